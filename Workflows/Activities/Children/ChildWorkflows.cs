@@ -1,0 +1,87 @@
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Workflows.Activities.Children;
+
+/// <summary>Tells whether a definition has a published version that child workflows can start.</summary>
+public interface IPublishedDefinitionLookup
+{
+    ValueTask<bool> IsPublishedAsync(string definitionId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>What a parent receives when a child it waits for ends.</summary>
+public sealed record ChildWorkflowResult(string WorkflowInstanceId, WorkflowStatus Status, Dictionary<string, object?>? Output, string? Fault);
+
+/// <summary>
+/// Starts a child instance of a published definition. The child is created in the same commit as
+/// the parent's state and run right after it, so a crash cannot lose it; a waiting parent is
+/// resumed through its bookmark when the child finishes, faults or is cancelled.
+/// </summary>
+public abstract class ChildWorkflowActivity : Activity
+{
+    public const string BookmarkName = "Elsa.ChildWorkflow";
+
+    [Input(DisplayName = "Workflow definition", Description = "The definition id of the workflow to start.",
+        UIHint = "workflow-definition-picker", IsRequired = true)]
+    public Input<string>? WorkflowDefinitionId { get; set; }
+
+    [Input(Description = "Input for the child workflow (an object).", UIHint = "json-editor")]
+    public Input<Dictionary<string, object?>>? Input { get; set; }
+
+    [Input(Description = "The child's correlation id (defaults to the parent's).", UIHint = "single-line")]
+    public Input<string>? CorrelationId { get; set; }
+
+    [Input(Description = "Wait until the child finishes and receive its output.", UIHint = "checkbox")]
+    public Input<bool>? WaitForCompletion { get; set; }
+
+    [Output(Description = "The child's output (when waiting), or its instance id.")]
+    public Output<object>? Result { get; set; }
+
+    protected abstract bool WaitsByDefault { get; }
+
+    public override bool CanSuspend => true;
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var definitionId = context.Get(WorkflowDefinitionId);
+        if (string.IsNullOrWhiteSpace(definitionId))
+            throw new InvalidOperationException("No child workflow definition is given.");
+        var lookup = context.Services.GetRequiredService<IPublishedDefinitionLookup>();
+        if (!await lookup.IsPublishedAsync(definitionId))
+            throw new InvalidOperationException($"Workflow definition '{definitionId}' has no published version to start.");
+
+        var wait = WaitForCompletion is null ? WaitsByDefault : context.Get(WaitForCompletion);
+        var childId = Guid.CreateVersion7().ToString("N");
+        var bookmark = wait ? context.CreateBookmark(BookmarkName, childId, callback: OnChildEndedAsync) : null;
+        context.WorkflowExecutionContext.ChildWorkflows.Add(new ChildWorkflowRequest(
+            childId, definitionId, context.Get(Input) ?? [], context.Get(CorrelationId) ?? context.CorrelationId, bookmark?.Id));
+        if (!wait)
+        {
+            context.Set(Result, childId);
+            await context.CompleteActivityAsync();
+        }
+    }
+
+    private ValueTask OnChildEndedAsync(ActivityExecutionContext context)
+    {
+        var result = context.GetResumeInput<ChildWorkflowResult>()
+            ?? throw new InvalidOperationException("The child workflow ended without a result.");
+        if (result.Status != WorkflowStatus.Finished)
+            throw new InvalidOperationException($"Child workflow {result.WorkflowInstanceId} ended {result.Status}: {result.Fault}");
+        context.Set(Result, result.Output);
+        return context.CompleteActivityAsync();
+    }
+}
+
+[Activity("Elsa.ExecuteWorkflow", "Composition", "Runs another workflow and, by default, waits for its output.", DisplayName = "Execute Workflow")]
+public sealed class ExecuteWorkflow : ChildWorkflowActivity
+{
+    protected override bool WaitsByDefault => true;
+}
+
+[Activity("Elsa.DispatchWorkflow", "Composition", "Starts another workflow in the background; waits only when asked.", DisplayName = "Dispatch Workflow")]
+public sealed class DispatchWorkflow : ChildWorkflowActivity
+{
+    protected override bool WaitsByDefault => false;
+}

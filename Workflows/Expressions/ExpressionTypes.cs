@@ -1,0 +1,56 @@
+using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Model;
+
+namespace Chamber.Workflows.Expressions;
+
+public static class ExpressionTypes
+{
+    public const string Literal = "Literal";
+    public const string Object = "Object";
+    public const string Variable = "Variable";
+    public const string JavaScript = "JavaScript";
+    public const string CSharp = "CSharp";
+}
+
+/// <summary>What an expression can see while it runs: the workflow's variables and input.</summary>
+public interface IExpressionContext
+{
+    string WorkflowInstanceId { get; }
+
+    string? CorrelationId { get; set; }
+
+    IReadOnlyDictionary<string, object?> WorkflowInput { get; }
+
+    /// <summary>Reads a variable by name or id; throws <see cref="KeyNotFoundException"/> when it does not exist.</summary>
+    object? GetVariable(string nameOrId);
+
+    /// <summary>Writes a variable by name or id, converting to its declared type.</summary>
+    void SetVariable(string nameOrId, object? value);
+}
+
+/// <summary>An expression parsed and compiled once per definition version.</summary>
+public interface ICompiledExpression
+{
+    ValueTask<object?> EvaluateAsync(IExpressionContext context);
+}
+
+/// <summary>What a compiler knows about the definition an expression belongs to.</summary>
+public sealed record ExpressionScope(IReadOnlyList<VariableDefinition> Variables);
+
+/// <summary>Compiles expressions of one type (Elsa's expression handlers).</summary>
+public interface IExpressionCompiler
+{
+    string Type { get; }
+
+    /// <summary>Compiles the expression; throws <see cref="ExpressionException"/> with a user-facing reason when it is invalid.</summary>
+    ICompiledExpression Compile(Expression expression, Type targetType, ExpressionScope scope);
+}
+
+/// <summary>An expression that cannot be compiled or failed while evaluating.</summary>
+public sealed class ExpressionException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A value known when the definition is loaded (literals, objects).</summary>
+internal sealed class ConstantExpression(object? value) : ICompiledExpression
+{
+    public ValueTask<object?> EvaluateAsync(IExpressionContext context) => ValueTask.FromResult(value);
+}

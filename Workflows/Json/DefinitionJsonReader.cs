@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Chamber.Workflows.Activities;
+using Chamber.Workflows.Activities.Composition;
+using Chamber.Workflows.Activities.Flow;
+using Chamber.Workflows.Activities.Primitives;
+using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Model;
+
+namespace Chamber.Workflows.Json;
+
+/// <summary>The JSON is not a workflow definition we can read; the message says where and why.</summary>
+public sealed class DefinitionFormatException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Reads Elsa 3 workflow-definition JSON: the exported definition with its <c>root</c> activity,
+/// connections in the current (<c>source.activity/port</c>) or older flat (<c>sourcePort</c>) form.
+/// Fields it does not interpret are kept on the model so the writer puts them back.
+/// </summary>
+public sealed class DefinitionJsonReader(ActivityRegistry registry)
+{
+    private static readonly string[] TopLevelFields =
+        ["id", "definitionId", "name", "description", "version", "variables", "inputs", "outputs", "isLatest", "isPublished", "root"];
+
+    private static readonly string[] CommonActivityFields = ["id", "type", "version", "name", "customProperties", "metadata"];
+
+    public WorkflowDefinition Read(string json)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new DefinitionFormatException($"The definition is not valid JSON: {e.Message}", e);
+        }
+
+        return node is JsonObject root ? Read(root) : throw new DefinitionFormatException("The definition must be a JSON object.");
+    }
+
+    public WorkflowDefinition Read(JsonObject json)
+    {
+        // Some tools wrap the definition: {"workflowDefinition": {...}} or {"model": {...}}.
+        if (json["root"] is null && (json["workflowDefinition"] ?? json["model"]) is JsonObject wrapped)
+            json = wrapped;
+
+        var definition = new WorkflowDefinition
+        {
+            Id = String(json, "id") ?? "",
+            DefinitionId = String(json, "definitionId") ?? "",
+            Name = String(json, "name"),
+            Description = String(json, "description"),
+            Version = json["version"] is JsonValue v && v.TryGetValue<int>(out var version) ? version : 1,
+            IsLatest = Bool(json, "isLatest") ?? true,
+            IsPublished = Bool(json, "isPublished") ?? false,
+            UnknownFields = Unknown(json, TopLevelFields),
+        };
+        definition.Variables.AddRange(ReadVariables(json["variables"], "variables"));
+        if (json["inputs"] is JsonArray inputs)
+        {
+            definition.Inputs.AddRange(inputs.OfType<JsonObject>().Select(i => new InputDefinition(String(i, "name") ?? "", String(i, "type") ?? String(i, "typeName") ?? "Object")
+            {
+                DisplayName = String(i, "displayName"),
+                Description = String(i, "description"),
+                IsArray = Bool(i, "isArray") ?? false,
+                UnknownFields = Unknown(i, ["name", "type", "typeName", "displayName", "description", "isArray"]),
+            }));
+        }
+
+        if (json["outputs"] is JsonArray outputs)
+        {
+            definition.Outputs.AddRange(outputs.OfType<JsonObject>().Select(o => new OutputDefinition(String(o, "name") ?? "", String(o, "type") ?? String(o, "typeName") ?? "Object")
+            {
+                DisplayName = String(o, "displayName"),
+                Description = String(o, "description"),
+                IsArray = Bool(o, "isArray") ?? false,
+                UnknownFields = Unknown(o, ["name", "type", "typeName", "displayName", "description", "isArray"]),
+            }));
+        }
+
+        definition.Root = json["root"] is JsonObject root
+            ? ReadActivity(root, "root")
+            : throw new DefinitionFormatException("The definition has no 'root' activity.");
+        return definition;
+    }
+
+    private Activity ReadActivity(JsonObject json, string path)
+    {
+        var type = String(json, "type") ?? throw new DefinitionFormatException($"The activity at {path} has no 'type'.");
+        if (!registry.TryCreate(type, out var activity, out var info))
+        {
+            return new NotFoundActivity
+            {
+                Type = type,
+                Id = String(json, "id") ?? "",
+                Name = String(json, "name"),
+                OriginalJson = (JsonObject)json.DeepClone(),
+            };
+        }
+
+        activity.Type = type;
+        activity.Id = String(json, "id") ?? "";
+        activity.Name = String(json, "name");
+        activity.Version = json["version"] is JsonValue v && v.TryGetValue<int>(out var version) ? version : 1;
+        activity.CustomProperties = json["customProperties"]?.DeepClone() as JsonObject;
+        activity.Metadata = json["metadata"]?.DeepClone() as JsonObject;
+        var here = $"{path} ({type} '{activity.Id}')";
+        var consumed = new List<string>(CommonActivityFields);
+
+        foreach (var input in info.Inputs)
+        {
+            consumed.Add(input.JsonName);
+            if (json[input.JsonName] is { } node)
+                input.Set(activity, ReadInput(input, node, $"{here}.{input.JsonName}"));
+        }
+
+        foreach (var output in info.Outputs)
+        {
+            consumed.Add(output.JsonName);
+            if (json[output.JsonName] is JsonObject o)
+            {
+                var created = output.Create(o["memoryReference"]?["id"]?.GetValue<string>(), String(o, "typeName"));
+                created.UnknownFields = Unknown(o, ["typeName", "memoryReference"]);
+                output.Set(activity, created);
+            }
+        }
+
+        foreach (var port in info.Ports)
+        {
+            consumed.Add(port.JsonName);
+            if (json[port.JsonName] is JsonObject child)
+                port.Set(activity, ReadActivity(child, $"{here}.{port.JsonName}"));
+        }
+
+        consumed.AddRange(ReadSpecialFields(activity, json, here));
+        activity.UnknownFields = Unknown(json, consumed);
+        return activity;
+    }
+
+    /// <summary>Fields of the built-in activities that are not plain inputs: children, connections, variables, cases.</summary>
+    private IEnumerable<string> ReadSpecialFields(Activity activity, JsonObject json, string here)
+    {
+        switch (activity)
+        {
+            case Flowchart flowchart:
+                flowchart.Activities.AddRange(ReadActivities(json["activities"], here));
+                flowchart.Connections.AddRange(ReadConnections(json["connections"], here));
+                flowchart.Start = String(json, "start");
+                flowchart.Variables.AddRange(ReadVariables(json["variables"], here + ".variables"));
+                return ["activities", "connections", "start", "variables"];
+            case Sequence sequence:
+                sequence.Activities.AddRange(ReadActivities(json["activities"], here));
+                sequence.Variables.AddRange(ReadVariables(json["variables"], here + ".variables"));
+                return ["activities", "variables"];
+            case SetVariable setVariable:
+                setVariable.Variable = json["variable"] switch
+                {
+                    JsonObject o => ReadVariable(o, here + ".variable"),
+                    JsonValue s when s.TryGetValue<string>(out var name) => new VariableDefinition(name, name, "Object"),
+                    _ => null,
+                };
+                return ["variable"];
+            case FlowSwitch flowSwitch:
+                if (json["cases"] is JsonArray cases)
+                {
+                    foreach (var item in cases.OfType<JsonObject>())
+                    {
+                        var label = String(item, "label") ?? "";
+                        var condition = item["condition"] is { } c ? (Input<bool>)ReadInputNode(typeof(bool), c, $"{here}.cases[{label}]") : null;
+                        flowSwitch.Cases.Add(new SwitchCase(label, condition));
+                    }
+                }
+
+                return ["cases"];
+            default:
+                return [];
+        }
+    }
+
+    private List<Activity> ReadActivities(JsonNode? node, string path) =>
+        node is JsonArray array
+            ? [.. array.Select((a, i) => a is JsonObject o ? ReadActivity(o, $"{path}.activities[{i}]")
+                : throw new DefinitionFormatException($"{path}.activities[{i}] is not an activity object."))]
+            : [];
+
+    private static IEnumerable<Connection> ReadConnections(JsonNode? node, string path)
+    {
+        if (node is not JsonArray array)
+            yield break;
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is not JsonObject c)
+                throw new DefinitionFormatException($"{path}.connections[{i}] is not a connection object.");
+            // Current form: {"source":{"activity","port"},"target":{"activity","port"}}; older flat form: {"source","target","sourcePort","targetPort"}.
+            var (source, sourcePort) = c["source"] is JsonObject s ? (String(s, "activity"), String(s, "port")) : (String(c, "source"), String(c, "sourcePort"));
+            var (target, targetPort) = c["target"] is JsonObject t ? (String(t, "activity"), String(t, "port")) : (String(c, "target"), String(c, "targetPort"));
+            if (string.IsNullOrEmpty(source) || string.IsNullOrEmpty(target))
+                throw new DefinitionFormatException($"{path}.connections[{i}] needs a source and a target activity.");
+            yield return new Connection(source, sourcePort ?? Outcomes.Done, target, targetPort ?? "In")
+            {
+                UnknownFields = Unknown(c, ["source", "target", "sourcePort", "targetPort"]),
+            };
+        }
+    }
+
+    private static Input ReadInput(InputInfo input, JsonNode node, string path)
+    {
+        var created = ReadInputNode(input.ValueType, node, path);
+        return created;
+    }
+
+    /// <summary>
+    /// An input is <c>{"typeName","expression":{"type","value"}}</c>; a bare expression object or a
+    /// plain value (hand-written files) is read as that expression or as a literal.
+    /// </summary>
+    private static Input ReadInputNode(Type valueType, JsonNode node, string path)
+    {
+        var inputType = typeof(Input<>).MakeGenericType(valueType);
+        Input Create(Expression e, string? typeName) => (Input)Activator.CreateInstance(inputType, e, typeName)!;
+        switch (node)
+        {
+            case JsonObject o when o["expression"] is JsonObject expression:
+                var created = Create(ReadExpression(expression, path), String(o, "typeName"));
+                created.UnknownFields = Unknown(o, ["typeName", "expression"]);
+                return created;
+            case JsonObject o when o["type"] is JsonValue && o.ContainsKey("value"):
+                return Create(ReadExpression(o, path), null);
+            case JsonObject o when o.ContainsKey("typeName"):
+                return Create(Expression.Literal(null), String(o, "typeName"));
+            case JsonValue v:
+                return Create(new Expression(Expressions.ExpressionTypes.Literal, v.GetValueKind() == JsonValueKind.String
+                    ? v.DeepClone()
+                    : JsonValue.Create(v.ToJsonString())), null);
+            default:
+                throw new DefinitionFormatException($"{path} is not an input (expected {{\"typeName\", \"expression\": {{\"type\", \"value\"}}}}).");
+        }
+    }
+
+    private static Expression ReadExpression(JsonObject expression, string path)
+    {
+        var type = String(expression, "type") ?? throw new DefinitionFormatException($"The expression of {path} has no 'type'.");
+        return new Expression(type, expression["value"]?.DeepClone());
+    }
+
+    private static IEnumerable<VariableDefinition> ReadVariables(JsonNode? node, string path) =>
+        node is JsonArray array ? array.Select((v, i) => v is JsonObject o ? ReadVariable(o, $"{path}[{i}]")
+            : throw new DefinitionFormatException($"{path}[{i}] is not a variable object.")).ToList() : [];
+
+    private static VariableDefinition ReadVariable(JsonObject json, string path)
+    {
+        var name = String(json, "name");
+        var id = String(json, "id") ?? name;
+        if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(name))
+            throw new DefinitionFormatException($"The variable at {path} needs an id and a name.");
+        var value = json["value"] switch
+        {
+            null => null,
+            JsonValue s when s.GetValueKind() == JsonValueKind.String => s.GetValue<string>(),
+            var other => other.ToJsonString(),
+        };
+        return new VariableDefinition(id, name, String(json, "typeName") ?? "Object", Bool(json, "isArray") ?? false, value)
+        {
+            UnknownFields = Unknown(json, ["id", "name", "typeName", "isArray", "value"]),
+        };
+    }
+
+    private static string? String(JsonObject json, string name) => json[name] switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.ToJsonString(),
+        _ => null,
+    };
+
+    private static bool? Bool(JsonObject json, string name) =>
+        json[name] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;
+
+    private static JsonObject Unknown(JsonObject json, IEnumerable<string> known)
+    {
+        var skip = known as ICollection<string> ?? [.. known];
+        var result = new JsonObject();
+        foreach (var (key, value) in json)
+        {
+            if (!skip.Contains(key))
+                result[key] = value?.DeepClone();
+        }
+
+        return result;
+    }
+
+    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Chamber.Workflows.Runtime;
+
+namespace Chamber.Workflows.Model;
+
+/// <summary>
+/// A node of a workflow, as in Elsa 3: one instance per activity of a definition version, shared
+/// by every workflow instance of that version. It holds configuration only; everything that
+/// changes while a workflow runs lives in its <see cref="ActivityExecutionContext"/>.
+/// </summary>
+public abstract class Activity
+{
+    private ConcurrentDictionary<string, Delegate>? _callbacks;
+
+    /// <summary>The node id, unique within the whole definition.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>The Elsa type name, e.g. <c>Elsa.WriteLine</c>.</summary>
+    public string Type { get; set; } = "";
+
+    public int Version { get; set; } = 1;
+
+    public string? Name { get; set; }
+
+    /// <summary>Elsa's <c>customProperties</c>, kept as written.</summary>
+    public JsonObject? CustomProperties { get; set; }
+
+    /// <summary>Elsa's <c>metadata</c> (designer position, size, display text), kept as written.</summary>
+    public JsonObject? Metadata { get; set; }
+
+    /// <summary>Fields of the activity JSON that no property of this type reads; written back on export.</summary>
+    public JsonObject? UnknownFields { get; set; }
+
+    public abstract ValueTask ExecuteAsync(ActivityExecutionContext context);
+
+    /// <summary>
+    /// Outcomes this activity may complete with, beyond those declared on its type — for
+    /// activities whose ports depend on configuration (FlowSwitch cases, FlowFork branches).
+    /// </summary>
+    public virtual IEnumerable<string> GetDynamicOutcomes() => [];
+
+    /// <summary>Child activities held in ports or lists (composites).</summary>
+    public virtual IEnumerable<Activity> GetChildren() => [];
+
+    /// <summary>True when executing this activity can suspend the workflow (it creates bookmarks).</summary>
+    public virtual bool CanSuspend => false;
+
+    /// <summary>
+    /// Callbacks are stored by method name in persisted state (as Elsa does) and bound back to
+    /// this activity instance when the workflow resumes, possibly in another process.
+    /// </summary>
+    internal TDelegate ResolveCallback<TDelegate>(string methodName) where TDelegate : Delegate
+    {
+        _callbacks ??= new ConcurrentDictionary<string, Delegate>();
+        return (TDelegate)_callbacks.GetOrAdd(methodName, static (name, self) =>
+        {
+            // Private callbacks of base classes are only visible on the type that declares them.
+            MethodInfo? method = null;
+            for (var type = self.GetType(); method is null && type is not null; type = type.BaseType)
+                method = type.GetMethod(name, BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
+            if (method is null)
+                throw new InvalidOperationException($"Activity type '{self.Type}' has no callback method '{name}'.");
+            return Delegate.CreateDelegate(typeof(TDelegate), self, method);
+        }, this);
+    }
+
+    public override string ToString() => $"{Type} '{Name ?? Id}'";
+}
+
+/// <summary>An activity that runs to completion in one step and then continues on <c>Done</c>.</summary>
+public abstract class CodeActivity : Activity
+{
+    public sealed override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        await ExecuteCodeAsync(context);
+        if (context.Status == ActivityStatus.Running)
+            await context.CompleteActivityAsync();
+    }
+
+    protected abstract ValueTask ExecuteCodeAsync(ActivityExecutionContext context);
+}
+
+/// <summary>Activities that can start a workflow when their event occurs (Elsa's triggers).</summary>
+public interface ITrigger
+{
+    /// <summary>The bookmark name and key that start a new instance, or null when not configured.</summary>
+    (string Name, string Key)? GetTriggerKey();
+}
+
+/// <summary>Completion callback of a composite: its child finished.</summary>
+public delegate ValueTask ActivityCompletionCallback(ActivityCompletedContext context);
+
+/// <summary>Bookmark callback: the workflow was resumed at this activity.</summary>
+public delegate ValueTask ExecuteActivityDelegate(ActivityExecutionContext context);
+
+public sealed record ActivityCompletedContext(
+    ActivityExecutionContext TargetContext,
+    ActivityExecutionContext ChildContext,
+    IReadOnlyList<string> Outcomes);

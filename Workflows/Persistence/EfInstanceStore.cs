@@ -1,0 +1,241 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Chamber.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Workflows.Persistence;
+
+/// <summary>
+/// Instances in SQLite or PostgreSQL through EF Core. Commits from concurrent callers are
+/// gathered by one writer into a single transaction (group commit, as databases do with their
+/// logs): each caller still returns only after its own data is durable, and a conflict in one
+/// commit of a batch sends the batch through again one by one so only that commit fails.
+/// </summary>
+public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
+{
+    private static readonly Func<WorkflowsDbContext, string, Task<WorkflowInstanceRecord?>> LoadQuery =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string id) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
+
+    private static readonly Func<WorkflowsDbContext, string, Task<BookmarkRecord?>> BookmarkQuery =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string id) => db.Bookmarks.AsNoTracking().FirstOrDefault(b => b.Id == id));
+
+    private readonly IDbContextFactory<WorkflowsDbContext> _contexts;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<EfInstanceStore> _logger;
+    private readonly int _maxBatch;
+    private readonly Channel<PendingCommit> _commits = Channel.CreateUnbounded<PendingCommit>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public EfInstanceStore(IDbContextFactory<WorkflowsDbContext> contexts, TimeProvider clock, IOptions<StorageOptions> options, ILogger<EfInstanceStore> logger)
+    {
+        _contexts = contexts;
+        _clock = clock;
+        _logger = logger;
+        _maxBatch = Math.Max(1, options.Value.MaxCommitBatch);
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public async Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var record = await LoadQuery(db, instanceId);
+        if (record is null)
+            return null;
+        var info = new WorkflowInstanceInfo
+        {
+            Id = record.Id,
+            DefinitionId = record.DefinitionId,
+            DefinitionVersionId = record.DefinitionVersionId,
+            Version = record.Version,
+            Status = record.Status,
+            CorrelationId = record.CorrelationId,
+            ParentInstanceId = record.ParentInstanceId,
+            ParentBookmarkId = record.ParentBookmarkId,
+            CreatedAt = new DateTimeOffset(record.CreatedAt),
+            FinishedAt = record.FinishedAt is { } f ? new DateTimeOffset(f) : null,
+            RowVersion = record.RowVersion,
+        };
+        return new LoadedInstance(info, JsonSerializer.Deserialize<WorkflowState>(record.State, StateJson.Options)!);
+    }
+
+    public async Task<BookmarkLocation?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var record = await BookmarkQuery(db, bookmarkId);
+        return record is null ? null : new BookmarkLocation(record.Id, record.InstanceId);
+    }
+
+    public async Task<IReadOnlyList<BookmarkLocation>> FindBookmarksAsync(string name, string key, string? correlationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Bookmarks.AsNoTracking().Where(b => b.Name == name && b.Key == key);
+        if (correlationId is not null)
+            query = query.Where(b => b.CorrelationId == correlationId);
+        return await query.OrderBy(b => b.CreatedAt).Select(b => new BookmarkLocation(b.Id, b.InstanceId)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var segments = await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence)
+            .Select(j => j.Entries).ToListAsync(cancellationToken);
+        return [.. segments.SelectMany(s => JsonSerializer.Deserialize<List<JournalEntry>>(s, StateJson.Options)!)];
+    }
+
+    public async Task<IReadOnlyList<DispatchRecord>> PendingDispatchesAsync(int max, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Dispatches.AsNoTracking().OrderBy(d => d.CreatedAt).Take(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task DeleteDispatchAsync(string dispatchId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        await db.Dispatches.Where(d => d.Id == dispatchId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ActiveChildrenAsync(string parentInstanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Instances.AsNoTracking()
+            .Where(i => i.ParentInstanceId == parentInstanceId
+                && i.Status != WorkflowStatus.Finished && i.Status != WorkflowStatus.Cancelled && i.Status != WorkflowStatus.Faulted)
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default)
+    {
+        // Serialising here keeps that work on the callers' threads, in parallel; the writer only writes.
+        var pending = new PendingCommit(commit, Prepare(commit), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _commits.Writer.WriteAsync(pending, cancellationToken);
+        await pending.Done.Task;
+        commit.Info.RowVersion++;
+    }
+
+    private PreparedRows Prepare(InstanceCommit commit)
+    {
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var info = commit.Info;
+        var instance = ToRecord(info, commit.State, info.RowVersion + 1, now);
+        var bookmarks = commit.AddedBookmarks.Select(b => new BookmarkRecord
+        {
+            Id = b.Id,
+            InstanceId = info.Id,
+            Name = b.Name,
+            Key = b.Key,
+            CorrelationId = info.CorrelationId,
+            ActivityId = b.ActivityId,
+            ActivityType = b.ActivityType,
+            DueAt = b.DueAt?.UtcDateTime,
+            CreatedAt = b.CreatedAt.UtcDateTime,
+        }).ToList();
+        var journal = commit.Journal.Count == 0 ? null : new JournalSegmentRecord
+        {
+            InstanceId = info.Id,
+            Sequence = info.RowVersion + 1,
+            Entries = JsonSerializer.Serialize(commit.Journal, StateJson.Options),
+            CreatedAt = now,
+        };
+        var children = commit.Children.Select(c => ToRecord(c.Info, c.State, 1, now)).ToList();
+        return new PreparedRows(instance, bookmarks, journal, children);
+    }
+
+    private static WorkflowInstanceRecord ToRecord(WorkflowInstanceInfo info, WorkflowState state, long rowVersion, DateTime now) => new()
+    {
+        Id = info.Id,
+        DefinitionId = info.DefinitionId,
+        DefinitionVersionId = info.DefinitionVersionId,
+        Version = info.Version,
+        Status = info.Status,
+        CorrelationId = info.CorrelationId,
+        ParentInstanceId = info.ParentInstanceId,
+        ParentBookmarkId = info.ParentBookmarkId,
+        State = JsonSerializer.Serialize(state, StateJson.Options),
+        IncidentCount = state.Incidents.Count,
+        CreatedAt = info.CreatedAt.UtcDateTime,
+        UpdatedAt = now,
+        FinishedAt = info.FinishedAt?.UtcDateTime,
+        RowVersion = rowVersion,
+    };
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _commits.Reader;
+        var batch = new List<PendingCommit>(_maxBatch);
+        while (await reader.WaitToReadAsync())
+        {
+            while (batch.Count < _maxBatch && reader.TryRead(out var pending))
+                batch.Add(pending);
+            await WriteAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<PendingCommit> batch)
+    {
+        try
+        {
+            await using var db = await _contexts.CreateDbContextAsync();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            foreach (var pending in batch)
+                Apply(db, pending);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            foreach (var pending in batch)
+                pending.Done.TrySetResult();
+        }
+        catch (Exception e) when (batch.Count > 1)
+        {
+            _logger.LogDebug(e, "A batch of {Count} commits failed; writing them one by one.", batch.Count);
+            foreach (var pending in batch)
+                await WriteAsync([pending]);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            batch[0].Done.TrySetException(new ConcurrencyConflictException(
+                $"Instance {batch[0].Commit.Info.Id} was changed by someone else, or its bookmark was already resumed.", e));
+        }
+        catch (Exception e)
+        {
+            batch[0].Done.TrySetException(e);
+        }
+    }
+
+    private static void Apply(WorkflowsDbContext db, PendingCommit pending)
+    {
+        var (commit, rows) = (pending.Commit, pending.Rows);
+        if (commit.Info.RowVersion == 0)
+        {
+            db.Instances.Add(rows.Instance);
+        }
+        else
+        {
+            var entry = db.Instances.Attach(rows.Instance);
+            entry.State = EntityState.Modified;
+            entry.Property(i => i.RowVersion).OriginalValue = commit.Info.RowVersion;
+        }
+
+        foreach (var id in commit.RemovedBookmarkIds)
+            db.Bookmarks.Remove(new BookmarkRecord { Id = id, InstanceId = "", Name = "", ActivityId = "", ActivityType = "" });
+        db.Bookmarks.AddRange(rows.Bookmarks);
+        if (rows.Journal is not null)
+            db.Journal.Add(rows.Journal);
+        db.Instances.AddRange(rows.Children);
+        db.Dispatches.AddRange(commit.Dispatches);
+        if (commit.CompletedDispatchId is { } dispatchId)
+            db.Dispatches.Remove(new DispatchRecord { Id = dispatchId, InstanceId = "" });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _commits.Writer.TryComplete();
+        await _writer;
+    }
+
+    private sealed record PreparedRows(WorkflowInstanceRecord Instance, List<BookmarkRecord> Bookmarks, JournalSegmentRecord? Journal, List<WorkflowInstanceRecord> Children);
+
+    private sealed record PendingCommit(InstanceCommit Commit, PreparedRows Rows, TaskCompletionSource Done);
+}

@@ -1,0 +1,49 @@
+using Chamber.Workflows.Runtime;
+
+namespace Chamber.Workflows.Persistence;
+
+/// <summary>
+/// Durable storage of instances. A commit writes an instance's new state, its bookmark index
+/// changes, its journal entries, the children it created and the dispatches it causes in one
+/// transaction, and fails with <see cref="ConcurrencyConflictException"/> when someone else
+/// committed the instance (or consumed one of its bookmarks) first.
+/// </summary>
+public interface IWorkflowInstanceStore
+{
+    Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    Task<BookmarkLocation?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<BookmarkLocation>> FindBookmarksAsync(string name, string key, string? correlationId, CancellationToken cancellationToken = default);
+
+    Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<DispatchRecord>> PendingDispatchesAsync(int max, CancellationToken cancellationToken = default);
+
+    Task DeleteDispatchAsync(string dispatchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Children of an instance that have not ended (to cancel them with their parent).</summary>
+    Task<IReadOnlyList<string>> ActiveChildrenAsync(string parentInstanceId, CancellationToken cancellationToken = default);
+}
+
+public sealed record LoadedInstance(WorkflowInstanceInfo Info, WorkflowState State);
+
+public sealed record BookmarkLocation(string BookmarkId, string InstanceId);
+
+/// <summary>A child instance created by its parent's commit, in status Pending.</summary>
+public sealed record PendingChild(WorkflowInstanceInfo Info, WorkflowState State);
+
+public sealed record InstanceCommit(
+    WorkflowInstanceInfo Info,
+    WorkflowState State,
+    IReadOnlyList<Bookmark> AddedBookmarks,
+    IReadOnlyList<string> RemovedBookmarkIds,
+    IReadOnlyList<JournalEntry> Journal,
+    IReadOnlyList<PendingChild> Children,
+    IReadOnlyList<DispatchRecord> Dispatches,
+    string? CompletedDispatchId);
+
+/// <summary>Another resume or process changed the instance first; nothing of this commit was written.</summary>
+public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);

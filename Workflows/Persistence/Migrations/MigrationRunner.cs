@@ -1,0 +1,115 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+
+namespace Chamber.Workflows.Persistence.Migrations;
+
+/// <summary>A module's migration scripts: embedded resources named <c>migrations/{module}/{Provider}/{NNNN}_{name}.sql</c>.</summary>
+public sealed record MigrationSource(string Module, Assembly Assembly);
+
+public sealed record Migration(string Module, int Version, string Name, string Sql);
+
+/// <summary>
+/// Applies forward-only SQL migrations, each in its own transaction, recording them in
+/// <c>schema_migrations</c>. Safe when several hosts start at once: PostgreSQL serialises on an
+/// advisory lock, SQLite on its write lock, and each migration is re-checked under the lock.
+/// </summary>
+public sealed partial class MigrationRunner(StorageProvider provider, Func<DbConnection> connect, ILogger? logger = null)
+{
+    private const long AdvisoryLockKey = 0x5743_4357; // "WCCW": one lock for all modules.
+
+    public static IReadOnlyList<Migration> Discover(MigrationSource source, StorageProvider provider)
+    {
+        var prefix = $"migrations/{source.Module}/{provider}/";
+        var migrations = new List<Migration>();
+        foreach (var resource in source.Assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var match = FileName().Match(resource[prefix.Length..]);
+            if (!match.Success)
+                throw new InvalidOperationException($"Migration '{resource}' is not named NNNN_name.sql.");
+            using var stream = source.Assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            migrations.Add(new Migration(source.Module, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), match.Groups[2].Value, reader.ReadToEnd()));
+        }
+
+        return [.. migrations.OrderBy(m => m.Version)];
+    }
+
+    /// <summary>Applies the migrations not applied yet, up to <paramref name="upToVersion"/> per module; returns how many ran.</summary>
+    public async Task<int> MigrateAsync(IEnumerable<MigrationSource> sources, int upToVersion = int.MaxValue, CancellationToken cancellationToken = default)
+    {
+        await using var connection = connect();
+        await connection.OpenAsync(cancellationToken);
+        if (provider == StorageProvider.Sqlite)
+            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+        await ExecuteAsync(connection, null, """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                module     TEXT    NOT NULL,
+                version    INTEGER NOT NULL,
+                name       TEXT    NOT NULL,
+                applied_at TEXT    NOT NULL,
+                PRIMARY KEY (module, version));
+            """, cancellationToken);
+
+        var applied = 0;
+        foreach (var source in sources)
+        {
+            foreach (var migration in Discover(source, provider).Where(m => m.Version <= upToVersion))
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                if (provider == StorageProvider.Postgres)
+                    await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({AdvisoryLockKey});", cancellationToken);
+                if (await IsAppliedAsync(connection, transaction, migration, cancellationToken))
+                    continue;
+                await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
+                await using (var record = connection.CreateCommand())
+                {
+                    record.Transaction = transaction;
+                    record.CommandText = "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (@module, @version, @name, @at)";
+                    AddParameter(record, "@module", migration.Module);
+                    AddParameter(record, "@version", migration.Version);
+                    AddParameter(record, "@name", migration.Name);
+                    AddParameter(record, "@at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                    await record.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                logger?.LogInformation("Applied migration {Module} {Version:D4} {Name}", migration.Module, migration.Version, migration.Name);
+                applied++;
+            }
+        }
+
+        return applied;
+    }
+
+    private static async Task<bool> IsAppliedAsync(DbConnection connection, DbTransaction transaction, Migration migration, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE module = @module AND version = @version";
+        AddParameter(command, "@module", migration.Module);
+        AddParameter(command, "@version", migration.Version);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    [GeneratedRegex(@"^(\d{4})_([A-Za-z0-9_]+)\.sql$")]
+    private static partial Regex FileName();
+}

@@ -1,0 +1,199 @@
+using System.Text.Json;
+using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Model;
+
+namespace Chamber.Workflows.Runtime;
+
+/// <summary>
+/// One workflow instance while it runs: variables, active activity contexts, scheduled work,
+/// bookmarks, incidents and the journal written since it was loaded. Created for a run slice and
+/// dropped after the commit; nothing of a suspended instance stays in memory.
+/// </summary>
+public sealed class WorkflowExecutionContext
+{
+    private readonly object?[] _variables;
+    private readonly HashSet<string> _loadedBookmarkIds;
+    private int _nextContextId;
+
+    internal WorkflowExecutionContext(WorkflowGraph graph, WorkflowInstanceInfo instance, IServiceProvider services, TimeProvider clock,
+        object?[] variables, Dictionary<string, object?> input, Dictionary<string, object?> output, List<Bookmark> bookmarks,
+        List<Incident> incidents, int nextContextId)
+    {
+        Graph = graph;
+        Instance = instance;
+        Services = services;
+        Clock = clock;
+        _variables = variables;
+        Input = input;
+        Output = output;
+        Bookmarks = bookmarks;
+        Incidents = incidents;
+        _nextContextId = nextContextId;
+        _loadedBookmarkIds = [.. bookmarks.Select(b => b.Id)];
+    }
+
+    public WorkflowGraph Graph { get; }
+
+    public WorkflowInstanceInfo Instance { get; }
+
+    public string Id => Instance.Id;
+
+    public WorkflowStatus Status
+    {
+        get => Instance.Status;
+        internal set => Instance.Status = value;
+    }
+
+    public IServiceProvider Services { get; }
+
+    public TimeProvider Clock { get; }
+
+    public IReadOnlyDictionary<string, object?> Input { get; }
+
+    public Dictionary<string, object?> Output { get; }
+
+    public List<Bookmark> Bookmarks { get; }
+
+    public List<Incident> Incidents { get; }
+
+    /// <summary>Journal entries written since this context was loaded (the store appends them).</summary>
+    public List<JournalEntry> Journal { get; } = [];
+
+    /// <summary>Child workflows created by this slice; the store inserts them with the commit.</summary>
+    public List<ChildWorkflowRequest> ChildWorkflows { get; } = [];
+
+    internal Dictionary<string, ActivityExecutionContext> Contexts { get; } = new(StringComparer.Ordinal);
+
+    internal LinkedList<WorkItem> Queue { get; } = new();
+
+    internal int NextContextId => _nextContextId;
+
+    /// <summary>True while the trigger that created this instance has not been consumed by its activity.</summary>
+    internal bool TriggerPending { get; set; }
+
+    /// <summary>Lets the trigger activity that started the instance complete at once, one time only.</summary>
+    public bool ConsumeTrigger()
+    {
+        var pending = TriggerPending;
+        TriggerPending = false;
+        return pending;
+    }
+
+    /// <summary>The fault that stopped this slice, if any.</summary>
+    public Incident? Fault { get; internal set; }
+
+    public IEnumerable<Bookmark> AddedBookmarks => Bookmarks.Where(b => !_loadedBookmarkIds.Contains(b.Id));
+
+    public IEnumerable<string> RemovedBookmarkIds => _loadedBookmarkIds.Except(Bookmarks.Select(b => b.Id));
+
+    public IEnumerable<ActivityExecutionContext> ActiveContexts => Contexts.Values;
+
+    internal object?[] VariableValues => _variables;
+
+    public object? GetVariable(string nameOrId)
+    {
+        var slot = Graph.SlotOf(nameOrId);
+        if (slot < 0)
+            throw new KeyNotFoundException($"The workflow has no variable '{nameOrId}'.");
+        var value = _variables[slot];
+        if (value is JsonElement element)
+            _variables[slot] = value = ValueConverter.Convert(element, Graph.VariableTypes[slot]);
+        return value;
+    }
+
+    public void SetVariable(string nameOrId, object? value)
+    {
+        var slot = Graph.SlotOf(nameOrId);
+        if (slot < 0)
+            throw new KeyNotFoundException($"The workflow has no variable '{nameOrId}'.");
+        _variables[slot] = ValueConverter.Convert(value, Graph.VariableTypes[slot]);
+    }
+
+    /// <summary>Writes an output bound by memory reference: to a variable, else to the workflow output of that name.</summary>
+    internal void WriteMemory(string reference, object? value)
+    {
+        if (Graph.SlotOf(reference) >= 0)
+            SetVariable(reference, value);
+        else
+            Output[reference] = value;
+    }
+
+    public void AddJournal(ActivityExecutionContext? context, string eventName, string? message = null) =>
+        Journal.Add(new JournalEntry(Clock.GetUtcNow(), context?.Activity.Id, context?.Activity.Type, eventName, message));
+
+    internal string NewContextId() => "c" + (++_nextContextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    internal void Schedule(WorkItem item, bool first = false)
+    {
+        if (first)
+            Queue.AddFirst(item);
+        else
+            Queue.AddLast(item);
+    }
+
+    /// <summary>Removes scheduled work owned by <paramref name="owner"/> that matches; returns how many.</summary>
+    internal int Unschedule(string owner, Func<WorkItem, bool> predicate)
+    {
+        var removed = 0;
+        for (var node = Queue.First; node is not null;)
+        {
+            var next = node.Next;
+            if (node.Value.OwnerContextId == owner && predicate(node.Value))
+            {
+                Queue.Remove(node);
+                removed++;
+            }
+
+            node = next;
+        }
+
+        return removed;
+    }
+
+    internal void RemoveBookmarksOf(ActivityExecutionContext context) => Bookmarks.RemoveAll(b => b.ContextId == context.Id);
+
+    /// <summary>Ends the instance at once (Elsa.Finish): every activity stops, every bookmark goes.</summary>
+    internal void Finish()
+    {
+        foreach (var context in Contexts.Values)
+            context.Status = ActivityStatus.Cancelled;
+        Contexts.Clear();
+        Queue.Clear();
+        Bookmarks.Clear();
+        Status = WorkflowStatus.Finished;
+    }
+
+    /// <summary>Cancels the instance: like finishing, but the outcome is Cancelled.</summary>
+    internal void Cancel()
+    {
+        foreach (var context in Contexts.Values.ToList())
+            AddJournal(context, JournalEvents.Cancelled);
+        Finish();
+        Status = WorkflowStatus.Cancelled;
+        AddJournal(null, JournalEvents.WorkflowCancelled);
+    }
+}
+
+/// <summary>The identity and lifecycle fields of an instance (what its table row holds besides state).</summary>
+public sealed class WorkflowInstanceInfo
+{
+    public required string Id { get; init; }
+    public required string DefinitionId { get; init; }
+    public required string DefinitionVersionId { get; init; }
+    public required int Version { get; init; }
+    public WorkflowStatus Status { get; set; }
+    public string? CorrelationId { get; set; }
+    public string? ParentInstanceId { get; init; }
+
+    /// <summary>The trigger activity that started this instance (an Event with canStartWorkflow), if any.</summary>
+    public string? TriggerActivityId { get; init; }
+
+    /// <summary>The parent's bookmark to resume when this child finishes (when the parent waits).</summary>
+    public string? ParentBookmarkId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Optimistic concurrency: the row version this state was loaded at (0 for a new instance).</summary>
+    public long RowVersion { get; set; }
+}

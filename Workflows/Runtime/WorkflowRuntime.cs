@@ -1,0 +1,276 @@
+using System.Text.Json;
+using Chamber.Workflows.Activities.Children;
+using Chamber.Workflows.Activities.Primitives;
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Persistence;
+
+namespace Chamber.Workflows.Runtime;
+
+/// <summary>The outcome of one run slice of an instance.</summary>
+public sealed record RunResult(string InstanceId, WorkflowStatus Status, IReadOnlyList<Bookmark> Bookmarks, Incident? Fault);
+
+/// <summary>
+/// Starts, resumes, cancels and retries instances: load → run → commit, one slice at a time, with
+/// nothing kept in memory between slices. Conflicting commits (another resume or host got there
+/// first) are retried from a fresh load, so two resumes of one bookmark never both apply.
+/// </summary>
+public sealed class WorkflowRuntime(
+    IWorkflowInstanceStore store,
+    IWorkflowGraphSource graphs,
+    WorkflowRunner runner,
+    InstanceLocks locks,
+    IDispatchQueue dispatchQueue)
+{
+    private const int MaxAttempts = 5;
+
+    public TimeProvider Clock => runner.Clock;
+
+    public async Task<RunResult> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input = null, string? correlationId = null,
+        CancellationToken cancellationToken = default)
+    {
+        var graph = await graphs.GetPublishedAsync(definitionId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Workflow definition '{definitionId}' has no published version.");
+        return await StartAsync(graph, input, correlationId, null, cancellationToken);
+    }
+
+    public async Task<RunResult> StartAsync(WorkflowGraph graph, IReadOnlyDictionary<string, object?>? input, string? correlationId,
+        string? triggerActivityId, CancellationToken cancellationToken = default)
+    {
+        var info = new WorkflowInstanceInfo
+        {
+            Id = Guid.CreateVersion7().ToString("N"),
+            DefinitionId = graph.Definition.DefinitionId,
+            DefinitionVersionId = graph.Definition.Id,
+            Version = graph.Definition.Version,
+            CorrelationId = correlationId,
+            TriggerActivityId = triggerActivityId,
+            CreatedAt = Clock.GetUtcNow(),
+        };
+        var workflow = runner.CreateInstance(graph, info, input);
+        await runner.RunAsync(workflow, cancellationToken);
+        return await CommitAsync(workflow, null, cancellationToken);
+    }
+
+    /// <summary>Resumes one bookmark; 404 when it does not exist, 409 when it was resumed meanwhile.</summary>
+    public async Task<RunResult> ResumeAsync(string bookmarkId, object? input = null, CancellationToken cancellationToken = default)
+    {
+        var location = await store.FindBookmarkAsync(bookmarkId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Bookmark '{bookmarkId}' does not exist or was already resumed.");
+        return await ResumeAsync(location, input, null, cancellationToken);
+    }
+
+    private Task<RunResult> ResumeAsync(BookmarkLocation location, object? input, string? dispatchId, CancellationToken cancellationToken) =>
+        WithInstanceAsync(location.InstanceId, dispatchId, (workflow, _) =>
+        {
+            var bookmark = workflow.Bookmarks.Find(b => b.Id == location.BookmarkId)
+                ?? throw new WorkflowConflictException($"Bookmark '{location.BookmarkId}' was already resumed.");
+            WorkflowRunner.ScheduleResume(workflow, bookmark, input);
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>Publishes an event: resumes every instance waiting for it (optionally only those with the correlation id) and starts triggered workflows.</summary>
+    public async Task<IReadOnlyList<RunResult>> PublishEventAsync(string eventName, string? correlationId, object? input,
+        CancellationToken cancellationToken = default)
+    {
+        var results = new List<RunResult>();
+        foreach (var location in await store.FindBookmarksAsync(Event.BookmarkName, eventName, correlationId, cancellationToken))
+        {
+            try
+            {
+                results.Add(await ResumeAsync(location, input, null, cancellationToken));
+            }
+            catch (WorkflowConflictException)
+            {
+                // Resumed by someone else in the meantime: that resume stands.
+            }
+        }
+
+        foreach (var graph in await graphs.GetAllPublishedAsync(cancellationToken))
+        {
+            foreach (var trigger in graph.Activities.Values.OfType<ITrigger>())
+            {
+                if (trigger.GetTriggerKey() is { } key && key.Name == Event.BookmarkName && key.Key == eventName)
+                {
+                    var triggerInput = new Dictionary<string, object?> { ["event"] = input };
+                    results.Add(await StartAsync(graph, triggerInput, correlationId, ((Activity)trigger).Id, cancellationToken));
+                }
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Cancels an instance in any state but ended; its running children are cancelled too.</summary>
+    public async Task<RunResult> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var result = await WithInstanceAsync(instanceId, null, (workflow, _) =>
+        {
+            if (workflow.Status.IsTerminal())
+                throw new WorkflowConflictException($"Instance {instanceId} has already ended ({workflow.Status}).");
+            workflow.Cancel();
+            return ValueTask.CompletedTask;
+        }, cancellationToken, run: false);
+        foreach (var child in await store.ActiveChildrenAsync(instanceId, cancellationToken))
+        {
+            try
+            {
+                await CancelAsync(child, cancellationToken);
+            }
+            catch (WorkflowConflictException)
+            {
+                // The child ended on its own meanwhile.
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs a faulted instance again from the activity that faulted.</summary>
+    public Task<RunResult> RetryAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        WithInstanceAsync(instanceId, null, (workflow, _) =>
+        {
+            if (workflow.Status != WorkflowStatus.Faulted)
+                throw new WorkflowConflictException($"Instance {instanceId} is {workflow.Status}; only a Faulted instance can be retried.");
+            if (!WorkflowRunner.ScheduleRetry(workflow))
+                throw new WorkflowConflictException($"The fault of instance {instanceId} happened inside a composite's completion handling and cannot be replayed.");
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>Performs one durable dispatch (start a pending child, resume a waiting parent).</summary>
+    public async Task ProcessDispatchAsync(DispatchRecord dispatch, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            switch (dispatch.Kind)
+            {
+                case DispatchKind.RunInstance:
+                    await WithInstanceAsync(dispatch.InstanceId, dispatch.Id, (workflow, _) =>
+                    {
+                        if (workflow.Status != WorkflowStatus.Pending)
+                            throw new WorkflowConflictException($"Instance {workflow.Id} is no longer pending.");
+                        runner.StartPending(workflow);
+                        return ValueTask.CompletedTask;
+                    }, cancellationToken);
+                    break;
+                case DispatchKind.ResumeBookmark:
+                    object? input = dispatch.Payload is null ? null : JsonSerializer.Deserialize<JsonElement>(dispatch.Payload);
+                    await ResumeAsync(new BookmarkLocation(dispatch.BookmarkId!, dispatch.InstanceId), input, dispatch.Id, cancellationToken);
+                    break;
+            }
+        }
+        catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
+        {
+            // Nothing left to do for it (already done, or its target is gone): drop it.
+            await store.DeleteDispatchAsync(dispatch.Id, cancellationToken);
+        }
+    }
+
+    /// <summary>Processes dispatches until none is left (tests, and the dispatcher's sweep).</summary>
+    public async Task<int> DrainDispatchesAsync(CancellationToken cancellationToken = default)
+    {
+        var processed = 0;
+        while (await store.PendingDispatchesAsync(100, cancellationToken) is { Count: > 0 } batch)
+        {
+            foreach (var dispatch in batch)
+            {
+                await ProcessDispatchAsync(dispatch, cancellationToken);
+                processed++;
+            }
+        }
+
+        return processed;
+    }
+
+    private async Task<RunResult> WithInstanceAsync(string instanceId, string? dispatchId,
+        Func<WorkflowExecutionContext, CancellationToken, ValueTask> prepare, CancellationToken cancellationToken, bool run = true)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var held = await locks.AcquireAsync(instanceId, cancellationToken);
+            var loaded = await store.LoadAsync(instanceId, cancellationToken)
+                ?? throw new WorkflowNotFoundException($"Workflow instance '{instanceId}' does not exist.");
+            var graph = await graphs.GetVersionAsync(loaded.Info.DefinitionVersionId, cancellationToken)
+                ?? throw new WorkflowNotFoundException($"Definition version '{loaded.Info.DefinitionVersionId}' of instance {instanceId} does not exist.");
+            var workflow = runner.Restore(graph, loaded.Info, loaded.State);
+            await prepare(workflow, cancellationToken);
+            if (run)
+                await runner.RunAsync(workflow, cancellationToken);
+            try
+            {
+                return await CommitAsync(workflow, dispatchId, cancellationToken);
+            }
+            catch (ConcurrencyConflictException e) when (attempt < MaxAttempts)
+            {
+                _ = e; // Someone else committed first: load again and re-decide on fresh state.
+            }
+            catch (ConcurrencyConflictException e)
+            {
+                throw new WorkflowConflictException($"Instance {instanceId} kept changing while this request ran; try again.", e);
+            }
+        }
+    }
+
+    private async Task<RunResult> CommitAsync(WorkflowExecutionContext workflow, string? completedDispatchId, CancellationToken cancellationToken)
+    {
+        var now = Clock.GetUtcNow();
+        var children = new List<PendingChild>();
+        var dispatches = new List<DispatchRecord>();
+        foreach (var request in workflow.ChildWorkflows)
+        {
+            var graph = await graphs.GetPublishedAsync(request.DefinitionId, cancellationToken)
+                ?? throw new WorkflowNotFoundException($"Workflow definition '{request.DefinitionId}' has no published version.");
+            children.Add(new PendingChild(new WorkflowInstanceInfo
+            {
+                Id = request.InstanceId,
+                DefinitionId = graph.Definition.DefinitionId,
+                DefinitionVersionId = graph.Definition.Id,
+                Version = graph.Definition.Version,
+                Status = WorkflowStatus.Pending,
+                CorrelationId = request.CorrelationId,
+                ParentInstanceId = workflow.Id,
+                ParentBookmarkId = request.ParentBookmarkId,
+                CreatedAt = now,
+            }, new WorkflowState { Input = request.Input }));
+            dispatches.Add(NewDispatch(DispatchKind.RunInstance, request.InstanceId, null, null, now));
+        }
+
+        var info = workflow.Instance;
+        if (info.ParentBookmarkId is not null && workflow.Status.IsTerminal())
+        {
+            var result = new ChildWorkflowResult(info.Id, workflow.Status, workflow.Output, null);
+            dispatches.Add(NewDispatch(DispatchKind.ResumeBookmark, info.ParentInstanceId!, info.ParentBookmarkId,
+                JsonSerializer.Serialize(result, StateJson.Options), now));
+        }
+
+        var commit = new InstanceCommit(info, WorkflowRunner.Capture(workflow), [.. workflow.AddedBookmarks], [.. workflow.RemovedBookmarkIds],
+            workflow.Journal, children, dispatches, completedDispatchId);
+        await store.CommitAsync(commit, cancellationToken);
+        foreach (var dispatch in dispatches)
+            dispatchQueue.Enqueue(dispatch);
+        return new RunResult(workflow.Id, workflow.Status, workflow.Bookmarks, workflow.Fault);
+    }
+
+    private static DispatchRecord NewDispatch(DispatchKind kind, string instanceId, string? bookmarkId, string? payload, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7().ToString("N"),
+        Kind = kind,
+        InstanceId = instanceId,
+        BookmarkId = bookmarkId,
+        Payload = payload,
+        CreatedAt = now.UtcDateTime,
+    };
+}
+
+/// <summary>Hands committed dispatches to whoever performs them (the Host's dispatcher, or nobody).</summary>
+public interface IDispatchQueue
+{
+    void Enqueue(DispatchRecord dispatch);
+}
+
+/// <summary>For callers that drain dispatches themselves (tests, benchmarks).</summary>
+public sealed class NoDispatchQueue : IDispatchQueue
+{
+    public void Enqueue(DispatchRecord dispatch)
+    {
+    }
+}
