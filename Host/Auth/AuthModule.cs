@@ -1,0 +1,197 @@
+using System.Security.Claims;
+using Chamber.Workflows.Persistence;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Host.Auth;
+
+public sealed class SeedOptions
+{
+    public string? AdminEmail { get; set; }
+    public string? AdminPassword { get; set; }
+}
+
+public static class Policies
+{
+    /// <summary>Import, edit, publish and retract definitions.</summary>
+    public const string Design = "design";
+
+    /// <summary>Start, resume, cancel and retry instances; publish events.</summary>
+    public const string Operate = "operate";
+}
+
+/// <summary>Cookie sign-in for people, with anti-forgery on every state-changing call.</summary>
+public static class AuthModule
+{
+    public const string AntiforgeryHeader = "X-XSRF-TOKEN";
+
+    public static IServiceCollection AddChamberAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SeedOptions>(configuration.GetSection("Seed"));
+        services.AddPooledDbContextFactory<HostDbContext>((sp, db) =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (storage.Provider == StorageProvider.Postgres)
+                db.UseNpgsql(storage.ConnectionString);
+            else
+                db.UseSqlite(storage.ConnectionString);
+        });
+        services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
+        services.AddSingleton(new Chamber.Workflows.Persistence.Migrations.MigrationSource("host", typeof(AuthModule).Assembly));
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.Cookie.Name = "ccw.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            // An API answers 401/403; it does not redirect to a login page.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            };
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Design, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Operate, p => p.RequireRole(Roles.Admin, Roles.Staff));
+        services.AddAntiforgery(options =>
+        {
+            options.HeaderName = AntiforgeryHeader;
+            options.Cookie.Name = "ccw.xsrf";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        return services;
+    }
+
+    /// <summary>Rejects cookie-authenticated POST/PUT/PATCH/DELETE calls without a valid anti-forgery header.</summary>
+    public static IApplicationBuilder UseAntiforgeryForApi(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var method = context.Request.Method;
+        var unsafeMethod = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+        if (unsafeMethod && context.User.Identity?.IsAuthenticated == true && context.Request.Path.StartsWithSegments("/api"))
+        {
+            var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                await Results.Problem(
+                    title: "缺少或无效的防伪令牌 / Missing or invalid anti-forgery token",
+                    detail: $"Send the token from the sign-in response (or GET /api/auth/antiforgery) in the {AntiforgeryHeader} header.",
+                    statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+                return;
+            }
+        }
+
+        await next(context);
+    });
+
+    public static RouteGroupBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Auth");
+        group.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery();
+        group.MapPost("/logout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return TypedResults.NoContent();
+        });
+        group.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(SignedInUser.From(user, null)));
+        group.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
+            TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(context).RequestToken }));
+        return group;
+    }
+
+    public sealed record LoginRequest(string? Email, string? Password);
+
+    public sealed record SignedInUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string? AntiforgeryToken)
+    {
+        public static SignedInUser From(ClaimsPrincipal user, string? token) => new(
+            user.FindFirstValue(ClaimTypes.Email) ?? "",
+            user.FindFirstValue(ClaimTypes.Name) ?? "",
+            [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
+            token);
+    }
+
+    private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext context, IDbContextFactory<HostDbContext> contexts,
+        IPasswordHasher<UserRecord> hasher, IAntiforgery antiforgery)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+            return Errors.Problems.BadRequest("请输入邮箱和密码 / Email and password are required.");
+        await using var db = await contexts.CreateDbContextAsync(context.RequestAborted);
+        var email = request.Email.Trim().ToLowerInvariant();
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email, context.RequestAborted);
+        if (user is null || user.Disabled || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+        {
+            return TypedResults.Problem(title: "邮箱或密码错误 / Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, user.Id),
+                new Claim(ClaimTypes.Email, user.Email),
+                new Claim(ClaimTypes.Name, user.DisplayName),
+                .. user.RoleList.Select(r => new Claim(ClaimTypes.Role, r)),
+            ],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        var principal = new ClaimsPrincipal(identity);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        // The token is bound to the identity, so it is issued for the user just signed in.
+        context.User = principal;
+        var token = antiforgery.GetAndStoreTokens(context).RequestToken;
+        return TypedResults.Ok(SignedInUser.From(principal, token));
+    }
+
+    /// <summary>Creates (or re-keys) the first administrator from Seed:AdminEmail / Seed:AdminPassword.</summary>
+    public static async Task SeedAdministratorAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var seed = services.GetRequiredService<IOptions<SeedOptions>>().Value;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Chamber.Host.Auth");
+        if (string.IsNullOrWhiteSpace(seed.AdminEmail) || string.IsNullOrEmpty(seed.AdminPassword))
+        {
+            logger.LogWarning("No Seed:AdminEmail / Seed:AdminPassword configured: no administrator is created.");
+            return;
+        }
+
+        if (seed.AdminPassword.Length < 8)
+            throw new InvalidOperationException("Seed:AdminPassword must have at least 8 characters.");
+        var hasher = services.GetRequiredService<IPasswordHasher<UserRecord>>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        await using var db = await services.GetRequiredService<IDbContextFactory<HostDbContext>>().CreateDbContextAsync(cancellationToken);
+        var email = seed.AdminEmail.Trim().ToLowerInvariant();
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Email == email, cancellationToken);
+        if (user is null)
+        {
+            user = new UserRecord
+            {
+                Id = Guid.CreateVersion7().ToString("N"),
+                Email = email,
+                DisplayName = "管理员 Administrator",
+                PasswordHash = "",
+                Roles = Roles.Admin,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            user.PasswordHash = hasher.HashPassword(user, seed.AdminPassword);
+            db.Users.Add(user);
+            logger.LogInformation("Created administrator {Email}.", email);
+        }
+        else if (hasher.VerifyHashedPassword(user, user.PasswordHash, seed.AdminPassword) == PasswordVerificationResult.Failed)
+        {
+            // The configuration is the source of truth for the seeded administrator's password.
+            user.PasswordHash = hasher.HashPassword(user, seed.AdminPassword);
+            logger.LogInformation("Updated the password of administrator {Email} from configuration.", email);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Host.Auth;
+
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Staff = "staff";
+    public const string Leader = "leader";
+    public const string Reviewer = "reviewer";
+
+    public static readonly string[] All = [Admin, Staff, Leader, Reviewer];
+}
+
+public sealed class UserRecord
+{
+    public required string Id { get; set; }
+
+    /// <summary>Stored lower-case; sign-in compares lower-case.</summary>
+    public required string Email { get; set; }
+
+    public required string DisplayName { get; set; }
+    public required string PasswordHash { get; set; }
+
+    /// <summary>Comma-separated role names.</summary>
+    public required string Roles { get; set; }
+
+    public bool Disabled { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>The Host's own tables (created by the Host's SQL migrations, module "host").</summary>
+public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
+{
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<UserRecord>(e =>
+    {
+        e.ToTable("host_users");
+        e.HasKey(u => u.Id);
+        e.Property(u => u.Id).HasColumnName("id");
+        e.Property(u => u.Email).HasColumnName("email");
+        e.Property(u => u.DisplayName).HasColumnName("display_name");
+        e.Property(u => u.PasswordHash).HasColumnName("password_hash");
+        e.Property(u => u.Roles).HasColumnName("roles");
+        e.Property(u => u.Disabled).HasColumnName("disabled");
+        e.Property(u => u.CreatedAt).HasColumnName("created_at")
+            .HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        e.Ignore(u => u.RoleList);
+    });
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Json;
+using Chamber.Workflows.Runtime;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chamber.Host.Errors;
+
+/// <summary>RFC 9457 problem responses with a clear message (Chinese first, then English, or the engine's own English).</summary>
+public static class Problems
+{
+    public static ProblemHttpResult BadRequest(string detail, IReadOnlyList<string>? errors = null) => TypedResults.Problem(
+        title: "请求无效 / Invalid request",
+        detail: detail,
+        statusCode: StatusCodes.Status400BadRequest,
+        extensions: errors is null ? null : new Dictionary<string, object?> { ["errors"] = errors });
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(title: "未找到 / Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(title: "状态冲突 / Conflict", detail: detail, statusCode: StatusCodes.Status409Conflict);
+}
+
+/// <summary>Turns the engine's exceptions into 400/404/409 problems; anything else stays a logged 500.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var result = exception switch
+        {
+            DefinitionFormatException e => Problems.BadRequest(e.Message),
+            DefinitionValidationException e => Problems.BadRequest(string.Join(" ", e.Errors), e.Errors),
+            WorkflowNotFoundException e => Problems.NotFound(e.Message),
+            WorkflowConflictException e => Problems.Conflict(e.Message),
+            BadHttpRequestException e => Problems.BadRequest(Describe(e)),
+            _ => null,
+        };
+        if (result is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            return false;
+        }
+
+        httpContext.Response.StatusCode = result.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = result.ProblemDetails, Exception = exception });
+    }
+
+    private static string Describe(BadHttpRequestException e) => e.InnerException switch
+    {
+        JsonException json => $"请求体不是有效的 JSON / The request body is not valid JSON: {json.Message}",
+        { } inner => $"{e.Message} {inner.Message}",
+        null => e.Message,
+    };
+}

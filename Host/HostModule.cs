@@ -1,0 +1,64 @@
+using Chamber.Host.Auth;
+using Chamber.Host.Errors;
+using Chamber.Host.Health;
+using Chamber.Host.WorkflowApi;
+using Chamber.Workflows;
+using Chamber.Workflows.Persistence;
+
+namespace Chamber.Host;
+
+/// <summary>Wires the Host from configuration (DESIGN §6): storage, auth, API, errors, OpenAPI.</summary>
+public static class HostModule
+{
+    public static WebApplicationBuilder AddChamberHost(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddWorkflowEngine(storage =>
+        {
+            storage.Provider = configuration.GetValue("Storage:Provider", StorageProvider.Sqlite);
+            storage.ConnectionString = configuration.GetConnectionString("Workflows")
+                ?? (storage.Provider == StorageProvider.Sqlite
+                    ? $"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "workflows.db")}"
+                    : throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Workflows is not set."));
+        });
+        builder.Services.AddChamberAuth(configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o => Json.ApiJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    public static async Task<WebApplication> UseChamberHostAsync(this WebApplication app)
+    {
+        await app.Services.MigrateWorkflowDatabaseAsync();
+        await app.Services.SeedAdministratorAsync();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgeryForApi();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapDefinitionEndpoints();
+        app.MapInstanceEndpoints();
+        app.MapGet("/", () => Results.Content(LandingPage, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    // Until the web client is built into wwwroot (whose index.html then takes over "/").
+    private const string LandingPage = """
+        <!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>商会创建活动工作流 Chamber Campaign Workflows</title>
+        <body style="font-family:sans-serif;max-width:40em;margin:3em auto">
+        <h1>商会创建活动工作流</h1><p>Chamber Campaign Workflows 正在运行 / is running.</p>
+        <ul><li>登录 Sign in: <code>POST /api/auth/login</code></li>
+        <li>接口文档 API description: <a href="/openapi/v1.json">/openapi/v1.json</a></li>
+        <li>健康检查 Health: <a href="/api/health">/api/health</a></li></ul></body></html>
+        """;
+}

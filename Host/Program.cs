@@ -1,0 +1,13 @@
+using Chamber.Host;
+
+// Configuration files sit next to Host.dll, so `dotnet Host.dll` works from any folder; data
+// (the SQLite file, mail pickup) goes under the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddChamberHost();
+
+var app = builder.Build();
+await app.UseChamberHostAsync();
+await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;

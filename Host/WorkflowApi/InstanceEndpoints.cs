@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Chamber.Host.Auth;
+using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Host.WorkflowApi;
+
+/// <summary>Running workflows: start, inspect, journal, resume bookmarks, publish events, cancel, retry.</summary>
+public static class InstanceEndpoints
+{
+    public sealed record StartRequest(string? DefinitionId, Dictionary<string, JsonElement>? Input, string? CorrelationId);
+
+    public sealed record ResumeRequest(JsonElement? Input);
+
+    public sealed record EventRequest(string? CorrelationId, JsonElement? Input);
+
+    public sealed record InstanceRef(string Id, WorkflowStatus Status);
+
+    public static void MapInstanceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var instances = app.MapGroup("/api/workflow-instances").WithTags("Instances");
+        instances.MapPost("/", StartAsync).RequireAuthorization(Policies.Operate);
+        instances.MapGet("/", ListAsync);
+        instances.MapGet("/{id}", GetAsync);
+        instances.MapGet("/{id}/journal", async (string id, IWorkflowInstanceStore store, CancellationToken ct) =>
+        {
+            var journal = await store.ReadJournalAsync(id, ct);
+            return journal.Count == 0 && await store.LoadAsync(id, ct) is null
+                ? (IResult)Errors.Problems.NotFound($"Workflow instance '{id}' does not exist.")
+                : TypedResults.Ok(journal);
+        });
+        instances.MapPost("/{id}/cancel", async (string id, WorkflowRuntime runtime, CancellationToken ct) =>
+            ToRef(await runtime.CancelAsync(id, ct))).RequireAuthorization(Policies.Operate);
+        instances.MapPost("/{id}/retry", async (string id, WorkflowRuntime runtime, CancellationToken ct) =>
+            ToRef(await runtime.RetryAsync(id, ct))).RequireAuthorization(Policies.Operate);
+
+        app.MapPost("/api/bookmarks/{id}/resume", async (string id, ResumeRequest? request, WorkflowRuntime runtime, CancellationToken ct) =>
+            ToRef(await runtime.ResumeAsync(id, Normalize(request?.Input), ct)))
+            .WithTags("Instances").RequireAuthorization(Policies.Operate);
+
+        app.MapPost("/api/events/{eventName}", async (string eventName, EventRequest? request, WorkflowRuntime runtime, CancellationToken ct) =>
+        {
+            var results = await runtime.PublishEventAsync(eventName, request?.CorrelationId, Normalize(request?.Input), ct);
+            return TypedResults.Ok(new { instances = results.Select(r => new InstanceRef(r.InstanceId, r.Status)) });
+        }).WithTags("Instances").RequireAuthorization(Policies.Operate);
+    }
+
+    private static async Task<Results<Created<InstanceRef>, ProblemHttpResult>> StartAsync(StartRequest? request, WorkflowRuntime runtime, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request?.DefinitionId))
+            return Errors.Problems.BadRequest("缺少 definitionId / definitionId is required.");
+        var input = request.Input?.ToDictionary(p => p.Key, p => Normalize(p.Value));
+        var result = await runtime.StartAsync(request.DefinitionId, input, request.CorrelationId, ct);
+        return TypedResults.Created($"/api/workflow-instances/{result.InstanceId}", ToRef(result));
+    }
+
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(string id, IWorkflowInstanceStore store, IWorkflowGraphSource graphs, CancellationToken ct)
+    {
+        var loaded = await store.LoadAsync(id, ct);
+        if (loaded is null)
+            return Errors.Problems.NotFound($"Workflow instance '{id}' does not exist.");
+        var graph = await graphs.GetVersionAsync(loaded.Info.DefinitionVersionId, ct);
+        return TypedResults.Ok(InstanceView.From(loaded, graph));
+    }
+
+    private static async Task<Ok<InstancePage>> ListAsync(string? definitionId, WorkflowStatus? status, string? correlationId, int? page, int? pageSize,
+        Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? 50, 1, 500);
+        var number = Math.Max(page ?? 1, 1);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Instances.AsNoTracking();
+        if (!string.IsNullOrEmpty(definitionId))
+            query = query.Where(i => i.DefinitionId == definitionId);
+        if (status is not null)
+            query = query.Where(i => i.Status == status);
+        if (!string.IsNullOrEmpty(correlationId))
+            query = query.Where(i => i.CorrelationId == correlationId);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(i => i.Id).Skip((number - 1) * size).Take(size)
+            .Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.Version, i.Status, i.CorrelationId, i.ParentInstanceId, i.IncidentCount,
+                i.CreatedAt, i.UpdatedAt, i.FinishedAt))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new InstancePage(total, number, size, items));
+    }
+
+    private static InstanceRef ToRef(RunResult result) => new(result.InstanceId, result.Status);
+
+    private static object? Normalize(JsonElement? value) => value is { } v ? ValueConverter.Normalize(v) : null;
+}
+
+public sealed record InstanceSummary(string Id, string DefinitionId, int Version, WorkflowStatus Status, string? CorrelationId, string? ParentInstanceId,
+    int IncidentCount, DateTime CreatedAt, DateTime UpdatedAt, DateTime? FinishedAt);
+
+public sealed record InstancePage(int Total, int Page, int PageSize, IReadOnlyList<InstanceSummary> Items);
+
+public sealed record BookmarkView(string Id, string ActivityId, string ActivityType, string Name, string? Key, DateTimeOffset CreatedAt, DateTimeOffset? DueAt);
+
+public sealed record IncidentView(string ActivityId, string ActivityType, string Message, string? ExceptionType, DateTimeOffset Timestamp);
+
+/// <summary>An instance as the API shows it: variables by name, bookmarks and incidents.</summary>
+public sealed record InstanceView(
+    string Id,
+    string DefinitionId,
+    string DefinitionVersionId,
+    int Version,
+    WorkflowStatus Status,
+    string? CorrelationId,
+    string? ParentInstanceId,
+    Dictionary<string, object?> Variables,
+    Dictionary<string, object?> Input,
+    Dictionary<string, object?> Output,
+    IReadOnlyList<BookmarkView> Bookmarks,
+    IReadOnlyList<IncidentView> Incidents,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? FinishedAt)
+{
+    public static InstanceView From(LoadedInstance loaded, WorkflowGraph? graph)
+    {
+        var (info, state) = (loaded.Info, loaded.State);
+        var names = graph?.Variables.ToDictionary(v => v.Id, v => v.Name) ?? [];
+        return new InstanceView(
+            info.Id, info.DefinitionId, info.DefinitionVersionId, info.Version, info.Status, info.CorrelationId, info.ParentInstanceId,
+            ByName(state.Variables, names),
+            state.Input.ToDictionary(p => p.Key, p => ValueConverter.Normalize(p.Value)),
+            state.Output.ToDictionary(p => p.Key, p => ValueConverter.Normalize(p.Value)),
+            [.. state.Bookmarks.Select(b => new BookmarkView(b.Id, b.ActivityId, b.ActivityType, b.Name, b.Key, b.CreatedAt, b.DueAt))],
+            [.. state.Incidents.Select(i => new IncidentView(i.ActivityId, i.ActivityType, i.Message, i.ExceptionType, i.Timestamp))],
+            info.CreatedAt,
+            info.FinishedAt);
+    }
+
+    // Container-scoped variables may share a name; the later ones are shown by id.
+    private static Dictionary<string, object?> ByName(Dictionary<string, object?> values, Dictionary<string, string> names)
+    {
+        var result = new Dictionary<string, object?>();
+        foreach (var (id, value) in values)
+        {
+            if (!result.TryAdd(names.GetValueOrDefault(id, id), ValueConverter.Normalize(value)))
+                result[id] = ValueConverter.Normalize(value);
+        }
+
+        return result;
+    }
+}
