@@ -89,7 +89,8 @@ public sealed class DefinitionValidator(ExpressionCompilers compilers)
             if (!isCycle)
                 continue;
             var members = component.ToHashSet();
-            var hasExit = component.Any(id => outbound.GetValueOrDefault(id)?.Any(t => !members.Contains(t)) == true);
+            var hasExit = component.Any(id => outbound.GetValueOrDefault(id)?.Any(t => !members.Contains(t)) == true
+                || (flowchart.Graph.ById.TryGetValue(id, out var a) && HasUnconnectedPort(flowchart, a)));
             var canStop = component.Any(id => flowchart.Graph.ById.TryGetValue(id, out var a) && CanWaitOrEnd(a));
             if (!hasExit && !canStop)
             {
@@ -98,6 +99,14 @@ public sealed class DefinitionValidator(ExpressionCompilers compilers)
                            "Add a condition that leaves the loop or an activity that waits.");
             }
         }
+    }
+
+    // An outcome with no connection ends that path, so the flowchart can complete there.
+    private static bool HasUnconnectedPort(Flowchart flowchart, Activity activity)
+    {
+        var declared = ActivityTypeInfo.Of(activity.GetType()).Attribute.Outcomes;
+        var ports = (declared.Length > 0 ? declared : [Outcomes.Done]).Concat(activity.GetDynamicOutcomes());
+        return ports.Any(p => !flowchart.Graph.OutboundOf(activity.Id).Any(c => c.SourcePort == p));
     }
 
     private static bool CanWaitOrEnd(Activity activity) =>

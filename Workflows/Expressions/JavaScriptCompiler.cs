@@ -31,7 +31,7 @@ public sealed partial class JavaScriptCompiler : IExpressionCompiler
         {
             script = Compiled.GetOrAdd(source, static s => CompiledEval.Compile(new StringScriptSource(s)));
         }
-        catch (JavaScriptException e)
+        catch (Exception e) when (e is JavaScriptException or Jurassic.Compiler.SyntaxErrorException)
         {
             throw new ExpressionException($"JavaScript syntax error: {e.Message}", e);
         }

@@ -15,10 +15,11 @@ namespace Chamber.Workflows.Persistence;
 /// </summary>
 public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
 {
-    private static readonly Func<WorkflowsDbContext, string, Task<WorkflowInstanceRecord?>> LoadQuery =
+    // Compiled once per store: a compiled query binds to the first provider it runs on.
+    private readonly Func<WorkflowsDbContext, string, Task<WorkflowInstanceRecord?>> _loadQuery =
         EF.CompileAsyncQuery((WorkflowsDbContext db, string id) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
 
-    private static readonly Func<WorkflowsDbContext, string, Task<BookmarkRecord?>> BookmarkQuery =
+    private readonly Func<WorkflowsDbContext, string, Task<BookmarkRecord?>> _bookmarkQuery =
         EF.CompileAsyncQuery((WorkflowsDbContext db, string id) => db.Bookmarks.AsNoTracking().FirstOrDefault(b => b.Id == id));
 
     private readonly IDbContextFactory<WorkflowsDbContext> _contexts;
@@ -40,7 +41,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
     public async Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var record = await LoadQuery(db, instanceId);
+        var record = await _loadQuery(db, instanceId);
         if (record is null)
             return null;
         var info = new WorkflowInstanceInfo
@@ -63,7 +64,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
     public async Task<BookmarkLocation?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var record = await BookmarkQuery(db, bookmarkId);
+        var record = await _bookmarkQuery(db, bookmarkId);
         return record is null ? null : new BookmarkLocation(record.Id, record.InstanceId);
     }
 

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using Chamber.Workflows.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Chamber.Host.Tests;
+
+/// <summary>The real Host (Program) on a real database, served in memory to an HttpClient.</summary>
+public sealed class HostFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@example.com";
+    public const string AdminPassword = "测试密码-Test-1234";
+
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Workflows", Database.ConnectionString);
+        builder.UseSetting("Seed:AdminEmail", AdminEmail);
+        builder.UseSetting("Seed:AdminPassword", AdminPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    /// <summary>A client signed in as the seeded administrator, sending the anti-forgery token on every call.</summary>
+    public async Task<HttpClient> SignedInClientAsync()
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = AdminEmail, password = AdminPassword });
+        response.EnsureSuccessStatusCode();
+        var user = await response.Content.ReadFromJsonAsync<SignedIn>();
+        client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", user!.AntiforgeryToken);
+        return client;
+    }
+
+    private sealed record SignedIn(string Email, string AntiforgeryToken);
+}
+
+/// <summary>One database and one Host for all tests of a class.</summary>
+public abstract class HostFixture(StorageProvider provider) : IAsyncLifetime
+{
+    public HostFactory Factory { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Factory = new HostFactory(await TestDatabase.CreateAsync(provider));
+        Client = await Factory.SignedInClientAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await Factory.Database.DisposeAsync();
+    }
+}
+
+public sealed class SqliteHostFixture() : HostFixture(StorageProvider.Sqlite);
+
+public sealed class PostgresHostFixture() : HostFixture(StorageProvider.Postgres);
