@@ -194,8 +194,10 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
             foreach (var pending in batch)
                 await WriteAsync([pending]);
         }
-        catch (DbUpdateConcurrencyException e)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsUniqueViolation(e))
         {
+            // A stale row version, a bookmark or dispatch already consumed, or a journal segment
+            // (keyed by row version) already written: in every case another commit won.
             batch[0].Done.TrySetException(new ConcurrencyConflictException(
                 $"Instance {batch[0].Commit.Info.Id} was changed by someone else, or its bookmark was already resumed.", e));
         }
@@ -229,6 +231,13 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         if (commit.CompletedDispatchId is { } dispatchId)
             db.Dispatches.Remove(new DispatchRecord { Id = dispatchId, InstanceId = "" });
     }
+
+    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        _ => false,
+    };
 
     public async ValueTask DisposeAsync()
     {

@@ -44,6 +44,21 @@ public sealed partial class MigrationRunner(StorageProvider provider, Func<DbCon
         await connection.OpenAsync(cancellationToken);
         if (provider == StorageProvider.Sqlite)
             await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+        else // Held for the whole run: even CREATE TABLE IF NOT EXISTS races between hosts on PostgreSQL.
+            await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({AdvisoryLockKey});", cancellationToken);
+        try
+        {
+            return await ApplyAsync(connection, sources, upToVersion, cancellationToken);
+        }
+        finally
+        {
+            if (provider == StorageProvider.Postgres)
+                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({AdvisoryLockKey});", CancellationToken.None);
+        }
+    }
+
+    private async Task<int> ApplyAsync(DbConnection connection, IEnumerable<MigrationSource> sources, int upToVersion, CancellationToken cancellationToken)
+    {
         await ExecuteAsync(connection, null, """
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 module     TEXT    NOT NULL,
@@ -59,8 +74,6 @@ public sealed partial class MigrationRunner(StorageProvider provider, Func<DbCon
             foreach (var migration in Discover(source, provider).Where(m => m.Version <= upToVersion))
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                if (provider == StorageProvider.Postgres)
-                    await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({AdvisoryLockKey});", cancellationToken);
                 if (await IsAppliedAsync(connection, transaction, migration, cancellationToken))
                     continue;
                 await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);

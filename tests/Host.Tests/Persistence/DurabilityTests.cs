@@ -1,0 +1,87 @@
+using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+
+namespace Chamber.Host.Tests.Persistence;
+
+/// <summary>Suspended instances live only in the database, and two hosts never both apply one resume.</summary>
+public abstract class DurabilityTests(StorageProvider provider) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        await using var node = EngineNode.Start(_database);
+        await node.MigrateAsync();
+        await node.Definitions.ImportAsync(Definitions.Read("approval-fork-join.json"));
+    }
+
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task A_suspended_instance_resumes_in_a_new_process_from_the_database_alone()
+    {
+        string instanceId;
+        string bookmarkId;
+        await using (var first = EngineNode.Start(_database))
+        {
+            var started = await first.Runtime.StartAsync("approval-fork-join", correlationId: "c-1");
+            instanceId = started.InstanceId;
+            bookmarkId = started.Bookmarks.Single(b => b.Key == "leader-approved").Id;
+        }
+
+        await using var second = EngineNode.Start(_database);
+        var resumed = await second.Runtime.ResumeAsync(bookmarkId);
+        var done = await second.Runtime.PublishEventAsync("staff-approved", "c-1", "ok");
+
+        Assert.Equal(WorkflowStatus.Suspended, resumed.Status);
+        Assert.Equal(WorkflowStatus.Finished, Assert.Single(done).Status);
+        var instance = await second.Store.LoadAsync(instanceId);
+        Assert.Equal(2, ValueConverter.Normalize(instance!.State.Variables["approvals"]));
+    }
+
+    [Fact]
+    public async Task Two_hosts_resuming_the_same_bookmarks_at_once_apply_each_exactly_once()
+    {
+        List<(string Instance, string Bookmark)> waiting = [];
+        await using (var starter = EngineNode.Start(_database))
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var started = await starter.Runtime.StartAsync("approval-fork-join");
+                waiting.Add((started.InstanceId, started.Bookmarks.Single(b => b.Key == "leader-approved").Id));
+            }
+        }
+
+        await using var nodeA = EngineNode.Start(_database);
+        await using var nodeB = EngineNode.Start(_database);
+        var attempts = waiting.SelectMany(w => new[] { nodeA, nodeB, nodeA, nodeB }.Select(node => Task.Run(async () =>
+        {
+            try
+            {
+                await node.Runtime.ResumeAsync(w.Bookmark);
+                return w.Bookmark;
+            }
+            catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
+            {
+                return null;
+            }
+        })));
+        var succeeded = (await Task.WhenAll(attempts)).Where(b => b is not null).ToList();
+
+        Assert.Equal(waiting.Count, succeeded.Count);
+        Assert.Equal(waiting.Count, succeeded.Distinct().Count());
+        foreach (var (instanceId, _) in waiting)
+        {
+            var instance = await nodeA.Store.LoadAsync(instanceId);
+            Assert.Equal(1, ValueConverter.Normalize(instance!.State.Variables["approvals"]));
+            Assert.Equal(WorkflowStatus.Suspended, instance.Info.Status);
+            Assert.Single(instance.State.Bookmarks);
+        }
+    }
+}
+
+public sealed class SqliteDurabilityTests() : DurabilityTests(StorageProvider.Sqlite);
+
+public sealed class PostgresDurabilityTests() : DurabilityTests(StorageProvider.Postgres);

@@ -1,0 +1,37 @@
+using Chamber.Workflows;
+using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Host.Tests.Persistence;
+
+/// <summary>
+/// One engine "process": its own service provider, locks, caches and commit writer on a shared
+/// database. Two nodes behave like two hosts; disposing a node forgets everything it held.
+/// </summary>
+internal sealed class EngineNode : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private EngineNode(ServiceProvider services) => _services = services;
+
+    public static EngineNode Start(TestDatabase database) => new(new ServiceCollection()
+        .AddLogging()
+        .AddWorkflowEngine(storage =>
+        {
+            storage.Provider = database.Provider;
+            storage.ConnectionString = database.ConnectionString;
+        })
+        .BuildServiceProvider());
+
+    public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
+
+    public DefinitionService Definitions => _services.GetRequiredService<DefinitionService>();
+
+    public IWorkflowInstanceStore Store => _services.GetRequiredService<IWorkflowInstanceStore>();
+
+    public Task MigrateAsync() => _services.MigrateWorkflowDatabaseAsync();
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}
