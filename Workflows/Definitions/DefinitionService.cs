@@ -36,7 +36,14 @@ public sealed class DefinitionService(
     DefinitionValidator validator,
     TimeProvider clock) : IWorkflowGraphSource, IPublishedDefinitionLookup
 {
+    /// <summary>
+    /// How long a definition's published version is remembered. Starting an instance must not cost
+    /// a query; a publish on this host takes effect at once, one on another host within this time.
+    /// </summary>
+    public static readonly TimeSpan PublishedCacheTime = TimeSpan.FromSeconds(2);
+
     private readonly ConcurrentDictionary<string, WorkflowGraph> _graphs = new();
+    private readonly ConcurrentDictionary<string, (string? VersionId, long Expires)> _published = new();
 
     /// <summary>Reads and validates Elsa-3 JSON (throws on any problem) without storing it.</summary>
     public WorkflowDefinition Parse(string json)
@@ -89,6 +96,7 @@ public sealed class DefinitionService(
         latest.PublishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        _published.TryRemove(definitionId, out _);
         return DefinitionSummary.From(latest);
     }
 
@@ -100,6 +108,7 @@ public sealed class DefinitionService(
             ?? throw new WorkflowConflictException($"Workflow definition '{definitionId}' has no published version to retract.");
         published.Status = DefinitionStatus.Retracted;
         await db.SaveChangesAsync(cancellationToken);
+        _published.TryRemove(definitionId, out _);
         return DefinitionSummary.From(published);
     }
 
@@ -151,10 +160,17 @@ public sealed class DefinitionService(
 
     public async ValueTask<WorkflowGraph?> GetPublishedAsync(string definitionId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var versionId = await db.Definitions.AsNoTracking()
-            .Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
-        return versionId is null ? null : await GetVersionAsync(versionId, cancellationToken);
+        var now = Environment.TickCount64;
+        if (!_published.TryGetValue(definitionId, out var entry) || entry.Expires < now)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var versionId = await db.Definitions.AsNoTracking()
+                .Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
+            entry = (versionId, now + (long)PublishedCacheTime.TotalMilliseconds);
+            _published[definitionId] = entry;
+        }
+
+        return entry.VersionId is null ? null : await GetVersionAsync(entry.VersionId, cancellationToken);
     }
 
     public async ValueTask<IReadOnlyList<WorkflowGraph>> GetAllPublishedAsync(CancellationToken cancellationToken = default)
@@ -171,11 +187,8 @@ public sealed class DefinitionService(
         return graphs;
     }
 
-    public async ValueTask<bool> IsPublishedAsync(string definitionId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Definitions.AnyAsync(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published, cancellationToken);
-    }
+    public async ValueTask<bool> IsPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        await GetPublishedAsync(definitionId, cancellationToken) is not null;
 
     private WorkflowGraph Materialize(WorkflowDefinitionRecord record)
     {
@@ -227,6 +240,7 @@ public sealed class DefinitionService(
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            _published.TryRemove(definitionId, out _);
         }
         catch (DbUpdateException e)
         {

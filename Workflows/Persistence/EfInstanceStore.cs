@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Chamber.Workflows.Persistence;
 
 /// <summary>
-/// Instances in SQLite or PostgreSQL through EF Core. Commits from concurrent callers are
-/// gathered by one writer into a single transaction (group commit, as databases do with their
-/// logs): each caller still returns only after its own data is durable, and a conflict in one
-/// commit of a batch sends the batch through again one by one so only that commit fails.
+/// Instances in SQLite or PostgreSQL: queries through EF Core, commits through one writer with
+/// prepared SQL (<see cref="CommitWriter"/>). Commits from concurrent callers are gathered into a
+/// single transaction (group commit, as databases do with their logs): each caller still returns
+/// only after its own data is durable, and a conflict in one commit of a batch sends the batch
+/// through again one by one so only that commit fails.
 /// </summary>
 public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
 {
@@ -27,7 +28,8 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
     private readonly ILogger<EfInstanceStore> _logger;
     private readonly int _maxBatch;
     private readonly Channel<PendingCommit> _commits = Channel.CreateUnbounded<PendingCommit>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly CommitWriter _writer;
+    private readonly Task _writeLoop;
 
     public EfInstanceStore(IDbContextFactory<WorkflowsDbContext> contexts, TimeProvider clock, IOptions<StorageOptions> options, ILogger<EfInstanceStore> logger)
     {
@@ -35,7 +37,8 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         _clock = clock;
         _logger = logger;
         _maxBatch = Math.Max(1, options.Value.MaxCommitBatch);
-        _writer = Task.Run(WriteLoopAsync);
+        _writer = new CommitWriter(() => WorkflowEngineServices.OpenConnection(options.Value));
+        _writeLoop = Task.Run(WriteLoopAsync);
     }
 
     public async Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -109,17 +112,16 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
     public async Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default)
     {
         // Serialising here keeps that work on the callers' threads, in parallel; the writer only writes.
-        var pending = new PendingCommit(commit, Prepare(commit), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingCommit(Prepare(commit), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         await _commits.Writer.WriteAsync(pending, cancellationToken);
         await pending.Done.Task;
         commit.Info.RowVersion++;
     }
 
-    private PreparedRows Prepare(InstanceCommit commit)
+    private PreparedCommit Prepare(InstanceCommit commit)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         var info = commit.Info;
-        var instance = ToRecord(info, commit.State, info.RowVersion + 1, now);
         var bookmarks = commit.AddedBookmarks.Select(b => new BookmarkRecord
         {
             Id = b.Id,
@@ -139,8 +141,8 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
             Entries = JsonSerializer.Serialize(commit.Journal, StateJson.Options),
             CreatedAt = now,
         };
-        var children = commit.Children.Select(c => ToRecord(c.Info, c.State, 1, now)).ToList();
-        return new PreparedRows(instance, bookmarks, journal, children);
+        return new PreparedCommit(ToRecord(info, commit.State, info.RowVersion + 1, now), info.RowVersion, commit.RemovedBookmarkIds, bookmarks, journal,
+            [.. commit.Children.Select(c => ToRecord(c.Info, c.State, 1, now))], commit.Dispatches, commit.CompletedDispatchId);
     }
 
     private static WorkflowInstanceRecord ToRecord(WorkflowInstanceInfo info, WorkflowState state, long rowVersion, DateTime now) => new()
@@ -178,13 +180,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
     {
         try
         {
-            await using var db = await _contexts.CreateDbContextAsync();
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            foreach (var pending in batch)
-                Apply(db, pending);
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            await _writer.WriteAsync([.. batch.Select(p => p.Commit)]);
             foreach (var pending in batch)
                 pending.Done.TrySetResult();
         }
@@ -194,58 +190,18 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
             foreach (var pending in batch)
                 await WriteAsync([pending]);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsUniqueViolation(e))
-        {
-            // A stale row version, a bookmark or dispatch already consumed, or a journal segment
-            // (keyed by row version) already written: in every case another commit won.
-            batch[0].Done.TrySetException(new ConcurrencyConflictException(
-                $"Instance {batch[0].Commit.Info.Id} was changed by someone else, or its bookmark was already resumed.", e));
-        }
         catch (Exception e)
         {
             batch[0].Done.TrySetException(e);
         }
     }
 
-    private static void Apply(WorkflowsDbContext db, PendingCommit pending)
-    {
-        var (commit, rows) = (pending.Commit, pending.Rows);
-        if (commit.Info.RowVersion == 0)
-        {
-            db.Instances.Add(rows.Instance);
-        }
-        else
-        {
-            var entry = db.Instances.Attach(rows.Instance);
-            entry.State = EntityState.Modified;
-            entry.Property(i => i.RowVersion).OriginalValue = commit.Info.RowVersion;
-        }
-
-        foreach (var id in commit.RemovedBookmarkIds)
-            db.Bookmarks.Remove(new BookmarkRecord { Id = id, InstanceId = "", Name = "", ActivityId = "", ActivityType = "" });
-        db.Bookmarks.AddRange(rows.Bookmarks);
-        if (rows.Journal is not null)
-            db.Journal.Add(rows.Journal);
-        db.Instances.AddRange(rows.Children);
-        db.Dispatches.AddRange(commit.Dispatches);
-        if (commit.CompletedDispatchId is { } dispatchId)
-            db.Dispatches.Remove(new DispatchRecord { Id = dispatchId, InstanceId = "" });
-    }
-
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
-        _ => false,
-    };
-
     public async ValueTask DisposeAsync()
     {
         _commits.Writer.TryComplete();
-        await _writer;
+        await _writeLoop;
+        await _writer.DisposeAsync();
     }
 
-    private sealed record PreparedRows(WorkflowInstanceRecord Instance, List<BookmarkRecord> Bookmarks, JournalSegmentRecord? Journal, List<WorkflowInstanceRecord> Children);
-
-    private sealed record PendingCommit(InstanceCommit Commit, PreparedRows Rows, TaskCompletionSource Done);
+    private sealed record PendingCommit(PreparedCommit Commit, TaskCompletionSource Done);
 }

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace Chamber.Bench.Engine;
+
+internal sealed record BenchOptions(int Seconds, int WarmupSeconds, int Concurrency, int ResumeInstances, string? Postgres, string Only)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+        return new BenchOptions(Int("--seconds", 5), Int("--warmup", 2), Int("--concurrency", 64), Int("--resume-instances", 40_000),
+            Value("--postgres") ?? Environment.GetEnvironmentVariable("WORKFLOWS_BENCH_POSTGRES"), Value("--only") ?? "abcd");
+    }
+
+    /// <summary>Whether scenario a, b, c or d was asked for (<c>--only bd</c> runs two).</summary>
+    public bool Runs(char scenario) => Only.Contains(scenario, StringComparison.Ordinal);
+}

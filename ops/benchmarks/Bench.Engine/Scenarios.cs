@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Chamber.Workflows;
+using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Json;
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Bench.Engine;
+
+internal static class Scenarios
+{
+    private const string ThreeActivities = """
+        {"definitionId":"bench-three","name":"Benchmark: three activities","isPublished":true,
+         "root":{"type":"Elsa.Flowchart","id":"flow","activities":[
+           {"id":"start","type":"Elsa.Start"},
+           {"id":"write","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"hello"}}},
+           {"id":"end","type":"Elsa.End"}],
+          "connections":[
+           {"source":{"activity":"start","port":"Done"},"target":{"activity":"write","port":"In"}},
+           {"source":{"activity":"write","port":"Done"},"target":{"activity":"end","port":"In"}}]}}
+        """;
+
+    private const string WaitForEvent = """
+        {"definitionId":"bench-wait","name":"Benchmark: wait for an event","isPublished":true,
+         "root":{"type":"Elsa.Flowchart","id":"flow","activities":[
+           {"id":"start","type":"Elsa.Start"},
+           {"id":"wait","type":"Elsa.Event","eventName":{"typeName":"String","expression":{"type":"Literal","value":"go"}}},
+           {"id":"end","type":"Elsa.End"}],
+          "connections":[
+           {"source":{"activity":"start","port":"Done"},"target":{"activity":"wait","port":"In"}},
+           {"source":{"activity":"wait","port":"Done"},"target":{"activity":"end","port":"In"}}]}}
+        """;
+
+    public static async Task<double> StartInMemoryAsync(BenchOptions options)
+    {
+        var graphs = new InMemoryGraphSource();
+        var definition = new DefinitionJsonReader(new ActivityRegistry().AddBuiltInActivities()).Read(ThreeActivities);
+        definition.Id = "bench-three-v1";
+        graphs.Publish(new DefinitionValidator(ExpressionCompilers.Default).Validate(definition));
+        var services = new ServiceCollection().BuildServiceProvider();
+        var runtime = new WorkflowRuntime(new InMemoryInstanceStore(), graphs, new WorkflowRunner(services, TimeProvider.System),
+            new InstanceLocks(), new NoDispatchQueue());
+        return await MeasureAsync("(a) in memory", options, () => runtime.StartAsync("bench-three"));
+    }
+
+    public static async Task<double> StartPersistedAsync(BenchOptions options, StorageOptions storage)
+    {
+        await using var services = Build(storage);
+        await services.MigrateWorkflowDatabaseAsync();
+        await services.GetRequiredService<DefinitionService>().ImportAsync(ThreeActivities);
+        var runtime = services.GetRequiredService<WorkflowRuntime>();
+        return await MeasureAsync($"{storage.Provider} persisted", options, () => runtime.StartAsync("bench-three"));
+    }
+
+    public static async Task<double> ResumeAsync(BenchOptions options, StorageOptions storage)
+    {
+        await using var services = Build(storage);
+        await services.MigrateWorkflowDatabaseAsync();
+        await services.GetRequiredService<DefinitionService>().ImportAsync(WaitForEvent);
+        var runtime = services.GetRequiredService<WorkflowRuntime>();
+
+        var bookmarks = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var setup = Stopwatch.StartNew();
+        await ParallelRunAsync(options.Concurrency, options.ResumeInstances, async () =>
+        {
+            var started = await runtime.StartAsync("bench-wait");
+            bookmarks.Enqueue(started.Bookmarks[0].Id);
+        });
+        Console.WriteLine($"  resume setup: {options.ResumeInstances:N0} suspended instances created in {setup.Elapsed.TotalSeconds:N1}s");
+
+        return await MeasureAsync("(d) resumes", options, async () =>
+        {
+            if (!bookmarks.TryDequeue(out var bookmark))
+                throw new InvalidOperationException("Ran out of suspended instances; raise --resume-instances.");
+            var result = await runtime.ResumeAsync(bookmark);
+            if (result.Status != WorkflowStatus.Finished)
+                throw new InvalidOperationException($"Resume ended {result.Status}.");
+            return result;
+        });
+    }
+
+    private static ServiceProvider Build(StorageOptions storage) => new ServiceCollection()
+        .AddLogging()
+        .AddWorkflowEngine(s =>
+        {
+            s.Provider = storage.Provider;
+            s.ConnectionString = storage.ConnectionString;
+        })
+        .BuildServiceProvider();
+
+    /// <summary>Runs <paramref name="operation"/> from concurrent callers; returns completions per second in the timed window.</summary>
+    private static async Task<double> MeasureAsync(string name, BenchOptions options, Func<Task<RunResult>> operation)
+    {
+        long completed = 0;
+        var measuring = false;
+        var stop = false;
+        var callers = Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (!Volatile.Read(ref stop))
+            {
+                var result = await operation();
+                if (result.Status is not (WorkflowStatus.Finished or WorkflowStatus.Suspended))
+                    throw new InvalidOperationException($"{name}: instance ended {result.Status}: {result.Fault?.Message}");
+                if (Volatile.Read(ref measuring))
+                    Interlocked.Increment(ref completed);
+            }
+        })).ToList();
+
+        await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+        var gcBefore = GC.CollectionCount(0);
+        var clock = Stopwatch.StartNew();
+        Volatile.Write(ref measuring, true);
+        await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
+        Volatile.Write(ref measuring, false);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var count = Interlocked.Read(ref completed);
+        Volatile.Write(ref stop, true);
+        await Task.WhenAll(callers);
+
+        var rate = count / elapsed;
+        Console.WriteLine($"  {name}: {count:N0} in {elapsed:N2}s = {rate:N0}/s (gen0 GCs: {GC.CollectionCount(0) - gcBefore})");
+        return rate;
+    }
+
+    private static Task ParallelRunAsync(int concurrency, int total, Func<Task> operation)
+    {
+        var remaining = total;
+        return Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Decrement(ref remaining) >= 0)
+                await operation();
+        })));
+    }
+}
