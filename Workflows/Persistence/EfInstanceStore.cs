@@ -16,14 +16,8 @@ namespace Chamber.Workflows.Persistence;
 /// </summary>
 public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
 {
-    // Compiled once per store: a compiled query binds to the first provider it runs on.
-    private readonly Func<WorkflowsDbContext, string, Task<WorkflowInstanceRecord?>> _loadQuery =
-        EF.CompileAsyncQuery((WorkflowsDbContext db, string id) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
-
-    private readonly Func<WorkflowsDbContext, string, Task<BookmarkRecord?>> _bookmarkQuery =
-        EF.CompileAsyncQuery((WorkflowsDbContext db, string id) => db.Bookmarks.AsNoTracking().FirstOrDefault(b => b.Id == id));
-
     private readonly IDbContextFactory<WorkflowsDbContext> _contexts;
+    private readonly StorageOptions _storage;
     private readonly TimeProvider _clock;
     private readonly ILogger<EfInstanceStore> _logger;
     private readonly int _maxBatch;
@@ -34,6 +28,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
     public EfInstanceStore(IDbContextFactory<WorkflowsDbContext> contexts, TimeProvider clock, IOptions<StorageOptions> options, ILogger<EfInstanceStore> logger)
     {
         _contexts = contexts;
+        _storage = options.Value;
         _clock = clock;
         _logger = logger;
         _maxBatch = Math.Max(1, options.Value.MaxCommitBatch);
@@ -41,34 +36,56 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         _writeLoop = Task.Run(WriteLoopAsync);
     }
 
+    // The two reads on every resume use plain SQL too: EF Core's per-query overhead is larger than SQLite's.
     public async Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var record = await _loadQuery(db, instanceId);
-        if (record is null)
+        await using var connection = WorkflowEngineServices.OpenConnection(_storage);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, definition_id, definition_version_id, version, status, correlation_id, parent_instance_id, parent_bookmark_id,
+                   created_at, finished_at, row_version, state
+            FROM workflow_instances WHERE id = @id
+            """;
+        AddParameter(command, "@id", instanceId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
             return null;
         var info = new WorkflowInstanceInfo
         {
-            Id = record.Id,
-            DefinitionId = record.DefinitionId,
-            DefinitionVersionId = record.DefinitionVersionId,
-            Version = record.Version,
-            Status = record.Status,
-            CorrelationId = record.CorrelationId,
-            ParentInstanceId = record.ParentInstanceId,
-            ParentBookmarkId = record.ParentBookmarkId,
-            CreatedAt = new DateTimeOffset(record.CreatedAt),
-            FinishedAt = record.FinishedAt is { } f ? new DateTimeOffset(f) : null,
-            RowVersion = record.RowVersion,
+            Id = reader.GetString(0),
+            DefinitionId = reader.GetString(1),
+            DefinitionVersionId = reader.GetString(2),
+            Version = reader.GetInt32(3),
+            Status = Enum.Parse<WorkflowStatus>(reader.GetString(4)),
+            CorrelationId = reader.IsDBNull(5) ? null : reader.GetString(5),
+            ParentInstanceId = reader.IsDBNull(6) ? null : reader.GetString(6),
+            ParentBookmarkId = reader.IsDBNull(7) ? null : reader.GetString(7),
+            CreatedAt = Utc(reader.GetDateTime(8)),
+            FinishedAt = reader.IsDBNull(9) ? null : Utc(reader.GetDateTime(9)),
+            RowVersion = reader.GetInt64(10),
         };
-        return new LoadedInstance(info, JsonSerializer.Deserialize<WorkflowState>(record.State, StateJson.Options)!);
+        return new LoadedInstance(info, JsonSerializer.Deserialize<WorkflowState>(reader.GetString(11), StateJson.Options)!);
     }
 
     public async Task<BookmarkLocation?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var record = await _bookmarkQuery(db, bookmarkId);
-        return record is null ? null : new BookmarkLocation(record.Id, record.InstanceId);
+        await using var connection = WorkflowEngineServices.OpenConnection(_storage);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT instance_id FROM workflow_bookmarks WHERE id = @id";
+        AddParameter(command, "@id", bookmarkId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string instanceId ? new BookmarkLocation(bookmarkId, instanceId) : null;
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     public async Task<IReadOnlyList<BookmarkLocation>> FindBookmarksAsync(string name, string key, string? correlationId, CancellationToken cancellationToken = default)

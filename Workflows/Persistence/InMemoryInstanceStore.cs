@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Chamber.Workflows.Runtime;
 
@@ -5,118 +6,116 @@ namespace Chamber.Workflows.Persistence;
 
 /// <summary>
 /// Instances kept in process memory, with the same commit rules as the database store (row
-/// versions, bookmark consumption). For tests and the in-memory benchmark; not durable.
+/// versions, bookmark and dispatch consumption). For tests, benchmarks and embedding; not durable.
+/// Commits of different instances proceed in parallel; one instance's commits are serialised.
 /// </summary>
-public sealed class InMemoryInstanceStore : IWorkflowInstanceStore
+/// <param name="keepEnded">
+/// False drops finished and cancelled instances at their last commit (a throughput benchmark's
+/// heap then measures the engine, not millions of retained results).
+/// </param>
+public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInstanceStore
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<string, (WorkflowInstanceInfo Info, WorkflowState State)> _instances = [];
-    private readonly Dictionary<string, (Bookmark Bookmark, string InstanceId, string? CorrelationId)> _bookmarks = [];
-    private readonly Dictionary<string, List<JournalEntry>> _journal = [];
-    private readonly Dictionary<string, DispatchRecord> _dispatches = [];
+    private readonly Lock[] _stripes = [.. Enumerable.Range(0, 256).Select(_ => new Lock())];
+    private readonly ConcurrentDictionary<string, StoredInstance> _instances = new();
+    private readonly ConcurrentDictionary<string, StoredBookmark> _bookmarks = new();
+    private readonly ConcurrentDictionary<string, DispatchRecord> _dispatches = new();
+
+    private sealed record StoredInstance(WorkflowInstanceInfo Info, WorkflowState State, List<JournalEntry> Journal);
+
+    private sealed record StoredBookmark(Bookmark Bookmark, string InstanceId, string? CorrelationId);
 
     public Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        lock (_lock)
-        {
-            if (!_instances.TryGetValue(instanceId, out var stored))
-                return Task.FromResult<LoadedInstance?>(null);
-            // A JSON round trip gives the caller its own copy, as loading from a database would.
-            var state = JsonSerializer.Deserialize<WorkflowState>(JsonSerializer.SerializeToUtf8Bytes(stored.State, StateJson.Options), StateJson.Options)!;
-            return Task.FromResult<LoadedInstance?>(new LoadedInstance(Copy(stored.Info), state));
-        }
+        if (!_instances.TryGetValue(instanceId, out var stored))
+            return Task.FromResult<LoadedInstance?>(null);
+        // A JSON round trip gives the caller its own copy, as loading from a database would.
+        var state = JsonSerializer.Deserialize<WorkflowState>(JsonSerializer.SerializeToUtf8Bytes(stored.State, StateJson.Options), StateJson.Options)!;
+        return Task.FromResult<LoadedInstance?>(new LoadedInstance(Copy(stored.Info), state));
     }
 
-    public Task<BookmarkLocation?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult(_bookmarks.TryGetValue(bookmarkId, out var b) ? new BookmarkLocation(bookmarkId, b.InstanceId) : null);
-        }
-    }
+    public Task<BookmarkLocation?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_bookmarks.TryGetValue(bookmarkId, out var b) ? new BookmarkLocation(bookmarkId, b.InstanceId) : null);
 
     public Task<IReadOnlyList<BookmarkLocation>> FindBookmarksAsync(string name, string key, string? correlationId, CancellationToken cancellationToken = default)
     {
-        lock (_lock)
-        {
-            IReadOnlyList<BookmarkLocation> found = [.. _bookmarks.Values
-                .Where(b => b.Bookmark.Name == name && b.Bookmark.Key == key && (correlationId is null || b.CorrelationId == correlationId))
-                .Select(b => new BookmarkLocation(b.Bookmark.Id, b.InstanceId))];
-            return Task.FromResult(found);
-        }
+        IReadOnlyList<BookmarkLocation> found = [.. _bookmarks.Values
+            .Where(b => b.Bookmark.Name == name && b.Bookmark.Key == key && (correlationId is null || b.CorrelationId == correlationId))
+            .OrderBy(b => b.Bookmark.CreatedAt)
+            .Select(b => new BookmarkLocation(b.Bookmark.Id, b.InstanceId))];
+        return Task.FromResult(found);
     }
 
     public Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default)
     {
-        lock (_lock)
+        var info = commit.Info;
+        lock (StripeOf(info.Id))
         {
-            var info = commit.Info;
-            var current = _instances.TryGetValue(info.Id, out var stored) ? stored.Info.RowVersion : 0;
-            if (current != info.RowVersion)
+            // Check everything before changing anything, so a conflict leaves no trace.
+            var stored = _instances.GetValueOrDefault(info.Id);
+            if ((stored?.Info.RowVersion ?? 0) != info.RowVersion)
                 throw new ConcurrencyConflictException($"Instance {info.Id} was changed by someone else.");
             if (commit.RemovedBookmarkIds.Any(id => !_bookmarks.ContainsKey(id)))
                 throw new ConcurrencyConflictException($"A bookmark of instance {info.Id} was already resumed.");
-            if (commit.CompletedDispatchId is { } dispatchId && !_dispatches.Remove(dispatchId))
+            if (commit.CompletedDispatchId is { } dispatchId && !_dispatches.TryRemove(dispatchId, out _))
                 throw new ConcurrencyConflictException($"Dispatch {dispatchId} was already processed.");
 
             var saved = Copy(info);
             saved.RowVersion = info.RowVersion + 1;
-            _instances[info.Id] = (saved, commit.State);
+            if (keepEnded || !info.Status.IsTerminal())
+            {
+                var journal = stored?.Journal ?? [];
+                journal.AddRange(commit.Journal);
+                _instances[info.Id] = new StoredInstance(saved, commit.State, journal);
+            }
+            else
+            {
+                _instances.TryRemove(info.Id, out _);
+            }
+
             foreach (var id in commit.RemovedBookmarkIds)
-                _bookmarks.Remove(id);
+                _bookmarks.TryRemove(id, out _);
             foreach (var bookmark in commit.AddedBookmarks)
-                _bookmarks[bookmark.Id] = (bookmark, info.Id, info.CorrelationId);
-            if (!_journal.TryGetValue(info.Id, out var journal))
-                _journal[info.Id] = journal = [];
-            journal.AddRange(commit.Journal);
+                _bookmarks[bookmark.Id] = new StoredBookmark(bookmark, info.Id, info.CorrelationId);
             foreach (var child in commit.Children)
             {
                 var childInfo = Copy(child.Info);
                 childInfo.RowVersion = 1;
-                _instances[child.Info.Id] = (childInfo, child.State);
+                _instances[child.Info.Id] = new StoredInstance(childInfo, child.State, []);
             }
 
             foreach (var dispatch in commit.Dispatches)
                 _dispatches[dispatch.Id] = dispatch;
             info.RowVersion = saved.RowVersion;
-            return Task.CompletedTask;
         }
+
+        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        lock (_lock)
+        if (!_instances.TryGetValue(instanceId, out var stored))
+            return Task.FromResult<IReadOnlyList<JournalEntry>>([]);
+        lock (StripeOf(instanceId))
         {
-            return Task.FromResult<IReadOnlyList<JournalEntry>>(_journal.TryGetValue(instanceId, out var j) ? [.. j] : []);
+            return Task.FromResult<IReadOnlyList<JournalEntry>>([.. stored.Journal]);
         }
     }
 
-    public Task<IReadOnlyList<DispatchRecord>> PendingDispatchesAsync(int max, CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult<IReadOnlyList<DispatchRecord>>([.. _dispatches.Values.OrderBy(d => d.CreatedAt).Take(max)]);
-        }
-    }
+    public Task<IReadOnlyList<DispatchRecord>> PendingDispatchesAsync(int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<DispatchRecord>>([.. _dispatches.Values.OrderBy(d => d.CreatedAt).Take(max)]);
 
     public Task DeleteDispatchAsync(string dispatchId, CancellationToken cancellationToken = default)
     {
-        lock (_lock)
-        {
-            _dispatches.Remove(dispatchId);
-            return Task.CompletedTask;
-        }
+        _dispatches.TryRemove(dispatchId, out _);
+        return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<string>> ActiveChildrenAsync(string parentInstanceId, CancellationToken cancellationToken = default)
-    {
-        lock (_lock)
-        {
-            return Task.FromResult<IReadOnlyList<string>>([.. _instances.Values
-                .Where(i => i.Info.ParentInstanceId == parentInstanceId && !i.Info.Status.IsTerminal() && i.Info.Status != WorkflowStatus.Faulted)
-                .Select(i => i.Info.Id)]);
-        }
-    }
+    public Task<IReadOnlyList<string>> ActiveChildrenAsync(string parentInstanceId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([.. _instances.Values
+            .Where(i => i.Info.ParentInstanceId == parentInstanceId && !i.Info.Status.IsTerminal() && i.Info.Status != WorkflowStatus.Faulted)
+            .Select(i => i.Info.Id)]);
+
+    private Lock StripeOf(string instanceId) => _stripes[(uint)StringComparer.Ordinal.GetHashCode(instanceId) % (uint)_stripes.Length];
 
     private static WorkflowInstanceInfo Copy(WorkflowInstanceInfo info) => new()
     {

@@ -11,6 +11,7 @@ namespace Chamber.Workflows.Runtime;
 public sealed class ActivityExecutionContext : IExpressionContext
 {
     private Dictionary<Input, object?>? _inputValues;
+    private Dictionary<string, object?>? _properties; // most activities never need one
 
     internal ActivityExecutionContext(string id, Activity activity, ActivityExecutionContext? parent, string? completionCallback,
         WorkflowExecutionContext workflow)
@@ -39,7 +40,13 @@ public sealed class ActivityExecutionContext : IExpressionContext
     public int PendingChildren { get; internal set; }
 
     /// <summary>State that must survive suspension (indexes, counters, join arrivals); persisted as JSON.</summary>
-    public Dictionary<string, object?> Properties { get; internal set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, object?> Properties
+    {
+        get => _properties ??= new Dictionary<string, object?>(StringComparer.Ordinal);
+        internal set => _properties = value;
+    }
+
+    internal bool HasProperties => _properties is { Count: > 0 };
 
     /// <summary>The tag given when this context was scheduled (e.g. an iteration index).</summary>
     public string? Tag { get; internal set; }
@@ -109,7 +116,7 @@ public sealed class ActivityExecutionContext : IExpressionContext
 
     public T? GetProperty<T>(string key)
     {
-        if (!Properties.TryGetValue(key, out var value) || value is null)
+        if (_properties is null || !_properties.TryGetValue(key, out var value) || value is null)
             return default;
         if (value is T typed)
             return typed;

@@ -82,9 +82,9 @@ public sealed class WorkflowExecutionContext
     /// <summary>The fault that stopped this slice, if any.</summary>
     public Incident? Fault { get; internal set; }
 
-    public IEnumerable<Bookmark> AddedBookmarks => Bookmarks.Where(b => !_loadedBookmarkIds.Contains(b.Id));
+    public IReadOnlyList<Bookmark> AddedBookmarks => Bookmarks.Count == 0 ? [] : [.. Bookmarks.Where(b => !_loadedBookmarkIds.Contains(b.Id))];
 
-    public IEnumerable<string> RemovedBookmarkIds => _loadedBookmarkIds.Except(Bookmarks.Select(b => b.Id));
+    public IReadOnlyList<string> RemovedBookmarkIds => _loadedBookmarkIds.Count == 0 ? [] : [.. _loadedBookmarkIds.Except(Bookmarks.Select(b => b.Id))];
 
     public IEnumerable<ActivityExecutionContext> ActiveContexts => Contexts.Values;
 
@@ -150,7 +150,11 @@ public sealed class WorkflowExecutionContext
         return removed;
     }
 
-    internal void RemoveBookmarksOf(ActivityExecutionContext context) => Bookmarks.RemoveAll(b => b.ContextId == context.Id);
+    internal void RemoveBookmarksOf(ActivityExecutionContext context)
+    {
+        if (Bookmarks.Count > 0)
+            Bookmarks.RemoveAll(b => b.ContextId == context.Id);
+    }
 
     /// <summary>Ends the instance at once (Elsa.Finish): every activity stops, every bookmark goes.</summary>
     internal void Finish()

@@ -70,8 +70,9 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
                 Status = saved.Status,
                 PendingChildren = saved.Pending,
                 Tag = saved.Tag,
-                Properties = saved.Properties ?? new Dictionary<string, object?>(StringComparer.Ordinal),
             };
+            if (saved.Properties is not null)
+                context.Properties = saved.Properties;
             workflow.Contexts.Add(context.Id, context);
             parent?.Children.Add(context);
         }
@@ -98,7 +99,7 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
         foreach (var context in workflow.Contexts.Values)
         {
             state.Contexts.Add(new ContextState(context.Id, context.Activity.Id, context.Parent?.Id, context.CompletionCallback,
-                context.Status, context.PendingChildren, context.Tag, context.Properties.Count == 0 ? null : context.Properties));
+                context.Status, context.PendingChildren, context.Tag, context.HasProperties ? context.Properties : null));
         }
 
         return state;

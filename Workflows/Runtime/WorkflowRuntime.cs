@@ -242,7 +242,7 @@ public sealed class WorkflowRuntime(
                 JsonSerializer.Serialize(result, StateJson.Options), now));
         }
 
-        var commit = new InstanceCommit(info, WorkflowRunner.Capture(workflow), [.. workflow.AddedBookmarks], [.. workflow.RemovedBookmarkIds],
+        var commit = new InstanceCommit(info, WorkflowRunner.Capture(workflow), workflow.AddedBookmarks, workflow.RemovedBookmarkIds,
             workflow.Journal, children, dispatches, completedDispatchId);
         await store.CommitAsync(commit, cancellationToken);
         foreach (var dispatch in dispatches)

@@ -21,6 +21,7 @@ public sealed record Connection(string Source, string SourcePort, string Target,
 public sealed class Flowchart : Activity, IVariableContainer
 {
     private FlowGraph? _graph;
+    private ActivityCompletionCallback? _onChildCompleted; // one delegate, so its method name is looked up once
 
     public List<Activity> Activities { get; } = [];
 
@@ -35,13 +36,15 @@ public sealed class Flowchart : Activity, IVariableContainer
 
     internal FlowGraph Graph => _graph ??= new FlowGraph(this);
 
+    private ActivityCompletionCallback OnChildCompleted => _onChildCompleted ??= OnChildCompletedAsync;
+
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var starts = Graph.StartActivities;
         if (starts.Count == 0)
             return context.CompleteActivityAsync();
         foreach (var start in starts)
-            context.ScheduleActivity(start, OnChildCompletedAsync);
+            context.ScheduleActivity(start, OnChildCompleted);
         return ValueTask.CompletedTask;
     }
 
@@ -55,7 +58,7 @@ public sealed class Flowchart : Activity, IVariableContainer
             if (target is FlowJoin join)
                 await ArriveAtJoinAsync(context, join, connection);
             else
-                context.ScheduleActivity(target, OnChildCompletedAsync);
+                context.ScheduleActivity(target, OnChildCompleted);
         }
 
         if (context.PendingChildren == 0 && context.Status == ActivityStatus.Running)
@@ -72,7 +75,7 @@ public sealed class Flowchart : Activity, IVariableContainer
             foreach (var child in context.Children.Where(c => upstream.Contains(c.Activity.Id)).ToList())
                 context.CancelChild(child);
             context.PendingChildren -= context.WorkflowExecutionContext.Unschedule(context.Id, item => upstream.Contains(item.ActivityId));
-            context.ScheduleActivity(join, OnChildCompletedAsync);
+            context.ScheduleActivity(join, OnChildCompleted);
             return;
         }
 
@@ -84,7 +87,7 @@ public sealed class Flowchart : Activity, IVariableContainer
         if (Graph.InboundOf(join.Id).All(c => arrived.Contains(c.Source + ":" + c.SourcePort)))
         {
             context.Properties.Remove(key);
-            context.ScheduleActivity(join, OnChildCompletedAsync);
+            context.ScheduleActivity(join, OnChildCompleted);
         }
         else
         {
