@@ -53,3 +53,10 @@ ensure_dotnet() {
   # Quieter, reproducible output in logs.
   export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 }
+
+# First free TCP port on 127.0.0.1 from $1 up (a listener answers on /dev/tcp).
+free_port() {
+  local port=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}

@@ -14,7 +14,7 @@ internal sealed record BenchOptions(int Seconds, int WarmupSeconds, int Concurre
 
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
-        return new BenchOptions(Int("--seconds", 5), Int("--warmup", 2), Int("--concurrency", 64), Int("--resume-instances", 40_000),
+        return new BenchOptions(Int("--seconds", 5), Int("--warmup", 2), Int("--concurrency", 64), Int("--resume-instances", 150_000),
             Value("--postgres") ?? Environment.GetEnvironmentVariable("WORKFLOWS_BENCH_POSTGRES"), Value("--only") ?? "abcd");
     }
 

@@ -10,7 +10,7 @@ using Chamber.Workflows.Persistence;
 var options = BenchOptions.Parse(args);
 Console.WriteLine("Chamber Campaign Workflows — engine benchmark");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}");
-Console.WriteLine($"conditions: {options.Seconds}s per measurement after {options.WarmupSeconds}s warm-up, {options.Concurrency} concurrent callers, Release build, server GC");
+Console.WriteLine($"conditions: {options.Seconds}s per measurement after {options.WarmupSeconds}s warm-up, {options.Concurrency} concurrent callers ({Environment.ProcessorCount} in memory), Release build, server GC");
 Console.WriteLine();
 
 var results = new List<(string Name, double Rate, double Target, string Unit)>();
