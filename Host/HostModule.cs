@@ -34,6 +34,7 @@ public static class HostModule
     {
         await app.Services.MigrateWorkflowDatabaseAsync();
         await app.Services.SeedAdministratorAsync();
+        await app.Services.SeedDefinitionsAsync();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Chamber.Host.Tests;
 
 /// <summary>The real Host (Program) on a real database, served in memory to an HttpClient.</summary>
-public sealed class HostFactory(TestDatabase database) : WebApplicationFactory<Program>
+public sealed class HostFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@example.com";
     public const string AdminPassword = "测试密码-Test-1234";
@@ -21,6 +21,8 @@ public sealed class HostFactory(TestDatabase database) : WebApplicationFactory<P
         builder.UseSetting("Seed:AdminEmail", AdminEmail);
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
     }
 
     /// <summary>A client signed in as the seeded administrator, sending the anti-forgery token on every call.</summary>
