@@ -3,6 +3,7 @@ using Chamber.Host.Errors;
 using Chamber.Host.Health;
 using Chamber.Host.WorkflowApi;
 using Chamber.Workflows;
+using System.Threading.RateLimiting;
 using Chamber.Workflows.Persistence;
 
 namespace Chamber.Host;
@@ -27,6 +28,18 @@ public static class HostModule
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => Json.ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
+        builder.Services.AddRateLimiter(options =>
+        {
+            // Password guessing: ten sign-in attempts a minute per client address.
+            options.AddPolicy(AuthModule.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            options.OnRejected = (context, _) => new ValueTask(Results.Problem(
+                title: "尝试次数过多，请稍后再试 / Too many attempts, try again later.",
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext));
+        });
+        // No API call needs more; definition imports have their own, lower limit.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
         return builder;
     }
 
@@ -40,6 +53,7 @@ public static class HostModule
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgeryForApi();

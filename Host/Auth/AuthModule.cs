@@ -28,6 +28,7 @@ public static class Policies
 public static class AuthModule
 {
     public const string AntiforgeryHeader = "X-XSRF-TOKEN";
+    public const string SignInRateLimit = "sign-in";
 
     public static IServiceCollection AddChamberAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -100,7 +101,7 @@ public static class AuthModule
     public static RouteGroupBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
-        group.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery();
+        group.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(SignInRateLimit);
         group.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -90,9 +90,11 @@ public sealed class VariableCompiler : IExpressionCompiler
         }
 
         return node is JsonObject o
-            ? (o["id"]?.GetValue<string>(), o["name"]?.GetValue<string>())
+            ? (Text(o["id"]), Text(o["name"]))
             : throw new ExpressionException("The Variable expression has no variable reference.");
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private sealed class VariableExpression(string variableId, Type targetType) : ICompiledExpression
     {

@@ -121,7 +121,8 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
             consumed.Add(output.JsonName);
             if (json[output.JsonName] is JsonObject o)
             {
-                var created = output.Create(o["memoryReference"]?["id"]?.GetValue<string>(), String(o, "typeName"));
+                var reference = o["memoryReference"] is JsonObject memory ? String(memory, "id") : null;
+                var created = output.Create(reference, String(o, "typeName"));
                 created.UnknownFields = Unknown(o, ["typeName", "memoryReference"]);
                 output.Set(activity, created);
             }

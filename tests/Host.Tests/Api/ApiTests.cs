@@ -33,6 +33,20 @@ public abstract class ApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Repeated_sign_in_attempts_are_slowed_down()
+    {
+        await using var host = new HostFactory(fixture.Factory.Database);
+        using var client = host.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+            statuses.Add((await client.PostAsJsonAsync("/api/auth/login", new { email = HostFactory.AdminEmail, password = "guess-" + i })).StatusCode);
+
+        Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
+    }
+
+    [Fact]
     public async Task A_state_changing_call_without_the_anti_forgery_token_is_refused_and_changes_nothing()
     {
         using var client = fixture.Factory.CreateClient();
@@ -104,6 +118,9 @@ public abstract class ApiTests(HostFixture fixture)
     [InlineData("""{"definitionId":"bad-liquid","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Liquid","value":"{{ x }}"}}}]}}""", "'Liquid' is not supported")]
     [InlineData("""{"definitionId":"bad-link","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"a","type":"Elsa.WriteLine"}],"connections":[{"source":{"activity":"a","port":"Done"},"target":{"activity":"ghost","port":"In"}}]}}""", "'ghost'")]
     [InlineData("""{"definitionId":"spin","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"start","type":"Elsa.Start"},{"id":"a","type":"Elsa.WriteLine"},{"id":"b","type":"Elsa.WriteLine"}],"connections":[{"source":"start","target":"a"},{"source":"a","target":"b"},{"source":"b","target":"a"}]}}""", "run forever")]
+    [InlineData("""{"definitionId":"bad-var","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Variable","value":{"id":5}}}}]}}""", "Variable expression")]
+    [InlineData("""{"definitionId":"bad-ref","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"e","type":"Elsa.Event","eventName":{"typeName":"String","expression":{"type":"Literal","value":"x"}},"result":{"typeName":"Object","memoryReference":{"id":5}}}]}}""", "neither a variable")]
+    [InlineData("""{"definitionId":"bad-input","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":[1,2]}]}}""", "is not an input")]
     public async Task Invalid_definitions_get_400_with_the_reason_and_nothing_is_stored(string body, string reason)
     {
         var before = await Client.GetFromJsonAsync<JsonElement>("/api/workflow-definitions");
@@ -280,6 +297,21 @@ public abstract class ApiTests(HostFixture fixture)
             return instance.GetProperty("status").GetString() == "Finished" ? instance : (JsonElement?)null;
         });
         Assert.Equal(42, finished.GetProperty("output").GetProperty("Answer").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_trigger_flag_of_the_wrong_type_is_ignored_rather_than_failing_event_delivery()
+    {
+        var json = """
+            {"definitionId":"odd-flag-<id>","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"e","type":"Elsa.Event","customProperties":{"canStartWorkflow":"yes"},
+               "eventName":{"typeName":"String","expression":{"type":"Literal","value":"odd-flag-event"}}}]}}
+            """.Replace("<id>", Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
+        await ImportAsync(json);
+
+        var response = await Client.PostAsJsonAsync("/api/events/odd-flag-event", new { });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

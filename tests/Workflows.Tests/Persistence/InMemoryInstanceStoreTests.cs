@@ -1,0 +1,36 @@
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+
+namespace Chamber.Workflows.Tests.Persistence;
+
+public sealed class InMemoryInstanceStoreTests
+{
+    [Fact]
+    public async Task A_store_that_drops_ended_instances_still_keeps_suspended_ones()
+    {
+        var engine = new TestEngine(new InMemoryInstanceStore(keepEnded: false));
+        engine.Publish("hello-world.json");
+        engine.Publish("approval-fork-join.json");
+
+        var finished = await engine.Runtime.StartAsync("hello-world");
+        var waiting = await engine.Runtime.StartAsync("approval-fork-join");
+
+        Assert.Null(await engine.Store.LoadAsync(finished.InstanceId));
+        Assert.Equal(WorkflowStatus.Suspended, (await engine.LoadAsync(waiting.InstanceId)).Info.Status);
+    }
+
+    [Fact]
+    public async Task A_commit_based_on_a_stale_row_version_is_a_conflict_and_changes_nothing()
+    {
+        var engine = new TestEngine();
+        engine.Publish("approval-fork-join.json");
+        var started = await engine.Runtime.StartAsync("approval-fork-join");
+        var loaded = await engine.LoadAsync(started.InstanceId);
+        var stale = new InstanceCommit(loaded.Info, loaded.State, [], [loaded.State.Bookmarks[0].Id], [], [], [], null);
+        await engine.Runtime.ResumeAsync(loaded.State.Bookmarks[0].Id);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => engine.Store.CommitAsync(stale));
+
+        Assert.Equal(2, (await engine.LoadAsync(started.InstanceId)).Info.RowVersion);
+    }
+}
