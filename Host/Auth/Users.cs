@@ -1,3 +1,4 @@
+using Chamber.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Host.Auth;
@@ -36,18 +37,16 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
 {
     public DbSet<UserRecord> Users => Set<UserRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Entity<UserRecord>(e =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        e.ToTable("host_users");
-        e.HasKey(u => u.Id);
-        e.Property(u => u.Id).HasColumnName("id");
-        e.Property(u => u.Email).HasColumnName("email");
-        e.Property(u => u.DisplayName).HasColumnName("display_name");
-        e.Property(u => u.PasswordHash).HasColumnName("password_hash");
-        e.Property(u => u.Roles).HasColumnName("roles");
-        e.Property(u => u.Disabled).HasColumnName("disabled");
-        e.Property(u => u.CreatedAt).HasColumnName("created_at")
-            .HasConversion(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
-        e.Ignore(u => u.RoleList);
-    });
+        modelBuilder.Entity<UserRecord>(e =>
+        {
+            e.ToTable("host_users");
+            e.HasKey(u => u.Id);
+            e.Ignore(u => u.RoleList);
+        });
+        modelBuilder.UseSnakeCaseColumns();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcDateTimes();
 }

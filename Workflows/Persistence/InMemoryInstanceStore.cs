@@ -30,7 +30,7 @@ public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInst
             return Task.FromResult<LoadedInstance?>(null);
         // A JSON round trip gives the caller its own copy, as loading from a database would.
         var state = JsonSerializer.Deserialize<WorkflowState>(JsonSerializer.SerializeToUtf8Bytes(stored.State, StateJson.Options), StateJson.Options)!;
-        return Task.FromResult<LoadedInstance?>(new LoadedInstance(Copy(stored.Info), state));
+        return Task.FromResult<LoadedInstance?>(new LoadedInstance(stored.Info with { }, state));
     }
 
     public Task<BookmarkLocation?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default) =>
@@ -59,7 +59,7 @@ public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInst
             if (commit.CompletedDispatchId is { } dispatchId && !_dispatches.TryRemove(dispatchId, out _))
                 throw new ConcurrencyConflictException($"Dispatch {dispatchId} was already processed.");
 
-            var saved = Copy(info);
+            var saved = info with { };
             saved.RowVersion = info.RowVersion + 1;
             if (keepEnded || !info.Status.IsTerminal())
             {
@@ -78,7 +78,7 @@ public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInst
                 _bookmarks[bookmark.Id] = new StoredBookmark(bookmark, info.Id, info.CorrelationId);
             foreach (var child in commit.Children)
             {
-                var childInfo = Copy(child.Info);
+                var childInfo = child.Info with { };
                 childInfo.RowVersion = 1;
                 _instances[child.Info.Id] = new StoredInstance(childInfo, child.State, []);
             }
@@ -116,20 +116,4 @@ public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInst
             .Select(i => i.Info.Id)]);
 
     private Lock StripeOf(string instanceId) => _stripes[(uint)StringComparer.Ordinal.GetHashCode(instanceId) % (uint)_stripes.Length];
-
-    private static WorkflowInstanceInfo Copy(WorkflowInstanceInfo info) => new()
-    {
-        Id = info.Id,
-        DefinitionId = info.DefinitionId,
-        DefinitionVersionId = info.DefinitionVersionId,
-        Version = info.Version,
-        Status = info.Status,
-        CorrelationId = info.CorrelationId,
-        ParentInstanceId = info.ParentInstanceId,
-        ParentBookmarkId = info.ParentBookmarkId,
-        TriggerActivityId = info.TriggerActivityId,
-        CreatedAt = info.CreatedAt,
-        FinishedAt = info.FinishedAt,
-        RowVersion = info.RowVersion,
-    };
 }

@@ -179,7 +179,7 @@ public sealed class WorkflowExecutionContext
 }
 
 /// <summary>The identity and lifecycle fields of an instance (what its table row holds besides state).</summary>
-public sealed class WorkflowInstanceInfo
+public sealed record WorkflowInstanceInfo
 {
     public required string Id { get; init; }
     public required string DefinitionId { get; init; }
