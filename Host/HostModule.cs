@@ -1,4 +1,6 @@
+using Chamber.Activities;
 using Chamber.Host.Auth;
+using Chamber.Host.Calendar;
 using Chamber.Host.Errors;
 using Chamber.Host.Health;
 using Chamber.Host.WorkflowApi;
@@ -22,6 +24,7 @@ public static class HostModule
                     ? $"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "workflows.db")}"
                     : throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Workflows is not set."));
         });
+        builder.Services.AddCampaignActivities();
         builder.Services.AddChamberAuth(configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -63,6 +66,7 @@ public static class HostModule
         app.MapAuthEndpoints();
         app.MapDefinitionEndpoints();
         app.MapInstanceEndpoints();
+        app.MapCalendarEndpoints();
         app.MapGet("/", () => Results.Content(LandingPage, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }

@@ -35,6 +35,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             WorkflowNotFoundException e => Problems.NotFound(e.Message),
             WorkflowConflictException e => Problems.Conflict(e.Message),
             BadHttpRequestException e => Problems.BadRequest(Describe(e)),
+            Activities.Calendar.CalendarYearMissingException e => Problems.NotFound(e.Message),
             _ => null,
         };
         if (result is null)

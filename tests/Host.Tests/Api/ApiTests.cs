@@ -314,6 +314,68 @@ public abstract class ApiTests(HostFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("2026-10-01", false, "国庆节")]
+    [InlineData("2026-09-20", true, "国庆节")]
+    [InlineData("2026-10-08", true, null)]
+    public async Task The_calendar_answers_holidays_and_make_up_days(string date, bool working, string? name)
+    {
+        var day = await Client.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/days/{date}");
+
+        Assert.Equal(date, day.GetProperty("date").GetString());
+        Assert.Equal(working, day.GetProperty("working").GetBoolean());
+        Assert.Equal(name, day.TryGetProperty("name", out var n) ? n.GetString() : null);
+    }
+
+    [Theory]
+    [InlineData("2026-04-30", 1, "2026-05-06")]
+    [InlineData("2026-10-09", -3, "2026-09-29")]
+    public async Task The_calendar_adds_working_days(string date, int days, string expected)
+    {
+        var result = await Client.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/add-working-days?date={date}&days={days}");
+
+        Assert.Equal(expected, result.GetProperty("date").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/calendars/cn/days/2026-02-30", HttpStatusCode.BadRequest)]
+    [InlineData("/api/calendars/cn/days/tomorrow", HttpStatusCode.BadRequest)]
+    [InlineData("/api/calendars/cn/add-working-days?date=2026-01-05&days=5000", HttpStatusCode.BadRequest)]
+    [InlineData("/api/calendars/cn/add-working-days?date=2026-01-05", HttpStatusCode.BadRequest)]
+    [InlineData("/api/calendars/cn/days/2003-01-06", HttpStatusCode.NotFound)]
+    public async Task Bad_or_unknown_calendar_questions_get_a_problem(string path, HttpStatusCode status)
+    {
+        var response = await Client.GetAsync(path);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.False(string.IsNullOrEmpty((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task An_administrator_adds_2027_and_year_end_deadlines_then_move_into_it()
+    {
+        var missing = await Client.GetAsync("/api/calendars/cn/add-working-days?date=2026-12-31&days=1");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("2027", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var invalid = await Client.PutAsync("/api/calendars/cn/years/2027", Json("""{"year":2027,"holidays":[{"date":"2026-01-01"}]}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/api/calendars/cn/days/2027-01-04")).StatusCode);
+
+        var saved = await Client.PutAsync("/api/calendars/cn/years/2027",
+            Json("""{"year":2027,"source":"国务院办公厅 2027","holidays":[{"date":"2027-01-01","name":"元旦"}],"workdays":[]}"""));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var moved = await Client.GetFromJsonAsync<JsonElement>("/api/calendars/cn/add-working-days?date=2026-12-31&days=1");
+        Assert.Equal("2027-01-04", moved.GetProperty("date").GetString());
+        var years = await Client.GetFromJsonAsync<JsonElement>("/api/calendars/cn/years");
+        Assert.True(years.EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == 2027).GetProperty("addedByAdministrator").GetBoolean());
+
+        var replaced = await Client.PutAsync("/api/calendars/cn/years/2027",
+            Json("""{"year":2027,"holidays":[{"date":"2027-01-01","name":"元旦"},{"date":"2027-01-04","name":"测试"}]}"""));
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal("2027-01-05", (await Client.GetFromJsonAsync<JsonElement>("/api/calendars/cn/add-working-days?date=2026-12-31&days=1")).GetProperty("date").GetString());
+    }
+
     [Fact]
     public async Task Activity_descriptors_describe_inputs_and_ports_for_the_designer()
     {

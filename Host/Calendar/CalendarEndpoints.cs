@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using Chamber.Activities.Calendar;
+using Chamber.Host.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chamber.Host.Calendar;
+
+/// <summary>The Chinese business calendar: day lookups, working-day arithmetic, and years kept by administrators.</summary>
+public static class CalendarEndpoints
+{
+    public sealed record DayResult(string Date, bool Working, string? Name);
+
+    public sealed record DateResult(string Date);
+
+    public static void MapCalendarEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/calendars/cn").WithTags("Calendar");
+        group.MapGet("/days/{date}", async Task<Results<Ok<DayResult>, ProblemHttpResult>> (string date, BusinessCalendarService calendars, CancellationToken ct) =>
+        {
+            if (!TryParse(date, out var day))
+                return BadDate(date);
+            var result = (await calendars.GetAsync(ct)).GetDay(day);
+            return TypedResults.Ok(new DayResult(Format(result.Date), result.Working, result.Name));
+        });
+        group.MapGet("/add-working-days", async Task<Results<Ok<DateResult>, ProblemHttpResult>> (string? date, int? days, BusinessCalendarService calendars, CancellationToken ct) =>
+        {
+            if (date is null || !TryParse(date, out var from))
+                return BadDate(date);
+            if (days is not { } n || Math.Abs(n) > 1000)
+                return Errors.Problems.BadRequest("days 必须是 -1000 到 1000 之间的整数 / days must be a whole number between -1000 and 1000.");
+            return TypedResults.Ok(new DateResult(Format((await calendars.GetAsync(ct)).AddWorkingDays(from, n))));
+        });
+        group.MapGet("/years", async (BusinessCalendarService calendars, CancellationToken ct) => TypedResults.Ok(await calendars.ListYearsAsync(ct)));
+        group.MapPut("/years/{year:int}", async Task<Results<Ok<CalendarYearSummary>, ProblemHttpResult>> (int year, HttpRequest request, BusinessCalendarService calendars, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            var json = await reader.ReadToEndAsync(ct);
+            try
+            {
+                return TypedResults.Ok(await calendars.SaveYearAsync(year, json, ct));
+            }
+            catch (FormatException e)
+            {
+                return Errors.Problems.BadRequest($"日历数据无效 / Invalid calendar year: {e.Message}");
+            }
+        }).RequireAuthorization(Policies.Design);
+    }
+
+    private static bool TryParse(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static ProblemHttpResult BadDate(string? text) =>
+        Errors.Problems.BadRequest($"'{text}' 不是 yyyy-MM-dd 格式的日期 / '{text}' is not a date in yyyy-MM-dd form.");
+}
