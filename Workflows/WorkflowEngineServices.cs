@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Chamber.Workflows.Activities.Children;
 using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Expressions;
 using Chamber.Workflows.Json;
@@ -54,7 +53,6 @@ public static class WorkflowEngineServices
         services.AddSingleton<IWorkflowInstanceStore, EfInstanceStore>();
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<IWorkflowGraphSource>(sp => sp.GetRequiredService<DefinitionService>());
-        services.AddSingleton<IPublishedDefinitionLookup>(sp => sp.GetRequiredService<DefinitionService>());
 
         services.AddSingleton<WorkflowDispatcher>();
         services.AddSingleton<IDispatchQueue>(sp => sp.GetRequiredService<WorkflowDispatcher>());

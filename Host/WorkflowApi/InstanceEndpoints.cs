@@ -70,7 +70,7 @@ public static class InstanceEndpoints
         Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct)
     {
         var size = Math.Clamp(pageSize ?? 50, 1, 500);
-        var number = Math.Max(page ?? 1, 1);
+        var number = Math.Clamp(page ?? 1, 1, 1_000_000);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.Instances.AsNoTracking();
         if (!string.IsNullOrEmpty(definitionId))

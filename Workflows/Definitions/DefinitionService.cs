@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Chamber.Workflows.Activities.Children;
 using Chamber.Workflows.Json;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Runtime;
@@ -34,7 +33,7 @@ public sealed class DefinitionService(
     IDbContextFactory<WorkflowsDbContext> contexts,
     DefinitionJsonReader reader,
     DefinitionValidator validator,
-    TimeProvider clock) : IWorkflowGraphSource, IPublishedDefinitionLookup
+    TimeProvider clock) : IWorkflowGraphSource
 {
     /// <summary>
     /// How long a definition's published version is remembered. Starting an instance must not cost
@@ -94,8 +93,16 @@ public sealed class DefinitionService(
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DefinitionStatus.Superseded), cancellationToken);
         latest.Status = DefinitionStatus.Published;
         latest.PublishedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException e)
+        {
+            throw new WorkflowConflictException($"Workflow definition '{definitionId}' was published at the same time elsewhere; try again.", e);
+        }
+
         _published.TryRemove(definitionId, out _);
         return DefinitionSummary.From(latest);
     }
@@ -167,7 +174,8 @@ public sealed class DefinitionService(
             var versionId = await db.Definitions.AsNoTracking()
                 .Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published).Select(d => d.Id).FirstOrDefaultAsync(cancellationToken);
             entry = (versionId, now + (long)PublishedCacheTime.TotalMilliseconds);
-            _published[definitionId] = entry;
+            if (versionId is not null) // misses are not remembered: callers could grow the cache with made-up ids
+                _published[definitionId] = entry;
         }
 
         return entry.VersionId is null ? null : await GetVersionAsync(entry.VersionId, cancellationToken);
@@ -187,8 +195,6 @@ public sealed class DefinitionService(
         return graphs;
     }
 
-    public async ValueTask<bool> IsPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
-        await GetPublishedAsync(definitionId, cancellationToken) is not null;
 
     private WorkflowGraph Materialize(WorkflowDefinitionRecord record)
     {

@@ -37,7 +37,17 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
             throw new DefinitionFormatException($"The definition is not valid JSON: {e.Message}", e);
         }
 
-        return node is JsonObject root ? Read(root) : throw new DefinitionFormatException("The definition must be a JSON object.");
+        if (node is not JsonObject root)
+            throw new DefinitionFormatException("The definition must be a JSON object.");
+        try
+        {
+            return Read(root);
+        }
+        catch (ArgumentException e)
+        {
+            // JsonObject refuses duplicate property names when first read.
+            throw new DefinitionFormatException($"The definition is not valid: {e.Message}", e);
+        }
     }
 
     public WorkflowDefinition Read(JsonObject json)

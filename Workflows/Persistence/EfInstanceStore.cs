@@ -122,7 +122,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         return await db.Instances.AsNoTracking()
             .Where(i => i.ParentInstanceId == parentInstanceId
-                && i.Status != WorkflowStatus.Finished && i.Status != WorkflowStatus.Cancelled && i.Status != WorkflowStatus.Faulted)
+                && i.Status != WorkflowStatus.Finished && i.Status != WorkflowStatus.Cancelled)
             .Select(i => i.Id).ToListAsync(cancellationToken);
     }
 

@@ -24,7 +24,7 @@ public interface IWorkflowInstanceStore
 
     Task DeleteDispatchAsync(string dispatchId, CancellationToken cancellationToken = default);
 
-    /// <summary>Children of an instance that have not ended (to cancel them with their parent).</summary>
+    /// <summary>Children of an instance that have not ended, faulted ones included (to cancel them with their parent).</summary>
     Task<IReadOnlyList<string>> ActiveChildrenAsync(string parentInstanceId, CancellationToken cancellationToken = default);
 }
 

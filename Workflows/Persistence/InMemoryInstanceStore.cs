@@ -112,7 +112,7 @@ public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInst
 
     public Task<IReadOnlyList<string>> ActiveChildrenAsync(string parentInstanceId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>([.. _instances.Values
-            .Where(i => i.Info.ParentInstanceId == parentInstanceId && !i.Info.Status.IsTerminal() && i.Info.Status != WorkflowStatus.Faulted)
+            .Where(i => i.Info.ParentInstanceId == parentInstanceId && !i.Info.Status.IsTerminal())
             .Select(i => i.Info.Id)]);
 
     private Lock StripeOf(string instanceId) => _stripes[(uint)StringComparer.Ordinal.GetHashCode(instanceId) % (uint)_stripes.Length];

@@ -14,7 +14,7 @@ public interface IWorkflowGraphSource
 }
 
 /// <summary>Graphs held in memory, for tests, benchmarks and embedding without a database.</summary>
-public sealed class InMemoryGraphSource : IWorkflowGraphSource, Activities.Children.IPublishedDefinitionLookup
+public sealed class InMemoryGraphSource : IWorkflowGraphSource
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WorkflowGraph> _versions = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, WorkflowGraph> _published = new();
@@ -33,7 +33,4 @@ public sealed class InMemoryGraphSource : IWorkflowGraphSource, Activities.Child
 
     public ValueTask<IReadOnlyList<WorkflowGraph>> GetAllPublishedAsync(CancellationToken cancellationToken = default) =>
         ValueTask.FromResult<IReadOnlyList<WorkflowGraph>>([.. _published.Values]);
-
-    public ValueTask<bool> IsPublishedAsync(string definitionId, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(_published.ContainsKey(definitionId));
 }

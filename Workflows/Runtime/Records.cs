@@ -89,6 +89,8 @@ public sealed record WorkItem(
 public sealed record ChildWorkflowRequest(
     string InstanceId,
     string DefinitionId,
+    string DefinitionVersionId,
+    int Version,
     Dictionary<string, object?> Input,
     string? CorrelationId,
     string? ParentBookmarkId);

@@ -27,6 +27,9 @@ public sealed class WorkflowState
     public List<Bookmark> Bookmarks { get; set; } = [];
     public List<Incident> Incidents { get; set; } = [];
     public int NextContextId { get; set; }
+
+    /// <summary>The trigger that created the instance has not yet been consumed by its activity.</summary>
+    public bool TriggerPending { get; set; }
 }
 
 public sealed record ContextState(

@@ -79,6 +79,7 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
 
         foreach (var item in state.Queue)
             workflow.Schedule(item);
+        workflow.TriggerPending = state.TriggerPending;
         return workflow;
     }
 
@@ -92,6 +93,7 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
             Incidents = workflow.Incidents,
             NextContextId = workflow.NextContextId,
             Queue = [.. workflow.Queue],
+            TriggerPending = workflow.TriggerPending,
         };
         var values = workflow.VariableValues;
         for (var i = 0; i < values.Length; i++)
@@ -111,8 +113,10 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
         workflow.Bookmarks.RemoveAll(b => b.Id == bookmark.Id);
         var inputElement = input is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(input, StateJson.Options);
         workflow.Schedule(new WorkItem(WorkItemKind.Resume, bookmark.ActivityId, null, bookmark.Callback, bookmark.ContextId, inputElement));
-        workflow.Status = WorkflowStatus.Running;
         workflow.AddJournal(null, JournalEvents.WorkflowResumed, bookmark.Name);
+        // A faulted instance keeps the resume queued behind its fault; retry runs both in order.
+        if (workflow.Status != WorkflowStatus.Faulted)
+            workflow.Status = WorkflowStatus.Running;
     }
 
     /// <summary>Prepares a faulted instance to run its faulted work again; false when the fault cannot be replayed.</summary>
@@ -125,10 +129,12 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
         {
             if (workflow.Contexts.TryGetValue(incident.ContextId, out var faulted))
             {
-                if (incident.WorkItem!.Kind == WorkItemKind.Execute)
+                if (incident.WorkItem!.Kind == WorkItemKind.Execute && faulted.Activity.Id == incident.WorkItem.ActivityId)
                 {
-                    // The execute item creates a fresh context; the faulted one is dropped (its parent's pending count already covers the item).
+                    // The execute item creates a fresh context; the faulted one is dropped with its bookmarks
+                    // (its parent's pending count already covers the item).
                     faulted.CancelChildren();
+                    workflow.RemoveBookmarksOf(faulted);
                     workflow.Contexts.Remove(faulted.Id);
                     faulted.Parent?.Children.Remove(faulted);
                 }
@@ -150,6 +156,8 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
     /// <summary>Runs scheduled work until the instance finishes, faults or waits.</summary>
     public async ValueTask RunAsync(WorkflowExecutionContext workflow, CancellationToken cancellationToken = default)
     {
+        if (workflow.Status != WorkflowStatus.Running)
+            return;
         var steps = 0;
         while (workflow.Status == WorkflowStatus.Running && workflow.Queue.First is { } node)
         {
@@ -157,7 +165,7 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
             if (++steps > _maxSteps)
             {
                 var runaway = workflow.Graph.Activities[node.Value.ActivityId];
-                RecordFault(workflow, runaway, node.Value.OwnerContextId ?? "", node.Value,
+                RecordFault(workflow, runaway, "", node.Value,
                     new InvalidOperationException($"The workflow ran {_maxSteps:N0} steps without waiting; it looks like a loop with no way out."));
                 break;
             }

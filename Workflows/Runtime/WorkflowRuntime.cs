@@ -3,6 +3,7 @@ using Chamber.Workflows.Activities.Children;
 using Chamber.Workflows.Activities.Primitives;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Persistence;
+using Microsoft.Extensions.Logging;
 
 namespace Chamber.Workflows.Runtime;
 
@@ -19,7 +20,8 @@ public sealed class WorkflowRuntime(
     IWorkflowGraphSource graphs,
     WorkflowRunner runner,
     InstanceLocks locks,
-    IDispatchQueue dispatchQueue)
+    IDispatchQueue dispatchQueue,
+    ILogger<WorkflowRuntime>? logger = null)
 {
     private const int MaxAttempts = 5;
 
@@ -72,6 +74,7 @@ public sealed class WorkflowRuntime(
     public async Task<IReadOnlyList<RunResult>> PublishEventAsync(string eventName, string? correlationId, object? input,
         CancellationToken cancellationToken = default)
     {
+        // One instance's failure must not stop the others, nor the triggers: each is attempted.
         var results = new List<RunResult>();
         foreach (var location in await store.FindBookmarksAsync(Event.BookmarkName, eventName, correlationId, cancellationToken))
         {
@@ -79,9 +82,10 @@ public sealed class WorkflowRuntime(
             {
                 results.Add(await ResumeAsync(location, input, null, cancellationToken));
             }
-            catch (WorkflowConflictException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Resumed by someone else in the meantime: that resume stands.
+                // Typically resumed by someone else in the meantime, in which case that resume stands.
+                logger?.LogWarning(e, "Event {Event} could not resume instance {Instance}.", eventName, location.InstanceId);
             }
         }
 
@@ -136,7 +140,10 @@ public sealed class WorkflowRuntime(
             return ValueTask.CompletedTask;
         }, cancellationToken);
 
-    /// <summary>Performs one durable dispatch (start a pending child, resume a waiting parent).</summary>
+    /// <summary>
+    /// Performs one durable dispatch (start a pending child, resume a waiting parent). A dispatch is
+    /// dropped only when there is nothing left for it to do; any other failure leaves it for the next sweep.
+    /// </summary>
     public async Task ProcessDispatchAsync(DispatchRecord dispatch, CancellationToken cancellationToken = default)
     {
         try
@@ -160,9 +167,22 @@ public sealed class WorkflowRuntime(
         }
         catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
         {
-            // Nothing left to do for it (already done, or its target is gone): drop it.
+            if (!await IsObsoleteAsync(dispatch, cancellationToken))
+                throw;
             await store.DeleteDispatchAsync(dispatch.Id, cancellationToken);
         }
+    }
+
+    /// <summary>The target instance is gone, no longer pending, or no longer holds the bookmark.</summary>
+    private async Task<bool> IsObsoleteAsync(DispatchRecord dispatch, CancellationToken cancellationToken)
+    {
+        var target = await store.LoadAsync(dispatch.InstanceId, cancellationToken);
+        return dispatch.Kind switch
+        {
+            _ when target is null => true,
+            DispatchKind.RunInstance => target.Info.Status != WorkflowStatus.Pending,
+            _ => target.State.Bookmarks.All(b => b.Id != dispatch.BookmarkId),
+        };
     }
 
     /// <summary>Processes dispatches until none is left (tests, and the dispatcher's sweep).</summary>
@@ -217,14 +237,12 @@ public sealed class WorkflowRuntime(
         var dispatches = new List<DispatchRecord>();
         foreach (var request in workflow.ChildWorkflows)
         {
-            var graph = await graphs.GetPublishedAsync(request.DefinitionId, cancellationToken)
-                ?? throw new WorkflowNotFoundException($"Workflow definition '{request.DefinitionId}' has no published version.");
             children.Add(new PendingChild(new WorkflowInstanceInfo
             {
                 Id = request.InstanceId,
-                DefinitionId = graph.Definition.DefinitionId,
-                DefinitionVersionId = graph.Definition.Id,
-                Version = graph.Definition.Version,
+                DefinitionId = request.DefinitionId,
+                DefinitionVersionId = request.DefinitionVersionId,
+                Version = request.Version,
                 Status = WorkflowStatus.Pending,
                 CorrelationId = request.CorrelationId,
                 ParentInstanceId = workflow.Id,

@@ -1,4 +1,3 @@
-using Chamber.Workflows.Activities.Children;
 using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Expressions;
 using Chamber.Workflows.Json;
@@ -12,11 +11,11 @@ namespace Chamber.Workflows.Tests;
 /// <summary>The engine wired with in-memory storage, for interpreter tests.</summary>
 internal sealed class TestEngine
 {
-    public TestEngine(IWorkflowInstanceStore? store = null)
+    public TestEngine(IWorkflowInstanceStore? store = null, WorkflowRunnerOptions? options = null)
     {
         Store = store ?? new InMemoryInstanceStore();
-        var services = new ServiceCollection().AddSingleton<IPublishedDefinitionLookup>(Graphs).BuildServiceProvider();
-        Runtime = new WorkflowRuntime(Store, Graphs, new WorkflowRunner(services, TimeProvider.System), new InstanceLocks(), new NoDispatchQueue());
+        var services = new ServiceCollection().AddSingleton<IWorkflowGraphSource>(Graphs).BuildServiceProvider();
+        Runtime = new WorkflowRuntime(Store, Graphs, new WorkflowRunner(services, TimeProvider.System, options), new InstanceLocks(), new NoDispatchQueue());
     }
 
     public static ActivityRegistry Registry { get; } = new ActivityRegistry().AddBuiltInActivities();

@@ -4,12 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Workflows.Activities.Children;
 
-/// <summary>Tells whether a definition has a published version that child workflows can start.</summary>
-public interface IPublishedDefinitionLookup
-{
-    ValueTask<bool> IsPublishedAsync(string definitionId, CancellationToken cancellationToken = default);
-}
-
 /// <summary>What a parent receives when a child it waits for ends.</summary>
 public sealed record ChildWorkflowResult(string WorkflowInstanceId, WorkflowStatus Status, Dictionary<string, object?>? Output, string? Fault);
 
@@ -47,15 +41,15 @@ public abstract class ChildWorkflowActivity : Activity
         var definitionId = context.Get(WorkflowDefinitionId);
         if (string.IsNullOrWhiteSpace(definitionId))
             throw new InvalidOperationException("No child workflow definition is given.");
-        var lookup = context.Services.GetRequiredService<IPublishedDefinitionLookup>();
-        if (!await lookup.IsPublishedAsync(definitionId))
-            throw new InvalidOperationException($"Workflow definition '{definitionId}' has no published version to start.");
+        // The version is fixed now, so the commit that creates the child needs no second lookup.
+        var graph = await context.Services.GetRequiredService<IWorkflowGraphSource>().GetPublishedAsync(definitionId)
+            ?? throw new InvalidOperationException($"Workflow definition '{definitionId}' has no published version to start.");
 
         var wait = WaitForCompletion is null ? WaitsByDefault : context.Get(WaitForCompletion);
         var childId = Guid.CreateVersion7().ToString("N");
         var bookmark = wait ? context.CreateBookmark(BookmarkName, childId, callback: OnChildEndedAsync) : null;
         context.WorkflowExecutionContext.ChildWorkflows.Add(new ChildWorkflowRequest(
-            childId, definitionId, context.Get(Input) ?? [], context.Get(CorrelationId) ?? context.CorrelationId, bookmark?.Id));
+            childId, graph.Definition.DefinitionId, graph.Definition.Id, graph.Definition.Version, context.Get(Input) ?? [], context.Get(CorrelationId) ?? context.CorrelationId, bookmark?.Id));
         if (!wait)
         {
             context.Set(Result, childId);

@@ -75,7 +75,9 @@ public sealed class Flowchart : Activity, IVariableContainer
             foreach (var child in context.Children.Where(c => upstream.Contains(c.Activity.Id)).ToList())
                 context.CancelChild(child);
             context.PendingChildren -= context.WorkflowExecutionContext.Unschedule(context.Id, item => upstream.Contains(item.ActivityId));
-            context.ScheduleActivity(join, OnChildCompleted);
+            // Two branches arriving in the same step (a fork straight into the join) fire it once.
+            if (!context.WorkflowExecutionContext.Queue.Any(i => i.Kind == WorkItemKind.Execute && i.ActivityId == join.Id && i.OwnerContextId == context.Id))
+                context.ScheduleActivity(join, OnChildCompleted);
             return;
         }
 

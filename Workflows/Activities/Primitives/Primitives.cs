@@ -13,7 +13,7 @@ public sealed class Start : CodeActivity
 [Activity("Elsa.End", "Primitives", "Ends the flowchart it is in, stopping its other branches.", DisplayName = "End", Outcomes = [])]
 public sealed class End : Activity
 {
-    public override ValueTask ExecuteAsync(ActivityExecutionContext context) => context.CompleteParentAsync();
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context) => context.CompleteParentAsync(Outcomes.Done);
 }
 
 [Activity("Elsa.Finish", "Primitives", "Finishes the whole workflow at once: every branch stops and every bookmark is removed.",

@@ -114,6 +114,7 @@ public abstract class ApiTests(HostFixture fixture)
     [Theory]
     [InlineData("{\"root\": ", "not valid JSON")]
     [InlineData("[1, 2]", "must be a JSON object")]
+    [InlineData("""{"definitionId":"a","definitionId":"b","root":{"type":"Elsa.Flowchart","id":"f"}}""", "not valid")]
     [InlineData("{\"definitionId\":\"x\"}", "no 'root' activity")]
     [InlineData("""{"definitionId":"bad-liquid","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Liquid","value":"{{ x }}"}}}]}}""", "'Liquid' is not supported")]
     [InlineData("""{"definitionId":"bad-link","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"a","type":"Elsa.WriteLine"}],"connections":[{"source":{"activity":"a","port":"Done"},"target":{"activity":"ghost","port":"In"}}]}}""", "'ghost'")]

@@ -267,4 +267,95 @@ public sealed class InterpreterTests
         Assert.Equal(WorkflowStatus.Finished, result.Status);
         Assert.Empty(await _engine.Store.FindBookmarksAsync("Elsa.Event", "never", null));
     }
+
+    [Fact]
+    public async Task A_resume_that_arrives_while_faulted_waits_behind_the_fault_and_runs_after_retry()
+    {
+        _engine.PublishJson("""
+            {"definitionId":"fault-and-wait","isPublished":true,
+             "variables":[{"id":"tries","name":"Tries","typeName":"Int32","value":"0"},{"id":"out","name":"Out","typeName":"String"}],
+             "root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"fork","type":"Elsa.FlowFork","branches":{"typeName":"String[]","expression":{"type":"Object","value":"[\"Wait\",\"Work\"]"}}},
+              {"id":"wait","type":"Elsa.Event","eventName":{"typeName":"String","expression":{"type":"Literal","value":"go-on"}}},
+              {"id":"work","type":"Elsa.SetVariable","variable":{"id":"out","name":"Out","typeName":"String"},
+               "value":{"typeName":"Object","expression":{"type":"JavaScript","value":"setTries(getTries() + 1); if (getTries() < 2) { throw new Error('not yet'); } 'done'"}}},
+              {"id":"join","type":"Elsa.FlowJoin"},
+              {"id":"after","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"both branches done"}}}],
+             "connections":[
+              {"source":{"activity":"fork","port":"Wait"},"target":{"activity":"wait","port":"In"}},
+              {"source":{"activity":"fork","port":"Work"},"target":{"activity":"work","port":"In"}},
+              {"source":{"activity":"wait","port":"Done"},"target":{"activity":"join","port":"In"}},
+              {"source":{"activity":"work","port":"Done"},"target":{"activity":"join","port":"In"}},
+              {"source":{"activity":"join","port":"Done"},"target":{"activity":"after","port":"In"}}]}}
+            """);
+        var started = await _engine.Runtime.StartAsync("fault-and-wait");
+        Assert.Equal(WorkflowStatus.Faulted, started.Status);
+
+        var resumed = Assert.Single(await _engine.Runtime.PublishEventAsync("go-on", null, null));
+        Assert.Equal(WorkflowStatus.Faulted, resumed.Status);
+        Assert.Empty(await _engine.MessagesAsync(started.InstanceId));
+
+        var retried = await _engine.Runtime.RetryAsync(started.InstanceId);
+        Assert.Equal(WorkflowStatus.Finished, retried.Status);
+        Assert.Equal(["both branches done"], await _engine.MessagesAsync(started.InstanceId));
+    }
+
+    [Fact]
+    public async Task End_in_a_nested_flowchart_continues_the_outer_flowchart_on_done()
+    {
+        _engine.PublishJson("""
+            {"definitionId":"nested-end","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"outer","activities":[
+              {"id":"inner","type":"Elsa.Flowchart","activities":[
+                {"id":"fork","type":"Elsa.FlowFork","branches":{"typeName":"String[]","expression":{"type":"Object","value":"[\"Stop\",\"Wait\"]"}}},
+                {"id":"stop","type":"Elsa.End"},
+                {"id":"never","type":"Elsa.Event","eventName":{"typeName":"String","expression":{"type":"Literal","value":"never"}}}],
+               "connections":[{"source":{"activity":"fork","port":"Stop"},"target":{"activity":"stop","port":"In"}},
+                              {"source":{"activity":"fork","port":"Wait"},"target":{"activity":"never","port":"In"}}]},
+              {"id":"after","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"outer continued"}}}],
+             "connections":[{"source":{"activity":"inner","port":"Done"},"target":{"activity":"after","port":"In"}}]}}
+            """);
+
+        var result = await _engine.Runtime.StartAsync("nested-end");
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.Equal(["outer continued"], await _engine.MessagesAsync(result.InstanceId));
+    }
+
+    [Fact]
+    public async Task A_wait_any_join_reached_by_two_branches_in_one_step_fires_once()
+    {
+        _engine.PublishJson("""
+            {"definitionId":"any-twice","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"fork","type":"Elsa.FlowFork","branches":{"typeName":"String[]","expression":{"type":"Object","value":"[\"A\",\"B\"]"}}},
+              {"id":"join","type":"Elsa.FlowJoin","mode":{"typeName":"String","expression":{"type":"Literal","value":"WaitAny"}}},
+              {"id":"after","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"once"}}}],
+             "connections":[{"source":{"activity":"fork","port":"A"},"target":{"activity":"join","port":"In"}},
+                            {"source":{"activity":"fork","port":"B"},"target":{"activity":"join","port":"In"}},
+                            {"source":{"activity":"join","port":"Done"},"target":{"activity":"after","port":"In"}}]}}
+            """);
+
+        var result = await _engine.Runtime.StartAsync("any-twice");
+
+        Assert.Equal(["once"], await _engine.MessagesAsync(result.InstanceId));
+    }
+
+    [Fact]
+    public async Task A_loop_that_spins_at_run_time_faults_and_faults_again_on_retry()
+    {
+        var engine = new TestEngine(options: new WorkflowRunnerOptions { MaxStepsPerSlice = 200 });
+        engine.PublishJson("""
+            {"definitionId":"spin","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"again","type":"Elsa.FlowDecision","condition":{"typeName":"Boolean","expression":{"type":"Literal","value":"true"}}},
+              {"id":"out","type":"Elsa.WriteLine"}],
+             "connections":[{"source":{"activity":"again","port":"True"},"target":{"activity":"again","port":"In"}},
+                            {"source":{"activity":"again","port":"False"},"target":{"activity":"out","port":"In"}}]}}
+            """);
+
+        var first = await engine.Runtime.StartAsync("spin");
+        Assert.Equal(WorkflowStatus.Faulted, first.Status);
+        Assert.Contains("loop with no way out", first.Fault!.Message, StringComparison.Ordinal);
+
+        var retried = await engine.Runtime.RetryAsync(first.InstanceId);
+        Assert.Equal(WorkflowStatus.Faulted, retried.Status);
+    }
 }
