@@ -107,8 +107,22 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
 
     public async Task<IReadOnlyList<DispatchRecord>> PendingDispatchesAsync(int max, CancellationToken cancellationToken = default)
     {
+        var now = _clock.GetUtcNow().UtcDateTime;
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Dispatches.AsNoTracking().OrderBy(d => d.CreatedAt).Take(max).ToListAsync(cancellationToken);
+        return await db.Dispatches.AsNoTracking().Where(d => d.NextAttemptAt == null || d.NextAttemptAt <= now)
+            .OrderBy(d => d.CreatedAt).Take(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task RecordDispatchFailureAsync(string dispatchId, string error, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var dispatch = await db.Dispatches.FirstOrDefaultAsync(d => d.Id == dispatchId, cancellationToken);
+        if (dispatch is null)
+            return;
+        dispatch.Attempts++;
+        dispatch.NextAttemptAt = _clock.GetUtcNow().UtcDateTime + DispatchRecord.Backoff(dispatch.Attempts);
+        dispatch.LastError = error.Length > 2000 ? error[..2000] : error;
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public async Task DeleteDispatchAsync(string dispatchId, CancellationToken cancellationToken = default)

@@ -20,7 +20,11 @@ public interface IWorkflowInstanceStore
 
     Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>Dispatches due now (never failed, or their backoff has passed), oldest first.</summary>
     Task<IReadOnlyList<DispatchRecord>> PendingDispatchesAsync(int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts a failed attempt and postpones the dispatch by <see cref="DispatchRecord.Backoff"/>.</summary>
+    Task RecordDispatchFailureAsync(string dispatchId, string error, CancellationToken cancellationToken = default);
 
     Task DeleteDispatchAsync(string dispatchId, CancellationToken cancellationToken = default);
 

@@ -102,7 +102,20 @@ public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInst
     }
 
     public Task<IReadOnlyList<DispatchRecord>> PendingDispatchesAsync(int max, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<DispatchRecord>>([.. _dispatches.Values.OrderBy(d => d.CreatedAt).Take(max)]);
+        Task.FromResult<IReadOnlyList<DispatchRecord>>([.. _dispatches.Values
+            .Where(d => d.NextAttemptAt is null || d.NextAttemptAt <= DateTime.UtcNow).OrderBy(d => d.CreatedAt).Take(max)]);
+
+    public Task RecordDispatchFailureAsync(string dispatchId, string error, CancellationToken cancellationToken = default)
+    {
+        if (_dispatches.TryGetValue(dispatchId, out var dispatch))
+        {
+            dispatch.Attempts++;
+            dispatch.NextAttemptAt = DateTime.UtcNow + DispatchRecord.Backoff(dispatch.Attempts);
+            dispatch.LastError = error;
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task DeleteDispatchAsync(string dispatchId, CancellationToken cancellationToken = default)
     {

@@ -80,6 +80,9 @@ public enum DispatchKind
 
     /// <summary>Resume a bookmark with <see cref="DispatchRecord.Payload"/> as input (a parent whose child ended).</summary>
     ResumeBookmark,
+
+    /// <summary>Cancel an instance (a child whose parent stopped waiting for it).</summary>
+    CancelInstance,
 }
 
 /// <summary>
@@ -94,4 +97,13 @@ public sealed class DispatchRecord
     public string? BookmarkId { get; set; }
     public string? Payload { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Failed attempts so far; each one pushes <see cref="NextAttemptAt"/> further out.</summary>
+    public int Attempts { get; set; }
+
+    public DateTime? NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+
+    /// <summary>The wait before the next attempt after <paramref name="attempts"/> failures: 2 s, 4 s, 8 s … at most 10 minutes.</summary>
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, Math.Clamp(attempts, 1, 10))));
 }

@@ -70,7 +70,15 @@ public sealed class WorkflowDispatcher(IServiceProvider services, IOptions<Dispa
                         }
                         catch (Exception e) when (e is not OperationCanceledException)
                         {
-                            logger.LogWarning(e, "Dispatch {Id} ({Kind} {Instance}) failed; the next sweep retries it.", dispatch.Id, dispatch.Kind, dispatch.InstanceId);
+                            logger.LogWarning(e, "Dispatch {Id} ({Kind} {Instance}) failed; it is retried after a backoff.", dispatch.Id, dispatch.Kind, dispatch.InstanceId);
+                            try
+                            {
+                                await store.RecordDispatchFailureAsync(dispatch.Id, e.Message, CancellationToken.None);
+                            }
+                            catch (Exception recordFailure)
+                            {
+                                logger.LogError(recordFailure, "Could not record the failure of dispatch {Id}; it is retried at the next sweep.", dispatch.Id);
+                            }
                         }
                         finally
                         {

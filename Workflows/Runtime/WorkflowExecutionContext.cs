@@ -13,6 +13,8 @@ public sealed class WorkflowExecutionContext
 {
     private readonly object?[] _variables;
     private readonly HashSet<string> _loadedBookmarkIds;
+    private readonly List<Bookmark> _loadedBookmarks;
+    private readonly HashSet<string> _resumedBookmarkIds = [];
     private int _nextContextId;
 
     internal WorkflowExecutionContext(WorkflowGraph graph, WorkflowInstanceInfo instance, IServiceProvider services, TimeProvider clock,
@@ -29,6 +31,7 @@ public sealed class WorkflowExecutionContext
         Bookmarks = bookmarks;
         Incidents = incidents;
         _nextContextId = nextContextId;
+        _loadedBookmarks = [.. bookmarks];
         _loadedBookmarkIds = [.. bookmarks.Select(b => b.Id)];
     }
 
@@ -83,6 +86,27 @@ public sealed class WorkflowExecutionContext
     public Incident? Fault { get; internal set; }
 
     public IReadOnlyList<Bookmark> AddedBookmarks => Bookmarks.Count == 0 ? [] : [.. Bookmarks.Where(b => !_loadedBookmarkIds.Contains(b.Id))];
+
+    /// <summary>
+    /// Children this instance waited for but no longer does, without having been resumed by them:
+    /// their branch was cancelled (End, Complete, WaitAny, Finish, cancel). They are cancelled too.
+    /// </summary>
+    public IEnumerable<string> AbandonedChildInstanceIds
+    {
+        get
+        {
+            var waiting = Bookmarks.Select(b => b.Id).ToHashSet();
+            var loaded = _loadedBookmarks
+                .Where(b => b.Name == Activities.Children.ChildWorkflowActivity.BookmarkName && b.Key is not null
+                    && !waiting.Contains(b.Id) && !_resumedBookmarkIds.Contains(b.Id))
+                .Select(b => b.Key!);
+            var createdNow = ChildWorkflows.Where(c => c.ParentBookmarkId is { } id && !waiting.Contains(id) && !_resumedBookmarkIds.Contains(id))
+                .Select(c => c.InstanceId);
+            return loaded.Concat(createdNow);
+        }
+    }
+
+    internal void MarkResumed(string bookmarkId) => _resumedBookmarkIds.Add(bookmarkId);
 
     public IReadOnlyList<string> RemovedBookmarkIds => _loadedBookmarkIds.Count == 0 ? [] : [.. _loadedBookmarkIds.Except(Bookmarks.Select(b => b.Id))];
 

@@ -111,6 +111,7 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
     public static void ScheduleResume(WorkflowExecutionContext workflow, Bookmark bookmark, object? input)
     {
         workflow.Bookmarks.RemoveAll(b => b.Id == bookmark.Id);
+        workflow.MarkResumed(bookmark.Id);
         var inputElement = input is null ? (JsonElement?)null : JsonSerializer.SerializeToElement(input, StateJson.Options);
         workflow.Schedule(new WorkItem(WorkItemKind.Resume, bookmark.ActivityId, null, bookmark.Callback, bookmark.ContextId, inputElement));
         workflow.AddJournal(null, JournalEvents.WorkflowResumed, bookmark.Name);

@@ -159,6 +159,10 @@ public sealed class WorkflowRuntime(
                         return ValueTask.CompletedTask;
                     }, cancellationToken);
                     break;
+                case DispatchKind.CancelInstance:
+                    await CancelAsync(dispatch.InstanceId, cancellationToken);
+                    await store.DeleteDispatchAsync(dispatch.Id, cancellationToken);
+                    break;
                 case DispatchKind.ResumeBookmark:
                     object? input = dispatch.Payload is null ? null : JsonSerializer.Deserialize<JsonElement>(dispatch.Payload);
                     await ResumeAsync(new BookmarkLocation(dispatch.BookmarkId!, dispatch.InstanceId), input, dispatch.Id, cancellationToken);
@@ -181,6 +185,7 @@ public sealed class WorkflowRuntime(
         {
             _ when target is null => true,
             DispatchKind.RunInstance => target.Info.Status != WorkflowStatus.Pending,
+            DispatchKind.CancelInstance => target.Info.Status.IsTerminal(),
             _ => target.State.Bookmarks.All(b => b.Id != dispatch.BookmarkId),
         };
     }
@@ -251,6 +256,9 @@ public sealed class WorkflowRuntime(
             }, new WorkflowState { Input = request.Input }));
             dispatches.Add(NewDispatch(DispatchKind.RunInstance, request.InstanceId, null, null, now));
         }
+
+        foreach (var child in workflow.AbandonedChildInstanceIds)
+            dispatches.Add(NewDispatch(DispatchKind.CancelInstance, child, null, null, now));
 
         var info = workflow.Instance;
         if (info.ParentBookmarkId is not null && workflow.Status.IsTerminal())

@@ -15,6 +15,21 @@ public abstract class DurabilityTests(StorageProvider provider) : IAsyncLifetime
         await using var node = EngineNode.Start(_database);
         await node.MigrateAsync();
         await node.Definitions.ImportAsync(Definitions.Read("approval-fork-join.json"));
+        await node.Definitions.ImportAsync(Definitions.Read("child-doubler.json"));
+        await node.Definitions.ImportAsync(Definitions.Read("parent-of-doubler.json"));
+    }
+
+    [Fact]
+    public async Task A_failed_dispatch_is_postponed_with_its_error_recorded()
+    {
+        await using var node = EngineNode.Start(_database);
+        await node.Runtime.StartAsync("parent-of-doubler");
+        var dispatch = Assert.Single(await node.Store.PendingDispatchesAsync(10));
+
+        await node.Store.RecordDispatchFailureAsync(dispatch.Id, "SMTP down 邮件服务不可用");
+
+        Assert.Empty(await node.Store.PendingDispatchesAsync(10));
+        Assert.Equal(0, await node.Runtime.DrainDispatchesAsync());
     }
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();

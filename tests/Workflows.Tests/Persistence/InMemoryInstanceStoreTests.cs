@@ -33,4 +33,20 @@ public sealed class InMemoryInstanceStoreTests
 
         Assert.Equal(2, (await engine.LoadAsync(started.InstanceId)).Info.RowVersion);
     }
+
+    [Fact]
+    public async Task A_failed_dispatch_waits_out_its_backoff_before_it_is_due_again()
+    {
+        var engine = new TestEngine();
+        engine.Publish("child-doubler.json");
+        engine.Publish("parent-of-doubler.json");
+        await engine.Runtime.StartAsync("parent-of-doubler");
+        var dispatch = Assert.Single(await engine.Store.PendingDispatchesAsync(10));
+
+        await engine.Store.RecordDispatchFailureAsync(dispatch.Id, "database unavailable");
+
+        Assert.Empty(await engine.Store.PendingDispatchesAsync(10));
+        Assert.Equal(TimeSpan.FromSeconds(2), DispatchRecord.Backoff(1));
+        Assert.Equal(TimeSpan.FromMinutes(10), DispatchRecord.Backoff(50));
+    }
 }

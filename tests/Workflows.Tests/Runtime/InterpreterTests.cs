@@ -358,4 +358,33 @@ public sealed class InterpreterTests
         var retried = await engine.Runtime.RetryAsync(first.InstanceId);
         Assert.Equal(WorkflowStatus.Faulted, retried.Status);
     }
+
+    [Fact]
+    public async Task A_child_whose_branch_is_cut_short_is_cancelled()
+    {
+        _engine.Publish("child-doubler.json");
+        _engine.PublishJson("""
+            {"definitionId":"race-the-child","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"fork","type":"Elsa.FlowFork","branches":{"typeName":"String[]","expression":{"type":"Object","value":"[\"Child\",\"Skip\"]"}}},
+              {"id":"child","type":"Elsa.ExecuteWorkflow","workflowDefinitionId":{"typeName":"String","expression":{"type":"Literal","value":"child-doubler"}},
+               "input":{"typeName":"Object","expression":{"type":"Object","value":"{\"Value\": 1}"}}},
+              {"id":"skip","type":"Elsa.Event","eventName":{"typeName":"String","expression":{"type":"Literal","value":"skip-child"}}},
+              {"id":"join","type":"Elsa.FlowJoin","mode":{"typeName":"String","expression":{"type":"Literal","value":"WaitAny"}}}],
+             "connections":[{"source":{"activity":"fork","port":"Child"},"target":{"activity":"child","port":"In"}},
+                            {"source":{"activity":"fork","port":"Skip"},"target":{"activity":"skip","port":"In"}},
+                            {"source":{"activity":"child","port":"Done"},"target":{"activity":"join","port":"In"}},
+                            {"source":{"activity":"skip","port":"Done"},"target":{"activity":"join","port":"In"}}]}}
+            """);
+        var parent = await _engine.Runtime.StartAsync("race-the-child");
+        await _engine.Runtime.DrainDispatchesAsync();
+        var childId = parent.Bookmarks.Single(b => b.Name == "Elsa.ChildWorkflow").Key!;
+        Assert.Equal(WorkflowStatus.Suspended, (await _engine.LoadAsync(childId)).Info.Status);
+
+        var skipped = Assert.Single(await _engine.Runtime.PublishEventAsync("skip-child", null, null));
+        await _engine.Runtime.DrainDispatchesAsync();
+
+        Assert.Equal(WorkflowStatus.Finished, skipped.Status);
+        Assert.Equal(WorkflowStatus.Cancelled, (await _engine.LoadAsync(childId)).Info.Status);
+        Assert.Empty(await _engine.Store.PendingDispatchesAsync(10));
+    }
 }
