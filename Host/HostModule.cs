@@ -1,6 +1,7 @@
 using Chamber.Activities;
 using Chamber.Host.Auth;
 using Chamber.Host.Calendar;
+using Chamber.Host.Clock;
 using Chamber.Host.Errors;
 using Chamber.Host.Health;
 using Chamber.Host.WorkflowApi;
@@ -16,6 +17,7 @@ public static class HostModule
     public static WebApplicationBuilder AddChamberHost(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        builder.AddChamberClock();
         builder.Services.AddWorkflowEngine(storage =>
         {
             storage.Provider = configuration.GetValue("Storage:Provider", StorageProvider.Sqlite);
@@ -67,6 +69,7 @@ public static class HostModule
         app.MapDefinitionEndpoints();
         app.MapInstanceEndpoints();
         app.MapCalendarEndpoints();
+        app.MapClockEndpoints(app.Services.GetRequiredService<TimeProvider>());
         app.MapGet("/", () => Results.Content(LandingPage, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }

@@ -30,5 +30,9 @@ public static class BuiltInActivities
         .Register<ParallelForEach>()
         .Register<ExecuteWorkflow>()
         .Register<DispatchWorkflow>()
+        .Register<Timers.Delay>()
+        .Register<Timers.Timer>()
+        .Register<Timers.StartAt>()
+        .Register<Timers.Cron>()
         .Register<NotFoundActivity>();
 }

@@ -59,6 +59,13 @@ public static class WorkflowEngineServices
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowDispatcher>());
         services.AddSingleton<WorkflowRuntime>();
 
+        services.AddOptions<Timers.TimerOptions>();
+        services.AddSingleton<Timers.TimerSweeper>();
+        services.AddHostedService<Timers.TimerService>();
+        services.AddSingleton(sp => sp.GetRequiredService<TimeProvider>() is Timers.ManualClock manual
+            ? new Timers.ClockAdvancer(manual, sp.GetRequiredService<Timers.TimerSweeper>(), sp.GetRequiredService<IWorkflowInstanceStore>(), sp.GetRequiredService<WorkflowRuntime>())
+            : throw new InvalidOperationException("The clock can only be advanced in manual clock mode (Clock:Mode=Manual)."));
+
         services.AddSingleton(new MigrationSource("workflows", typeof(WorkflowEngineServices).Assembly));
         return services;
     }

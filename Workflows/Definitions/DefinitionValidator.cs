@@ -27,6 +27,8 @@ public sealed class DefinitionValidator(ExpressionCompilers compilers)
         var graph = WorkflowGraph.Build(definition, compilers, errors);
         foreach (var activity in graph.Activities.Values)
         {
+            if (activity is IValidatedActivity validated)
+                errors.AddRange(validated.Validate());
             switch (activity)
             {
                 case Flowchart flowchart:

@@ -78,6 +78,32 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         return await command.ExecuteScalarAsync(cancellationToken) is string instanceId ? new BookmarkLocation(bookmarkId, instanceId) : null;
     }
 
+    public async Task<IReadOnlyList<BookmarkLocation>> DueBookmarksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+    {
+        await using var connection = WorkflowEngineServices.OpenConnection(_storage);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Same parameter type as the writer's, so SQLite compares like with like.
+        command.CommandText = "SELECT id, instance_id FROM workflow_bookmarks WHERE due_at <= @now ORDER BY due_at LIMIT @max";
+        AddParameter(command, "@now", now.UtcDateTime);
+        AddParameter(command, "@max", max);
+        var due = new List<BookmarkLocation>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            due.Add(new BookmarkLocation(reader.GetString(0), reader.GetString(1)));
+        return due;
+    }
+
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = WorkflowEngineServices.OpenConnection(_storage);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT due_at FROM workflow_bookmarks WHERE due_at IS NOT NULL ORDER BY due_at LIMIT 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Utc(reader.GetDateTime(0)) : null;
+    }
+
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)

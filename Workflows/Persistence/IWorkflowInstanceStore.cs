@@ -18,6 +18,12 @@ public interface IWorkflowInstanceStore
 
     Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default);
 
+    /// <summary>Bookmarks with a due time at or before <paramref name="now"/>, earliest first (timers to fire).</summary>
+    Task<IReadOnlyList<BookmarkLocation>> DueBookmarksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>The earliest due time of any bookmark, or null when no timer is pending.</summary>
+    Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(string instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>Dispatches due now (never failed, or their backoff has passed), oldest first.</summary>

@@ -45,6 +45,14 @@ public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInst
         return Task.FromResult(found);
     }
 
+    public Task<IReadOnlyList<BookmarkLocation>> DueBookmarksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<BookmarkLocation>>([.. _bookmarks.Values
+            .Where(b => b.Bookmark.DueAt <= now).OrderBy(b => b.Bookmark.DueAt).Take(max)
+            .Select(b => new BookmarkLocation(b.Bookmark.Id, b.InstanceId))]);
+
+    public Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_bookmarks.Values.Select(b => b.Bookmark.DueAt).Where(d => d is not null).Min());
+
     public Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default)
     {
         var info = commit.Info;

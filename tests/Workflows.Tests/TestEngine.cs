@@ -11,11 +11,11 @@ namespace Chamber.Workflows.Tests;
 /// <summary>The engine wired with in-memory storage, for interpreter tests.</summary>
 internal sealed class TestEngine
 {
-    public TestEngine(IWorkflowInstanceStore? store = null, WorkflowRunnerOptions? options = null)
+    public TestEngine(IWorkflowInstanceStore? store = null, WorkflowRunnerOptions? options = null, TimeProvider? clock = null)
     {
         Store = store ?? new InMemoryInstanceStore();
         var services = new ServiceCollection().AddSingleton<IWorkflowGraphSource>(Graphs).BuildServiceProvider();
-        Runtime = new WorkflowRuntime(Store, Graphs, new WorkflowRunner(services, TimeProvider.System, options), new InstanceLocks(), new NoDispatchQueue());
+        Runtime = new WorkflowRuntime(Store, Graphs, new WorkflowRunner(services, clock ?? TimeProvider.System, options), new InstanceLocks(), new NoDispatchQueue());
     }
 
     public static ActivityRegistry Registry { get; } = new ActivityRegistry().AddBuiltInActivities();

@@ -1,0 +1,46 @@
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Workflows.Timers;
+
+/// <summary>
+/// Fires due timers: resumes every bookmark whose due time has come, earliest first, in batches.
+/// Hosts racing for the same timer are safe: the bookmark's deletion is part of the commit, so
+/// only one resume applies and the others are told it is gone.
+/// </summary>
+public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime runtime, IOptions<TimerOptions> options, ILogger<TimerSweeper>? logger = null)
+{
+    /// <summary>Fires everything due at <paramref name="now"/>; returns how many timers this call fired.</summary>
+    public async Task<int> FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var fired = 0;
+        while (true)
+        {
+            var due = await store.DueBookmarksAsync(now, options.Value.BatchSize, cancellationToken);
+            var firedThisBatch = 0;
+            foreach (var bookmark in due)
+            {
+                try
+                {
+                    await runtime.ResumeAsync(bookmark.BookmarkId, null, cancellationToken);
+                    firedThisBatch++;
+                }
+                catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
+                {
+                    // Fired by another host, or its instance was cancelled meanwhile.
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One broken instance must not hold up the others; it is tried again next sweep.
+                    logger?.LogError(e, "Timer {Bookmark} of instance {Instance} could not fire.", bookmark.BookmarkId, bookmark.InstanceId);
+                }
+            }
+
+            fired += firedThisBatch;
+            if (due.Count < options.Value.BatchSize || firedThisBatch == 0)
+                return fired;
+        }
+    }
+}
