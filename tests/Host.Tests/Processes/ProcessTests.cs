@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Chamber.Workflows.Persistence;
+
+namespace Chamber.Host.Tests.Processes;
+
+/// <summary>Crashes and clusters with real Host processes.</summary>
+public sealed class ProcessTests
+{
+    private static string Delay(string definitionId, string span) => """
+        {"definitionId":"ID","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+          {"id":"wait","type":"Elsa.Delay","timeSpan":{"typeName":"TimeSpan","expression":{"type":"Literal","value":"SPAN"}}},
+          {"id":"after","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"fired"}}}],
+         "connections":[{"source":{"activity":"wait","port":"Done"},"target":{"activity":"after","port":"In"}}]}}
+        """.Replace("ID", definitionId, StringComparison.Ordinal).Replace("SPAN", span, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_three_second_delay_survives_kill_minus_nine_and_completes_once_after_restart()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        string? id;
+        await using (var first = await HostProcess.StartAsync(database))
+        {
+            using var client = await first.SignedInClientAsync();
+            await client.PostAsync("/api/workflow-definitions/import", Json(Delay("crash-delay", "PT3S")));
+            var started = await client.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "crash-delay" });
+            id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+            first.Kill();
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3.5)); // the timer falls due while no host runs
+        await using var second = await HostProcess.StartAsync(database);
+        using var after = await second.SignedInClientAsync();
+        await EventuallyFinishedAsync(after, id!);
+
+        Assert.Equal(1, await FiredCountAsync(after, id!));
+        await Task.Delay(1000); // another sweep or two: still once
+        Assert.Equal(1, await FiredCountAsync(after, id!));
+    }
+
+    [Fact]
+    public async Task Two_hosts_on_one_postgresql_fire_each_of_a_thousand_timers_once_and_accept_resumes_on_either()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        await using var nodeA = await HostProcess.StartAsync(database);
+        await using var nodeB = await HostProcess.StartAsync(database);
+        using var a = await nodeA.SignedInClientAsync();
+        using var b = await nodeB.SignedInClientAsync();
+        await a.PostAsync("/api/workflow-definitions/import", Json(Delay("cluster-delay", "PT3S")));
+        await a.PostAsync("/api/workflow-definitions/import", Json(Definitions.Read("approval-fork-join.json")));
+
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var response = await (i % 2 == 0 ? a : b).PostAsJsonAsync("/api/workflow-instances", new { definitionId = "cluster-delay" }, ct);
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!);
+        });
+
+        var approval = await a.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "approval-fork-join", correlationId = "集群" });
+        var approvalId = (await approval.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var bookmark = (await b.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{approvalId}")).GetProperty("bookmarks")[0].GetProperty("id").GetString();
+        Assert.True((await b.PostAsJsonAsync($"/api/bookmarks/{bookmark}/resume", new { })).IsSuccessStatusCode);
+        Assert.True((await a.PostAsJsonAsync("/api/events/staff-approved", new { correlationId = "集群" })).IsSuccessStatusCode);
+        await EventuallyFinishedAsync(a, approvalId);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await a.GetFromJsonAsync<JsonElement>("/api/workflow-instances?definitionId=cluster-delay&status=Finished&pageSize=1")).GetProperty("total").GetInt32() < 1000)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Not every timer fired within 60 s.");
+            await Task.Delay(250);
+        }
+
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) =>
+            Assert.Equal(1, await FiredCountAsync(id.EndsWith('0') ? a : b, id)));
+    }
+
+    private static async Task EventuallyFinishedAsync(HttpClient client, string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await client.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{id}")).GetProperty("status").GetString() != "Finished")
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Instance {id} did not finish within 30 s.");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>How many times the activity after the timer ran (its WriteLine), which must be once.</summary>
+    private static async Task<int> FiredCountAsync(HttpClient client, string id) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{id}/journal")).EnumerateArray()
+            .Count(e => e.GetProperty("eventName").GetString() == "Message");
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+}
