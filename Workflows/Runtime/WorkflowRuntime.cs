@@ -61,6 +61,10 @@ public sealed class WorkflowRuntime(
         return await ResumeAsync(location, input, null, cancellationToken);
     }
 
+    /// <summary>Resumes a bookmark already located (e.g. by the timer sweep), saving the lookup.</summary>
+    public Task<RunResult> ResumeAsync(BookmarkLocation location, object? input = null, CancellationToken cancellationToken = default) =>
+        ResumeAsync(location, input, null, cancellationToken);
+
     private Task<RunResult> ResumeAsync(BookmarkLocation location, object? input, string? dispatchId, CancellationToken cancellationToken) =>
         WithInstanceAsync(location.InstanceId, dispatchId, (workflow, _) =>
         {

@@ -14,8 +14,11 @@ public sealed class TimerOptions
     /// <summary>How often due timers are looked for in real-clock mode.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Due timers fired per database round trip.</summary>
+    /// <summary>Due timers fetched per query.</summary>
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>Timers fired at once (each is one instance's resume; their commits are grouped).</summary>
+    public int FireConcurrency { get; set; } = 64;
 }
 
 /// <summary>

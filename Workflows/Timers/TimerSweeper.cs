@@ -20,23 +20,26 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
         {
             var due = await store.DueBookmarksAsync(now, options.Value.BatchSize, cancellationToken);
             var firedThisBatch = 0;
-            foreach (var bookmark in due)
-            {
-                try
+            // Timers of different instances fire side by side so their commits share transactions;
+            // a manual-clock advance calls this once per due moment, which keeps due-time order.
+            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.FireConcurrency, CancellationToken = cancellationToken },
+                async (bookmark, ct) =>
                 {
-                    await runtime.ResumeAsync(bookmark.BookmarkId, null, cancellationToken);
-                    firedThisBatch++;
-                }
-                catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
-                {
-                    // Fired by another host, or its instance was cancelled meanwhile.
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // One broken instance must not hold up the others; it is tried again next sweep.
-                    logger?.LogError(e, "Timer {Bookmark} of instance {Instance} could not fire.", bookmark.BookmarkId, bookmark.InstanceId);
-                }
-            }
+                    try
+                    {
+                        await runtime.ResumeAsync(bookmark, null, ct);
+                        Interlocked.Increment(ref firedThisBatch);
+                    }
+                    catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
+                    {
+                        // Fired by another host, or its instance was cancelled meanwhile.
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // One broken instance must not hold up the others; it is tried again next sweep.
+                        logger?.LogError(e, "Timer {Bookmark} of instance {Instance} could not fire.", bookmark.BookmarkId, bookmark.InstanceId);
+                    }
+                });
 
             fired += firedThisBatch;
             if (due.Count < options.Value.BatchSize || firedThisBatch == 0)

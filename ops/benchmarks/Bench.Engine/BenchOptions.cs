@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Chamber.Bench.Engine;
 
-internal sealed record BenchOptions(int Seconds, int WarmupSeconds, int Concurrency, int ResumeInstances, string? Postgres, string Only)
+internal sealed record BenchOptions(int Seconds, int WarmupSeconds, int Concurrency, int ResumeInstances, string? Postgres, string Only, int Timers)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -15,7 +15,7 @@ internal sealed record BenchOptions(int Seconds, int WarmupSeconds, int Concurre
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
         return new BenchOptions(Int("--seconds", 5), Int("--warmup", 2), Int("--concurrency", 64), Int("--resume-instances", 150_000),
-            Value("--postgres") ?? Environment.GetEnvironmentVariable("WORKFLOWS_BENCH_POSTGRES"), Value("--only") ?? "abcd");
+            Value("--postgres") ?? Environment.GetEnvironmentVariable("WORKFLOWS_BENCH_POSTGRES"), Value("--only") ?? "abcd", Int("--timers-backlog", 100_000));
     }
 
     /// <summary>Whether scenario a, b, c or d was asked for (<c>--only bd</c> runs two).</summary>

@@ -8,6 +8,12 @@ using Chamber.Workflows.Persistence;
 // the completed count over a timed window after a warm-up, with concurrent callers so that the
 // stores' group commit can batch (as a real Host under load would).
 var options = BenchOptions.Parse(args);
+if (args.Contains("--timers"))
+{
+    await TimerBenchmark.RunAsync(options);
+    return;
+}
+
 Console.WriteLine("Chamber Campaign Workflows — engine benchmark");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.ProcessArchitecture}");
 Console.WriteLine($"conditions: {options.Seconds}s per measurement after {options.WarmupSeconds}s warm-up, {options.Concurrency} concurrent callers ({Environment.ProcessorCount} in memory), Release build, server GC");
