@@ -37,35 +37,50 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
     }
 
     // The two reads on every resume use plain SQL too: EF Core's per-query overhead is larger than SQLite's.
-    public async Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default)
+    private const string InstanceColumns = """
+        SELECT id, definition_id, definition_version_id, version, status, correlation_id, parent_instance_id, parent_bookmark_id,
+               created_at, finished_at, row_version, state
+        FROM workflow_instances
+        """;
+
+    public async Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        (await LoadManyAsync([instanceId], cancellationToken)).GetValueOrDefault(instanceId);
+
+    public async Task<IReadOnlyDictionary<string, LoadedInstance>> LoadManyAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default)
     {
+        var loaded = new Dictionary<string, LoadedInstance>(instanceIds.Count);
+        if (instanceIds.Count == 0)
+            return loaded;
         await using var connection = WorkflowEngineServices.OpenConnection(_storage);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT id, definition_id, definition_version_id, version, status, correlation_id, parent_instance_id, parent_bookmark_id,
-                   created_at, finished_at, row_version, state
-            FROM workflow_instances WHERE id = @id
-            """;
-        AddParameter(command, "@id", instanceId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-            return null;
-        var info = new WorkflowInstanceInfo
+        var names = instanceIds.Select((id, i) =>
         {
-            Id = reader.GetString(0),
-            DefinitionId = reader.GetString(1),
-            DefinitionVersionId = reader.GetString(2),
-            Version = reader.GetInt32(3),
-            Status = Enum.Parse<WorkflowStatus>(reader.GetString(4)),
-            CorrelationId = reader.IsDBNull(5) ? null : reader.GetString(5),
-            ParentInstanceId = reader.IsDBNull(6) ? null : reader.GetString(6),
-            ParentBookmarkId = reader.IsDBNull(7) ? null : reader.GetString(7),
-            CreatedAt = Utc(reader.GetDateTime(8)),
-            FinishedAt = reader.IsDBNull(9) ? null : Utc(reader.GetDateTime(9)),
-            RowVersion = reader.GetInt64(10),
-        };
-        return new LoadedInstance(info, JsonSerializer.Deserialize<WorkflowState>(reader.GetString(11), StateJson.Options)!);
+            AddParameter(command, "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), id);
+            return "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }).ToList();
+        command.CommandText = $"{InstanceColumns} WHERE id IN ({string.Join(", ", names)})";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var info = new WorkflowInstanceInfo
+            {
+                Id = reader.GetString(0),
+                DefinitionId = reader.GetString(1),
+                DefinitionVersionId = reader.GetString(2),
+                Version = reader.GetInt32(3),
+                Status = Enum.Parse<WorkflowStatus>(reader.GetString(4)),
+                CorrelationId = reader.IsDBNull(5) ? null : reader.GetString(5),
+                ParentInstanceId = reader.IsDBNull(6) ? null : reader.GetString(6),
+                ParentBookmarkId = reader.IsDBNull(7) ? null : reader.GetString(7),
+                CreatedAt = Utc(reader.GetDateTime(8)),
+                FinishedAt = reader.IsDBNull(9) ? null : Utc(reader.GetDateTime(9)),
+                RowVersion = reader.GetInt64(10),
+            };
+            loaded[info.Id] = new LoadedInstance(info, JsonSerializer.Deserialize<WorkflowState>(reader.GetString(11), StateJson.Options)!);
+        }
+
+        return loaded;
     }
 
     public async Task<BookmarkLocation?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)

@@ -12,6 +12,9 @@ public interface IWorkflowInstanceStore
 {
     Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>Several instances in one round trip (those that exist), e.g. all whose timers are due.</summary>
+    Task<IReadOnlyDictionary<string, LoadedInstance>> LoadManyAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default);
+
     Task<BookmarkLocation?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<BookmarkLocation>> FindBookmarksAsync(string name, string key, string? correlationId, CancellationToken cancellationToken = default);

@@ -33,6 +33,18 @@ public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInst
         return Task.FromResult<LoadedInstance?>(new LoadedInstance(stored.Info with { }, state));
     }
 
+    public async Task<IReadOnlyDictionary<string, LoadedInstance>> LoadManyAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default)
+    {
+        var loaded = new Dictionary<string, LoadedInstance>();
+        foreach (var id in instanceIds)
+        {
+            if (await LoadAsync(id, cancellationToken) is { } instance)
+                loaded[id] = instance;
+        }
+
+        return loaded;
+    }
+
     public Task<BookmarkLocation?> FindBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_bookmarks.TryGetValue(bookmarkId, out var b) ? new BookmarkLocation(bookmarkId, b.InstanceId) : null);
 

@@ -61,18 +61,22 @@ public sealed class WorkflowRuntime(
         return await ResumeAsync(location, input, null, cancellationToken);
     }
 
-    /// <summary>Resumes a bookmark already located (e.g. by the timer sweep), saving the lookup.</summary>
-    public Task<RunResult> ResumeAsync(BookmarkLocation location, object? input = null, CancellationToken cancellationToken = default) =>
-        ResumeAsync(location, input, null, cancellationToken);
+    /// <summary>
+    /// Resumes a bookmark already located, with its instance possibly loaded already (the timer
+    /// sweep loads a whole due batch at once); a stale preload only costs a retry at commit.
+    /// </summary>
+    public Task<RunResult> ResumeAsync(BookmarkLocation location, LoadedInstance? preloaded, CancellationToken cancellationToken = default) =>
+        ResumeAsync(location, null, null, cancellationToken, preloaded);
 
-    private Task<RunResult> ResumeAsync(BookmarkLocation location, object? input, string? dispatchId, CancellationToken cancellationToken) =>
+    private Task<RunResult> ResumeAsync(BookmarkLocation location, object? input, string? dispatchId, CancellationToken cancellationToken,
+        LoadedInstance? preloaded = null) =>
         WithInstanceAsync(location.InstanceId, dispatchId, (workflow, _) =>
         {
             var bookmark = workflow.Bookmarks.Find(b => b.Id == location.BookmarkId)
                 ?? throw new WorkflowConflictException($"Bookmark '{location.BookmarkId}' was already resumed.");
             WorkflowRunner.ScheduleResume(workflow, bookmark, input);
             return ValueTask.CompletedTask;
-        }, cancellationToken);
+        }, cancellationToken, preloaded: preloaded);
 
     /// <summary>Publishes an event: resumes every instance waiting for it (optionally only those with the correlation id) and starts triggered workflows.</summary>
     public async Task<IReadOnlyList<RunResult>> PublishEventAsync(string eventName, string? correlationId, object? input,
@@ -211,12 +215,13 @@ public sealed class WorkflowRuntime(
     }
 
     private async Task<RunResult> WithInstanceAsync(string instanceId, string? dispatchId,
-        Func<WorkflowExecutionContext, CancellationToken, ValueTask> prepare, CancellationToken cancellationToken, bool run = true)
+        Func<WorkflowExecutionContext, CancellationToken, ValueTask> prepare, CancellationToken cancellationToken, bool run = true,
+        LoadedInstance? preloaded = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             using var held = await locks.AcquireAsync(instanceId, cancellationToken);
-            var loaded = await store.LoadAsync(instanceId, cancellationToken)
+            var loaded = (attempt == 1 ? preloaded : null) ?? await store.LoadAsync(instanceId, cancellationToken)
                 ?? throw new WorkflowNotFoundException($"Workflow instance '{instanceId}' does not exist.");
             var graph = await graphs.GetVersionAsync(loaded.Info.DefinitionVersionId, cancellationToken)
                 ?? throw new WorkflowNotFoundException($"Definition version '{loaded.Info.DefinitionVersionId}' of instance {instanceId} does not exist.");

@@ -19,6 +19,10 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
         while (true)
         {
             var due = await store.DueBookmarksAsync(now, options.Value.BatchSize, cancellationToken);
+            // Loaded together in one query; each copy serves one resume (a run changes it), a second
+            // timer of the same instance loads afresh.
+            var instances = new System.Collections.Concurrent.ConcurrentDictionary<string, LoadedInstance>(
+                await store.LoadManyAsync([.. due.Select(b => b.InstanceId).Distinct()], cancellationToken));
             var firedThisBatch = 0;
             // Timers of different instances fire side by side so their commits share transactions;
             // a manual-clock advance calls this once per due moment, which keeps due-time order.
@@ -27,7 +31,7 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
                 {
                     try
                     {
-                        await runtime.ResumeAsync(bookmark, null, ct);
+                        await runtime.ResumeAsync(bookmark, instances.TryRemove(bookmark.InstanceId, out var preloaded) ? preloaded : null, ct);
                         Interlocked.Increment(ref firedThisBatch);
                     }
                     catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
