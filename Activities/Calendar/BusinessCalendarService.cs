@@ -45,9 +45,9 @@ public sealed class BusinessCalendarService(IOptions<StorageOptions> storage, Ti
             INSERT INTO calendar_years (year, json, updated_at) VALUES (@year, @json, @at)
             ON CONFLICT (year) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at
             """;
-        Add(command, "@year", year);
-        Add(command, "@json", json);
-        Add(command, "@at", clock.GetUtcNow().UtcDateTime);
+        command.AddParameter("@year", year);
+        command.AddParameter("@json", json);
+        command.AddParameter("@at", clock.GetUtcNow().UtcDateTime);
         await command.ExecuteNonQueryAsync(cancellationToken);
         _current = null;
         return new CalendarYearSummary(year, parsed.Source, true, parsed.Holidays.Count, parsed.Workdays.Count);
@@ -92,13 +92,5 @@ public sealed class BusinessCalendarService(IOptions<StorageOptions> storage, Ti
         var connection = WorkflowEngineServices.OpenConnection(storage.Value);
         await connection.OpenAsync(cancellationToken);
         return connection;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

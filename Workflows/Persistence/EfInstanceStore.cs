@@ -56,7 +56,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         await using var command = connection.CreateCommand();
         var names = instanceIds.Select((id, i) =>
         {
-            AddParameter(command, "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), id);
+            command.AddParameter("@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), id);
             return "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }).ToList();
         command.CommandText = $"{InstanceColumns} WHERE id IN ({string.Join(", ", names)})";
@@ -89,7 +89,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT instance_id FROM workflow_bookmarks WHERE id = @id";
-        AddParameter(command, "@id", bookmarkId);
+        command.AddParameter("@id", bookmarkId);
         return await command.ExecuteScalarAsync(cancellationToken) is string instanceId ? new BookmarkLocation(bookmarkId, instanceId) : null;
     }
 
@@ -100,8 +100,8 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         await using var command = connection.CreateCommand();
         // Same parameter type as the writer's, so SQLite compares like with like.
         command.CommandText = "SELECT id, instance_id FROM workflow_bookmarks WHERE due_at <= @now ORDER BY due_at LIMIT @max";
-        AddParameter(command, "@now", now.UtcDateTime);
-        AddParameter(command, "@max", max);
+        command.AddParameter("@now", now.UtcDateTime);
+        command.AddParameter("@max", max);
         var due = new List<BookmarkLocation>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -120,14 +120,6 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 
     public async Task<IReadOnlyList<BookmarkLocation>> FindBookmarksAsync(string name, string key, string? correlationId, CancellationToken cancellationToken = default)
     {

@@ -81,10 +81,10 @@ public sealed partial class MigrationRunner(StorageProvider provider, Func<DbCon
                 {
                     record.Transaction = transaction;
                     record.CommandText = "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (@module, @version, @name, @at)";
-                    AddParameter(record, "@module", migration.Module);
-                    AddParameter(record, "@version", migration.Version);
-                    AddParameter(record, "@name", migration.Name);
-                    AddParameter(record, "@at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                    record.AddParameter("@module", migration.Module);
+                    record.AddParameter("@version", migration.Version);
+                    record.AddParameter("@name", migration.Name);
+                    record.AddParameter("@at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                     await record.ExecuteNonQueryAsync(cancellationToken);
                 }
 
@@ -102,8 +102,8 @@ public sealed partial class MigrationRunner(StorageProvider provider, Func<DbCon
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE module = @module AND version = @version";
-        AddParameter(command, "@module", migration.Module);
-        AddParameter(command, "@version", migration.Version);
+        command.AddParameter("@module", migration.Module);
+        command.AddParameter("@version", migration.Version);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
     }
 
@@ -113,14 +113,6 @@ public sealed partial class MigrationRunner(StorageProvider provider, Func<DbCon
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     [GeneratedRegex(@"^(\d{4})_([A-Za-z0-9_]+)\.sql$")]

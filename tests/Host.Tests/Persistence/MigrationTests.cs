@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Chamber.Workflows;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Persistence.Migrations;
@@ -94,10 +93,10 @@ public abstract class MigrationTests(StorageProvider provider) : IAsyncLifetime
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        Add(command, "@true", true);
-        Add(command, "@now", provider == StorageProvider.Postgres ? DateTime.UtcNow : DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        command.AddParameter("@true", true);
+        command.AddParameter("@now", provider == StorageProvider.Postgres ? DateTime.UtcNow : DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (name, value) in parameters)
-            Add(command, name, value);
+            command.AddParameter(name, value);
         await command.ExecuteNonQueryAsync();
     }
 
@@ -108,14 +107,6 @@ public abstract class MigrationTests(StorageProvider provider) : IAsyncLifetime
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     private sealed class EmptyServices : IServiceProvider
