@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chamber.Workflows.Activities;
@@ -123,7 +122,7 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
         {
             consumed.Add(input.JsonName);
             if (json[input.JsonName] is { } node)
-                input.Set(activity, ReadInput(input, node, $"{here}.{input.JsonName}"));
+                input.Set(activity, ReadInputNode(input.ValueType, node, $"{here}.{input.JsonName}"));
         }
 
         foreach (var output in info.Outputs)
@@ -216,12 +215,6 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
         }
     }
 
-    private static Input ReadInput(InputInfo input, JsonNode node, string path)
-    {
-        var created = ReadInputNode(input.ValueType, node, path);
-        return created;
-    }
-
     /// <summary>
     /// An input is <c>{"typeName","expression":{"type","value"}}</c>; a bare expression object or a
     /// plain value (hand-written files) is read as that expression or as a literal.
@@ -299,6 +292,4 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
 
         return result;
     }
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

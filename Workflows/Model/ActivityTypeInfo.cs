@@ -49,16 +49,12 @@ public sealed class ActivityTypeInfo
 
 public sealed class InputInfo
 {
-    private readonly Func<Expression, string?, Input> _create;
-
     internal InputInfo(PropertyInfo property, InputAttribute attribute)
     {
         Property = property;
         Attribute = attribute;
         ValueType = property.PropertyType.GetGenericArguments()[0];
         JsonName = ActivityTypeInfo.JsonName(property.Name);
-        var constructor = property.PropertyType.GetConstructor([typeof(Expression), typeof(string)])!;
-        _create = (expression, typeName) => (Input)constructor.Invoke([expression, typeName]);
     }
 
     public PropertyInfo Property { get; }
@@ -67,8 +63,6 @@ public sealed class InputInfo
     public string JsonName { get; }
     public string Name => Property.Name;
     public string TypeName => TypeAliases.NameOf(ValueType);
-
-    public Input Create(Expression expression, string? typeName) => _create(expression, typeName);
 
     public Input? Get(Activity activity) => (Input?)Property.GetValue(activity);
 
