@@ -6,6 +6,7 @@ using Chamber.Workflows.Model;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Persistence.Migrations;
 using Chamber.Workflows.Runtime;
+using Chamber.Workflows.Timers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,8 @@ public static class WorkflowEngineServices
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, Action<StorageOptions> configureStorage)
     {
         services.Configure(configureStorage);
+        var storage = new StorageOptions();
+        configureStorage(storage);
         services.AddOptions<WorkflowRunnerOptions>();
         services.AddOptions<DispatcherOptions>();
         services.TryAddSingleton(TimeProvider.System);
@@ -59,11 +62,12 @@ public static class WorkflowEngineServices
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowDispatcher>());
         services.AddSingleton<WorkflowRuntime>();
 
-        services.AddOptions<Timers.TimerOptions>();
-        services.AddSingleton<Timers.TimerSweeper>();
-        services.AddHostedService<Timers.TimerService>();
-        services.AddSingleton(sp => sp.GetRequiredService<TimeProvider>() is Timers.ManualClock manual
-            ? new Timers.ClockAdvancer(manual, sp.GetRequiredService<Timers.TimerSweeper>(), sp.GetRequiredService<IWorkflowInstanceStore>(), sp.GetRequiredService<WorkflowRuntime>())
+        services.AddOptions<TimerOptions>();
+        services.AddSingleton<ScheduledStarts>();
+        services.AddSingleton<TimerSweeper>();
+        services.AddQuartzTimerSweep(storage);
+        services.AddSingleton(sp => sp.GetRequiredService<TimeProvider>() is ManualClock manual
+            ? new ClockAdvancer(manual, sp.GetRequiredService<TimerSweeper>(), sp.GetRequiredService<WorkflowRuntime>())
             : throw new InvalidOperationException("The clock can only be advanced in manual clock mode (Clock:Mode=Manual)."));
 
         services.AddSingleton(new MigrationSource("workflows", typeof(WorkflowEngineServices).Assembly));

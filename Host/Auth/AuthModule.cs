@@ -52,6 +52,9 @@ public static class AuthModule
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
+            // Sessions expire in real time: a manual business clock moved a month ahead must not
+            // sign everybody out (and must not keep a stolen cookie alive either).
+            options.TimeProvider = TimeProvider.System;
             // An API answers 401/403; it does not redirect to a login page.
             options.Events.OnRedirectToLogin = context =>
             {

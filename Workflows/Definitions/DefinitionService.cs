@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using Chamber.Workflows.Json;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Runtime;
+using Chamber.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Chamber.Workflows.Definitions;
 
@@ -33,8 +35,11 @@ public sealed class DefinitionService(
     IDbContextFactory<WorkflowsDbContext> contexts,
     DefinitionJsonReader reader,
     DefinitionValidator validator,
-    TimeProvider clock) : IWorkflowGraphSource
+    TimeProvider clock,
+    IOptions<TimerOptions> timers) : IWorkflowGraphSource
 {
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(timers.Value.TimeZone);
+
     /// <summary>
     /// How long a definition's published version is remembered. Starting an instance must not cost
     /// a query; a publish on this host takes effect at once, one on another host within this time.
@@ -96,6 +101,7 @@ public sealed class DefinitionService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await ScheduledStarts.SyncAsync(db, definitionId, Materialize(latest), _zone, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e)
@@ -111,10 +117,13 @@ public sealed class DefinitionService(
     public async Task<DefinitionSummary> RetractAsync(string definitionId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var published = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published, cancellationToken)
             ?? throw new WorkflowConflictException($"Workflow definition '{definitionId}' has no published version to retract.");
         published.Status = DefinitionStatus.Retracted;
         await db.SaveChangesAsync(cancellationToken);
+        await ScheduledStarts.SyncAsync(db, definitionId, null, _zone, clock.GetUtcNow(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         _published.TryRemove(definitionId, out _);
         return DefinitionSummary.From(published);
     }
@@ -245,6 +254,8 @@ public sealed class DefinitionService(
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (publish)
+                await ScheduledStarts.SyncAsync(db, definitionId, Materialize(record), _zone, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             _published.TryRemove(definitionId, out _);
         }

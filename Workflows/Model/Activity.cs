@@ -33,6 +33,13 @@ public abstract class Activity
     /// <summary>Fields of the activity JSON that no property of this type reads; written back on export.</summary>
     public JsonObject? UnknownFields { get; set; }
 
+    /// <summary>
+    /// Elsa's <c>canStartWorkflow</c>: this trigger activity starts new instances. Newer Elsa
+    /// exports keep the flag in customProperties, 3.0 exports on the activity itself.
+    /// </summary>
+    public bool CanStartWorkflow =>
+        (CustomProperties?["canStartWorkflow"] ?? UnknownFields?["canStartWorkflow"]) is JsonValue value && value.TryGetValue<bool>(out var set) && set;
+
     public abstract ValueTask ExecuteAsync(ActivityExecutionContext context);
 
     /// <summary>

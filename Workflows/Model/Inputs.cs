@@ -42,6 +42,29 @@ public sealed class Input<T>(Expression expression, string? typeName = null) : I
     }
 
     public override Type ValueType => typeof(T);
+
+    /// <summary>
+    /// The value of a literal input, known without running the workflow: triggers are indexed by
+    /// it when a definition is published. False for any other expression.
+    /// </summary>
+    internal bool TryGetConstant(out T? value)
+    {
+        value = default;
+        if (Expression.Type != ExpressionTypes.Literal || Compiled is null)
+            return false;
+        var evaluated = Compiled.EvaluateAsync(Activities.Flow.NoContext.Instance);
+        if (!evaluated.IsCompletedSuccessfully)
+            return false;
+        try
+        {
+            value = ValueConverter.Convert<T>(evaluated.Result);
+            return value is not null;
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException or System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>An activity output, optionally bound to a workflow variable (Elsa's <c>memoryReference</c>).</summary>

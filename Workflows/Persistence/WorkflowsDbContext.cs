@@ -13,6 +13,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<BookmarkRecord> Bookmarks => Set<BookmarkRecord>();
     public DbSet<JournalSegmentRecord> Journal => Set<JournalSegmentRecord>();
     public DbSet<DispatchRecord> Dispatches => Set<DispatchRecord>();
+    public DbSet<WorkflowScheduleRecord> Schedules => Set<WorkflowScheduleRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +50,12 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
             e.ToTable("workflow_dispatches");
             e.HasKey(d => d.Id);
             e.Property(d => d.Kind).HasConversion<string>();
+        });
+
+        modelBuilder.Entity<WorkflowScheduleRecord>(e =>
+        {
+            e.ToTable("workflow_schedules");
+            e.HasKey(d => d.Id);
         });
 
         modelBuilder.UseSnakeCaseColumns();

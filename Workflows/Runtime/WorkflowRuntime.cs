@@ -32,15 +32,19 @@ public sealed class WorkflowRuntime(
     {
         var graph = await graphs.GetPublishedAsync(definitionId, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Workflow definition '{definitionId}' has no published version.");
-        return await StartAsync(graph, input, correlationId, null, cancellationToken);
+        return await StartAsync(graph, input, correlationId, null, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Starts an instance of a given version; <paramref name="instanceId"/> is for callers that must
+    /// be idempotent (a scheduled start derives it from the occurrence), otherwise a new id is made.
+    /// </summary>
     public async Task<RunResult> StartAsync(WorkflowGraph graph, IReadOnlyDictionary<string, object?>? input, string? correlationId,
-        string? triggerActivityId, CancellationToken cancellationToken = default)
+        string? triggerActivityId, string? instanceId = null, CancellationToken cancellationToken = default)
     {
         var info = new WorkflowInstanceInfo
         {
-            Id = Guid.CreateVersion7().ToString("N"),
+            Id = instanceId ?? Guid.CreateVersion7().ToString("N"),
             DefinitionId = graph.Definition.DefinitionId,
             DefinitionVersionId = graph.Definition.Id,
             Version = graph.Definition.Version,
@@ -104,7 +108,7 @@ public sealed class WorkflowRuntime(
                 if (trigger.GetTriggerKey() is { } key && key.Name == Event.BookmarkName && key.Key == eventName)
                 {
                     var triggerInput = new Dictionary<string, object?> { ["event"] = input };
-                    results.Add(await StartAsync(graph, triggerInput, correlationId, ((Activity)trigger).Id, cancellationToken));
+                    results.Add(await StartAsync(graph, triggerInput, correlationId, ((Activity)trigger).Id, cancellationToken: cancellationToken));
                 }
             }
         }

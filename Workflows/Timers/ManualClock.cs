@@ -29,7 +29,7 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 /// Advances a <see cref="ManualClock"/> to a target, stopping at each timer due on the way so that
 /// everything falls due in due-time order (and timers created by those firings fire too).
 /// </summary>
-public sealed class ClockAdvancer(ManualClock clock, TimerSweeper sweeper, Persistence.IWorkflowInstanceStore store, Runtime.WorkflowRuntime runtime)
+public sealed class ClockAdvancer(ManualClock clock, TimerSweeper sweeper, Runtime.WorkflowRuntime runtime)
     : IDisposable
 {
     private readonly SemaphoreSlim _advancing = new(1, 1);
@@ -43,7 +43,7 @@ public sealed class ClockAdvancer(ManualClock clock, TimerSweeper sweeper, Persi
             {
                 // Children started by the last firings run first: they may create timers of their own.
                 await runtime.DrainDispatchesAsync(cancellationToken);
-                var next = await store.NextDueAtAsync(cancellationToken);
+                var next = await sweeper.NextDueAtAsync(cancellationToken);
                 if (next is null || next > target)
                     break;
                 clock.MoveTo(next.Value);

@@ -30,8 +30,26 @@ public abstract class TimerActivity : Activity
 {
     public override bool CanSuspend => true;
 
+    /// <summary>For the trigger timers: they are not keyed like events but scheduled (see <see cref="GetTriggerSchedule"/>).</summary>
+    public (string Name, string Key)? GetTriggerKey() => null;
+
+    /// <summary>
+    /// When this timer, marked <c>canStartWorkflow</c> and configured with literals, starts new
+    /// instances; null when it does not start any.
+    /// </summary>
+    public TriggerSchedule? GetTriggerSchedule(TimeZoneInfo zone) => CanStartWorkflow ? CreateSchedule(zone) : null;
+
+    protected virtual TriggerSchedule? CreateSchedule(TimeZoneInfo zone) => null;
+
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
+        // The occurrence that started this instance is this timer's firing.
+        if (context.WorkflowExecutionContext.Instance.TriggerActivityId == Id && context.WorkflowExecutionContext.ConsumeTrigger())
+        {
+            await context.CompleteActivityAsync();
+            return;
+        }
+
         var now = context.Clock.GetUtcNow();
         var due = DueAt(context, now);
         if (due <= now)
@@ -55,26 +73,32 @@ public sealed class Delay : TimerActivity
     protected override DateTimeOffset DueAt(ActivityExecutionContext context, DateTimeOffset now) => now + context.Get(TimeSpan);
 }
 
-[Activity("Elsa.Timer", "Scheduling", "Waits one interval (as a trigger, Elsa repeats it).", DisplayName = "Timer")]
-public sealed class Timer : TimerActivity
+[Activity("Elsa.Timer", "Scheduling", "Waits one interval; as a trigger (canStartWorkflow) it starts the workflow every interval.", DisplayName = "Timer")]
+public sealed class Timer : TimerActivity, ITrigger
 {
     [Input(Description = "The interval (hh:mm:ss or ISO 8601).", UIHint = "single-line", IsRequired = true)]
     public Input<TimeSpan>? Interval { get; set; }
 
     protected override DateTimeOffset DueAt(ActivityExecutionContext context, DateTimeOffset now) => now + context.Get(Interval);
+
+    protected override TriggerSchedule? CreateSchedule(TimeZoneInfo zone) =>
+        Interval is not null && Interval.TryGetConstant(out var interval) && interval > TimeSpan.Zero ? new IntervalSchedule(interval) : null;
 }
 
-[Activity("Elsa.StartAt", "Scheduling", "Waits until a date and time (continues at once if it has passed).", DisplayName = "Start At")]
-public sealed class StartAt : TimerActivity
+[Activity("Elsa.StartAt", "Scheduling", "Waits until a date and time (continues at once if it has passed); as a trigger it starts the workflow once then.", DisplayName = "Start At")]
+public sealed class StartAt : TimerActivity, ITrigger
 {
     [Input(DisplayName = "Date and time", Description = "When to continue, ISO 8601 (without an offset: UTC).", UIHint = "datetime-picker", IsRequired = true)]
     public Input<DateTimeOffset>? DateTime { get; set; }
 
     protected override DateTimeOffset DueAt(ActivityExecutionContext context, DateTimeOffset now) => context.Get(DateTime);
+
+    protected override TriggerSchedule? CreateSchedule(TimeZoneInfo zone) =>
+        DateTime is not null && DateTime.TryGetConstant(out var at) ? new OnceSchedule(at) : null;
 }
 
-[Activity("Elsa.Cron", "Scheduling", "Waits until the next time a Quartz cron expression matches, in Beijing time.", DisplayName = "Cron")]
-public sealed class Cron : TimerActivity, IValidatedActivity
+[Activity("Elsa.Cron", "Scheduling", "Waits until a Quartz cron expression next matches, in Beijing time; as a trigger it starts the workflow at every match.", DisplayName = "Cron")]
+public sealed class Cron : TimerActivity, ITrigger, IValidatedActivity
 {
     [Input(DisplayName = "Cron expression",
         Description = "Quartz cron syntax: seconds minutes hours day-of-month month day-of-week [year], e.g. 0 0 9 ? * MON-FRI.",
@@ -87,6 +111,11 @@ public sealed class Cron : TimerActivity, IValidatedActivity
             && !QuartzCron.TryParse(text, out _))
             yield return $"{this}: '{text}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year]).";
     }
+
+    protected override TriggerSchedule? CreateSchedule(TimeZoneInfo zone) =>
+        CronExpression is not null && CronExpression.TryGetConstant(out var text) && QuartzCron.TryParse(text, out var cron)
+            ? new CronSchedule(text!, cron.WithTimeZone(zone))
+            : null;
 
     protected override DateTimeOffset DueAt(ActivityExecutionContext context, DateTimeOffset now)
     {

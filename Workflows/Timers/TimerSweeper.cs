@@ -10,12 +10,13 @@ namespace Chamber.Workflows.Timers;
 /// Hosts racing for the same timer are safe: the bookmark's deletion is part of the commit, so
 /// only one resume applies and the others are told it is gone.
 /// </summary>
-public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime runtime, IOptions<TimerOptions> options, ILogger<TimerSweeper>? logger = null)
+public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime runtime, IOptions<TimerOptions> options,
+    ScheduledStarts? scheduledStarts = null, ILogger<TimerSweeper>? logger = null)
 {
-    /// <summary>Fires everything due at <paramref name="now"/>; returns how many timers this call fired.</summary>
+    /// <summary>Fires everything due at <paramref name="now"/>: scheduled starts, then timers; returns how many fired.</summary>
     public async Task<int> FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var fired = 0;
+        var fired = scheduledStarts is null ? 0 : await scheduledStarts.FireDueAsync(now, cancellationToken);
         while (true)
         {
             var due = await store.DueBookmarksAsync(now, options.Value.BatchSize, cancellationToken);
@@ -49,5 +50,13 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
             if (due.Count < options.Value.BatchSize || firedThisBatch == 0)
                 return fired;
         }
+    }
+
+    /// <summary>When the next timer or scheduled start falls due, or null when nothing is pending.</summary>
+    public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)
+    {
+        var timer = await store.NextDueAtAsync(cancellationToken);
+        var start = scheduledStarts is null ? null : await scheduledStarts.NextDueAtAsync(cancellationToken);
+        return timer is null ? start : start is null ? timer : timer < start ? timer : start;
     }
 }

@@ -124,16 +124,8 @@ public sealed class Event : Activity, ITrigger
 
     public override bool CanSuspend => true;
 
-    public (string Name, string Key)? GetTriggerKey()
-    {
-        // Newer Elsa exports keep the flag in customProperties, 3.0 exports on the activity itself.
-        var flag = CustomProperties?["canStartWorkflow"] ?? UnknownFields?["canStartWorkflow"];
-        var canStart = flag is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<bool>(out var set) && set;
-        if (!canStart || EventName?.Compiled is null)
-            return null;
-        var name = EventName.Compiled.EvaluateAsync(Flow.NoContext.Instance);
-        return name.IsCompletedSuccessfully && name.Result is string s ? (BookmarkName, s) : null;
-    }
+    public (string Name, string Key)? GetTriggerKey() =>
+        CanStartWorkflow && EventName is not null && EventName.TryGetConstant(out var name) ? (BookmarkName, name!) : null;
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {

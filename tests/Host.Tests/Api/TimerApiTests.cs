@@ -71,6 +71,98 @@ public abstract class TimerApiTests(StorageProvider provider) : IAsyncLifetime
         }
     }
 
+    private static string Triggered(string id, string trigger, string text = "triggered") => """
+        {"definitionId":"ID","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+          TRIGGER,
+          {"id":"after","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"TEXT"}}}],
+         "connections":[{"source":{"activity":"trigger","port":"Done"},"target":{"activity":"after","port":"In"}}]}}
+        """.Replace("ID", id, StringComparison.Ordinal).Replace("TRIGGER", trigger, StringComparison.Ordinal).Replace("TEXT", text, StringComparison.Ordinal);
+
+    private static string CronTrigger(string cron) =>
+        """{"id":"trigger","type":"Elsa.Cron","customProperties":{"canStartWorkflow":true},"cronExpression":{"typeName":"String","expression":{"type":"Literal","value":"CRON"}}}"""
+            .Replace("CRON", cron, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_cron_trigger_starts_one_instance_per_occurrence_and_republishing_neither_repeats_nor_skips_one()
+    {
+        // Saturday 10:00 in Beijing; the trigger fires at 9:00 Beijing time on weekdays (01:00 UTC).
+        await using var host = new HostFactory(_database, new Dictionary<string, string> { ["Clock:Mode"] = "Manual", ["Clock:Start"] = Start });
+        using var client = await host.SignedInClientAsync();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/workflow-definitions/import", Json(Triggered("weekday-morning", CronTrigger("0 0 9 ? * MON-FRI"))))).StatusCode);
+
+        await client.PostAsJsonAsync("/api/clock/advance", new { to = "2026-11-24T00:00:00Z" });
+        var monday = await InstancesAsync(client, "weekday-morning");
+        Assert.Equal(["2026-11-23T01:00:00"], monday.Select(i => i.Created));
+        Assert.All(monday, i => Assert.Equal("Finished", i.Status));
+
+        // Republished with the same schedule (new text): Tuesday's start still comes, once.
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync("/api/workflow-definitions/weekday-morning", Json(Triggered("weekday-morning", CronTrigger("0 0 9 ? * MON-FRI"), "v2")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/workflow-definitions/weekday-morning/publish", null)).StatusCode);
+        await client.PostAsJsonAsync("/api/clock/advance", new { to = "2026-11-24T01:00:00Z" });
+        Assert.Equal(["2026-11-24T01:00:00", "2026-11-23T01:00:00"], (await InstancesAsync(client, "weekday-morning")).Select(i => i.Created));
+
+        // A changed schedule replaces the old one from now on: 9:30 on Tuesday and Wednesday, no 9:00 on Wednesday.
+        await client.PutAsync("/api/workflow-definitions/weekday-morning", Json(Triggered("weekday-morning", CronTrigger("0 30 9 ? * MON-FRI"), "v3")));
+        await client.PostAsync("/api/workflow-definitions/weekday-morning/publish", null);
+        await client.PostAsJsonAsync("/api/clock/advance", new { to = "2026-11-25T02:00:00Z" });
+        var wednesday = await InstancesAsync(client, "weekday-morning");
+        Assert.Equal(["2026-11-25T01:30:00", "2026-11-24T01:30:00", "2026-11-24T01:00:00", "2026-11-23T01:00:00"], wednesday.Select(i => i.Created));
+        Assert.Equal(3, wednesday[0].Version);
+
+        // Retracted: no more starts.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/workflow-definitions/weekday-morning/retract", null)).StatusCode);
+        await client.PostAsJsonAsync("/api/clock/advance", new { by = "P7D" });
+        Assert.Equal(4, (await InstancesAsync(client, "weekday-morning")).Count);
+    }
+
+    [Fact]
+    public async Task A_start_at_trigger_starts_its_workflow_once_even_when_republished()
+    {
+        await using var host = new HostFactory(_database, new Dictionary<string, string> { ["Clock:Mode"] = "Manual", ["Clock:Start"] = Start });
+        using var client = await host.SignedInClientAsync();
+        const string trigger = """{"id":"trigger","type":"Elsa.StartAt","customProperties":{"canStartWorkflow":true},"dateTime":{"typeName":"DateTimeOffset","expression":{"type":"Literal","value":"2026-11-22T00:00:00Z"}}}""";
+        await client.PostAsync("/api/workflow-definitions/import", Json(Triggered("once", trigger)));
+
+        await client.PostAsJsonAsync("/api/clock/advance", new { to = "2026-11-21T23:59:59Z" });
+        Assert.Empty(await InstancesAsync(client, "once"));
+        await client.PostAsJsonAsync("/api/clock/advance", new { to = "2026-11-22T00:00:00Z" });
+        Assert.Equal(["2026-11-22T00:00:00"], (await InstancesAsync(client, "once")).Select(i => i.Created));
+
+        await client.PutAsync("/api/workflow-definitions/once", Json(Triggered("once", trigger, "v2")));
+        await client.PostAsync("/api/workflow-definitions/once/publish", null);
+        await client.PostAsJsonAsync("/api/clock/advance", new { by = "P2D" });
+        Assert.Single(await InstancesAsync(client, "once"));
+    }
+
+    [Fact]
+    public async Task On_the_system_clock_a_timer_trigger_starts_its_workflow_every_interval()
+    {
+        await using var host = new HostFactory(_database);
+        using var client = await host.SignedInClientAsync();
+        const string trigger = """{"id":"trigger","type":"Elsa.Timer","customProperties":{"canStartWorkflow":true},"interval":{"typeName":"TimeSpan","expression":{"type":"Literal","value":"00:00:01"}}}""";
+        await client.PostAsync("/api/workflow-definitions/import", Json(Triggered("every-second", trigger)));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        IReadOnlyList<(string Created, string? Status, int Version)> started;
+        while ((started = await InstancesAsync(client, "every-second")).Count(i => i.Status == "Finished") < 3)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Only {started.Count} scheduled starts within 20 s.");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(started.Count, started.Select(i => i.Created).Distinct().Count());
+    }
+
+    /// <summary>Instances of a definition, newest first, with their creation time (UTC, to the second).</summary>
+    private static async Task<IReadOnlyList<(string Created, string? Status, int Version)>> InstancesAsync(HttpClient client, string definitionId)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/workflow-instances?definitionId={definitionId}");
+        return [.. page.GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("createdAt").GetDateTime().ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                i.GetProperty("status").GetString(), i.GetProperty("version").GetInt32()))
+            .OrderByDescending(i => i.Item1, StringComparer.Ordinal)];
+    }
+
     private static async Task<string?> StatusAsync(HttpClient client, string? id) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{id}")).GetProperty("status").GetString();
 

@@ -1,6 +1,8 @@
 using Chamber.Workflows.Expressions;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Runtime;
+using Chamber.Workflows.Timers;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Host.Tests.Persistence;
 
@@ -33,6 +35,35 @@ public abstract class DurabilityTests(StorageProvider provider) : IAsyncLifetime
     }
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task A_scheduled_start_repeated_after_a_crash_starts_no_second_instance()
+    {
+        await using var node = EngineNode.Start(_database);
+        await node.Definitions.ImportAsync("""
+            {"definitionId":"hourly","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"tick","type":"Elsa.Timer","customProperties":{"canStartWorkflow":true},"interval":{"typeName":"TimeSpan","expression":{"type":"Literal","value":"PT1H"}}},
+              {"id":"done","type":"Elsa.End"}],
+             "connections":[{"source":{"activity":"tick","port":"Done"},"target":{"activity":"done","port":"In"}}]}}
+            """);
+        var contexts = node.Get<IDbContextFactory<WorkflowsDbContext>>();
+        var starts = node.Get<ScheduledStarts>();
+        var due = DateTime.UtcNow.AddMinutes(-1);
+        await using (var db = await contexts.CreateDbContextAsync())
+            await db.Schedules.Where(s => s.DefinitionId == "hourly").ExecuteUpdateAsync(s => s.SetProperty(r => r.NextDueAt, due));
+
+        Assert.Equal(1, await starts.FireDueAsync(DateTimeOffset.UtcNow));
+        // The host died after starting the instance and before moving the schedule on: the same occurrence is due again.
+        await using (var db = await contexts.CreateDbContextAsync())
+            await db.Schedules.Where(s => s.DefinitionId == "hourly").ExecuteUpdateAsync(s => s.SetProperty(r => r.NextDueAt, due));
+        Assert.Equal(0, await starts.FireDueAsync(DateTimeOffset.UtcNow));
+
+        await using var check = await contexts.CreateDbContextAsync();
+        var instance = Assert.Single(await check.Instances.Where(i => i.DefinitionId == "hourly").ToListAsync());
+        Assert.Equal(WorkflowStatus.Finished, instance.Status);
+        var schedule = Assert.Single(await check.Schedules.Where(s => s.DefinitionId == "hourly").ToListAsync());
+        Assert.True(schedule.NextDueAt > DateTime.UtcNow.AddMinutes(50), "The schedule moved on to the next hour.");
+    }
 
     [Fact]
     public async Task A_suspended_instance_resumes_in_a_new_process_from_the_database_alone()

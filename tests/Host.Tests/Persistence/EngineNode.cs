@@ -31,6 +31,8 @@ internal sealed class EngineNode : IAsyncDisposable
 
     public IWorkflowInstanceStore Store => _services.GetRequiredService<IWorkflowInstanceStore>();
 
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
     public Task MigrateAsync() => _services.MigrateWorkflowDatabaseAsync();
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

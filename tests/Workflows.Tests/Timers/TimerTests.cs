@@ -17,7 +17,7 @@ public sealed class TimerTests : IDisposable
     {
         _engine = new TestEngine(clock: _clock);
         var sweeper = new TimerSweeper(_engine.Store, _engine.Runtime, Options.Create(new TimerOptions()));
-        _advancer = new ClockAdvancer(_clock, sweeper, _engine.Store, _engine.Runtime);
+        _advancer = new ClockAdvancer(_clock, sweeper, _engine.Runtime);
     }
 
     public void Dispose() => _advancer.Dispose();
