@@ -42,6 +42,7 @@ public static class AuthModule
                 db.UseSqlite(storage.ConnectionString);
         });
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
+        DatabaseKeyRing.AddTo(services);
         services.AddSingleton(new Chamber.Workflows.Persistence.Migrations.MigrationSource("host", typeof(AuthModule).Assembly));
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>

@@ -36,6 +36,7 @@ public sealed class UserRecord
 public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbContext(options)
 {
     public DbSet<UserRecord> Users => Set<UserRecord>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -44,6 +45,11 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             e.ToTable("host_users");
             e.HasKey(u => u.Id);
             e.Ignore(u => u.RoleList);
+        });
+        modelBuilder.Entity<DataProtectionKeyRecord>(e =>
+        {
+            e.ToTable("host_data_protection_keys");
+            e.HasKey(k => k.Id);
         });
         modelBuilder.UseSnakeCaseColumns();
     }
