@@ -61,6 +61,8 @@ public static class WorkflowEngineServices
         services.AddSingleton<IDispatchQueue>(sp => sp.GetRequiredService<WorkflowDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowDispatcher>());
         services.AddSingleton<WorkflowRuntime>();
+        services.AddSingleton<Outbox.OutboxSignal>();
+        services.AddSingleton<Outbox.OutboxStore>();
 
         services.AddOptions<TimerOptions>();
         services.AddSingleton<ScheduledStarts>();

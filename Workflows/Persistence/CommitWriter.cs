@@ -68,6 +68,11 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
             yield return new Statement(InsertDispatch, [d.Id, d.Kind.ToString(), d.InstanceId, d.BookmarkId, d.Payload, d.CreatedAt]);
         if (commit.CompletedDispatchId is { } dispatchId)
             yield return new Statement(DeleteDispatch, [dispatchId], $"Dispatch {dispatchId} was already processed.");
+        foreach (var m in commit.Outbox)
+        {
+            yield return new Statement(InsertOutbox,
+                [m.Id, m.Channel, m.IdempotencyKey, m.Payload, m.Summary, m.InstanceId, nameof(Outbox.OutboxStatus.Pending), m.CreatedAt.UtcDateTime, m.CreatedAt.UtcDateTime]);
+        }
     }
 
     private async Task ExecuteOneByOneAsync(DbTransaction transaction, List<Statement> statements)
@@ -160,6 +165,13 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
 
     private const string DeleteDispatch = "DELETE FROM workflow_dispatches WHERE id = @p0";
 
+    // A key already in the outbox means this message was asked for before: it is not asked for twice.
+    private const string InsertOutbox = """
+        INSERT INTO outbox_messages (id, channel, idempotency_key, payload, summary, instance_id, status, attempts, next_attempt_at, created_at)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, 0, @p7, @p8)
+        ON CONFLICT (idempotency_key) DO NOTHING
+        """;
+
     private async Task<DbConnection> ConnectAsync()
     {
         if (_connection is { State: ConnectionState.Open })
@@ -213,4 +225,5 @@ internal sealed record PreparedCommit(
     JournalSegmentRecord? Journal,
     IReadOnlyList<WorkflowInstanceRecord> Children,
     IReadOnlyList<DispatchRecord> Dispatches,
-    string? CompletedDispatchId);
+    string? CompletedDispatchId,
+    IReadOnlyList<Outbox.OutboxMessage> Outbox);

@@ -206,7 +206,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
             CreatedAt = now,
         };
         return new PreparedCommit(ToRecord(info, commit.State, info.RowVersion + 1, now), info.RowVersion, commit.RemovedBookmarkIds, bookmarks, journal,
-            [.. commit.Children.Select(c => ToRecord(c.Info, c.State, 1, now))], commit.Dispatches, commit.CompletedDispatchId);
+            [.. commit.Children.Select(c => ToRecord(c.Info, c.State, 1, now))], commit.Dispatches, commit.CompletedDispatchId, commit.Outbox);
     }
 
     private static WorkflowInstanceRecord ToRecord(WorkflowInstanceInfo info, WorkflowState state, long rowVersion, DateTime now) => new()

@@ -56,7 +56,8 @@ public sealed record InstanceCommit(
     IReadOnlyList<JournalEntry> Journal,
     IReadOnlyList<PendingChild> Children,
     IReadOnlyList<DispatchRecord> Dispatches,
-    string? CompletedDispatchId);
+    string? CompletedDispatchId,
+    IReadOnlyList<Outbox.OutboxMessage> Outbox);
 
 /// <summary>Another resume or process changed the instance first; nothing of this commit was written.</summary>
 public sealed class ConcurrencyConflictException(string message, Exception? inner = null) : Exception(message, inner);

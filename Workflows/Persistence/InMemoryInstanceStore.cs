@@ -19,6 +19,10 @@ public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInst
     private readonly ConcurrentDictionary<string, StoredInstance> _instances = new();
     private readonly ConcurrentDictionary<string, StoredBookmark> _bookmarks = new();
     private readonly ConcurrentDictionary<string, DispatchRecord> _dispatches = new();
+    private readonly ConcurrentDictionary<string, Outbox.OutboxMessage> _outbox = new();
+
+    /// <summary>Messages committed so far, one per idempotency key (nothing here sends them).</summary>
+    public IReadOnlyCollection<Outbox.OutboxMessage> Outbox => [.. _outbox.Values.OrderBy(m => m.CreatedAt)];
 
     private sealed record StoredInstance(WorkflowInstanceInfo Info, WorkflowState State, List<JournalEntry> Journal);
 
@@ -105,6 +109,8 @@ public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInst
 
             foreach (var dispatch in commit.Dispatches)
                 _dispatches[dispatch.Id] = dispatch;
+            foreach (var message in commit.Outbox)
+                _outbox.TryAdd(message.IdempotencyKey, message);
             info.RowVersion = saved.RowVersion;
         }
 

@@ -14,6 +14,7 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<JournalSegmentRecord> Journal => Set<JournalSegmentRecord>();
     public DbSet<DispatchRecord> Dispatches => Set<DispatchRecord>();
     public DbSet<WorkflowScheduleRecord> Schedules => Set<WorkflowScheduleRecord>();
+    public DbSet<Outbox.OutboxRecord> Outbox => Set<Outbox.OutboxRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -56,6 +57,13 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         {
             e.ToTable("workflow_schedules");
             e.HasKey(d => d.Id);
+        });
+
+        modelBuilder.Entity<Outbox.OutboxRecord>(e =>
+        {
+            e.ToTable("outbox_messages");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Status).HasConversion<string>();
         });
 
         modelBuilder.UseSnakeCaseColumns();

@@ -141,6 +141,18 @@ public sealed class ActivityExecutionContext : IExpressionContext
         PendingChildren++;
     }
 
+    /// <summary>
+    /// Asks for a message to be sent once this slice commits, and only if it does (the outbox row is
+    /// part of the commit). <paramref name="idempotencyKey"/> makes a repeated request a no-op.
+    /// </summary>
+    public Outbox.OutboxMessage EnqueueMessage(string channel, string payload, string? summary = null, string? idempotencyKey = null)
+    {
+        var id = Guid.CreateVersion7().ToString("N");
+        var message = new Outbox.OutboxMessage(id, channel, idempotencyKey ?? id, payload, summary, WorkflowExecutionContext.Id, Clock.GetUtcNow());
+        WorkflowExecutionContext.Outbox.Add(message);
+        return message;
+    }
+
     /// <summary>Suspends this activity until the bookmark is resumed; <paramref name="callback"/> runs then (or the activity completes).</summary>
     public Bookmark CreateBookmark(string? name = null, string? key = null, object? payload = null,
         ExecuteActivityDelegate? callback = null, DateTimeOffset? dueAt = null)

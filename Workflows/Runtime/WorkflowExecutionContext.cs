@@ -65,6 +65,9 @@ public sealed class WorkflowExecutionContext
     /// <summary>Child workflows created by this slice; the store inserts them with the commit.</summary>
     public List<ChildWorkflowRequest> ChildWorkflows { get; } = [];
 
+    /// <summary>Messages asked for by this slice; the store inserts them with the commit.</summary>
+    public List<Outbox.OutboxMessage> Outbox { get; } = [];
+
     internal Dictionary<string, ActivityExecutionContext> Contexts { get; } = new(StringComparer.Ordinal);
 
     internal LinkedList<WorkItem> Queue { get; } = new();

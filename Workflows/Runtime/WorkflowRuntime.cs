@@ -21,6 +21,7 @@ public sealed class WorkflowRuntime(
     WorkflowRunner runner,
     InstanceLocks locks,
     IDispatchQueue dispatchQueue,
+    Outbox.OutboxSignal? outboxSignal = null,
     ILogger<WorkflowRuntime>? logger = null)
 {
     private const int MaxAttempts = 5;
@@ -282,10 +283,12 @@ public sealed class WorkflowRuntime(
         }
 
         var commit = new InstanceCommit(info, WorkflowRunner.Capture(workflow), workflow.AddedBookmarks, workflow.RemovedBookmarkIds,
-            workflow.Journal, children, dispatches, completedDispatchId);
+            workflow.Journal, children, dispatches, completedDispatchId, workflow.Outbox);
         await store.CommitAsync(commit, cancellationToken);
         foreach (var dispatch in dispatches)
             dispatchQueue.Enqueue(dispatch);
+        if (workflow.Outbox.Count > 0)
+            outboxSignal?.Pulse();
         return new RunResult(workflow.Id, workflow.Status, workflow.Bookmarks, workflow.Fault);
     }
 

@@ -26,7 +26,7 @@ public sealed class InMemoryInstanceStoreTests
         engine.Publish("approval-fork-join.json");
         var started = await engine.Runtime.StartAsync("approval-fork-join");
         var loaded = await engine.LoadAsync(started.InstanceId);
-        var stale = new InstanceCommit(loaded.Info, loaded.State, [], [loaded.State.Bookmarks[0].Id], [], [], [], null);
+        var stale = new InstanceCommit(loaded.Info, loaded.State, [], [loaded.State.Bookmarks[0].Id], [], [], [], null, []);
         await engine.Runtime.ResumeAsync(loaded.State.Bookmarks[0].Id);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => engine.Store.CommitAsync(stale));

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Chamber.Workflows.Persistence;
+
+namespace Chamber.Workflows.Outbox;
+
+/// <summary>What a sender does with the outbox: claim due messages, then mark each sent or failed.</summary>
+public sealed class OutboxStore(IDbContextFactory<WorkflowsDbContext> contexts, TimeProvider clock)
+{
+    /// <summary>
+    /// Claims up to <paramref name="max"/> messages of a channel that are due: pending ones whose
+    /// next attempt has come, and ones a sender claimed but never finished (its lease ran out — the
+    /// host died mid-send). Each claim is a compare-and-set, so two senders never hold one message.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxRecord>> ClaimAsync(string channel, int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + lease;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var candidates = await db.Outbox.AsNoTracking()
+            .Where(m => m.Channel == channel
+                        && ((m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LockedUntil < now)))
+            .OrderBy(m => m.NextAttemptAt).Take(max).ToListAsync(cancellationToken);
+        var claimed = new List<OutboxRecord>(candidates.Count);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var message in candidates)
+        {
+            var won = await db.Outbox
+                .Where(m => m.Id == message.Id && m.Status == message.Status && m.Attempts == message.Attempts)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Sending)
+                    .SetProperty(m => m.LockedUntil, until)
+                    .SetProperty(m => m.Attempts, message.Attempts + 1), cancellationToken);
+            if (won == 1)
+            {
+                message.Status = OutboxStatus.Sending;
+                message.Attempts++;
+                claimed.Add(message);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
+    }
+
+    public async Task MarkSentAsync(OutboxRecord message, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Outbox.Where(m => m.Id == message.Id && m.Status == OutboxStatus.Sending && m.Attempts == message.Attempts)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sent)
+                .SetProperty(m => m.SentAt, now)
+                .SetProperty(m => m.LockedUntil, (DateTime?)null)
+                .SetProperty(m => m.LastError, (string?)null), cancellationToken);
+    }
+
+    /// <summary>Records a failed attempt: tried again after <paramref name="retryAfter"/>, or given up (Failed) when that is null.</summary>
+    public async Task MarkFailedAsync(OutboxRecord message, string error, TimeSpan? retryAfter, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var status = retryAfter is null ? OutboxStatus.Failed : OutboxStatus.Pending;
+        var next = now + (retryAfter ?? TimeSpan.Zero);
+        var trimmed = error.Length > 2000 ? error[..2000] : error;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Outbox.Where(m => m.Id == message.Id && m.Status == OutboxStatus.Sending && m.Attempts == message.Attempts)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, status)
+                .SetProperty(m => m.NextAttemptAt, next)
+                .SetProperty(m => m.LockedUntil, (DateTime?)null)
+                .SetProperty(m => m.LastError, trimmed), cancellationToken);
+    }
+
+    /// <summary>Sends a message that was given up on again, from a fresh count of attempts; false when it is not Failed.</summary>
+    public async Task<bool> RequeueAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.Status, OutboxStatus.Pending)
+                .SetProperty(m => m.Attempts, 0)
+                .SetProperty(m => m.NextAttemptAt, now), cancellationToken) == 1;
+    }
+}
