@@ -1,4 +1,5 @@
 using Chamber.Activities.Calendar;
+using Chamber.Workflows;
 using Chamber.Workflows.Persistence.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,10 +7,11 @@ namespace Chamber.Activities;
 
 public static class CampaignActivitiesServices
 {
-    /// <summary>The campaign module: for now the Chinese business calendar and its table.</summary>
+    /// <summary>The campaign module: the Chinese business calendar and its table, and the e-mail activity.</summary>
     public static IServiceCollection AddCampaignActivities(this IServiceCollection services)
     {
         services.AddSingleton<BusinessCalendarService>();
+        services.AddActivity<Email.SendEmail>();
         services.AddSingleton(new MigrationSource("activities", typeof(CampaignActivitiesServices).Assembly));
         return services;
     }

@@ -2,6 +2,7 @@ using Chamber.Activities;
 using Chamber.Host.Auth;
 using Chamber.Host.Calendar;
 using Chamber.Host.Clock;
+using Chamber.Host.Email;
 using Chamber.Host.Errors;
 using Chamber.Host.Health;
 using Chamber.Host.WorkflowApi;
@@ -28,6 +29,7 @@ public static class HostModule
         });
         builder.Services.AddCampaignActivities();
         builder.Services.AddChamberAuth(configuration);
+        builder.Services.AddChamberEmail(configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -69,6 +71,7 @@ public static class HostModule
         app.MapDefinitionEndpoints();
         app.MapInstanceEndpoints();
         app.MapCalendarEndpoints();
+        app.MapOutboxEndpoints();
         app.MapClockEndpoints(app.Services.GetRequiredService<TimeProvider>());
         app.MapGet("/", () => Results.Content(LandingPage, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         return app;

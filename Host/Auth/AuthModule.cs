@@ -22,6 +22,9 @@ public static class Policies
 
     /// <summary>Start, resume, cancel and retry instances; publish events.</summary>
     public const string Operate = "operate";
+
+    /// <summary>Users, calendar years, the outbox: administrators only.</summary>
+    public const string Administer = "administer";
 }
 
 /// <summary>Cookie sign-in for people, with anti-forgery on every state-changing call.</summary>
@@ -71,7 +74,8 @@ public static class AuthModule
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Design, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Operate, p => p.RequireRole(Roles.Admin, Roles.Staff));
+            .AddPolicy(Policies.Operate, p => p.RequireRole(Roles.Admin, Roles.Staff))
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin));
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AntiforgeryHeader;

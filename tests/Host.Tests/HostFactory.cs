@@ -13,6 +13,9 @@ public sealed class HostFactory(TestDatabase database, IReadOnlyDictionary<strin
 
     public TestDatabase Database { get; } = database;
 
+    /// <summary>Where this host writes e-mails when no SMTP server is configured (a fresh folder per host).</summary>
+    public string PickupDirectory { get; } = Path.Combine(Path.GetTempPath(), "ccw-tests", "mail-" + Guid.NewGuid().ToString("N"));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -21,6 +24,7 @@ public sealed class HostFactory(TestDatabase database, IReadOnlyDictionary<strin
         builder.UseSetting("Seed:AdminEmail", AdminEmail);
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Email:PickupDirectory", PickupDirectory);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
     }

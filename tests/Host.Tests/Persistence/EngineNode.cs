@@ -1,3 +1,4 @@
+using Chamber.Activities;
 using Chamber.Workflows;
 using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Persistence;
@@ -23,6 +24,7 @@ internal sealed class EngineNode : IAsyncDisposable
             storage.Provider = database.Provider;
             storage.ConnectionString = database.ConnectionString;
         })
+        .AddCampaignActivities()
         .BuildServiceProvider());
 
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();

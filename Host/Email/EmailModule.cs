@@ -1,0 +1,61 @@
+using Chamber.Host.Auth;
+using Chamber.Workflows.Outbox;
+using Chamber.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Host.Email;
+
+/// <summary>E-mail delivery from the outbox (SMTP, or a pickup folder by default) and the outbox API for administrators.</summary>
+public static class EmailModule
+{
+    public static IServiceCollection AddChamberEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EmailOptions>(configuration.GetSection("Email"));
+        services.AddSingleton<IMailTransport>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
+            ? new PickupMailTransport(sp.GetRequiredService<IOptions<EmailOptions>>())
+            : new SmtpMailTransport(sp.GetRequiredService<IOptions<EmailOptions>>()));
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        return services;
+    }
+
+    public sealed record OutboxItem(string Id, string Channel, string? Summary, OutboxStatus Status, int Attempts, string? LastError,
+        string? InstanceId, DateTime CreatedAt, DateTime NextAttemptAt, DateTime? SentAt);
+
+    public sealed record OutboxPage(int Total, int Page, int PageSize, IReadOnlyList<OutboxItem> Items);
+
+    public static void MapOutboxEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/outbox").WithTags("Outbox").RequireAuthorization(Policies.Administer);
+        group.MapGet("/", ListAsync);
+        group.MapPost("/{id}/retry", async Task<Results<NoContent, ProblemHttpResult>> (string id, OutboxStore outbox, OutboxSignal signal, CancellationToken ct) =>
+        {
+            if (!await outbox.RequeueAsync(id, ct))
+                return Errors.Problems.Conflict("只有发送失败的邮件可以重发 / Only a message that failed can be sent again.");
+            signal.Pulse();
+            return TypedResults.NoContent();
+        });
+    }
+
+    private static async Task<Ok<OutboxPage>> ListAsync(OutboxStatus? status, string? channel, string? instanceId, int? page, int? pageSize,
+        IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct)
+    {
+        var size = Math.Clamp(pageSize ?? 50, 1, 500);
+        var number = Math.Clamp(page ?? 1, 1, 1_000_000);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Outbox.AsNoTracking();
+        if (status is not null)
+            query = query.Where(m => m.Status == status);
+        if (!string.IsNullOrEmpty(channel))
+            query = query.Where(m => m.Channel == channel);
+        if (!string.IsNullOrEmpty(instanceId))
+            query = query.Where(m => m.InstanceId == instanceId);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip((number - 1) * size).Take(size)
+            .Select(m => new OutboxItem(m.Id, m.Channel, m.Summary, m.Status, m.Attempts, m.LastError, m.InstanceId, m.CreatedAt, m.NextAttemptAt, m.SentAt))
+            .ToListAsync(ct);
+        return TypedResults.Ok(new OutboxPage(total, number, size, items));
+    }
+}

@@ -1,0 +1,53 @@
+namespace Chamber.Host.Email;
+
+/// <summary>How e-mail leaves the Host (configuration section <c>Email</c>).</summary>
+public sealed class EmailOptions
+{
+    /// <summary>The sender of every message that names none.</summary>
+    public string From { get; set; } = "商会创建活动 Chamber Campaigns <noreply@chamber.localhost>";
+
+    /// <summary>The SMTP server; when its host is empty, messages are written to <see cref="PickupDirectory"/> instead.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Where <c>.eml</c> files go without SMTP (the embedded default); relative to the working directory.</summary>
+    public string PickupDirectory { get; set; } = Path.Combine("data", "mail-pickup");
+
+    /// <summary>Messages sent at once (each on its own SMTP connection).</summary>
+    public int Concurrency { get; set; } = 4;
+
+    /// <summary>Messages claimed per round.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How often the outbox is looked at when nothing woke the sender (messages from other hosts).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a claimed message is held; after that a sender that died is presumed dead and the message is claimed again.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Attempts before a message is given up (Failed, visible in the outbox, can be sent again).</summary>
+    public int MaxAttempts { get; set; } = 10;
+
+    /// <summary>Wait after the first failed attempt; it doubles with each further failure up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>False leaves the outbox to other hosts (or to nobody): messages are still written, never sent from here.</summary>
+    public bool SenderEnabled { get; set; } = true;
+
+    public TimeSpan BackoffAfter(int attempts) =>
+        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+
+    /// <summary>STARTTLS (System.Net.Mail does not speak implicit TLS on port 465).</summary>
+    public bool EnableSsl { get; set; }
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}

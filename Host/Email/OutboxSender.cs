@@ -1,0 +1,115 @@
+using System.Net.Mail;
+using System.Net.Mime;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Chamber.Activities.Email;
+using Chamber.Workflows.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Host.Email;
+
+/// <summary>
+/// Delivers the outbox's e-mails: claims due messages, sends them a few at a time, and marks each
+/// sent, or failed with a growing delay before the next attempt. A host that dies mid-send leaves
+/// its claims to run out and be taken again. SMTP itself cannot promise exactly-once: a message
+/// the server accepted just before a crash is sent again, with the same Message-ID, which is
+/// derived from the outbox's idempotency key so that mail systems can recognise the duplicate.
+/// </summary>
+internal sealed class OutboxSender(
+    OutboxStore outbox,
+    OutboxSignal signal,
+    IMailTransport transport,
+    IOptions<EmailOptions> options,
+    ILogger<OutboxSender> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.SenderEnabled)
+            return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await SendDueAsync(stoppingToken) > 0)
+                    continue; // there may be more due right away
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The outbox could not be read; trying again shortly.");
+            }
+
+            await signal.WaitAsync(settings.PollInterval, stoppingToken);
+        }
+    }
+
+    /// <summary>One round: returns how many messages were claimed.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var claimed = await outbox.ClaimAsync(EmailMessage.Channel, settings.BatchSize, settings.Lease, cancellationToken);
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
+            async (message, ct) => await SendOneAsync(message, ct));
+        return claimed.Count;
+    }
+
+    private async Task SendOneAsync(OutboxRecord message, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        try
+        {
+            using var mail = Compose(message, settings);
+            await transport.SendAsync(mail, cancellationToken);
+            await outbox.MarkSentAsync(message, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A message that cannot be composed will not compose next time either.
+            var permanent = e is JsonException or FormatException or ArgumentException || message.Attempts >= settings.MaxAttempts;
+            var retryAfter = permanent ? (TimeSpan?)null : settings.BackoffAfter(message.Attempts);
+            logger.LogWarning("E-mail {Id} attempt {Attempt} failed: {Error}{Next}", message.Id, message.Attempts, e.Message,
+                retryAfter is null ? "; giving up" : $"; next attempt in {retryAfter}");
+            await outbox.MarkFailedAsync(message, $"{e.GetType().Name}: {e.Message}", retryAfter, CancellationToken.None);
+        }
+    }
+
+    internal static MailMessage Compose(OutboxRecord record, EmailOptions settings)
+    {
+        var email = EmailMessage.FromJson(record.Payload);
+        var mail = new MailMessage
+        {
+            From = new MailAddress(email.From ?? settings.From),
+            Subject = email.Subject,
+            SubjectEncoding = Encoding.UTF8,
+            HeadersEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+            Body = email.Text,
+            IsBodyHtml = false,
+        };
+        foreach (var to in email.To)
+            mail.To.Add(to);
+        foreach (var cc in email.Cc ?? [])
+            mail.CC.Add(cc);
+        foreach (var bcc in email.Bcc ?? [])
+            mail.Bcc.Add(bcc);
+        if (email.Html is { } html)
+            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(html, Encoding.UTF8, MediaTypeNames.Text.Html));
+        foreach (var attachment in email.Attachments ?? [])
+        {
+            var content = new MemoryStream(Convert.FromBase64String(attachment.ContentBase64));
+            mail.Attachments.Add(new Attachment(content, attachment.FileName, attachment.ContentType));
+        }
+
+        mail.Headers.Add("Message-ID", MessageIds.For(record.IdempotencyKey));
+        mail.Headers.Add("X-Chamber-Outbox-Id", record.Id);
+        return mail;
+    }
+}
+
+public static class MessageIds
+{
+    /// <summary>The Message-ID of an outbox e-mail: the same idempotency key always gives the same one.</summary>
+    public static string For(string idempotencyKey) =>
+        $"<{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32]}@chamber-campaign-workflows>";
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Chamber.Host.Tests;
+
+/// <summary>
+/// A real SMTP server for a test: Debian's aiosmtpd (installed by ops/test), on a free loopback
+/// port, storing what it receives in a Maildir. Tests stop and start it to play an outage.
+/// </summary>
+public sealed class SmtpServer : IAsyncDisposable
+{
+    private Process? _process;
+
+    public SmtpServer()
+    {
+        using var probe = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        Port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+    }
+
+    public int Port { get; }
+
+    public string Maildir { get; } = Path.Combine(Path.GetTempPath(), "ccw-tests", "maildir-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The raw messages received so far.</summary>
+    public IReadOnlyList<string> Messages =>
+        Directory.Exists(Path.Combine(Maildir, "new")) ? [.. Directory.GetFiles(Path.Combine(Maildir, "new")).Order().Select(File.ReadAllText)] : [];
+
+    public async Task StartAsync()
+    {
+        // Debian's interpreter, not whatever python3 comes first on PATH: the package lives there.
+        _process = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        }) ?? throw new InvalidOperationException("aiosmtpd did not start (is python3-aiosmtpd installed? ops/test installs it).");
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(System.Net.IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && !_process.HasExited)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is null)
+            return;
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        if (Directory.Exists(Maildir))
+            Directory.Delete(Maildir, recursive: true);
+    }
+}
