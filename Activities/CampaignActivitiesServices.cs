@@ -1,5 +1,6 @@
 using Chamber.Activities.Calendar;
 using Chamber.Workflows;
+using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Persistence.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,11 +8,14 @@ namespace Chamber.Activities;
 
 public static class CampaignActivitiesServices
 {
-    /// <summary>The campaign module: the Chinese business calendar and its table, and the e-mail activity.</summary>
+    /// <summary>The campaign module: the Chinese business calendar and its table, and the e-mail activity, the chamber directory.</summary>
     public static IServiceCollection AddCampaignActivities(this IServiceCollection services)
     {
         services.AddSingleton<BusinessCalendarService>();
         services.AddActivity<Email.SendEmail>();
+        services.AddPooledDbContextFactory<Persistence.CampaignDbContext>((sp, db) =>
+            db.UseConfiguredStorage(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
+        services.AddSingleton<Chambers.ChamberDirectory>();
         services.AddSingleton(new MigrationSource("activities", typeof(CampaignActivitiesServices).Assembly));
         return services;
     }

@@ -45,14 +45,7 @@ public static class WorkflowEngineServices
         services.AddSingleton(sp => new WorkflowRunner(sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WorkflowRunnerOptions>>().Value));
         services.AddSingleton<InstanceLocks>();
 
-        services.AddPooledDbContextFactory<WorkflowsDbContext>((sp, db) =>
-        {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            if (storage.Provider == StorageProvider.Postgres)
-                db.UseNpgsql(storage.ConnectionString);
-            else
-                db.UseSqlite(storage.ConnectionString).AddInterceptors(new SqlitePragmas());
-        });
+        services.AddPooledDbContextFactory<WorkflowsDbContext>((sp, db) => db.UseConfiguredStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IWorkflowInstanceStore, EfInstanceStore>();
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<IWorkflowGraphSource>(sp => sp.GetRequiredService<DefinitionService>());

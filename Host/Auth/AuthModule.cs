@@ -36,14 +36,7 @@ public static class AuthModule
     public static IServiceCollection AddChamberAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SeedOptions>(configuration.GetSection("Seed"));
-        services.AddPooledDbContextFactory<HostDbContext>((sp, db) =>
-        {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            if (storage.Provider == StorageProvider.Postgres)
-                db.UseNpgsql(storage.ConnectionString);
-            else
-                db.UseSqlite(storage.ConnectionString);
-        });
+        services.AddPooledDbContextFactory<HostDbContext>((sp, db) => db.UseConfiguredStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         DatabaseKeyRing.AddTo(services);
         services.AddSingleton(new Chamber.Workflows.Persistence.Migrations.MigrationSource("host", typeof(AuthModule).Assembly));

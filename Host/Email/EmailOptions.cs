@@ -10,7 +10,7 @@ public sealed class EmailOptions
     public SmtpOptions Smtp { get; set; } = new();
 
     /// <summary>Where <c>.eml</c> files go without SMTP (the embedded default); relative to the working directory.</summary>
-    public string PickupDirectory { get; set; } = Path.Combine("data", "mail-pickup");
+    public string PickupDirectory { get; set; } = Path.Combine("data", "mail");
 
     /// <summary>Messages sent at once (each on its own SMTP connection).</summary>
     public int Concurrency { get; set; } = 4;

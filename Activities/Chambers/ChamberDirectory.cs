@@ -1,0 +1,104 @@
+using Chamber.Activities.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Activities.Chambers;
+
+/// <summary>What an import did: rows created, updated, unchanged, and the rows it refused.</summary>
+public sealed record ImportResult(int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors);
+
+public sealed record ChamberQuery(string? Search = null, string? District = null, ChamberType? Type = null, int Page = 1, int PageSize = 50);
+
+public sealed record ChamberPage(int Total, int Page, int PageSize, IReadOnlyList<ChamberRecord> Items);
+
+/// <summary>The chambers: imported from files (re-import updates by name) and listed for campaigns.</summary>
+public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contexts, TimeProvider clock)
+{
+    /// <summary>Reads a CSV or XLSX file and stores its valid rows in one transaction; throws <see cref="FormatException"/> when the file as a whole is unreadable.</summary>
+    public async Task<ImportResult> ImportAsync(byte[] content, string? fileName, CancellationToken cancellationToken = default)
+    {
+        var plan = ChamberImport.Plan(TabularFile.Read(content, fileName));
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var keys = plan.Rows.Select(r => ChamberImport.NameKey(r.Name)).ToList();
+        var existing = new Dictionary<string, ChamberRecord>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(500))
+        {
+            foreach (var record in await db.Chambers.Where(c => chunk.Contains(c.NameKey)).ToListAsync(cancellationToken))
+                existing[record.NameKey] = record;
+        }
+
+        int created = 0, updated = 0, unchanged = 0;
+        foreach (var row in plan.Rows)
+        {
+            var key = ChamberImport.NameKey(row.Name);
+            if (!existing.TryGetValue(key, out var record))
+            {
+                record = new ChamberRecord { Id = Guid.CreateVersion7().ToString("N"), Name = row.Name, NameKey = key, Email = row.Email, CreatedAt = now };
+                db.Chambers.Add(record);
+                Apply(record, row);
+                record.UpdatedAt = now;
+                created++;
+                continue;
+            }
+
+            Apply(record, row);
+            if (db.Entry(record).State == EntityState.Modified)
+            {
+                record.UpdatedAt = now;
+                updated++;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportResult(plan.Rows.Count + plan.Errors.Select(e => e.Row).Distinct().Count(), created, updated, unchanged, plan.Errors);
+    }
+
+    /// <summary>An empty cell leaves what was stored: a partial re-import (names and phone numbers only) keeps the member figures.</summary>
+    private static void Apply(ChamberRecord record, ChamberRow row)
+    {
+        record.Name = row.Name;
+        record.Email = row.Email;
+        record.Type = row.Type ?? record.Type;
+        record.District = row.District ?? record.District;
+        record.Contact = row.Contact ?? record.Contact;
+        record.Phone = row.Phone ?? record.Phone;
+        record.MemberCount = row.MemberCount ?? record.MemberCount;
+        record.EnterpriseMemberCount = row.EnterpriseMemberCount ?? record.EnterpriseMemberCount;
+        record.PreviousYearMemberCount = row.PreviousYearMemberCount ?? record.PreviousYearMemberCount;
+        record.LocalPrivateEntityCount = row.LocalPrivateEntityCount ?? record.LocalPrivateEntityCount;
+        if (row.Extra.Count > 0)
+            record.Extra = ChamberImport.ExtraJson(row.Extra);
+    }
+
+    public async Task<ChamberPage> ListAsync(ChamberQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var chambers = db.Chambers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var key = ChamberImport.NameKey(query.Search);
+            chambers = chambers.Where(c => c.NameKey.Contains(key) || c.Email.Contains(key) || (c.Contact != null && c.Contact.Contains(query.Search)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.District))
+            chambers = chambers.Where(c => c.District == query.District);
+        if (query.Type is { } type)
+            chambers = chambers.Where(c => c.Type == type);
+        var total = await chambers.CountAsync(cancellationToken);
+        var items = await chambers.OrderBy(c => c.District).ThenBy(c => c.Name).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .ToListAsync(cancellationToken);
+        return new ChamberPage(total, query.Page, query.PageSize, items);
+    }
+
+    public async Task<ChamberRecord?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Chambers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+    }
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text;
+using System.Text.Json;
+
+namespace Chamber.Activities.Chambers;
+
+/// <summary>A chamber as read from one row of an import file, before it meets the directory.</summary>
+public sealed record ChamberRow(
+    int RowNumber,
+    string Name,
+    ChamberType? Type,
+    string? District,
+    string? Contact,
+    string Email,
+    string? Phone,
+    int? MemberCount,
+    int? EnterpriseMemberCount,
+    int? PreviousYearMemberCount,
+    int? LocalPrivateEntityCount,
+    IReadOnlyDictionary<string, string> Extra);
+
+/// <summary>Why one row (or one cell of it) was not imported. <see cref="Column"/> is the header as written in the file.</summary>
+public sealed record ImportError(int Row, string? Column, string Message);
+
+/// <summary>What a file holds: the valid rows, and an error for each rejected one.</summary>
+public sealed record ChamberImportPlan(IReadOnlyList<ChamberRow> Rows, IReadOnlyList<ImportError> Errors);
+
+/// <summary>
+/// Turns a chamber list into rows: columns are recognised by their Chinese or English headers
+/// (名称/name, 类型/type, 所属区/district, 联系人/contact, 邮箱/email, 电话/phone and the member
+/// statistics); each row is checked on its own, so one bad row costs only that row.
+/// </summary>
+public static class ChamberImport
+{
+    private enum Field
+    {
+        Name,
+        Type,
+        District,
+        Contact,
+        Email,
+        Phone,
+        MemberCount,
+        EnterpriseMemberCount,
+        PreviousYearMemberCount,
+        LocalPrivateEntityCount,
+    }
+
+    // Compared after Normalize(): NFKC, lower case, without spaces, "*", "：" and units in brackets.
+    private static readonly Dictionary<string, Field> Headers = new(StringComparer.Ordinal)
+    {
+        ["名称"] = Field.Name, ["商会名称"] = Field.Name, ["单位名称"] = Field.Name, ["name"] = Field.Name, ["chamber"] = Field.Name,
+        ["类型"] = Field.Type, ["商会类型"] = Field.Type, ["type"] = Field.Type,
+        ["所属区"] = Field.District, ["所属区县"] = Field.District, ["区县"] = Field.District, ["所属地区"] = Field.District, ["地区"] = Field.District,
+        ["district"] = Field.District,
+        ["联系人"] = Field.Contact, ["contact"] = Field.Contact,
+        ["邮箱"] = Field.Email, ["电子邮箱"] = Field.Email, ["电子邮件"] = Field.Email, ["email"] = Field.Email, ["e-mail"] = Field.Email,
+        ["电话"] = Field.Phone, ["联系电话"] = Field.Phone, ["手机"] = Field.Phone, ["phone"] = Field.Phone, ["tel"] = Field.Phone,
+        ["会员数"] = Field.MemberCount, ["会员总数"] = Field.MemberCount, ["会员数量"] = Field.MemberCount, ["members"] = Field.MemberCount,
+        ["membercount"] = Field.MemberCount,
+        ["企业会员数"] = Field.EnterpriseMemberCount, ["企业会员"] = Field.EnterpriseMemberCount, ["enterprisemembers"] = Field.EnterpriseMemberCount,
+        ["上年会员数"] = Field.PreviousYearMemberCount, ["上年末会员数"] = Field.PreviousYearMemberCount,
+        ["previousyearmembers"] = Field.PreviousYearMemberCount,
+        ["非公经济市场主体数"] = Field.LocalPrivateEntityCount, ["非公有制市场主体数"] = Field.LocalPrivateEntityCount,
+        ["本地非公经济市场主体数"] = Field.LocalPrivateEntityCount, ["localprivateentities"] = Field.LocalPrivateEntityCount,
+    };
+
+    private static readonly Dictionary<string, ChamberType> Types = new(StringComparer.Ordinal)
+    {
+        ["乡镇街道"] = ChamberType.Township, ["乡镇"] = ChamberType.Township, ["街道"] = ChamberType.Township, ["township"] = ChamberType.Township,
+        ["行业"] = ChamberType.Industry, ["industry"] = ChamberType.Industry,
+        ["区域"] = ChamberType.Regional, ["regional"] = ChamberType.Regional,
+        ["异地"] = ChamberType.NonLocal, ["non-local"] = ChamberType.NonLocal, ["nonlocal"] = ChamberType.NonLocal,
+        ["县级工商联"] = ChamberType.CountyFederation, ["工商联"] = ChamberType.CountyFederation, ["countyfederation"] = ChamberType.CountyFederation,
+        ["county-federation"] = ChamberType.CountyFederation,
+    };
+
+    public const int MaxRows = 100_000;
+
+    public static ChamberImportPlan Plan(IReadOnlyList<TabularRow> table)
+    {
+        if (table.Count == 0)
+            throw new FormatException("文件中没有数据 / The file has no rows.");
+        if (table.Count - 1 > MaxRows)
+            throw new FormatException($"一次最多导入 {MaxRows:N0} 行 / At most {MaxRows:N0} rows per import.");
+
+        var header = table[0];
+        var columns = new Dictionary<Field, int>();
+        var extraColumns = new List<(int Index, string Header)>();
+        for (var i = 0; i < header.Cells.Count; i++)
+        {
+            if (Headers.TryGetValue(Normalize(header.Cells[i]), out var field))
+                columns.TryAdd(field, i);
+            else if (header.Cells[i].Length > 0)
+                extraColumns.Add((i, header.Cells[i]));
+        }
+
+        if (!columns.ContainsKey(Field.Name))
+            throw new FormatException("找不到“名称”列（第一行应为表头）/ No name column found (the first row must be the header: 名称/name, 邮箱/email, …).");
+        if (!columns.ContainsKey(Field.Email))
+            throw new FormatException("找不到“邮箱”列 / No email column found (邮箱/email).");
+
+        var rows = new List<ChamberRow>();
+        var errors = new List<ImportError>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in table.Skip(1))
+        {
+            var rowErrors = new List<ImportError>();
+            string Cell(Field field) => columns.TryGetValue(field, out var i) && i < row.Cells.Count ? row.Cells[i] : "";
+            string? Optional(Field field) => Cell(field) is { Length: > 0 } value ? value : null;
+            string HeaderOf(Field field) => header.Cells[columns[field]];
+
+            int? Count(Field field)
+            {
+                var text = Cell(field);
+                if (text.Length == 0)
+                    return null;
+                var digits = text.Normalize(NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal)
+                    .TrimEnd('家', '个', '人', '户');
+                if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < 100_000_000)
+                    return n;
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(field), $"“{text}”不是非负整数 / is not a whole number ≥ 0."));
+                return null;
+            }
+
+            var name = Collapse(Cell(Field.Name));
+            if (name.Length == 0)
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), "名称为空 / The name is empty."));
+            else if (name.Length > 200)
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), "名称超过 200 字 / The name is longer than 200 characters."));
+
+            ChamberType? type = null;
+            if (Optional(Field.Type) is { } typeText)
+            {
+                if (Types.TryGetValue(Normalize(typeText).Replace("商会", "", StringComparison.Ordinal), out var parsed))
+                    type = parsed;
+                else
+                    rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Type), $"未知类型“{typeText}”（应为 乡镇街道/行业/区域/异地/县级工商联）/ Unknown type."));
+            }
+
+            var emails = Chamber.Activities.Email.EmailMessage.Addresses(Cell(Field.Email));
+            if (emails.Count == 0)
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Email), "邮箱为空：提醒邮件无法送达 / The e-mail is empty: reminders could not reach this chamber."));
+            foreach (var address in emails.Where(a => !MailAddress.TryCreate(a, out var parsed) || !parsed.Host.Contains('.', StringComparison.Ordinal)))
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Email), $"“{address}”不是有效的邮箱地址 / is not an e-mail address."));
+
+            var members = Count(Field.MemberCount);
+            var enterprise = Count(Field.EnterpriseMemberCount);
+            var previous = Count(Field.PreviousYearMemberCount);
+            var entities = Count(Field.LocalPrivateEntityCount);
+            if (members is { } m && enterprise is { } e && e > m)
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.EnterpriseMemberCount), "企业会员数大于会员数 / More enterprise members than members."));
+
+            var key = NameKey(name);
+            if (name.Length > 0 && seen.TryGetValue(key, out var firstRow))
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), $"与第 {firstRow} 行重名 / Same name as row {firstRow}."));
+
+            if (rowErrors.Count > 0)
+            {
+                errors.AddRange(rowErrors);
+                continue;
+            }
+
+            seen[key] = row.Number;
+            var extra = extraColumns.Where(c => c.Index < row.Cells.Count && row.Cells[c.Index].Length > 0)
+                .ToDictionary(c => c.Header, c => row.Cells[c.Index]);
+            rows.Add(new ChamberRow(row.Number, name, type, Optional(Field.District), Optional(Field.Contact), string.Join("; ", emails),
+                Optional(Field.Phone), members, enterprise, previous, entities, extra));
+        }
+
+        return new ChamberImportPlan(rows, errors);
+    }
+
+    /// <summary>How names are matched on re-import: full-width and half-width alike, spaces collapsed, case ignored.</summary>
+    public static string NameKey(string name) => Collapse(name.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
+
+    internal static string ExtraJson(IReadOnlyDictionary<string, string> extra) =>
+        extra.Count == 0 ? "" : JsonSerializer.Serialize(extra, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Normalize(string header)
+    {
+        var text = header.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var bracket = text.IndexOfAny(['(', '[']);
+        if (bracket > 0)
+            text = text[..bracket];
+        return new string([.. text.Where(c => !char.IsWhiteSpace(c) && c is not '*' and not ':' and not '_')]);
+    }
+}

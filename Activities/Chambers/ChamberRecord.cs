@@ -1,0 +1,57 @@
+namespace Chamber.Activities.Chambers;
+
+/// <summary>The kinds of chamber a federation works with.</summary>
+public enum ChamberType
+{
+    /// <summary>乡镇街道商会</summary>
+    Township,
+
+    /// <summary>行业商会</summary>
+    Industry,
+
+    /// <summary>区域商会</summary>
+    Regional,
+
+    /// <summary>异地商会</summary>
+    NonLocal,
+
+    /// <summary>县级工商联 — a participant of the Five-Good campaign.</summary>
+    CountyFederation,
+}
+
+/// <summary>A chamber (or district federation) that takes part in campaigns.</summary>
+public sealed class ChamberRecord
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>The name as compared on re-import: NFKC, single spaces, lower case.</summary>
+    public required string NameKey { get; set; }
+
+    public ChamberType? Type { get; set; }
+    public string? District { get; set; }
+    public string? Contact { get; set; }
+
+    /// <summary>One or more addresses, separated by "; ".</summary>
+    public required string Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    /// <summary>会员数.</summary>
+    public int? MemberCount { get; set; }
+
+    /// <summary>企业会员数 (Five-Good: at least 80 % of members).</summary>
+    public int? EnterpriseMemberCount { get; set; }
+
+    /// <summary>上年会员数 (Five-Good: yearly growth above 6 %).</summary>
+    public int? PreviousYearMemberCount { get; set; }
+
+    /// <summary>本地非公经济市场主体数 (Five-Good: member coverage of at least 30 %).</summary>
+    public int? LocalPrivateEntityCount { get; set; }
+
+    /// <summary>Columns of the imported file that no field takes, as a JSON object, kept for the campaign's forms.</summary>
+    public string? Extra { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

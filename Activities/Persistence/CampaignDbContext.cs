@@ -1,0 +1,24 @@
+using Chamber.Activities.Chambers;
+using Chamber.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Activities.Persistence;
+
+/// <summary>The campaign module's tables (created by its SQL migrations, module "activities").</summary>
+public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> options) : DbContext(options)
+{
+    public DbSet<ChamberRecord> Chambers => Set<ChamberRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ChamberRecord>(e =>
+        {
+            e.ToTable("chambers");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Type).HasConversion<string>();
+        });
+        modelBuilder.UseSnakeCaseColumns();
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => configurationBuilder.UseUtcDateTimes();
+}
