@@ -1,6 +1,7 @@
 using Chamber.Activities;
 using Chamber.Host.Auth;
 using Chamber.Host.Calendar;
+using Chamber.Host.Chambers;
 using Chamber.Host.Clock;
 using Chamber.Host.Email;
 using Chamber.Host.Errors;
@@ -72,6 +73,7 @@ public static class HostModule
         app.MapInstanceEndpoints();
         app.MapCalendarEndpoints();
         app.MapOutboxEndpoints();
+        app.MapChamberEndpoints();
         app.MapClockEndpoints(app.Services.GetRequiredService<TimeProvider>());
         app.MapGet("/", () => Results.Content(LandingPage, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         return app;

@@ -145,7 +145,7 @@ public static class TabularFile
 
             return rows;
         }
-        catch (Exception e) when (e is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or IOException)
         {
             throw new FormatException("无法读取这个 Excel 文件 / The Excel file cannot be read: " + e.Message, e);
         }

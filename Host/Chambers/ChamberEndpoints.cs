@@ -1,0 +1,63 @@
+using Chamber.Activities.Chambers;
+using Chamber.Host.Auth;
+using Chamber.Host.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chamber.Host.Chambers;
+
+/// <summary>The chamber directory: import from CSV/XLSX, list and look up (member-department staff and administrators).</summary>
+public static class ChamberEndpoints
+{
+    /// <summary>Chamber lists are small; a larger upload is a mistake (or an attack), refused before it is read.</summary>
+    public const long MaxImportBytes = 5 * 1024 * 1024;
+
+    public static void MapChamberEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/chambers").WithTags("Chambers").RequireAuthorization(Policies.Operate);
+        // Anti-forgery is checked for every unsafe /api call by UseAntiforgeryForApi (header token);
+        // the framework's own form check would need its middleware too, hence DisableAntiforgery.
+        group.MapPost("/import", ImportAsync).DisableAntiforgery();
+        group.MapGet("/", async (string? search, string? district, ChamberType? type, int? page, int? pageSize, ChamberDirectory directory, CancellationToken ct) =>
+            TypedResults.Ok(await directory.ListAsync(
+                new ChamberQuery(search, district, type, Math.Clamp(page ?? 1, 1, 1_000_000), Math.Clamp(pageSize ?? 50, 1, 500)), ct)));
+        group.MapGet("/{id}", async Task<Results<Ok<ChamberRecord>, ProblemHttpResult>> (string id, ChamberDirectory directory, CancellationToken ct) =>
+            await directory.FindAsync(id, ct) is { } chamber ? TypedResults.Ok(chamber) : Problems.NotFound($"商会 {id} 不存在 / Chamber {id} does not exist."));
+    }
+
+    private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(HttpRequest request, ChamberDirectory directory, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+            return Problems.BadRequest("请以 multipart/form-data 上传文件（字段名 file）/ Upload the file as multipart/form-data in a field named 'file'.");
+        if (request.ContentLength > MaxImportBytes + 64 * 1024)
+            return TooLarge();
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException e)
+        {
+            return Problems.BadRequest("上传内容格式错误 / The upload is not valid multipart/form-data: " + e.Message);
+        }
+
+        var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
+        if (file is null)
+            return Problems.BadRequest("没有收到文件（字段名 file）/ No file received (field 'file').");
+        if (file.Length > MaxImportBytes)
+            return TooLarge();
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        try
+        {
+            return TypedResults.Ok(await directory.ImportAsync(buffer.ToArray(), file.FileName, ct));
+        }
+        catch (FormatException e)
+        {
+            return Problems.BadRequest(e.Message);
+        }
+    }
+
+    private static ProblemHttpResult TooLarge() =>
+        Problems.BadRequest($"文件超过 {MaxImportBytes / (1024 * 1024)} MB / The file is larger than {MaxImportBytes / (1024 * 1024)} MB.");
+}
