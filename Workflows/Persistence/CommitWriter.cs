@@ -59,7 +59,7 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
         foreach (var id in commit.RemovedBookmarkIds)
             yield return new Statement(DeleteBookmark, [id], $"Bookmark {id} of instance {instance.Id} was already resumed.");
         foreach (var b in commit.Bookmarks)
-            yield return new Statement(InsertBookmark, [b.Id, b.InstanceId, b.Name, b.Key, b.CorrelationId, b.ActivityId, b.ActivityType, b.DueAt, b.CreatedAt]);
+            yield return new Statement(InsertBookmark, [b.Id, b.InstanceId, b.Name, b.Key, b.CorrelationId, b.ActivityId, b.ActivityType, b.DueAt, b.CreatedAt, b.Tag, b.Payload]);
         if (commit.Journal is { } j)
             yield return new Statement(InsertJournal, [j.InstanceId, j.Sequence, j.Entries, j.CreatedAt]);
         foreach (var child in commit.Children)
@@ -153,8 +153,8 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
     private const string DeleteBookmark = "DELETE FROM workflow_bookmarks WHERE id = @p0";
 
     private const string InsertBookmark = """
-        INSERT INTO workflow_bookmarks (id, instance_id, name, key, correlation_id, activity_id, activity_type, due_at, created_at)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
+        INSERT INTO workflow_bookmarks (id, instance_id, name, key, correlation_id, activity_id, activity_type, due_at, created_at, tag, payload)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
         """;
 
     private const string InsertJournal = "INSERT INTO workflow_journal (instance_id, sequence, entries, created_at) VALUES (@p0, @p1, @p2, @p3)";

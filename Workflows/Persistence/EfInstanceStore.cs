@@ -197,6 +197,8 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
             ActivityType = b.ActivityType,
             DueAt = b.DueAt?.UtcDateTime,
             CreatedAt = b.CreatedAt.UtcDateTime,
+            Tag = b.Tag,
+            Payload = b.Payload?.GetRawText(),
         }).ToList();
         var journal = commit.Journal.Count == 0 ? null : new JournalSegmentRecord
         {

@@ -79,6 +79,12 @@ public sealed class BookmarkRecord
     public required string ActivityType { get; set; }
     public DateTime? DueAt { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>An indexed label chosen by the activity (for a task: its assignee).</summary>
+    public string? Tag { get; set; }
+
+    /// <summary>The bookmark's payload as JSON, for lists that must not load the instance.</summary>
+    public string? Payload { get; set; }
 }
 
 /// <summary>The journal entries of one commit of an instance (one row per commit keeps writes cheap).</summary>

@@ -154,8 +154,12 @@ public sealed class ActivityExecutionContext : IExpressionContext
     }
 
     /// <summary>Suspends this activity until the bookmark is resumed; <paramref name="callback"/> runs then (or the activity completes).</summary>
+    /// <remarks>
+    /// <paramref name="tag"/> is indexed and, with <paramref name="payload"/>, copied to the bookmark
+    /// index, so that lists of waiting work (an inbox: tag = the assignee) need not load instances.
+    /// </remarks>
     public Bookmark CreateBookmark(string? name = null, string? key = null, object? payload = null,
-        ExecuteActivityDelegate? callback = null, DateTimeOffset? dueAt = null)
+        ExecuteActivityDelegate? callback = null, DateTimeOffset? dueAt = null, string? tag = null)
     {
         var bookmark = new Bookmark(
             Guid.CreateVersion7().ToString("N"),
@@ -167,7 +171,8 @@ public sealed class ActivityExecutionContext : IExpressionContext
             callback?.Method.Name,
             payload is null ? null : JsonSerializer.SerializeToElement(payload, StateJson.Options),
             Clock.GetUtcNow(),
-            dueAt);
+            dueAt,
+            tag);
         WorkflowExecutionContext.Bookmarks.Add(bookmark);
         WorkflowExecutionContext.AddJournal(this, JournalEvents.Suspended, key is null ? name : $"{name ?? Activity.Type}: {key}");
         return bookmark;

@@ -42,7 +42,8 @@ public sealed record Bookmark(
     string? Callback,
     JsonElement? Payload,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? DueAt = null);
+    DateTimeOffset? DueAt = null,
+    string? Tag = null);
 
 /// <summary>
 /// A fault recorded on an instance. <see cref="WorkItem"/> is what <c>retry</c> runs again; it is
