@@ -13,6 +13,8 @@ public static class CampaignActivitiesServices
     {
         services.AddSingleton<BusinessCalendarService>();
         services.AddActivity<Email.SendEmail>();
+        services.AddActivity<Tasks.SignOff>();
+        services.AddSingleton<Tasks.TaskInbox>();
         services.AddPooledDbContextFactory<Persistence.CampaignDbContext>((sp, db) =>
             db.UseConfiguredStorage(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
         services.AddSingleton<Chambers.ChamberDirectory>();

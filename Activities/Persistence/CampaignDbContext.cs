@@ -8,6 +8,7 @@ namespace Chamber.Activities.Persistence;
 public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> options) : DbContext(options)
 {
     public DbSet<ChamberRecord> Chambers => Set<ChamberRecord>();
+    public DbSet<Tasks.TaskHistoryRecord> TaskHistory => Set<Tasks.TaskHistoryRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -16,6 +17,11 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
             e.ToTable("chambers");
             e.HasKey(c => c.Id);
             e.Property(c => c.Type).HasConversion<string>();
+        });
+        modelBuilder.Entity<Tasks.TaskHistoryRecord>(e =>
+        {
+            e.ToTable("task_history");
+            e.HasKey(h => h.TaskId);
         });
         modelBuilder.UseSnakeCaseColumns();
     }

@@ -37,9 +37,7 @@ public static class InstanceEndpoints
         instances.MapPost("/{id}/retry", async (string id, WorkflowRuntime runtime, CancellationToken ct) =>
             ToRef(await runtime.RetryAsync(id, ct))).RequireAuthorization(Policies.Operate);
 
-        app.MapPost("/api/bookmarks/{id}/resume", async (string id, ResumeRequest? request, WorkflowRuntime runtime, CancellationToken ct) =>
-            ToRef(await runtime.ResumeAsync(id, Normalize(request?.Input), ct)))
-            .WithTags("Instances").RequireAuthorization(Policies.Operate);
+        app.MapPost("/api/bookmarks/{id}/resume", ResumeAsync).WithTags("Instances").RequireAuthorization(Policies.Operate);
 
         app.MapPost("/api/events/{eventName}", async (string eventName, EventRequest? request, WorkflowRuntime runtime, CancellationToken ct) =>
         {
@@ -85,6 +83,23 @@ public static class InstanceEndpoints
                 i.CreatedAt, i.UpdatedAt, i.FinishedAt))
             .ToListAsync(ct);
         return TypedResults.Ok(new InstancePage(total, number, size, items));
+    }
+
+    private static async Task<Results<Ok<InstanceRef>, ProblemHttpResult>> ResumeAsync(string id, ResumeRequest? request, WorkflowRuntime runtime,
+        Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct)
+    {
+        // A person's task is answered by that person, through /api/tasks, which checks who they are;
+        // resuming it here would let an operator sign in a leader's name.
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            if (await db.Bookmarks.AnyAsync(b => b.Id == id && b.Name == Activities.Tasks.UserTasks.BookmarkName, ct))
+            {
+                return TypedResults.Problem(title: "无权操作 / Forbidden", statusCode: StatusCodes.Status403Forbidden,
+                    detail: "这是个人待办，请由本人通过 /api/tasks 处理 / This is a person's task: it is answered by its assignee through /api/tasks.");
+            }
+        }
+
+        return TypedResults.Ok(ToRef(await runtime.ResumeAsync(id, Normalize(request?.Input), ct)));
     }
 
     private static InstanceRef ToRef(RunResult result) => new(result.InstanceId, result.Status);

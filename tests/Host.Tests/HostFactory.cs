@@ -30,10 +30,13 @@ public sealed class HostFactory(TestDatabase database, IReadOnlyDictionary<strin
     }
 
     /// <summary>A client signed in as the seeded administrator, sending the anti-forgery token on every call.</summary>
-    public async Task<HttpClient> SignedInClientAsync()
+    public Task<HttpClient> SignedInClientAsync() => SignedInClientAsync(AdminEmail, AdminPassword);
+
+    /// <summary>A client signed in as the given user, sending the anti-forgery token on every call.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = AdminEmail, password = AdminPassword });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         var user = await response.Content.ReadFromJsonAsync<SignedIn>();
         client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", user!.AntiforgeryToken);

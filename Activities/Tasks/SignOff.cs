@@ -1,0 +1,171 @@
+using Chamber.Activities.Calendar;
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Activities.Tasks;
+
+/// <summary>
+/// A leader's sign-off (审批): one task per approver, in one of the three modes approval products
+/// offer — all must approve (会签), the first answer decides (或签), or one after another (依次).
+/// Approvers may approve, reject, return the matter to an earlier step, transfer their task (转交)
+/// or add a signer (加签), each with a comment. A rejection or a return ends the sign-off at once.
+/// </summary>
+[Activity("Chamber.SignOff", "Approval", "Leaders sign off: all (会签), any (或签) or in order (依次); approve, reject, return, transfer, add signer.",
+    DisplayName = "Sign-off 审批", Outcomes = [Approved, Rejected, Returned])]
+public sealed class SignOff : Activity
+{
+    public const string Approved = "Approved";
+    public const string Rejected = "Rejected";
+    public const string Returned = "Returned";
+
+    private const string PendingKey = "pending";
+    private const string QueueKey = "queue";
+    private const string DecisionsKey = "decisions";
+    private const string TemplateKey = "task";
+
+    [Input(Description = "What is to be signed off, as the inbox shows it.", UIHint = "single-line", IsRequired = true)]
+    public Input<string>? Title { get; set; }
+
+    [Input(Description = "Details for the approvers.", UIHint = "multi-line")]
+    public Input<string>? Description { get; set; }
+
+    [Input(Description = "Approvers: e-mail addresses and/or roles (role:leader), as a list or separated by commas.", UIHint = "multi-text", IsRequired = true)]
+    public Input<object>? Approvers { get; set; }
+
+    [Input(Description = "all (会签): everyone approves; any (或签): the first answer decides; sequential (依次): one after another.",
+        UIHint = "dropdown", Options = ["all", "any", "sequential"], DefaultValue = "all")]
+    public Input<string>? Mode { get; set; }
+
+    [Input(DisplayName = "Due date",
+        Description = "When the sign-off is due: a date and time, or a business date such as 2026-04-30> (next working day if off) or 2026-04-30-3wd.",
+        UIHint = "single-line")]
+    public Input<string>? DueDate { get; set; }
+
+    [Output(Description = "Every decision: who, what, comment, when.")]
+    public Output<List<SignOffDecision>>? Decisions { get; set; }
+
+    public override bool CanSuspend => true;
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var approvers = Email.EmailMessage.Addresses(context.Get(Approvers));
+        var tags = approvers.Select(a => UserTasks.AssigneeTag(a) ?? throw new InvalidOperationException(
+            $"审批人“{a}”既不是邮箱也不是角色 / Approver '{a}' is neither an e-mail address nor role:<name>.")).Distinct().ToList();
+        if (tags.Count == 0)
+            throw new InvalidOperationException("没有审批人 / The sign-off has no approvers.");
+        var mode = ParseMode(context.Get(Mode));
+        context.SetProperty("mode", mode);
+        // Inputs are evaluated for ExecuteAsync only; tasks created later (transfer, add signer, next in order) copy this.
+        context.SetProperty(TemplateKey, new TaskPayload("SignOff", context.Get(Title) ?? Name ?? "审批 Sign-off", "",
+            [TaskActions.Approve, TaskActions.Reject, TaskActions.Return, TaskActions.Transfer, TaskActions.AddSigner],
+            await DueAtAsync(context), context.Get(Description), mode));
+        context.SetProperty(DecisionsKey, new List<SignOffDecision>());
+        if (mode == "sequential")
+        {
+            context.SetProperty(QueueKey, tags.Skip(1).ToList());
+            context.SetProperty(PendingKey, new List<PendingTask> { CreateTask(context, tags[0]) });
+        }
+        else
+        {
+            context.SetProperty(PendingKey, tags.Select(t => CreateTask(context, t)).ToList());
+        }
+    }
+
+    private async ValueTask OnDecisionAsync(ActivityExecutionContext context)
+    {
+        var decision = context.GetResumeInput<TaskDecision>()
+            ?? throw new InvalidOperationException("A sign-off was resumed without a decision.");
+        var pending = context.GetProperty<List<PendingTask>>(PendingKey) ?? [];
+        var task = pending.Find(p => p.TaskId == decision.TaskId)
+            ?? throw new InvalidOperationException($"Task {decision.TaskId} is not pending in this sign-off.");
+        pending.Remove(task);
+        var decisions = context.GetProperty<List<SignOffDecision>>(DecisionsKey) ?? [];
+        var target = decision.TransferTo ?? decision.AddSigner;
+        decisions.Add(new SignOffDecision(task.TaskId, decision.By, decision.ByName, decision.Action, decision.Comment, context.Clock.GetUtcNow(), target));
+        context.SetProperty(DecisionsKey, decisions);
+        context.Set(Decisions, decisions);
+        context.JournalMessage($"{decision.ByName ?? decision.By}: {decision.Action}{(string.IsNullOrWhiteSpace(decision.Comment) ? "" : " — " + decision.Comment)}");
+        var mode = context.GetProperty<string>("mode") ?? "all";
+
+        switch (decision.Action)
+        {
+            case TaskActions.Reject:
+                await context.CompleteActivityAsync(Rejected);
+                return;
+            case TaskActions.Return:
+                await context.CompleteActivityAsync(Returned);
+                return;
+            case TaskActions.Transfer:
+                // The task moves; the transferring person is done with it.
+                pending.Add(CreateTask(context, RequireTag(decision.TransferTo)));
+                break;
+            case TaskActions.AddSigner:
+                var added = RequireTag(decision.AddSigner);
+                // The person who added a signer still signs; the new signer signs too (next in order when sequential).
+                pending.Add(CreateTask(context, task.Assignee));
+                if (mode == "sequential")
+                    context.SetProperty(QueueKey, (List<string>)[added, .. context.GetProperty<List<string>>(QueueKey) ?? []]);
+                else
+                    pending.Add(CreateTask(context, added));
+                break;
+            case TaskActions.Approve:
+                if (mode == "any")
+                {
+                    await context.CompleteActivityAsync(Approved);
+                    return;
+                }
+
+                if (mode == "sequential" && pending.Count == 0 && context.GetProperty<List<string>>(QueueKey) is [var next, .. var rest])
+                {
+                    context.SetProperty(QueueKey, rest);
+                    pending.Add(CreateTask(context, next));
+                }
+
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown sign-off action '{decision.Action}'.");
+        }
+
+        context.SetProperty(PendingKey, pending);
+        if (pending.Count == 0)
+            await context.CompleteActivityAsync(Approved);
+    }
+
+    private sealed record PendingTask(string TaskId, string Assignee);
+
+    private PendingTask CreateTask(ActivityExecutionContext context, string assignee)
+    {
+        var taskId = Guid.CreateVersion7().ToString("N");
+        var payload = context.GetProperty<TaskPayload>(TemplateKey)! with { Assignee = assignee };
+        context.CreateBookmark(UserTasks.BookmarkName, taskId, payload, OnDecisionAsync, tag: assignee);
+        return new PendingTask(taskId, assignee);
+    }
+
+    private static string RequireTag(string? text) =>
+        text is not null && UserTasks.AssigneeTag(text) is { } tag
+            ? tag
+            : throw new InvalidOperationException($"“{text}”既不是邮箱也不是角色 / '{text}' is neither an e-mail address nor role:<name>.");
+
+    internal static string ParseMode(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "all" or "会签" => "all",
+        "any" or "或签" => "any",
+        "sequential" or "in-order" or "依次" => "sequential",
+        _ => throw new InvalidOperationException($"未知审批方式“{text}” / Unknown sign-off mode '{text}' (all, any, sequential)."),
+    };
+
+    private async ValueTask<DateTimeOffset?> DueAtAsync(ActivityExecutionContext context)
+    {
+        var text = context.Get(DueDate);
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var moment)
+            && text.Contains('T', StringComparison.Ordinal))
+            return moment;
+        var calendar = await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
+        var day = BusinessDate.Parse(text).Resolve(calendar);
+        // Due at the end of that day in Beijing.
+        return new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.FromHours(8));
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Chamber.Activities.Persistence;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Activities.Tasks;
+
+/// <summary>A task as an inbox lists it.</summary>
+public sealed record TaskView(string Id, string InstanceId, string DefinitionId, string ActivityId, TaskPayload Task, DateTimeOffset CreatedAt);
+
+/// <summary>A task someone answered (已办).</summary>
+public sealed class TaskHistoryRecord
+{
+    public required string TaskId { get; set; }
+    public required string InstanceId { get; set; }
+    public required string ActivityId { get; set; }
+    public required string Kind { get; set; }
+    public required string Title { get; set; }
+    public required string Assignee { get; set; }
+    public required string Actor { get; set; }
+    public required string Action { get; set; }
+    public string? Comment { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime CompletedAt { get; set; }
+}
+
+/// <summary>Who is acting: the signed-in person.</summary>
+public sealed record TaskActor(string Email, string DisplayName, IReadOnlyList<string> Roles)
+{
+    public IReadOnlyList<string> Tags => UserTasks.TagsOf(Email, Roles);
+}
+
+/// <summary>An answer to a task as the API receives it.</summary>
+public sealed record TaskAnswer(string? Action, string? Comment, string? TransferTo, string? AddSigner);
+
+/// <summary>The task is someone else's.</summary>
+public sealed class TaskForbiddenException(string message) : Exception(message);
+
+/// <summary>The answer cannot be taken as given (unknown action, missing comment or person).</summary>
+public sealed class TaskAnswerException(string message) : Exception(message);
+
+/// <summary>
+/// The inbox: open tasks are bookmarks tagged with an assignee (read from the bookmark index, never
+/// from instances); answering one resumes its workflow with the decision, after checking that the
+/// task is the caller's and the action is one the task offers.
+/// </summary>
+public sealed class TaskInbox(
+    IDbContextFactory<WorkflowsDbContext> workflows,
+    IDbContextFactory<CampaignDbContext> campaigns,
+    WorkflowRuntime runtime,
+    TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<(int Total, IReadOnlyList<TaskView> Items)> ListOpenAsync(TaskActor actor, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        var tags = actor.Tags;
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        var query = db.Bookmarks.AsNoTracking().Where(b => b.Name == UserTasks.BookmarkName && b.Tag != null && tags.Contains(b.Tag));
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(b => b.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
+            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId })
+            .ToListAsync(cancellationToken);
+        return (total, [.. rows.Select(r => View(r.Bookmark, r.DefinitionId))]);
+    }
+
+    public async Task<(int Total, IReadOnlyList<TaskHistoryRecord> Items)> ListDoneAsync(TaskActor actor, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var query = db.TaskHistory.AsNoTracking().Where(h => h.Actor == actor.Email);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(h => h.CompletedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        return (total, items);
+    }
+
+    /// <summary>An open task of the caller's; null when there is none with this id (answered already, or never existed).</summary>
+    public async Task<TaskView?> FindAsync(TaskActor actor, string taskId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        var row = await db.Bookmarks.AsNoTracking().Where(b => b.Name == UserTasks.BookmarkName && b.Key == taskId)
+            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+            return null;
+        if (!actor.Tags.Contains(row.Bookmark.Tag))
+            throw new TaskForbiddenException($"任务 {taskId} 不是您的 / Task {taskId} is not yours.");
+        return View(row.Bookmark, row.DefinitionId);
+    }
+
+    /// <summary>Answers a task; 404 when it is gone, 403 when it is not the caller's, 400 when the answer is incomplete.</summary>
+    public async Task<RunResult> CompleteAsync(TaskActor actor, string taskId, TaskAnswer answer, CancellationToken cancellationToken = default)
+    {
+        var task = await FindAsync(actor, taskId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"任务 {taskId} 不存在或已处理 / Task {taskId} does not exist or was already answered.");
+        var action = answer.Action?.Trim() ?? "";
+        if (!task.Task.Actions.Contains(action))
+            throw new TaskAnswerException($"此任务不能“{action}”，可选：{string.Join(", ", task.Task.Actions)} / This task offers: {string.Join(", ", task.Task.Actions)}.");
+        if (action is TaskActions.Reject or TaskActions.Return && string.IsNullOrWhiteSpace(answer.Comment))
+            throw new TaskAnswerException("驳回或退回须填写意见 / A rejection or return needs a comment.");
+        var target = action switch
+        {
+            TaskActions.Transfer => answer.TransferTo,
+            TaskActions.AddSigner => answer.AddSigner,
+            _ => null,
+        };
+        if (action is TaskActions.Transfer or TaskActions.AddSigner && (target is null || UserTasks.AssigneeTag(target) is not { } tag || !tag.StartsWith("user:", StringComparison.Ordinal)))
+            throw new TaskAnswerException("请填写转交或加签对象的邮箱 / Name the person (e-mail address) to transfer to or add.");
+        if (action == TaskActions.Transfer && UserTasks.AssigneeTag(target!) == "user:" + actor.Email.ToLowerInvariant())
+            throw new TaskAnswerException("不能转交给自己 / A task cannot be transferred to oneself.");
+
+        var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
+        if (comment is { Length: > 2000 })
+            throw new TaskAnswerException("意见不超过 2000 字 / A comment has at most 2,000 characters.");
+        var decision = new TaskDecision(taskId, action, actor.Email, actor.DisplayName, comment,
+            action == TaskActions.Transfer ? target : null, action == TaskActions.AddSigner ? target : null);
+
+        await using (var db = await workflows.CreateDbContextAsync(cancellationToken))
+        {
+            var bookmarkId = await db.Bookmarks.Where(b => b.Name == UserTasks.BookmarkName && b.Key == taskId).Select(b => b.Id).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new WorkflowNotFoundException($"任务 {taskId} 已被处理 / Task {taskId} was just answered.");
+            var result = await runtime.ResumeAsync(bookmarkId, JsonSerializer.SerializeToElement(decision, Json), cancellationToken);
+            await RecordAsync(task, actor, action, comment, cancellationToken);
+            return result;
+        }
+    }
+
+    private async Task RecordAsync(TaskView task, TaskActor actor, string action, string? comment, CancellationToken cancellationToken)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        db.TaskHistory.Add(new TaskHistoryRecord
+        {
+            TaskId = task.Id,
+            InstanceId = task.InstanceId,
+            ActivityId = task.ActivityId,
+            Kind = task.Task.Kind,
+            Title = task.Task.Title,
+            Assignee = task.Task.Assignee,
+            Actor = actor.Email,
+            Action = action,
+            Comment = comment,
+            CreatedAt = task.CreatedAt.UtcDateTime,
+            CompletedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static TaskView View(BookmarkRecord bookmark, string definitionId) => new(
+        bookmark.Key!,
+        bookmark.InstanceId,
+        definitionId,
+        bookmark.ActivityId,
+        JsonSerializer.Deserialize<TaskPayload>(bookmark.Payload ?? "{}", Json)!,
+        new DateTimeOffset(DateTime.SpecifyKind(bookmark.CreatedAt, DateTimeKind.Utc)));
+}

@@ -1,0 +1,117 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Chamber.Host.Errors;
+
+namespace Chamber.Host.Auth;
+
+/// <summary>Accounts of staff, leaders, reviewers and administrators (administrators only).</summary>
+public static class UserEndpoints
+{
+    public const int MinPasswordLength = 10;
+
+    public sealed record UserView(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, DateTime CreatedAt)
+    {
+        public static UserView From(UserRecord u) => new(u.Id, u.Email, u.DisplayName, u.RoleList, u.Disabled, u.CreatedAt);
+    }
+
+    public sealed record CreateUserRequest(string? Email, string? DisplayName, string? Password, IReadOnlyList<string>? Roles);
+
+    public sealed record UpdateUserRequest(string? DisplayName, string? Password, IReadOnlyList<string>? Roles, bool? Disabled);
+
+    public static void MapUserEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Administer);
+        group.MapGet("/", async (IDbContextFactory<HostDbContext> contexts, CancellationToken ct) =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+            return TypedResults.Ok(users.Select(UserView.From).ToList());
+        });
+        group.MapPost("/", CreateAsync);
+        group.MapPut("/{id}", UpdateAsync);
+    }
+
+    private static async Task<Results<Created<UserView>, ProblemHttpResult>> CreateAsync(CreateUserRequest request,
+        IDbContextFactory<HostDbContext> contexts, IPasswordHasher<UserRecord> hasher, TimeProvider clock, CancellationToken ct)
+    {
+        var email = request.Email?.Trim().ToLowerInvariant();
+        var problems = new List<string>();
+        if (email is null || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+            problems.Add("邮箱无效 / The e-mail address is not valid.");
+        problems.AddRange(RoleProblems(request.Roles));
+        problems.AddRange(PasswordProblems(request.Password));
+        if (problems.Count > 0)
+            return Problems.BadRequest(string.Join(" ", problems), problems);
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (await db.Users.AnyAsync(u => u.Email == email, ct))
+            return Problems.Conflict($"用户 {email} 已存在 / User {email} already exists.");
+        var user = new UserRecord
+        {
+            Id = Guid.CreateVersion7().ToString("N"),
+            Email = email!,
+            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? email! : request.DisplayName.Trim(),
+            PasswordHash = "",
+            Roles = string.Join(',', request.Roles!.Distinct()),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        user.PasswordHash = hasher.HashPassword(user, request.Password!);
+        db.Users.Add(user);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Problems.Conflict($"用户 {email} 已存在 / User {email} already exists.");
+        }
+
+        return TypedResults.Created($"/api/users/{user.Id}", UserView.From(user));
+    }
+
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> UpdateAsync(string id, UpdateUserRequest request,
+        IDbContextFactory<HostDbContext> contexts, IPasswordHasher<UserRecord> hasher, CancellationToken ct)
+    {
+        var problems = new List<string>();
+        if (request.Roles is not null)
+            problems.AddRange(RoleProblems(request.Roles));
+        if (request.Password is not null)
+            problems.AddRange(PasswordProblems(request.Password));
+        if (problems.Count > 0)
+            return Problems.BadRequest(string.Join(" ", problems), problems);
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (user is null)
+            return Problems.NotFound($"用户 {id} 不存在 / User {id} does not exist.");
+        if (!string.IsNullOrWhiteSpace(request.DisplayName))
+            user.DisplayName = request.DisplayName.Trim();
+        if (request.Roles is not null)
+            user.Roles = string.Join(',', request.Roles.Distinct());
+        if (request.Disabled is { } disabled)
+            user.Disabled = disabled;
+        if (request.Password is not null)
+            user.PasswordHash = hasher.HashPassword(user, request.Password);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(UserView.From(user));
+    }
+
+    private static IEnumerable<string> RoleProblems(IReadOnlyList<string>? roles)
+    {
+        if (roles is null || roles.Count == 0)
+            yield return $"至少需要一个角色 / At least one role is needed: {string.Join(", ", Roles.All)}.";
+        foreach (var role in roles ?? [])
+        {
+            if (!Roles.All.Contains(role))
+                yield return $"未知角色“{role}” / Unknown role '{role}' (one of {string.Join(", ", Roles.All)}).";
+        }
+    }
+
+    private static IEnumerable<string> PasswordProblems(string? password)
+    {
+        if (string.IsNullOrEmpty(password) || password.Length < MinPasswordLength)
+            yield return $"密码至少 {MinPasswordLength} 位 / The password needs at least {MinPasswordLength} characters.";
+    }
+}
