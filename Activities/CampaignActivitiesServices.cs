@@ -15,6 +15,11 @@ public static class CampaignActivitiesServices
         services.AddActivity<Email.SendEmail>();
         services.AddActivity<Tasks.SignOff>();
         services.AddSingleton<Tasks.TaskInbox>();
+        services.AddActivity<Submissions.RequestSubmission>();
+        services.AddSingleton<Submissions.SubmissionFiles>();
+        services.AddSingleton<Email.EmailTemplates>();
+        services.AddOptions<Portal.PortalOptions>();
+        services.AddSingleton<Portal.PortalLinks>();
         services.AddPooledDbContextFactory<Persistence.CampaignDbContext>((sp, db) =>
             db.UseConfiguredStorage(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
         services.AddSingleton<Chambers.ChamberDirectory>();

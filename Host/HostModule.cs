@@ -6,6 +6,7 @@ using Chamber.Host.Clock;
 using Chamber.Host.Email;
 using Chamber.Host.Errors;
 using Chamber.Host.Health;
+using Chamber.Host.Portal;
 using Chamber.Host.Tasks;
 using Chamber.Host.WorkflowApi;
 using Chamber.Workflows;
@@ -32,6 +33,7 @@ public static class HostModule
         builder.Services.AddCampaignActivities();
         builder.Services.AddChamberAuth(configuration);
         builder.Services.AddChamberEmail(configuration);
+        builder.Services.Configure<Activities.Portal.PortalOptions>(configuration.GetSection("Portal"));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -43,6 +45,10 @@ public static class HostModule
             options.AddPolicy(AuthModule.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            // The portal is open to anyone holding a link: sixty calls a minute per address is plenty for a person.
+            options.AddPolicy(PortalEndpoints.PortalRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
             options.OnRejected = (context, _) => new ValueTask(Results.Problem(
                 title: "尝试次数过多，请稍后再试 / Too many attempts, try again later.",
                 statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext));
@@ -77,6 +83,7 @@ public static class HostModule
         app.MapOutboxEndpoints();
         app.MapChamberEndpoints();
         app.MapTaskEndpoints();
+        app.MapPortalEndpoints();
         app.MapClockEndpoints(app.Services.GetRequiredService<TimeProvider>());
         app.MapGet("/", () => Results.Content(LandingPage, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         return app;

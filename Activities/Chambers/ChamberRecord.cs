@@ -54,4 +54,7 @@ public sealed class ChamberRecord
 
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Carried by every portal link; incrementing it revokes the links issued so far.</summary>
+    public int PortalVersion { get; set; }
 }

@@ -9,6 +9,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
 {
     public DbSet<ChamberRecord> Chambers => Set<ChamberRecord>();
     public DbSet<Tasks.TaskHistoryRecord> TaskHistory => Set<Tasks.TaskHistoryRecord>();
+    public DbSet<Submissions.SubmissionFileRecord> SubmissionFiles => Set<Submissions.SubmissionFileRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -22,6 +23,11 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("task_history");
             e.HasKey(h => h.TaskId);
+        });
+        modelBuilder.Entity<Submissions.SubmissionFileRecord>(e =>
+        {
+            e.ToTable("submission_files");
+            e.HasKey(f => f.Id);
         });
         modelBuilder.UseSnakeCaseColumns();
     }

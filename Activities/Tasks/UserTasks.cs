@@ -23,6 +23,9 @@ public static class UserTasks
         return MailAddress.TryCreate(value, out var address) ? "user:" + address.Address.ToLowerInvariant() : null;
     }
 
+    /// <summary>The tag of a chamber's own tasks (answered through its portal link).</summary>
+    public static string ChamberTag(string chamberId) => "chamber:" + chamberId;
+
     /// <summary>The tags a signed-in person answers to: their address and each of their roles.</summary>
     public static IReadOnlyList<string> TagsOf(string email, IEnumerable<string> roles) =>
         ["user:" + email.ToLowerInvariant(), .. roles.Select(r => "role:" + r.ToLowerInvariant())];
@@ -53,6 +56,12 @@ public static class TaskActions
 
     /// <summary>加签: another person signs as well.</summary>
     public const string AddSigner = "addSigner";
+
+    /// <summary>A chamber hands in what was asked (through its portal link).</summary>
+    public const string Submit = "submit";
+
+    /// <summary>Staff accept a submission.</summary>
+    public const string Accept = "accept";
 }
 
 /// <summary>A person's answer to a task, as the task API resumes the workflow with it.</summary>

@@ -153,6 +153,10 @@ public sealed class ActivityExecutionContext : IExpressionContext
         return message;
     }
 
+    /// <summary>Withdraws this activity's bookmarks of one name (a reminder that is no longer needed); they go with the commit.</summary>
+    public void RemoveBookmarks(string name) =>
+        WorkflowExecutionContext.Bookmarks.RemoveAll(b => b.ContextId == Id && string.Equals(b.Name, name, StringComparison.Ordinal));
+
     /// <summary>Suspends this activity until the bookmark is resumed; <paramref name="callback"/> runs then (or the activity completes).</summary>
     /// <remarks>
     /// <paramref name="tag"/> is indexed and, with <paramref name="payload"/>, copied to the bookmark

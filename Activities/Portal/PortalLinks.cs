@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Chamber.Activities.Persistence;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Activities.Portal;
+
+public sealed class PortalOptions
+{
+    /// <summary>The public address of the Host, as chambers reach it; links in e-mails start with it.</summary>
+    public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>How long a link works after it was issued (a new e-mail carries a new link).</summary>
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(60);
+
+    /// <summary>Who signs the e-mails.</summary>
+    public string SenderName { get; set; } = "工商联会员部 Member Department";
+}
+
+/// <summary>Why a token was not accepted.</summary>
+public enum PortalTokenProblem
+{
+    None,
+
+    /// <summary>Not one of ours (or damaged): answered as if nothing were there.</summary>
+    Invalid,
+
+    Expired,
+
+    /// <summary>Staff revoked the chamber's links (a leaked e-mail, a new contact person).</summary>
+    Revoked,
+}
+
+/// <summary>
+/// A chamber's personal link <c>/portal/{token}</c>: no password, so the token itself is the key —
+/// encrypted and signed with the shared Data Protection keys, scoped to one chamber, expiring on
+/// the application clock (business time), and revocable: it carries the chamber's link version,
+/// which revoking increments.
+/// </summary>
+public sealed class PortalLinks(IDataProtectionProvider protection, IDbContextFactory<CampaignDbContext> contexts, IOptions<PortalOptions> options, TimeProvider clock)
+{
+    private readonly IDataProtector _protector = protection.CreateProtector("Chamber.Portal.Link.v1");
+
+    public async Task<string> IssueTokenAsync(string chamberId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var version = await db.Chambers.Where(c => c.Id == chamberId).Select(c => (int?)c.PortalVersion).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"商会 {chamberId} 不存在 / Chamber {chamberId} does not exist.");
+        var expires = clock.GetUtcNow() + options.Value.LinkLifetime;
+        return _protector.Protect(string.Join('|', chamberId, version.ToString(CultureInfo.InvariantCulture), expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
+    }
+
+    public async Task<string> IssueLinkAsync(string chamberId, CancellationToken cancellationToken = default) =>
+        $"{options.Value.BaseUrl.TrimEnd('/')}/portal/{await IssueTokenAsync(chamberId, cancellationToken)}";
+
+    /// <summary>The chamber a token opens, or why it opens nothing.</summary>
+    public async Task<(string? ChamberId, PortalTokenProblem Problem)> VerifyAsync(string token, CancellationToken cancellationToken = default)
+    {
+        string[] parts;
+        try
+        {
+            parts = _protector.Unprotect(token).Split('|');
+        }
+        catch (CryptographicException)
+        {
+            return (null, PortalTokenProblem.Invalid);
+        }
+
+        if (parts.Length != 3 || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var version) || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var expires))
+            return (null, PortalTokenProblem.Invalid);
+        if (clock.GetUtcNow().ToUnixTimeSeconds() > expires)
+            return (null, PortalTokenProblem.Expired);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var current = await db.Chambers.Where(c => c.Id == parts[0]).Select(c => (int?)c.PortalVersion).FirstOrDefaultAsync(cancellationToken);
+        return current is null ? (null, PortalTokenProblem.Invalid)
+            : current != version ? (null, PortalTokenProblem.Revoked)
+            : (parts[0], PortalTokenProblem.None);
+    }
+
+    /// <summary>Every link issued to the chamber so far stops working.</summary>
+    public async Task<bool> RevokeAsync(string chamberId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Chambers.Where(c => c.Id == chamberId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.PortalVersion, c => c.PortalVersion + 1), cancellationToken) == 1;
+    }
+}

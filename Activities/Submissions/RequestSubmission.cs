@@ -1,0 +1,247 @@
+using System.Globalization;
+using Chamber.Activities.Calendar;
+using Chamber.Activities.Chambers;
+using Chamber.Activities.Email;
+using Chamber.Activities.Portal;
+using Chamber.Activities.Tasks;
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Activities.Submissions;
+
+/// <summary>A file handed in through the portal (stored in <c>submission_files</c>).</summary>
+public sealed record SubmittedFile(string Id, string FileName, string ContentType, long Size);
+
+/// <summary>What a chamber handed in for one request.</summary>
+public sealed record Submission(string TaskId, IReadOnlyList<SubmittedFile> Files, string? Comment, DateTimeOffset SubmittedAt, int Round = 1);
+
+/// <summary>
+/// Asks one chamber for a document by a deadline (报送): the chamber is e-mailed a personal portal
+/// link, reminded at working-day offsets before the deadline, chased every few working days after
+/// it and, after the second chase, the leaders are told (督办). Staff then accept the submission or
+/// return it with comments, and the chamber resubmits — as often as needed.
+/// </summary>
+[Activity("Chamber.RequestSubmission", "Campaign", "Asks a chamber for a document by a deadline, with reminders, chasing, escalation, and staff acceptance or return.",
+    DisplayName = "Request submission 报送", Outcomes = [Accepted])]
+public sealed class RequestSubmission : Activity
+{
+    public const string Accepted = "Accepted";
+    public const string ReminderBookmark = "Chamber.Reminder";
+
+    [Input(Description = "What is asked for, as the e-mails and the portal show it (e.g. 实施方案).", UIHint = "single-line", IsRequired = true)]
+    public Input<string>? Title { get; set; }
+
+    [Input(Description = "Requirements shown to the chamber.", UIHint = "multi-line")]
+    public Input<string>? Description { get; set; }
+
+    [Input(Description = "The chamber's id in the directory.", UIHint = "single-line", IsRequired = true)]
+    public Input<string>? Chamber { get; set; }
+
+    [Input(DisplayName = "Campaign", Description = "The campaign's name for the e-mails (e.g. 2026年度“四好”商会创建活动).", UIHint = "single-line")]
+    public Input<string>? CampaignName { get; set; }
+
+    [Input(DisplayName = "Due date", Description = "A business date: 2026-04-30, 2026-04-30> (next working day if off) or 2026-04-30-3wd.",
+        UIHint = "single-line", IsRequired = true)]
+    public Input<string>? DueDate { get; set; }
+
+    [Input(DisplayName = "Reminders (working days before)", Description = "Working days before the deadline on which to remind, e.g. 7,3,1.",
+        UIHint = "single-line", DefaultValue = "7,3,1")]
+    public Input<string>? ReminderDays { get; set; }
+
+    [Input(DisplayName = "Chase every (working days)", Description = "After the deadline, chase every this many working days.", DefaultValue = "2")]
+    public Input<int>? ChaseEveryWorkingDays { get; set; }
+
+    [Input(DisplayName = "Escalate after chases", Description = "Tell the leaders with this chase (督办).", DefaultValue = "2")]
+    public Input<int>? EscalateAfterChases { get; set; }
+
+    [Input(DisplayName = "Leaders to escalate to", Description = "E-mail addresses of the leaders told about an overdue chamber.", UIHint = "multi-text")]
+    public Input<object>? EscalateTo { get; set; }
+
+    [Input(DisplayName = "Checked by", Description = "Who accepts or returns submissions: e-mail addresses and/or roles.", UIHint = "multi-text", DefaultValue = "role:staff")]
+    public Input<object>? Reviewers { get; set; }
+
+    [Input(DisplayName = "Resubmit within (working days)", Description = "Deadline of a resubmission after a return, from the day of the return.", DefaultValue = "5")]
+    public Input<int>? ResubmitWorkingDays { get; set; }
+
+    [Output(Description = "The accepted submission.")]
+    public Output<Submission>? Result { get; set; }
+
+    public override bool CanSuspend => true;
+
+    /// <summary>Most chases sent for one request; a chamber that never answers is not mailed forever.</summary>
+    public const int MaxChases = 10;
+
+    /// <summary>Everything the request keeps between slices (inputs are evaluated for ExecuteAsync only).</summary>
+    private sealed record State(
+        string ChamberId, string ChamberName, string ChamberEmail, string Title, string? Description, string Campaign,
+        DateOnly Due, int[] ReminderDays, int ChaseEvery, int EscalateAt, IReadOnlyList<string> EscalateTo, IReadOnlyList<string> Reviewers,
+        int ResubmitDays, int Round = 1, int Chases = 0, string? Feedback = null);
+
+    private sealed record NextReminder(string Kind, int Chase, DateTimeOffset At);
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var chamberId = context.Get(Chamber) ?? "";
+        var chamber = await context.Services.GetRequiredService<ChamberDirectory>().FindAsync(chamberId)
+            ?? throw new InvalidOperationException($"商会“{chamberId}”不在名录中 / Chamber '{chamberId}' is not in the directory.");
+        var calendar = await CalendarAsync(context);
+        var dueText = context.Get(DueDate) ?? throw new InvalidOperationException("报送需要截止日期 / A submission request needs a due date.");
+        var reviewers = EmailMessage.Addresses(context.Get(Reviewers) ?? "role:staff")
+            .Select(r => UserTasks.AssigneeTag(r) ?? throw new InvalidOperationException($"审核人“{r}”既不是邮箱也不是角色 / Reviewer '{r}' is neither an e-mail address nor role:<name>."))
+            .ToList();
+        var state = new State(
+            chamber.Id, chamber.Name, chamber.Email, context.Get(Title) ?? "材料", context.Get(Description), context.Get(CampaignName) ?? "",
+            BusinessDate.Parse(dueText).Resolve(calendar),
+            ParseDays(context.Get(ReminderDays) ?? "7,3,1"),
+            Math.Max(1, context.Get(ChaseEveryWorkingDays) is var every and > 0 ? every : 2),
+            context.Get(EscalateAfterChases) is var escalate and > 0 ? escalate : 2,
+            EmailMessage.Addresses(context.Get(EscalateTo)),
+            reviewers.Count > 0 ? reviewers : ["role:staff"],
+            context.Get(ResubmitWorkingDays) is var resubmit and > 0 ? resubmit : 5);
+        context.SetProperty("state", state);
+        await OpenForChamberAsync(context, state, calendar, "submission-request");
+    }
+
+    /// <summary>The chamber's item in the portal, the e-mail that announces it, and the first reminder.</summary>
+    private async Task OpenForChamberAsync(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar, string template)
+    {
+        var taskId = Guid.CreateVersion7().ToString("N");
+        var payload = new TaskPayload("Submission", state.Title, UserTasks.ChamberTag(state.ChamberId), [TaskActions.Submit], EndOf(state.Due), state.Description,
+            Context: new Dictionary<string, string> { ["round"] = state.Round.ToString(CultureInfo.InvariantCulture), ["feedback"] = state.Feedback ?? "", ["campaign"] = state.Campaign });
+        context.CreateBookmark(UserTasks.BookmarkName, taskId, payload, OnSubmittedAsync, tag: UserTasks.ChamberTag(state.ChamberId));
+        await MailChamberAsync(context, state, calendar, template, $"{state.Round}");
+        ScheduleNextReminder(context, state, calendar);
+    }
+
+    private async ValueTask OnReminderAsync(ActivityExecutionContext context)
+    {
+        var state = context.GetProperty<State>("state")!;
+        var next = context.GetProperty<NextReminder>("next")!;
+        var calendar = await CalendarAsync(context);
+        if (next.Kind == "reminder")
+        {
+            await MailChamberAsync(context, state, calendar, "submission-reminder", $"{state.Round}/{next.At:yyyyMMdd}");
+        }
+        else
+        {
+            state = state with { Chases = next.Chase };
+            context.SetProperty("state", state);
+            await MailChamberAsync(context, state, calendar, "submission-overdue", $"{state.Round}/chase{next.Chase}");
+            if (next.Chase == state.EscalateAt && state.EscalateTo.Count > 0)
+                await MailAsync(context, state, calendar, "submission-escalation", state.EscalateTo, $"{state.Round}/escalation");
+        }
+
+        ScheduleNextReminder(context, state, calendar);
+    }
+
+    private async ValueTask OnSubmittedAsync(ActivityExecutionContext context)
+    {
+        var submission = context.GetResumeInput<Submission>() ?? throw new InvalidOperationException("A submission was resumed without its content.");
+        var state = context.GetProperty<State>("state")!;
+        context.RemoveBookmarks(ReminderBookmark);
+        submission = submission with { Round = state.Round, SubmittedAt = context.Clock.GetUtcNow() };
+        context.SetProperty("submission", submission);
+        context.JournalMessage($"{state.ChamberName} 已提交“{state.Title}”（第 {state.Round} 次，{submission.Files.Count} 个文件）");
+        var files = string.Join("、", submission.Files.Select(f => f.FileName));
+        foreach (var reviewer in state.Reviewers)
+        {
+            var payload = new TaskPayload("CheckSubmission", $"审核：{state.ChamberName}“{state.Title}”", reviewer, [TaskActions.Accept, TaskActions.Return],
+                EndOf(state.Due), submission.Comment,
+                Context: new Dictionary<string, string>
+                {
+                    ["chamber"] = state.ChamberName, ["chamberId"] = state.ChamberId, ["round"] = state.Round.ToString(CultureInfo.InvariantCulture),
+                    ["files"] = files, ["submissionTask"] = submission.TaskId,
+                });
+            context.CreateBookmark(UserTasks.BookmarkName, Guid.CreateVersion7().ToString("N"), payload, OnCheckedAsync, tag: reviewer);
+        }
+    }
+
+    private async ValueTask OnCheckedAsync(ActivityExecutionContext context)
+    {
+        var decision = context.GetResumeInput<TaskDecision>() ?? throw new InvalidOperationException("A check was resumed without a decision.");
+        var state = context.GetProperty<State>("state")!;
+        // One reviewer's answer settles the check; the other reviewers' copies of the task go.
+        context.RemoveBookmarks(UserTasks.BookmarkName);
+        context.JournalMessage($"{decision.ByName ?? decision.By}: {decision.Action}{(decision.Comment is null ? "" : " — " + decision.Comment)}");
+        if (decision.Action == TaskActions.Accept)
+        {
+            context.Set(Result, context.GetProperty<Submission>("submission"));
+            await context.CompleteActivityAsync(Accepted);
+            return;
+        }
+
+        var calendar = await CalendarAsync(context);
+        var today = DateOnly.FromDateTime(context.Clock.GetUtcNow().ToOffset(Beijing).DateTime);
+        state = state with { Round = state.Round + 1, Chases = 0, Feedback = decision.Comment, Due = calendar.AddWorkingDays(today, state.ResubmitDays) };
+        context.SetProperty("state", state);
+        await OpenForChamberAsync(context, state, calendar, "submission-returned");
+    }
+
+    private void ScheduleNextReminder(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar)
+    {
+        var now = context.Clock.GetUtcNow();
+        var candidates = state.ReminderDays.OrderByDescending(d => d)
+            .Select(d => new NextReminder("reminder", 0, NineOClock(calendar.AddWorkingDays(state.Due, -d))))
+            .Concat(Enumerable.Range(state.Chases + 1, Math.Max(0, MaxChases - state.Chases))
+                .Select(k => new NextReminder("overdue", k, NineOClock(calendar.AddWorkingDays(state.Due, k * state.ChaseEvery)))));
+        var next = candidates.FirstOrDefault(c => c.At > now);
+        context.SetProperty("next", next);
+        if (next is not null)
+            context.CreateBookmark(ReminderBookmark, next.Kind, callback: OnReminderAsync, dueAt: next.At);
+    }
+
+    private static async Task MailChamberAsync(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar, string template, string occasion) =>
+        await MailAsync(context, state, calendar, template, EmailMessage.Addresses(state.ChamberEmail), occasion);
+
+    private static async Task MailAsync(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar, string template,
+        IReadOnlyList<string> to, string occasion)
+    {
+        var link = await context.Services.GetRequiredService<PortalLinks>().IssueLinkAsync(state.ChamberId);
+        var today = DateOnly.FromDateTime(context.Clock.GetUtcNow().ToOffset(Beijing).DateTime);
+        var model = new Dictionary<string, object?>
+        {
+            ["chamber"] = state.ChamberName,
+            ["campaign"] = state.Campaign,
+            ["title"] = state.Title,
+            ["description"] = state.Description,
+            ["dueDate"] = state.Due.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
+            ["dueDateEn"] = state.Due.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            ["dueWeekday"] = CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(state.Due.DayOfWeek),
+            ["workingDaysLeft"] = WorkingDaysBetween(calendar, today, state.Due),
+            ["overdueWorkingDays"] = WorkingDaysBetween(calendar, state.Due, today),
+            ["link"] = link,
+            ["feedback"] = state.Feedback,
+            ["sender"] = context.Services.GetService<Microsoft.Extensions.Options.IOptions<PortalOptions>>()?.Value.SenderName,
+        };
+        var rendered = context.Services.GetRequiredService<EmailTemplates>().Render(template, model);
+        var message = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html);
+        // One message per instance, activity, template and occasion: a repeated slice cannot send it twice.
+        context.EnqueueMessage(EmailMessage.Channel, message.ToJson(), message.Summary,
+            $"{context.WorkflowExecutionContext.Id}/{context.Activity.Id}/{template}/{occasion}");
+    }
+
+    /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/> (0 when <paramref name="to"/> is not later).</summary>
+    internal static int WorkingDaysBetween(ChineseBusinessCalendar calendar, DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+            count += calendar.IsWorkingDay(day) ? 1 : 0;
+        return count;
+    }
+
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    /// <summary>Reminders go out at nine in the morning, Beijing time.</summary>
+    private static DateTimeOffset NineOClock(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), Beijing);
+
+    private static DateTimeOffset EndOf(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59, 59)), Beijing);
+
+    private static async Task<ChineseBusinessCalendar> CalendarAsync(ActivityExecutionContext context) =>
+        await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
+
+    private static int[] ParseDays(string text) =>
+        [.. EmailMessage.Addresses(text).Select(t => int.TryParse(t, CultureInfo.InvariantCulture, out var d) && d > 0 && d < 100
+            ? d
+            : throw new InvalidOperationException($"提醒天数“{t}”无效 / '{t}' is not a number of working days."))];
+}

@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using Chamber.Activities.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Activities.Submissions;
+
+public sealed class SubmissionFileRecord
+{
+    public required string Id { get; set; }
+    public required string ChamberId { get; set; }
+    public required string InstanceId { get; set; }
+    public required string TaskId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public required byte[] Content { get; set; }
+    public DateTime UploadedAt { get; set; }
+}
+
+/// <summary>
+/// Files chambers hand in. Only document, sheet, image and archive types are taken, a file that
+/// starts like a program is refused whatever its name, and files are always served back as
+/// downloads — nothing uploaded is ever rendered by a browser in our origin.
+/// </summary>
+public sealed class SubmissionFiles(IDbContextFactory<CampaignDbContext> contexts, TimeProvider clock)
+{
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+    public const int MaxFiles = 10;
+    public const long MaxUploadBytes = 60 * 1024 * 1024;
+
+    public static readonly IReadOnlyDictionary<string, string> AllowedTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [".pdf"] = "application/pdf",
+        [".doc"] = "application/msword",
+        [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        [".xls"] = "application/vnd.ms-excel",
+        [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [".ppt"] = "application/vnd.ms-powerpoint",
+        [".pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        [".wps"] = "application/vnd.ms-works",
+        [".ofd"] = "application/ofd",
+        [".txt"] = "text/plain",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".png"] = "image/png",
+        [".zip"] = "application/zip",
+    };
+
+    /// <summary>Why a file is refused, in words for the chamber; null when it is fine.</summary>
+    public static string? Problem(string fileName, long size, ReadOnlySpan<byte> head)
+    {
+        var extension = Path.GetExtension(fileName);
+        if (!AllowedTypes.ContainsKey(extension))
+            return $"“{fileName}”的类型不支持，可上传：{string.Join(" ", AllowedTypes.Keys)} / This file type is not accepted.";
+        if (size == 0)
+            return $"“{fileName}”是空文件 / The file is empty.";
+        if (size > MaxFileBytes)
+            return $"“{fileName}”超过 {MaxFileBytes / (1024 * 1024)} MB / The file is larger than {MaxFileBytes / (1024 * 1024)} MB.";
+        if (head.StartsWith("MZ"u8) || head.StartsWith("\u007FELF"u8) || head.StartsWith("#!"u8))
+            return $"“{fileName}”看起来是程序文件 / The file looks like a program and is refused.";
+        return null;
+    }
+
+    public async Task<SubmittedFile> SaveAsync(string chamberId, string instanceId, string taskId, string fileName, byte[] content, CancellationToken cancellationToken = default)
+    {
+        var safeName = Path.GetFileName(fileName.Replace('\\', '/'));
+        var record = new SubmissionFileRecord
+        {
+            Id = Guid.CreateVersion7().ToString("N"),
+            ChamberId = chamberId,
+            InstanceId = instanceId,
+            TaskId = taskId,
+            FileName = safeName.Length > 200 ? safeName[^200..] : safeName,
+            ContentType = AllowedTypes[Path.GetExtension(safeName)],
+            Size = content.LongLength,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Content = content,
+            UploadedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.SubmissionFiles.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return new SubmittedFile(record.Id, record.FileName, record.ContentType, record.Size);
+    }
+
+    public async Task<SubmissionFileRecord?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.SubmissionFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Chamber.Workflows.Persistence;
+
+namespace Chamber.Host.Tests.Submissions;
+
+/// <summary>
+/// A chamber asked for its implementation plan by 30 April 2026, on the manual clock: the e-mail
+/// with its personal link, reminders on working days before the deadline, the portal, staff
+/// returning and accepting, and chasing with escalation when nothing comes.
+/// </summary>
+public abstract partial class SubmissionTests(StorageProvider provider) : IAsyncLifetime, IDisposable
+{
+    private const string Password = "审核密码-Staff-2026";
+    private const string Start = "2026-04-01T01:00:00Z"; // 9:00 in Beijing, Wednesday 1 April
+
+    private TestDatabase _database = null!;
+    private HostFactory _host = null!;
+    private HttpClient _admin = null!;
+    private string _chamberId = "";
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _host = new HostFactory(_database, new Dictionary<string, string>
+        {
+            ["Clock:Mode"] = "Manual",
+            ["Clock:Start"] = Start,
+            ["Portal:BaseUrl"] = "https://fic.example",
+        });
+        _admin = await _host.SignedInClientAsync();
+        await _admin.PostAsJsonAsync("/api/users", new { email = "staff@fic.example", password = Password, roles = new[] { "staff" } });
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("名称,邮箱\n鹿城区五马街道商会,wuma@chamber.example\n")), "file", "c.csv");
+        (await _admin.PostAsync("/api/chambers/import", form)).EnsureSuccessStatusCode();
+        _chamberId = (await _admin.GetFromJsonAsync<JsonElement>("/api/chambers")).GetProperty("items")[0].GetProperty("id").GetString()!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin.Dispose();
+        await _host.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        _admin?.Dispose();
+        _host?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private string Plan() => """
+        {"definitionId":"plan","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+          {"id":"ask","type":"Chamber.RequestSubmission",
+           "title":{"typeName":"String","expression":{"type":"Literal","value":"实施方案"}},
+           "campaignName":{"typeName":"String","expression":{"type":"Literal","value":"2026年度“四好”商会创建活动"}},
+           "chamber":{"typeName":"String","expression":{"type":"Literal","value":"CHAMBER"}},
+           "dueDate":{"typeName":"String","expression":{"type":"Literal","value":"2026-04-30"}},
+           "escalateTo":{"typeName":"Object","expression":{"type":"Literal","value":"leader1@fic.example"}}},
+          {"id":"done","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"accepted"}}}],
+         "connections":[{"source":{"activity":"ask","port":"Accepted"},"target":{"activity":"done","port":"In"}}]}}
+        """.Replace("CHAMBER", _chamberId, StringComparison.Ordinal);
+
+    private async Task<string> StartAsync()
+    {
+        Assert.Equal(HttpStatusCode.Created, (await _admin.PostAsync("/api/workflow-definitions/import", new StringContent(Plan(), Encoding.UTF8, "application/json"))).StatusCode);
+        var started = await _admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "plan" });
+        var body = await started.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Suspended", body.GetProperty("status").GetString());
+        return body.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Outbox messages as (Beijing date the step asked for it, summary), oldest first.</summary>
+    private async Task<List<(DateOnly Day, string Summary)>> MailAsync()
+    {
+        var page = await _admin.GetFromJsonAsync<JsonElement>("/api/outbox?pageSize=500");
+        return [.. page.GetProperty("items").EnumerateArray()
+            .Select(m => (DateOnly.FromDateTime(m.GetProperty("createdAt").GetDateTime().AddHours(8)), m.GetProperty("summary").GetString()!))
+            .OrderBy(m => m.Item1)];
+    }
+
+    private async Task<DateOnly> AddWorkingDaysAsync(string date, int days) =>
+        DateOnly.Parse((await _admin.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/add-working-days?date={date}&days={days}")).GetProperty("date").GetString()!,
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<bool> IsWorkingDayAsync(DateOnly day) =>
+        (await _admin.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/days/{day:yyyy-MM-dd}")).GetProperty("working").GetBoolean();
+
+    [Fact]
+    public async Task A_chamber_is_mailed_its_link_reminded_on_working_days_and_its_returned_plan_loops_until_accepted()
+    {
+        var instance = await StartAsync();
+        var request = Assert.Single(await MailAsync());
+        Assert.Contains("wuma@chamber.example", request.Summary, StringComparison.Ordinal);
+        Assert.Contains("4月30日", request.Summary, StringComparison.Ordinal);
+
+        await _admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-04-30T12:00:00Z" });
+        var reminders = (await MailAsync()).Where(m => m.Summary.Contains("【提醒】", StringComparison.Ordinal)).Select(m => m.Day).ToList();
+        Assert.Equal([await AddWorkingDaysAsync("2026-04-30", -7), await AddWorkingDaysAsync("2026-04-30", -3), new DateOnly(2026, 4, 29)], reminders);
+        foreach (var day in reminders)
+            Assert.True(await IsWorkingDayAsync(day), $"A reminder went out on {day}, a day off.");
+
+        // The chamber opens the link from the e-mail it received.
+        var link = await LinkFromDeliveredMailAsync();
+        Assert.StartsWith("https://fic.example/portal/", link, StringComparison.Ordinal);
+        var token = link["https://fic.example/portal/".Length..];
+        using var chamber = _host.CreateClient();
+        var portal = await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}");
+        Assert.Equal("鹿城区五马街道商会", portal.GetProperty("chamber").GetString());
+        var item = Assert.Single(portal.GetProperty("items").EnumerateArray());
+        Assert.Equal("实施方案", item.GetProperty("title").GetString());
+        var itemId = item.GetProperty("id").GetString()!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await SubmitAsync(chamber, token, itemId, "setup.exe", Encoding.ASCII.GetBytes("MZ\u0090\0"))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SubmitAsync(chamber, token, itemId, "plan.pdf", Encoding.ASCII.GetBytes("MZ fake pdf"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(chamber, token, itemId, "实施方案.pdf", Encoding.ASCII.GetBytes("%PDF-1.4 plan"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SubmitAsync(chamber, token, itemId, "again.pdf", Encoding.ASCII.GetBytes("%PDF-1.4"))).StatusCode);
+        Assert.Empty((await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items").EnumerateArray());
+
+        // Staff return it with a comment; the chamber gets a new item with the feedback and a new deadline.
+        using var staff = await _host.SignedInClientAsync("staff@fic.example", Password);
+        var check = Assert.Single((await staff.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
+        Assert.Equal("CheckSubmission", check.GetProperty("task").GetProperty("kind").GetString());
+        Assert.Contains("实施方案.pdf", check.GetProperty("task").GetProperty("context").GetProperty("files").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/tasks/{check.GetProperty("id").GetString()}/complete",
+            new { action = "return", comment = "请补充季度推进会安排" })).StatusCode);
+        var again = Assert.Single((await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items").EnumerateArray());
+        Assert.Equal((2, "请补充季度推进会安排"), (again.GetProperty("round").GetInt32(), again.GetProperty("feedback").GetString()));
+        Assert.Contains(await MailAsync(), m => m.Summary.Contains("【退回】", StringComparison.Ordinal));
+
+        await SubmitAsync(chamber, token, again.GetProperty("id").GetString()!, "实施方案-修改稿.docx", Encoding.ASCII.GetBytes("PK\u0003\u0004docx"));
+        var recheck = Assert.Single((await staff.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
+        await staff.PostAsJsonAsync($"/api/tasks/{recheck.GetProperty("id").GetString()}/complete", new { action = "accept" });
+        var finished = await _admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}");
+        Assert.Equal("Finished", finished.GetProperty("status").GetString());
+        Assert.Contains("accepted", await _admin.GetStringAsync($"/api/workflow-instances/{instance}/journal"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nothing_submitted_is_chased_every_two_working_days_and_escalated_to_the_leaders_with_the_second_chase()
+    {
+        await StartAsync();
+        await _admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-05-12T12:00:00Z" });
+        var mail = await MailAsync();
+        var chases = mail.Where(m => m.Summary.Contains("【催办】", StringComparison.Ordinal)).Select(m => m.Day).ToList();
+        Assert.Equal([await AddWorkingDaysAsync("2026-04-30", 2), await AddWorkingDaysAsync("2026-04-30", 4), await AddWorkingDaysAsync("2026-04-30", 6)], chases.Take(3));
+        Assert.DoesNotContain(chases, d => d.Month == 5 && d.Day <= 5); // the May Day break
+        var escalation = Assert.Single(mail, m => m.Summary.Contains("【督办】", StringComparison.Ordinal));
+        Assert.StartsWith("leader1@fic.example", escalation.Summary, StringComparison.Ordinal);
+        Assert.Equal(chases[1], escalation.Day);
+    }
+
+    [Fact]
+    public async Task A_forged_expired_revoked_or_other_chambers_link_opens_nothing_and_changes_nothing()
+    {
+        await StartAsync();
+        using var chamber = _host.CreateClient();
+        var token = (await (await _admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("link").GetString()!.Split("/portal/")[1];
+        var itemId = (await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items")[0].GetProperty("id").GetString()!;
+
+        Assert.Equal(HttpStatusCode.NotFound, (await chamber.GetAsync($"/api/portal/{token[..^4]}abcd")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SubmitAsync(chamber, "forged-token", itemId, "a.pdf", Encoding.ASCII.GetBytes("%PDF"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await SubmitAsync(chamber, token, "someone-elses-item", "a.pdf", Encoding.ASCII.GetBytes("%PDF"))).StatusCode);
+
+        await _admin.PostAsJsonAsync("/api/clock/advance", new { by = "P61D" });
+        Assert.Equal(HttpStatusCode.Forbidden, (await chamber.GetAsync($"/api/portal/{token}")).StatusCode);
+
+        var fresh = (await (await _admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("link").GetString()!.Split("/portal/")[1];
+        Assert.Equal(HttpStatusCode.OK, (await chamber.GetAsync($"/api/portal/{fresh}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _admin.PostAsync($"/api/chambers/{_chamberId}/portal-link/revoke", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await chamber.GetAsync($"/api/portal/{fresh}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SubmitAsync(chamber, fresh, itemId, "a.pdf", Encoding.ASCII.GetBytes("%PDF"))).StatusCode);
+
+        var stillOpen = (await (await _admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("link").GetString()!.Split("/portal/")[1];
+        Assert.Single((await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{stillOpen}")).GetProperty("items").EnumerateArray());
+    }
+
+    private static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string token, string itemId, string fileName, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "files", fileName);
+        form.Add(new StringContent("请审阅"), "comment");
+        return await client.PostAsync($"/api/portal/{token}/items/{itemId}/submit", form);
+    }
+
+    /// <summary>The portal link in the newest delivered e-mail (.eml in the pickup folder; parts are base64).</summary>
+    private async Task<string> LinkFromDeliveredMailAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var files = Directory.Exists(_host.PickupDirectory) ? Directory.GetFiles(_host.PickupDirectory, "*.eml") : [];
+            foreach (var file in files.OrderByDescending(File.GetLastWriteTimeUtc))
+            {
+                var raw = await File.ReadAllTextAsync(file);
+                var decoded = string.Concat(Base64Block().Matches(raw).Select(m => TryDecode(m.Value)));
+                if (PortalLink().Match(raw + decoded) is { Success: true } match)
+                    return match.Value;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "No delivered e-mail with a portal link within 20 s.");
+            await Task.Delay(200);
+        }
+    }
+
+    private static string TryDecode(string block)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(Regex.Replace(block, @"\s", "")));
+        }
+        catch (FormatException)
+        {
+            return "";
+        }
+    }
+
+    [GeneratedRegex(@"(?:[A-Za-z0-9+/]{20,}={0,2}\r?\n)+")]
+    private static partial Regex Base64Block();
+
+    [GeneratedRegex(@"https://fic\.example/portal/[A-Za-z0-9_-]+")]
+    private static partial Regex PortalLink();
+}
+
+public sealed class SqliteSubmissionTests() : SubmissionTests(StorageProvider.Sqlite);
+
+public sealed class PostgresSubmissionTests() : SubmissionTests(StorageProvider.Postgres);
