@@ -20,6 +20,9 @@ public static class CampaignActivitiesServices
         services.AddSingleton<Email.EmailTemplates>();
         services.AddOptions<Portal.PortalOptions>();
         services.AddSingleton<Portal.PortalLinks>();
+        services.AddSingleton<Campaigns.CampaignService>();
+        services.AddSingleton<Campaigns.CampaignLauncher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Campaigns.CampaignLauncher>());
         services.AddPooledDbContextFactory<Persistence.CampaignDbContext>((sp, db) =>
             db.UseConfiguredStorage(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
         services.AddSingleton<Chambers.ChamberDirectory>();

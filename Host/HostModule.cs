@@ -1,6 +1,7 @@
 using Chamber.Activities;
 using Chamber.Host.Auth;
 using Chamber.Host.Calendar;
+using Chamber.Host.Campaigns;
 using Chamber.Host.Chambers;
 using Chamber.Host.Clock;
 using Chamber.Host.Email;
@@ -84,6 +85,7 @@ public static class HostModule
         app.MapChamberEndpoints();
         app.MapTaskEndpoints();
         app.MapPortalEndpoints();
+        app.MapCampaignEndpoints();
         app.MapClockEndpoints(app.Services.GetRequiredService<TimeProvider>());
         app.MapGet("/", () => Results.Content(LandingPage, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         return app;

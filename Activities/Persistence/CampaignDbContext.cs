@@ -10,6 +10,8 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<ChamberRecord> Chambers => Set<ChamberRecord>();
     public DbSet<Tasks.TaskHistoryRecord> TaskHistory => Set<Tasks.TaskHistoryRecord>();
     public DbSet<Submissions.SubmissionFileRecord> SubmissionFiles => Set<Submissions.SubmissionFileRecord>();
+    public DbSet<Campaigns.CampaignRecord> Campaigns => Set<Campaigns.CampaignRecord>();
+    public DbSet<Campaigns.CampaignParticipantRecord> CampaignParticipants => Set<Campaigns.CampaignParticipantRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -28,6 +30,17 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("submission_files");
             e.HasKey(f => f.Id);
+        });
+        modelBuilder.Entity<Campaigns.CampaignRecord>(e =>
+        {
+            e.ToTable("campaigns");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Status).HasConversion<string>();
+        });
+        modelBuilder.Entity<Campaigns.CampaignParticipantRecord>(e =>
+        {
+            e.ToTable("campaign_participants");
+            e.HasKey(p => new { p.CampaignId, p.ChamberId });
         });
         modelBuilder.UseSnakeCaseColumns();
     }

@@ -23,6 +23,9 @@ public static class Policies
     /// <summary>Start, resume, cancel and retry instances; publish events.</summary>
     public const string Operate = "operate";
 
+    /// <summary>Watch campaigns and their participants: staff, leaders and administrators.</summary>
+    public const string Oversee = "oversee";
+
     /// <summary>Users, calendar years, the outbox: administrators only.</summary>
     public const string Administer = "administer";
 }
@@ -68,7 +71,8 @@ public static class AuthModule
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Design, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Operate, p => p.RequireRole(Roles.Admin, Roles.Staff))
-            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Administer, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Oversee, p => p.RequireRole(Roles.Admin, Roles.Staff, Roles.Leader));
         services.AddAntiforgery(options =>
         {
             options.HeaderName = AntiforgeryHeader;

@@ -1,0 +1,195 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Chamber.Activities.Persistence;
+using Chamber.Activities.Tasks;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Activities.Campaigns;
+
+public sealed record CreateCampaign(string? Name, int? Year, string? TemplateId, IReadOnlyList<string>? ParticipantIds,
+    IReadOnlyList<string>? Leaders, IReadOnlyList<string>? Reviewers, IReadOnlyDictionary<string, string>? Schedule);
+
+/// <summary>A campaign with where its participants stand, stage by stage.</summary>
+public sealed record CampaignView(string Id, string Name, int Year, string TemplateId, CampaignStatus Status, int Participants, int Launched,
+    int Finished, IReadOnlyList<StageCounts> Stages, DateTimeOffset CreatedAt, DateTimeOffset? LaunchedAt);
+
+/// <summary>How many participants wait on a stage: still to submit (of which overdue), or submitted and waiting to be checked.</summary>
+public sealed record StageCounts(string Stage, int Pending, int Overdue, int Submitted);
+
+/// <summary>One participant's position.</summary>
+public sealed record ParticipantView(string ChamberId, string Chamber, string? District, string InstanceId, string Status, string? Stage,
+    DateTimeOffset? DueAt, bool Overdue, int Round);
+
+/// <summary>The campaign could not be created as asked; the message says why.</summary>
+public sealed class CampaignRequestException(string message) : Exception(message);
+
+/// <summary>
+/// Campaigns: created from a template and a list of chambers, launched in the background (one
+/// workflow instance per chamber, correlated by the campaign id), and watched through the
+/// bookmark index — what each participant waits for is where it stands.
+/// </summary>
+public sealed class CampaignService(
+    IDbContextFactory<CampaignDbContext> campaigns,
+    IDbContextFactory<WorkflowsDbContext> workflows,
+    Chamber.Workflows.Definitions.DefinitionService definitions,
+    TimeProvider clock)
+{
+    public async Task<CampaignRecord> CreateAsync(CreateCampaign request, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(request.Name))
+            problems.Add("请填写活动名称 / The campaign needs a name.");
+        if (request.Year is not (>= 2004 and <= 2100))
+            problems.Add("年度无效 / The year is not valid.");
+        if (string.IsNullOrWhiteSpace(request.TemplateId) || await definitions.GetPublishedAsync(request.TemplateId, cancellationToken) is null)
+            problems.Add($"模板“{request.TemplateId}”不存在或未发布 / Template '{request.TemplateId}' does not exist or is not published.");
+        var participantIds = (request.ParticipantIds ?? []).Distinct().ToList();
+        if (participantIds.Count == 0)
+            problems.Add("请选择参加的商会 / Choose the participating chambers.");
+        foreach (var address in (request.Leaders ?? []).Concat(request.Reviewers ?? []))
+        {
+            if (UserTasks.AssigneeTag(address) is null)
+                problems.Add($"“{address}”既不是邮箱也不是角色 / '{address}' is neither an e-mail address nor role:<name>.");
+        }
+
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        if (participantIds.Count > 0)
+        {
+            var known = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var chunk in participantIds.Chunk(1000))
+                known.UnionWith(await db.Chambers.Where(c => chunk.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken));
+            var unknown = participantIds.Where(id => !known.Contains(id)).Take(5).ToList();
+            if (unknown.Count > 0)
+                problems.Add($"商会不在名录中：{string.Join(", ", unknown)} / Not in the chamber directory.");
+        }
+
+        if (problems.Count > 0)
+            throw new CampaignRequestException(string.Join(" ", problems));
+
+        var campaign = new CampaignRecord
+        {
+            Id = Guid.CreateVersion7().ToString("N"),
+            Name = request.Name!.Trim(),
+            Year = request.Year!.Value,
+            TemplateId = request.TemplateId!,
+            Status = CampaignStatus.Draft,
+            Leaders = request.Leaders is { Count: > 0 } leaders ? string.Join(", ", leaders) : null,
+            Reviewers = request.Reviewers is { Count: > 0 } reviewers ? string.Join(", ", reviewers) : null,
+            Schedule = request.Schedule is { Count: > 0 } schedule ? JsonSerializer.Serialize(schedule) : null,
+            ParticipantCount = participantIds.Count,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Campaigns.Add(campaign);
+        db.CampaignParticipants.AddRange(participantIds.Select(chamberId => new CampaignParticipantRecord
+        {
+            CampaignId = campaign.Id,
+            ChamberId = chamberId,
+            InstanceId = ParticipantInstanceId(campaign.Id, chamberId),
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        return campaign;
+    }
+
+    /// <summary>Hands the campaign to the launcher; false when it was launched already.</summary>
+    public async Task<bool> LaunchAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Campaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Draft)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Launching).SetProperty(c => c.LaunchedAt, now), cancellationToken) == 1;
+    }
+
+    public async Task<CampaignRecord?> FindAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        return await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CampaignRecord>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        return await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<CampaignView?> ViewAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(campaignId, cancellationToken) is not { } campaign)
+            return null;
+        var open = await OpenTasksAsync(campaignId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var stages = open.GroupBy(t => t.Stage).Select(g => new StageCounts(g.Key,
+                g.Count(t => t.Kind == "Submission"),
+                g.Count(t => t.Kind == "Submission" && t.DueAt < now),
+                g.Where(t => t.Kind == "CheckSubmission").Select(t => t.InstanceId).Distinct().Count()))
+            .ToList();
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        var finished = await db.Instances.CountAsync(i => i.CorrelationId == campaignId && i.Status == WorkflowStatus.Finished, cancellationToken);
+        return new CampaignView(campaign.Id, campaign.Name, campaign.Year, campaign.TemplateId, campaign.Status, campaign.ParticipantCount, campaign.LaunchedCount,
+            finished, stages, Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null);
+    }
+
+    public async Task<(int Total, IReadOnlyList<ParticipantView> Items)> ParticipantsAsync(string campaignId, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var query = db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(p => p.ChamberId).Skip((page - 1) * pageSize).Take(pageSize)
+            .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new { p.ChamberId, c.Name, c.District, p.InstanceId, p.Launched })
+            .ToListAsync(cancellationToken);
+        var instanceIds = rows.Select(r => r.InstanceId).ToList();
+        await using var wf = await workflows.CreateDbContextAsync(cancellationToken);
+        var statuses = await wf.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
+        var open = (await OpenTasksAsync(campaignId, cancellationToken, instanceIds)).ToLookup(t => t.InstanceId);
+        var now = clock.GetUtcNow();
+        return (total, [.. rows.Select(r =>
+        {
+            var tasks = open[r.InstanceId].ToList();
+            var submission = tasks.FirstOrDefault(t => t.Kind == "Submission");
+            var check = tasks.FirstOrDefault(t => t.Kind == "CheckSubmission");
+            var status = !r.Launched ? "not-launched"
+                : statuses.GetValueOrDefault(r.InstanceId) is var s && s is WorkflowStatus.Finished ? "finished"
+                : s is WorkflowStatus.Faulted ? "faulted"
+                : submission is not null ? (submission.DueAt < now ? "overdue" : "pending")
+                : check is not null ? "submitted"
+                : "running";
+            var current = submission ?? check;
+            return new ParticipantView(r.ChamberId, r.Name, r.District, r.InstanceId, status, current?.Stage, current?.DueAt,
+                submission is not null && submission.DueAt < now, current?.Round ?? 0);
+        })]);
+    }
+
+    private sealed record OpenTask(string InstanceId, string Kind, string Stage, DateTimeOffset? DueAt, int Round);
+
+    private async Task<IReadOnlyList<OpenTask>> OpenTasksAsync(string campaignId, CancellationToken cancellationToken, IReadOnlyList<string>? instanceIds = null)
+    {
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        var query = db.Bookmarks.AsNoTracking().Where(b => b.CorrelationId == campaignId && b.Name == UserTasks.BookmarkName);
+        if (instanceIds is not null)
+            query = query.Where(b => instanceIds.Contains(b.InstanceId));
+        var rows = await query.Select(b => new { b.InstanceId, b.ActivityId, b.Payload }).ToListAsync(cancellationToken);
+        var stageNames = await StageNamesAsync(campaignId, cancellationToken);
+        return [.. rows.Select(r =>
+        {
+            var task = JsonSerializer.Deserialize<TaskPayload>(r.Payload ?? "{}", JsonSerializerOptions.Web)!;
+            var round = task.Context?.GetValueOrDefault("round") is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
+            return new OpenTask(r.InstanceId, task.Kind, stageNames.GetValueOrDefault(r.ActivityId) ?? r.ActivityId, task.DueAt, round);
+        })];
+    }
+
+    /// <summary>Stages are the template's activities, named as the designer names them.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> StageNamesAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var campaign = await FindAsync(campaignId, cancellationToken);
+        var graph = campaign is null ? null : await definitions.GetPublishedAsync(campaign.TemplateId, cancellationToken);
+        return graph?.Activities.Values.ToDictionary(a => a.Id, a => a.Name ?? a.Id) ?? new Dictionary<string, string>();
+    }
+
+    /// <summary>The instance that runs one chamber's part: the same campaign and chamber always give the same id.</summary>
+    public static string ParticipantInstanceId(string campaignId, string chamberId) =>
+        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"campaign:{campaignId}:{chamberId}")).AsSpan(0, 16)).ToString("N");
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Chamber.Activities.Campaigns;
+using Chamber.Host.Auth;
+using Chamber.Host.Errors;
+using Chamber.Workflows.Definitions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chamber.Host.Campaigns;
+
+/// <summary>Campaigns: templates, create, launch, and where every participant stands.</summary>
+public static class CampaignEndpoints
+{
+    /// <summary>A published definition that declares a rubric in its customProperties is a campaign template.</summary>
+    public sealed record CampaignTemplate(string Id, string? Name, string? Description, int Version, string? Rubric, JsonNode? Schedule);
+
+    public sealed record ParticipantPage(int Total, int Page, int PageSize, IReadOnlyList<ParticipantView> Items);
+
+    public static void MapCampaignEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/campaign-templates", async (DefinitionService definitions, CancellationToken ct) =>
+        {
+            var templates = new List<CampaignTemplate>();
+            foreach (var graph in await definitions.GetAllPublishedAsync(ct))
+            {
+                var definition = graph.Definition;
+                if (definition.UnknownFields["customProperties"] is JsonObject properties && properties["rubric"] is { } rubric)
+                {
+                    templates.Add(new CampaignTemplate(definition.DefinitionId, definition.Name, definition.Description, definition.Version,
+                        rubric.GetValue<string>(), properties["schedule"]?.DeepClone()));
+                }
+            }
+
+            return TypedResults.Ok(templates.OrderBy(t => t.Id, StringComparer.Ordinal).ToList());
+        }).WithTags("Campaigns").RequireAuthorization(Policies.Oversee);
+
+        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(Policies.Oversee);
+        group.MapGet("/", async (CampaignService campaigns, CancellationToken ct) => TypedResults.Ok(await campaigns.ListAsync(ct)));
+        group.MapPost("/", async Task<Results<Created<CampaignRecord>, ProblemHttpResult>> (CreateCampaign request, CampaignService campaigns, CancellationToken ct) =>
+        {
+            try
+            {
+                var campaign = await campaigns.CreateAsync(request, ct);
+                return TypedResults.Created($"/api/campaigns/{campaign.Id}", campaign);
+            }
+            catch (CampaignRequestException e)
+            {
+                return Problems.BadRequest(e.Message);
+            }
+        }).RequireAuthorization(Policies.Operate);
+        group.MapPost("/{id}/launch", async Task<Results<Accepted<CampaignView>, ProblemHttpResult>> (string id, CampaignService campaigns, CancellationToken ct) =>
+        {
+            if (await campaigns.FindAsync(id, ct) is null)
+                return Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist.");
+            if (!await campaigns.LaunchAsync(id, ct))
+                return Problems.Conflict("活动已启动 / The campaign was already launched.");
+            return TypedResults.Accepted($"/api/campaigns/{id}", await campaigns.ViewAsync(id, ct));
+        }).RequireAuthorization(Policies.Operate);
+        group.MapGet("/{id}", async Task<Results<Ok<CampaignView>, ProblemHttpResult>> (string id, CampaignService campaigns, CancellationToken ct) =>
+            await campaigns.ViewAsync(id, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist."));
+        group.MapGet("/{id}/participants", async Task<Results<Ok<ParticipantPage>, ProblemHttpResult>> (string id, int? page, int? pageSize, CampaignService campaigns, CancellationToken ct) =>
+        {
+            if (await campaigns.FindAsync(id, ct) is null)
+                return Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist.");
+            var number = Math.Clamp(page ?? 1, 1, 1_000_000);
+            var size = Math.Clamp(pageSize ?? 50, 1, 500);
+            var (total, items) = await campaigns.ParticipantsAsync(id, number, size, ct);
+            return TypedResults.Ok(new ParticipantPage(total, number, size, items));
+        });
+    }
+}
