@@ -16,6 +16,7 @@ public static class CampaignActivitiesServices
         services.AddActivity<Tasks.SignOff>();
         services.AddSingleton<Tasks.TaskInbox>();
         services.AddActivity<Submissions.RequestSubmission>();
+        services.AddActivity<Reviews.RubricReview>();
         services.AddSingleton<Submissions.SubmissionFiles>();
         services.AddSingleton<Email.EmailTemplates>();
         services.AddOptions<Portal.PortalOptions>();

@@ -32,7 +32,8 @@ public sealed record TaskActor(string Email, string DisplayName, IReadOnlyList<s
 }
 
 /// <summary>An answer to a task as the API receives it.</summary>
-public sealed record TaskAnswer(string? Action, string? Comment, string? TransferTo, string? AddSigner);
+public sealed record TaskAnswer(string? Action, string? Comment, string? TransferTo, string? AddSigner,
+    IReadOnlyDictionary<string, decimal>? Scores = null, IReadOnlyList<string>? Vetoes = null);
 
 /// <summary>The task is someone else's.</summary>
 public sealed class TaskForbiddenException(string message) : Exception(message);
@@ -109,11 +110,16 @@ public sealed class TaskInbox(
         if (action == TaskActions.Transfer && UserTasks.AssigneeTag(target!) == "user:" + actor.Email.ToLowerInvariant())
             throw new TaskAnswerException("不能转交给自己 / A task cannot be transferred to oneself.");
 
+        if (action == TaskActions.Score && task.Task.Context?.GetValueOrDefault("rubric") is { } rubricId
+            && Reviews.Rubrics.Get(rubricId).Problems(answer.Scores, answer.Vetoes) is { Count: > 0 } scoreProblems)
+            throw new TaskAnswerException(string.Join(" ", scoreProblems));
+
         var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
         if (comment is { Length: > 2000 })
             throw new TaskAnswerException("意见不超过 2000 字 / A comment has at most 2,000 characters.");
         var decision = new TaskDecision(taskId, action, actor.Email, actor.DisplayName, comment,
-            action == TaskActions.Transfer ? target : null, action == TaskActions.AddSigner ? target : null);
+            action == TaskActions.Transfer ? target : null, action == TaskActions.AddSigner ? target : null,
+            action == TaskActions.Score ? answer.Scores : null, action == TaskActions.Score ? answer.Vetoes : null);
 
         await using (var db = await workflows.CreateDbContextAsync(cancellationToken))
         {

@@ -62,6 +62,9 @@ public static class TaskActions
 
     /// <summary>Staff accept a submission.</summary>
     public const string Accept = "accept";
+
+    /// <summary>A reviewer hands in scores against a rubric.</summary>
+    public const string Score = "score";
 }
 
 /// <summary>A person's answer to a task, as the task API resumes the workflow with it.</summary>
@@ -72,7 +75,9 @@ public sealed record TaskDecision(
     string? ByName = null,
     string? Comment = null,
     [property: JsonPropertyName("transferTo")] string? TransferTo = null,
-    [property: JsonPropertyName("addSigner")] string? AddSigner = null);
+    [property: JsonPropertyName("addSigner")] string? AddSigner = null,
+    IReadOnlyDictionary<string, decimal>? Scores = null,
+    IReadOnlyList<string>? Vetoes = null);
 
 /// <summary>A decision as the workflow keeps it (output of a sign-off, shown in its history).</summary>
 public sealed record SignOffDecision(string TaskId, string By, string? ByName, string Action, string? Comment, DateTimeOffset At, string? Target = null);

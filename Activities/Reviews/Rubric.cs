@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Chamber.Activities.Chambers;
+
+namespace Chamber.Activities.Reviews;
+
+/// <summary>
+/// A measurable item, computed from the chamber's figures rather than scored by hand: a ratio
+/// with a minimum (member coverage ≥ 30 %) or a yearly growth above a rate (members > 6 %).
+/// </summary>
+public sealed record RubricIndicator(string? Numerator = null, string? Denominator = null, double? Min = null,
+    string? GrowthOf = null, string? Previous = null, double? Above = null)
+{
+    /// <summary>The value and whether it meets the standard; null when the figures it needs are missing.</summary>
+    public (double Value, bool Met)? Evaluate(ChamberRecord chamber)
+    {
+        if (GrowthOf is not null && Previous is not null)
+        {
+            return Figure(chamber, GrowthOf) is { } now && Figure(chamber, Previous) is { } before && before > 0
+                ? ((now - before) / (double)before, (now - before) / (double)before > (Above ?? 0))
+                : null;
+        }
+
+        return Numerator is not null && Denominator is not null && Figure(chamber, Numerator) is { } top && Figure(chamber, Denominator) is { } bottom && bottom > 0
+            ? (top / (double)bottom, top / (double)bottom >= (Min ?? 0))
+            : null;
+    }
+
+    private static int? Figure(ChamberRecord chamber, string name) => name switch
+    {
+        "memberCount" => chamber.MemberCount,
+        "enterpriseMemberCount" => chamber.EnterpriseMemberCount,
+        "previousYearMemberCount" => chamber.PreviousYearMemberCount,
+        "localPrivateEntityCount" => chamber.LocalPrivateEntityCount,
+        _ => throw new InvalidOperationException($"Unknown chamber figure '{name}' in a rubric indicator."),
+    };
+}
+
+/// <summary>One standard of a rubric: scored up to <see cref="MaxScore"/>, computed by its indicator, or a veto (一票否决).</summary>
+public sealed record RubricItem(string Id, string Area, string Title, decimal MaxScore = 0, bool Veto = false, RubricIndicator? Indicator = null);
+
+/// <summary>A campaign's standards (标准细则), shipped under definitions/rubrics.</summary>
+public sealed record Rubric(string Id, string Name, string? NameEn, string? Source, string? Note, decimal PassLine, IReadOnlyList<RubricItem> Items)
+{
+    public decimal Total => Items.Sum(i => i.MaxScore);
+
+    /// <summary>The items a reviewer scores by hand.</summary>
+    public IEnumerable<RubricItem> Scored => Items.Where(i => !i.Veto && i.Indicator is null);
+
+    /// <summary>Why a reviewer's answer cannot be taken, or an empty list.</summary>
+    public IReadOnlyList<string> Problems(IReadOnlyDictionary<string, decimal>? scores, IReadOnlyList<string>? vetoes)
+    {
+        var problems = new List<string>();
+        foreach (var item in Scored)
+        {
+            if (scores is null || !scores.TryGetValue(item.Id, out var score))
+                problems.Add($"缺少“{item.Title}”的得分 / Item '{item.Id}' has no score.");
+            else if (score < 0 || score > item.MaxScore)
+                problems.Add($"“{item.Id}”得分应在 0–{item.MaxScore} 之间 / Item '{item.Id}' is scored 0–{item.MaxScore}.");
+        }
+
+        foreach (var id in (scores?.Keys ?? []).Where(id => Scored.All(i => i.Id != id)))
+            problems.Add($"细则中没有“{id}” / The rubric has no scored item '{id}'.");
+        foreach (var id in (vetoes ?? []).Where(id => Items.All(i => i.Id != id || !i.Veto)))
+            problems.Add($"“{id}”不是否决项 / '{id}' is not a veto item.");
+        return problems;
+    }
+}
+
+/// <summary>The shipped rubrics, read once from the assembly.</summary>
+public static class Rubrics
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, Rubric>> Shipped = new(Load);
+
+    public static IReadOnlyCollection<Rubric> All => [.. Shipped.Value.Values.OrderBy(r => r.Id, StringComparer.Ordinal)];
+
+    public static Rubric Get(string id) => Shipped.Value.TryGetValue(id, out var rubric)
+        ? rubric
+        : throw new InvalidOperationException($"考核细则“{id}”不存在 / There is no rubric '{id}' (shipped: {string.Join(", ", Shipped.Value.Keys)}).");
+
+    public static bool Exists(string id) => Shipped.Value.ContainsKey(id);
+
+    private static IReadOnlyDictionary<string, Rubric> Load()
+    {
+        var assembly = typeof(Rubrics).Assembly;
+        var rubrics = new Dictionary<string, Rubric>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rubrics/", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var rubric = JsonSerializer.Deserialize<Rubric>(stream, JsonSerializerOptions.Web)!;
+            rubrics[rubric.Id] = rubric;
+        }
+
+        return rubrics;
+    }
+}

@@ -1,0 +1,117 @@
+using Chamber.Activities.Chambers;
+using Chamber.Activities.Email;
+using Chamber.Activities.Tasks;
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Activities.Reviews;
+
+/// <summary>One item's result.</summary>
+public sealed record ItemResult(string Id, string Area, string Title, decimal Score, decimal MaxScore, bool Passed, string? Note = null);
+
+/// <summary>What a review decided: the total against the pass line, vetoes, and the items that fell short (for a rectification order).</summary>
+public sealed record ReviewResult(string Rubric, decimal Total, decimal PassLine, bool Passed, IReadOnlyList<string> Vetoes,
+    IReadOnlyList<ItemResult> Items, IReadOnlyList<string> FailedItems, int Reviewers);
+
+/// <summary>
+/// Review against a rubric (督查考核): every reviewer scores each item; the scores are averaged,
+/// measurable items are computed from the chamber's figures, and any veto fails the chamber
+/// whatever its total. An item scored below 60 % of its points, or an indicator not met, is listed
+/// as failed — what a rectification order names.
+/// </summary>
+[Activity("Chamber.RubricReview", "Campaign", "Reviewers score a chamber against a rubric; total, pass line, veto items and computed indicators.",
+    DisplayName = "Rubric review 考核", Outcomes = [Passed, Failed])]
+public sealed class RubricReview : Activity
+{
+    public const string Passed = "Passed";
+    public const string Failed = "Failed";
+
+    /// <summary>Below this share of its points an item counts as failed.</summary>
+    public const decimal ItemPassShare = 0.6m;
+
+    [Input(Description = "The rubric's id (four-good, five-good, …).", UIHint = "single-line", IsRequired = true)]
+    public Input<string>? Rubric { get; set; }
+
+    [Input(Description = "The chamber reviewed (its id in the directory).", UIHint = "single-line", IsRequired = true)]
+    public Input<string>? Chamber { get; set; }
+
+    [Input(Description = "Reviewers: e-mail addresses and/or roles; each scores.", UIHint = "multi-text", IsRequired = true)]
+    public Input<object>? Reviewers { get; set; }
+
+    [Output(Description = "Total, pass or fail, vetoes, per-item results and the failed items.")]
+    public Output<ReviewResult>? Result { get; set; }
+
+    public override bool CanSuspend => true;
+
+    private sealed record State(string Rubric, string ChamberId, string ChamberName, List<string> Pending, List<TaskDecision> Answers);
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var rubric = Reviews.Rubrics.Get(context.Get(Rubric) ?? "");
+        var chamberId = context.Get(Chamber) ?? "";
+        var chamber = await context.Services.GetRequiredService<ChamberDirectory>().FindAsync(chamberId)
+            ?? throw new InvalidOperationException($"商会“{chamberId}”不在名录中 / Chamber '{chamberId}' is not in the directory.");
+        var reviewers = EmailMessage.Addresses(context.Get(Reviewers))
+            .Select(r => UserTasks.AssigneeTag(r) ?? throw new InvalidOperationException($"考核人“{r}”既不是邮箱也不是角色 / Reviewer '{r}' is neither an e-mail address nor role:<name>."))
+            .Distinct().ToList();
+        if (reviewers.Count == 0)
+            throw new InvalidOperationException("没有考核人 / The review has no reviewers.");
+
+        var pending = new List<string>();
+        foreach (var reviewer in reviewers)
+        {
+            var taskId = Guid.CreateVersion7().ToString("N");
+            var payload = new TaskPayload("RubricReview", $"考核：{chamber.Name}（{rubric.Name}）", reviewer, [TaskActions.Score],
+                Context: new Dictionary<string, string> { ["rubric"] = rubric.Id, ["chamber"] = chamber.Name, ["chamberId"] = chamber.Id });
+            context.CreateBookmark(UserTasks.BookmarkName, taskId, payload, OnScoredAsync, tag: reviewer);
+            pending.Add(taskId);
+        }
+
+        context.SetProperty("state", new State(rubric.Id, chamber.Id, chamber.Name, pending, []));
+    }
+
+    private async ValueTask OnScoredAsync(ActivityExecutionContext context)
+    {
+        var answer = context.GetResumeInput<TaskDecision>() ?? throw new InvalidOperationException("A review was resumed without scores.");
+        var state = context.GetProperty<State>("state")!;
+        if (!state.Pending.Remove(answer.TaskId))
+            throw new InvalidOperationException($"Task {answer.TaskId} is not pending in this review.");
+        state.Answers.Add(answer);
+        context.SetProperty("state", state);
+        context.JournalMessage($"{answer.ByName ?? answer.By} 已评分 / scored");
+        if (state.Pending.Count > 0)
+            return;
+
+        var chamber = await context.Services.GetRequiredService<ChamberDirectory>().FindAsync(state.ChamberId);
+        var result = Score(Reviews.Rubrics.Get(state.Rubric), chamber, state.Answers);
+        context.Set(Result, result);
+        context.JournalMessage($"{state.ChamberName}: {result.Total}/{result.PassLine} {(result.Passed ? "通过 passed" : "未通过 failed")}");
+        await context.CompleteActivityAsync(result.Passed ? Passed : Failed);
+    }
+
+    /// <summary>Averages the reviewers' scores, computes the indicators, applies vetoes and the pass line.</summary>
+    internal static ReviewResult Score(Rubric rubric, ChamberRecord? chamber, IReadOnlyList<TaskDecision> answers)
+    {
+        var items = new List<ItemResult>();
+        foreach (var item in rubric.Items.Where(i => !i.Veto))
+        {
+            if (item.Indicator is { } indicator)
+            {
+                var evaluated = chamber is null ? null : indicator.Evaluate(chamber);
+                items.Add(evaluated is { } value
+                    ? new ItemResult(item.Id, item.Area, item.Title, value.Met ? item.MaxScore : 0, item.MaxScore, value.Met, $"{value.Value:P1}")
+                    : new ItemResult(item.Id, item.Area, item.Title, 0, item.MaxScore, false, "缺少数据 / figures missing"));
+                continue;
+            }
+
+            var score = Math.Round(answers.Average(a => a.Scores?.GetValueOrDefault(item.Id) ?? 0), 1);
+            items.Add(new ItemResult(item.Id, item.Area, item.Title, score, item.MaxScore, score >= item.MaxScore * ItemPassShare));
+        }
+
+        var vetoes = answers.SelectMany(a => a.Vetoes ?? []).Distinct().ToList();
+        var total = items.Sum(i => i.Score);
+        return new ReviewResult(rubric.Id, total, rubric.PassLine, vetoes.Count == 0 && total >= rubric.PassLine, vetoes, items,
+            [.. items.Where(i => !i.Passed).Select(i => i.Id), .. vetoes], answers.Count);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Chamber.Workflows.Persistence;
+
+namespace Chamber.Host.Tests.Reviews;
+
+/// <summary>Two reviewers score a county federation against the Five-Good rubric from their inboxes; indicators come from its figures.</summary>
+public abstract class RubricReviewTests(StorageProvider provider) : IAsyncLifetime, IDisposable
+{
+    private const string Password = "考核密码-Review-2026";
+
+    private TestDatabase _database = null!;
+    private HostFactory _host = null!;
+    private HttpClient _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _host = new HostFactory(_database);
+        _admin = await _host.SignedInClientAsync();
+        foreach (var email in new[] { "r1@fic.example", "r2@fic.example" })
+            await _admin.PostAsJsonAsync("/api/users", new { email, password = Password, roles = new[] { "reviewer" } });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin.Dispose();
+        await _host.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        _admin?.Dispose();
+        _host?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<string> ChamberAsync(string csvRow)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("名称,类型,邮箱,会员数,企业会员数,上年会员数,非公经济市场主体数\n" + csvRow + "\n")), "file", "c.csv");
+        (await _admin.PostAsync("/api/chambers/import", form)).EnsureSuccessStatusCode();
+        return (await _admin.GetFromJsonAsync<JsonElement>("/api/chambers")).GetProperty("items")[0].GetProperty("id").GetString()!;
+    }
+
+    private async Task<string> StartReviewAsync(string chamberId)
+    {
+        var definition = """
+            {"definitionId":"review","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"review","type":"Chamber.RubricReview",
+               "rubric":{"typeName":"String","expression":{"type":"Literal","value":"five-good"}},
+               "chamber":{"typeName":"String","expression":{"type":"Literal","value":"CHAMBER"}},
+               "reviewers":{"typeName":"Object","expression":{"type":"Literal","value":"r1@fic.example, r2@fic.example"}}},
+              {"id":"pass","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"commend"}}},
+              {"id":"fail","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"rectify"}}}],
+             "connections":[
+              {"source":{"activity":"review","port":"Passed"},"target":{"activity":"pass","port":"In"}},
+              {"source":{"activity":"review","port":"Failed"},"target":{"activity":"fail","port":"In"}}]}}
+            """.Replace("CHAMBER", chamberId, StringComparison.Ordinal);
+        await _admin.PostAsync("/api/workflow-definitions/import", new StringContent(definition, Encoding.UTF8, "application/json"));
+        var started = await _admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "review" });
+        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private static Dictionary<string, decimal> Scores(decimal share) => new()
+    {
+        ["leadership-party"] = 10 * share, ["leadership-team"] = 10 * share, ["members-database"] = 4 * share,
+        ["chambers-guidance"] = 10 * share, ["chambers-records"] = 10 * share, ["role-people"] = 10 * share,
+        ["role-economy"] = 10 * share, ["support-leadership"] = 10 * share, ["support-resources"] = 10 * share,
+    };
+
+    private async Task ScoreAsync(string reviewer, object answer, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var client = await _host.SignedInClientAsync(reviewer, Password);
+        var task = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
+        Assert.Equal("RubricReview", task.GetProperty("task").GetProperty("kind").GetString());
+        Assert.Equal(expected, (await client.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", answer)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_federation_that_meets_the_indicators_and_scores_well_passes()
+    {
+        // 400 members of 1,200 local private entities (33 %), 330 enterprises (82.5 %), up from 370 (8.1 %).
+        var instance = await StartReviewAsync(await ChamberAsync("东宝区工商联,县级工商联,db@fic.example,400,330,370,1200"));
+
+        await ScoreAsync("r1@fic.example", new { action = "score", scores = Scores(1m) });
+        var incomplete = Scores(1m);
+        incomplete.Remove("role-economy");
+        await ScoreAsync("r2@fic.example", new { action = "score", scores = incomplete }, HttpStatusCode.BadRequest);
+        await ScoreAsync("r2@fic.example", new { action = "score", scores = Scores(0.8m) });
+
+        var view = await _admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}");
+        Assert.Equal("Finished", view.GetProperty("status").GetString());
+        var journal = await _admin.GetStringAsync($"/api/workflow-instances/{instance}/journal");
+        Assert.Contains("commend", journal, StringComparison.Ordinal);
+        Assert.Contains("91.6/80", journal, StringComparison.Ordinal); // 16 computed + 84 × 0.9
+    }
+
+    [Fact]
+    public async Task Missing_the_membership_indicators_and_a_veto_free_low_score_fails()
+    {
+        // 200 members of 1,200 entities (16.7 %), 120 enterprises (60 %), up from 195 (2.6 %).
+        var instance = await StartReviewAsync(await ChamberAsync("掇刀区工商联,县级工商联,dd@fic.example,200,120,195,1200"));
+        await ScoreAsync("r1@fic.example", new { action = "score", scores = Scores(0.9m) });
+        await ScoreAsync("r2@fic.example", new { action = "score", scores = Scores(0.9m) });
+
+        var journal = await _admin.GetStringAsync($"/api/workflow-instances/{instance}/journal");
+        Assert.Contains("rectify", journal, StringComparison.Ordinal);
+        Assert.Contains("75.6/80", journal, StringComparison.Ordinal); // 0 computed + 84 × 0.9
+    }
+}
+
+public sealed class SqliteRubricReviewTests() : RubricReviewTests(StorageProvider.Sqlite);
+
+public sealed class PostgresRubricReviewTests() : RubricReviewTests(StorageProvider.Postgres);
