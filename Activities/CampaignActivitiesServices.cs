@@ -17,6 +17,8 @@ public static class CampaignActivitiesServices
         services.AddSingleton<Tasks.TaskInbox>();
         services.AddActivity<Submissions.RequestSubmission>();
         services.AddActivity<Reviews.RubricReview>();
+        services.AddActivity<Outcomes.Commend>();
+        services.AddActivity<Outcomes.Rectify>();
         services.AddSingleton<Submissions.SubmissionFiles>();
         services.AddSingleton<Email.EmailTemplates>();
         services.AddOptions<Portal.PortalOptions>();

@@ -2,7 +2,6 @@ using System.Globalization;
 using Chamber.Activities.Calendar;
 using Chamber.Activities.Chambers;
 using Chamber.Activities.Email;
-using Chamber.Activities.Portal;
 using Chamber.Activities.Tasks;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
@@ -172,7 +171,7 @@ public sealed class RequestSubmission : Activity
         }
 
         var calendar = await CalendarAsync(context);
-        var today = DateOnly.FromDateTime(context.Clock.GetUtcNow().ToOffset(Beijing).DateTime);
+        var today = CampaignMail.Today(context);
         state = state with { Round = state.Round + 1, Chases = 0, Feedback = decision.Comment, Due = calendar.AddWorkingDays(today, state.ResubmitDays) };
         context.SetProperty("state", state);
         await OpenForChamberAsync(context, state, calendar, "submission-returned");
@@ -197,37 +196,13 @@ public sealed class RequestSubmission : Activity
     private static async Task MailAsync(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar, string template,
         IReadOnlyList<string> to, string occasion)
     {
-        var link = await context.Services.GetRequiredService<PortalLinks>().IssueLinkAsync(state.ChamberId);
-        var today = DateOnly.FromDateTime(context.Clock.GetUtcNow().ToOffset(Beijing).DateTime);
-        var model = new Dictionary<string, object?>
-        {
-            ["chamber"] = state.ChamberName,
-            ["campaign"] = state.Campaign,
-            ["title"] = state.Title,
-            ["description"] = state.Description,
-            ["dueDate"] = state.Due.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
-            ["dueDateEn"] = state.Due.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-            ["dueWeekday"] = CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(state.Due.DayOfWeek),
-            ["workingDaysLeft"] = WorkingDaysBetween(calendar, today, state.Due),
-            ["overdueWorkingDays"] = WorkingDaysBetween(calendar, state.Due, today),
-            ["link"] = link,
-            ["feedback"] = state.Feedback,
-            ["sender"] = context.Services.GetService<Microsoft.Extensions.Options.IOptions<PortalOptions>>()?.Value.SenderName,
-        };
-        var rendered = context.Services.GetRequiredService<EmailTemplates>().Render(template, model);
-        var message = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html);
-        // One message per instance, activity, template and occasion: a repeated slice cannot send it twice.
-        context.EnqueueMessage(EmailMessage.Channel, message.ToJson(), message.Summary,
-            $"{context.WorkflowExecutionContext.Id}/{context.Activity.Id}/{template}/{occasion}");
-    }
-
-    /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/> (0 when <paramref name="to"/> is not later).</summary>
-    internal static int WorkingDaysBetween(ChineseBusinessCalendar calendar, DateOnly from, DateOnly to)
-    {
-        var count = 0;
-        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
-            count += calendar.IsWorkingDay(day) ? 1 : 0;
-        return count;
+        var model = CampaignMail.DueFields(calendar, CampaignMail.Today(context), state.Due);
+        model["chamber"] = state.ChamberName;
+        model["campaign"] = state.Campaign;
+        model["title"] = state.Title;
+        model["description"] = state.Description;
+        model["feedback"] = state.Feedback;
+        await CampaignMail.SendAsync(context, template, to, state.ChamberId, occasion, model);
     }
 
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Chamber.Activities.Calendar;
+using Chamber.Activities.Portal;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Activities.Email;
+
+/// <summary>
+/// How campaign activities write to chambers and leaders: a shipped template, the chamber's fresh
+/// portal link, the sender's name, and one outbox message per instance, activity, template and
+/// occasion — so a repeated slice never sends the same message twice.
+/// </summary>
+public static class CampaignMail
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    /// <summary>Today in Beijing, on the workflow's clock.</summary>
+    public static DateOnly Today(ActivityExecutionContext context) => DateOnly.FromDateTime(context.Clock.GetUtcNow().ToOffset(Beijing).DateTime);
+
+    /// <summary>The deadline fields every template knows: dates in Chinese and English, weekday, working days left or overdue.</summary>
+    public static Dictionary<string, object?> DueFields(ChineseBusinessCalendar calendar, DateOnly today, DateOnly due) => new()
+    {
+        ["dueDate"] = due.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
+        ["dueDateEn"] = due.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        ["dueWeekday"] = CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(due.DayOfWeek),
+        ["workingDaysLeft"] = WorkingDaysBetween(calendar, today, due),
+        ["overdueWorkingDays"] = WorkingDaysBetween(calendar, due, today),
+    };
+
+    public static async Task SendAsync(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string chamberId, string occasion,
+        IDictionary<string, object?> model)
+    {
+        model["link"] = await context.Services.GetRequiredService<PortalLinks>().IssueLinkAsync(chamberId);
+        model["sender"] = context.Services.GetService<IOptions<PortalOptions>>()?.Value.SenderName;
+        var rendered = context.Services.GetRequiredService<EmailTemplates>().Render(template, model);
+        var message = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html);
+        context.EnqueueMessage(EmailMessage.Channel, message.ToJson(), message.Summary,
+            $"{context.WorkflowExecutionContext.Id}/{context.Activity.Id}/{template}/{occasion}");
+    }
+
+    /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/> (0 when <paramref name="to"/> is not later).</summary>
+    public static int WorkingDaysBetween(ChineseBusinessCalendar calendar, DateOnly from, DateOnly to)
+    {
+        var count = 0;
+        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
+            count += calendar.IsWorkingDay(day) ? 1 : 0;
+        return count;
+    }
+}

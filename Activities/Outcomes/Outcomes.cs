@@ -1,0 +1,128 @@
+using System.Globalization;
+using Chamber.Activities.Calendar;
+using Chamber.Activities.Chambers;
+using Chamber.Activities.Email;
+using Chamber.Activities.Reviews;
+using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Activities.Outcomes;
+
+/// <summary>A chamber's commendation, as the campaign's list of honours shows it.</summary>
+public sealed record Commendation(string ChamberId, string Chamber, string Honour, decimal Total, DateOnly Date);
+
+/// <summary>What a chamber learns when the review is over; shared by <see cref="Commend"/> and <see cref="Rectify"/>.</summary>
+public abstract class OutcomeActivity : Activity
+{
+    [Input(Description = "The chamber (its id in the directory).", UIHint = "single-line", IsRequired = true)]
+    public Input<string>? Chamber { get; set; }
+
+    [Input(Description = "The review's result (the RubricReview output, usually through a variable).", UIHint = "single-line", IsRequired = true)]
+    public Input<object>? Review { get; set; }
+
+    [Input(DisplayName = "Campaign", Description = "The campaign's name for the notices.", UIHint = "single-line")]
+    public Input<string>? CampaignName { get; set; }
+
+    protected static async Task<ChamberRecord> ChamberAsync(ActivityExecutionContext context, string? id) =>
+        await context.Services.GetRequiredService<ChamberDirectory>().FindAsync(id ?? "")
+            ?? throw new InvalidOperationException($"商会“{id}”不在名录中 / Chamber '{id}' is not in the directory.");
+
+    protected static ReviewResult ReviewOf(ActivityExecutionContext context, Input<object>? input) =>
+        ValueConverter.Convert<ReviewResult>(context.Get(input))
+            ?? throw new InvalidOperationException("没有考核结果 / There is no review result to act on.");
+
+    protected Dictionary<string, object?> Model(ActivityExecutionContext context, ChamberRecord chamber, ReviewResult review) => new()
+    {
+        ["chamber"] = chamber.Name,
+        ["campaign"] = context.Get(CampaignName) ?? "",
+        ["total"] = review.Total.ToString("0.#", CultureInfo.InvariantCulture),
+        ["passLine"] = review.PassLine.ToString("0.#", CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>表彰: tells a chamber that passed the review it is commended, and adds it to the campaign's list of honours.</summary>
+[Activity("Chamber.Commend", "Campaign", "Commends a chamber that passed the review: a notice by e-mail and an entry in the list of honours.",
+    DisplayName = "Commend 表彰")]
+public sealed class Commend : OutcomeActivity
+{
+    [Input(Description = "The honour, e.g. 2026年度“四好”商会.", UIHint = "single-line", IsRequired = true)]
+    public Input<string>? Honour { get; set; }
+
+    [Output(Description = "The commendation (chamber, honour, score, date).")]
+    public Output<Commendation>? Result { get; set; }
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var chamber = await ChamberAsync(context, context.Get(Chamber));
+        var review = ReviewOf(context, Review);
+        var honour = context.Get(Honour) ?? "先进商会";
+        var model = Model(context, chamber, review);
+        model["honour"] = honour;
+        await CampaignMail.SendAsync(context, "commendation", EmailMessage.Addresses(chamber.Email), chamber.Id, "notice", model);
+        context.Set(Result, new Commendation(chamber.Id, chamber.Name, honour, review.Total, CampaignMail.Today(context)));
+        context.JournalMessage($"表彰 {chamber.Name}：{honour}（{review.Total} 分）");
+        await context.CompleteActivityAsync();
+    }
+}
+
+/// <summary>
+/// 限期整改: orders a chamber that failed the review to rectify the failed items by a deadline
+/// (default 30 days, moved to the next working day), counting rounds in a workflow variable; the
+/// flowchart then asks for the rectification report and reviews again. When the rounds are used
+/// up the chamber is told it has not passed, and the outcome is <see cref="Exhausted"/>.
+/// </summary>
+[Activity("Chamber.Rectify", "Campaign", "Orders rectification of the failed items by a deadline, up to N rounds; then reports the final failure.",
+    DisplayName = "Rectify 限期整改", Outcomes = [Ordered, Exhausted])]
+public sealed class Rectify : OutcomeActivity
+{
+    public const string Ordered = "Ordered";
+    public const string Exhausted = "Exhausted";
+
+    [Input(DisplayName = "Days to rectify", Description = "Calendar days from the order to the deadline (moved to the next working day if off).", DefaultValue = "30")]
+    public Input<int>? DeadlineDays { get; set; }
+
+    [Input(DisplayName = "Rounds", Description = "At most this many rectification rounds.", DefaultValue = "2")]
+    public Input<int>? MaxRounds { get; set; }
+
+    [Input(DisplayName = "Rounds so far", Description = "The rounds ordered before (bind to a workflow variable, and Round to the same one).")]
+    public Input<int>? RoundsSoFar { get; set; }
+
+    [Output(Description = "This round's number.")]
+    public Output<int>? Round { get; set; }
+
+    [Output(Description = "The deadline as a business date (yyyy-MM-dd), for the report's request.")]
+    public Output<string>? Deadline { get; set; }
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var chamber = await ChamberAsync(context, context.Get(Chamber));
+        var review = ReviewOf(context, Review);
+        var maxRounds = context.Get(MaxRounds) is var max and > 0 ? max : 2;
+        var round = context.Get(RoundsSoFar) + 1;
+        var model = Model(context, chamber, review);
+        model["maxRounds"] = maxRounds;
+        context.Set(Round, round);
+        if (round > maxRounds)
+        {
+            await CampaignMail.SendAsync(context, "rectification-failed", EmailMessage.Addresses(chamber.Email), chamber.Id, "final", model);
+            context.JournalMessage($"{chamber.Name} 经 {maxRounds} 轮整改仍未达标 / not passed after {maxRounds} rounds");
+            await context.CompleteActivityAsync(Exhausted);
+            return;
+        }
+
+        var calendar = await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
+        var today = CampaignMail.Today(context);
+        var deadline = calendar.NextWorkingDay(today.AddDays(context.Get(DeadlineDays) is var days and > 0 ? days : 30));
+        var rubric = Rubrics.Get(review.Rubric);
+        foreach (var (key, value) in CampaignMail.DueFields(calendar, today, deadline))
+            model[key] = value;
+        model["round"] = round;
+        model["items"] = review.FailedItems.Select(id => rubric.Items.FirstOrDefault(i => i.Id == id)?.Title ?? id).ToList();
+        await CampaignMail.SendAsync(context, "rectification-order", EmailMessage.Addresses(chamber.Email), chamber.Id, $"round{round}", model);
+        context.Set(Deadline, deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        context.JournalMessage($"限期整改 {chamber.Name}：第 {round} 轮，{deadline:yyyy-MM-dd} 前 / round {round}, by {deadline:yyyy-MM-dd}");
+        await context.CompleteActivityAsync(Ordered);
+    }
+}
