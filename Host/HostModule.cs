@@ -46,9 +46,10 @@ public static class HostModule
             options.AddPolicy(AuthModule.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
-            // The portal is open to anyone holding a link: sixty calls a minute per address is plenty for a person.
+            // The portal is open to anyone holding a link: sixty calls a minute per link is plenty for a
+            // person (guessing a link is hopeless: it is authenticated encryption under the key ring).
             options.AddPolicy(PortalEndpoints.PortalRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                context.Request.RouteValues["token"] as string ?? context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
             options.OnRejected = (context, _) => new ValueTask(Results.Problem(
                 title: "尝试次数过多，请稍后再试 / Too many attempts, try again later.",

@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Chamber.Workflows.Persistence;
+
+namespace Chamber.Host.Tests.Campaigns;
+
+/// <summary>
+/// The whole year of a Four-Good campaign for 20 chambers on the manual clock, with e-mail over a
+/// real SMTP server: launch in April, plans by 30 April (one returned and resubmitted, five late
+/// and chased, the leaders told), summaries by 30 November, review, commendation, and deadline
+/// rectification with re-review — passed after one round, or failed after two.
+/// </summary>
+public abstract class WholeYearTests(StorageProvider provider) : IAsyncLifetime, IDisposable
+{
+    private const string Password = "全年测试-Year-2026";
+    private const int Chambers = 20;
+
+    private TestDatabase _database = null!;
+    private SmtpServer _smtp = null!;
+    private HostFactory _host = null!;
+    private HttpClient _admin = null!;
+    private HttpClient _staff = null!;
+    private HttpClient _reviewer = null!;
+    private List<(string Id, string Name, string Token)> _chambers = [];
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _smtp = new SmtpServer();
+        await _smtp.StartAsync();
+        _host = new HostFactory(_database, new Dictionary<string, string>
+        {
+            ["Clock:Mode"] = "Manual",
+            ["Clock:Start"] = "2026-04-01T01:00:00Z",
+            ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Concurrency"] = "8",
+            ["Email:PollInterval"] = "00:00:00.200",
+            // The links are issued once, in April, and used all year.
+            ["Portal:LinkLifetime"] = "400.00:00:00",
+        });
+        _admin = await _host.SignedInClientAsync();
+        await _admin.PostAsJsonAsync("/api/users", new { email = "staff@fic.example", password = Password, roles = new[] { "staff" } });
+        await _admin.PostAsJsonAsync("/api/users", new { email = "reviewer@fic.example", password = Password, roles = new[] { "reviewer" } });
+        _staff = await _host.SignedInClientAsync("staff@fic.example", Password);
+        _reviewer = await _host.SignedInClientAsync("reviewer@fic.example", Password);
+
+        var csv = new StringBuilder("名称,类型,所属区,邮箱\n");
+        for (var i = 0; i < Chambers; i++)
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"第{i:00}商会,行业,鹿城区,c{i:00}@chamber.example\n");
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "file", "chambers.csv");
+        (await _admin.PostAsync("/api/chambers/import", form)).EnsureSuccessStatusCode();
+        var listed = (await _admin.GetFromJsonAsync<JsonElement>("/api/chambers?pageSize=100")).GetProperty("items").EnumerateArray()
+            .Select(c => (Id: c.GetProperty("id").GetString()!, Name: c.GetProperty("name").GetString()!)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+        foreach (var (id, name) in listed)
+        {
+            var link = (await (await _admin.PostAsync($"/api/chambers/{id}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link").GetString()!;
+            _chambers.Add((id, name, link.Split("/portal/")[1]));
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Dispose();
+        await _host.DisposeAsync();
+        await _smtp.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    public void Dispose()
+    {
+        _admin?.Dispose();
+        _staff?.Dispose();
+        _reviewer?.Dispose();
+        _portal?.Dispose();
+        _host?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task A_four_good_campaign_runs_from_launch_to_commendation_and_rectification()
+    {
+        var created = await _admin.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-chamber", participantIds = _chambers.Select(c => c.Id),
+            leaders = new[] { "leader@fic.example" }, reviewers = new[] { "role:staff" },
+            schedule = new Dictionary<string, string> { ["scorers"] = "role:reviewer" },
+        });
+        var campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        await _admin.PostAsync($"/api/campaigns/{campaignId}/launch", null);
+        await WaitAsync(async () => (await _admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}")).GetProperty("status").GetString() == "Running");
+
+        // Plans: fifteen come in on 20 April; the one from chamber 01 is returned once; five are late.
+        await AdvanceAsync("2026-04-20T02:00:00Z");
+        foreach (var chamber in _chambers.Take(15))
+            await SubmitAsync(chamber.Token, "贯彻落实意见（实施方案）");
+        await CheckAllAsync(returnChamber: _chambers[1].Name);
+        await SubmitAsync(_chambers[1].Token, "贯彻落实意见（实施方案）");
+        await CheckAllAsync();
+
+        await AdvanceAsync("2026-05-15T02:00:00Z");
+        foreach (var chamber in _chambers.Skip(15))
+            await SubmitAsync(chamber.Token, "贯彻落实意见（实施方案）");
+        await CheckAllAsync();
+
+        // Summaries by 30 November, all on time.
+        await AdvanceAsync("2026-11-20T02:00:00Z");
+        foreach (var chamber in _chambers)
+            await SubmitAsync(chamber.Token, "年度创建工作总结");
+        await CheckAllAsync();
+
+        // Review: 17 pass; chamber 17 falls short and passes after one rectification; chamber 18 fails
+        // twice; chamber 19 has a veto and passes after rectifying.
+        await ScoreAllAsync(name => name == _chambers[17].Name || name == _chambers[18].Name ? 0.5m : 1m, name => name == _chambers[19].Name);
+        await AdvanceAsync("2026-12-01T02:00:00Z");
+        foreach (var chamber in _chambers.Skip(17))
+            await SubmitAsync(chamber.Token, "整改报告");
+        await CheckAllAsync();
+        await ScoreAllAsync(name => name == _chambers[18].Name ? 0.5m : 1m, _ => false);
+        await AdvanceAsync("2026-12-10T02:00:00Z");
+        await SubmitAsync(_chambers[18].Token, "整改报告");
+        await CheckAllAsync();
+        await ScoreAllAsync(_ => 0.5m, _ => false);
+
+        // Every participant's year is over.
+        var view = await _admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}");
+        Assert.Equal(Chambers, view.GetProperty("finished").GetInt32());
+
+        // The mail that went out, as the SMTP server received it.
+        await WaitAsync(async () => (await _admin.GetFromJsonAsync<JsonElement>("/api/outbox?status=Sent")).GetProperty("total").GetInt32()
+            == (await _admin.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("total").GetInt32());
+        var outbox = (await _admin.GetFromJsonAsync<JsonElement>("/api/outbox?pageSize=500")).GetProperty("items").EnumerateArray()
+            .Select(m => (Day: DateOnly.FromDateTime(m.GetProperty("createdAt").GetDateTime().AddHours(8)), Summary: m.GetProperty("summary").GetString()!,
+                Status: m.GetProperty("status").GetString()))
+            .ToList();
+        Assert.All(outbox, m => Assert.Equal("Sent", m.Status));
+        Assert.Equal(outbox.Count, _smtp.Messages.Count);
+
+        // Reminders and chases only on working days, never in the May Day break.
+        foreach (var day in outbox.Where(m => m.Summary.Contains("【提醒】", StringComparison.Ordinal) || m.Summary.Contains("【催办】", StringComparison.Ordinal)).Select(m => m.Day).Distinct())
+            Assert.True((await _admin.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/days/{day:yyyy-MM-dd}")).GetProperty("working").GetBoolean(), $"Mail went out on {day}, a day off.");
+
+        // The five late chambers were chased from the first working days after the break, and the leaders told.
+        var chased = outbox.Where(m => m.Summary.Contains("【催办】", StringComparison.Ordinal)).ToList();
+        Assert.All(_chambers.Skip(15), c => Assert.Contains(chased, m => m.Summary.Contains($"c{c.Name[1..3]}@", StringComparison.Ordinal)));
+        Assert.DoesNotContain(chased, m => _chambers.Take(15).Any(c => m.Summary.Contains($"c{c.Name[1..3]}@", StringComparison.Ordinal)));
+        Assert.Equal(5, outbox.Count(m => m.Summary.StartsWith("leader@fic.example", StringComparison.Ordinal) && m.Summary.Contains("【督办】", StringComparison.Ordinal)));
+
+        Assert.Single(outbox, m => m.Summary.Contains("【退回】", StringComparison.Ordinal));
+        Assert.Equal(19, outbox.Count(m => m.Summary.Contains("【表彰】", StringComparison.Ordinal)));
+        Assert.Equal(4, outbox.Count(m => m.Summary.Contains("【限期整改】", StringComparison.Ordinal)));
+        var failed = Assert.Single(outbox, m => m.Summary.Contains("【考核结果】", StringComparison.Ordinal));
+        Assert.Contains("c18@", failed.Summary, StringComparison.Ordinal);
+    }
+
+    private async Task AdvanceAsync(string to) =>
+        Assert.Equal(HttpStatusCode.OK, (await _admin.PostAsJsonAsync("/api/clock/advance", new { to })).StatusCode);
+
+    private async Task SubmitAsync(string token, string title)
+    {
+        var item = (await PortalClient().GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("title").GetString() == title);
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4 " + title)), "files", title + ".pdf");
+        var response = await PortalClient().PostAsync($"/api/portal/{token}/items/{item.GetProperty("id").GetString()}/submit", form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private HttpClient PortalClient() => _portal ??= _host.CreateClient();
+
+    private HttpClient? _portal;
+
+    /// <summary>Staff answer every submission waiting for them: accept, or return the named chamber's.</summary>
+    private async Task CheckAllAsync(string? returnChamber = null)
+    {
+        foreach (var task in (await _staff.GetFromJsonAsync<JsonElement>("/api/tasks?pageSize=500")).GetProperty("items").EnumerateArray())
+        {
+            var chamber = task.GetProperty("task").GetProperty("context").GetProperty("chamber").GetString();
+            var answer = chamber == returnChamber ? (object)new { action = "return", comment = "请补充季度推进会安排" } : new { action = "accept" };
+            Assert.Equal(HttpStatusCode.OK, (await _staff.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", answer)).StatusCode);
+        }
+    }
+
+    /// <summary>The reviewer scores every chamber waiting: a share of the full points, and a veto for some.</summary>
+    private async Task ScoreAllAsync(Func<string, decimal> share, Func<string, bool> veto)
+    {
+        var rubric = Chamber.Activities.Reviews.Rubrics.Get("four-good");
+        foreach (var task in (await _reviewer.GetFromJsonAsync<JsonElement>("/api/tasks?pageSize=500")).GetProperty("items").EnumerateArray())
+        {
+            var chamber = task.GetProperty("task").GetProperty("context").GetProperty("chamber").GetString()!;
+            var scores = rubric.Scored.ToDictionary(i => i.Id, i => i.MaxScore * share(chamber));
+            var answer = new { action = "score", scores, vetoes = veto(chamber) ? new[] { "veto-violation" } : Array.Empty<string>() };
+            Assert.Equal(HttpStatusCode.OK, (await _reviewer.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", answer)).StatusCode);
+        }
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 60 s.");
+            await Task.Delay(200);
+        }
+    }
+}
+
+public sealed class SqliteWholeYearTests() : WholeYearTests(StorageProvider.Sqlite);
+
+public sealed class PostgresWholeYearTests() : WholeYearTests(StorageProvider.Postgres);
