@@ -7,58 +7,38 @@ using Chamber.Workflows.Persistence;
 namespace Chamber.Host.Tests.Campaigns;
 
 /// <summary>A Four-Good campaign from the shipped template: created, launched in the background, and watched participant by participant.</summary>
-public abstract class CampaignTests(StorageProvider provider) : IAsyncLifetime, IDisposable
+public abstract class CampaignTests(StorageProvider provider) : HostTestBase(provider)
 {
-    private TestDatabase _database = null!;
-    private HostFactory _host = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        _host = new HostFactory(_database, new Dictionary<string, string>
-        {
-            ["Clock:Mode"] = "Manual",
-            ["Clock:Start"] = "2026-04-01T01:00:00Z",
-            ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
-        });
-        _admin = await _host.SignedInClientAsync();
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("""
+        ["Clock:Mode"] = "Manual",
+        ["Clock:Start"] = "2026-04-01T01:00:00Z",
+        ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await ImportChambersAsync("""
             名称,所属区,邮箱
             鹿城区五马街道商会,鹿城区,wuma@chamber.example
             温州市服装商会,鹿城区,fz@chamber.example
             龙湾区永中街道商会,龙湾区,yz@chamber.example
-            """)), "file", "c.csv");
-        (await _admin.PostAsync("/api/chambers/import", form)).EnsureSuccessStatusCode();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    public void Dispose()
-    {
-        _admin?.Dispose();
-        _host?.Dispose();
-        GC.SuppressFinalize(this);
+            """);
     }
 
     private async Task<List<string>> ChamberIdsAsync() =>
-        [.. (await _admin.GetFromJsonAsync<JsonElement>("/api/chambers")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()!)];
+        [.. (await Admin.GetFromJsonAsync<JsonElement>("/api/chambers")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetString()!)];
 
     [Fact]
     public async Task A_campaign_launches_one_workflow_per_chamber_and_shows_who_is_pending_overdue_or_submitted()
     {
-        var template = Assert.Single((await _admin.GetFromJsonAsync<JsonElement>("/api/campaign-templates")).EnumerateArray(),
+        var template = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/campaign-templates")).EnumerateArray(),
             t => t.GetProperty("id").GetString() == "four-good-chamber");
         Assert.Equal("four-good", template.GetProperty("rubric").GetString());
 
         var chambers = await ChamberIdsAsync();
-        var created = await _admin.PostAsJsonAsync("/api/campaigns", new
+        var created = await Admin.PostAsJsonAsync("/api/campaigns", new
         {
             name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-chamber", participantIds = chambers,
             leaders = new[] { "leader1@fic.example" }, reviewers = new[] { "role:staff" },
@@ -66,11 +46,11 @@ public abstract class CampaignTests(StorageProvider provider) : IAsyncLifetime, 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
-        Assert.Equal(HttpStatusCode.Accepted, (await _admin.PostAsync($"/api/campaigns/{id}/launch", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await _admin.PostAsync($"/api/campaigns/{id}/launch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Admin.PostAsync($"/api/campaigns/{id}/launch", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Admin.PostAsync($"/api/campaigns/{id}/launch", null)).StatusCode);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         JsonElement view;
-        while ((view = await _admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("status").GetString() != "Running")
+        while ((view = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("status").GetString() != "Running")
         {
             Assert.True(DateTime.UtcNow < deadline, "The campaign was not launched within 30 s.");
             await Task.Delay(200);
@@ -80,25 +60,25 @@ public abstract class CampaignTests(StorageProvider provider) : IAsyncLifetime, 
         var stage = Assert.Single(view.GetProperty("stages").EnumerateArray());
         Assert.Equal(("报送实施方案 Implementation plan", 3, 0, 0), (stage.GetProperty("stage").GetString(), stage.GetProperty("pending").GetInt32(),
             stage.GetProperty("overdue").GetInt32(), stage.GetProperty("submitted").GetInt32()));
-        var participants = (await _admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/participants")).GetProperty("items").EnumerateArray().ToList();
+        var participants = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/participants")).GetProperty("items").EnumerateArray().ToList();
         Assert.All(participants, p => Assert.Equal("pending", p.GetProperty("status").GetString()));
         Assert.All(participants, p => Assert.Equal(new DateTimeOffset(2026, 4, 30, 15, 59, 59, TimeSpan.Zero), p.GetProperty("dueAt").GetDateTimeOffset()));
-        Assert.Equal(3, (await _admin.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("total").GetInt32());
+        Assert.Equal(3, (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("total").GetInt32());
 
         // One chamber hands in its plan; after the deadline the other two are overdue.
-        var token = (await (await _admin.PostAsync($"/api/chambers/{chambers[0]}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+        var token = (await (await Admin.PostAsync($"/api/chambers/{chambers[0]}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("link").GetString()!.Split("/portal/")[1];
-        using var chamber = _host.CreateClient();
+        using var chamber = Host.CreateClient();
         var itemId = (await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items")[0].GetProperty("id").GetString();
         using var upload = new MultipartFormDataContent();
         upload.Add(new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4 plan")), "files", "实施方案.pdf");
         Assert.Equal(HttpStatusCode.OK, (await chamber.PostAsync($"/api/portal/{token}/items/{itemId}/submit", upload)).StatusCode);
 
-        await _admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-05-08T02:00:00Z" });
-        view = await _admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}");
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-05-08T02:00:00Z" });
+        view = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}");
         stage = Assert.Single(view.GetProperty("stages").EnumerateArray());
         Assert.Equal((2, 2, 1), (stage.GetProperty("pending").GetInt32(), stage.GetProperty("overdue").GetInt32(), stage.GetProperty("submitted").GetInt32()));
-        var statuses = (await _admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/participants")).GetProperty("items").EnumerateArray()
+        var statuses = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/participants")).GetProperty("items").EnumerateArray()
             .ToDictionary(p => p.GetProperty("chamberId").GetString()!, p => p.GetProperty("status").GetString());
         Assert.Equal("submitted", statuses[chambers[0]]);
         Assert.Equal(["overdue", "overdue"], chambers.Skip(1).Select(c => statuses[c]));
@@ -108,18 +88,18 @@ public abstract class CampaignTests(StorageProvider provider) : IAsyncLifetime, 
     public async Task A_campaign_asked_for_wrongly_is_refused_with_reasons_and_nothing_is_created()
     {
         var chambers = await ChamberIdsAsync();
-        var unknownTemplate = await _admin.PostAsJsonAsync("/api/campaigns", new { name = "x", year = 2026, templateId = "nope", participantIds = chambers });
+        var unknownTemplate = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "x", year = 2026, templateId = "nope", participantIds = chambers });
         Assert.Equal(HttpStatusCode.BadRequest, unknownTemplate.StatusCode);
         Assert.Contains("nope", await unknownTemplate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _admin.PostAsJsonAsync("/api/campaigns",
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns",
             new { name = "x", year = 2026, templateId = "four-good-chamber", participantIds = new[] { "ghost" } })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _admin.PostAsJsonAsync("/api/campaigns",
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns",
             new { name = "", year = 1900, templateId = "four-good-chamber", participantIds = Array.Empty<string>() })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _admin.PostAsJsonAsync("/api/campaigns",
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns",
             new { name = "x", year = 2026, templateId = "four-good-chamber", participantIds = chambers, leaders = new[] { "not a person" } })).StatusCode);
-        Assert.Empty((await _admin.GetFromJsonAsync<JsonElement>("/api/campaigns")).EnumerateArray());
-        Assert.Equal(HttpStatusCode.NotFound, (await _admin.PostAsync("/api/campaigns/nope/launch", null)).StatusCode);
-        using var anonymous = _host.CreateClient();
+        Assert.Empty((await Admin.GetFromJsonAsync<JsonElement>("/api/campaigns")).EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.PostAsync("/api/campaigns/nope/launch", null)).StatusCode);
+        using var anonymous = Host.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/campaigns")).StatusCode);
     }
 }

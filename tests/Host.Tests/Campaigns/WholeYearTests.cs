@@ -12,87 +12,70 @@ namespace Chamber.Host.Tests.Campaigns;
 /// and chased, the leaders told), summaries by 30 November, review, commendation, and deadline
 /// rectification with re-review — passed after one round, or failed after two.
 /// </summary>
-public abstract class WholeYearTests(StorageProvider provider) : IAsyncLifetime, IDisposable
+public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(provider)
 {
-    private const string Password = "全年测试-Year-2026";
     private const int Chambers = 20;
 
-    private TestDatabase _database = null!;
-    private SmtpServer _smtp = null!;
-    private HostFactory _host = null!;
-    private HttpClient _admin = null!;
+    private readonly SmtpServer _smtp = new();
     private HttpClient _staff = null!;
     private HttpClient _reviewer = null!;
+    private HttpClient? _portal;
     private List<(string Id, string Name, string Token)> _chambers = [];
 
-    public async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        _smtp = new SmtpServer();
+        ["Clock:Mode"] = "Manual",
+        ["Clock:Start"] = "2026-04-01T01:00:00Z",
+        ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Concurrency"] = "8",
+        ["Email:PollInterval"] = "00:00:00.200",
+        // The links are issued once, in April, and used all year.
+        ["Portal:LinkLifetime"] = "400.00:00:00",
+    };
+
+    public override async Task InitializeAsync()
+    {
         await _smtp.StartAsync();
-        _host = new HostFactory(_database, new Dictionary<string, string>
-        {
-            ["Clock:Mode"] = "Manual",
-            ["Clock:Start"] = "2026-04-01T01:00:00Z",
-            ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:Concurrency"] = "8",
-            ["Email:PollInterval"] = "00:00:00.200",
-            // The links are issued once, in April, and used all year.
-            ["Portal:LinkLifetime"] = "400.00:00:00",
-        });
-        _admin = await _host.SignedInClientAsync();
-        await _admin.PostAsJsonAsync("/api/users", new { email = "staff@fic.example", password = Password, roles = new[] { "staff" } });
-        await _admin.PostAsJsonAsync("/api/users", new { email = "reviewer@fic.example", password = Password, roles = new[] { "reviewer" } });
-        _staff = await _host.SignedInClientAsync("staff@fic.example", Password);
-        _reviewer = await _host.SignedInClientAsync("reviewer@fic.example", Password);
+        await base.InitializeAsync();
+        await CreateUserAsync("staff@fic.example", "staff");
+        await CreateUserAsync("reviewer@fic.example", "reviewer");
+        _staff = await SignInAsync("staff@fic.example");
+        _reviewer = await SignInAsync("reviewer@fic.example");
 
         var csv = new StringBuilder("名称,类型,所属区,邮箱\n");
         for (var i = 0; i < Chambers; i++)
             csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"第{i:00}商会,行业,鹿城区,c{i:00}@chamber.example\n");
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "file", "chambers.csv");
-        (await _admin.PostAsync("/api/chambers/import", form)).EnsureSuccessStatusCode();
-        var listed = (await _admin.GetFromJsonAsync<JsonElement>("/api/chambers?pageSize=100")).GetProperty("items").EnumerateArray()
-            .Select(c => (Id: c.GetProperty("id").GetString()!, Name: c.GetProperty("name").GetString()!)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
-        foreach (var (id, name) in listed)
+        var ids = await ImportChambersAsync(csv.ToString());
+        for (var i = 0; i < Chambers; i++)
         {
-            var link = (await (await _admin.PostAsync($"/api/chambers/{id}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link").GetString()!;
-            _chambers.Add((id, name, link.Split("/portal/")[1]));
+            var link = (await (await Admin.PostAsync($"/api/chambers/{ids[i]}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link").GetString()!;
+            _chambers.Add((ids[i], $"第{i:00}商会", link.Split("/portal/")[1]));
         }
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        Dispose();
-        await _host.DisposeAsync();
-        await _smtp.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    public void Dispose()
-    {
-        _admin?.Dispose();
-        _staff?.Dispose();
-        _reviewer?.Dispose();
+        _staff.Dispose();
+        _reviewer.Dispose();
         _portal?.Dispose();
-        _host?.Dispose();
-        GC.SuppressFinalize(this);
+        await base.DisposeAsync();
+        await _smtp.DisposeAsync();
     }
 
     [Fact]
     public async Task A_four_good_campaign_runs_from_launch_to_commendation_and_rectification()
     {
-        var created = await _admin.PostAsJsonAsync("/api/campaigns", new
+        var created = await Admin.PostAsJsonAsync("/api/campaigns", new
         {
             name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-chamber", participantIds = _chambers.Select(c => c.Id),
             leaders = new[] { "leader@fic.example" }, reviewers = new[] { "role:staff" },
             schedule = new Dictionary<string, string> { ["scorers"] = "role:reviewer" },
         });
         var campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        await _admin.PostAsync($"/api/campaigns/{campaignId}/launch", null);
-        await WaitAsync(async () => (await _admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}")).GetProperty("status").GetString() == "Running");
+        await Admin.PostAsync($"/api/campaigns/{campaignId}/launch", null);
+        await WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}")).GetProperty("status").GetString() == "Running");
 
         // Plans: fifteen come in on 20 April; the one from chamber 01 is returned once; five are late.
         await AdvanceAsync("2026-04-20T02:00:00Z");
@@ -127,13 +110,13 @@ public abstract class WholeYearTests(StorageProvider provider) : IAsyncLifetime,
         await ScoreAllAsync(_ => 0.5m, _ => false);
 
         // Every participant's year is over.
-        var view = await _admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}");
+        var view = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}");
         Assert.Equal(Chambers, view.GetProperty("finished").GetInt32());
 
         // The mail that went out, as the SMTP server received it.
-        await WaitAsync(async () => (await _admin.GetFromJsonAsync<JsonElement>("/api/outbox?status=Sent")).GetProperty("total").GetInt32()
-            == (await _admin.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("total").GetInt32());
-        var outbox = (await _admin.GetFromJsonAsync<JsonElement>("/api/outbox?pageSize=500")).GetProperty("items").EnumerateArray()
+        await WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?status=Sent")).GetProperty("total").GetInt32()
+            == (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("total").GetInt32());
+        var outbox = (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?pageSize=500")).GetProperty("items").EnumerateArray()
             .Select(m => (Day: DateOnly.FromDateTime(m.GetProperty("createdAt").GetDateTime().AddHours(8)), Summary: m.GetProperty("summary").GetString()!,
                 Status: m.GetProperty("status").GetString()))
             .ToList();
@@ -142,7 +125,7 @@ public abstract class WholeYearTests(StorageProvider provider) : IAsyncLifetime,
 
         // Reminders and chases only on working days, never in the May Day break.
         foreach (var day in outbox.Where(m => m.Summary.Contains("【提醒】", StringComparison.Ordinal) || m.Summary.Contains("【催办】", StringComparison.Ordinal)).Select(m => m.Day).Distinct())
-            Assert.True((await _admin.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/days/{day:yyyy-MM-dd}")).GetProperty("working").GetBoolean(), $"Mail went out on {day}, a day off.");
+            Assert.True((await Admin.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/days/{day:yyyy-MM-dd}")).GetProperty("working").GetBoolean(), $"Mail went out on {day}, a day off.");
 
         // The five late chambers were chased from the first working days after the break, and the leaders told.
         var chased = outbox.Where(m => m.Summary.Contains("【催办】", StringComparison.Ordinal)).ToList();
@@ -158,7 +141,7 @@ public abstract class WholeYearTests(StorageProvider provider) : IAsyncLifetime,
     }
 
     private async Task AdvanceAsync(string to) =>
-        Assert.Equal(HttpStatusCode.OK, (await _admin.PostAsJsonAsync("/api/clock/advance", new { to })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsJsonAsync("/api/clock/advance", new { to })).StatusCode);
 
     private async Task SubmitAsync(string token, string title)
     {
@@ -170,9 +153,7 @@ public abstract class WholeYearTests(StorageProvider provider) : IAsyncLifetime,
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private HttpClient PortalClient() => _portal ??= _host.CreateClient();
-
-    private HttpClient? _portal;
+    private HttpClient PortalClient() => _portal ??= Host.CreateClient();
 
     /// <summary>Staff answer every submission waiting for them: accept, or return the named chamber's.</summary>
     private async Task CheckAllAsync(string? returnChamber = null)

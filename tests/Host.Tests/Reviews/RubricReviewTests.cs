@@ -7,44 +7,17 @@ using Chamber.Workflows.Persistence;
 namespace Chamber.Host.Tests.Reviews;
 
 /// <summary>Two reviewers score a county federation against the Five-Good rubric from their inboxes; indicators come from its figures.</summary>
-public abstract class RubricReviewTests(StorageProvider provider) : IAsyncLifetime, IDisposable
+public abstract class RubricReviewTests(StorageProvider provider) : HostTestBase(provider)
 {
-    private const string Password = "考核密码-Review-2026";
-
-    private TestDatabase _database = null!;
-    private HostFactory _host = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        _host = new HostFactory(_database);
-        _admin = await _host.SignedInClientAsync();
-        foreach (var email in new[] { "r1@fic.example", "r2@fic.example" })
-            await _admin.PostAsJsonAsync("/api/users", new { email, password = Password, roles = new[] { "reviewer" } });
+        await base.InitializeAsync();
+        await CreateUserAsync("r1@fic.example", "reviewer");
+        await CreateUserAsync("r2@fic.example", "reviewer");
     }
 
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    public void Dispose()
-    {
-        _admin?.Dispose();
-        _host?.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    private async Task<string> ChamberAsync(string csvRow)
-    {
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("名称,类型,邮箱,会员数,企业会员数,上年会员数,非公经济市场主体数\n" + csvRow + "\n")), "file", "c.csv");
-        (await _admin.PostAsync("/api/chambers/import", form)).EnsureSuccessStatusCode();
-        return (await _admin.GetFromJsonAsync<JsonElement>("/api/chambers")).GetProperty("items")[0].GetProperty("id").GetString()!;
-    }
+    private async Task<string> ChamberAsync(string csvRow) =>
+        (await ImportChambersAsync("名称,类型,邮箱,会员数,企业会员数,上年会员数,非公经济市场主体数\n" + csvRow + "\n"))[0];
 
     private async Task<string> StartReviewAsync(string chamberId)
     {
@@ -60,8 +33,8 @@ public abstract class RubricReviewTests(StorageProvider provider) : IAsyncLifeti
               {"source":{"activity":"review","port":"Passed"},"target":{"activity":"pass","port":"In"}},
               {"source":{"activity":"review","port":"Failed"},"target":{"activity":"fail","port":"In"}}]}}
             """.Replace("CHAMBER", chamberId, StringComparison.Ordinal);
-        await _admin.PostAsync("/api/workflow-definitions/import", new StringContent(definition, Encoding.UTF8, "application/json"));
-        var started = await _admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "review" });
+        await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(definition, Encoding.UTF8, "application/json"));
+        var started = await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "review" });
         return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
@@ -74,7 +47,7 @@ public abstract class RubricReviewTests(StorageProvider provider) : IAsyncLifeti
 
     private async Task ScoreAsync(string reviewer, object answer, HttpStatusCode expected = HttpStatusCode.OK)
     {
-        using var client = await _host.SignedInClientAsync(reviewer, Password);
+        using var client = await SignInAsync(reviewer);
         var task = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
         Assert.Equal("RubricReview", task.GetProperty("task").GetProperty("kind").GetString());
         Assert.Equal(expected, (await client.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", answer)).StatusCode);
@@ -92,9 +65,9 @@ public abstract class RubricReviewTests(StorageProvider provider) : IAsyncLifeti
         await ScoreAsync("r2@fic.example", new { action = "score", scores = incomplete }, HttpStatusCode.BadRequest);
         await ScoreAsync("r2@fic.example", new { action = "score", scores = Scores(0.8m) });
 
-        var view = await _admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}");
+        var view = await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}");
         Assert.Equal("Finished", view.GetProperty("status").GetString());
-        var journal = await _admin.GetStringAsync($"/api/workflow-instances/{instance}/journal");
+        var journal = await Admin.GetStringAsync($"/api/workflow-instances/{instance}/journal");
         Assert.Contains("commend", journal, StringComparison.Ordinal);
         Assert.Contains("91.6/80", journal, StringComparison.Ordinal); // 16 computed + 84 × 0.9
     }
@@ -107,7 +80,7 @@ public abstract class RubricReviewTests(StorageProvider provider) : IAsyncLifeti
         await ScoreAsync("r1@fic.example", new { action = "score", scores = Scores(0.9m) });
         await ScoreAsync("r2@fic.example", new { action = "score", scores = Scores(0.9m) });
 
-        var journal = await _admin.GetStringAsync($"/api/workflow-instances/{instance}/journal");
+        var journal = await Admin.GetStringAsync($"/api/workflow-instances/{instance}/journal");
         Assert.Contains("rectify", journal, StringComparison.Ordinal);
         Assert.Contains("75.6/80", journal, StringComparison.Ordinal); // 0 computed + 84 × 0.9
     }

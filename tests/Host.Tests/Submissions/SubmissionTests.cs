@@ -13,45 +13,24 @@ namespace Chamber.Host.Tests.Submissions;
 /// with its personal link, reminders on working days before the deadline, the portal, staff
 /// returning and accepting, and chasing with escalation when nothing comes.
 /// </summary>
-public abstract partial class SubmissionTests(StorageProvider provider) : IAsyncLifetime, IDisposable
+public abstract partial class SubmissionTests(StorageProvider provider) : HostTestBase(provider)
 {
-    private const string Password = "审核密码-Staff-2026";
     private const string Start = "2026-04-01T01:00:00Z"; // 9:00 in Beijing, Wednesday 1 April
 
-    private TestDatabase _database = null!;
-    private HostFactory _host = null!;
-    private HttpClient _admin = null!;
     private string _chamberId = "";
 
-    public async Task InitializeAsync()
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        _host = new HostFactory(_database, new Dictionary<string, string>
-        {
-            ["Clock:Mode"] = "Manual",
-            ["Clock:Start"] = Start,
-            ["Portal:BaseUrl"] = "https://fic.example",
-        });
-        _admin = await _host.SignedInClientAsync();
-        await _admin.PostAsJsonAsync("/api/users", new { email = "staff@fic.example", password = Password, roles = new[] { "staff" } });
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("名称,邮箱\n鹿城区五马街道商会,wuma@chamber.example\n")), "file", "c.csv");
-        (await _admin.PostAsync("/api/chambers/import", form)).EnsureSuccessStatusCode();
-        _chamberId = (await _admin.GetFromJsonAsync<JsonElement>("/api/chambers")).GetProperty("items")[0].GetProperty("id").GetString()!;
-    }
+        ["Clock:Mode"] = "Manual",
+        ["Clock:Start"] = Start,
+        ["Portal:BaseUrl"] = "https://fic.example",
+    };
 
-    public async Task DisposeAsync()
+    public override async Task InitializeAsync()
     {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    public void Dispose()
-    {
-        _admin?.Dispose();
-        _host?.Dispose();
-        GC.SuppressFinalize(this);
+        await base.InitializeAsync();
+        await CreateUserAsync("staff@fic.example", "staff");
+        _chamberId = (await ImportChambersAsync("名称,邮箱\n鹿城区五马街道商会,wuma@chamber.example\n"))[0];
     }
 
     private string Plan() => """
@@ -68,8 +47,8 @@ public abstract partial class SubmissionTests(StorageProvider provider) : IAsync
 
     private async Task<string> StartAsync()
     {
-        Assert.Equal(HttpStatusCode.Created, (await _admin.PostAsync("/api/workflow-definitions/import", new StringContent(Plan(), Encoding.UTF8, "application/json"))).StatusCode);
-        var started = await _admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "plan" });
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(Plan(), Encoding.UTF8, "application/json"))).StatusCode);
+        var started = await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "plan" });
         var body = await started.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Suspended", body.GetProperty("status").GetString());
         return body.GetProperty("id").GetString()!;
@@ -78,18 +57,18 @@ public abstract partial class SubmissionTests(StorageProvider provider) : IAsync
     /// <summary>Outbox messages as (Beijing date the step asked for it, summary), oldest first.</summary>
     private async Task<List<(DateOnly Day, string Summary)>> MailAsync()
     {
-        var page = await _admin.GetFromJsonAsync<JsonElement>("/api/outbox?pageSize=500");
+        var page = await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?pageSize=500");
         return [.. page.GetProperty("items").EnumerateArray()
             .Select(m => (DateOnly.FromDateTime(m.GetProperty("createdAt").GetDateTime().AddHours(8)), m.GetProperty("summary").GetString()!))
             .OrderBy(m => m.Item1)];
     }
 
     private async Task<DateOnly> AddWorkingDaysAsync(string date, int days) =>
-        DateOnly.Parse((await _admin.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/add-working-days?date={date}&days={days}")).GetProperty("date").GetString()!,
+        DateOnly.Parse((await Admin.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/add-working-days?date={date}&days={days}")).GetProperty("date").GetString()!,
             System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<bool> IsWorkingDayAsync(DateOnly day) =>
-        (await _admin.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/days/{day:yyyy-MM-dd}")).GetProperty("working").GetBoolean();
+        (await Admin.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/days/{day:yyyy-MM-dd}")).GetProperty("working").GetBoolean();
 
     [Fact]
     public async Task A_chamber_is_mailed_its_link_reminded_on_working_days_and_its_returned_plan_loops_until_accepted()
@@ -99,7 +78,7 @@ public abstract partial class SubmissionTests(StorageProvider provider) : IAsync
         Assert.Contains("wuma@chamber.example", request.Summary, StringComparison.Ordinal);
         Assert.Contains("4月30日", request.Summary, StringComparison.Ordinal);
 
-        await _admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-04-30T12:00:00Z" });
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-04-30T12:00:00Z" });
         var reminders = (await MailAsync()).Where(m => m.Summary.Contains("【提醒】", StringComparison.Ordinal)).Select(m => m.Day).ToList();
         Assert.Equal([await AddWorkingDaysAsync("2026-04-30", -7), await AddWorkingDaysAsync("2026-04-30", -3), new DateOnly(2026, 4, 29)], reminders);
         foreach (var day in reminders)
@@ -109,7 +88,7 @@ public abstract partial class SubmissionTests(StorageProvider provider) : IAsync
         var link = await LinkFromDeliveredMailAsync();
         Assert.StartsWith("https://fic.example/portal/", link, StringComparison.Ordinal);
         var token = link["https://fic.example/portal/".Length..];
-        using var chamber = _host.CreateClient();
+        using var chamber = Host.CreateClient();
         var portal = await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}");
         Assert.Equal("鹿城区五马街道商会", portal.GetProperty("chamber").GetString());
         var item = Assert.Single(portal.GetProperty("items").EnumerateArray());
@@ -123,7 +102,7 @@ public abstract partial class SubmissionTests(StorageProvider provider) : IAsync
         Assert.Empty((await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items").EnumerateArray());
 
         // Staff return it with a comment; the chamber gets a new item with the feedback and a new deadline.
-        using var staff = await _host.SignedInClientAsync("staff@fic.example", Password);
+        using var staff = await SignInAsync("staff@fic.example");
         var check = Assert.Single((await staff.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
         Assert.Equal("CheckSubmission", check.GetProperty("task").GetProperty("kind").GetString());
         Assert.Contains("实施方案.pdf", check.GetProperty("task").GetProperty("context").GetProperty("files").GetString(), StringComparison.Ordinal);
@@ -136,16 +115,16 @@ public abstract partial class SubmissionTests(StorageProvider provider) : IAsync
         await SubmitAsync(chamber, token, again.GetProperty("id").GetString()!, "实施方案-修改稿.docx", Encoding.ASCII.GetBytes("PK\u0003\u0004docx"));
         var recheck = Assert.Single((await staff.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
         await staff.PostAsJsonAsync($"/api/tasks/{recheck.GetProperty("id").GetString()}/complete", new { action = "accept" });
-        var finished = await _admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}");
+        var finished = await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}");
         Assert.Equal("Finished", finished.GetProperty("status").GetString());
-        Assert.Contains("accepted", await _admin.GetStringAsync($"/api/workflow-instances/{instance}/journal"), StringComparison.Ordinal);
+        Assert.Contains("accepted", await Admin.GetStringAsync($"/api/workflow-instances/{instance}/journal"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Nothing_submitted_is_chased_every_two_working_days_and_escalated_to_the_leaders_with_the_second_chase()
     {
         await StartAsync();
-        await _admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-05-12T12:00:00Z" });
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-05-12T12:00:00Z" });
         var mail = await MailAsync();
         var chases = mail.Where(m => m.Summary.Contains("【催办】", StringComparison.Ordinal)).Select(m => m.Day).ToList();
         Assert.Equal([await AddWorkingDaysAsync("2026-04-30", 2), await AddWorkingDaysAsync("2026-04-30", 4), await AddWorkingDaysAsync("2026-04-30", 6)], chases.Take(3));
@@ -159,8 +138,8 @@ public abstract partial class SubmissionTests(StorageProvider provider) : IAsync
     public async Task A_forged_expired_revoked_or_other_chambers_link_opens_nothing_and_changes_nothing()
     {
         await StartAsync();
-        using var chamber = _host.CreateClient();
-        var token = (await (await _admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+        using var chamber = Host.CreateClient();
+        var token = (await (await Admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("link").GetString()!.Split("/portal/")[1];
         var itemId = (await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items")[0].GetProperty("id").GetString()!;
 
@@ -168,17 +147,17 @@ public abstract partial class SubmissionTests(StorageProvider provider) : IAsync
         Assert.Equal(HttpStatusCode.NotFound, (await SubmitAsync(chamber, "forged-token", itemId, "a.pdf", Encoding.ASCII.GetBytes("%PDF"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await SubmitAsync(chamber, token, "someone-elses-item", "a.pdf", Encoding.ASCII.GetBytes("%PDF"))).StatusCode);
 
-        await _admin.PostAsJsonAsync("/api/clock/advance", new { by = "P61D" });
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { by = "P61D" });
         Assert.Equal(HttpStatusCode.Forbidden, (await chamber.GetAsync($"/api/portal/{token}")).StatusCode);
 
-        var fresh = (await (await _admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+        var fresh = (await (await Admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("link").GetString()!.Split("/portal/")[1];
         Assert.Equal(HttpStatusCode.OK, (await chamber.GetAsync($"/api/portal/{fresh}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _admin.PostAsync($"/api/chambers/{_chamberId}/portal-link/revoke", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.PostAsync($"/api/chambers/{_chamberId}/portal-link/revoke", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await chamber.GetAsync($"/api/portal/{fresh}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await SubmitAsync(chamber, fresh, itemId, "a.pdf", Encoding.ASCII.GetBytes("%PDF"))).StatusCode);
 
-        var stillOpen = (await (await _admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+        var stillOpen = (await (await Admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("link").GetString()!.Split("/portal/")[1];
         Assert.Single((await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{stillOpen}")).GetProperty("items").EnumerateArray());
     }
@@ -199,7 +178,7 @@ public abstract partial class SubmissionTests(StorageProvider provider) : IAsync
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            var files = Directory.Exists(_host.PickupDirectory) ? Directory.GetFiles(_host.PickupDirectory, "*.eml") : [];
+            var files = Directory.Exists(Host.PickupDirectory) ? Directory.GetFiles(Host.PickupDirectory, "*.eml") : [];
             foreach (var file in files.OrderByDescending(File.GetLastWriteTimeUtc))
             {
                 var raw = await File.ReadAllTextAsync(file);

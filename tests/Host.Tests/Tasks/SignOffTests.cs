@@ -7,39 +7,13 @@ using Chamber.Workflows.Persistence;
 namespace Chamber.Host.Tests.Tasks;
 
 /// <summary>Leaders sign off in their inbox: 会签, 或签, 依次, reject, return, transfer and add signer, each only on their own tasks.</summary>
-public abstract class SignOffTests(StorageProvider provider) : IAsyncLifetime, IDisposable
+public abstract class SignOffTests(StorageProvider provider) : HostTestBase(provider)
 {
-    private const string Password = "领导密码-Leader-2026";
-
-    private TestDatabase _database = null!;
-    private HostFactory _host = null!;
-    private HttpClient _admin = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(provider);
-        _host = new HostFactory(_database);
-        _admin = await _host.SignedInClientAsync();
+        await base.InitializeAsync();
         foreach (var (email, role) in new[] { ("leader1@fic.example", "leader"), ("leader2@fic.example", "leader"), ("leader3@fic.example", "leader"), ("staff@fic.example", "staff") })
-        {
-            var created = await _admin.PostAsJsonAsync("/api/users", new { email, displayName = email[..7], password = Password, roles = new[] { role } });
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
-    public void Dispose()
-    {
-        // xunit calls DisposeAsync; this satisfies the owner-disposes rule for synchronous callers.
-        _admin?.Dispose();
-        _host?.Dispose();
-        GC.SuppressFinalize(this);
+            await CreateUserAsync(email, role);
     }
 
     private static string Plan(string id, string approvers, string mode) => """
@@ -61,13 +35,13 @@ public abstract class SignOffTests(StorageProvider provider) : IAsyncLifetime, I
 
     private async Task<string> StartAsync(string id, string approvers, string mode)
     {
-        var imported = await _admin.PostAsync("/api/workflow-definitions/import", new StringContent(Plan(id, approvers, mode), Encoding.UTF8, "application/json"));
+        var imported = await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(Plan(id, approvers, mode), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
-        var started = await _admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = id, correlationId = id });
+        var started = await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = id, correlationId = id });
         return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
-    private Task<HttpClient> As(string who) => _host.SignedInClientAsync($"{who}@fic.example", Password);
+    private Task<HttpClient> As(string who) => SignInAsync($"{who}@fic.example");
 
     private static async Task<List<JsonElement>> OpenTasksAsync(HttpClient client) =>
         [.. (await client.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray()];
@@ -76,9 +50,9 @@ public abstract class SignOffTests(StorageProvider provider) : IAsyncLifetime, I
         client.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", answer);
 
     private async Task<string?> StatusAsync(string instanceId) =>
-        (await _admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instanceId}")).GetProperty("status").GetString();
+        (await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instanceId}")).GetProperty("status").GetString();
 
-    private async Task<string> JournalAsync(string instanceId) => await _admin.GetStringAsync($"/api/workflow-instances/{instanceId}/journal");
+    private async Task<string> JournalAsync(string instanceId) => await Admin.GetStringAsync($"/api/workflow-instances/{instanceId}/journal");
 
     [Fact]
     public async Task All_must_approve_and_each_leader_sees_only_their_own_task()
@@ -94,9 +68,9 @@ public abstract class SignOffTests(StorageProvider provider) : IAsyncLifetime, I
         Assert.Empty(await OpenTasksAsync(staff));
 
         // Not even an administrator can answer it for them through the generic resume.
-        var bookmarks = (await _admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}")).GetProperty("bookmarks");
+        var bookmarks = (await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}")).GetProperty("bookmarks");
         var bookmarkId = bookmarks.EnumerateArray().First(b => b.GetProperty("name").GetString() == "Chamber.Task").GetProperty("id").GetString();
-        Assert.Equal(HttpStatusCode.Forbidden, (await _admin.PostAsJsonAsync($"/api/bookmarks/{bookmarkId}/resume", new { input = new { action = "approve" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Admin.PostAsJsonAsync($"/api/bookmarks/{bookmarkId}/resume", new { input = new { action = "approve" } })).StatusCode);
 
         // Not yours: another leader cannot answer it.
         Assert.Equal(HttpStatusCode.Forbidden, (await AnswerAsync(leader2, task1, new { action = "approve" })).StatusCode);
@@ -181,25 +155,25 @@ public abstract class SignOffTests(StorageProvider provider) : IAsyncLifetime, I
         var returned = await StartAsync("return", "leader1@fic.example", "all");
         Assert.Equal(HttpStatusCode.OK, (await AnswerAsync(leader1, Assert.Single(await OpenTasksAsync(leader1)), new { action = "return", comment = "请补充季度安排" })).StatusCode);
         Assert.Empty(await OpenTasksAsync(leader1));
-        await _admin.PostAsJsonAsync("/api/events/revised", new { correlationId = "return" });
+        await Admin.PostAsJsonAsync("/api/events/revised", new { correlationId = "return" });
         Assert.Single(await OpenTasksAsync(leader1));
         Assert.Equal("Suspended", await StatusAsync(returned));
     }
 
     [Fact]
-    public async Task The_inbox_needs_a_signed_in_user_and_users_are_managed_by_administrators_only()
+    public async Task The_inbox_needs_a_signed_in_user_and_users_are_managed_byAdministrators_only()
     {
-        using var anonymous = _host.CreateClient();
+        using var anonymous = Host.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/tasks")).StatusCode);
         using var staff = await As("staff");
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/users")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/tasks/nope")).StatusCode);
 
-        var weak = await _admin.PostAsJsonAsync("/api/users", new { email = "x@fic.example", password = "short", roles = new[] { "leader" } });
+        var weak = await Admin.PostAsJsonAsync("/api/users", new { email = "x@fic.example", password = "short", roles = new[] { "leader" } });
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
-        var badRole = await _admin.PostAsJsonAsync("/api/users", new { email = "x@fic.example", password = Password, roles = new[] { "king" } });
+        var badRole = await Admin.PostAsJsonAsync("/api/users", new { email = "x@fic.example", password = UserPassword, roles = new[] { "king" } });
         Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
-        var again = await _admin.PostAsJsonAsync("/api/users", new { email = "LEADER1@fic.example", password = Password, roles = new[] { "leader" } });
+        var again = await Admin.PostAsJsonAsync("/api/users", new { email = "LEADER1@fic.example", password = UserPassword, roles = new[] { "leader" } });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 }
