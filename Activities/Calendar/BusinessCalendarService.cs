@@ -55,9 +55,22 @@ public sealed class BusinessCalendarService(IOptions<StorageOptions> storage, Ti
 
     private async ValueTask<Snapshot> SnapshotAsync(CancellationToken cancellationToken)
     {
-        if (_current is { IsFresh: true } fresh)
-            return fresh;
+        if (_current is { } current)
+        {
+            // Stale-while-revalidate: callers never queue behind a reload (a campaign launch asks
+            // thousands of times a second); one of them starts it, the rest use the last snapshot.
+            if (!current.IsFresh && _loading.Wait(0, CancellationToken.None))
+                _ = Task.Run(() => ReloadAsync(CancellationToken.None), CancellationToken.None);
+            return current;
+        }
+
         await _loading.WaitAsync(cancellationToken);
+        return await ReloadAsync(cancellationToken);
+    }
+
+    /// <summary>Loads the calendar; the caller holds <see cref="_loading"/>, which this releases.</summary>
+    private async Task<Snapshot> ReloadAsync(CancellationToken cancellationToken)
+    {
         try
         {
             if (_current is { IsFresh: true } loaded)
@@ -78,6 +91,11 @@ public sealed class BusinessCalendarService(IOptions<StorageOptions> storage, Ti
             var snapshot = new Snapshot(calendar, adminYears, Environment.TickCount64);
             _current = snapshot;
             return snapshot;
+        }
+        catch (Exception) when (_current is { } stale && !cancellationToken.IsCancellationRequested)
+        {
+            // A failed background reload keeps the last snapshot; the next stale read tries again.
+            return stale;
         }
         finally
         {

@@ -15,14 +15,15 @@ public sealed class EmailTemplates
 {
     private readonly IHandlebars _html = Handlebars.Create();
     private readonly IHandlebars _plain = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-    private readonly ConcurrentDictionary<string, (HandlebarsTemplate<object, object> Subject, HandlebarsTemplate<object, object> Text, HandlebarsTemplate<object, object> Html)> _compiled = new();
+    // Lazy: compiling a template is costly, and a launch asks for the same one from many threads at once.
+    private readonly ConcurrentDictionary<string, Lazy<(HandlebarsTemplate<object, object> Subject, HandlebarsTemplate<object, object> Text, HandlebarsTemplate<object, object> Html)>> _compiled = new();
 
     public RenderedEmail Render(string name, object model)
     {
-        var (subject, text, html) = _compiled.GetOrAdd(name, n => (
+        var (subject, text, html) = _compiled.GetOrAdd(name, n => new(() => (
             _plain.Compile(Read($"{n}.subject.hbs")),
             _plain.Compile(Read($"{n}.text.hbs")),
-            _html.Compile(Read($"{n}.html.hbs"))));
+            _html.Compile(Read($"{n}.html.hbs"))))).Value;
         return new RenderedEmail(subject(model).Trim(), text(model).Trim() + "\n", html(model).Trim());
     }
 
