@@ -70,7 +70,7 @@ public static class PortalEndpoints
     }
 
     private static async Task<Results<Ok<Submitted>, ProblemHttpResult>> SubmitAsync(string token, string itemId, HttpRequest request, PortalLinks links,
-        SubmissionFiles files, WorkflowRuntime runtime, IDbContextFactory<WorkflowsDbContext> workflows, CancellationToken ct)
+        SubmissionFiles files, WorkflowRuntime runtime, IDbContextFactory<WorkflowsDbContext> workflows, TimeProvider clock, CancellationToken ct)
     {
         var (chamberId, problem) = await links.VerifyAsync(token, ct);
         if (chamberId is null)
@@ -126,7 +126,7 @@ public static class PortalEndpoints
         var stored = new List<SubmittedFile>();
         foreach (var (name, bytes) in contents)
             stored.Add(await files.SaveAsync(chamberId, item.InstanceId, itemId, name, bytes, ct));
-        var submission = new Submission(itemId, stored, comment.Length > 0 ? comment : null, DateTimeOffset.UtcNow);
+        var submission = new Submission(itemId, stored, comment.Length > 0 ? comment : null, clock.GetUtcNow());
         try
         {
             await runtime.ResumeAsync(item.BookmarkId, JsonSerializer.SerializeToElement(submission, JsonSerializerOptions.Web), ct);
