@@ -57,6 +57,22 @@ public static class CampaignEndpoints
         }).RequireAuthorization(Policies.Operate);
         group.MapGet("/{id}", async Task<Results<Ok<CampaignView>, ProblemHttpResult>> (string id, CampaignService campaigns, CancellationToken ct) =>
             await campaigns.ViewAsync(id, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist."));
+        group.MapGet("/{id}/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, CampaignService campaigns, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (await campaigns.FindAsync(id, ct) is not { } campaign)
+                return Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist.");
+            var participants = new List<ParticipantView>();
+            for (var page = 1; ; page++)
+            {
+                var (total, items) = await campaigns.ParticipantsAsync(id, page, 500, ct);
+                participants.AddRange(items);
+                if (participants.Count >= total || items.Count == 0)
+                    break;
+            }
+
+            return TypedResults.File(CampaignExport.ToXlsx(campaign, participants),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{campaign.Name}-{clock.GetUtcNow():yyyyMMdd}.xlsx");
+        });
         group.MapGet("/{id}/participants", async Task<Results<Ok<ParticipantPage>, ProblemHttpResult>> (string id, int? page, int? pageSize, CampaignService campaigns, CancellationToken ct) =>
         {
             if (await campaigns.FindAsync(id, ct) is null)

@@ -82,6 +82,17 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
             .ToDictionary(p => p.GetProperty("chamberId").GetString()!, p => p.GetProperty("status").GetString());
         Assert.Equal("submitted", statuses[chambers[0]]);
         Assert.Equal(["overdue", "overdue"], chambers.Skip(1).Select(c => statuses[c]));
+
+        // The same list as an Excel workbook, read back with the importer's own reader.
+        var export = await Admin.GetAsync($"/api/campaigns/{id}/export");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+        var rows = Chamber.Activities.Chambers.TabularFile.Read(await export.Content.ReadAsByteArrayAsync(), "export.xlsx");
+        Assert.Equal("商会 Chamber", rows[0].Cells[0]);
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(2, rows.Count(r => r.Cells[2] == "已逾期 overdue"));
+        var submitted = Assert.Single(rows, r => r.Cells[2] == "待审核 submitted");
+        Assert.Equal(("报送实施方案 Implementation plan", "2026-04-30"), (submitted.Cells[3], submitted.Cells[4]));
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync("/api/campaigns/nope/export")).StatusCode);
     }
 
     [Fact]
