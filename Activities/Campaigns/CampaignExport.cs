@@ -38,7 +38,7 @@ public static class CampaignExport
                 data.AppendChild(Row(number++,
                 [
                     p.Chamber, p.District ?? "", StatusNames.GetValueOrDefault(p.Status, p.Status), p.Stage ?? "",
-                    p.DueAt?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                    (p.DueAt is { } due ? Calendar.BeijingTime.DayOf(due).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ""),
                     p.Overdue ? "是 yes" : "", p.Round > 0 ? p.Round.ToString(CultureInfo.InvariantCulture) : "",
                 ]));
             }

@@ -14,10 +14,8 @@ namespace Chamber.Activities.Email;
 /// </summary>
 public static class CampaignMail
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     /// <summary>Today in Beijing, on the workflow's clock.</summary>
-    public static DateOnly Today(ActivityExecutionContext context) => DateOnly.FromDateTime(context.Clock.GetUtcNow().ToOffset(Beijing).DateTime);
+    public static DateOnly Today(ActivityExecutionContext context) => BeijingTime.Today(context.Clock);
 
     /// <summary>The deadline fields every template knows: dates in Chinese and English, weekday, working days left or overdue.</summary>
     public static Dictionary<string, object?> DueFields(ChineseBusinessCalendar calendar, DateOnly today, DateOnly due) => new()

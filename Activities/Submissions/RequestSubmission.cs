@@ -205,12 +205,10 @@ public sealed class RequestSubmission : Activity
         await CampaignMail.SendAsync(context, template, to, state.ChamberId, occasion, model);
     }
 
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     /// <summary>Reminders go out at nine in the morning, Beijing time.</summary>
-    private static DateTimeOffset NineOClock(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), Beijing);
+    private static DateTimeOffset NineOClock(DateOnly day) => BeijingTime.At(day, new TimeOnly(9, 0));
 
-    private static DateTimeOffset EndOf(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59, 59)), Beijing);
+    private static DateTimeOffset EndOf(DateOnly day) => BeijingTime.EndOf(day);
 
     private static async Task<ChineseBusinessCalendar> CalendarAsync(ActivityExecutionContext context) =>
         await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();

@@ -165,7 +165,6 @@ public sealed class SignOff : Activity
             return moment;
         var calendar = await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
         var day = BusinessDate.Parse(text).Resolve(calendar);
-        // Due at the end of that day in Beijing.
-        return new DateTimeOffset(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.FromHours(8));
+        return BeijingTime.EndOf(day);
     }
 }

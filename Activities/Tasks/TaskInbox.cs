@@ -121,14 +121,16 @@ public sealed class TaskInbox(
             action == TaskActions.Transfer ? target : null, action == TaskActions.AddSigner ? target : null,
             action == TaskActions.Score ? answer.Scores : null, action == TaskActions.Score ? answer.Vetoes : null);
 
+        string bookmarkId;
         await using (var db = await workflows.CreateDbContextAsync(cancellationToken))
         {
-            var bookmarkId = await db.Bookmarks.Where(b => b.Name == UserTasks.BookmarkName && b.Key == taskId).Select(b => b.Id).FirstOrDefaultAsync(cancellationToken)
+            bookmarkId = await db.Bookmarks.Where(b => b.Name == UserTasks.BookmarkName && b.Key == taskId).Select(b => b.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new WorkflowNotFoundException($"任务 {taskId} 已被处理 / Task {taskId} was just answered.");
-            var result = await runtime.ResumeAsync(bookmarkId, JsonSerializer.SerializeToElement(decision, Json), cancellationToken);
-            await RecordAsync(task, actor, action, comment, cancellationToken);
-            return result;
         }
+
+        var result = await runtime.ResumeAsync(bookmarkId, JsonSerializer.SerializeToElement(decision, Json), cancellationToken);
+        await RecordAsync(task, actor, action, comment, cancellationToken);
+        return result;
     }
 
     private async Task RecordAsync(TaskView task, TaskActor actor, string action, string? comment, CancellationToken cancellationToken)
