@@ -71,7 +71,22 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("WORKFLOWS_TEST_POSTGRES"));
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await command.ExecuteNonQueryAsync();
+                    return;
+                }
+                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+                {
+                    // FORCE cannot end a server-owned backend (autovacuum) that happens to be in the
+                    // database; it leaves soon. A database left behind dies with ops/test's server.
+                    if (attempt == 10)
+                        return;
+                    await Task.Delay(200);
+                }
+            }
         }
     }
 }
