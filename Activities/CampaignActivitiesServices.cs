@@ -19,6 +19,7 @@ public static class CampaignActivitiesServices
         services.AddActivity<Reviews.RubricReview>();
         services.AddActivity<Outcomes.Commend>();
         services.AddActivity<Outcomes.Rectify>();
+        services.AddActivity<Meetings.ProgressMeeting>();
         services.AddSingleton<Submissions.SubmissionFiles>();
         services.AddSingleton<Email.EmailTemplates>();
         services.AddOptions<Portal.PortalOptions>();

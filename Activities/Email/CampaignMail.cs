@@ -28,12 +28,12 @@ public static class CampaignMail
     };
 
     public static async Task SendAsync(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string chamberId, string occasion,
-        IDictionary<string, object?> model)
+        IDictionary<string, object?> model, IReadOnlyList<EmailAttachment>? attachments = null)
     {
         model["link"] = await context.Services.GetRequiredService<PortalLinks>().IssueLinkAsync(chamberId);
         model["sender"] = context.Services.GetService<IOptions<PortalOptions>>()?.Value.SenderName;
         var rendered = context.Services.GetRequiredService<EmailTemplates>().Render(template, model);
-        var message = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html);
+        var message = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html, Attachments: attachments);
         context.EnqueueMessage(EmailMessage.Channel, message.ToJson(), message.Summary,
             $"{context.WorkflowExecutionContext.Id}/{context.Activity.Id}/{template}/{occasion}");
     }

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using Chamber.Activities.Calendar;
+using Chamber.Activities.Chambers;
+using Chamber.Activities.Email;
+using Chamber.Activities.Tasks;
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Activities.Meetings;
+
+/// <summary>What was recorded of a chamber at a meeting.</summary>
+public sealed record MeetingRecord(string Meeting, DateTimeOffset At, bool Attended, string? Minutes, string RecordedBy);
+
+/// <summary>
+/// A progress meeting (推进会/工作例会): the chamber is invited by e-mail with an <c>.ics</c>
+/// attachment; when the meeting is over, staff record whether it attended and the minutes.
+/// Progress reports due before the meeting are a RequestSubmission ahead of it in the flowchart.
+/// </summary>
+[Activity("Chamber.ProgressMeeting", "Campaign", "A progress meeting: invitation with an .ics attachment, then attendance and minutes recorded by staff.",
+    DisplayName = "Progress meeting 推进会")]
+public sealed class ProgressMeeting : Activity
+{
+    [Input(Description = "The meeting, e.g. 第二季度推进会.", UIHint = "single-line", IsRequired = true)]
+    public Input<string>? Title { get; set; }
+
+    [Input(Description = "The chamber invited (its id in the directory).", UIHint = "single-line", IsRequired = true)]
+    public Input<string>? Chamber { get; set; }
+
+    [Input(DisplayName = "Campaign", Description = "The campaign's name for the invitation.", UIHint = "single-line")]
+    public Input<string>? CampaignName { get; set; }
+
+    [Input(DisplayName = "Date", Description = "A business date: 2026-06-25, or 2026-06-25> for the next working day if that one is off.", UIHint = "single-line", IsRequired = true)]
+    public Input<string>? MeetingDate { get; set; }
+
+    [Input(DisplayName = "Time", Description = "Beijing time, hh:mm.", UIHint = "single-line", DefaultValue = "14:30")]
+    public Input<string>? MeetingTime { get; set; }
+
+    [Input(DisplayName = "Duration (minutes)", DefaultValue = "120")]
+    public Input<int>? DurationMinutes { get; set; }
+
+    [Input(Description = "Where the meeting is held.", UIHint = "single-line", IsRequired = true)]
+    public Input<string>? Location { get; set; }
+
+    [Input(Description = "Agenda or notes for the invitation.", UIHint = "multi-line")]
+    public Input<string>? Description { get; set; }
+
+    [Input(DisplayName = "Recorded by", Description = "Who records attendance and minutes: e-mail addresses and/or roles.", UIHint = "multi-text", DefaultValue = "role:staff")]
+    public Input<object>? Recorders { get; set; }
+
+    [Output(Description = "Attendance and minutes.")]
+    public Output<MeetingRecord>? Result { get; set; }
+
+    public override bool CanSuspend => true;
+
+    private sealed record State(string Title, string ChamberName, DateTimeOffset Start, IReadOnlyList<string> Recorders);
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var chamber = await context.Services.GetRequiredService<ChamberDirectory>().FindAsync(context.Get(Chamber) ?? "")
+            ?? throw new InvalidOperationException($"商会“{context.Get(Chamber)}”不在名录中 / Chamber '{context.Get(Chamber)}' is not in the directory.");
+        var calendar = await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
+        var day = BusinessDate.Parse(context.Get(MeetingDate) ?? throw new InvalidOperationException("会议需要日期 / The meeting needs a date.")).Resolve(calendar);
+        var time = TimeOnly.TryParse(context.Get(MeetingTime) ?? "14:30", CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new InvalidOperationException($"“{context.Get(MeetingTime)}”不是时间 / '{context.Get(MeetingTime)}' is not a time (hh:mm).");
+        var start = BeijingTime.At(day, time);
+        var end = start.AddMinutes(context.Get(DurationMinutes) is var minutes and > 0 ? minutes : 120);
+        var title = context.Get(Title) ?? "推进会";
+        var location = context.Get(Location) ?? "";
+        var recorders = EmailMessage.Addresses(context.Get(Recorders) ?? "role:staff")
+            .Select(r => UserTasks.AssigneeTag(r) ?? throw new InvalidOperationException($"记录人“{r}”既不是邮箱也不是角色 / '{r}' is neither an e-mail address nor role:<name>."))
+            .ToList();
+
+        var invite = CalendarInvite.Create($"{context.WorkflowExecutionContext.Id}-{Id}@chamber-campaign-workflows", title, location, context.Get(Description),
+            start, end, context.Clock.GetUtcNow());
+        var model = new Dictionary<string, object?>
+        {
+            ["chamber"] = chamber.Name,
+            ["campaign"] = context.Get(CampaignName) ?? "",
+            ["title"] = title,
+            ["description"] = context.Get(Description),
+            ["location"] = location,
+            ["meetingDate"] = day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
+            ["meetingDateEn"] = day.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            ["meetingWeekday"] = CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(day.DayOfWeek),
+            ["meetingTime"] = time.ToString("HH:mm", CultureInfo.InvariantCulture),
+        };
+        await CampaignMail.SendAsync(context, "meeting-invitation", EmailMessage.Addresses(chamber.Email), chamber.Id, "invitation", model,
+            [new EmailAttachment("meeting.ics", "text/calendar; charset=utf-8; method=PUBLISH", Convert.ToBase64String(Encoding.UTF8.GetBytes(invite)))]);
+
+        context.SetProperty("state", new State(title, chamber.Name, start, recorders));
+        context.CreateBookmark("Chamber.MeetingOver", key: end.ToString("O", CultureInfo.InvariantCulture), callback: OnMeetingOverAsync, dueAt: end);
+    }
+
+    private ValueTask OnMeetingOverAsync(ActivityExecutionContext context)
+    {
+        var state = context.GetProperty<State>("state")!;
+        foreach (var recorder in state.Recorders)
+        {
+            var payload = new TaskPayload("MeetingRecord", $"记录：{state.ChamberName}参加“{state.Title}”情况", recorder, ["attended", "absent"],
+                Description: "记录出席情况，并在意见中填写会议纪要要点 / Record attendance; put the minutes in the comment.",
+                Context: new Dictionary<string, string> { ["chamber"] = state.ChamberName, ["meeting"] = state.Title });
+            context.CreateBookmark(UserTasks.BookmarkName, Guid.CreateVersion7().ToString("N"), payload, OnRecordedAsync, tag: recorder);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask OnRecordedAsync(ActivityExecutionContext context)
+    {
+        var decision = context.GetResumeInput<TaskDecision>() ?? throw new InvalidOperationException("A meeting record was resumed without an answer.");
+        var state = context.GetProperty<State>("state")!;
+        var record = new MeetingRecord(state.Title, state.Start, decision.Action == "attended", decision.Comment, decision.By);
+        context.Set(Result, record);
+        context.JournalMessage($"{state.ChamberName} {(record.Attended ? "出席 attended" : "缺席 absent")} {state.Title}");
+        await context.CompleteActivityAsync();
+    }
+}

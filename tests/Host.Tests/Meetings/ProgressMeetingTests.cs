@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Chamber.Workflows.Persistence;
+
+namespace Chamber.Host.Tests.Meetings;
+
+/// <summary>A quarterly meeting: the chamber gets an invitation with an .ics; afterwards staff record attendance and minutes.</summary>
+public abstract class ProgressMeetingTests(StorageProvider provider) : HostTestBase(provider)
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Clock:Mode"] = "Manual",
+        ["Clock:Start"] = "2026-06-15T01:00:00Z",
+    };
+
+    [Fact]
+    public async Task The_chamber_is_invited_with_an_ics_and_staff_record_attendance_after_the_meeting()
+    {
+        await CreateUserAsync("staff@fic.example", "staff");
+        var chamber = (await ImportChambersAsync("名称,邮箱\n温州市服装商会,fz@chamber.example\n"))[0];
+        var definition = """
+            {"definitionId":"meeting","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"q2","type":"Chamber.ProgressMeeting",
+               "title":{"typeName":"String","expression":{"type":"Literal","value":"第二季度推进会"}},
+               "chamber":{"typeName":"String","expression":{"type":"Literal","value":"CHAMBER"}},
+               "meetingDate":{"typeName":"String","expression":{"type":"Literal","value":"2026-06-25"}},
+               "location":{"typeName":"String","expression":{"type":"Literal","value":"温州市工商联三楼会议室"}}}]}}
+            """.Replace("CHAMBER", chamber, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(definition, Encoding.UTF8, "application/json"))).StatusCode);
+        var instance = (await (await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "meeting" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetString();
+
+        var invitation = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("items").EnumerateArray());
+        Assert.Contains("【会议通知】第二季度推进会", invitation.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var ics = await AttachmentAsync();
+        Assert.Contains("DTSTART:20260625T063000Z", ics, StringComparison.Ordinal); // 14:30 in Beijing
+        Assert.Contains("LOCATION:温州市工商联三楼会议室", ics, StringComparison.Ordinal);
+
+        using var staff = await SignInAsync("staff@fic.example");
+        Assert.Empty((await staff.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-06-25T08:30:00Z" }); // the meeting ends at 16:30
+        var record = Assert.Single((await staff.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
+        Assert.Equal("MeetingRecord", record.GetProperty("task").GetProperty("kind").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/tasks/{record.GetProperty("id").GetString()}/complete",
+            new { action = "attended", comment = "汇报了会员发展进度，下季度重点：法律服务平台" })).StatusCode);
+
+        Assert.Equal("Finished", (await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}")).GetProperty("status").GetString());
+        Assert.Contains("出席 attended", await Admin.GetStringAsync($"/api/workflow-instances/{instance}/journal"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The .ics part of the delivered invitation (the pickup folder's .eml; the attachment is base64).</summary>
+    private async Task<string> AttachmentAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var files = Directory.Exists(Host.PickupDirectory) ? Directory.GetFiles(Host.PickupDirectory, "*.eml") : [];
+            if (files.Length > 0)
+            {
+                var raw = await File.ReadAllTextAsync(files[0]);
+                var part = raw[raw.IndexOf("text/calendar", StringComparison.Ordinal)..];
+                var body = part[(part.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+                var base64 = body[..body.IndexOf("\r\n--", StringComparison.Ordinal)];
+                return Encoding.UTF8.GetString(Convert.FromBase64String(base64.Replace("\r\n", "", StringComparison.Ordinal)));
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "No invitation delivered within 20 s.");
+            await Task.Delay(200);
+        }
+    }
+}
+
+public sealed class SqliteProgressMeetingTests() : ProgressMeetingTests(StorageProvider.Sqlite);
+
+public sealed class PostgresProgressMeetingTests() : ProgressMeetingTests(StorageProvider.Postgres);
