@@ -173,9 +173,8 @@ public sealed class CampaignService(
         var stageNames = await StageNamesAsync(campaignId, cancellationToken);
         return [.. rows.Select(r =>
         {
-            var task = JsonSerializer.Deserialize<TaskPayload>(r.Payload ?? "{}", JsonSerializerOptions.Web)!;
-            var round = task.Context?.GetValueOrDefault("round") is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
-            return new OpenTask(r.InstanceId, task.Kind, stageNames.GetValueOrDefault(r.ActivityId) ?? r.ActivityId, task.DueAt, round);
+            var task = TaskPayload.FromJson(r.Payload);
+            return new OpenTask(r.InstanceId, task.Kind, stageNames.GetValueOrDefault(r.ActivityId) ?? r.ActivityId, task.DueAt, task.Round);
         })];
     }
 

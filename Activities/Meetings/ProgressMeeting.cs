@@ -69,9 +69,7 @@ public sealed class ProgressMeeting : Activity
         var end = start.AddMinutes(context.Get(DurationMinutes) is var minutes and > 0 ? minutes : 120);
         var title = context.Get(Title) ?? "推进会";
         var location = context.Get(Location) ?? "";
-        var recorders = EmailMessage.Addresses(context.Get(Recorders) ?? "role:staff")
-            .Select(r => UserTasks.AssigneeTag(r) ?? throw new InvalidOperationException($"记录人“{r}”既不是邮箱也不是角色 / '{r}' is neither an e-mail address nor role:<name>."))
-            .ToList();
+        var recorders = UserTasks.AssigneeTags(context.Get(Recorders) ?? "role:staff", "记录人");
 
         var invite = CalendarInvite.Create($"{context.WorkflowExecutionContext.Id}-{Id}@chamber-campaign-workflows", title, location, context.Get(Description),
             start, end, context.Clock.GetUtcNow());

@@ -52,9 +52,7 @@ public sealed class RubricReview : Activity
         var chamberId = context.Get(Chamber) ?? "";
         var chamber = await context.Services.GetRequiredService<ChamberDirectory>().FindAsync(chamberId)
             ?? throw new InvalidOperationException($"商会“{chamberId}”不在名录中 / Chamber '{chamberId}' is not in the directory.");
-        var reviewers = EmailMessage.Addresses(context.Get(Reviewers))
-            .Select(r => UserTasks.AssigneeTag(r) ?? throw new InvalidOperationException($"考核人“{r}”既不是邮箱也不是角色 / Reviewer '{r}' is neither an e-mail address nor role:<name>."))
-            .Distinct().ToList();
+        var reviewers = UserTasks.AssigneeTags(context.Get(Reviewers), "考核人");
         if (reviewers.Count == 0)
             throw new InvalidOperationException("没有考核人 / The review has no reviewers.");
 

@@ -86,9 +86,7 @@ public sealed class RequestSubmission : Activity
             ?? throw new InvalidOperationException($"商会“{chamberId}”不在名录中 / Chamber '{chamberId}' is not in the directory.");
         var calendar = await CalendarAsync(context);
         var dueText = context.Get(DueDate) ?? throw new InvalidOperationException("报送需要截止日期 / A submission request needs a due date.");
-        var reviewers = EmailMessage.Addresses(context.Get(Reviewers) ?? "role:staff")
-            .Select(r => UserTasks.AssigneeTag(r) ?? throw new InvalidOperationException($"审核人“{r}”既不是邮箱也不是角色 / Reviewer '{r}' is neither an e-mail address nor role:<name>."))
-            .ToList();
+        var reviewers = UserTasks.AssigneeTags(context.Get(Reviewers) ?? "role:staff", "审核人");
         var state = new State(
             chamber.Id, chamber.Name, chamber.Email, context.Get(Title) ?? "材料", context.Get(Description), context.Get(CampaignName) ?? "",
             BusinessDate.Parse(dueText).Resolve(calendar),

@@ -49,9 +49,7 @@ public sealed class SignOff : Activity
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var approvers = Email.EmailMessage.Addresses(context.Get(Approvers));
-        var tags = approvers.Select(a => UserTasks.AssigneeTag(a) ?? throw new InvalidOperationException(
-            $"审批人“{a}”既不是邮箱也不是角色 / Approver '{a}' is neither an e-mail address nor role:<name>.")).Distinct().ToList();
+        var tags = UserTasks.AssigneeTags(context.Get(Approvers), "审批人");
         if (tags.Count == 0)
             throw new InvalidOperationException("没有审批人 / The sign-off has no approvers.");
         var mode = ParseMode(context.Get(Mode));

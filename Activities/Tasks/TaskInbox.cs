@@ -158,6 +158,6 @@ public sealed class TaskInbox(
         bookmark.InstanceId,
         definitionId,
         bookmark.ActivityId,
-        JsonSerializer.Deserialize<TaskPayload>(bookmark.Payload ?? "{}", Json)!,
+        TaskPayload.FromJson(bookmark.Payload),
         new DateTimeOffset(DateTime.SpecifyKind(bookmark.CreatedAt, DateTimeKind.Utc)));
 }

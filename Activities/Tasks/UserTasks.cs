@@ -23,6 +23,14 @@ public static class UserTasks
         return MailAddress.TryCreate(value, out var address) ? "user:" + address.Address.ToLowerInvariant() : null;
     }
 
+    /// <summary>
+    /// The assignee tags of a list of people (addresses and roles, as a list or separated by
+    /// commas), without repeats; <paramref name="who"/> names them in the error for one that is neither.
+    /// </summary>
+    public static IReadOnlyList<string> AssigneeTags(object? people, string who) =>
+        [.. Email.EmailMessage.Addresses(people).Select(p => AssigneeTag(p) ?? throw new InvalidOperationException(
+            $"{who}“{p}”既不是邮箱也不是角色 / '{p}' is neither an e-mail address nor role:<name>.")).Distinct()];
+
     /// <summary>The tag of a chamber's own tasks (answered through its portal link).</summary>
     public static string ChamberTag(string chamberId) => "chamber:" + chamberId;
 
@@ -40,7 +48,15 @@ public sealed record TaskPayload(
     DateTimeOffset? DueAt = null,
     string? Description = null,
     string? Mode = null,
-    IReadOnlyDictionary<string, string>? Context = null);
+    IReadOnlyDictionary<string, string>? Context = null)
+{
+    /// <summary>Which submission of the same thing this is (1 unless a return asked for another).</summary>
+    [JsonIgnore]
+    public int Round => Context?.GetValueOrDefault("round") is { } text && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
+
+    /// <summary>The payload as the bookmark index keeps it.</summary>
+    public static TaskPayload FromJson(string? json) => System.Text.Json.JsonSerializer.Deserialize<TaskPayload>(json ?? "{}", System.Text.Json.JsonSerializerOptions.Web)!;
+}
 
 /// <summary>The actions of a task; an activity offers the ones that make sense for it.</summary>
 public static class TaskActions

@@ -151,10 +151,9 @@ public static class PortalEndpoints
         var rows = await query.OrderBy(b => b.CreatedAt).Take(200).ToListAsync(ct);
         return [.. rows.Select(b =>
         {
-            var task = JsonSerializer.Deserialize<TaskPayload>(b.Payload ?? "{}", JsonSerializerOptions.Web)!;
+            var task = TaskPayload.FromJson(b.Payload);
             var context = task.Context ?? new Dictionary<string, string>();
-            var round = context.TryGetValue("round", out var r) && int.TryParse(r, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
-            return new OpenItem(new PortalItem(b.Key!, task.Title, task.Description, task.DueAt, round,
+            return new OpenItem(new PortalItem(b.Key!, task.Title, task.Description, task.DueAt, task.Round,
                 context.GetValueOrDefault("feedback") is { Length: > 0 } feedback ? feedback : null, context.GetValueOrDefault("campaign")), b.Id, b.InstanceId);
         })];
     }
