@@ -20,6 +20,8 @@ public static class CampaignActivitiesServices
         services.AddActivity<Outcomes.Commend>();
         services.AddActivity<Outcomes.Rectify>();
         services.AddActivity<Meetings.ProgressMeeting>();
+        services.AddActivity<Outcomes.CommendationList>();
+        services.AddActivity<Campaigns.ForEachParticipant>();
         services.AddSingleton<Submissions.SubmissionFiles>();
         services.AddSingleton<Email.EmailTemplates>();
         services.AddOptions<Portal.PortalOptions>();
@@ -27,6 +29,8 @@ public static class CampaignActivitiesServices
         services.AddSingleton<Campaigns.CampaignService>();
         services.AddSingleton<Campaigns.CampaignLauncher>();
         services.AddHostedService(sp => sp.GetRequiredService<Campaigns.CampaignLauncher>());
+        services.AddSingleton<Campaigns.CampaignProgressRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<Campaigns.CampaignProgressRecorder>());
         services.AddPooledDbContextFactory<Persistence.CampaignDbContext>((sp, db) =>
             db.UseConfiguredStorage(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
         services.AddSingleton<Chambers.ChamberDirectory>();

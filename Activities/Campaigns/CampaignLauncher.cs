@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Chamber.Activities.Persistence;
 using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Outbox;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -10,53 +11,68 @@ using Microsoft.Extensions.Logging;
 namespace Chamber.Activities.Campaigns;
 
 /// <summary>
-/// Starts the participants of launching campaigns, a batch at a time, so that a campaign of
-/// 50,000 chambers never has more than one batch in memory and shows its progress as it goes
-/// (<c>launchedCount</c>). Each participant's instance id comes from campaign and chamber, so a
-/// launch interrupted by a crash is picked up where it stopped and starts nobody twice.
+/// Runs launched campaigns: starts each campaign's own workflow and, when that workflow's
+/// <see cref="ForEachParticipant"/> asks for it, starts the participants' workflows a batch at a
+/// time, so that a campaign of 50,000 chambers never has more than one batch in memory and shows
+/// its progress as it goes (<c>launchedCount</c>). Every instance id comes from the campaign (and
+/// the chamber), so a launch interrupted by a crash is picked up where it stopped and starts
+/// nobody twice.
 /// </summary>
 public sealed class CampaignLauncher(
     IDbContextFactory<CampaignDbContext> campaigns,
     DefinitionService definitions,
     IWorkflowInstanceStore store,
     WorkflowRuntime runtime,
+    OutboxStore outbox,
+    OutboxSignal signal,
     ILogger<CampaignLauncher> logger) : BackgroundService
 {
     public const int BatchSize = 500;
     public const int Concurrency = 32;
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var pulse = signal.NextPulse;
             try
             {
                 await LaunchPendingAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Launching campaign participants failed; trying again shortly.");
+                logger.LogError(e, "Launching campaigns failed; trying again shortly.");
             }
+
+            await OutboxSignal.WaitAsync(pulse, Poll, stoppingToken);
         }
-        while (await ticks.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Launches every participant of every launching campaign; returns how many were started.</summary>
+    /// <summary>
+    /// Starts the workflow of every launching campaign, takes the launch requests of their
+    /// <see cref="ForEachParticipant"/> steps, and launches the participants asked for; returns how
+    /// many instances were started.
+    /// </summary>
     public async Task<int> LaunchPendingAsync(CancellationToken cancellationToken = default)
     {
+        await TakeLaunchRequestsAsync(cancellationToken);
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var launching = await db.Campaigns.AsNoTracking().Where(c => c.Status == CampaignStatus.Launching).ToListAsync(cancellationToken);
         var started = 0;
         foreach (var campaign in launching)
-            started += await LaunchAsync(campaign, cancellationToken);
+        {
+            started += await StartCampaignWorkflowAsync(campaign, cancellationToken);
+            if (campaign.ParticipantWorkflow is not null)
+                started += await LaunchParticipantsAsync(campaign, cancellationToken);
+        }
+
         return started;
     }
 
-    private async Task<int> LaunchAsync(CampaignRecord campaign, CancellationToken cancellationToken)
+    /// <summary>The inputs every instance of a campaign gets: the campaign's fields and its schedule overrides.</summary>
+    public static Dictionary<string, object?> InputOf(CampaignRecord campaign)
     {
-        var graph = await definitions.GetPublishedAsync(campaign.TemplateId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Template '{campaign.TemplateId}' of campaign {campaign.Id} is no longer published.");
         var input = new Dictionary<string, object?>
         {
             ["campaignId"] = campaign.Id,
@@ -64,10 +80,49 @@ public sealed class CampaignLauncher(
             ["year"] = campaign.Year,
             ["leaders"] = campaign.Leaders,
             ["reviewers"] = campaign.Reviewers,
+            ["planApprovers"] = campaign.PlanApprovers,
         };
         foreach (var (key, value) in campaign.Schedule is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(campaign.Schedule)!)
             input[key] = value;
+        return input;
+    }
 
+    private async Task TakeLaunchRequestsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var message in await outbox.ClaimAsync(ParticipantLaunch.Channel, 100, TimeSpan.FromMinutes(1), cancellationToken))
+        {
+            if (ParticipantLaunch.FromJson(message.Payload) is not { } request)
+            {
+                await outbox.MarkFailedAsync(message, "Not a launch request.", null, cancellationToken);
+                continue;
+            }
+
+            await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+            // The first request of a campaign decides; its participants are launched once.
+            await db.Campaigns.Where(c => c.Id == request.CampaignId && c.ParticipantWorkflow == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParticipantWorkflow, request.WorkflowDefinitionId)
+                    .SetProperty(c => c.UntilStage, request.UntilStage), cancellationToken);
+            await outbox.MarkSentAsync(message, cancellationToken);
+        }
+    }
+
+    private async Task<int> StartCampaignWorkflowAsync(CampaignRecord campaign, CancellationToken cancellationToken)
+    {
+        var instanceId = CampaignService.CampaignInstanceId(campaign.Id);
+        if (await store.LoadAsync(instanceId, cancellationToken) is not null)
+            return 0;
+        var graph = await definitions.GetPublishedAsync(campaign.TemplateId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Template '{campaign.TemplateId}' of campaign {campaign.Id} is no longer published.");
+        await runtime.StartAsync(graph, InputOf(campaign), campaign.Id, null, instanceId, cancellationToken);
+        logger.LogInformation("Campaign {Campaign}: its workflow {Definition} started.", campaign.Id, campaign.TemplateId);
+        return 1;
+    }
+
+    private async Task<int> LaunchParticipantsAsync(CampaignRecord campaign, CancellationToken cancellationToken)
+    {
+        var graph = await definitions.GetPublishedAsync(campaign.ParticipantWorkflow!, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Participant workflow '{campaign.ParticipantWorkflow}' of campaign {campaign.Id} is not published.");
+        var input = InputOf(campaign);
         var started = 0;
         while (true)
         {

@@ -10,18 +10,29 @@ using Microsoft.EntityFrameworkCore;
 namespace Chamber.Activities.Campaigns;
 
 public sealed record CreateCampaign(string? Name, int? Year, string? TemplateId, IReadOnlyList<string>? ParticipantIds,
-    IReadOnlyList<string>? Leaders, IReadOnlyList<string>? Reviewers, IReadOnlyDictionary<string, string>? Schedule);
+    IReadOnlyList<string>? Leaders, IReadOnlyList<string>? Reviewers, IReadOnlyDictionary<string, string>? Schedule,
+    IReadOnlyList<string>? PlanApprovers = null);
 
-/// <summary>A campaign with where its participants stand, stage by stage.</summary>
-public sealed record CampaignView(string Id, string Name, int Year, string TemplateId, CampaignStatus Status, int Participants, int Launched,
-    int Finished, IReadOnlyList<StageCounts> Stages, DateTimeOffset CreatedAt, DateTimeOffset? LaunchedAt);
+/// <summary>A campaign with where its participants stand, stage by stage, and the tasks of its own workflow (the plan's sign-off).</summary>
+public sealed record CampaignView(string Id, string Name, int Year, string TemplateId, CampaignStatus Status, string InstanceId, string? ParticipantWorkflow,
+    int Participants, int Launched, int Finished, IReadOnlyList<StageCounts> Stages, IReadOnlyList<CampaignTask> Tasks,
+    IReadOnlyDictionary<string, int> Outcomes, DateTimeOffset CreatedAt, DateTimeOffset? LaunchedAt);
 
-/// <summary>How many participants wait on a stage: still to submit (of which overdue), or submitted and waiting to be checked.</summary>
-public sealed record StageCounts(string Stage, int Pending, int Overdue, int Submitted);
+/// <summary>
+/// One stage of the participant workflow: how many still have to submit (of which overdue), have
+/// submitted and wait to be checked, or are past it (accepted; for a review: reviewed).
+/// </summary>
+public sealed record StageCounts(string Id, string Stage, DateTimeOffset? DueAt, int Pending, int Overdue, int Submitted, int Accepted);
 
-/// <summary>One participant's position.</summary>
+/// <summary>An open task of the campaign's own workflow.</summary>
+public sealed record CampaignTask(string Stage, string Kind, string Title, string Assignee, DateTimeOffset? DueAt);
+
+/// <summary>
+/// One participant's position: what it is asked for now (stage, due, overdue, round), the last
+/// stage it got past, and its review score and outcome.
+/// </summary>
 public sealed record ParticipantView(string ChamberId, string Chamber, string? District, string InstanceId, string Status, string? Stage,
-    DateTimeOffset? DueAt, bool Overdue, int Round);
+    DateTimeOffset? DueAt, bool Overdue, int Round, string? Reached, double? Score, string? Outcome);
 
 /// <summary>The campaign could not be created as asked; the message says why.</summary>
 public sealed class CampaignRequestException(string message) : Exception(message);
@@ -44,12 +55,15 @@ public sealed class CampaignService(
             problems.Add("请填写活动名称 / The campaign needs a name.");
         if (request.Year is not (>= 2004 and <= 2100))
             problems.Add("年度无效 / The year is not valid.");
-        if (string.IsNullOrWhiteSpace(request.TemplateId) || await definitions.GetPublishedAsync(request.TemplateId, cancellationToken) is null)
+        var template = string.IsNullOrWhiteSpace(request.TemplateId) ? null : await definitions.GetPublishedAsync(request.TemplateId, cancellationToken);
+        if (template is null)
             problems.Add($"模板“{request.TemplateId}”不存在或未发布 / Template '{request.TemplateId}' does not exist or is not published.");
+        else if (!template.Activities.Values.Any(a => a is ForEachParticipant))
+            problems.Add($"“{request.TemplateId}”不是活动模板（没有“逐个商会”环节）/ '{request.TemplateId}' is not a campaign template: it has no ForEachParticipant step.");
         var participantIds = (request.ParticipantIds ?? []).Distinct().ToList();
         if (participantIds.Count == 0)
             problems.Add("请选择参加的商会 / Choose the participating chambers.");
-        foreach (var address in (request.Leaders ?? []).Concat(request.Reviewers ?? []))
+        foreach (var address in (request.Leaders ?? []).Concat(request.Reviewers ?? []).Concat(request.PlanApprovers ?? []))
         {
             if (UserTasks.AssigneeTag(address) is null)
                 problems.Add($"“{address}”既不是邮箱也不是角色 / '{address}' is neither an e-mail address nor role:<name>.");
@@ -78,6 +92,7 @@ public sealed class CampaignService(
             Status = CampaignStatus.Draft,
             Leaders = request.Leaders is { Count: > 0 } leaders ? string.Join(", ", leaders) : null,
             Reviewers = request.Reviewers is { Count: > 0 } reviewers ? string.Join(", ", reviewers) : null,
+            PlanApprovers = request.PlanApprovers is { Count: > 0 } approvers ? string.Join(", ", approvers) : null,
             Schedule = request.Schedule is { Count: > 0 } schedule ? JsonSerializer.Serialize(schedule) : null,
             ParticipantCount = participantIds.Count,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
@@ -93,7 +108,7 @@ public sealed class CampaignService(
         return campaign;
     }
 
-    /// <summary>Hands the campaign to the launcher; false when it was launched already.</summary>
+    /// <summary>Hands the campaign to the launcher, which starts its workflow; false when it was launched already.</summary>
     public async Task<bool> LaunchAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
@@ -118,73 +133,115 @@ public sealed class CampaignService(
     {
         if (await FindAsync(campaignId, cancellationToken) is not { } campaign)
             return null;
-        var open = await OpenTasksAsync(campaignId, cancellationToken);
+        var names = await StageNamesAsync(campaign, cancellationToken);
+        var open = await OpenTasksAsync(campaign, names, cancellationToken);
+        var instanceId = CampaignInstanceId(campaign.Id);
         var now = clock.GetUtcNow();
-        var stages = open.GroupBy(t => t.Stage).Select(g => new StageCounts(g.Key,
-                g.Count(t => t.Kind == "Submission"),
-                g.Count(t => t.Kind == "Submission" && t.DueAt < now),
-                g.Where(t => t.Kind == "CheckSubmission").Select(t => t.InstanceId).Distinct().Count()))
+        Dictionary<string, int> accepted;
+        Dictionary<string, int> outcomes;
+        await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
+        {
+            accepted = await db.CampaignStages.Where(s => s.CampaignId == campaignId).GroupBy(s => s.Stage)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            outcomes = await db.CampaignParticipants.Where(p => p.CampaignId == campaignId && p.Outcome != null).GroupBy(p => p.Outcome!)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        }
+
+        var participantTasks = open.Where(t => t.InstanceId != instanceId).ToList();
+        var stages = participantTasks.Select(t => t.ActivityId).Concat(accepted.Keys).Distinct()
+            .Select(stage =>
+            {
+                var tasks = participantTasks.Where(t => t.ActivityId == stage).ToList();
+                return new StageCounts(stage, names.GetValueOrDefault(stage) ?? stage, tasks.Min(t => t.DueAt),
+                    tasks.Count(t => t.Kind == "Submission"),
+                    tasks.Count(t => t.Kind == "Submission" && t.DueAt < now),
+                    tasks.Where(t => t.Kind == "CheckSubmission").Select(t => t.InstanceId).Distinct().Count(),
+                    accepted.GetValueOrDefault(stage));
+            })
+            .OrderBy(s => s.DueAt ?? DateTimeOffset.MaxValue).ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
-        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
-        var finished = await db.Instances.CountAsync(i => i.CorrelationId == campaignId && i.Status == WorkflowStatus.Finished, cancellationToken);
-        return new CampaignView(campaign.Id, campaign.Name, campaign.Year, campaign.TemplateId, campaign.Status, campaign.ParticipantCount, campaign.LaunchedCount,
-            finished, stages, Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null);
+        var campaignTasks = open.Where(t => t.InstanceId == instanceId)
+            .Select(t => new CampaignTask(t.Stage, t.Kind, t.Title, t.Assignee, t.DueAt)).ToList();
+        await using var wf = await workflows.CreateDbContextAsync(cancellationToken);
+        var finished = await wf.Instances.CountAsync(i => i.CorrelationId == campaignId && i.Id != instanceId && i.Status == WorkflowStatus.Finished, cancellationToken);
+        return new CampaignView(campaign.Id, campaign.Name, campaign.Year, campaign.TemplateId, campaign.Status, instanceId, campaign.ParticipantWorkflow,
+            campaign.ParticipantCount, campaign.LaunchedCount, finished, stages, campaignTasks, outcomes,
+            Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null);
     }
 
     public async Task<(int Total, IReadOnlyList<ParticipantView> Items)> ParticipantsAsync(string campaignId, int page, int pageSize, CancellationToken cancellationToken = default)
     {
+        if (await FindAsync(campaignId, cancellationToken) is not { } campaign)
+            return (0, []);
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var query = db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId);
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderBy(p => p.ChamberId).Skip((page - 1) * pageSize).Take(pageSize)
-            .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new { p.ChamberId, c.Name, c.District, p.InstanceId, p.Launched })
+            .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new { p.ChamberId, c.Name, c.District, p.InstanceId, p.Launched, p.Stage, p.Score, p.Outcome })
             .ToListAsync(cancellationToken);
         var instanceIds = rows.Select(r => r.InstanceId).ToList();
         await using var wf = await workflows.CreateDbContextAsync(cancellationToken);
         var statuses = await wf.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
-        var open = (await OpenTasksAsync(campaignId, cancellationToken, instanceIds)).ToLookup(t => t.InstanceId);
+        var names = await StageNamesAsync(campaign, cancellationToken);
+        var open = (await OpenTasksAsync(campaign, names, cancellationToken, instanceIds)).ToLookup(t => t.InstanceId);
         var now = clock.GetUtcNow();
         return (total, [.. rows.Select(r =>
         {
             var tasks = open[r.InstanceId].ToList();
             var submission = tasks.FirstOrDefault(t => t.Kind == "Submission");
             var check = tasks.FirstOrDefault(t => t.Kind == "CheckSubmission");
+            var scoring = tasks.FirstOrDefault(t => t.Kind == "RubricReview");
             var status = !r.Launched ? "not-launched"
                 : statuses.GetValueOrDefault(r.InstanceId) is var s && s is WorkflowStatus.Finished ? "finished"
                 : s is WorkflowStatus.Faulted ? "faulted"
                 : submission is not null ? (submission.DueAt < now ? "overdue" : "pending")
                 : check is not null ? "submitted"
+                : scoring is not null ? "reviewing"
                 : "running";
-            var current = submission ?? check;
+            var current = submission ?? check ?? scoring;
             return new ParticipantView(r.ChamberId, r.Name, r.District, r.InstanceId, status, current?.Stage, current?.DueAt,
-                submission is not null && submission.DueAt < now, current?.Round ?? 0);
+                submission is not null && submission.DueAt < now, current?.Round ?? 0,
+                r.Stage is null ? null : names.GetValueOrDefault(r.Stage) ?? r.Stage, r.Score, r.Outcome);
         })]);
     }
 
-    private sealed record OpenTask(string InstanceId, string Kind, string Stage, DateTimeOffset? DueAt, int Round);
+    private sealed record OpenTask(string InstanceId, string ActivityId, string Kind, string Stage, string Title, string Assignee, DateTimeOffset? DueAt, int Round);
 
-    private async Task<IReadOnlyList<OpenTask>> OpenTasksAsync(string campaignId, CancellationToken cancellationToken, IReadOnlyList<string>? instanceIds = null)
+    private async Task<IReadOnlyList<OpenTask>> OpenTasksAsync(CampaignRecord campaign, IReadOnlyDictionary<string, string> names,
+        CancellationToken cancellationToken, IReadOnlyList<string>? instanceIds = null)
     {
         await using var db = await workflows.CreateDbContextAsync(cancellationToken);
-        var query = db.Bookmarks.AsNoTracking().Where(b => b.CorrelationId == campaignId && b.Name == UserTasks.BookmarkName);
+        var query = db.Bookmarks.AsNoTracking().Where(b => b.CorrelationId == campaign.Id && b.Name == UserTasks.BookmarkName);
         if (instanceIds is not null)
             query = query.Where(b => instanceIds.Contains(b.InstanceId));
         var rows = await query.Select(b => new { b.InstanceId, b.ActivityId, b.Payload }).ToListAsync(cancellationToken);
-        var stageNames = await StageNamesAsync(campaignId, cancellationToken);
         return [.. rows.Select(r =>
         {
             var task = TaskPayload.FromJson(r.Payload);
-            return new OpenTask(r.InstanceId, task.Kind, stageNames.GetValueOrDefault(r.ActivityId) ?? r.ActivityId, task.DueAt, task.Round);
+            return new OpenTask(r.InstanceId, r.ActivityId, task.Kind, names.GetValueOrDefault(r.ActivityId) ?? r.ActivityId, task.Title, task.Assignee,
+                task.DueAt, task.Round);
         })];
     }
 
-    /// <summary>Stages are the template's activities, named as the designer names them.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> StageNamesAsync(string campaignId, CancellationToken cancellationToken)
+    /// <summary>Stages are activities of the campaign's and the participants' workflows, named as the designer names them.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> StageNamesAsync(CampaignRecord campaign, CancellationToken cancellationToken)
     {
-        var campaign = await FindAsync(campaignId, cancellationToken);
-        var graph = campaign is null ? null : await definitions.GetPublishedAsync(campaign.TemplateId, cancellationToken);
-        return graph?.Activities.Values.ToDictionary(a => a.Id, a => a.Name ?? a.Id) ?? new Dictionary<string, string>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var definitionId in new[] { campaign.TemplateId, campaign.ParticipantWorkflow })
+        {
+            if (definitionId is not null && await definitions.GetPublishedAsync(definitionId, cancellationToken) is { } graph)
+            {
+                foreach (var activity in graph.Activities.Values)
+                    names.TryAdd(activity.Id, activity.Name ?? activity.Id);
+            }
+        }
+
+        return names;
     }
+
+    /// <summary>The instance of the campaign's own workflow: derived from the campaign, so it is started once.</summary>
+    public static string CampaignInstanceId(string campaignId) =>
+        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"campaign:{campaignId}")).AsSpan(0, 16)).ToString("N");
 
     /// <summary>The instance that runs one chamber's part: the same campaign and chamber always give the same id.</summary>
     public static string ParticipantInstanceId(string campaignId, string chamberId) =>

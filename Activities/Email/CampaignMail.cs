@@ -38,6 +38,18 @@ public static class CampaignMail
             $"{context.WorkflowExecutionContext.Id}/{context.Activity.Id}/{template}/{occasion}");
     }
 
+    /// <summary>A message to staff or leaders (not a chamber): no portal link, but the inbox's address.</summary>
+    public static void SendToStaff(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string occasion, IDictionary<string, object?> model)
+    {
+        var options = context.Services.GetService<IOptions<PortalOptions>>()?.Value;
+        model["link"] = options is null ? null : $"{options.BaseUrl.TrimEnd('/')}/inbox";
+        model["sender"] = options?.SenderName;
+        var rendered = context.Services.GetRequiredService<EmailTemplates>().Render(template, model);
+        var message = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html);
+        context.EnqueueMessage(EmailMessage.Channel, message.ToJson(), message.Summary,
+            $"{context.WorkflowExecutionContext.Id}/{context.Activity.Id}/{template}/{occasion}");
+    }
+
     /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/> (0 when <paramref name="to"/> is not later).</summary>
     public static int WorkingDaysBetween(ChineseBusinessCalendar calendar, DateOnly from, DateOnly to)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chamber.Activities.Calendar;
+using Chamber.Activities.Campaigns;
 using Chamber.Activities.Chambers;
 using Chamber.Activities.Email;
 using Chamber.Activities.Reviews;
@@ -63,6 +64,7 @@ public sealed class Commend : OutcomeActivity
         await CampaignMail.SendAsync(context, "commendation", EmailMessage.Addresses(chamber.Email), chamber.Id, "notice", model);
         context.Set(Result, new Commendation(chamber.Id, chamber.Name, honour, review.Total, CampaignMail.Today(context)));
         context.JournalMessage($"表彰 {chamber.Name}：{honour}（{review.Total} 分）");
+        CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.Commended);
         await context.CompleteActivityAsync();
     }
 }
@@ -108,6 +110,7 @@ public sealed class Rectify : OutcomeActivity
         {
             await CampaignMail.SendAsync(context, "rectification-failed", EmailMessage.Addresses(chamber.Email), chamber.Id, "final", model);
             context.JournalMessage($"{chamber.Name} 经 {maxRounds} 轮整改仍未达标 / not passed after {maxRounds} rounds");
+            CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.NotPassed);
             await context.CompleteActivityAsync(Exhausted);
             return;
         }
@@ -123,6 +126,7 @@ public sealed class Rectify : OutcomeActivity
         await CampaignMail.SendAsync(context, "rectification-order", EmailMessage.Addresses(chamber.Email), chamber.Id, $"round{round}", model);
         context.Set(Deadline, deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         context.JournalMessage($"限期整改 {chamber.Name}：第 {round} 轮，{deadline:yyyy-MM-dd} 前 / round {round}, by {deadline:yyyy-MM-dd}");
+        CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.Rectifying);
         await context.CompleteActivityAsync(Ordered);
     }
 }

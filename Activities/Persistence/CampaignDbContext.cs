@@ -12,6 +12,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Submissions.SubmissionFileRecord> SubmissionFiles => Set<Submissions.SubmissionFileRecord>();
     public DbSet<Campaigns.CampaignRecord> Campaigns => Set<Campaigns.CampaignRecord>();
     public DbSet<Campaigns.CampaignParticipantRecord> CampaignParticipants => Set<Campaigns.CampaignParticipantRecord>();
+    public DbSet<Campaigns.CampaignStageRecord> CampaignStages => Set<Campaigns.CampaignStageRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -41,6 +42,11 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("campaign_participants");
             e.HasKey(p => new { p.CampaignId, p.ChamberId });
+        });
+        modelBuilder.Entity<Campaigns.CampaignStageRecord>(e =>
+        {
+            e.ToTable("campaign_stages");
+            e.HasKey(s => new { s.CampaignId, s.Stage, s.ChamberId });
         });
         modelBuilder.UseSnakeCaseColumns();
     }

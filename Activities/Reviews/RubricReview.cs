@@ -85,6 +85,7 @@ public sealed class RubricReview : Activity
         var result = Score(Reviews.Rubrics.Get(state.Rubric), chamber, state.Answers);
         context.Set(Result, result);
         context.JournalMessage($"{state.ChamberName}: {result.Total}/{result.PassLine} {(result.Passed ? "通过 passed" : "未通过 failed")}");
+        Campaigns.CampaignProgress.Report(context, result.Total);
         await context.CompleteActivityAsync(result.Passed ? Passed : Failed);
     }
 

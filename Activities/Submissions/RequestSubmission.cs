@@ -77,8 +77,6 @@ public sealed class RequestSubmission : Activity
         DateOnly Due, int[] ReminderDays, int ChaseEvery, int EscalateAt, IReadOnlyList<string> EscalateTo, IReadOnlyList<string> Reviewers,
         int ResubmitDays, int Round = 1, int Chases = 0, string? Feedback = null);
 
-    private sealed record NextReminder(string Kind, int Chase, DateTimeOffset At);
-
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var chamberId = context.Get(Chamber) ?? "";
@@ -90,7 +88,7 @@ public sealed class RequestSubmission : Activity
         var state = new State(
             chamber.Id, chamber.Name, chamber.Email, context.Get(Title) ?? "材料", context.Get(Description), context.Get(CampaignName) ?? "",
             BusinessDate.Parse(dueText).Resolve(calendar),
-            ParseDays(context.Get(ReminderDays) ?? "7,3,1"),
+            ReminderSchedule.ParseDays(context.Get(ReminderDays) ?? "7,3,1"),
             Math.Max(1, context.Get(ChaseEveryWorkingDays) is var every and > 0 ? every : 2),
             context.Get(EscalateAfterChases) is var escalate and > 0 ? escalate : 2,
             EmailMessage.Addresses(context.Get(EscalateTo)),
@@ -114,9 +112,9 @@ public sealed class RequestSubmission : Activity
     private async ValueTask OnReminderAsync(ActivityExecutionContext context)
     {
         var state = context.GetProperty<State>("state")!;
-        var next = context.GetProperty<NextReminder>("next")!;
+        var next = context.GetProperty<DueReminder>("next")!;
         var calendar = await CalendarAsync(context);
-        if (next.Kind == "reminder")
+        if (next.Kind == DueReminder.Before)
         {
             await MailChamberAsync(context, state, calendar, "submission-reminder", $"{state.Round}/{next.At:yyyyMMdd}");
         }
@@ -164,6 +162,7 @@ public sealed class RequestSubmission : Activity
         if (decision.Action == TaskActions.Accept)
         {
             context.Set(Result, context.GetProperty<Submission>("submission"));
+            Campaigns.CampaignProgress.Report(context);
             await context.CompleteActivityAsync(Accepted);
             return;
         }
@@ -177,12 +176,7 @@ public sealed class RequestSubmission : Activity
 
     private void ScheduleNextReminder(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar)
     {
-        var now = context.Clock.GetUtcNow();
-        var candidates = state.ReminderDays.OrderByDescending(d => d)
-            .Select(d => new NextReminder("reminder", 0, NineOClock(calendar.AddWorkingDays(state.Due, -d))))
-            .Concat(Enumerable.Range(state.Chases + 1, Math.Max(0, MaxChases - state.Chases))
-                .Select(k => new NextReminder("overdue", k, NineOClock(calendar.AddWorkingDays(state.Due, k * state.ChaseEvery)))));
-        var next = candidates.FirstOrDefault(c => c.At > now);
+        var next = new ReminderSchedule(state.ReminderDays, state.ChaseEvery, MaxChases).Next(calendar, state.Due, state.Chases, context.Clock.GetUtcNow());
         context.SetProperty("next", next);
         if (next is not null)
             context.CreateBookmark(ReminderBookmark, next.Kind, callback: OnReminderAsync, dueAt: next.At);
@@ -203,16 +197,8 @@ public sealed class RequestSubmission : Activity
         await CampaignMail.SendAsync(context, template, to, state.ChamberId, occasion, model);
     }
 
-    /// <summary>Reminders go out at nine in the morning, Beijing time.</summary>
-    private static DateTimeOffset NineOClock(DateOnly day) => BeijingTime.At(day, new TimeOnly(9, 0));
-
     private static DateTimeOffset EndOf(DateOnly day) => BeijingTime.EndOf(day);
 
     private static async Task<ChineseBusinessCalendar> CalendarAsync(ActivityExecutionContext context) =>
         await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
-
-    private static int[] ParseDays(string text) =>
-        [.. EmailMessage.Addresses(text).Select(t => int.TryParse(t, CultureInfo.InvariantCulture, out var d) && d > 0 && d < 100
-            ? d
-            : throw new InvalidOperationException($"提醒天数“{t}”无效 / '{t}' is not a number of working days."))];
 }

@@ -10,6 +10,8 @@ namespace Chamber.Activities.Tasks;
 /// offer — all must approve (会签), the first answer decides (或签), or one after another (依次).
 /// Approvers may approve, reject, return the matter to an earlier step, transfer their task (转交)
 /// or add a signer (加签), each with a comment. A rejection or a return ends the sign-off at once.
+/// With a due date, the approvers still to sign are reminded by e-mail before it and chased after
+/// it (催办), and the leaders named are told with the chase set for escalation (督办).
 /// </summary>
 [Activity("Chamber.SignOff", "Approval", "Leaders sign off: all (会签), any (或签) or in order (依次); approve, reject, return, transfer, add signer.",
     DisplayName = "Sign-off 审批", Outcomes = [Approved, Rejected, Returned])]
@@ -42,10 +44,31 @@ public sealed class SignOff : Activity
         UIHint = "single-line")]
     public Input<string>? DueDate { get; set; }
 
+    [Input(DisplayName = "Reminders (working days before)", Description = "Working days before the due date on which to remind, e.g. 2,1.",
+        UIHint = "single-line", DefaultValue = "1")]
+    public Input<string>? ReminderDays { get; set; }
+
+    [Input(DisplayName = "Chase every (working days)", Description = "After the due date, chase every this many working days.", DefaultValue = "1")]
+    public Input<int>? ChaseEveryWorkingDays { get; set; }
+
+    [Input(DisplayName = "Escalate after chases", Description = "Tell the leaders with this chase (督办).", DefaultValue = "2")]
+    public Input<int>? EscalateAfterChases { get; set; }
+
+    [Input(DisplayName = "Leaders to escalate to", Description = "E-mail addresses told when approvers are late.", UIHint = "multi-text")]
+    public Input<object>? EscalateTo { get; set; }
+
     [Output(Description = "Every decision: who, what, comment, when.")]
     public Output<List<SignOffDecision>>? Decisions { get; set; }
 
     public override bool CanSuspend => true;
+
+    public const string ReminderBookmark = "Chamber.Reminder";
+
+    /// <summary>Most chases for one sign-off.</summary>
+    public const int MaxChases = 5;
+
+    /// <summary>The deadline and how to remind about it (kept between slices; inputs are evaluated for ExecuteAsync only).</summary>
+    private sealed record Reminding(DateOnly Due, int[] DaysBefore, int ChaseEvery, int EscalateAt, IReadOnlyList<string> EscalateTo, int Chases = 0);
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
@@ -54,10 +77,21 @@ public sealed class SignOff : Activity
             throw new InvalidOperationException("没有审批人 / The sign-off has no approvers.");
         var mode = ParseMode(context.Get(Mode));
         context.SetProperty("mode", mode);
+        var dueAt = await DueAtAsync(context);
         // Inputs are evaluated for ExecuteAsync only; tasks created later (transfer, add signer, next in order) copy this.
         context.SetProperty(TemplateKey, new TaskPayload("SignOff", context.Get(Title) ?? Name ?? "审批 Sign-off", "",
             [TaskActions.Approve, TaskActions.Reject, TaskActions.Return, TaskActions.Transfer, TaskActions.AddSigner],
-            await DueAtAsync(context), context.Get(Description), mode));
+            dueAt, context.Get(Description), mode));
+        if (dueAt is { } due)
+        {
+            var reminding = new Reminding(BeijingTime.DayOf(due), ReminderSchedule.ParseDays(context.Get(ReminderDays) ?? "1"),
+                context.Get(ChaseEveryWorkingDays) is var every and > 0 ? every : 1,
+                context.Get(EscalateAfterChases) is var escalate and > 0 ? escalate : 2,
+                Email.EmailMessage.Addresses(context.Get(EscalateTo)));
+            context.SetProperty("reminding", reminding);
+            await ScheduleReminderAsync(context, reminding);
+        }
+
         context.SetProperty(DecisionsKey, new List<SignOffDecision>());
         if (mode == "sequential")
         {
@@ -128,6 +162,44 @@ public sealed class SignOff : Activity
         context.SetProperty(PendingKey, pending);
         if (pending.Count == 0)
             await context.CompleteActivityAsync(Approved);
+    }
+
+    private async ValueTask ScheduleReminderAsync(ActivityExecutionContext context, Reminding reminding)
+    {
+        var calendar = await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
+        var next = new ReminderSchedule(reminding.DaysBefore, reminding.ChaseEvery, MaxChases).Next(calendar, reminding.Due, reminding.Chases, context.Clock.GetUtcNow());
+        context.SetProperty("next", next);
+        if (next is not null)
+            context.CreateBookmark(ReminderBookmark, next.Kind, callback: OnReminderAsync, dueAt: next.At);
+    }
+
+    /// <summary>催办: mails the approvers still to sign (people; a role has no address), and the leaders with the escalating chase.</summary>
+    private async ValueTask OnReminderAsync(ActivityExecutionContext context)
+    {
+        var reminding = context.GetProperty<Reminding>("reminding")!;
+        var next = context.GetProperty<DueReminder>("next")!;
+        var calendar = await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
+        var pending = context.GetProperty<List<PendingTask>>(PendingKey) ?? [];
+        var people = pending.Select(p => p.Assignee).Where(a => a.StartsWith("user:", StringComparison.Ordinal)).Select(a => a[5..]).Distinct().ToList();
+        var task = context.GetProperty<TaskPayload>(TemplateKey)!;
+        var model = Email.CampaignMail.DueFields(calendar, Email.CampaignMail.Today(context), reminding.Due);
+        model["title"] = task.Title;
+        model["description"] = task.Description;
+        model["overdue"] = next.Kind == DueReminder.Overdue;
+        model["approvers"] = string.Join("、", pending.Select(p => p.Assignee[(p.Assignee.IndexOf(':', StringComparison.Ordinal) + 1)..]));
+        var occasion = next.Kind == DueReminder.Before ? $"{next.At:yyyyMMdd}" : $"chase{next.Chase}";
+        if (people.Count > 0)
+            Email.CampaignMail.SendToStaff(context, "sign-off-reminder", people, occasion, model);
+        if (next.Kind == DueReminder.Overdue)
+        {
+            reminding = reminding with { Chases = next.Chase };
+            context.SetProperty("reminding", reminding);
+            if (next.Chase == reminding.EscalateAt && reminding.EscalateTo.Count > 0)
+                Email.CampaignMail.SendToStaff(context, "sign-off-escalation", reminding.EscalateTo, "escalation", model);
+        }
+
+        context.JournalMessage(next.Kind == DueReminder.Before ? $"提醒审批人 / reminded {model["approvers"]}" : $"催办第 {next.Chase} 次 / chase {next.Chase}");
+        await ScheduleReminderAsync(context, reminding);
     }
 
     private sealed record PendingTask(string TaskId, string Assignee);

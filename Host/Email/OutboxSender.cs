@@ -30,6 +30,7 @@ internal sealed class OutboxSender(
             return;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var pulse = signal.NextPulse;
             try
             {
                 if (await SendDueAsync(stoppingToken) > 0)
@@ -40,7 +41,7 @@ internal sealed class OutboxSender(
                 logger.LogError(e, "The outbox could not be read; trying again shortly.");
             }
 
-            await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            await OutboxSignal.WaitAsync(pulse, settings.PollInterval, stoppingToken);
         }
     }
 

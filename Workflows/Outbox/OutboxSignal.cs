@@ -2,27 +2,33 @@ namespace Chamber.Workflows.Outbox;
 
 /// <summary>
 /// Wakes this process's senders as soon as a commit has put messages in the outbox, so that a
-/// message goes out in milliseconds rather than at the next poll. Other hosts' commits are found
-/// by the senders' regular poll.
+/// message goes out in milliseconds rather than at the next poll. Every sender (e-mail, campaign
+/// progress, launches) wakes on a pulse; other hosts' commits are found by the senders' regular poll.
 /// </summary>
-public sealed class OutboxSignal : IDisposable
+/// <remarks>
+/// A sender takes <see cref="NextPulse"/> before it reads the outbox and waits on it afterwards, so
+/// that a commit made while it was busy wakes it at once instead of being missed.
+/// </remarks>
+public sealed class OutboxSignal
 {
-    private readonly SemaphoreSlim _pulses = new(0, 1);
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Pulse()
+    /// <summary>Completes at the next pulse after it was taken.</summary>
+    public Task NextPulse => Volatile.Read(ref _next).Task;
+
+    public void Pulse() =>
+        Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>Waits for <paramref name="pulse"/> or the timeout, whichever comes first.</summary>
+    public static async Task WaitAsync(Task pulse, TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {
-            _pulses.Release();
+            await pulse.WaitAsync(timeout, cancellationToken);
         }
-        catch (SemaphoreFullException)
+        catch (TimeoutException)
         {
-            // A wake-up is already pending; one is enough.
+            // The regular poll: messages from other hosts, and retries that have come due.
         }
     }
-
-    /// <summary>Waits for a pulse or the timeout, whichever comes first.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _pulses.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _pulses.Dispose();
 }

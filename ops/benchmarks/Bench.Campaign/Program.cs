@@ -96,7 +96,7 @@ try
     string[] reviewers = ["role:staff"];
     var campaign = await (await http.PostAsJsonAsync("/api/campaigns", new
     {
-        name = "2026年度“四好”商会创建活动（基准）", year = 2026, templateId = "four-good-chamber", participantIds = ids, leaders, reviewers,
+        name = "2026年度“四好”商会创建活动（基准）", year = 2026, templateId = "four-good-campaign", participantIds = ids, leaders, reviewers,
     })).Content.ReadFromJsonAsync<JsonElement>();
     var id = campaign.GetProperty("id").GetString();
 
@@ -164,7 +164,7 @@ static async Task<int> WaitForSentAsync(HttpClient http, int expected)
 {
     while (true)
     {
-        var sent = (await http.GetFromJsonAsync<JsonElement>("/api/outbox?status=Sent&pageSize=1")).GetProperty("total").GetInt32();
+        var sent = (await http.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&status=Sent&pageSize=1")).GetProperty("total").GetInt32();
         if (sent >= expected)
             return sent;
         await Task.Delay(250);

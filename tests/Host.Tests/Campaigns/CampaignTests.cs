@@ -34,13 +34,13 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
     public async Task A_campaign_launches_one_workflow_per_chamber_and_shows_who_is_pending_overdue_or_submitted()
     {
         var template = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/campaign-templates")).EnumerateArray(),
-            t => t.GetProperty("id").GetString() == "four-good-chamber");
+            t => t.GetProperty("id").GetString() == "four-good-campaign");
         Assert.Equal("four-good", template.GetProperty("rubric").GetString());
 
         var chambers = await ChamberIdsAsync();
         var created = await Admin.PostAsJsonAsync("/api/campaigns", new
         {
-            name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-chamber", participantIds = chambers,
+            name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-campaign", participantIds = chambers,
             leaders = new[] { "leader1@fic.example" }, reviewers = new[] { "role:staff" },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -63,7 +63,7 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
         var participants = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/participants")).GetProperty("items").EnumerateArray().ToList();
         Assert.All(participants, p => Assert.Equal("pending", p.GetProperty("status").GetString()));
         Assert.All(participants, p => Assert.Equal(new DateTimeOffset(2026, 4, 30, 15, 59, 59, TimeSpan.Zero), p.GetProperty("dueAt").GetDateTimeOffset()));
-        Assert.Equal(3, (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("total").GetInt32());
+        Assert.Equal(3, (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("total").GetInt32());
 
         // One chamber hands in its plan; after the deadline the other two are overdue.
         var token = (await (await Admin.PostAsync($"/api/chambers/{chambers[0]}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
@@ -103,11 +103,14 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
         Assert.Equal(HttpStatusCode.BadRequest, unknownTemplate.StatusCode);
         Assert.Contains("nope", await unknownTemplate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns",
-            new { name = "x", year = 2026, templateId = "four-good-chamber", participantIds = new[] { "ghost" } })).StatusCode);
+            new { name = "x", year = 2026, templateId = "four-good-campaign", participantIds = new[] { "ghost" } })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns",
-            new { name = "", year = 1900, templateId = "four-good-chamber", participantIds = Array.Empty<string>() })).StatusCode);
+            new { name = "", year = 1900, templateId = "four-good-campaign", participantIds = Array.Empty<string>() })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns",
-            new { name = "x", year = 2026, templateId = "four-good-chamber", participantIds = chambers, leaders = new[] { "not a person" } })).StatusCode);
+            new { name = "x", year = 2026, templateId = "four-good-campaign", participantIds = chambers, leaders = new[] { "not a person" } })).StatusCode);
+        var perChamber = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "x", year = 2026, templateId = "four-good-chamber", participantIds = chambers });
+        Assert.Equal(HttpStatusCode.BadRequest, perChamber.StatusCode);
+        Assert.Contains("ForEachParticipant", await perChamber.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty((await Admin.GetFromJsonAsync<JsonElement>("/api/campaigns")).EnumerateArray());
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.PostAsync("/api/campaigns/nope/launch", null)).StatusCode);
         using var anonymous = Host.CreateClient();

@@ -8,9 +8,10 @@ namespace Chamber.Host.Tests.Campaigns;
 
 /// <summary>
 /// The whole year of a Four-Good campaign for 20 chambers on the manual clock, with e-mail over a
-/// real SMTP server: launch in April, plans by 30 April (one returned and resubmitted, five late
+/// real SMTP server: the leader signs off the plan, launch in April, plans by 30 April (one returned and resubmitted, five late
 /// and chased, the leaders told), summaries by 30 November, review, commendation, and deadline
-/// rectification with re-review — passed after one round, or failed after two.
+/// rectification with re-review — passed after one round, or failed after two; the leader receives
+/// the list of honours once every chamber has been reviewed.
 /// </summary>
 public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(provider)
 {
@@ -19,6 +20,7 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
     private readonly SmtpServer _smtp = new();
     private HttpClient _staff = null!;
     private HttpClient _reviewer = null!;
+    private HttpClient _leader = null!;
     private HttpClient? _portal;
     private List<(string Id, string Name, string Token)> _chambers = [];
 
@@ -41,8 +43,10 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         await base.InitializeAsync();
         await CreateUserAsync("staff@fic.example", "staff");
         await CreateUserAsync("reviewer@fic.example", "reviewer");
+        await CreateUserAsync("leader@fic.example", "leader");
         _staff = await SignInAsync("staff@fic.example");
         _reviewer = await SignInAsync("reviewer@fic.example");
+        _leader = await SignInAsync("leader@fic.example");
 
         var csv = new StringBuilder("名称,类型,所属区,邮箱\n");
         for (var i = 0; i < Chambers; i++)
@@ -59,6 +63,7 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
     {
         _staff.Dispose();
         _reviewer.Dispose();
+        _leader.Dispose();
         _portal?.Dispose();
         await base.DisposeAsync();
         await _smtp.DisposeAsync();
@@ -69,12 +74,22 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
     {
         var created = await Admin.PostAsJsonAsync("/api/campaigns", new
         {
-            name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-chamber", participantIds = _chambers.Select(c => c.Id),
-            leaders = new[] { "leader@fic.example" }, reviewers = new[] { "role:staff" },
+            name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-campaign", participantIds = _chambers.Select(c => c.Id),
+            leaders = new[] { "leader@fic.example" }, reviewers = new[] { "role:staff" }, planApprovers = new[] { "leader@fic.example" },
             schedule = new Dictionary<string, string> { ["scorers"] = "role:reviewer" },
         });
         var campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         await Admin.PostAsync($"/api/campaigns/{campaignId}/launch", null);
+
+        // The plan waits for the leader's sign-off; no chamber has heard of the campaign yet.
+        var signOff = await WaitForTaskAsync(_leader);
+        Assert.Equal("SignOff", signOff.GetProperty("task").GetProperty("kind").GetString());
+        var waiting = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}");
+        Assert.Equal(("Launching", 0), (waiting.GetProperty("status").GetString(), waiting.GetProperty("launched").GetInt32()));
+        Assert.Equal("方案签批 Plan sign-off", Assert.Single(waiting.GetProperty("tasks").EnumerateArray()).GetProperty("stage").GetString());
+        Assert.Equal(0, (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await _leader.PostAsJsonAsync($"/api/tasks/{signOff.GetProperty("id").GetString()}/complete",
+            new { action = "approve", comment = "同意印发" })).StatusCode);
         await WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}")).GetProperty("status").GetString() == "Running");
 
         // Plans: fifteen come in on 20 April; the one from chamber 01 is returned once; five are late.
@@ -99,6 +114,14 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         // Review: 17 pass; chamber 17 falls short and passes after one rectification; chamber 18 fails
         // twice; chamber 19 has a veto and passes after rectifying.
         await ScoreAllAsync(name => name == _chambers[17].Name || name == _chambers[18].Name ? 0.5m : 1m, name => name == _chambers[19].Name);
+
+        // Everybody has been reviewed once: the campaign's workflow goes on and sends the leader the list of honours.
+        await WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("items").EnumerateArray()
+            .Any(m => m.GetProperty("summary").GetString()!.Contains("【表彰名单】", StringComparison.Ordinal)));
+        var list = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&pageSize=500")).GetProperty("items").EnumerateArray(),
+            m => m.GetProperty("summary").GetString()!.Contains("【表彰名单】", StringComparison.Ordinal));
+        Assert.StartsWith("leader@fic.example", list.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("17个商会", list.GetProperty("summary").GetString(), StringComparison.Ordinal);
         await AdvanceAsync("2026-12-01T02:00:00Z");
         foreach (var chamber in _chambers.Skip(17))
             await SubmitAsync(chamber.Token, "整改报告");
@@ -113,10 +136,22 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         var view = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}");
         Assert.Equal(Chambers, view.GetProperty("finished").GetInt32());
 
+        // Scores and outcomes, participant by participant, once the last reports are in.
+        await WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}")).GetProperty("outcomes")
+            .TryGetProperty("not-passed", out var notPassed) && notPassed.GetInt32() == 1);
+        var participants = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/participants?pageSize=100")).GetProperty("items")
+            .EnumerateArray().ToDictionary(p => p.GetProperty("chamber").GetString()!);
+        Assert.Equal(19, participants.Values.Count(p => p.GetProperty("outcome").GetString() == "commended"));
+        Assert.Equal("not-passed", participants[_chambers[18].Name].GetProperty("outcome").GetString());
+        Assert.Equal(100, participants[_chambers[0].Name].GetProperty("score").GetDouble());
+        Assert.Equal(50, participants[_chambers[18].Name].GetProperty("score").GetDouble());
+        Assert.Equal("限期整改 Rectify", participants[_chambers[18].Name].GetProperty("reached").GetString());
+        Assert.Equal("表彰 Commend", participants[_chambers[17].Name].GetProperty("reached").GetString());
+
         // The mail that went out, as the SMTP server received it.
-        await WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?status=Sent")).GetProperty("total").GetInt32()
-            == (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("total").GetInt32());
-        var outbox = (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?pageSize=500")).GetProperty("items").EnumerateArray()
+        await WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&status=Sent")).GetProperty("total").GetInt32()
+            == (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("total").GetInt32());
+        var outbox = (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&pageSize=500")).GetProperty("items").EnumerateArray()
             .Select(m => (Day: DateOnly.FromDateTime(m.GetProperty("createdAt").GetDateTime().AddHours(8)), Summary: m.GetProperty("summary").GetString()!,
                 Status: m.GetProperty("status").GetString()))
             .ToList();
@@ -177,6 +212,13 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
             var answer = new { action = "score", scores, vetoes = veto(chamber) ? new[] { "veto-violation" } : Array.Empty<string>() };
             Assert.Equal(HttpStatusCode.OK, (await _reviewer.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", answer)).StatusCode);
         }
+    }
+
+    private static async Task<JsonElement> WaitForTaskAsync(HttpClient user)
+    {
+        JsonElement[] tasks = [];
+        await WaitAsync(async () => (tasks = [.. (await user.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray()]).Length > 0);
+        return Assert.Single(tasks);
     }
 
     private static async Task WaitAsync(Func<Task<bool>> condition)
