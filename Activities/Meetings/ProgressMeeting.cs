@@ -112,6 +112,7 @@ public sealed class ProgressMeeting : Activity
         var state = context.GetProperty<State>("state")!;
         var record = new MeetingRecord(state.Title, state.Start, decision.Action == "attended", decision.Comment, decision.By);
         context.Set(Result, record);
+        Campaigns.CampaignProgress.Report(context);
         context.JournalMessage($"{state.ChamberName} {(record.Attended ? "出席 attended" : "缺席 absent")} {state.Title}");
         await context.CompleteActivityAsync();
     }

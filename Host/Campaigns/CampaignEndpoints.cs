@@ -10,8 +10,9 @@ namespace Chamber.Host.Campaigns;
 /// <summary>Campaigns: templates, create, launch, and where every participant stands.</summary>
 public static class CampaignEndpoints
 {
-    /// <summary>A published definition that declares a rubric in its customProperties is a campaign template.</summary>
-    public sealed record CampaignTemplate(string Id, string? Name, string? Description, int Version, string? Rubric, JsonNode? Schedule);
+    /// <summary>A published definition that declares a rubric in its customProperties is a campaign template; it names the workflow each participant runs.</summary>
+    public sealed record CampaignTemplate(string Id, string? Name, string? Description, int Version, string? Rubric, string? ParticipantWorkflow,
+        JsonNode? Schedule);
 
     public sealed record ParticipantPage(int Total, int Page, int PageSize, IReadOnlyList<ParticipantView> Items);
 
@@ -26,7 +27,7 @@ public static class CampaignEndpoints
                 if (definition.UnknownFields["customProperties"] is JsonObject properties && properties["rubric"] is { } rubric)
                 {
                     templates.Add(new CampaignTemplate(definition.DefinitionId, definition.Name, definition.Description, definition.Version,
-                        rubric.GetValue<string>(), properties["schedule"]?.DeepClone()));
+                        rubric.GetValue<string>(), properties["participantWorkflow"]?.GetValue<string>(), properties["schedule"]?.DeepClone()));
                 }
             }
 

@@ -15,6 +15,7 @@ public sealed class RubricTests
     [Theory]
     [InlineData("four-good")]
     [InlineData("five-good")]
+    [InlineData("seven-haves")]
     public void The_shipped_rubrics_add_up_to_100_with_a_pass_line(string id)
     {
         var rubric = Rubrics.Get(id);

@@ -21,7 +21,8 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
     private HttpClient _staff = null!;
     private HttpClient _reviewer = null!;
     private HttpClient _leader = null!;
-    private HttpClient? _portal;
+    private HttpClient _portal = null!;
+    private CampaignDriver _driver = null!;
     private List<(string Id, string Name, string Token)> _chambers = [];
 
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
@@ -47,6 +48,8 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         _staff = await SignInAsync("staff@fic.example");
         _reviewer = await SignInAsync("reviewer@fic.example");
         _leader = await SignInAsync("leader@fic.example");
+        _portal = Host.CreateClient();
+        _driver = new CampaignDriver(Admin, _staff, _reviewer, _portal);
 
         var csv = new StringBuilder("名称,类型,所属区,邮箱\n");
         for (var i = 0; i < Chambers; i++)
@@ -64,7 +67,7 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         _staff.Dispose();
         _reviewer.Dispose();
         _leader.Dispose();
-        _portal?.Dispose();
+        _portal.Dispose();
         await base.DisposeAsync();
         await _smtp.DisposeAsync();
     }
@@ -90,54 +93,54 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         Assert.Equal(0, (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await _leader.PostAsJsonAsync($"/api/tasks/{signOff.GetProperty("id").GetString()}/complete",
             new { action = "approve", comment = "同意印发" })).StatusCode);
-        await WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}")).GetProperty("status").GetString() == "Running");
+        await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}")).GetProperty("status").GetString() == "Running");
 
         // Plans: fifteen come in on 20 April; the one from chamber 01 is returned once; five are late.
-        await AdvanceAsync("2026-04-20T02:00:00Z");
+        await _driver.AdvanceAsync("2026-04-20T02:00:00Z");
         foreach (var chamber in _chambers.Take(15))
-            await SubmitAsync(chamber.Token, "贯彻落实意见（实施方案）");
-        await CheckAllAsync(returnChamber: _chambers[1].Name);
-        await SubmitAsync(_chambers[1].Token, "贯彻落实意见（实施方案）");
-        await CheckAllAsync();
+            await _driver.SubmitAsync(chamber.Token, "贯彻落实意见（实施方案）");
+        await _driver.CheckAllAsync(returnChamber: _chambers[1].Name);
+        await _driver.SubmitAsync(_chambers[1].Token, "贯彻落实意见（实施方案）");
+        await _driver.CheckAllAsync();
 
-        await AdvanceAsync("2026-05-15T02:00:00Z");
+        await _driver.AdvanceAsync("2026-05-15T02:00:00Z");
         foreach (var chamber in _chambers.Skip(15))
-            await SubmitAsync(chamber.Token, "贯彻落实意见（实施方案）");
-        await CheckAllAsync();
+            await _driver.SubmitAsync(chamber.Token, "贯彻落实意见（实施方案）");
+        await _driver.CheckAllAsync();
 
         // Summaries by 30 November, all on time.
-        await AdvanceAsync("2026-11-20T02:00:00Z");
+        await _driver.AdvanceAsync("2026-11-20T02:00:00Z");
         foreach (var chamber in _chambers)
-            await SubmitAsync(chamber.Token, "年度创建工作总结");
-        await CheckAllAsync();
+            await _driver.SubmitAsync(chamber.Token, "年度创建工作总结");
+        await _driver.CheckAllAsync();
 
         // Review: 17 pass; chamber 17 falls short and passes after one rectification; chamber 18 fails
         // twice; chamber 19 has a veto and passes after rectifying.
-        await ScoreAllAsync(name => name == _chambers[17].Name || name == _chambers[18].Name ? 0.5m : 1m, name => name == _chambers[19].Name);
+        await _driver.ScoreAllAsync("four-good", name => name == _chambers[17].Name || name == _chambers[18].Name ? 0.5m : 1m, name => name == _chambers[19].Name);
 
         // Everybody has been reviewed once: the campaign's workflow goes on and sends the leader the list of honours.
-        await WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("items").EnumerateArray()
+        await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("items").EnumerateArray()
             .Any(m => m.GetProperty("summary").GetString()!.Contains("【表彰名单】", StringComparison.Ordinal)));
         var list = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&pageSize=500")).GetProperty("items").EnumerateArray(),
             m => m.GetProperty("summary").GetString()!.Contains("【表彰名单】", StringComparison.Ordinal));
         Assert.StartsWith("leader@fic.example", list.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Contains("17个商会", list.GetProperty("summary").GetString(), StringComparison.Ordinal);
-        await AdvanceAsync("2026-12-01T02:00:00Z");
+        await _driver.AdvanceAsync("2026-12-01T02:00:00Z");
         foreach (var chamber in _chambers.Skip(17))
-            await SubmitAsync(chamber.Token, "整改报告");
-        await CheckAllAsync();
-        await ScoreAllAsync(name => name == _chambers[18].Name ? 0.5m : 1m, _ => false);
-        await AdvanceAsync("2026-12-10T02:00:00Z");
-        await SubmitAsync(_chambers[18].Token, "整改报告");
-        await CheckAllAsync();
-        await ScoreAllAsync(_ => 0.5m, _ => false);
+            await _driver.SubmitAsync(chamber.Token, "整改报告");
+        await _driver.CheckAllAsync();
+        await _driver.ScoreAllAsync("four-good", name => name == _chambers[18].Name ? 0.5m : 1m, _ => false);
+        await _driver.AdvanceAsync("2026-12-10T02:00:00Z");
+        await _driver.SubmitAsync(_chambers[18].Token, "整改报告");
+        await _driver.CheckAllAsync();
+        await _driver.ScoreAllAsync("four-good", _ => 0.5m, _ => false);
 
         // Every participant's year is over.
         var view = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}");
         Assert.Equal(Chambers, view.GetProperty("finished").GetInt32());
 
         // Scores and outcomes, participant by participant, once the last reports are in.
-        await WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}")).GetProperty("outcomes")
+        await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}")).GetProperty("outcomes")
             .TryGetProperty("not-passed", out var notPassed) && notPassed.GetInt32() == 1);
         var participants = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/participants?pageSize=100")).GetProperty("items")
             .EnumerateArray().ToDictionary(p => p.GetProperty("chamber").GetString()!);
@@ -149,7 +152,7 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         Assert.Equal("表彰 Commend", participants[_chambers[17].Name].GetProperty("reached").GetString());
 
         // The mail that went out, as the SMTP server received it.
-        await WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&status=Sent")).GetProperty("total").GetInt32()
+        await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&status=Sent")).GetProperty("total").GetInt32()
             == (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("total").GetInt32());
         var outbox = (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&pageSize=500")).GetProperty("items").EnumerateArray()
             .Select(m => (Day: DateOnly.FromDateTime(m.GetProperty("createdAt").GetDateTime().AddHours(8)), Summary: m.GetProperty("summary").GetString()!,
@@ -175,60 +178,11 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         Assert.Contains("c18@", failed.Summary, StringComparison.Ordinal);
     }
 
-    private async Task AdvanceAsync(string to) =>
-        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsJsonAsync("/api/clock/advance", new { to })).StatusCode);
-
-    private async Task SubmitAsync(string token, string title)
-    {
-        var item = (await PortalClient().GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items").EnumerateArray()
-            .Single(i => i.GetProperty("title").GetString() == title);
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(Encoding.ASCII.GetBytes("%PDF-1.4 " + title)), "files", title + ".pdf");
-        var response = await PortalClient().PostAsync($"/api/portal/{token}/items/{item.GetProperty("id").GetString()}/submit", form);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private HttpClient PortalClient() => _portal ??= Host.CreateClient();
-
-    /// <summary>Staff answer every submission waiting for them: accept, or return the named chamber's.</summary>
-    private async Task CheckAllAsync(string? returnChamber = null)
-    {
-        foreach (var task in (await _staff.GetFromJsonAsync<JsonElement>("/api/tasks?pageSize=500")).GetProperty("items").EnumerateArray())
-        {
-            var chamber = task.GetProperty("task").GetProperty("context").GetProperty("chamber").GetString();
-            var answer = chamber == returnChamber ? (object)new { action = "return", comment = "请补充季度推进会安排" } : new { action = "accept" };
-            Assert.Equal(HttpStatusCode.OK, (await _staff.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", answer)).StatusCode);
-        }
-    }
-
-    /// <summary>The reviewer scores every chamber waiting: a share of the full points, and a veto for some.</summary>
-    private async Task ScoreAllAsync(Func<string, decimal> share, Func<string, bool> veto)
-    {
-        var rubric = Chamber.Activities.Reviews.Rubrics.Get("four-good");
-        foreach (var task in (await _reviewer.GetFromJsonAsync<JsonElement>("/api/tasks?pageSize=500")).GetProperty("items").EnumerateArray())
-        {
-            var chamber = task.GetProperty("task").GetProperty("context").GetProperty("chamber").GetString()!;
-            var scores = rubric.Scored.ToDictionary(i => i.Id, i => i.MaxScore * share(chamber));
-            var answer = new { action = "score", scores, vetoes = veto(chamber) ? new[] { "veto-violation" } : Array.Empty<string>() };
-            Assert.Equal(HttpStatusCode.OK, (await _reviewer.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", answer)).StatusCode);
-        }
-    }
-
     private static async Task<JsonElement> WaitForTaskAsync(HttpClient user)
     {
         JsonElement[] tasks = [];
-        await WaitAsync(async () => (tasks = [.. (await user.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray()]).Length > 0);
+        await CampaignDriver.WaitAsync(async () => (tasks = [.. (await user.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray()]).Length > 0);
         return Assert.Single(tasks);
-    }
-
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 60 s.");
-            await Task.Delay(200);
-        }
     }
 }
 

@@ -1,0 +1,148 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chamber.Workflows.Persistence;
+
+namespace Chamber.Host.Tests.Campaigns;
+
+/// <summary>
+/// The shipped templates other than Four-Good, run through: Five-Good county federations, whose
+/// membership indicators are computed from the directory's figures, and the Wenzhou
+/// standardisation year, whose documents, quarterly reports and work meetings run side by side
+/// before the year-end inspection.
+/// </summary>
+public abstract class CampaignTemplateTests(StorageProvider provider) : HostTestBase(provider)
+{
+    private HttpClient _staff = null!;
+    private HttpClient _reviewer = null!;
+    private HttpClient _portal = null!;
+    private CampaignDriver _driver = null!;
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Clock:Mode"] = "Manual",
+        ["Clock:Start"] = "2026-04-01T01:00:00Z",
+        ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
+        ["Portal:LinkLifetime"] = "400.00:00:00",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await CreateUserAsync("staff@fic.example", "staff");
+        await CreateUserAsync("reviewer@fic.example", "reviewer");
+        _staff = await SignInAsync("staff@fic.example");
+        _reviewer = await SignInAsync("reviewer@fic.example");
+        _portal = Host.CreateClient();
+        _driver = new CampaignDriver(Admin, _staff, _reviewer, _portal);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        _staff.Dispose();
+        _reviewer.Dispose();
+        _portal.Dispose();
+        await base.DisposeAsync();
+    }
+
+    private async Task<string> TokenAsync(string chamberId) =>
+        (await (await Admin.PostAsync($"/api/chambers/{chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("link").GetString()!.Split("/portal/")[1];
+
+    [Fact]
+    public async Task Every_seed_has_a_template_naming_its_rubric_and_participant_workflow()
+    {
+        var templates = (await Admin.GetFromJsonAsync<JsonElement>("/api/campaign-templates")).EnumerateArray()
+            .ToDictionary(t => t.GetProperty("id").GetString()!, t => (Rubric: t.GetProperty("rubric").GetString(), Child: t.GetProperty("participantWorkflow").GetString()));
+        Assert.Equal(new Dictionary<string, (string?, string?)>
+        {
+            ["five-good-campaign"] = ("five-good", "five-good-county"),
+            ["four-good-campaign"] = ("four-good", "four-good-chamber"),
+            ["wenzhou-campaign"] = ("seven-haves", "wenzhou-chamber"),
+        }, templates);
+    }
+
+    [Fact]
+    public async Task Five_good_federations_are_scored_with_membership_indicators_computed_from_their_figures()
+    {
+        var ids = await ImportChambersAsync("""
+            名称,类型,邮箱,会员数,企业会员数,上年会员数,本地非公经济市场主体数
+            东宝区工商联,县级工商联,db@fic.example,3000,2700,2800,9000
+            掇刀区工商联,县级工商联,dd@fic.example,1000,500,990,10000
+            """);
+        var campaign = await _driver.CreateAndLaunchAsync(new
+        {
+            name = "2026年度“五好”县级工商联创建活动", year = 2026, templateId = "five-good-campaign", participantIds = ids,
+            leaders = new[] { "leader@fic.example" },
+        });
+        await CampaignDriver.WaitAsync(async () => (await _driver.CampaignAsync(campaign)).GetProperty("status").GetString() == "Running");
+
+        foreach (var id in ids)
+            await _driver.SubmitAsync(await TokenAsync(id), "创建“五好”县级工商联工作方案");
+        await _driver.CheckAllAsync();
+        foreach (var id in ids)
+            await _driver.SubmitAsync(await TokenAsync(id), "创建工作自评报告及会员统计数据");
+        await _driver.CheckAllAsync();
+        Assert.Equal(2, await _driver.ScoreAllAsync("five-good", _ => 1m));
+
+        // Full marks on every item the reviewer scores (84); the indicators add 16 only where the figures meet the thresholds.
+        await CampaignDriver.WaitAsync(async () => (await _driver.ParticipantsAsync(campaign)).Values.All(p => p.GetProperty("outcome").ValueKind == JsonValueKind.String));
+        var participants = await _driver.ParticipantsAsync(campaign);
+        Assert.Equal((100, "commended"), (participants["东宝区工商联"].GetProperty("score").GetDouble(), participants["东宝区工商联"].GetProperty("outcome").GetString()));
+        Assert.Equal((84, "commended"), (participants["掇刀区工商联"].GetProperty("score").GetDouble(), participants["掇刀区工商联"].GetProperty("outcome").GetString()));
+        await CampaignDriver.WaitAsync(async () => (await _driver.MailAsync()).Any(m => m.Summary.Contains("【表彰名单】", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_wenzhou_chamber_reports_and_meets_every_quarter_then_is_inspected_against_the_seven_haves()
+    {
+        var ids = await ImportChambersAsync("""
+            名称,类型,邮箱
+            温州台州商会,异地商会,tz@chamber.example
+            """);
+        var token = await TokenAsync(ids[0]);
+        var campaign = await _driver.CreateAndLaunchAsync(new
+        {
+            name = "2026年在温异地商会规范化建设年活动", year = 2026, templateId = "wenzhou-campaign", participantIds = ids,
+            leaders = new[] { "leader@fic.example" },
+        });
+        await CampaignDriver.WaitAsync(async () => (await _driver.CampaignAsync(campaign)).GetProperty("status").GetString() == "Running");
+
+        // Side by side: the self-check, the second quarter's report, and the invitation to the second quarter's meeting.
+        Assert.Equal(["检查对照及整改措施", "第二季度规范化建设工作进展"], (await _driver.OpenItemsAsync(token)).Order(StringComparer.Ordinal));
+        Assert.Contains(await _driver.MailAsync(), m => m.Summary.Contains("第二季度在温异地商会工作例会", StringComparison.Ordinal));
+        var stages = (await _driver.CampaignAsync(campaign)).GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
+        Assert.Equal(["q2-report", "self-check"], stages);
+
+        await _driver.SubmitAsync(token, "检查对照及整改措施");
+        await _driver.SubmitAsync(token, "第二季度规范化建设工作进展");
+        await _driver.CheckAllAsync();
+        foreach (var (after, report) in new[] { ("2026-06-25T09:00:00Z", "第三季度规范化建设工作进展"), ("2026-09-24T09:00:00Z", "第四季度规范化建设工作进展") })
+        {
+            await _driver.AdvanceAsync(after);
+            Assert.Equal(1, await _driver.RecordMeetingsAsync());
+            await _driver.SubmitAsync(token, report);
+            await _driver.CheckAllAsync();
+        }
+
+        await _driver.AdvanceAsync("2026-11-20T02:00:00Z");
+        await _driver.SubmitAsync(token, "规范化建设年工作总结");
+        await _driver.CheckAllAsync();
+        Assert.Equal(0, await _driver.ScoreAllAsync("seven-haves", _ => 1m));
+
+        // The inspection waits for the fourth quarter's meeting.
+        await _driver.AdvanceAsync("2026-12-10T09:00:00Z");
+        Assert.Equal(1, await _driver.RecordMeetingsAsync());
+        Assert.Equal(1, await _driver.ScoreAllAsync("seven-haves", _ => 0.9m));
+        await CampaignDriver.WaitAsync(async () => (await _driver.MailAsync()).Any(m => m.Summary.Contains("【表彰名单】", StringComparison.Ordinal)));
+        var participant = Assert.Single((await _driver.ParticipantsAsync(campaign)).Values);
+        // 7 × 9 + 4 × 6.8 (each item is rounded to a tenth of a point).
+        Assert.Equal((90.2, "commended", "finished"),
+            (participant.GetProperty("score").GetDouble(), participant.GetProperty("outcome").GetString(), participant.GetProperty("status").GetString()));
+        var invitations = (await _driver.MailAsync()).Count(m => m.Summary.Contains("工作例会", StringComparison.Ordinal));
+        Assert.Equal(3, invitations);
+    }
+}
+
+public sealed class SqliteCampaignTemplateTests() : CampaignTemplateTests(StorageProvider.Sqlite);
+
+public sealed class PostgresCampaignTemplateTests() : CampaignTemplateTests(StorageProvider.Postgres);
