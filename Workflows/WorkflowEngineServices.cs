@@ -85,10 +85,18 @@ public static class WorkflowEngineServices
     {
         if (storage.Provider == StorageProvider.Postgres)
             return new NpgsqlConnection(storage.ConnectionString);
-        var builder = new SqliteConnectionStringBuilder(storage.ConnectionString);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:")
-            Directory.CreateDirectory(directory);
+        if (!SqliteFolders.ContainsKey(storage.ConnectionString))
+        {
+            var builder = new SqliteConnectionStringBuilder(storage.ConnectionString);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:")
+                Directory.CreateDirectory(directory);
+            SqliteFolders.TryAdd(storage.ConnectionString, true);
+        }
+
         return new SqliteConnection(storage.ConnectionString);
     }
+
+    // Connection strings whose folder exists: a connection is opened per query, a folder made once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> SqliteFolders = new(StringComparer.Ordinal);
 }

@@ -20,6 +20,7 @@ namespace Chamber.Activities.Campaigns;
 /// </summary>
 public sealed class CampaignLauncher(
     IDbContextFactory<CampaignDbContext> campaigns,
+    IDbContextFactory<WorkflowsDbContext> workflows,
     DefinitionService definitions,
     IWorkflowInstanceStore store,
     WorkflowRuntime runtime,
@@ -35,7 +36,7 @@ public sealed class CampaignLauncher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var pulse = signal.NextPulse;
+            var pulse = signal.NextPulse(ParticipantLaunch.Channel);
             try
             {
                 await LaunchPendingAsync(stoppingToken);
@@ -118,6 +119,13 @@ public sealed class CampaignLauncher(
         return 1;
     }
 
+    /// <summary>Which of these instances exist already: started before a crash, when only their flags were not set.</summary>
+    private async Task<HashSet<string>> ExistingAsync(List<string> instanceIds, CancellationToken cancellationToken)
+    {
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        return [.. await db.Instances.Where(i => instanceIds.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)];
+    }
+
     private async Task<int> LaunchParticipantsAsync(CampaignRecord campaign, CancellationToken cancellationToken)
     {
         var graph = await definitions.GetPublishedAsync(campaign.ParticipantWorkflow!, cancellationToken)
@@ -131,11 +139,11 @@ public sealed class CampaignLauncher(
                 .OrderBy(p => p.ChamberId).Take(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)
                 break;
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
+            var startedBefore = await ExistingAsync([.. batch.Select(p => p.InstanceId)], cancellationToken);
+            await Parallel.ForEachAsync(batch.Where(p => !startedBefore.Contains(p.InstanceId)),
+                new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
                 async (participant, ct) =>
                 {
-                    if (await store.LoadAsync(participant.InstanceId, ct) is not null)
-                        return; // started before a crash; only its flag was not set
                     await runtime.StartAsync(graph, new Dictionary<string, object?>(input) { ["chamberId"] = participant.ChamberId }, campaign.Id, null,
                         participant.InstanceId, ct);
                     Interlocked.Increment(ref started);

@@ -33,7 +33,7 @@ public sealed class CampaignProgressRecorder(
         var sweeps = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var pulse = signal.NextPulse;
+            var pulse = signal.NextPulse(CampaignProgress.Channel);
             try
             {
                 if (await RecordDueAsync(stoppingToken) > 0)

@@ -27,10 +27,12 @@ public static class CampaignMail
         ["overdueWorkingDays"] = WorkingDaysBetween(calendar, due, today),
     };
 
+    /// <param name="chamber">The chamber's record when the step has just read it, which saves looking up its portal version again.</param>
     public static async Task SendAsync(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string chamberId, string occasion,
-        IDictionary<string, object?> model, IReadOnlyList<EmailAttachment>? attachments = null)
+        IDictionary<string, object?> model, IReadOnlyList<EmailAttachment>? attachments = null, Chambers.ChamberRecord? chamber = null)
     {
-        model["link"] = await context.Services.GetRequiredService<PortalLinks>().IssueLinkAsync(chamberId);
+        var links = context.Services.GetRequiredService<PortalLinks>();
+        model["link"] = chamber?.Id == chamberId ? links.IssueLink(chamber) : await links.IssueLinkAsync(chamberId);
         model["sender"] = context.Services.GetService<IOptions<PortalOptions>>()?.Value.SenderName;
         var rendered = context.Services.GetRequiredService<EmailTemplates>().Render(template, model);
         var message = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html, Attachments: attachments);

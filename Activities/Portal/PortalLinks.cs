@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Chamber.Activities.Chambers;
 using Chamber.Activities.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -48,12 +49,22 @@ public sealed class PortalLinks(IDataProtectionProvider protection, IDbContextFa
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var version = await db.Chambers.Where(c => c.Id == chamberId).Select(c => (int?)c.PortalVersion).FirstOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException($"商会 {chamberId} 不存在 / Chamber {chamberId} does not exist.");
+        return IssueToken(chamberId, version);
+    }
+
+    public async Task<string> IssueLinkAsync(string chamberId, CancellationToken cancellationToken = default) =>
+        LinkOf(await IssueTokenAsync(chamberId, cancellationToken));
+
+    /// <summary>The link for a chamber record just read (its portal version is current): no second lookup.</summary>
+    public string IssueLink(ChamberRecord chamber) => LinkOf(IssueToken(chamber.Id, chamber.PortalVersion));
+
+    private string IssueToken(string chamberId, int version)
+    {
         var expires = clock.GetUtcNow() + options.Value.LinkLifetime;
         return _protector.Protect(string.Join('|', chamberId, version.ToString(CultureInfo.InvariantCulture), expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
     }
 
-    public async Task<string> IssueLinkAsync(string chamberId, CancellationToken cancellationToken = default) =>
-        $"{options.Value.BaseUrl.TrimEnd('/')}/portal/{await IssueTokenAsync(chamberId, cancellationToken)}";
+    private string LinkOf(string token) => $"{options.Value.BaseUrl.TrimEnd('/')}/portal/{token}";
 
     /// <summary>The chamber a token opens, or why it opens nothing.</summary>
     public async Task<(string? ChamberId, PortalTokenProblem Problem)> VerifyAsync(string token, CancellationToken cancellationToken = default)

@@ -95,17 +95,18 @@ public sealed class RequestSubmission : Activity
             reviewers.Count > 0 ? reviewers : ["role:staff"],
             context.Get(ResubmitWorkingDays) is var resubmit and > 0 ? resubmit : 5);
         context.SetProperty("state", state);
-        await OpenForChamberAsync(context, state, calendar, "submission-request");
+        await OpenForChamberAsync(context, state, calendar, "submission-request", chamber);
     }
 
     /// <summary>The chamber's item in the portal, the e-mail that announces it, and the first reminder.</summary>
-    private async Task OpenForChamberAsync(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar, string template)
+    private async Task OpenForChamberAsync(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar, string template,
+        ChamberRecord? chamber = null)
     {
         var taskId = Guid.CreateVersion7().ToString("N");
         var payload = new TaskPayload("Submission", state.Title, UserTasks.ChamberTag(state.ChamberId), [TaskActions.Submit], EndOf(state.Due), state.Description,
             Context: new Dictionary<string, string> { ["round"] = state.Round.ToString(CultureInfo.InvariantCulture), ["feedback"] = state.Feedback ?? "", ["campaign"] = state.Campaign });
         context.CreateBookmark(UserTasks.BookmarkName, taskId, payload, OnSubmittedAsync, tag: UserTasks.ChamberTag(state.ChamberId));
-        await MailChamberAsync(context, state, calendar, template, $"{state.Round}");
+        await MailAsync(context, state, calendar, template, EmailMessage.Addresses(state.ChamberEmail), $"{state.Round}", chamber);
         ScheduleNextReminder(context, state, calendar);
     }
 
@@ -186,7 +187,7 @@ public sealed class RequestSubmission : Activity
         await MailAsync(context, state, calendar, template, EmailMessage.Addresses(state.ChamberEmail), occasion);
 
     private static async Task MailAsync(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar, string template,
-        IReadOnlyList<string> to, string occasion)
+        IReadOnlyList<string> to, string occasion, ChamberRecord? chamber = null)
     {
         var model = CampaignMail.DueFields(calendar, CampaignMail.Today(context), state.Due);
         model["chamber"] = state.ChamberName;
@@ -194,7 +195,7 @@ public sealed class RequestSubmission : Activity
         model["title"] = state.Title;
         model["description"] = state.Description;
         model["feedback"] = state.Feedback;
-        await CampaignMail.SendAsync(context, template, to, state.ChamberId, occasion, model);
+        await CampaignMail.SendAsync(context, template, to, state.ChamberId, occasion, model, chamber: chamber);
     }
 
     private static DateTimeOffset EndOf(DateOnly day) => BeijingTime.EndOf(day);

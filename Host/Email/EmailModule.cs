@@ -32,9 +32,9 @@ public static class EmailModule
         group.MapGet("/", ListAsync);
         group.MapPost("/{id}/retry", async Task<Results<NoContent, ProblemHttpResult>> (string id, OutboxStore outbox, OutboxSignal signal, CancellationToken ct) =>
         {
-            if (!await outbox.RequeueAsync(id, ct))
+            if (await outbox.RequeueAsync(id, ct) is not { } channel)
                 return Errors.Problems.Conflict("只有发送失败的邮件可以重发 / Only a message that failed can be sent again.");
-            signal.Pulse();
+            signal.Pulse(channel);
             return TypedResults.NoContent();
         });
     }

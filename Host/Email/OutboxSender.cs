@@ -30,7 +30,7 @@ internal sealed class OutboxSender(
             return;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var pulse = signal.NextPulse;
+            var pulse = signal.NextPulse(EmailMessage.Channel);
             try
             {
                 if (await SendDueAsync(stoppingToken) > 0)

@@ -70,15 +70,16 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowsDbContext> contexts, 
                 .SetProperty(m => m.LastError, trimmed), cancellationToken);
     }
 
-    /// <summary>Sends a message that was given up on again, from a fresh count of attempts; false when it is not Failed.</summary>
-    public async Task<bool> RequeueAsync(string id, CancellationToken cancellationToken = default)
+    /// <summary>Sends a message that was given up on again, from a fresh count of attempts; its channel, or null when it is not Failed.</summary>
+    public async Task<string?> RequeueAsync(string id, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
+        var requeued = await db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Pending)
                 .SetProperty(m => m.Attempts, 0)
                 .SetProperty(m => m.NextAttemptAt, now), cancellationToken) == 1;
+        return requeued ? await db.Outbox.Where(m => m.Id == id).Select(m => m.Channel).FirstAsync(cancellationToken) : null;
     }
 }

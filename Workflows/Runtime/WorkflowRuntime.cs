@@ -287,8 +287,8 @@ public sealed class WorkflowRuntime(
         await store.CommitAsync(commit, cancellationToken);
         foreach (var dispatch in dispatches)
             dispatchQueue.Enqueue(dispatch);
-        if (workflow.Outbox.Count > 0)
-            outboxSignal?.Pulse();
+        foreach (var channel in workflow.Outbox.Select(m => m.Channel).Distinct())
+            outboxSignal?.Pulse(channel);
         return new RunResult(workflow.Id, workflow.Status, workflow.Bookmarks, workflow.Fault);
     }
 
