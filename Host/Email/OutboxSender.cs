@@ -45,24 +45,39 @@ internal sealed class OutboxSender(
         }
     }
 
-    /// <summary>One round: returns how many messages were claimed.</summary>
+    /// <summary>
+    /// One round: returns how many messages were claimed. They are sent a few at a time and marked
+    /// sent a slice at a time: one write per slice instead of one per message, at the price of
+    /// sending at most a slice again after a crash (with the same Message-ID).
+    /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var claimed = await outbox.ClaimAsync(EmailMessage.Channel, settings.BatchSize, settings.Lease, cancellationToken);
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
-            async (message, ct) => await SendOneAsync(message, ct));
+        foreach (var slice in claimed.Chunk(Math.Max(1, settings.Concurrency * 4)))
+        {
+            var sent = new System.Collections.Concurrent.ConcurrentBag<OutboxRecord>();
+            await Parallel.ForEachAsync(slice, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
+                async (message, ct) =>
+                {
+                    if (await SendOneAsync(message, ct))
+                        sent.Add(message);
+                });
+            await outbox.MarkSentAsync(sent, CancellationToken.None);
+        }
+
         return claimed.Count;
     }
 
-    private async Task SendOneAsync(OutboxRecord message, CancellationToken cancellationToken)
+    /// <summary>Sends one message; false when it failed (and was marked so).</summary>
+    private async Task<bool> SendOneAsync(OutboxRecord message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         try
         {
             using var mail = Compose(message, settings);
             await transport.SendAsync(mail, cancellationToken);
-            await outbox.MarkSentAsync(message, CancellationToken.None);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -72,6 +87,7 @@ internal sealed class OutboxSender(
             logger.LogWarning("E-mail {Id} attempt {Attempt} failed: {Error}{Next}", message.Id, message.Attempts, e.Message,
                 retryAfter is null ? "; giving up" : $"; next attempt in {retryAfter}");
             await outbox.MarkFailedAsync(message, $"{e.GetType().Name}: {e.Message}", retryAfter, CancellationToken.None);
+            return false;
         }
     }
 

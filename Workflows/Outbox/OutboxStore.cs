@@ -42,16 +42,29 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowsDbContext> contexts, 
         return claimed;
     }
 
-    public async Task MarkSentAsync(OutboxRecord message, CancellationToken cancellationToken = default)
+    public Task MarkSentAsync(OutboxRecord message, CancellationToken cancellationToken = default) => MarkSentAsync([message], cancellationToken);
+
+    /// <summary>
+    /// Marks messages sent, in one statement per attempt number (one write instead of one per
+    /// message); a message claimed again meanwhile (its lease ran out) has another attempt number
+    /// and is left to its new holder.
+    /// </summary>
+    public async Task MarkSentAsync(IReadOnlyCollection<OutboxRecord> messages, CancellationToken cancellationToken = default)
     {
+        if (messages.Count == 0)
+            return;
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Outbox.Where(m => m.Id == message.Id && m.Status == OutboxStatus.Sending && m.Attempts == message.Attempts)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Sent)
-                .SetProperty(m => m.SentAt, now)
-                .SetProperty(m => m.LockedUntil, (DateTime?)null)
-                .SetProperty(m => m.LastError, (string?)null), cancellationToken);
+        foreach (var attempt in messages.GroupBy(m => m.Attempts))
+        {
+            var ids = attempt.Select(m => m.Id).ToList();
+            await db.Outbox.Where(m => ids.Contains(m.Id) && m.Status == OutboxStatus.Sending && m.Attempts == attempt.Key)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Sent)
+                    .SetProperty(m => m.SentAt, now)
+                    .SetProperty(m => m.LockedUntil, (DateTime?)null)
+                    .SetProperty(m => m.LastError, (string?)null), cancellationToken);
+        }
     }
 
     /// <summary>Records a failed attempt: tried again after <paramref name="retryAfter"/>, or given up (Failed) when that is null.</summary>
