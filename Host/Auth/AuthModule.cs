@@ -41,6 +41,7 @@ public static class AuthModule
         services.Configure<SeedOptions>(configuration.GetSection("Seed"));
         services.AddPooledDbContextFactory<HostDbContext>((sp, db) => db.UseConfiguredStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
+        services.AddSingleton<SessionStamps>();
         DatabaseKeyRing.AddTo(services);
         services.AddSingleton(new Chamber.Workflows.Persistence.Migrations.MigrationSource("host", typeof(AuthModule).Assembly));
 
@@ -55,6 +56,7 @@ public static class AuthModule
             // Sessions expire in real time: a manual business clock moved a month ahead must not
             // sign everybody out (and must not keep a stolen cookie alive either).
             options.TimeProvider = TimeProvider.System;
+            options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionStamps>().ValidateAsync(context);
             // An API answers 401/403; it does not redirect to a login page.
             options.Events.OnRedirectToLogin = context =>
             {
@@ -148,6 +150,7 @@ public static class AuthModule
                 new Claim(ClaimTypes.Email, user.Email),
                 new Claim(ClaimTypes.Name, user.DisplayName),
                 .. user.RoleList.Select(r => new Claim(ClaimTypes.Role, r)),
+                new Claim(SessionStamps.ClaimType, SessionStamps.Of(user)),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         var principal = new ClaimsPrincipal(identity);

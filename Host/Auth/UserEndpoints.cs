@@ -72,7 +72,7 @@ public static class UserEndpoints
     }
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> UpdateAsync(string id, UpdateUserRequest request,
-        IDbContextFactory<HostDbContext> contexts, IPasswordHasher<UserRecord> hasher, CancellationToken ct)
+        IDbContextFactory<HostDbContext> contexts, IPasswordHasher<UserRecord> hasher, SessionStamps stamps, CancellationToken ct)
     {
         var problems = new List<string>();
         if (request.Roles is not null)
@@ -95,6 +95,8 @@ public static class UserEndpoints
         if (request.Password is not null)
             user.PasswordHash = hasher.HashPassword(user, request.Password);
         await db.SaveChangesAsync(ct);
+        // Open sessions of the user end at their next request here, within seconds on other hosts.
+        stamps.Forget(user.Id);
         return TypedResults.Ok(UserView.From(user));
     }
 

@@ -141,6 +141,7 @@ public abstract class TimerApiTests(StorageProvider provider) : IAsyncLifetime
         using var client = await host.SignedInClientAsync();
         const string trigger = """{"id":"trigger","type":"Elsa.Timer","customProperties":{"canStartWorkflow":true},"interval":{"typeName":"TimeSpan","expression":{"type":"Literal","value":"00:00:01"}}}""";
         await client.PostAsync("/api/workflow-definitions/import", Json(Triggered("every-second", trigger)));
+        var since = System.Diagnostics.Stopwatch.StartNew();
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
         IReadOnlyList<(string Created, string? Status, int Version)> started;
@@ -150,7 +151,9 @@ public abstract class TimerApiTests(StorageProvider provider) : IAsyncLifetime
             await Task.Delay(100);
         }
 
-        Assert.Equal(started.Count, started.Select(i => i.Created).Distinct().Count());
+        // Never more starts than intervals elapsed: a late sweep (a loaded machine) may start two
+        // occurrences within one wall-clock second, but never one occurrence twice.
+        Assert.InRange(started.Count, 3, (int)Math.Ceiling(since.Elapsed.TotalSeconds) + 1);
     }
 
     /// <summary>Instances of a definition, newest first, with their creation time (UTC, to the second).</summary>
