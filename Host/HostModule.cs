@@ -8,6 +8,7 @@ using Chamber.Host.Email;
 using Chamber.Host.Errors;
 using Chamber.Host.Health;
 using Chamber.Host.Portal;
+using Chamber.Host.Reviews;
 using Chamber.Host.Tasks;
 using Chamber.Host.WorkflowApi;
 using Chamber.Workflows;
@@ -87,12 +88,23 @@ public static class HostModule
         app.MapTaskEndpoints();
         app.MapPortalEndpoints();
         app.MapCampaignEndpoints();
+        app.MapRubricEndpoints();
         app.MapClockEndpoints(app.Services.GetRequiredService<TimeProvider>());
-        app.MapGet("/", () => Results.Content(LandingPage, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
+        {
+            // The web client: every path that is not the API opens the single-page app, which routes itself.
+            app.MapFallbackToFile("index.html").AllowAnonymous();
+            app.MapFallback("/api/{**path}", (string path) => Problems.NotFound($"没有这个接口 / No such API: /api/{path}")).AllowAnonymous();
+        }
+        else
+        {
+            app.MapGet("/", () => Results.Content(LandingPage, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        }
+
         return app;
     }
 
-    // Until the web client is built into wwwroot (whose index.html then takes over "/").
+    // When the web client has not been built (Host/ClientApp, `npm run build` or ops/run).
     private const string LandingPage = """
         <!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>商会创建活动工作流 Chamber Campaign Workflows</title>
         <body style="font-family:sans-serif;max-width:40em;margin:3em auto">

@@ -23,7 +23,9 @@ public static class PortalEndpoints
 
     public sealed record PortalItem(string Id, string Title, string? Description, DateTimeOffset? DueAt, int Round, string? Feedback, string? Campaign);
 
-    public sealed record PortalView(string Chamber, IReadOnlyList<PortalItem> Items, IReadOnlyList<string> AllowedFileTypes, long MaxFileBytes, int MaxFiles);
+    /// <param name="Now">The application's time, which deadlines are measured against (the manual clock in a rehearsal).</param>
+    public sealed record PortalView(string Chamber, IReadOnlyList<PortalItem> Items, IReadOnlyList<string> AllowedFileTypes, long MaxFileBytes, int MaxFiles,
+        DateTimeOffset Now);
 
     public sealed record Submitted(string ItemId, int Files);
 
@@ -58,7 +60,7 @@ public static class PortalEndpoints
     public sealed record PortalLinkView(string Link);
 
     private static async Task<Results<Ok<PortalView>, ProblemHttpResult>> ViewAsync(string token, PortalLinks links, ChamberDirectory directory,
-        IDbContextFactory<WorkflowsDbContext> workflows, CancellationToken ct)
+        IDbContextFactory<WorkflowsDbContext> workflows, TimeProvider clock, CancellationToken ct)
     {
         var (chamberId, problem) = await links.VerifyAsync(token, ct);
         if (chamberId is null)
@@ -66,7 +68,7 @@ public static class PortalEndpoints
         var chamber = await directory.FindAsync(chamberId, ct);
         var items = await OpenItemsAsync(workflows, chamberId, null, ct);
         return TypedResults.Ok(new PortalView(chamber?.Name ?? "", [.. items.Select(i => i.Item)], [.. SubmissionFiles.AllowedTypes.Keys],
-            SubmissionFiles.MaxFileBytes, SubmissionFiles.MaxFiles));
+            SubmissionFiles.MaxFileBytes, SubmissionFiles.MaxFiles, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<Submitted>, ProblemHttpResult>> SubmitAsync(string token, string itemId, HttpRequest request, PortalLinks links,

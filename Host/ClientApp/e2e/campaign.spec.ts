@@ -1,0 +1,105 @@
+import { expect, test } from '@playwright/test';
+import { adminApi, admin, keep, portalLinkFor, signIn, userPassword } from './helpers';
+
+// The demo campaign from end to end, in Chinese, as its users meet it: the administrator imports
+// the chambers and launches a Four-Good campaign; the leader signs off the plan in the inbox; a
+// chamber submits through the link in its e-mail; staff accept the submission.
+
+test('a campaign is launched, signed off, submitted through the portal and accepted', async ({ page, browser, request }) => {
+  const api = await adminApi(request);
+  await api.post('/api/users', { email: 'leader@fic.example', displayName: '王主席', password: userPassword, roles: ['leader'] });
+  await api.post('/api/users', { email: 'staff@fic.example', displayName: '李干事', password: userPassword, roles: ['staff'] });
+
+  await signIn(page, admin.email, admin.password);
+  await keep(page, '01-dashboard-empty');
+
+  // Chambers, from a CSV as Excel users export it.
+  await page.getByRole('menuitem', { name: '商会名录' }).click();
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'chambers.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('名称,所属区,邮箱\n鹿城区五马街道商会,鹿城区,wuma@example.com\n温州市服装商会,鹿城区,fz@example.com\n'),
+  });
+  await expect(page.getByText('导入 2 行：新增 2，更新 0')).toBeVisible();
+  await keep(page, '02-chambers');
+
+  // The wizard: template, dates, participants, people.
+  await page.getByRole('menuitem', { name: '创建活动' }).click();
+  await page.getByRole('button', { name: '新建活动' }).click();
+  const wizard = page.getByRole('dialog');
+  await wizard.locator('.ant-select').first().click();
+  await page.getByTitle('“四好”商会创建活动 Four-Good chambers campaign').click();
+  await wizard.getByRole('button', { name: '→' }).click();
+  await expect(wizard.getByText('planDue')).toBeVisible();
+  await wizard.getByRole('button', { name: '→' }).click();
+  await wizard.getByRole('checkbox', { name: /全部商会/ }).check();
+  await wizard.getByRole('button', { name: '→' }).click();
+  const tags = wizard.locator('.ant-select');
+  await tags.nth(0).locator('input').fill('leader@fic.example');
+  await tags.nth(0).locator('input').press('Enter');
+  await tags.nth(2).locator('input').fill('leader@fic.example');
+  await tags.nth(2).locator('input').press('Enter');
+  await wizard.getByText('方案签批人（可选）').click(); // closes the open dropdown, which covers the buttons
+  await keep(page, '03-campaign-wizard');
+  await wizard.getByRole('button', { name: /保\s?存/ }).click();
+
+  await page.getByTestId('launch').click();
+  await expect(page.getByText('方案签批 Plan sign-off')).toBeVisible();
+  await keep(page, '04-campaign-awaiting-sign-off');
+  const campaignUrl = page.url();
+
+  // The leader signs off the plan in the inbox.
+  const leaderContext = await browser.newContext();
+  const leader = await leaderContext.newPage();
+  await signIn(leader, 'leader@fic.example', userPassword);
+  await expect(leader).toHaveURL(/\/$|\/inbox/);
+  await leader.getByRole('menuitem', { name: /我的待办/ }).click();
+  await leader.getByRole('button', { name: /办\s?理/ }).click();
+  await leader.getByRole('textbox').last().fill('同意印发');
+  await keep(leader, '05-inbox-sign-off');
+  await leader.getByTestId('answer-task').click();
+  await expect(leader.getByText('没有待办事项')).toBeVisible();
+  await leaderContext.close();
+
+  // The chambers are asked: each has its item, and its e-mail with the portal link.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText('待提交').first()).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByText('待提交').first()).toBeVisible();
+  await keep(page, '06-campaign-running');
+  await expect.poll(() => portalLinkFor('wuma@example.com'), { timeout: 30_000 }).not.toBeNull();
+  const link = new URL(portalLinkFor('wuma@example.com')!);
+
+  const chamberContext = await browser.newContext();
+  const chamber = await chamberContext.newPage();
+  await chamber.goto(link.pathname);
+  await expect(chamber.getByText('鹿城区五马街道商会，您好')).toBeVisible();
+  await expect(chamber.getByTestId('portal-item')).toContainText('贯彻落实意见（实施方案）');
+  // Measured on the application's (manual) clock, 1 April: not the browser's.
+  await expect(chamber.getByTestId('portal-item')).toContainText('还剩 29 天');
+  await chamber.locator('input[type=file]').setInputFiles({ name: '实施方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 实施方案') });
+  await keep(chamber, '07-portal');
+  await chamber.getByRole('button', { name: '提交材料' }).click();
+  await expect(chamber.getByText('目前没有需要报送的材料，谢谢！')).toBeVisible();
+  await keep(chamber, '08-portal-submitted');
+  await chamberContext.close();
+
+  // Staff accept it; the chamber moves on to the year-end summary.
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signIn(staff, 'staff@fic.example', userPassword);
+  await staff.getByRole('menuitem', { name: /我的待办/ }).click();
+  await staff.getByRole('button', { name: /办\s?理/ }).click();
+  await expect(staff.getByText('实施方案.pdf')).toBeVisible();
+  await staff.getByTestId('answer-task').click();
+  await expect(staff.getByText('没有待办事项')).toBeVisible();
+  await staffContext.close();
+
+  await page.goto(campaignUrl);
+  await expect(page.getByRole('cell', { name: '报送年度总结 Year-end summary' }).first()).toBeVisible();
+  await keep(page, '09-campaign-after-acceptance');
+
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await expect(page.locator('canvas').first()).toBeVisible();
+  await keep(page, '10-dashboard');
+});

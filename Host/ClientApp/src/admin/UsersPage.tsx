@@ -1,0 +1,67 @@
+import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, post, put } from '../api/http';
+import type { UserView } from '../api/types';
+import { formatMoment } from '../shared/format';
+
+const roles = ['admin', 'staff', 'leader', 'reviewer'];
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const [users, setUsers] = useState<UserView[] | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm();
+
+  const load = useCallback(() => void get<UserView[]>('/api/users').then(setUsers), []);
+  useEffect(load, [load]);
+
+  const change = async (id: string, patch: { roles?: string[]; disabled?: boolean }) => {
+    try {
+      await put(`/api/users/${id}`, patch);
+      load();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const create = async () => {
+    const values = await form.validateFields();
+    try {
+      await post('/api/users', values);
+      setCreating(false);
+      form.resetFields();
+      load();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <Card title={t('users.title')} extra={<Button type="primary" onClick={() => setCreating(true)}>{t('users.create')}</Button>}>
+      {error && <Alert type="error" title={error} showIcon closable onClose={() => setError(null)} style={{ marginBottom: 16 }} />}
+      <Table<UserView> rowKey="id" dataSource={users ?? []} loading={!users}
+        columns={[
+          { title: t('users.email'), dataIndex: 'email' },
+          { title: t('users.displayName'), dataIndex: 'displayName' },
+          { title: t('users.roles'), render: (_, u) => (
+            <Select mode="multiple" value={u.roles} style={{ minWidth: 260 }} onChange={(v) => v.length > 0 && void change(u.id, { roles: v })}
+              options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} tagRender={({ label }) => <Tag>{label}</Tag>} />
+          ) },
+          { title: t('users.disabled'), width: 90, render: (_, u) => <Switch checked={u.disabled} onChange={(v) => void change(u.id, { disabled: v })} /> },
+          { title: t('inbox.received'), width: 160, render: (_, u) => formatMoment(u.createdAt) },
+        ]} />
+      <Modal open={creating} title={t('users.create')} onCancel={() => setCreating(false)} onOk={create} destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ roles: ['staff'] }}>
+          <Form.Item name="email" label={t('users.email')} rules={[{ required: true, type: 'email' }]}><Input /></Form.Item>
+          <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true }]}><Input /></Form.Item>
+          <Form.Item name="password" label={t('users.password')} rules={[{ required: true, min: 10 }]}><Input.Password /></Form.Item>
+          <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true }]}>
+            <Select mode="multiple" options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

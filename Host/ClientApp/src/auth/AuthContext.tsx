@@ -1,0 +1,67 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { get, post, setAntiforgeryToken } from '../api/http';
+import type { SignedInUser } from '../api/types';
+import { syncServerClock } from '../shared/format';
+
+async function syncClock(): Promise<void> {
+  syncServerClock((await get<{ now: string }>('/api/clock')).now);
+}
+
+type Auth = {
+  user: SignedInUser | null;
+  checking: boolean;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+  hasRole(...roles: string[]): boolean;
+};
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SignedInUser | null>(null);
+  const [checking, setChecking] = useState(true);
+
+  // A session that survived a reload: who it is, and a fresh anti-forgery token for it.
+  useEffect(() => {
+    (async () => {
+      try {
+        const me = await get<SignedInUser>('/api/auth/me');
+        setAntiforgeryToken((await get<{ token: string }>('/api/auth/antiforgery')).token);
+        await syncClock();
+        setUser(me);
+      } catch {
+        setUser(null);
+      } finally {
+        setChecking(false);
+      }
+    })();
+  }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const signedIn = await post<SignedInUser>('/api/auth/login', { email, password });
+    setAntiforgeryToken(signedIn.antiforgeryToken ?? null);
+    await syncClock();
+    setUser(signedIn);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await post('/api/auth/logout');
+    } finally {
+      setAntiforgeryToken(null);
+      setUser(null);
+    }
+  }, []);
+
+  const value = useMemo<Auth>(() => ({
+    user, checking, signIn, signOut,
+    hasRole: (...roles) => !!user && user.roles.some((r) => roles.includes(r)),
+  }), [user, checking, signIn, signOut]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthProvider');
+  return auth;
+}

@@ -1,0 +1,111 @@
+import { Alert, Button, Card, Col, Descriptions, Progress, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { get, post, type Page } from '../api/http';
+import type { CampaignView, ParticipantView } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { assigneeLabel, formatDue } from '../shared/format';
+
+const statusColors: Record<string, string> = { overdue: 'red', pending: 'orange', submitted: 'blue', reviewing: 'purple', finished: 'green', faulted: 'magenta' };
+
+export default function CampaignDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { hasRole } = useAuth();
+  const [view, setView] = useState<CampaignView | null>(null);
+  const [participants, setParticipants] = useState<Page<ParticipantView> | null>(null);
+  const [page, setPage] = useState(1);
+  const [status, setStatus] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    get<CampaignView>(`/api/campaigns/${id}`).then(setView).catch((e) => setError(e.message));
+    get<Page<ParticipantView>>(`/api/campaigns/${id}/participants?page=${page}&pageSize=50`).then(setParticipants);
+  }, [id, page]);
+  useEffect(load, [load]);
+
+  // While participants are being started, the progress bar follows the launcher.
+  useEffect(() => {
+    if (view?.status !== 'Launching') return;
+    const timer = setInterval(load, 1000);
+    return () => clearInterval(timer);
+  }, [view?.status, load]);
+
+  const launch = async () => {
+    try {
+      setView(await post<CampaignView>(`/api/campaigns/${id}/launch`));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  if (error) return <Alert type="error" title={error} showIcon />;
+  if (!view) return <Card loading />;
+  const overdue = view.stages.reduce((sum, s) => sum + s.overdue, 0);
+  const rows = (participants?.items ?? []).filter((p) => !status || p.status === status);
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="large">
+      <Card title={view.name} extra={
+        <Space>
+          {view.status === 'Draft' && hasRole('admin', 'staff') && <Button type="primary" onClick={launch} data-testid="launch">{t('campaigns.launch')}</Button>}
+          <Button href={`/api/campaigns/${id}/export`}>{t('common.export')}</Button>
+        </Space>}>
+        <Row gutter={24}>
+          <Col span={6}><Statistic title={t('campaigns.participants')} value={view.participants} /></Col>
+          <Col span={6}><Statistic title={t('dashboard.overdue')} value={overdue} styles={{ content: { color: overdue ? '#cf1322' : undefined } }} /></Col>
+          <Col span={6}><Statistic title={t('status.finished')} value={view.finished} /></Col>
+          <Col span={6}><Statistic title={t('outcome.commended')} value={view.outcomes.commended ?? 0} /></Col>
+        </Row>
+        {view.status === 'Launching' && (
+          <Progress percent={Math.floor((100 * view.launched) / Math.max(1, view.participants))} status="active" style={{ marginTop: 16 }}
+            format={() => t('campaigns.launched', { launched: view.launched, total: view.participants })} />
+        )}
+        <Descriptions size="small" style={{ marginTop: 16 }} column={3}>
+          <Descriptions.Item label={t('campaigns.year')}>{view.year}</Descriptions.Item>
+          <Descriptions.Item label={t('campaigns.template')}>{view.templateId}</Descriptions.Item>
+          <Descriptions.Item label={t('common.status')}>{t(`status.${view.status}`)}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      {view.tasks.length > 0 && (
+        <Card title={t('campaigns.campaignTasks')} size="small">
+          <Table size="small" pagination={false} rowKey={(r) => `${r.stage}-${r.assignee}`} dataSource={view.tasks}
+            columns={[{ title: t('campaigns.stage'), dataIndex: 'stage' }, { title: t('inbox.task'), dataIndex: 'title' },
+              { title: '→', render: (_, r) => assigneeLabel(r.assignee) }, { title: t('common.due'), render: (_, r) => formatDue(r.dueAt) }]} />
+        </Card>
+      )}
+
+      <Card title={t('campaigns.stages')} size="small">
+        <Table size="small" pagination={false} rowKey="id" dataSource={view.stages}
+          columns={[
+            { title: t('campaigns.stage'), dataIndex: 'stage' },
+            { title: t('common.due'), render: (_, s) => formatDue(s.dueAt) },
+            { title: t('dashboard.pending'), dataIndex: 'pending' },
+            { title: t('common.overdue'), render: (_, s) => <span style={{ color: s.overdue ? '#cf1322' : undefined }}>{s.overdue}</span> },
+            { title: t('dashboard.submitted'), dataIndex: 'submitted' },
+            { title: t('dashboard.accepted'), dataIndex: 'accepted' },
+          ]} />
+      </Card>
+
+      <Card title={t('campaigns.participants')} size="small" extra={
+        <Select allowClear placeholder={t('campaigns.filterStatus')} style={{ width: 180 }} value={status} onChange={setStatus}
+          options={Object.keys(statusColors).concat('running', 'not-launched').map((s) => ({ value: s, label: t(`status.${s}`) }))} />}>
+        <Table<ParticipantView> size="small" rowKey="chamberId" dataSource={rows} loading={!participants}
+          pagination={{ current: page, pageSize: 50, total: participants?.total, onChange: setPage, showSizeChanger: false }}
+          columns={[
+            { title: t('campaigns.chamber'), dataIndex: 'chamber' },
+            { title: t('campaigns.district'), dataIndex: 'district', width: 110 },
+            { title: t('common.status'), width: 100, render: (_, p) => <Tag color={statusColors[p.status]}>{t(`status.${p.status}`)}</Tag> },
+            { title: t('campaigns.stage'), dataIndex: 'stage' },
+            { title: t('common.due'), width: 110, render: (_, p) => formatDue(p.dueAt) },
+            { title: t('campaigns.round'), width: 70, render: (_, p) => p.round || '' },
+            { title: t('campaigns.reached'), dataIndex: 'reached' },
+            { title: t('campaigns.score'), width: 80, dataIndex: 'score' },
+            { title: t('campaigns.outcome'), width: 100, render: (_, p) => p.outcome ? t(`outcome.${p.outcome}`) : '' },
+          ]} />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,137 @@
+import { Alert, Checkbox, Form, Input, InputNumber, Modal, Select, Steps, Table, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, post, type Page } from '../api/http';
+import type { CampaignRecord, CampaignTemplate, Chamber } from '../api/types';
+
+type Draft = {
+  templateId?: string; name: string; year: number; schedule: Record<string, string>;
+  participantIds: string[]; leaders: string[]; reviewers: string[]; planApprovers: string[];
+};
+
+/** The template's default schedule for a year: "{year}-04-30>" → "2026-04-30>" (a business date: next working day if off). */
+export function scheduleFor(template: CampaignTemplate | undefined, year: number): Record<string, string> {
+  const schedule: Record<string, string> = {};
+  for (const [key, value] of Object.entries(template?.schedule ?? {}))
+    if (typeof value === 'string') schedule[key] = value.replaceAll('{year}', String(year));
+  return schedule;
+}
+
+async function allChambers(): Promise<Chamber[]> {
+  const chambers: Chamber[] = [];
+  for (let page = 1; ; page++) {
+    const batch = await get<Page<Chamber>>(`/api/chambers?page=${page}&pageSize=500`);
+    chambers.push(...batch.items);
+    if (batch.items.length === 0 || chambers.length >= batch.total) return chambers;
+  }
+}
+
+export default function CampaignWizard({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(c: CampaignRecord): void }) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState(0);
+  const [templates, setTemplates] = useState<CampaignTemplate[]>([]);
+  const [chambers, setChambers] = useState<Chamber[]>([]);
+  const [draft, setDraft] = useState<Draft>({ name: '', year: new Date().getFullYear(), schedule: {}, participantIds: [], leaders: [], reviewers: ['role:staff'], planApprovers: [] });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    get<CampaignTemplate[]>('/api/campaign-templates').then(setTemplates);
+    allChambers().then(setChambers);
+  }, [open]);
+
+  const template = useMemo(() => templates.find((x) => x.id === draft.templateId), [templates, draft.templateId]);
+  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const chooseTemplate = (id: string) => {
+    const chosen = templates.find((x) => x.id === id);
+    update({ templateId: id, schedule: scheduleFor(chosen, draft.year), name: draft.name || `${draft.year}年度${chosen?.name?.split(' ')[0] ?? ''}` });
+  };
+
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { templateId, name, year, schedule, participantIds, leaders, reviewers, planApprovers } = draft;
+      const dueDates = Object.fromEntries(Object.entries(schedule).filter(([, v]) => v.trim() !== ''));
+      onCreated(await post<CampaignRecord>('/api/campaigns', { templateId, name, year, schedule: dueDates, participantIds, leaders, reviewers, planApprovers }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const steps = [
+    {
+      title: t('campaigns.wizardSteps.template'),
+      content: (
+        <Form layout="vertical">
+          <Form.Item label={t('campaigns.template')} required>
+            <Select value={draft.templateId} onChange={chooseTemplate} data-testid="template"
+              options={templates.map((x) => ({ value: x.id, label: x.name ?? x.id }))} />
+          </Form.Item>
+          {template?.description && <Typography.Paragraph type="secondary">{template.description}</Typography.Paragraph>}
+          <Form.Item label={t('common.name')} required><Input value={draft.name} onChange={(e) => update({ name: e.target.value })} /></Form.Item>
+          <Form.Item label={t('campaigns.year')} required>
+            <InputNumber min={2004} max={2100} value={draft.year} onChange={(v) => v && update({ year: v, schedule: scheduleFor(template, v) })} />
+          </Form.Item>
+        </Form>
+      ),
+      valid: !!draft.templateId && draft.name.trim() !== '',
+    },
+    {
+      title: t('campaigns.wizardSteps.schedule'),
+      content: (
+        <Form layout="horizontal" labelCol={{ span: 8 }}>
+          <Typography.Paragraph type="secondary">{t('campaigns.scheduleHint')}</Typography.Paragraph>
+          {Object.entries(draft.schedule).map(([key, value]) => (
+            <Form.Item key={key} label={key}>
+              <Input value={value} onChange={(e) => update({ schedule: { ...draft.schedule, [key]: e.target.value } })} />
+            </Form.Item>
+          ))}
+        </Form>
+      ),
+      valid: true,
+    },
+    {
+      title: t('campaigns.wizardSteps.participants'),
+      content: (
+        <>
+          <Checkbox checked={chambers.length > 0 && draft.participantIds.length === chambers.length}
+            onChange={(e) => update({ participantIds: e.target.checked ? chambers.map((c) => c.id) : [] })}>
+            {t('campaigns.pickAll')} ({chambers.length})
+          </Checkbox>
+          <Table<Chamber> size="small" rowKey="id" dataSource={chambers} pagination={{ pageSize: 8 }}
+            rowSelection={{ selectedRowKeys: draft.participantIds, onChange: (keys) => update({ participantIds: keys as string[] }), preserveSelectedRowKeys: true }}
+            columns={[{ title: t('campaigns.chamber'), dataIndex: 'name' }, { title: t('campaigns.district'), dataIndex: 'district' }, { title: t('chambers.email'), dataIndex: 'email' }]} />
+        </>
+      ),
+      valid: draft.participantIds.length > 0,
+    },
+    {
+      title: t('campaigns.wizardSteps.people'),
+      content: (
+        <Form layout="vertical">
+          <Form.Item label={t('campaigns.leaders')}><Select mode="tags" value={draft.leaders} onChange={(v) => update({ leaders: v })} tokenSeparators={[',', '，', ' ']} /></Form.Item>
+          <Form.Item label={t('campaigns.reviewers')}><Select mode="tags" value={draft.reviewers} onChange={(v) => update({ reviewers: v })} tokenSeparators={[',', '，', ' ']} /></Form.Item>
+          <Form.Item label={t('campaigns.planApprovers')}><Select mode="tags" value={draft.planApprovers} onChange={(v) => update({ planApprovers: v })} tokenSeparators={[',', '，', ' ']} /></Form.Item>
+          {error && <Alert type="error" title={error} showIcon />}
+        </Form>
+      ),
+      valid: true,
+    },
+  ];
+
+  const last = step === steps.length - 1;
+  return (
+    <Modal open={open} width={820} title={t('campaigns.create')} onCancel={onClose} destroyOnHidden confirmLoading={busy}
+      okText={last ? t('common.save') : '→'} cancelText={step === 0 ? t('common.cancel') : '←'}
+      okButtonProps={{ disabled: !steps[step].valid }}
+      onOk={() => (last ? void create() : setStep(step + 1))}
+      cancelButtonProps={{ onClick: () => (step === 0 ? onClose() : setStep(step - 1)) }}>
+      <Steps current={step} items={steps.map((s) => ({ title: s.title }))} style={{ marginBottom: 24 }} />
+      {steps[step].content}
+    </Modal>
+  );
+}

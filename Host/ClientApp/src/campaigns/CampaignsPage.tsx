@@ -1,0 +1,36 @@
+import { Button, Card, Progress, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { get } from '../api/http';
+import type { CampaignRecord } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { formatMoment } from '../shared/format';
+import CampaignWizard from './CampaignWizard';
+
+export default function CampaignsPage() {
+  const { t } = useTranslation();
+  const { hasRole } = useAuth();
+  const navigate = useNavigate();
+  const [campaigns, setCampaigns] = useState<CampaignRecord[] | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const load = useCallback(() => void get<CampaignRecord[]>('/api/campaigns').then(setCampaigns), []);
+  useEffect(load, [load]);
+
+  return (
+    <Card title={t('campaigns.title')} extra={hasRole('admin', 'staff') && <Button type="primary" onClick={() => setCreating(true)}>{t('campaigns.create')}</Button>}>
+      <Table<CampaignRecord> rowKey="id" dataSource={campaigns ?? []} loading={!campaigns}
+        columns={[
+          { title: t('common.name'), render: (_, c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link> },
+          { title: t('campaigns.year'), dataIndex: 'year', width: 80 },
+          { title: t('campaigns.template'), dataIndex: 'templateId', width: 180 },
+          { title: t('common.status'), width: 110, render: (_, c) => <Tag color={c.status === 'Running' ? 'green' : c.status === 'Launching' ? 'blue' : 'default'}>{t(`status.${c.status}`)}</Tag> },
+          { title: t('campaigns.participants'), width: 200, render: (_, c) => c.status === 'Draft' ? c.participantCount
+            : <Progress percent={Math.floor((100 * c.launchedCount) / Math.max(1, c.participantCount))} size="small" format={() => `${c.launchedCount}/${c.participantCount}`} /> },
+          { title: t('inbox.received'), width: 160, render: (_, c) => formatMoment(c.createdAt) },
+        ]} />
+      <CampaignWizard open={creating} onClose={() => setCreating(false)} onCreated={(c) => { setCreating(false); navigate(`/campaigns/${c.id}`); }} />
+    </Card>
+  );
+}

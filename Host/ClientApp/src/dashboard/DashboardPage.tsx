@@ -1,0 +1,74 @@
+import { Card, Col, Empty, List, Row, Statistic, Tag } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { get, type Page } from '../api/http';
+import type { CampaignRecord, CampaignView, TaskView } from '../api/types';
+import Chart from './Chart';
+
+/** 工作台: running campaigns, where their participants stand, and the reader's own tasks. */
+export default function DashboardPage() {
+  const { t } = useTranslation();
+  const [views, setViews] = useState<CampaignView[] | null>(null);
+  const [tasks, setTasks] = useState(0);
+
+  useEffect(() => {
+    (async () => {
+      const campaigns = await get<CampaignRecord[]>('/api/campaigns');
+      const active = campaigns.filter((c) => c.status !== 'Draft').slice(0, 5);
+      setViews(await Promise.all(active.map((c) => get<CampaignView>(`/api/campaigns/${c.id}`))));
+    })();
+    get<Page<TaskView>>('/api/tasks?pageSize=1').then((p) => setTasks(p.total));
+  }, []);
+
+  const first = views?.[0];
+  const funnel = useMemo(() => first && {
+    tooltip: { trigger: 'axis' },
+    legend: {},
+    grid: { left: 160, right: 24 },
+    xAxis: { type: 'value' },
+    yAxis: { type: 'category', data: first.stages.map((s) => s.stage), inverse: true },
+    series: [
+      { name: t('common.overdue'), type: 'bar', stack: 's', data: first.stages.map((s) => s.overdue), color: '#cf1322' },
+      { name: t('dashboard.pending'), type: 'bar', stack: 's', data: first.stages.map((s) => s.pending - s.overdue), color: '#faad14' },
+      { name: t('dashboard.submitted'), type: 'bar', stack: 's', data: first.stages.map((s) => s.submitted), color: '#1677ff' },
+      { name: t('dashboard.accepted'), type: 'bar', stack: 's', data: first.stages.map((s) => s.accepted), color: '#52c41a' },
+    ],
+  }, [first, t]);
+  const outcomes = useMemo(() => first && {
+    tooltip: { trigger: 'item' },
+    legend: { bottom: 0 },
+    series: [{ type: 'pie', radius: ['40%', '70%'], data: Object.entries(first.outcomes).map(([k, v]) => ({ name: t(`outcome.${k}`), value: v })) }],
+  }, [first, t]);
+
+  if (views && views.length === 0) return <Card><Empty description={<Link to="/campaigns">{t('dashboard.noCampaign')}</Link>} /></Card>;
+  const participants = views?.reduce((sum, v) => sum + v.participants, 0) ?? 0;
+  const overdue = views?.reduce((sum, v) => sum + v.stages.reduce((s, x) => s + x.overdue, 0), 0) ?? 0;
+
+  return (
+    <Row gutter={[24, 24]}>
+      <Col xs={24} md={6}><Card loading={!views}><Statistic title={t('dashboard.campaigns')} value={views?.length ?? 0} /></Card></Col>
+      <Col xs={24} md={6}><Card loading={!views}><Statistic title={t('dashboard.participants')} value={participants} /></Card></Col>
+      <Col xs={24} md={6}><Card loading={!views}><Statistic title={t('dashboard.overdue')} value={overdue} styles={{ content: { color: overdue ? '#cf1322' : undefined } }} /></Card></Col>
+      <Col xs={24} md={6}><Card><Link to="/inbox"><Statistic title={t('dashboard.myTasks')} value={tasks} /></Link></Card></Col>
+      <Col xs={24} lg={16}>
+        <Card title={first ? `${t('dashboard.funnel')} · ${first.name}` : t('dashboard.funnel')} loading={!views}>
+          {funnel && <Chart option={funnel} height={Math.max(200, 60 * (first?.stages.length ?? 1) + 80)} />}
+        </Card>
+      </Col>
+      <Col xs={24} lg={8}>
+        <Card title={t('dashboard.outcomes')} loading={!views}>{outcomes && <Chart option={outcomes} />}</Card>
+      </Col>
+      <Col span={24}>
+        <Card title={t('dashboard.campaigns')} loading={!views}>
+          <List dataSource={views ?? []} renderItem={(v) => (
+            <List.Item extra={<Tag>{t(`status.${v.status}`)}</Tag>}>
+              <List.Item.Meta title={<Link to={`/campaigns/${v.id}`}>{v.name}</Link>}
+                description={`${t('campaigns.participants')} ${v.participants} · ${t('common.overdue')} ${v.stages.reduce((s, x) => s + x.overdue, 0)} · ${t('status.finished')} ${v.finished}`} />
+            </List.Item>
+          )} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

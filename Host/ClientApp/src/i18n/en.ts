@@ -1,0 +1,46 @@
+import type { Messages } from './zh-CN';
+
+const en: Messages = {
+  app: { name: 'Chamber Campaign Workflows', short: 'Campaigns' },
+  nav: { dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', signOut: 'Sign out', language: '中文' },
+  signIn: { title: 'Sign in', email: 'E-mail', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
+  common: {
+    loading: 'Loading…', save: 'Save', cancel: 'Cancel', submit: 'Submit', refresh: 'Refresh', search: 'Search', all: 'All', none: 'None', yes: 'Yes', no: 'No',
+    due: 'Due', overdue: 'Overdue', daysLeft: '{{count}} days left', comment: 'Comment', actions: 'Actions', status: 'Status', name: 'Name', done: 'Done',
+    export: 'Export to Excel', error: 'Something went wrong',
+  },
+  status: {
+    pending: 'Pending', overdue: 'Overdue', submitted: 'Submitted', reviewing: 'Under review', running: 'Running', finished: 'Finished', faulted: 'Faulted', 'not-launched': 'Not launched',
+    Draft: 'Draft', Launching: 'Launching', Running: 'Running',
+  },
+  outcome: { commended: 'Commended', rectifying: 'Rectifying', 'not-passed': 'Not passed' },
+  dashboard: {
+    title: 'Dashboard', campaigns: 'Running campaigns', participants: 'Participants', overdue: 'Overdue', myTasks: 'My tasks', funnel: 'Progress by stage',
+    outcomes: 'Review outcomes', noCampaign: 'No campaign yet: create one first.', pending: 'Pending', submitted: 'Submitted', accepted: 'Accepted',
+  },
+  campaigns: {
+    title: 'Campaigns', create: 'New campaign', launch: 'Launch', launched: 'Launched {{launched}} / {{total}}', year: 'Year', template: 'Template', participants: 'Participants',
+    leaders: 'Leaders (e-mail)', reviewers: 'Reviewers', planApprovers: 'Plan approvers (optional)', stages: 'Stages', chamber: 'Chamber', district: 'District',
+    stage: 'Current stage', reached: 'Last stage done', score: 'Score', outcome: 'Outcome', round: 'Round', filterStatus: 'Filter by status', remind: 'Chase',
+    schedule: 'Deadlines', scheduleHint: 'Proposed from the template and the business calendar; change as needed', pickAll: 'All chambers', created: 'Campaign created', launchStarted: 'The campaign is launching',
+    campaignTasks: "The campaign workflow's open tasks", wizardSteps: { template: 'Template', schedule: 'Dates', participants: 'Participants', people: 'People' },
+    remindSent: 'Chased {{count}} overdue participants', remindHint: 'Overdue participants are chased automatically on working days; this records a manual chase.',
+  },
+  inbox: {
+    title: 'My tasks', open: 'To do', done: 'Done', empty: 'Nothing to do', task: 'Task', kind: 'Kind', received: 'Received', answer: 'Answer',
+    approve: 'Approve', reject: 'Reject', return: 'Return', transfer: 'Transfer', addSigner: 'Add signer', accept: 'Accept', score: 'Score', attended: 'Attended', absent: 'Absent',
+    target: 'Transfer / add signer (e-mail)', commentRequired: 'A comment is required to reject or return', files: 'Files', vetoes: 'Veto items', total: 'Total', passLine: 'Pass line',
+    kinds: { SignOff: 'Sign-off', CheckSubmission: 'Check submission', RubricReview: 'Review scoring', MeetingRecord: 'Meeting record', Submission: 'Submission' },
+    answered: 'Answered',
+  },
+  portal: {
+    title: 'Submissions', welcome: 'Welcome, {{chamber}}', items: 'Items to hand in', none: 'Nothing to hand in at the moment. Thank you!', upload: 'Choose files', submit: 'Submit',
+    feedback: 'Feedback', round: 'Submission no. {{round}}', submitted: 'Submitted, waiting for review', limits: '{{types}}; at most {{size}} MB per file, {{count}} files',
+    invalid: 'This link is not valid or has expired. Use the link in the latest e-mail, or contact the member department.', comment: 'Note (optional)',
+  },
+  chambers: { title: 'Chamber directory', import: 'Import (CSV / Excel)', imported: '{{rows}} rows: {{created}} new, {{updated}} updated', rowErrors: 'Rows not imported', contact: 'Contact', email: 'E-mail', phone: 'Phone', type: 'Type', members: 'Members', portalLink: 'Portal link' },
+  users: { title: 'Users and roles', create: 'New user', email: 'E-mail', displayName: 'Name', roles: 'Roles', disabled: 'Disabled', password: 'Initial password', enable: 'Enable', disable: 'Disable' },
+  roles: { admin: 'Administrator', staff: 'Member department staff', leader: 'Leader', reviewer: 'Reviewer' },
+  outbox: { title: 'E-mail outbox', channel: 'Channel', summary: 'Recipients · subject', attempts: 'Attempts', lastError: 'Last error', retry: 'Send again', sentAt: 'Sent' },
+};
+export default en;

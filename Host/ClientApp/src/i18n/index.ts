@@ -1,0 +1,30 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import zh from './zh-CN';
+import en from './en';
+
+export type Language = 'zh-CN' | 'en';
+const storageKey = 'ccw.language';
+
+export function savedLanguage(): Language {
+  return localStorage.getItem(storageKey) === 'en' ? 'en' : 'zh-CN';
+}
+
+export function setLanguage(language: Language): void {
+  localStorage.setItem(storageKey, language);
+  dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
+  document.documentElement.lang = language;
+  void i18n.changeLanguage(language);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zh }, en: { translation: en } },
+  lng: savedLanguage(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false }, // React escapes
+});
+dayjs.locale(savedLanguage() === 'en' ? 'en' : 'zh-cn');
+
+export default i18n;

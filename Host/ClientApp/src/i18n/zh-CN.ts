@@ -1,0 +1,46 @@
+// Simplified Chinese, the default. Keys are shared with en.ts (checked by i18n.test.ts).
+const zh = {
+  app: { name: '商会创建活动工作流', short: '创建活动' },
+  nav: { dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', signOut: '退出登录', language: 'English' },
+  signIn: { title: '登录', email: '邮箱', password: '密码', submit: '登录', failed: '登录失败' },
+  common: {
+    loading: '加载中…', save: '保存', cancel: '取消', submit: '提交', refresh: '刷新', search: '搜索', all: '全部', none: '无', yes: '是', no: '否',
+    due: '截止', overdue: '已逾期', daysLeft: '还剩 {{count}} 天', comment: '意见', actions: '操作', status: '状态', name: '名称', done: '已完成',
+    export: '导出 Excel', error: '出错了',
+  },
+  status: {
+    pending: '待提交', overdue: '已逾期', submitted: '待审核', reviewing: '考核中', running: '进行中', finished: '已完成', faulted: '出错', 'not-launched': '未启动',
+    Draft: '草稿', Launching: '启动中', Running: '进行中',
+  },
+  outcome: { commended: '表彰', rectifying: '整改中', 'not-passed': '未达标' },
+  dashboard: {
+    title: '工作台', campaigns: '进行中的活动', participants: '参加单位', overdue: '逾期单位', myTasks: '我的待办', funnel: '各环节进度',
+    outcomes: '考核结果', noCampaign: '还没有活动，先创建一个。', pending: '待提交', submitted: '待审核', accepted: '已通过',
+  },
+  campaigns: {
+    title: '创建活动', create: '新建活动', launch: '启动', launched: '已启动 {{launched}} / {{total}}', year: '年度', template: '模板', participants: '参加单位',
+    leaders: '督办领导（邮箱）', reviewers: '审核人', planApprovers: '方案签批人（可选）', stages: '各环节', chamber: '商会', district: '所属区',
+    stage: '当前环节', reached: '已完成环节', score: '得分', outcome: '结果', round: '轮次', filterStatus: '按状态筛选', remind: '催办',
+    schedule: '截止日期', scheduleHint: '按模板和工作日历提出，可修改', pickAll: '全部商会', created: '活动已创建', launchStarted: '活动正在启动',
+    campaignTasks: '活动流程待办', wizardSteps: { template: '选择模板', schedule: '日期', participants: '参加单位', people: '人员' },
+    remindSent: '已对 {{count}} 个逾期单位催办', remindHint: '逾期单位会按工作日自动催办；此处记录本次手动催办。',
+  },
+  inbox: {
+    title: '我的待办', open: '待办', done: '已办', empty: '没有待办事项', task: '事项', kind: '类型', received: '收到时间', answer: '办理',
+    approve: '同意', reject: '驳回', return: '退回', transfer: '转交', addSigner: '加签', accept: '通过', score: '评分', attended: '出席', absent: '缺席',
+    target: '转交 / 加签给（邮箱）', commentRequired: '驳回或退回时请填写意见', files: '材料', vetoes: '否决项', total: '合计', passLine: '及格线',
+    kinds: { SignOff: '审批', CheckSubmission: '审核材料', RubricReview: '考核评分', MeetingRecord: '会议记录', Submission: '报送' },
+    answered: '已办理',
+  },
+  portal: {
+    title: '材料报送', welcome: '{{chamber}}，您好', items: '待报送事项', none: '目前没有需要报送的材料，谢谢！', upload: '选择文件', submit: '提交材料',
+    feedback: '退回意见', round: '第 {{round}} 次报送', submitted: '已提交，等待审核', limits: '可上传 {{types}}，单个文件不超过 {{size}} MB，最多 {{count}} 个',
+    invalid: '链接无效或已过期，请使用最新邮件中的链接，或联系工商联会员部。', comment: '说明（可选）',
+  },
+  chambers: { title: '商会名录', import: '导入名录（CSV / Excel）', imported: '导入 {{rows}} 行：新增 {{created}}，更新 {{updated}}', rowErrors: '以下行未导入', contact: '联系人', email: '邮箱', phone: '电话', type: '类型', members: '会员数', portalLink: '门户链接' },
+  users: { title: '用户与角色', create: '新建用户', email: '邮箱', displayName: '姓名', roles: '角色', disabled: '停用', password: '初始密码', enable: '启用', disable: '停用' },
+  roles: { admin: '管理员', staff: '会员部工作人员', leader: '领导', reviewer: '考核人' },
+  outbox: { title: '邮件发送', channel: '通道', summary: '收件人 · 主题', attempts: '尝试次数', lastError: '最近错误', retry: '重发', sentAt: '发送时间' },
+};
+export default zh;
+export type Messages = typeof zh;

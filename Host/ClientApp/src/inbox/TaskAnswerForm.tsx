@@ -1,0 +1,102 @@
+import { Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, Radio, Space, Statistic, Table, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, post } from '../api/http';
+import type { Rubric, TaskView } from '../api/types';
+import { assigneeLabel, formatDue } from '../shared/format';
+import { answerProblems, scoreTotal, type Answer } from './taskAnswer';
+
+/** Answering one task: the actions its kind allows, with what each needs (comment, person, scores). */
+export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; onAnswered(): void }) {
+  const { t } = useTranslation();
+  const actions = task.task.actions;
+  const [action, setAction] = useState(actions[0]);
+  const [comment, setComment] = useState('');
+  const [target, setTarget] = useState('');
+  const [scores, setScores] = useState<Record<string, number | undefined>>({});
+  const [vetoes, setVetoes] = useState<string[]>([]);
+  const [rubric, setRubric] = useState<Rubric | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const rubricId = task.task.context?.rubric;
+  useEffect(() => {
+    if (task.task.kind === 'RubricReview' && rubricId) get<Rubric>(`/api/rubrics/${rubricId}`).then(setRubric).catch((e) => setError(String(e.message)));
+  }, [task.task.kind, rubricId]);
+
+  const scored = useMemo(() => rubric?.items.filter((i) => !i.veto && !i.indicator) ?? [], [rubric]);
+  const answer: Answer = {
+    action,
+    comment: comment || undefined,
+    transferTo: action === 'transfer' ? target : undefined,
+    addSigner: action === 'addSigner' ? target : undefined,
+    scores: action === 'score' ? (scores as Record<string, number>) : undefined,
+    vetoes: action === 'score' ? vetoes : undefined,
+  };
+  const problems = answerProblems(answer, scored);
+
+  const send = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await post(`/api/tasks/${task.id}/complete`, answer);
+      onAnswered();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const context = task.task.context ?? {};
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Descriptions column={1} size="small" bordered>
+        <Descriptions.Item label={t('inbox.kind')}>{t(`inbox.kinds.${task.task.kind}`, { defaultValue: task.task.kind })}</Descriptions.Item>
+        {task.task.dueAt && <Descriptions.Item label={t('common.due')}>{formatDue(task.task.dueAt)}</Descriptions.Item>}
+        {context.chamber && <Descriptions.Item label={t('campaigns.chamber')}>{context.chamber}</Descriptions.Item>}
+        {context.files && <Descriptions.Item label={t('inbox.files')}>{context.files}</Descriptions.Item>}
+        {context.round && <Descriptions.Item label={t('campaigns.round')}>{context.round}</Descriptions.Item>}
+        {task.task.mode && <Descriptions.Item label="mode">{task.task.mode}</Descriptions.Item>}
+        <Descriptions.Item label="→">{assigneeLabel(task.task.assignee)}</Descriptions.Item>
+      </Descriptions>
+      {task.task.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{task.task.description}</Typography.Paragraph>}
+
+      <Radio.Group value={action} onChange={(e) => setAction(e.target.value)} optionType="button" buttonStyle="solid"
+        options={actions.map((a) => ({ value: a, label: t(`inbox.${a}`, { defaultValue: a }) }))} />
+
+      {action === 'score' && rubric && (
+        <>
+          <Table size="small" pagination={false} rowKey="id" dataSource={scored}
+            columns={[
+              { title: rubric.name, dataIndex: 'title', render: (title: string, item) => <><Typography.Text type="secondary">{item.area}</Typography.Text> {title}</> },
+              { title: t('campaigns.score'), width: 140, render: (_, item) => (
+                <InputNumber aria-label={item.id} min={0} max={item.maxScore} step={0.5} value={scores[item.id]} status={problems.includes(`score:${item.id}`) && scores[item.id] !== undefined ? 'error' : undefined}
+                  onChange={(v) => setScores((s) => ({ ...s, [item.id]: v ?? undefined }))} addonAfter={`/ ${item.maxScore}`} />
+              ) },
+            ]} />
+          <Checkbox.Group value={vetoes} onChange={(v) => setVetoes(v as string[])}
+            options={rubric.items.filter((i) => i.veto).map((i) => ({ value: i.id, label: `${t('inbox.vetoes')}: ${i.title}` }))} />
+          <Space size="large">
+            <Statistic title={t('inbox.total')} value={scoreTotal(scores)} suffix={`/ ${scored.reduce((s, i) => s + i.maxScore, 0)}`} />
+            <Statistic title={t('inbox.passLine')} value={rubric.passLine} />
+          </Space>
+        </>
+      )}
+
+      {(action === 'transfer' || action === 'addSigner') && (
+        <Form.Item label={t('inbox.target')} style={{ marginBottom: 0 }}>
+          <Input value={target} onChange={(e) => setTarget(e.target.value)} placeholder="leader@example.com" />
+        </Form.Item>
+      )}
+      <Form.Item label={t('common.comment')} style={{ marginBottom: 0 }}>
+        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
+      </Form.Item>
+      {problems.includes('inbox.commentRequired') && <Typography.Text type="warning">{t('inbox.commentRequired')}</Typography.Text>}
+      {error && <Alert type="error" title={error} showIcon />}
+      <Button type="primary" onClick={send} loading={busy} disabled={problems.length > 0} data-testid="answer-task">
+        {t('common.submit')}
+      </Button>
+    </Space>
+  );
+}

@@ -1,0 +1,53 @@
+import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
+import { BankOutlined, DashboardOutlined, FlagOutlined, InboxOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { get, type Page } from '../api/http';
+import type { TaskView } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { savedLanguage, setLanguage } from '../i18n';
+
+export default function AppLayout() {
+  const { t } = useTranslation();
+  const { user, signOut, hasRole } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [openTasks, setOpenTasks] = useState(0);
+
+  useEffect(() => {
+    get<Page<TaskView>>('/api/tasks?pageSize=1').then((p) => setOpenTasks(p.total)).catch(() => setOpenTasks(0));
+  }, [location.pathname]);
+
+  const oversee = hasRole('admin', 'staff', 'leader');
+  const items = [
+    oversee && { key: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
+    oversee && { key: '/campaigns', icon: <FlagOutlined />, label: t('nav.campaigns') },
+    { key: '/inbox', icon: <InboxOutlined />, label: <Space>{t('nav.inbox')}<Badge count={openTasks} size="small" /></Space> },
+    oversee && { key: '/chambers', icon: <BankOutlined />, label: t('nav.chambers') },
+    hasRole('admin') && { key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') },
+    hasRole('admin') && { key: '/admin/outbox', icon: <MailOutlined />, label: t('nav.outbox') },
+  ].filter((i): i is Exclude<typeof i, false> => !!i);
+  const selected = items.map((i) => i.key).filter((k) => k === location.pathname || (k !== '/' && location.pathname.startsWith(k)));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light">
+        <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>{t('app.name')}</Typography.Title>
+        <Menu mode="inline" selectedKeys={selected} items={items} onClick={(e) => navigate(e.key)} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 24 }}>
+          <Space>
+            <Typography.Text data-testid="signed-in-as">{user?.displayName || user?.email}</Typography.Text>
+            <Button type="link" onClick={() => setLanguage(savedLanguage() === 'en' ? 'zh-CN' : 'en')}>{t('nav.language')}</Button>
+            <Button onClick={() => void signOut().then(() => navigate('/signin'))}>{t('nav.signOut')}</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,94 @@
+import { Alert, Button, Card, Empty, Input, Layout, List, Result, Space, Spin, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { ApiError, get, upload } from '../api/http';
+import type { PortalItem, PortalView } from '../api/types';
+import { savedLanguage, setLanguage } from '../i18n';
+import { daysUntil, formatDue, syncServerClock } from '../shared/format';
+
+/** The chamber's page, reached from the link in its e-mails: no password, only its own open items. */
+export default function PortalPage() {
+  const { t } = useTranslation();
+  const { token = '' } = useParams();
+  const [view, setView] = useState<PortalView | null>(null);
+  const [invalid, setInvalid] = useState(false);
+
+  const load = useCallback(() => {
+    get<PortalView>(`/api/portal/${encodeURIComponent(token)}`).then((v) => { syncServerClock(v.now); setView(v); }).catch((e) => {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 403)) setInvalid(true);
+      else throw e;
+    });
+  }, [token]);
+  useEffect(load, [load]);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ background: '#b71c1c', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+        <Typography.Text style={{ color: '#fff', fontSize: 18 }}>{t('app.name')} · {t('portal.title')}</Typography.Text>
+        <Button type="link" style={{ color: '#fff' }} onClick={() => setLanguage(savedLanguage() === 'en' ? 'zh-CN' : 'en')}>{t('nav.language')}</Button>
+      </Layout.Header>
+      <Layout.Content style={{ maxWidth: 880, width: '100%', margin: '24px auto', padding: '0 16px' }}>
+        {invalid ? <Result status="warning" title={t('portal.invalid')} />
+          : !view ? <Spin />
+          : (
+            <Space orientation="vertical" style={{ width: '100%' }} size="large">
+              <Typography.Title level={3}>{t('portal.welcome', { chamber: view.chamber })}</Typography.Title>
+              {view.items.length === 0 ? <Empty description={t('portal.none')} />
+                : <List dataSource={view.items} renderItem={(item) => <PortalItemCard token={token} item={item} view={view} onSubmitted={load} />} />}
+            </Space>
+          )}
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+function PortalItemCard({ token, item, view, onSubmitted }: { token: string; item: PortalItem; view: PortalView; onSubmitted(): void }) {
+  const { t } = useTranslation();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const days = item.dueAt ? daysUntil(item.dueAt) : null;
+  const tooBig = files.some((f) => (f.size ?? 0) > view.maxFileBytes);
+
+  const submit = async () => {
+    const form = new FormData();
+    files.forEach((f) => form.append('files', f.originFileObj as File, f.name));
+    if (comment.trim()) form.append('comment', comment.trim());
+    setBusy(true);
+    setError(null);
+    try {
+      await upload(`/api/portal/${encodeURIComponent(token)}/items/${item.id}/submit`, form);
+      setFiles([]);
+      onSubmitted();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card style={{ marginBottom: 16 }} title={item.title} data-testid="portal-item"
+      extra={item.dueAt && <Tag color={days! < 0 ? 'red' : days! <= 3 ? 'orange' : 'blue'}>{t('common.due')} {formatDue(item.dueAt)}{days! < 0 ? ` · ${t('common.overdue')}` : ` · ${t('common.daysLeft', { count: days! })}`}</Tag>}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {item.campaign && <Typography.Text type="secondary">{item.campaign}</Typography.Text>}
+        {item.round > 1 && <Tag>{t('portal.round', { round: item.round })}</Tag>}
+        {item.feedback && <Alert type="warning" title={`${t('portal.feedback')}：${item.feedback}`} showIcon />}
+        {item.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{item.description}</Typography.Paragraph>}
+        <Upload multiple fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList.slice(0, view.maxFiles))}
+          accept={view.allowedFileTypes.join(',')}>
+          <Button icon={<UploadOutlined />}>{t('portal.upload')}</Button>
+        </Upload>
+        <Typography.Text type="secondary">
+          {t('portal.limits', { types: view.allowedFileTypes.join(' '), size: Math.round(view.maxFileBytes / 1024 / 1024), count: view.maxFiles })}
+        </Typography.Text>
+        <Input.TextArea rows={2} placeholder={t('portal.comment')} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
+        {error && <Alert type="error" title={error} showIcon />}
+        <Button type="primary" onClick={submit} loading={busy} disabled={files.length === 0 || tooBig}>{t('portal.submit')}</Button>
+      </Space>
+    </Card>
+  );
+}
