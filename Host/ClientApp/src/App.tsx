@@ -1,4 +1,4 @@
-import { ConfigProvider, Spin } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, type ReactNode } from 'react';
@@ -17,6 +17,9 @@ const ChambersPage = lazy(() => import('./chambers/ChambersPage'));
 const UsersPage = lazy(() => import('./admin/UsersPage'));
 const OutboxPage = lazy(() => import('./admin/OutboxPage'));
 const PortalPage = lazy(() => import('./portal/PortalPage'));
+const DefinitionsPage = lazy(() => import('./designer/DefinitionsPage'));
+const DesignerPage = lazy(() => import('./designer/DesignerPage'));
+const InstancePage = lazy(() => import('./designer/InstancePage'));
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { user, checking } = useAuth();
@@ -34,6 +37,7 @@ export default function App() {
   const { i18n } = useTranslation();
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+      <AntApp>
       <BrowserRouter>
         <AuthProvider>
           <Suspense fallback={<Spin style={{ margin: 48 }} />}>
@@ -48,12 +52,16 @@ export default function App() {
                 <Route path="chambers" element={<ChambersPage />} />
                 <Route path="admin/users" element={<UsersPage />} />
                 <Route path="admin/outbox" element={<OutboxPage />} />
+                <Route path="designer" element={<DefinitionsPage />} />
+                <Route path="designer/:definitionId" element={<DesignerPage />} />
+                <Route path="instances/:id" element={<InstancePage />} />
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Route>
             </Routes>
           </Suspense>
         </AuthProvider>
       </BrowserRouter>
+      </AntApp>
     </ConfigProvider>
   );
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, Descriptions, Progress, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { get, post, type Page } from '../api/http';
 import type { CampaignView, ParticipantView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -50,6 +50,7 @@ export default function CampaignDetailPage() {
       <Card title={view.name} extra={
         <Space>
           {view.status === 'Draft' && hasRole('admin', 'staff') && <Button type="primary" onClick={launch} data-testid="launch">{t('campaigns.launch')}</Button>}
+          {view.status !== 'Draft' && <Link to={`/instances/${view.instanceId}`}><Button>{t('designer.openInstance')}</Button></Link>}
           <Button href={`/api/campaigns/${id}/export`}>{t('common.export')}</Button>
         </Space>}>
         <Row gutter={24}>
@@ -95,7 +96,7 @@ export default function CampaignDetailPage() {
         <Table<ParticipantView> size="small" rowKey="chamberId" dataSource={rows} loading={!participants}
           pagination={{ current: page, pageSize: 50, total: participants?.total, onChange: setPage, showSizeChanger: false }}
           columns={[
-            { title: t('campaigns.chamber'), dataIndex: 'chamber' },
+            { title: t('campaigns.chamber'), render: (_, p) => p.status === 'not-launched' ? p.chamber : <Link to={`/instances/${p.instanceId}`}>{p.chamber}</Link> },
             { title: t('campaigns.district'), dataIndex: 'district', width: 110 },
             { title: t('common.status'), width: 100, render: (_, p) => <Tag color={statusColors[p.status]}>{t(`status.${p.status}`)}</Tag> },
             { title: t('campaigns.stage'), dataIndex: 'stage' },

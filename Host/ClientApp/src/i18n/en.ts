@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN';
 
 const en: Messages = {
   app: { name: 'Chamber Campaign Workflows', short: 'Campaigns' },
-  nav: { dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', signOut: 'Sign out', language: '中文' },
+  nav: { designer: 'Designer', dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', signOut: 'Sign out', language: '中文' },
   signIn: { title: 'Sign in', email: 'E-mail', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
   common: {
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', submit: 'Submit', refresh: 'Refresh', search: 'Search', all: 'All', none: 'None', yes: 'Yes', no: 'No',
@@ -41,6 +41,14 @@ const en: Messages = {
   chambers: { title: 'Chamber directory', import: 'Import (CSV / Excel)', imported: '{{rows}} rows: {{created}} new, {{updated}} updated', rowErrors: 'Rows not imported', contact: 'Contact', email: 'E-mail', phone: 'Phone', type: 'Type', members: 'Members', portalLink: 'Portal link' },
   users: { title: 'Users and roles', create: 'New user', email: 'E-mail', displayName: 'Name', roles: 'Roles', disabled: 'Disabled', password: 'Initial password', enable: 'Enable', disable: 'Disable' },
   roles: { admin: 'Administrator', staff: 'Member department staff', leader: 'Leader', reviewer: 'Reviewer' },
+  designer: {
+    title: 'Workflow designer', definitions: 'Workflow definitions', open: 'Design', newDefinition: 'New workflow', definitionId: 'Definition id', palette: 'Activities', properties: 'Properties',
+    undo: 'Undo', redo: 'Redo', layout: 'Auto-layout', saveDraft: 'Save draft', publish: 'Publish', versions: 'Versions', import: 'Import JSON', export: 'Export JSON',
+    saved: 'Draft saved (version {{version}})', published: 'Version {{version}} published', invalid: 'Fix these first', unknownType: 'Unknown activity type', activityId: 'Activity id',
+    required: 'Required', selectHint: 'Select an activity to see its properties; drag new ones from the left, connect from the ports on the right.', latest: 'latest', draft: 'draft', publishedTag: 'published',
+    instance: 'Workflow instance', journal: 'Journal', incidents: 'Incidents', retry: 'Retry', noIncidents: 'No incidents', myTask: 'My task at this activity', states: { finished: 'Finished', current: 'Current', faulted: 'Faulted' },
+    openInstance: 'Open the flowchart',
+  },
   outbox: { title: 'E-mail outbox', channel: 'Channel', summary: 'Recipients · subject', attempts: 'Attempts', lastError: 'Last error', retry: 'Send again', sentAt: 'Sent' },
 };
 export default en;

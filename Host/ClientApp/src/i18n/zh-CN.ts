@@ -1,7 +1,7 @@
 // Simplified Chinese, the default. Keys are shared with en.ts (checked by i18n.test.ts).
 const zh = {
   app: { name: '商会创建活动工作流', short: '创建活动' },
-  nav: { dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', signOut: '退出登录', language: 'English' },
+  nav: { designer: '流程设计', dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', signOut: '退出登录', language: 'English' },
   signIn: { title: '登录', email: '邮箱', password: '密码', submit: '登录', failed: '登录失败' },
   common: {
     loading: '加载中…', save: '保存', cancel: '取消', submit: '提交', refresh: '刷新', search: '搜索', all: '全部', none: '无', yes: '是', no: '否',
@@ -40,6 +40,14 @@ const zh = {
   chambers: { title: '商会名录', import: '导入名录（CSV / Excel）', imported: '导入 {{rows}} 行：新增 {{created}}，更新 {{updated}}', rowErrors: '以下行未导入', contact: '联系人', email: '邮箱', phone: '电话', type: '类型', members: '会员数', portalLink: '门户链接' },
   users: { title: '用户与角色', create: '新建用户', email: '邮箱', displayName: '姓名', roles: '角色', disabled: '停用', password: '初始密码', enable: '启用', disable: '停用' },
   roles: { admin: '管理员', staff: '会员部工作人员', leader: '领导', reviewer: '考核人' },
+  designer: {
+    title: '流程设计', definitions: '流程定义', open: '设计', newDefinition: '新建流程', definitionId: '流程标识', palette: '环节', properties: '属性',
+    undo: '撤销', redo: '重做', layout: '自动布局', saveDraft: '保存草稿', publish: '发布', versions: '版本', import: '导入 JSON', export: '导出 JSON',
+    saved: '已保存草稿（第 {{version}} 版）', published: '已发布第 {{version}} 版', invalid: '请先修正以下问题', unknownType: '未知的环节类型', activityId: '环节标识',
+    required: '必填', selectHint: '选择一个环节查看属性；从左侧拖入新环节，从右侧端口连线。', latest: '最新', draft: '草稿', publishedTag: '已发布',
+    instance: '流程实例', journal: '执行记录', incidents: '异常', retry: '重试', noIncidents: '没有异常', myTask: '我在此环节的待办', states: { finished: '已完成', current: '进行中', faulted: '出错' },
+    openInstance: '查看流程图',
+  },
   outbox: { title: '邮件发送', channel: '通道', summary: '收件人 · 主题', attempts: '尝试次数', lastError: '最近错误', retry: '重发', sentAt: '发送时间' },
 };
 export default zh;

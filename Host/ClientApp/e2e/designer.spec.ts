@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { adminApi, admin, keep, signIn, userPassword } from './helpers';
+
+// The designer: an administrator adds a sign-off to a workflow, fills in its inputs (validated
+// before saving), saves a draft and publishes it; a leader approves a pending sign-off on the
+// node of the running instance.
+
+const approval = {
+  definitionId: 'e2e-approval', name: '商会换届审批 Chamber re-election approval', isPublished: true,
+  root: {
+    type: 'Elsa.Flowchart', id: 'flow',
+    activities: [
+      { id: 'start', type: 'Elsa.Start', metadata: { designer: { position: { x: 0, y: 0 } } } },
+      { id: 'sign', name: '分管领导审批 Leader sign-off', type: 'Chamber.SignOff', metadata: { designer: { position: { x: 260, y: 0 } } },
+        title: { typeName: 'String', expression: { type: 'Literal', value: '温州市服装商会换届方案' } },
+        approvers: { typeName: 'Object', expression: { type: 'Literal', value: 'leader2@fic.example' } } },
+      { id: 'end', type: 'Elsa.End', metadata: { designer: { position: { x: 520, y: 0 } } } },
+    ],
+    connections: [
+      { source: { activity: 'start', port: 'Done' }, target: { activity: 'sign', port: 'In' } },
+      { source: { activity: 'sign', port: 'Approved' }, target: { activity: 'end', port: 'In' } },
+    ],
+  },
+};
+
+test('a definition is edited, validated, saved and published in the designer', async ({ page, request }) => {
+  const api = await adminApi(request);
+  await api.post('/api/workflow-definitions/import', approval);
+  await signIn(page, admin.email, admin.password);
+  await page.getByRole('menuitem', { name: '流程设计' }).click();
+  await page.getByRole('link', { name: 'e2e-approval' }).click();
+  await expect(page.locator('g[data-cell-id="sign"]')).toBeVisible();
+
+  // Drag a second sign-off from the palette onto the canvas.
+  const canvas = page.getByTestId('workflow-canvas');
+  const box = (await canvas.boundingBox())!;
+  await page.getByTestId('palette-Chamber.SignOff').dragTo(canvas, { targetPosition: { x: box.width / 2, y: box.height - 90 } });
+  await expect(page.locator('g[data-cell-id="sign-off"]')).toBeVisible();
+  // A new activity is selected: its properties are open, the required ones marked.
+  await expect(page.getByText('必填').first()).toBeVisible();
+
+  // Its required inputs are empty: saving is refused with the reasons.
+  await page.getByTestId('save-draft').click();
+  await expect(page.locator('.ant-modal-confirm-title', { hasText: '请先修正以下问题' })).toBeVisible();
+  await expect(page.getByText(/sign-off: 请填写/).first()).toBeVisible();
+  await keep(page, '11-designer-validation');
+  await page.getByRole('button', { name: /知道了|OK/ }).click();
+
+  const panel = page.locator('.ant-layout-sider').last();
+  await panel.locator('.ant-form-item').filter({ hasText: 'Title' }).locator('input').last().fill('会长办公会纪要签批');
+  await panel.locator('.ant-form-item').filter({ hasText: 'Approvers' }).locator('input').last().fill('leader@fic.example');
+  await page.getByTestId('save-draft').click();
+  await expect(page.getByText(/已保存草稿/)).toBeVisible();
+  await page.getByTestId('publish').click();
+  await expect(page.getByText(/已发布第 2 版/)).toBeVisible();
+  await keep(page, '12-designer-published');
+
+  // The published version has both sign-offs, as Elsa-3 JSON.
+  const exported = await (await request.get('/api/workflow-definitions/e2e-approval/export')).json();
+  expect(exported.version).toBe(2);
+  expect(exported.root.activities.map((a: { id: string }) => a.id)).toContain('sign-off');
+});
+
+test('a leader approves a pending sign-off on its node in the running instance', async ({ page, request }) => {
+  const api = await adminApi(request);
+  await api.post('/api/users', { email: 'leader2@fic.example', displayName: '张副主席', password: userPassword, roles: ['leader'] });
+  await api.post('/api/workflow-definitions/import', { ...approval, definitionId: 'e2e-approval-live' });
+  const started = await api.post('/api/workflow-instances', { definitionId: 'e2e-approval-live' }) as { id: string };
+
+  await signIn(page, 'leader2@fic.example', userPassword);
+  await page.goto(`/instances/${started.id}`);
+  await expect(page.locator('g[data-cell-id="sign"]')).toBeVisible();
+  await page.locator('g[data-cell-id="sign"]').click();
+  const task = page.getByTestId('task-on-node');
+  await expect(task).toContainText('温州市服装商会换届方案');
+  await task.getByRole('textbox').last().fill('同意换届方案');
+  await keep(page, '13-instance-sign-off-on-node');
+  await task.getByTestId('answer-task').click();
+  await expect(page.getByText('Finished', { exact: true })).toBeVisible();
+  await keep(page, '14-instance-finished');
+});

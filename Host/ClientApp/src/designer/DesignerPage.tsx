@@ -1,0 +1,150 @@
+import { Alert, App as AntApp, Button, Card, Collapse, Empty, Layout, List, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { RedoOutlined, UndoOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { get, post, put } from '../api/http';
+import type { DefinitionSummary } from './DefinitionsPage';
+import { layout, newActivityId, validate, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
+import PropertyPanel from './PropertyPanel';
+import { useDescriptors } from './useDescriptors';
+import WorkflowCanvas, { type CanvasHandle } from './WorkflowCanvas';
+
+type Detail = { summary: DefinitionSummary; definition: DefinitionJson };
+
+const paletteType = 'application/x-chamber-activity';
+
+/** The designer: palette, canvas and property panel; drafts, publishing and versions. */
+export default function DesignerPage() {
+  const { t } = useTranslation();
+  const { message, modal } = AntApp.useApp();
+  const { definitionId = '' } = useParams();
+  const descriptors = useDescriptors();
+  const canvas = useRef<CanvasHandle>(null);
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [versions, setVersions] = useState<DefinitionSummary[]>([]);
+  const [selected, setSelected] = useState<ActivityJson | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const open = useCallback(async (version?: number) => {
+    try {
+      const loaded = await get<Detail>(`/api/workflow-definitions/${definitionId}${version ? `?version=${version}` : ''}`);
+      setDetail(loaded);
+      setSelected(null);
+      setDirty(false);
+      canvas.current?.load(loaded.definition);
+      setVersions(await get<DefinitionSummary[]>(`/api/workflow-definitions/${definitionId}/versions`));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [definitionId]);
+  useEffect(() => void open(), [open]);
+
+  const palette = useMemo(() => {
+    const groups = new Map<string, ActivityDescriptor[]>();
+    for (const d of descriptors?.values() ?? []) groups.set(d.category, [...(groups.get(d.category) ?? []), d]);
+    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+  }, [descriptors]);
+
+  const current = () => canvas.current!.toDefinition();
+  const checked = (): DefinitionJson | null => {
+    const definition = current();
+    const problems = validate(definition, descriptors!);
+    if (problems.length === 0) return definition;
+    modal.error({ title: t('designer.invalid'), content: <ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>, width: 640 });
+    return null;
+  };
+
+  const saveDraft = async () => {
+    const definition = checked();
+    if (!definition) return;
+    try {
+      const saved = await put<DefinitionSummary>(`/api/workflow-definitions/${definitionId}`, definition);
+      message.success(t('designer.saved', { version: saved.version }));
+      setDirty(false);
+      setDetail({ summary: saved, definition });
+      setVersions(await get<DefinitionSummary[]>(`/api/workflow-definitions/${definitionId}/versions`));
+    } catch (e) {
+      modal.error({ title: t('common.error'), content: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const publish = async () => {
+    if (dirty) await saveDraft();
+    try {
+      const published = await post<DefinitionSummary>(`/api/workflow-definitions/${definitionId}/publish`);
+      message.success(t('designer.published', { version: published.version }));
+      await open();
+    } catch (e) {
+      modal.error({ title: t('common.error'), content: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const autoLayout = () => {
+    canvas.current!.load(layout(current()));
+    setDirty(true);
+  };
+
+  // A palette item is dropped on the canvas (HTML drag and drop), or clicked to add it in view.
+  const add = (typeName: string, at?: { clientX: number; clientY: number }) => {
+    const descriptor = descriptors?.get(typeName);
+    if (!descriptor) return;
+    canvas.current!.addActivity(descriptor, { id: newActivityId(current(), typeName), type: typeName }, at);
+  };
+
+  if (error) return <Alert type="error" title={error} showIcon />;
+  if (!descriptors || !detail) return <Spin />;
+  const selectedDescriptor = selected ? descriptors.get(selected.type) : undefined;
+
+  return (
+    <Card size="small" styles={{ body: { padding: 0 } }} title={
+      <Space>
+        <Typography.Text strong>{detail.summary.name ?? definitionId}</Typography.Text>
+        <Tag color={detail.summary.isPublished ? 'green' : 'default'}>v{detail.summary.version} · {detail.summary.isPublished ? t('designer.publishedTag') : t('designer.draft')}</Tag>
+      </Space>}
+      extra={
+        <Space wrap>
+          <Tooltip title={t('designer.undo')}><Button icon={<UndoOutlined />} onClick={() => canvas.current?.undo()} aria-label={t('designer.undo')} /></Tooltip>
+          <Tooltip title={t('designer.redo')}><Button icon={<RedoOutlined />} onClick={() => canvas.current?.redo()} aria-label={t('designer.redo')} /></Tooltip>
+          <Button onClick={autoLayout}>{t('designer.layout')}</Button>
+          <Select style={{ width: 170 }} value={detail.summary.version} onChange={(v) => void open(v)} aria-label={t('designer.versions')}
+            options={versions.map((v) => ({ value: v.version, label: `v${v.version} ${v.isPublished ? `· ${t('designer.publishedTag')}` : v.isLatest ? `· ${t('designer.latest')}` : ''}` }))} />
+          <Button href={`/api/workflow-definitions/${definitionId}/export`}>{t('designer.export')}</Button>
+          <Button onClick={saveDraft} disabled={!dirty} data-testid="save-draft">{t('designer.saveDraft')}</Button>
+          <Button type="primary" onClick={publish} data-testid="publish">{t('designer.publish')}</Button>
+        </Space>}>
+      <Layout style={{ height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
+        <Layout.Sider width={220} theme="light" style={{ overflow: 'auto', borderRight: '1px solid #f0f0f0' }}>
+          <Collapse ghost size="small" defaultActiveKey={['Campaign', 'Approval']} items={palette.map(([category, items]) => ({
+            key: category, label: category,
+            children: (
+              <List size="small" dataSource={items} renderItem={(d) => (
+                <List.Item style={{ cursor: 'grab', userSelect: 'none' }} draggable title={d.description} data-testid={`palette-${d.typeName}`}
+                  onDragStart={(e) => e.dataTransfer.setData(paletteType, d.typeName)} onDoubleClick={() => add(d.typeName)}>
+                  {d.displayName}
+                </List.Item>
+              )} />
+            ),
+          }))} />
+        </Layout.Sider>
+        <Layout.Content style={{ position: 'relative' }}
+          onDragOver={(e) => { if (e.dataTransfer.types.includes(paletteType)) e.preventDefault(); }}
+          onDrop={(e) => { e.preventDefault(); add(e.dataTransfer.getData(paletteType), { clientX: e.clientX, clientY: e.clientY }); }}>
+          <WorkflowCanvas ref={canvas} definition={detail.definition} descriptors={descriptors}
+            onSelect={(id) => setSelected(id ? current().root.activities.find((a) => a.id === id) ?? null : null)}
+            onChange={() => setDirty(true)} />
+        </Layout.Content>
+        <Layout.Sider width={340} theme="light" style={{ overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}>
+          {selected
+            ? <PropertyPanel key={selected.id} activity={selected} descriptor={selectedDescriptor} onChange={(next) => {
+                setSelected(next);
+                canvas.current?.updateActivity(next);
+                setDirty(true);
+              }} />
+            : <Empty description={t('designer.selectHint')} />}
+        </Layout.Sider>
+      </Layout>
+    </Card>
+  );
+}

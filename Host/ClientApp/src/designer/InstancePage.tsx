@@ -1,0 +1,112 @@
+import { Alert, Button, Card, Descriptions, Empty, Layout, List, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { get, post, type Page } from '../api/http';
+import type { TaskView } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import TaskAnswerForm from '../inbox/TaskAnswerForm';
+import { formatMoment } from '../shared/format';
+import type { DefinitionJson } from './model';
+import { useDescriptors } from './useDescriptors';
+import WorkflowCanvas, { type ActivityState, type CanvasHandle } from './WorkflowCanvas';
+
+type Instance = {
+  id: string; definitionId: string; version: number; status: string; correlationId?: string | null;
+  bookmarks: { id: string; activityId: string; name: string; dueAt?: string | null }[];
+  incidents: { activityId: string; activityType: string; message: string; timestamp: string }[];
+  createdAt: string; finishedAt?: string | null;
+};
+type JournalEntry = { timestamp: string; activityId?: string | null; activityType?: string | null; eventName: string; message?: string | null };
+
+/** Where each activity stands: faulted wins over current, current over finished (a loop passes an activity more than once). */
+export function statesOf(instance: Instance, journal: JournalEntry[]): Map<string, ActivityState> {
+  const states = new Map<string, ActivityState>();
+  for (const entry of journal) if (entry.activityId && entry.eventName === 'Completed') states.set(entry.activityId, 'finished');
+  for (const bookmark of instance.bookmarks) states.set(bookmark.activityId, 'current');
+  for (const incident of instance.incidents) states.set(incident.activityId, 'faulted');
+  return states;
+}
+
+/** A running instance on its flowchart: states on the nodes, the journal, incidents with retry, and the reader's own tasks answered on the node. */
+export default function InstancePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { hasRole } = useAuth();
+  const descriptors = useDescriptors();
+  const canvas = useRef<CanvasHandle>(null);
+  const [instance, setInstance] = useState<Instance | null>(null);
+  const [definition, setDefinition] = useState<DefinitionJson | null>(null);
+  const [journal, setJournal] = useState<JournalEntry[]>([]);
+  const [tasks, setTasks] = useState<TaskView[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const loaded = await get<Instance>(`/api/workflow-instances/${id}`);
+      setInstance(loaded);
+      setJournal(await get<JournalEntry[]>(`/api/workflow-instances/${id}/journal`));
+      const mine = await get<Page<TaskView>>('/api/tasks?pageSize=500');
+      setTasks(mine.items.filter((task) => task.instanceId === id));
+      if (!definition) {
+        const detail = await get<{ definition: DefinitionJson }>(`/api/workflow-definitions/${loaded.definitionId}?version=${loaded.version}`);
+        setDefinition(detail.definition);
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }, [id, definition]);
+  useEffect(() => void load(), [load]);
+
+  const states = useMemo(() => (instance ? statesOf(instance, journal) : new Map<string, ActivityState>()), [instance, journal]);
+  const taskHere = tasks.find((task) => task.activityId === selected);
+
+  if (error) return <Alert type="error" title={error} showIcon />;
+  if (!instance || !definition || !descriptors) return <Spin />;
+
+  return (
+    <Card size="small" styles={{ body: { padding: 0 } }} title={
+      <span>{t('designer.instance')} <Typography.Text code>{instance.id.slice(0, 8)}</Typography.Text> · {instance.definitionId} v{instance.version} <Tag>{instance.status}</Tag></span>}
+      extra={<span>{(['finished', 'current', 'faulted'] as const).map((s) => <Tag key={s} color={{ finished: 'green', current: 'blue', faulted: 'red' }[s]}>{t(`designer.states.${s}`)}</Tag>)}</span>}>
+      <Layout style={{ height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
+        <Layout.Content>
+          <WorkflowCanvas ref={canvas} definition={definition} descriptors={descriptors} readOnly states={states} onSelect={setSelected} />
+        </Layout.Content>
+        <Layout.Sider width={380} theme="light" style={{ overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}>
+          {taskHere && (
+            <Card size="small" title={`${t('designer.myTask')} · ${taskHere.task.title}`} style={{ marginBottom: 12 }} data-testid="task-on-node">
+              <TaskAnswerForm task={taskHere} onAnswered={() => { setSelected(null); void load(); }} />
+            </Card>
+          )}
+          <Tabs items={[
+            {
+              key: 'journal', label: t('designer.journal'),
+              children: (
+                <Timeline items={journal.filter((e) => !selected || e.activityId === selected).slice(-200).map((e) => ({
+                  color: e.eventName === 'Faulted' ? 'red' : e.eventName === 'Completed' ? 'green' : e.eventName === 'Suspended' ? 'blue' : 'gray',
+                  children: <><Typography.Text type="secondary">{formatMoment(e.timestamp)}</Typography.Text> {e.activityId ?? ''} · {e.eventName}{e.message ? ` — ${e.message}` : ''}</>,
+                }))} />
+              ),
+            },
+            {
+              key: 'incidents', label: `${t('designer.incidents')} (${instance.incidents.length})`,
+              children: instance.incidents.length === 0 ? <Empty description={t('designer.noIncidents')} /> : (
+                <>
+                  <List size="small" dataSource={instance.incidents} renderItem={(i) => (
+                    <List.Item><List.Item.Meta title={`${i.activityId} · ${formatMoment(i.timestamp)}`} description={i.message} /></List.Item>
+                  )} />
+                  {hasRole('admin', 'staff') && <Button danger onClick={async () => { await post(`/api/workflow-instances/${id}/retry`); await load(); }}>{t('designer.retry')}</Button>}
+                </>
+              ),
+            },
+          ]} />
+          <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
+            <Descriptions.Item label="correlation">{instance.correlationId && <Link to={`/campaigns/${instance.correlationId}`}>{instance.correlationId}</Link>}</Descriptions.Item>
+            <Descriptions.Item label={t('inbox.received')}>{formatMoment(instance.createdAt)}</Descriptions.Item>
+          </Descriptions>
+        </Layout.Sider>
+      </Layout>
+    </Card>
+  );
+}

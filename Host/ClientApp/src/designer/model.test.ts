@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { layout, newActivityId, outcomesOf, validate, withInput, type ActivityDescriptor, type DefinitionJson } from './model';
+
+const descriptor = (typeName: string, ports: string[] = [], required: string[] = []): ActivityDescriptor => ({
+  typeName, category: 'x', displayName: typeName, description: '', kind: 'Action', isContainer: false,
+  ports: ports.map((p) => ({ name: p, displayName: p, type: 'Flow' })),
+  inputs: required.map((name, order) => ({ name, typeName: 'String', displayName: name, uiHint: 'single-line', isRequired: true, order })),
+});
+
+const definition = (activities: [string, string][], connections: [string, string, string][]): DefinitionJson => ({
+  definitionId: 'd',
+  root: {
+    type: 'Elsa.Flowchart', id: 'flow',
+    activities: activities.map(([id, type]) => ({ id, type })),
+    connections: connections.map(([s, port, t]) => ({ source: { activity: s, port }, target: { activity: t, port: 'In' } })),
+  },
+});
+
+describe('the designer model', () => {
+  it('lays a loop out without pushing it ever further right', () => {
+    // start → review → rectify → report → review (the re-review loop), review → commend
+    const laid = layout(definition(
+      [['start', 'Elsa.Start'], ['review', 'R'], ['rectify', 'X'], ['report', 'S'], ['commend', 'C']],
+      [['start', 'Done', 'review'], ['review', 'Failed', 'rectify'], ['rectify', 'Ordered', 'report'], ['report', 'Accepted', 'review'], ['review', 'Passed', 'commend']]));
+    const x = Object.fromEntries(laid.root.activities.map((a) => [a.id, a.metadata!.designer!.position!.x / 260]));
+    expect(x).toEqual({ start: 0, review: 1, rectify: 2, report: 3, commend: 2 });
+  });
+
+  it('lays out 300 activities in one pass', () => {
+    const ids = Array.from({ length: 300 }, (_, i) => [`a${i}`, 'T'] as [string, string]);
+    const laid = layout(definition(ids, ids.slice(1).map(([id], i) => [`a${i}`, 'Done', id])));
+    expect(laid.root.activities[299].metadata!.designer!.position!.x).toBe(299 * 260);
+  });
+
+  it('refuses a required input left empty and a connection to nowhere', () => {
+    const descriptors = new Map([['Chamber.SignOff', descriptor('Chamber.SignOff', ['Approved'], ['title'])]]);
+    const d = definition([['sign', 'Chamber.SignOff']], [['sign', 'Approved', 'gone']]);
+    expect(validate(d, descriptors)).toHaveLength(2);
+    const filled = { ...d, root: { ...d.root, connections: [], activities: [withInput(d.root.activities[0], descriptors.get('Chamber.SignOff')!.inputs[0], 'Literal', '方案审批')] } };
+    expect(validate(filled, descriptors)).toEqual([]);
+  });
+
+  it('offers a fork its branches and a decision its outcomes as ports', () => {
+    const fork = descriptor('Elsa.FlowFork');
+    expect(outcomesOf(fork, { id: 'f', type: 'Elsa.FlowFork', branches: { expression: { type: 'Object', value: '["A","B"]' } } })).toEqual(['A', 'B']);
+    expect(outcomesOf(descriptor('Elsa.FlowDecision', ['True', 'False']))).toEqual(['True', 'False']);
+    expect(outcomesOf(descriptor('Elsa.End'))).toEqual([]);
+  });
+
+  it('names new activities after their type, uniquely', () => {
+    const d = definition([['sign-off', 'Chamber.SignOff']], []);
+    expect(newActivityId(d, 'Chamber.SignOff')).toBe('sign-off-2');
+    expect(newActivityId(d, 'Chamber.RubricReview')).toBe('rubric-review');
+  });
+});

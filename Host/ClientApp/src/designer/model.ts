@@ -1,0 +1,163 @@
+// A flowchart definition in Elsa 3's JSON, as the designer edits it: activities (nodes) with their
+// inputs kept as Elsa writes them, and connections from an outcome port to the next activity's
+// "In". Everything the designer does not edit (variables, inputs, custom properties, unknown
+// fields) is carried through untouched, so import → edit → export loses nothing.
+
+export type Expression = { type: string; value?: unknown };
+export type InputValue = { typeName?: string; expression?: Expression; memoryReference?: { id: string } };
+
+export type ActivityJson = {
+  id: string;
+  type: string;
+  name?: string;
+  metadata?: { designer?: { position?: { x: number; y: number } } } & Record<string, unknown>;
+  [input: string]: unknown;
+};
+
+export type ConnectionJson = { source: { activity: string; port?: string }; target: { activity: string; port?: string } };
+
+export type DefinitionJson = {
+  definitionId: string;
+  name?: string;
+  root: { type: string; id: string; activities: ActivityJson[]; connections: ConnectionJson[] } & Record<string, unknown>;
+} & Record<string, unknown>;
+
+export type InputDescriptor = {
+  name: string; typeName: string; displayName: string; description?: string; uiHint: string; options?: string[] | null;
+  defaultValue?: string | null; isRequired: boolean; order: number; enumValues?: string[] | null;
+};
+
+export type ActivityDescriptor = {
+  typeName: string; category: string; displayName: string; description: string; kind: string;
+  inputs: InputDescriptor[]; ports: { name: string; displayName: string; type: string }[]; isContainer: boolean;
+};
+
+const reserved = new Set(['id', 'type', 'name', 'metadata', 'version', 'customProperties', 'canStartWorkflow', 'runAsynchronously']);
+
+/** The outcome ports an activity can connect from: its declared outcomes, else "Done". */
+export function outcomesOf(descriptor: ActivityDescriptor | undefined, activity?: ActivityJson): string[] {
+  const flow = descriptor?.ports.filter((p) => p.type === 'Flow').map((p) => p.name) ?? [];
+  if (descriptor?.typeName === 'Elsa.FlowFork') {
+    const branches = (activity?.branches as InputValue | undefined)?.expression?.value;
+    const names = typeof branches === 'string' ? safeParse(branches) : branches;
+    if (Array.isArray(names)) return names.map(String);
+  }
+  if (descriptor?.typeName === 'Elsa.FlowSwitch') {
+    const cases = (activity?.cases as InputValue | undefined)?.expression?.value;
+    const list = typeof cases === 'string' ? safeParse(cases) : cases;
+    if (Array.isArray(list)) return [...list.map((c) => String((c as { label?: string }).label ?? '')), 'Default'];
+  }
+  if (descriptor?.typeName === 'Elsa.End' || descriptor?.typeName === 'Elsa.Complete') return [];
+  return flow.length > 0 ? flow : ['Done'];
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The literal or script text of an input, for the property panel. */
+export function inputText(activity: ActivityJson, name: string): { type: string; value: string } | null {
+  const input = activity[name] as InputValue | undefined;
+  if (!input || !input.expression) return null;
+  const value = input.expression.value;
+  return { type: input.expression.type, value: value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value) };
+}
+
+/** Sets an input as Elsa writes it; an empty value removes it. */
+export function withInput(activity: ActivityJson, descriptor: InputDescriptor, type: string, value: string): ActivityJson {
+  const next = { ...activity };
+  if (value === '') delete next[descriptor.name];
+  else next[descriptor.name] = { typeName: descriptor.typeName, expression: { type, value } } satisfies InputValue;
+  return next;
+}
+
+/** What stops a definition from being saved, in words for the designer's user. */
+export function validate(definition: DefinitionJson, descriptors: Map<string, ActivityDescriptor>): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const activity of definition.root.activities) {
+    if (ids.has(activity.id)) problems.push(`重复的环节标识 / Duplicate activity id: ${activity.id}`);
+    ids.add(activity.id);
+    const descriptor = descriptors.get(activity.type);
+    if (!descriptor) {
+      problems.push(`${activity.name ?? activity.id}: 未知的环节类型 / unknown activity type ${activity.type}`);
+      continue;
+    }
+    for (const input of descriptor.inputs) {
+      if (!input.isRequired) continue;
+      const value = activity[input.name] as InputValue | undefined;
+      const empty = !value || (!value.memoryReference && (value.expression?.value === undefined || value.expression.value === ''));
+      if (empty) problems.push(`${activity.name ?? activity.id}: 请填写“${input.displayName}” / ${input.displayName} is required`);
+    }
+  }
+  for (const connection of definition.root.connections) {
+    if (!ids.has(connection.source.activity) || !ids.has(connection.target.activity))
+      problems.push(`连线指向不存在的环节 / A connection points to a missing activity: ${connection.source.activity} → ${connection.target.activity}`);
+  }
+  return problems;
+}
+
+/**
+ * Lays the flowchart out left to right: each activity one column after the furthest activity
+ * leading to it (loops back are ignored), activities of a column stacked. Deterministic, and
+ * linear in activities and connections, so 300 activities lay out at once.
+ */
+export function layout(definition: DefinitionJson, columnWidth = 260, rowHeight = 110): DefinitionJson {
+  const activities = definition.root.activities;
+  const incoming = new Map<string, string[]>(activities.map((a) => [a.id, []]));
+  const outgoing = new Map<string, string[]>(activities.map((a) => [a.id, []]));
+  for (const c of definition.root.connections) {
+    if (!incoming.has(c.target.activity) || !outgoing.has(c.source.activity)) continue;
+    incoming.get(c.target.activity)!.push(c.source.activity);
+    outgoing.get(c.source.activity)!.push(c.target.activity);
+  }
+  // Depth-first order from the roots marks back edges, so loops (re-review) do not push columns forever.
+  const column = new Map<string, number>();
+  const state = new Map<string, 'open' | 'done'>();
+  const back = new Set<string>();
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    for (const next of outgoing.get(id)!) {
+      if (state.get(next) === 'open') back.add(`${id}>${next}`);
+      else if (!state.has(next)) visit(next);
+    }
+    state.set(id, 'done');
+  };
+  const roots = activities.filter((a) => incoming.get(a.id)!.length === 0).map((a) => a.id);
+  for (const id of [...roots, ...activities.map((a) => a.id)]) if (!state.has(id)) visit(id);
+  // Longest path over forward edges, in topological order (Kahn).
+  const indegree = new Map(activities.map((a) => [a.id, incoming.get(a.id)!.filter((s) => !back.has(`${s}>${a.id}`)).length]));
+  const queue = activities.filter((a) => indegree.get(a.id) === 0).map((a) => a.id);
+  for (const id of queue) column.set(id, 0);
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    for (const next of outgoing.get(id)!) {
+      if (back.has(`${id}>${next}`)) continue;
+      column.set(next, Math.max(column.get(next) ?? 0, column.get(id)! + 1));
+      indegree.set(next, indegree.get(next)! - 1);
+      if (indegree.get(next) === 0) queue.push(next);
+    }
+  }
+  const rows = new Map<number, number>();
+  const placed = activities.map((a) => {
+    const x = column.get(a.id) ?? 0;
+    const y = rows.get(x) ?? 0;
+    rows.set(x, y + 1);
+    return { ...a, metadata: { ...a.metadata, designer: { ...a.metadata?.designer, position: { x: x * columnWidth, y: y * rowHeight } } } };
+  });
+  return { ...definition, root: { ...definition.root, activities: placed } };
+}
+
+/** A fresh activity id, unique in the definition: "sign-off", "sign-off-2", … */
+export function newActivityId(definition: DefinitionJson, typeName: string): string {
+  const base = typeName.split('.').pop()!.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+  const taken = new Set(definition.root.activities.map((a) => a.id));
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+export const isInputProperty = (key: string) => !reserved.has(key);
