@@ -16,6 +16,8 @@ const InboxPage = lazy(() => import('./inbox/InboxPage'));
 const ChambersPage = lazy(() => import('./chambers/ChambersPage'));
 const UsersPage = lazy(() => import('./admin/UsersPage'));
 const OutboxPage = lazy(() => import('./admin/OutboxPage'));
+const CalendarPage = lazy(() => import('./admin/CalendarPage'));
+const RubricsPage = lazy(() => import('./admin/RubricsPage'));
 const PortalPage = lazy(() => import('./portal/PortalPage'));
 const DefinitionsPage = lazy(() => import('./designer/DefinitionsPage'));
 const DesignerPage = lazy(() => import('./designer/DesignerPage'));
@@ -52,6 +54,8 @@ export default function App() {
                 <Route path="chambers" element={<ChambersPage />} />
                 <Route path="admin/users" element={<UsersPage />} />
                 <Route path="admin/outbox" element={<OutboxPage />} />
+                <Route path="admin/calendar" element={<CalendarPage />} />
+                <Route path="rubrics" element={<RubricsPage />} />
                 <Route path="designer" element={<DefinitionsPage />} />
                 <Route path="designer/:definitionId" element={<DesignerPage />} />
                 <Route path="instances/:id" element={<InstancePage />} />

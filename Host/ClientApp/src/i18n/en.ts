@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN';
 
 const en: Messages = {
   app: { name: 'Chamber Campaign Workflows', short: 'Campaigns' },
-  nav: { designer: 'Designer', dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', signOut: 'Sign out', language: '中文' },
+  nav: { calendar: 'Business calendar', rubrics: 'Rubrics', designer: 'Designer', dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', signOut: 'Sign out', language: '中文' },
   signIn: { title: 'Sign in', email: 'E-mail', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
   common: {
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', submit: 'Submit', refresh: 'Refresh', search: 'Search', all: 'All', none: 'None', yes: 'Yes', no: 'No',
@@ -49,6 +49,12 @@ const en: Messages = {
     instance: 'Workflow instance', journal: 'Journal', incidents: 'Incidents', retry: 'Retry', noIncidents: 'No incidents', myTask: 'My task at this activity', states: { finished: 'Finished', current: 'Current', faulted: 'Faulted' },
     openInstance: 'Open the flowchart',
   },
+  calendar: {
+    title: 'Business calendar', upload: 'Import a year (JSON)', holidays: 'Holidays', workdays: 'Make-up working days', source: 'Source', byAdmin: 'added by an administrator',
+    saved: '{{year}} imported: {{holidays}} holidays, {{workdays}} make-up working days', missing: 'There is no calendar for {{year}} yet: reminders and deadlines in it cannot be computed. Import it once the State Council has published the holidays.',
+    hint: 'Deadlines and reminders follow the Chinese statutory holidays and make-up working days. The file has the format of the yearly files in definitions/calendars/cn.',
+  },
+  rubrics: { title: 'Rubrics', area: 'Area', item: 'Item', computed: 'computed from figures' },
   outbox: { title: 'E-mail outbox', channel: 'Channel', summary: 'Recipients · subject', attempts: 'Attempts', lastError: 'Last error', retry: 'Send again', sentAt: 'Sent' },
 };
 export default en;

@@ -1,7 +1,7 @@
 // Simplified Chinese, the default. Keys are shared with en.ts (checked by i18n.test.ts).
 const zh = {
   app: { name: '商会创建活动工作流', short: '创建活动' },
-  nav: { designer: '流程设计', dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', signOut: '退出登录', language: 'English' },
+  nav: { calendar: '工作日历', rubrics: '考核细则', designer: '流程设计', dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', signOut: '退出登录', language: 'English' },
   signIn: { title: '登录', email: '邮箱', password: '密码', submit: '登录', failed: '登录失败' },
   common: {
     loading: '加载中…', save: '保存', cancel: '取消', submit: '提交', refresh: '刷新', search: '搜索', all: '全部', none: '无', yes: '是', no: '否',
@@ -48,6 +48,12 @@ const zh = {
     instance: '流程实例', journal: '执行记录', incidents: '异常', retry: '重试', noIncidents: '没有异常', myTask: '我在此环节的待办', states: { finished: '已完成', current: '进行中', faulted: '出错' },
     openInstance: '查看流程图',
   },
+  calendar: {
+    title: '工作日历', upload: '导入年度日历（JSON）', holidays: '放假天数', workdays: '调休上班天数', source: '来源', byAdmin: '管理员导入',
+    saved: '{{year}} 年日历已导入：放假 {{holidays}} 天，调休上班 {{workdays}} 天', missing: '还没有 {{year}} 年的日历：跨年的提醒和截止日期将无法计算，请在国务院办公厅发布放假安排后导入。',
+    hint: '截止日期和提醒按中国法定节假日和调休计算。文件格式与 definitions/calendars/cn 中的年度文件相同。',
+  },
+  rubrics: { title: '考核细则', area: '方面', item: '考核内容', computed: '按数据计算' },
   outbox: { title: '邮件发送', channel: '通道', summary: '收件人 · 主题', attempts: '尝试次数', lastError: '最近错误', retry: '重发', sentAt: '发送时间' },
 };
 export default zh;

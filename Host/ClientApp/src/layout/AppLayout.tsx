@@ -1,5 +1,5 @@
 import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
-import { ApartmentOutlined, BankOutlined, DashboardOutlined, FlagOutlined, InboxOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, CalendarOutlined, OrderedListOutlined, DashboardOutlined, FlagOutlined, InboxOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -25,6 +25,8 @@ export default function AppLayout() {
     oversee && { key: '/campaigns', icon: <FlagOutlined />, label: t('nav.campaigns') },
     { key: '/inbox', icon: <InboxOutlined />, label: <Space>{t('nav.inbox')}<Badge count={openTasks} size="small" /></Space> },
     oversee && { key: '/chambers', icon: <BankOutlined />, label: t('nav.chambers') },
+    oversee && { key: '/rubrics', icon: <OrderedListOutlined />, label: t('nav.rubrics') },
+    hasRole('admin') && { key: '/admin/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
     hasRole('admin') && { key: '/designer', icon: <ApartmentOutlined />, label: t('nav.designer') },
     hasRole('admin') && { key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') },
     hasRole('admin') && { key: '/admin/outbox', icon: <MailOutlined />, label: t('nav.outbox') },

@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { admin, keep, signIn } from './helpers';
+
+// Administration in the browser: the business calendar (a year added from its JSON file), the
+// rubrics, and the switch to English.
+
+test('an administrator adds a calendar year, reads the rubrics and switches to English', async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+
+  await page.getByRole('menuitem', { name: '工作日历' }).click();
+  await expect(page.getByText('还没有 2027 年的日历')).toBeVisible();
+  await page.locator('input[type=file]').setInputFiles({
+    name: '2099.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ year: 2099, source: '浏览器测试 browser test', holidays: [{ date: '2099-01-01', name: '元旦', nameEn: "New Year's Day" }], workdays: [] })),
+  });
+  await expect(page.getByText('2099 年日历已导入：放假 1 天，调休上班 0 天')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '2099' })).toBeVisible();
+  await keep(page, '15-calendar');
+
+  await page.getByRole('menuitem', { name: '考核细则' }).click();
+  await page.getByText('“四好”商会建设考核细则').click();
+  await expect(page.getByText('否决项').first()).toBeVisible();
+  await keep(page, '16-rubrics');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Dashboard' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Business calendar' })).toBeVisible();
+  await keep(page, '17-english');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('menuitem', { name: '工作台' })).toBeVisible();
+});

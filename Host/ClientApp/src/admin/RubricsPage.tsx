@@ -1,0 +1,33 @@
+import { Card, Collapse, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get } from '../api/http';
+import type { Rubric } from '../api/types';
+
+/** 考核细则: the shipped rubrics, item by item, with computed indicators and veto items marked. */
+export default function RubricsPage() {
+  const { t } = useTranslation();
+  const [rubrics, setRubrics] = useState<(Rubric & { source?: string; note?: string })[] | null>(null);
+  useEffect(() => void get<(Rubric & { source?: string; note?: string })[]>('/api/rubrics').then(setRubrics), []);
+
+  return (
+    <Card title={t('rubrics.title')} loading={!rubrics}>
+      <Collapse items={(rubrics ?? []).map((r) => ({
+        key: r.id,
+        label: <>{r.name} <Tag>{t('inbox.passLine')} {r.passLine}</Tag></>,
+        children: (
+          <>
+            {r.source && <Typography.Paragraph type="secondary">{r.source}。{r.note}</Typography.Paragraph>}
+            <Table size="small" rowKey="id" pagination={false} dataSource={r.items}
+              columns={[
+                { title: t('rubrics.area'), dataIndex: 'area', width: 120 },
+                { title: t('rubrics.item'), dataIndex: 'title' },
+                { title: t('campaigns.score'), width: 90, render: (_, i) => (i.veto ? <Tag color="red">{t('inbox.vetoes')}</Tag> : i.maxScore) },
+                { title: '', width: 110, render: (_, i) => i.indicator ? <Tag color="blue">{t('rubrics.computed')}</Tag> : null },
+              ]} />
+          </>
+        ),
+      }))} />
+    </Card>
+  );
+}

@@ -1,0 +1,97 @@
+// UI benchmark (issue 5): headless chromium against a running Host. Times, from navigation to
+// interactive, (1) the designer with definitions of 50 and 300 activities — every node drawn and
+// a node click answered by the property panel — and (2) the dashboard of a campaign with N
+// participants — the stage chart drawn. Prints each figure with its conditions.
+import { createRequire } from 'node:module';
+
+// playwright-core comes from the web client's packages (run from Host/ClientApp).
+const { chromium } = createRequire(`${process.cwd()}/`)('playwright-core');
+
+const base = process.env.BASE_URL;
+const admin = { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD };
+const participants = Number(process.env.PARTICIPANTS ?? 50000);
+const runs = Number(process.env.RUNS ?? 3);
+
+async function api(path, init = {}) {
+  const response = await fetch(base + path, { ...init, headers: { 'Content-Type': 'application/json', ...(init.headers ?? {}), cookie: api.cookie ?? '', 'X-XSRF-TOKEN': api.token ?? '' } });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.headers.get('content-type')?.includes('json') ? response.json() : response.text();
+}
+
+async function signInApi() {
+  const response = await fetch(base + '/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(admin) });
+  api.cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  api.token = (await response.json()).antiforgeryToken;
+}
+
+/** A flowchart of n activities: sign-offs and submissions in a chain, with a decision every tenth. */
+function definition(n) {
+  const activities = [{ id: 'start', type: 'Elsa.Start' }];
+  const connections = [];
+  for (let i = 1; i < n; i++) {
+    const id = `a${i}`;
+    const decision = i % 10 === 0;
+    activities.push(decision
+      ? { id, name: `判断 ${i}`, type: 'Elsa.FlowDecision', condition: { typeName: 'Boolean', expression: { type: 'JavaScript', value: 'true' } } }
+      : { id, name: `审批 ${i}`, type: 'Chamber.SignOff', title: { typeName: 'String', expression: { type: 'Literal', value: `第${i}项审批` } },
+          approvers: { typeName: 'Object', expression: { type: 'Literal', value: 'role:leader' } } });
+    const previous = activities[i - 1];
+    connections.push({ source: { activity: previous.id, port: previous.type === 'Elsa.Start' ? 'Done' : previous.type === 'Elsa.FlowDecision' ? 'True' : 'Approved' }, target: { activity: id, port: 'In' } });
+  }
+  return { definitionId: `bench-${n}`, name: `基准 ${n} 个环节`, isPublished: true, root: { type: 'Elsa.Flowchart', id: 'flow', activities, connections } };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  await signInApi();
+  for (const n of [50, 300]) await api('/api/workflow-definitions/import', { method: 'POST', body: JSON.stringify(definition(n)) });
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ baseURL: base, viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await page.getByLabel('邮箱').fill(admin.email);
+  await page.getByLabel('密码').fill(admin.password);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('signed-in-as').waitFor();
+
+  console.log(`conditions: chromium ${browser.version()} headless, 1440×900, Host on SQLite with the manual clock, ${runs} runs each (median, then all)`);
+  const results = [];
+  for (const n of [50, 300]) {
+    const times = [];
+    for (let run = 0; run < runs; run++) {
+      await page.goto('/inbox'); // leave the designer, so the next visit builds it anew (code cached, as for a returning user)
+      const started = Date.now();
+      await page.goto(`/designer/bench-${n}`);
+      await page.waitForFunction((count) => document.querySelectorAll('g.x6-node').length === count, n, { timeout: 60000, polling: 16 });
+      await page.locator(`g[data-cell-id="a${n - 1}"]`).click({ force: true });
+      await page.getByText(`a${n - 1}`, { exact: false }).first().waitFor();
+      times.push(Date.now() - started);
+    }
+    results.push([`designer, ${n} activities: navigation → all nodes drawn and a click answered`, times]);
+  }
+
+  if (participants > 0) {
+    const campaigns = await api('/api/campaigns');
+    const campaign = campaigns.find((c) => c.participantCount >= participants) ?? campaigns[0];
+    const times = [];
+    for (let run = 0; run < runs; run++) {
+      await page.goto('/inbox');
+      const started = Date.now();
+      await page.goto('/');
+      await page.locator('canvas').first().waitFor({ timeout: 60000 });
+      await page.getByText(campaign.name).first().waitFor();
+      times.push(Date.now() - started);
+    }
+    results.push([`dashboard, a campaign of ${campaign.participantCount.toLocaleString('en')} participants: navigation → stage chart drawn`, times]);
+  }
+
+  for (const [name, times] of results) console.log(`  ${name}: ${(median(times) / 1000).toFixed(2)} s (${times.map((t) => (t / 1000).toFixed(2)).join(', ')})`);
+  await browser.close();
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
