@@ -69,7 +69,8 @@ async function main() {
       await page.goto(`/designer/bench-${n}`);
       await page.waitForFunction((count) => document.querySelectorAll('g.x6-node').length === count, n, { timeout: 60000, polling: 16 });
       await page.locator(`g[data-cell-id="a${n - 1}"]`).click({ force: true });
-      await page.getByText(`a${n - 1}`, { exact: false }).first().waitFor();
+      // The property panel shows the clicked activity's id.
+      await page.waitForFunction((id) => [...document.querySelectorAll('input')].some((i) => i.value === id), `a${n - 1}`, { polling: 16 });
       times.push(Date.now() - started);
     }
     results.push([`designer, ${n} activities: navigation → all nodes drawn and a click answered`, times]);
