@@ -31,6 +31,21 @@ public static class CalendarEndpoints
                 return Errors.Problems.BadRequest("days 必须是 -1000 到 1000 之间的整数 / days must be a whole number between -1000 and 1000.");
             return TypedResults.Ok(new DateResult(Format((await calendars.GetAsync(ct)).AddWorkingDays(from, n))));
         });
+        // A template's schedule as dates: "2026-04-30>" (the next working day if that one is off), "2026-06-25-3wd".
+        group.MapGet("/resolve", async Task<Results<Ok<DateResult>, ProblemHttpResult>> (string? expression, BusinessCalendarService calendars, CancellationToken ct) =>
+        {
+            BusinessDate parsed;
+            try
+            {
+                parsed = BusinessDate.Parse(expression ?? "");
+            }
+            catch (FormatException e)
+            {
+                return Errors.Problems.BadRequest($"日期表达式无效 / {e.Message}");
+            }
+
+            return TypedResults.Ok(new DateResult(Format(parsed.Resolve(await calendars.GetAsync(ct)))));
+        });
         group.MapGet("/years", async (BusinessCalendarService calendars, CancellationToken ct) => TypedResults.Ok(await calendars.ListYearsAsync(ct)));
         group.MapPut("/years/{year:int}", async Task<Results<Ok<CalendarYearSummary>, ProblemHttpResult>> (int year, HttpRequest request, BusinessCalendarService calendars, CancellationToken ct) =>
         {

@@ -30,6 +30,8 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await page.getByTitle('“四好”商会创建活动 Four-Good chambers campaign').click();
   await wizard.getByRole('button', { name: '→' }).click();
   await expect(wizard.getByText('planDue')).toBeVisible();
+  // The template's dates, resolved on the business calendar: 30 April 2026 is a working day.
+  await expect(wizard.getByTestId('resolved-date').first()).toContainText('2026-04-30');
   await wizard.getByRole('button', { name: '→' }).click();
   await wizard.getByRole('checkbox', { name: /全部商会/ }).check();
   await wizard.getByRole('button', { name: '→' }).click();

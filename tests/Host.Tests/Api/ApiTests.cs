@@ -339,11 +339,24 @@ public abstract class ApiTests(HostFixture fixture)
     }
 
     [Theory]
+    [InlineData("2026-04-30>", "2026-04-30")] // a working day stays
+    [InlineData("2026-10-03>", "2026-10-08")] // National Day (1–7 October): the next working day
+    [InlineData("2026-06-25-3wd", "2026-06-22")] // three working days before
+    public async Task A_business_date_expression_resolves_to_a_day(string expression, string expected)
+    {
+        var result = await Client.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/resolve?expression={Uri.EscapeDataString(expression)}");
+
+        Assert.Equal(expected, result.GetProperty("date").GetString());
+    }
+
+    [Theory]
     [InlineData("/api/calendars/cn/days/2026-02-30", HttpStatusCode.BadRequest)]
     [InlineData("/api/calendars/cn/days/tomorrow", HttpStatusCode.BadRequest)]
     [InlineData("/api/calendars/cn/add-working-days?date=2026-01-05&days=5000", HttpStatusCode.BadRequest)]
     [InlineData("/api/calendars/cn/add-working-days?date=2026-01-05", HttpStatusCode.BadRequest)]
     [InlineData("/api/calendars/cn/days/2003-01-06", HttpStatusCode.NotFound)]
+    [InlineData("/api/calendars/cn/resolve?expression=end-of-april", HttpStatusCode.BadRequest)]
+    [InlineData("/api/calendars/cn/resolve?expression=2003-04-30%3E", HttpStatusCode.NotFound)]
     public async Task Bad_or_unknown_calendar_questions_get_a_problem(string path, HttpStatusCode status)
     {
         var response = await Client.GetAsync(path);

@@ -1,5 +1,6 @@
 import { Alert, Checkbox, Form, Input, InputNumber, Modal, Select, Steps, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { get, post, type Page } from '../api/http';
 import type { CampaignRecord, CampaignTemplate, Chamber } from '../api/types';
@@ -15,6 +16,21 @@ export function scheduleFor(template: CampaignTemplate | undefined, year: number
   for (const [key, value] of Object.entries(template?.schedule ?? {}))
     if (typeof value === 'string') schedule[key] = value.replaceAll('{year}', String(year));
   return schedule;
+}
+
+/** What a business-date expression comes to on the calendar: "2026-10-03>" → 2026-10-09 (after National Day). */
+function ResolvedDate({ expression }: { expression: string }) {
+  const [text, setText] = useState<{ ok: boolean; value: string } | null>(null);
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}-\d{2}/.test(expression)) return setText(null);
+    const timer = setTimeout(() => {
+      get<{ date: string }>(`/api/calendars/cn/resolve?expression=${encodeURIComponent(expression)}`)
+        .then((r) => setText({ ok: true, value: `${r.date} ${dayjs(r.date).format('dddd')}` }))
+        .catch((e) => setText({ ok: false, value: e instanceof Error ? e.message : String(e) }));
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [expression]);
+  return text && <Typography.Text type={text.ok ? 'success' : 'danger'} data-testid="resolved-date">→ {text.value}</Typography.Text>;
 }
 
 async function allChambers(): Promise<Chamber[]> {
@@ -86,7 +102,7 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
         <Form layout="horizontal" labelCol={{ span: 8 }}>
           <Typography.Paragraph type="secondary">{t('campaigns.scheduleHint')}</Typography.Paragraph>
           {Object.entries(draft.schedule).map(([key, value]) => (
-            <Form.Item key={key} label={key}>
+            <Form.Item key={key} label={key} extra={<ResolvedDate expression={value} />}>
               <Input value={value} onChange={(e) => update({ schedule: { ...draft.schedule, [key]: e.target.value } })} />
             </Form.Item>
           ))}

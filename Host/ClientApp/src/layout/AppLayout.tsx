@@ -35,7 +35,7 @@ export default function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light">
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={208} theme="light">
         <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>{t('app.name')}</Typography.Title>
         <Menu mode="inline" selectedKeys={selected} items={items} onClick={(e) => navigate(e.key)} />
       </Layout.Sider>
