@@ -58,12 +58,18 @@ public sealed class CampaignProgressRecorder(
         if (claimed.Count == 0)
             return 0;
         var reports = new List<ProgressReport>(claimed.Count);
+        var recorded = new List<OutboxRecord>(claimed.Count);
         foreach (var message in claimed)
         {
             if (ProgressReportOf(message) is { } report)
+            {
                 reports.Add(report);
+                recorded.Add(message);
+            }
             else
+            {
                 await outbox.MarkFailedAsync(message, "Not a progress report.", null, cancellationToken);
+            }
         }
 
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
@@ -74,8 +80,7 @@ public sealed class CampaignProgressRecorder(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        foreach (var message in claimed)
-            await outbox.MarkSentAsync(message, cancellationToken);
+        await outbox.MarkSentAsync(recorded, cancellationToken);
         await ResumeWaitingAsync([.. reports.Select(r => r.CampaignId).Distinct()], cancellationToken);
         return claimed.Count;
     }
