@@ -31,7 +31,7 @@ const en: Messages = {
     approve: 'Approve', reject: 'Reject', return: 'Return', transfer: 'Transfer', addSigner: 'Add signer', accept: 'Accept', score: 'Score', attended: 'Attended', absent: 'Absent',
     target: 'Transfer / add signer (e-mail)', commentRequired: 'A comment is required to reject or return', files: 'Files', vetoes: 'Veto items', total: 'Total', passLine: 'Pass line',
     kinds: { SignOff: 'Sign-off', CheckSubmission: 'Check submission', RubricReview: 'Review scoring', MeetingRecord: 'Meeting record', Submission: 'Submission' },
-    answered: 'Answered',
+    answered: 'Answered', mode: 'Mode', modes: { all: 'All must approve', any: 'Any one approves', sequential: 'One after another' },
   },
   portal: {
     title: 'Submissions', welcome: 'Welcome, {{chamber}}', items: 'Items to hand in', none: 'Nothing to hand in at the moment. Thank you!', upload: 'Choose files', submit: 'Submit',

@@ -30,7 +30,7 @@ const zh = {
     approve: '同意', reject: '驳回', return: '退回', transfer: '转交', addSigner: '加签', accept: '通过', score: '评分', attended: '出席', absent: '缺席',
     target: '转交 / 加签给（邮箱）', commentRequired: '驳回或退回时请填写意见', files: '材料', vetoes: '否决项', total: '合计', passLine: '及格线',
     kinds: { SignOff: '审批', CheckSubmission: '审核材料', RubricReview: '考核评分', MeetingRecord: '会议记录', Submission: '报送' },
-    answered: '已办理',
+    answered: '已办理', mode: '审批方式', modes: { all: '会签（全部同意）', any: '或签（一人同意即可）', sequential: '依次审批' },
   },
   portal: {
     title: '材料报送', welcome: '{{chamber}}，您好', items: '待报送事项', none: '目前没有需要报送的材料，谢谢！', upload: '选择文件', submit: '提交材料',

@@ -57,7 +57,7 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
         {context.chamber && <Descriptions.Item label={t('campaigns.chamber')}>{context.chamber}</Descriptions.Item>}
         {context.files && <Descriptions.Item label={t('inbox.files')}>{context.files}</Descriptions.Item>}
         {context.round && <Descriptions.Item label={t('campaigns.round')}>{context.round}</Descriptions.Item>}
-        {task.task.mode && <Descriptions.Item label="mode">{task.task.mode}</Descriptions.Item>}
+        {task.task.mode && <Descriptions.Item label={t('inbox.mode')}>{t(`inbox.modes.${task.task.mode}`, { defaultValue: task.task.mode })}</Descriptions.Item>}
         <Descriptions.Item label="→">{assigneeLabel(task.task.assignee)}</Descriptions.Item>
       </Descriptions>
       {task.task.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{task.task.description}</Typography.Paragraph>}
