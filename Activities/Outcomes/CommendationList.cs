@@ -8,8 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Activities.Outcomes;
 
-/// <summary>The campaign's list of honours, and who still rectifies or did not pass.</summary>
-public sealed record HonoursList(string Honour, int Participants, IReadOnlyList<string> Commended, int Rectifying, int NotPassed);
+/// <summary>
+/// The campaign's list of honours, and who still rectifies or did not pass. <see cref="Commended"/>
+/// holds the first names only: the output is kept in the instance's state, and the full list with
+/// scores is the campaign's export.
+/// </summary>
+public sealed record HonoursList(string Honour, int Participants, int CommendedCount, IReadOnlyList<string> Commended, int Rectifying, int NotPassed);
 
 /// <summary>
 /// 表彰名单: when the review is over, the leaders receive the list of commended chambers and the
@@ -42,7 +46,7 @@ public sealed class CommendationList : Activity
             .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => c.Name).OrderBy(n => n).ToListAsync();
         var rectifying = await db.CampaignParticipants.CountAsync(p => p.CampaignId == campaignId && p.Outcome == CampaignProgress.Outcomes.Rectifying);
         var notPassed = await db.CampaignParticipants.CountAsync(p => p.CampaignId == campaignId && p.Outcome == CampaignProgress.Outcomes.NotPassed);
-        var honours = new HonoursList(context.Get(Honour) ?? "先进商会", participants, commended, rectifying, notPassed);
+        var honours = new HonoursList(context.Get(Honour) ?? "先进商会", participants, commended.Count, [.. commended.Take(NamesInMail)], rectifying, notPassed);
         context.Set(Result, honours);
 
         // Roles (role:leader) have no address; the list goes to the people named.

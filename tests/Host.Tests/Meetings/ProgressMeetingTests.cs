@@ -57,9 +57,10 @@ public abstract class ProgressMeetingTests(StorageProvider provider) : HostTestB
         while (true)
         {
             var files = Directory.Exists(Host.PickupDirectory) ? Directory.GetFiles(Host.PickupDirectory, "*.eml") : [];
-            if (files.Length > 0)
+            // The pickup folder's file may still be being written: read it once it holds the attachment whole.
+            var raw = files.Length > 0 ? await File.ReadAllTextAsync(files[0]) : "";
+            if (raw.Contains("text/calendar", StringComparison.Ordinal) && raw.TrimEnd().EndsWith("--", StringComparison.Ordinal))
             {
-                var raw = await File.ReadAllTextAsync(files[0]);
                 var part = raw[raw.IndexOf("text/calendar", StringComparison.Ordinal)..];
                 var body = part[(part.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
                 var base64 = body[..body.IndexOf("\r\n--", StringComparison.Ordinal)];
