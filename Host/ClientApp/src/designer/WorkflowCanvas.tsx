@@ -143,7 +143,6 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
       graph.current = null;
     };
     // The canvas is built once; later definitions arrive through load().
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Live states change while the canvas stays: recolour the nodes.

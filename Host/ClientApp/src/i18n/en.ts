@@ -21,10 +21,9 @@ const en: Messages = {
   campaigns: {
     title: 'Campaigns', create: 'New campaign', launch: 'Launch', launched: 'Launched {{launched}} / {{total}}', year: 'Year', template: 'Template', participants: 'Participants',
     leaders: 'Leaders (e-mail)', reviewers: 'Reviewers', planApprovers: 'Plan approvers (optional)', stages: 'Stages', chamber: 'Chamber', district: 'District',
-    stage: 'Current stage', reached: 'Last stage done', score: 'Score', outcome: 'Outcome', round: 'Round', filterStatus: 'Filter by status', remind: 'Chase',
+    stage: 'Current stage', reached: 'Last stage done', score: 'Score', outcome: 'Outcome', round: 'Round', filterStatus: 'Filter by status',
     schedule: 'Deadlines', scheduleHint: 'Proposed from the template and the business calendar; change as needed', pickAll: 'All chambers', created: 'Campaign created', launchStarted: 'The campaign is launching',
     campaignTasks: "The campaign workflow's open tasks", wizardSteps: { template: 'Template', schedule: 'Dates', participants: 'Participants', people: 'People' },
-    remindSent: 'Chased {{count}} overdue participants', remindHint: 'Overdue participants are chased automatically on working days; this records a manual chase.',
   },
   inbox: {
     title: 'My tasks', open: 'To do', done: 'Done', empty: 'Nothing to do', task: 'Task', kind: 'Kind', received: 'Received', answer: 'Answer',

@@ -20,10 +20,9 @@ const zh = {
   campaigns: {
     title: '创建活动', create: '新建活动', launch: '启动', launched: '已启动 {{launched}} / {{total}}', year: '年度', template: '模板', participants: '参加单位',
     leaders: '督办领导（邮箱）', reviewers: '审核人', planApprovers: '方案签批人（可选）', stages: '各环节', chamber: '商会', district: '所属区',
-    stage: '当前环节', reached: '已完成环节', score: '得分', outcome: '结果', round: '轮次', filterStatus: '按状态筛选', remind: '催办',
+    stage: '当前环节', reached: '已完成环节', score: '得分', outcome: '结果', round: '轮次', filterStatus: '按状态筛选',
     schedule: '截止日期', scheduleHint: '按模板和工作日历提出，可修改', pickAll: '全部商会', created: '活动已创建', launchStarted: '活动正在启动',
     campaignTasks: '活动流程待办', wizardSteps: { template: '选择模板', schedule: '日期', participants: '参加单位', people: '人员' },
-    remindSent: '已对 {{count}} 个逾期单位催办', remindHint: '逾期单位会按工作日自动催办；此处记录本次手动催办。',
   },
   inbox: {
     title: '我的待办', open: '待办', done: '已办', empty: '没有待办事项', task: '事项', kind: '类型', received: '收到时间', answer: '办理',
