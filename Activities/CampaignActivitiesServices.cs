@@ -27,6 +27,7 @@ public static class CampaignActivitiesServices
         services.AddOptions<Portal.PortalOptions>();
         services.AddSingleton<Portal.PortalLinks>();
         services.AddSingleton<Campaigns.CampaignService>();
+        services.AddSingleton<Campaigns.ParticipantChaser>();
         services.AddSingleton<Campaigns.CampaignLauncher>();
         services.AddHostedService(sp => sp.GetRequiredService<Campaigns.CampaignLauncher>());
         services.AddSingleton<Campaigns.CampaignProgressRecorder>();

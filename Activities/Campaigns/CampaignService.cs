@@ -34,6 +34,29 @@ public sealed record CampaignTask(string Stage, string Kind, string Title, strin
 public sealed record ParticipantView(string ChamberId, string Chamber, string? District, string InstanceId, string Status, string? Stage,
     DateTimeOffset? DueAt, bool Overdue, int Round, string? Reached, double? Score, string? Outcome);
 
+/// <summary>The statuses a participant can be in, as <see cref="ParticipantView.Status"/> names them.</summary>
+public static class ParticipantStatus
+{
+    public const string NotLaunched = "not-launched";
+    public const string Pending = "pending";
+    public const string Overdue = "overdue";
+    public const string Submitted = "submitted";
+    public const string Reviewing = "reviewing";
+    public const string Running = "running";
+    public const string Finished = "finished";
+    public const string Faulted = "faulted";
+
+    public static readonly IReadOnlyList<string> All = [NotLaunched, Pending, Overdue, Submitted, Reviewing, Running, Finished, Faulted];
+}
+
+/// <summary>Which participants to list: any of these left empty does not filter.</summary>
+/// <param name="Search">Part of the chamber's name, or its id.</param>
+/// <param name="Outcome">An outcome (commended, rectifying, not-passed), or <see cref="NoOutcome"/> for those without one yet.</param>
+public sealed record ParticipantFilter(string? Status = null, string? Search = null, string? District = null, string? Outcome = null)
+{
+    public const string NoOutcome = "none";
+}
+
 /// <summary>The campaign could not be created as asked; the message says why.</summary>
 public sealed class CampaignRequestException(string message) : Exception(message);
 
@@ -169,40 +192,89 @@ public sealed class CampaignService(
             Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null);
     }
 
-    public async Task<(int Total, IReadOnlyList<ParticipantView> Items)> ParticipantsAsync(string campaignId, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<(int Total, IReadOnlyList<ParticipantView> Items)> ParticipantsAsync(string campaignId, ParticipantFilter filter, int page, int pageSize,
+        CancellationToken cancellationToken = default)
     {
         if (await FindAsync(campaignId, cancellationToken) is not { } campaign)
             return (0, []);
-        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
-        var query = db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId);
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(p => p.ChamberId).Skip((page - 1) * pageSize).Take(pageSize)
-            .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new { p.ChamberId, c.Name, c.District, p.InstanceId, p.Launched, p.Stage, p.Score, p.Outcome })
-            .ToListAsync(cancellationToken);
-        var instanceIds = rows.Select(r => r.InstanceId).ToList();
-        await using var wf = await workflows.CreateDbContextAsync(cancellationToken);
-        var statuses = await wf.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
         var names = await StageNamesAsync(campaign, cancellationToken);
-        var open = (await OpenTasksAsync(campaign, names, cancellationToken, instanceIds)).ToLookup(t => t.InstanceId);
         var now = clock.GetUtcNow();
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var query = db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId)
+            .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new { p.ChamberId, c.Name, c.District, p.InstanceId, p.Launched, p.Stage, p.Score, p.Outcome });
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var search = filter.Search.Trim();
+            query = query.Where(r => r.Name.Contains(search) || r.ChamberId == search);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.District))
+            query = query.Where(r => r.District == filter.District);
+        if (filter.Outcome == ParticipantFilter.NoOutcome)
+            query = query.Where(r => r.Outcome == null);
+        else if (!string.IsNullOrWhiteSpace(filter.Outcome))
+            query = query.Where(r => r.Outcome == filter.Outcome);
+        if (filter.Status == ParticipantStatus.NotLaunched)
+        {
+            query = query.Where(r => !r.Launched);
+        }
+        else if (filter.Status is not null)
+        {
+            // A status is where the workflow stands, which only the bookmark index and the instances know.
+            var launched = await query.Where(r => r.Launched).Select(r => r.InstanceId).ToListAsync(cancellationToken);
+            var statuses = await StatusesAsync(campaign, launched, names, now, cancellationToken);
+            var matching = launched.Where(id => statuses[id].Status == filter.Status).ToList();
+            query = query.Where(r => matching.Contains(r.InstanceId));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(r => r.ChamberId).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var positions = await StatusesAsync(campaign, [.. rows.Where(r => r.Launched).Select(r => r.InstanceId)], names, now, cancellationToken);
         return (total, [.. rows.Select(r =>
         {
-            var tasks = open[r.InstanceId].ToList();
-            var submission = tasks.FirstOrDefault(t => t.Kind == "Submission");
-            var check = tasks.FirstOrDefault(t => t.Kind == "CheckSubmission");
-            var scoring = tasks.FirstOrDefault(t => t.Kind == "RubricReview");
-            var status = !r.Launched ? "not-launched"
-                : statuses.GetValueOrDefault(r.InstanceId) is var s && s is WorkflowStatus.Finished ? "finished"
-                : s is WorkflowStatus.Faulted ? "faulted"
-                : submission is not null ? (submission.DueAt < now ? "overdue" : "pending")
-                : check is not null ? "submitted"
-                : scoring is not null ? "reviewing"
-                : "running";
-            var current = submission ?? check ?? scoring;
-            return new ParticipantView(r.ChamberId, r.Name, r.District, r.InstanceId, status, current?.Stage, current?.DueAt,
-                submission is not null && submission.DueAt < now, current?.Round ?? 0,
+            var position = r.Launched ? positions[r.InstanceId] : new Position(ParticipantStatus.NotLaunched, null);
+            var current = position.Current;
+            return new ParticipantView(r.ChamberId, r.Name, r.District, r.InstanceId, position.Status, current?.Stage, current?.DueAt,
+                position.Status == ParticipantStatus.Overdue, current?.Round ?? 0,
                 r.Stage is null ? null : names.GetValueOrDefault(r.Stage) ?? r.Stage, r.Score, r.Outcome);
         })]);
+    }
+
+    /// <summary>Where a launched participant stands, and the open task that says so (none when finished, faulted or between steps).</summary>
+    private sealed record Position(string Status, OpenTask? Current);
+
+    /// <summary>The position of each of <paramref name="instanceIds"/>: its instance's status first, then what it waits for.</summary>
+    private async Task<IReadOnlyDictionary<string, Position>> StatusesAsync(CampaignRecord campaign, IReadOnlyList<string> instanceIds,
+        IReadOnlyDictionary<string, string> names, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (instanceIds.Count == 0)
+            return new Dictionary<string, Position>();
+        // Up to a page, ask for exactly these; for a whole campaign, reading all of it is cheaper than a list of 50,000 ids.
+        var subset = instanceIds.Count <= 500 ? instanceIds : null;
+        Dictionary<string, WorkflowStatus> ended;
+        await using (var wf = await workflows.CreateDbContextAsync(cancellationToken))
+        {
+            var instances = wf.Instances.AsNoTracking()
+                .Where(i => i.CorrelationId == campaign.Id && (i.Status == WorkflowStatus.Finished || i.Status == WorkflowStatus.Faulted));
+            if (subset is not null)
+                instances = instances.Where(i => subset.Contains(i.Id));
+            ended = await instances.ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
+        }
+
+        var open = (await OpenTasksAsync(campaign, names, cancellationToken, subset)).ToLookup(t => t.InstanceId);
+        return instanceIds.Distinct().ToDictionary(id => id, id =>
+        {
+            if (ended.TryGetValue(id, out var status))
+                return new Position(status == WorkflowStatus.Finished ? ParticipantStatus.Finished : ParticipantStatus.Faulted, null);
+            var tasks = open[id].ToList();
+            if (tasks.FirstOrDefault(t => t.Kind == "Submission") is { } submission)
+                return new Position(submission.DueAt < now ? ParticipantStatus.Overdue : ParticipantStatus.Pending, submission);
+            if (tasks.FirstOrDefault(t => t.Kind == "CheckSubmission") is { } check)
+                return new Position(ParticipantStatus.Submitted, check);
+            if (tasks.FirstOrDefault(t => t.Kind == "RubricReview") is { } scoring)
+                return new Position(ParticipantStatus.Reviewing, scoring);
+            return new Position(ParticipantStatus.Running, null);
+        });
     }
 
     private sealed record OpenTask(string InstanceId, string ActivityId, string Kind, string Stage, string Title, string Assignee, DateTimeOffset? DueAt, int Round);

@@ -14,6 +14,24 @@ public static class CampaignEndpoints
     public sealed record CampaignTemplate(string Id, string? Name, string? Description, int Version, string? Rubric, string? ParticipantWorkflow,
         JsonNode? Schedule);
 
+    /// <summary>The participant filters of the list and the export, from the query string.</summary>
+    public sealed record ParticipantQuery(string? Status, string? Search, string? District, string? Outcome)
+    {
+        private static readonly string[] KnownOutcomes =
+            [CampaignProgress.Outcomes.Commended, CampaignProgress.Outcomes.Rectifying, CampaignProgress.Outcomes.NotPassed, ParticipantFilter.NoOutcome];
+
+        public ParticipantFilter Filter => new(NullIfBlank(Status), Search, District, NullIfBlank(Outcome));
+
+        public string? Problem() =>
+            NullIfBlank(Status) is { } status && !ParticipantStatus.All.Contains(status)
+                ? $"未知状态“{status}”，可用：{string.Join(", ", ParticipantStatus.All)} / Unknown status."
+            : NullIfBlank(Outcome) is { } outcome && !KnownOutcomes.Contains(outcome)
+                ? $"未知结果“{outcome}”，可用：{string.Join(", ", KnownOutcomes)} / Unknown outcome."
+            : Search?.Length > 100 ? "搜索内容过长 / The search text is too long." : null;
+
+        private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
     public sealed record ParticipantPage(int Total, int Page, int PageSize, IReadOnlyList<ParticipantView> Items);
 
     public static void MapCampaignEndpoints(this IEndpointRouteBuilder app)
@@ -56,16 +74,33 @@ public static class CampaignEndpoints
                 return Problems.Conflict("活动已启动 / The campaign was already launched.");
             return TypedResults.Accepted($"/api/campaigns/{id}", await campaigns.ViewAsync(id, ct));
         }).RequireAuthorization(Policies.Operate);
+        group.MapPost("/{id}/chase", async Task<Results<Ok<ChaseResult>, ProblemHttpResult>> (string id, ChaseRequest request, CampaignService campaigns,
+            ParticipantChaser chaser, CancellationToken ct) =>
+        {
+            if (await campaigns.FindAsync(id, ct) is not { } campaign)
+                return Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist.");
+            try
+            {
+                return TypedResults.Ok(await chaser.ChaseAsync(campaign, request, ct));
+            }
+            catch (CampaignRequestException e)
+            {
+                return Problems.BadRequest(e.Message);
+            }
+        }).RequireAuthorization(Policies.Operate);
         group.MapGet("/{id}", async Task<Results<Ok<CampaignView>, ProblemHttpResult>> (string id, CampaignService campaigns, CancellationToken ct) =>
             await campaigns.ViewAsync(id, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist."));
-        group.MapGet("/{id}/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, CampaignService campaigns, TimeProvider clock, CancellationToken ct) =>
+        group.MapGet("/{id}/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, [AsParameters] ParticipantQuery query,
+            CampaignService campaigns, TimeProvider clock, CancellationToken ct) =>
         {
+            if (query.Problem() is { } problem)
+                return Problems.BadRequest(problem);
             if (await campaigns.FindAsync(id, ct) is not { } campaign)
                 return Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist.");
             var participants = new List<ParticipantView>();
             for (var page = 1; ; page++)
             {
-                var (total, items) = await campaigns.ParticipantsAsync(id, page, 500, ct);
+                var (total, items) = await campaigns.ParticipantsAsync(id, query.Filter, page, 500, ct);
                 participants.AddRange(items);
                 if (participants.Count >= total || items.Count == 0)
                     break;
@@ -74,13 +109,16 @@ public static class CampaignEndpoints
             return TypedResults.File(CampaignExport.ToXlsx(campaign, participants),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{campaign.Name}-{clock.GetUtcNow():yyyyMMdd}.xlsx");
         });
-        group.MapGet("/{id}/participants", async Task<Results<Ok<ParticipantPage>, ProblemHttpResult>> (string id, int? page, int? pageSize, CampaignService campaigns, CancellationToken ct) =>
+        group.MapGet("/{id}/participants", async Task<Results<Ok<ParticipantPage>, ProblemHttpResult>> (string id, [AsParameters] ParticipantQuery query,
+            int? page, int? pageSize, CampaignService campaigns, CancellationToken ct) =>
         {
+            if (query.Problem() is { } problem)
+                return Problems.BadRequest(problem);
             if (await campaigns.FindAsync(id, ct) is null)
                 return Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist.");
             var number = Math.Clamp(page ?? 1, 1, 1_000_000);
             var size = Math.Clamp(pageSize ?? 50, 1, 500);
-            var (total, items) = await campaigns.ParticipantsAsync(id, number, size, ct);
+            var (total, items) = await campaigns.ParticipantsAsync(id, query.Filter, number, size, ct);
             return TypedResults.Ok(new ParticipantPage(total, number, size, items));
         });
     }

@@ -42,6 +42,30 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowsDbContext> contexts, 
         return claimed;
     }
 
+    /// <summary>
+    /// Writes messages asked for outside a workflow step (a 催办 by staff), in one transaction; a
+    /// message whose idempotency key is already in the outbox is dropped, as at a step's commit.
+    /// Returns how many were new.
+    /// </summary>
+    public async Task<int> EnqueueAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var added = 0;
+        foreach (var m in messages)
+        {
+            var created = m.CreatedAt.UtcDateTime;
+            added += await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO outbox_messages (id, channel, idempotency_key, payload, summary, instance_id, status, attempts, next_attempt_at, created_at)
+                VALUES ({m.Id}, {m.Channel}, {m.IdempotencyKey}, {m.Payload}, {m.Summary}, {m.InstanceId}, {nameof(OutboxStatus.Pending)}, 0, {created}, {created})
+                ON CONFLICT (idempotency_key) DO NOTHING
+                """, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
     public Task MarkSentAsync(OutboxRecord message, CancellationToken cancellationToken = default) => MarkSentAsync([message], cancellationToken);
 
     /// <summary>

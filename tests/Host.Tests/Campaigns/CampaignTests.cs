@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Chamber.Workflows.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Host.Tests.Campaigns;
 
@@ -93,6 +94,77 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
         var submitted = Assert.Single(rows, r => r.Cells[2] == "待审核 submitted");
         Assert.Equal(("报送实施方案 Implementation plan", "2026-04-30"), (submitted.Cells[3], submitted.Cells[4]));
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync("/api/campaigns/nope/export")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_filter_participants_on_the_server_and_chase_the_overdue_at_most_once_a_day()
+    {
+        var chambers = await ChamberIdsAsync();
+        var wuma = (await Admin.GetFromJsonAsync<JsonElement>("/api/chambers?search=五马")).GetProperty("items")[0].GetProperty("id").GetString()!;
+        using var portal = Host.CreateClient();
+        var driver = new CampaignDriver(Admin, Admin, Admin, portal);
+        var id = await driver.CreateAndLaunchAsync(new { name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-campaign", participantIds = chambers });
+        await CampaignDriver.WaitAsync(async () => (await driver.CampaignAsync(id)).GetProperty("status").GetString() == "Running");
+        var link = (await (await Admin.PostAsync($"/api/chambers/{wuma}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link").GetString()!;
+        await driver.SubmitAsync(link.Split("/portal/")[1], "贯彻落实意见（实施方案）");
+        await driver.AdvanceAsync("2026-05-08T02:00:00Z");
+
+        async Task<List<string>> ListAsync(string query) =>
+            [.. (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/participants?{query}")).GetProperty("items").EnumerateArray()
+                .Select(p => p.GetProperty("chamber").GetString()!).Order(StringComparer.Ordinal)];
+        Assert.Equal(["温州市服装商会", "龙湾区永中街道商会"], await ListAsync("status=overdue"));
+        Assert.Equal(["鹿城区五马街道商会"], await ListAsync("status=submitted"));
+        Assert.Empty(await ListAsync("status=pending"));
+        Assert.Equal(["温州市服装商会"], await ListAsync("status=overdue&district=鹿城区"));
+        Assert.Equal(["温州市服装商会"], await ListAsync("search=服装"));
+        Assert.Equal(3, (await ListAsync("outcome=none")).Count);
+        Assert.Empty(await ListAsync("outcome=commended"));
+        var unknown = await Admin.GetAsync($"/api/campaigns/{id}/participants?status=late");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("overdue", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var overdueOnly = Chamber.Activities.Chambers.TabularFile.Read(
+            await Admin.GetByteArrayAsync($"/api/campaigns/{id}/export?status=overdue"), "export.xlsx");
+        Assert.Equal(3, overdueOnly.Count); // the header and the two overdue chambers
+
+        // 催办: every overdue chamber gets one e-mail with staff's note (escaped in the HTML part); asking again the same day sends nothing.
+        async Task<JsonElement> ChaseAsync(HttpClient user, object request, HttpStatusCode expected = HttpStatusCode.OK)
+        {
+            var response = await user.PostAsJsonAsync($"/api/campaigns/{id}/chase", request);
+            Assert.Equal(expected, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+
+        static (int, int, int) Counts(JsonElement result) =>
+            (result.GetProperty("chased").GetInt32(), result.GetProperty("alreadyChasedToday").GetInt32(), result.GetProperty("nothingToSubmit").GetInt32());
+        var before = (await driver.MailAsync()).Count;
+        async Task<int> ManualChasesAsync() =>
+            (await driver.MailAsync()).Count(m => m.Summary.Contains("，请尽快提交 / Reminder: \"贯彻落实意见（实施方案）\"", StringComparison.Ordinal));
+        Assert.Equal((2, 0, 0), Counts(await ChaseAsync(Admin, new { status = "overdue", note = "<b>请于本周内提交</b>" })));
+        Assert.Equal((0, 2, 0), Counts(await ChaseAsync(Admin, new { status = "overdue" })));
+        Assert.Equal((0, 0, 1), Counts(await ChaseAsync(Admin, new { chamberIds = new[] { wuma } })));
+        Assert.Equal(before + 2, (await driver.MailAsync()).Count);
+        Assert.Equal(2, await ManualChasesAsync());
+        await using (var db = await Host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync())
+        {
+            var chases = db.Outbox.AsEnumerable().Where(m => m.IdempotencyKey.Contains("/submission-chase/", StringComparison.Ordinal))
+                .Select(m => Chamber.Activities.Email.EmailMessage.FromJson(m.Payload)).ToList();
+            Assert.Equal(["fz@chamber.example", "yz@chamber.example"], chases.SelectMany(m => m.To).Order(StringComparer.Ordinal));
+            Assert.All(chases, m => Assert.Contains("&lt;b&gt;请于本周内提交&lt;/b&gt;", m.Html, StringComparison.Ordinal));
+            Assert.All(chases, m => Assert.Contains("会员部留言：<b>请于本周内提交</b>", m.Text, StringComparison.Ordinal));
+            Assert.All(chases, m => Assert.Contains("/portal/", m.Text, StringComparison.Ordinal));
+        }
+
+        // The next day they may be chased again; bad requests and leaders are refused, and change nothing.
+        await driver.AdvanceAsync("2026-05-09T02:00:00Z");
+        Assert.Equal((2, 0, 1), Counts(await ChaseAsync(Admin, new { chamberIds = chambers })));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync($"/api/campaigns/{id}/chase", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync($"/api/campaigns/{id}/chase", new { status = "submitted" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync($"/api/campaigns/{id}/chase", new { status = "overdue", note = new string('催', 501) })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.PostAsJsonAsync("/api/campaigns/nope/chase", new { status = "overdue" })).StatusCode);
+        await CreateUserAsync("leader@fic.example", "leader");
+        using var leader = await SignInAsync("leader@fic.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.PostAsJsonAsync($"/api/campaigns/{id}/chase", new { status = "overdue" })).StatusCode);
+        Assert.Equal(4, await ManualChasesAsync());
     }
 
     [Fact]
