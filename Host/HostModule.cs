@@ -84,6 +84,7 @@ public static class HostModule
         app.MapInstanceEndpoints();
         app.MapCalendarEndpoints();
         app.MapOutboxEndpoints();
+        app.MapEmailTemplateEndpoints();
         app.MapChamberEndpoints();
         app.MapTaskEndpoints();
         app.MapPortalEndpoints();

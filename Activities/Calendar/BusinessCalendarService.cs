@@ -17,20 +17,16 @@ public sealed class BusinessCalendarService(IOptions<StorageOptions> storage, Ti
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
 
-    private readonly SemaphoreSlim _loading = new(1, 1);
-    private Snapshot? _current; // replaced whole, never mutated, so readers need no lock
+    private readonly Persistence.RefreshingValue<Snapshot> _snapshot = new(ct => LoadAsync(storage.Value, ct), RefreshInterval);
 
-    private sealed record Snapshot(ChineseBusinessCalendar Calendar, HashSet<int> AdminYears, long LoadedAt)
-    {
-        public bool IsFresh => Environment.TickCount64 - LoadedAt < RefreshInterval.TotalMilliseconds;
-    }
+    private sealed record Snapshot(ChineseBusinessCalendar Calendar, HashSet<int> AdminYears);
 
     public async ValueTask<ChineseBusinessCalendar> GetAsync(CancellationToken cancellationToken = default) =>
-        (await SnapshotAsync(cancellationToken)).Calendar;
+        (await _snapshot.GetAsync(cancellationToken)).Calendar;
 
     public async Task<IReadOnlyList<CalendarYearSummary>> ListYearsAsync(CancellationToken cancellationToken = default)
     {
-        var (calendar, adminYears, _) = await SnapshotAsync(cancellationToken);
+        var (calendar, adminYears) = await _snapshot.GetAsync(cancellationToken);
         return [.. calendar.Years.Select(y => calendar.Year(y)!).Select(y =>
             new CalendarYearSummary(y.Year, y.Source, adminYears.Contains(y.Year), y.Holidays.Count, y.Workdays.Count))];
     }
@@ -39,7 +35,7 @@ public sealed class BusinessCalendarService(IOptions<StorageOptions> storage, Ti
     public async Task<CalendarYearSummary> SaveYearAsync(int year, string json, CancellationToken cancellationToken = default)
     {
         var parsed = ChineseBusinessCalendar.ParseYear(json, year);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenAsync(storage.Value, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO calendar_years (year, json, updated_at) VALUES (@year, @json, @at)
@@ -49,65 +45,33 @@ public sealed class BusinessCalendarService(IOptions<StorageOptions> storage, Ti
         command.AddParameter("@json", json);
         command.AddParameter("@at", clock.GetUtcNow().UtcDateTime);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        _current = null;
+        _snapshot.Invalidate();
         return new CalendarYearSummary(year, parsed.Source, true, parsed.Holidays.Count, parsed.Workdays.Count);
     }
 
-    private async ValueTask<Snapshot> SnapshotAsync(CancellationToken cancellationToken)
+    private static async Task<Snapshot> LoadAsync(StorageOptions storage, CancellationToken cancellationToken)
     {
-        if (_current is { } current)
+        var calendar = ChineseBusinessCalendar.Shipped;
+        var adminYears = new HashSet<int>();
+        await using var connection = await OpenAsync(storage, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT year, json FROM calendar_years ORDER BY year";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            // Stale-while-revalidate: callers never queue behind a reload (a campaign launch asks
-            // thousands of times a second); one of them starts it, the rest use the last snapshot.
-            if (!current.IsFresh && _loading.Wait(0, CancellationToken.None))
-                _ = Task.Run(() => ReloadAsync(CancellationToken.None), CancellationToken.None);
-            return current;
+            var year = reader.GetInt32(0);
+            calendar = calendar.With(ChineseBusinessCalendar.ParseYear(reader.GetString(1), year));
+            adminYears.Add(year);
         }
 
-        await _loading.WaitAsync(cancellationToken);
-        return await ReloadAsync(cancellationToken);
+        return new Snapshot(calendar, adminYears);
     }
 
-    /// <summary>Loads the calendar; the caller holds <see cref="_loading"/>, which this releases.</summary>
-    private async Task<Snapshot> ReloadAsync(CancellationToken cancellationToken)
+    public void Dispose() => _snapshot.Dispose();
+
+    private static async Task<DbConnection> OpenAsync(StorageOptions storage, CancellationToken cancellationToken)
     {
-        try
-        {
-            if (_current is { IsFresh: true } loaded)
-                return loaded;
-            var calendar = ChineseBusinessCalendar.Shipped;
-            var adminYears = new HashSet<int>();
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT year, json FROM calendar_years ORDER BY year";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var year = reader.GetInt32(0);
-                calendar = calendar.With(ChineseBusinessCalendar.ParseYear(reader.GetString(1), year));
-                adminYears.Add(year);
-            }
-
-            var snapshot = new Snapshot(calendar, adminYears, Environment.TickCount64);
-            _current = snapshot;
-            return snapshot;
-        }
-        catch (Exception) when (_current is { } stale && !cancellationToken.IsCancellationRequested)
-        {
-            // A failed background reload keeps the last snapshot; the next stale read tries again.
-            return stale;
-        }
-        finally
-        {
-            _loading.Release();
-        }
-    }
-
-    public void Dispose() => _loading.Dispose();
-
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = WorkflowEngineServices.OpenConnection(storage.Value);
+        var connection = WorkflowEngineServices.OpenConnection(storage);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }

@@ -58,7 +58,7 @@ public sealed class ParticipantChaser(
             foreach (var item in batch)
             {
                 if (chambers.GetValueOrDefault(item.ChamberId) is { } chamber && EmailMessage.Addresses(chamber.Email) is { Count: > 0 } to)
-                    messages.Add(Message(campaign, chamber, to, item, calendar, today, request.Note?.Trim()));
+                    messages.Add(await MessageAsync(campaign, chamber, to, item, calendar, today, request.Note?.Trim(), cancellationToken));
             }
         }
 
@@ -103,8 +103,8 @@ public sealed class ParticipantChaser(
             .Where(s => s.Payload.Kind == "Submission")];
     }
 
-    private OutboxMessage Message(CampaignRecord campaign, Chambers.ChamberRecord chamber, IReadOnlyList<string> to, OpenSubmission item,
-        ChineseBusinessCalendar calendar, DateOnly today, string? note)
+    private async Task<OutboxMessage> MessageAsync(CampaignRecord campaign, Chambers.ChamberRecord chamber, IReadOnlyList<string> to, OpenSubmission item,
+        ChineseBusinessCalendar calendar, DateOnly today, string? note, CancellationToken cancellationToken)
     {
         var due = item.Payload.DueAt is { } dueAt ? BeijingTime.DayOf(dueAt) : today;
         var model = CampaignMail.DueFields(calendar, today, due);
@@ -115,7 +115,7 @@ public sealed class ParticipantChaser(
         model["note"] = string.IsNullOrEmpty(note) ? null : note;
         model["link"] = links.IssueLink(chamber);
         model["sender"] = options.Value.SenderName;
-        var rendered = templates.Render(Template, model);
+        var rendered = await templates.RenderAsync(Template, model, cancellationToken);
         var email = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html);
         return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel,
             $"{item.InstanceId}/{item.TaskId}/{Template}/{today:yyyyMMdd}", email.ToJson(), email.Summary, item.InstanceId, clock.GetUtcNow());

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Chamber.Activities.Email;
 
 /// <summary>
-/// How campaign activities write to chambers and leaders: a shipped template, the chamber's fresh
+/// How campaign activities write to chambers and leaders: a template (shipped or as administrators changed it), the chamber's fresh
 /// portal link, the sender's name, and one outbox message per instance, activity, template and
 /// occasion — so a repeated slice never sends the same message twice.
 /// </summary>
@@ -34,19 +34,19 @@ public static class CampaignMail
         var links = context.Services.GetRequiredService<PortalLinks>();
         model["link"] = chamber?.Id == chamberId ? links.IssueLink(chamber) : await links.IssueLinkAsync(chamberId);
         model["sender"] = context.Services.GetService<IOptions<PortalOptions>>()?.Value.SenderName;
-        var rendered = context.Services.GetRequiredService<EmailTemplates>().Render(template, model);
+        var rendered = await context.Services.GetRequiredService<EmailTemplates>().RenderAsync(template, model);
         var message = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html, Attachments: attachments);
         context.EnqueueMessage(EmailMessage.Channel, message.ToJson(), message.Summary,
             $"{context.WorkflowExecutionContext.Id}/{context.Activity.Id}/{template}/{occasion}");
     }
 
     /// <summary>A message to staff or leaders (not a chamber): no portal link, but the inbox's address.</summary>
-    public static void SendToStaff(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string occasion, IDictionary<string, object?> model)
+    public static async Task SendToStaffAsync(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string occasion, IDictionary<string, object?> model)
     {
         var options = context.Services.GetService<IOptions<PortalOptions>>()?.Value;
         model["link"] = options is null ? null : $"{options.BaseUrl.TrimEnd('/')}/inbox";
         model["sender"] = options?.SenderName;
-        var rendered = context.Services.GetRequiredService<EmailTemplates>().Render(template, model);
+        var rendered = await context.Services.GetRequiredService<EmailTemplates>().RenderAsync(template, model);
         var message = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html);
         context.EnqueueMessage(EmailMessage.Channel, message.ToJson(), message.Summary,
             $"{context.WorkflowExecutionContext.Id}/{context.Activity.Id}/{template}/{occasion}");

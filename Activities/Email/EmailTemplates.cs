@@ -1,30 +1,190 @@
 using System.Collections.Concurrent;
+using Chamber.Activities.Persistence;
 using HandlebarsDotNet;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Activities.Email;
 
 /// <summary>A rendered message: subject, plain text and HTML.</summary>
 public sealed record RenderedEmail(string Subject, string Text, string Html);
 
-/// <summary>
-/// The shipped Handlebars templates (definitions/email-templates, built into this assembly),
-/// compiled once. Subject and text are rendered without HTML escaping; the HTML part escapes every
-/// value, so nothing a chamber or user typed can inject markup into a message.
-/// </summary>
-public sealed class EmailTemplates
+/// <summary>The three Handlebars sources of one message.</summary>
+public sealed record EmailTemplateText(string Subject, string Text, string Html);
+
+/// <summary>A template as administrators see it: the text in force, whether it was changed, and the shipped text to go back to.</summary>
+public sealed record EmailTemplateView(string Name, EmailTemplateText Current, bool Customised, DateTimeOffset? UpdatedAt, string? UpdatedBy,
+    EmailTemplateText Shipped);
+
+/// <summary>An administrator's change to a shipped template (table <c>email_templates</c>).</summary>
+public sealed class EmailTemplateRecord
 {
+    public required string Name { get; set; }
+    public required string Subject { get; set; }
+    public required string Text { get; set; }
+    public required string Html { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+}
+
+/// <summary>A template that cannot be used as written; the messages say which part and why.</summary>
+public sealed class EmailTemplateException(IReadOnlyList<string> problems) : Exception(string.Join(" ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
+
+/// <summary>
+/// The templates of the messages campaigns send: the shipped ones (definitions/email-templates,
+/// built into this assembly), each replaceable by administrators. Subject and text are rendered
+/// without HTML escaping; the HTML part escapes every value, so nothing a chamber or user typed can
+/// inject markup into a message — which is why a changed HTML part may not switch escaping off.
+/// </summary>
+public sealed class EmailTemplates : IDisposable
+{
+    /// <summary>How soon a change made on another host applies here.</summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
+
+    public const int MaxSubjectLength = 200;
+    public const int MaxBodyLength = 50_000;
+
+    private readonly IDbContextFactory<CampaignDbContext> _contexts;
+    private readonly TimeProvider _clock;
+    private readonly RefreshingValue<IReadOnlyDictionary<string, EmailTemplateRecord>> _changed;
     private readonly IHandlebars _html = Handlebars.Create();
     private readonly IHandlebars _plain = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-    // Lazy: compiling a template is costly, and a launch asks for the same one from many threads at once.
-    private readonly ConcurrentDictionary<string, Lazy<(HandlebarsTemplate<object, object> Subject, HandlebarsTemplate<object, object> Text, HandlebarsTemplate<object, object> Html)>> _compiled = new();
 
-    public RenderedEmail Render(string name, object model)
+    // By name and version: a changed template is compiled once, on first use. Lazy, because a launch
+    // asks for the same one from many threads at once. Superseded versions stay (a few per change).
+    private readonly ConcurrentDictionary<(string Name, DateTime? Version), Lazy<Compiled>> _compiled = new();
+
+    private sealed record Compiled(HandlebarsTemplate<object, object> Subject, HandlebarsTemplate<object, object> Text, HandlebarsTemplate<object, object> Html);
+
+    public EmailTemplates(IDbContextFactory<CampaignDbContext> contexts, TimeProvider clock)
     {
-        var (subject, text, html) = _compiled.GetOrAdd(name, n => new(() => (
-            _plain.Compile(Read($"{n}.subject.hbs")),
-            _plain.Compile(Read($"{n}.text.hbs")),
-            _html.Compile(Read($"{n}.html.hbs"))))).Value;
-        return new RenderedEmail(subject(model).Trim(), text(model).Trim() + "\n", html(model).Trim());
+        _contexts = contexts;
+        _clock = clock;
+        _changed = new(LoadChangedAsync, RefreshInterval);
+    }
+
+    /// <summary>The names of the shipped templates (the only ones the activities ask for).</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. typeof(EmailTemplates).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith("email-templates/", StringComparison.Ordinal) && n.EndsWith(".subject.hbs", StringComparison.Ordinal))
+        .Select(n => n["email-templates/".Length..^".subject.hbs".Length])
+        .Order(StringComparer.Ordinal)];
+
+    public static EmailTemplateText Shipped(string name) =>
+        new(Read($"{name}.subject.hbs"), Read($"{name}.text.hbs"), Read($"{name}.html.hbs"));
+
+    public async ValueTask<RenderedEmail> RenderAsync(string name, object model, CancellationToken cancellationToken = default)
+    {
+        var changed = (await _changed.GetAsync(cancellationToken)).GetValueOrDefault(name);
+        var compiled = _compiled.GetOrAdd((name, changed?.UpdatedAt), key => new(() =>
+            Compile(changed is null ? Shipped(key.Name) : new EmailTemplateText(changed.Subject, changed.Text, changed.Html)))).Value;
+        return Render(compiled, model);
+    }
+
+    /// <summary>Renders a draft with the sample model, as the editor previews it; throws <see cref="EmailTemplateException"/> when it cannot be used.</summary>
+    public RenderedEmail Preview(EmailTemplateText text)
+    {
+        EnsureUsable(text);
+        return Render(Compile(text), EmailTemplateSample.Model());
+    }
+
+    public async Task<IReadOnlyList<EmailTemplateView>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        // Administrators' pages read the table, not the cached copy, so they never show an old text.
+        var changed = await LoadChangedAsync(cancellationToken);
+        return [.. Names.Select(name => View(name, changed.GetValueOrDefault(name)))];
+    }
+
+    public async Task<EmailTemplateView?> GetAsync(string name, CancellationToken cancellationToken = default) =>
+        Names.Contains(name) ? View(name, (await LoadChangedAsync(cancellationToken)).GetValueOrDefault(name)) : null;
+
+    /// <summary>Replaces a shipped template; throws <see cref="EmailTemplateException"/> (nothing stored) when the text cannot be used.</summary>
+    public async Task<EmailTemplateView> SaveAsync(string name, EmailTemplateText text, string? by, CancellationToken cancellationToken = default)
+    {
+        EnsureUsable(text);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var record = await db.EmailTemplates.FindAsync([name], cancellationToken);
+        if (record is null)
+        {
+            record = new EmailTemplateRecord { Name = name, Subject = text.Subject, Text = text.Text, Html = text.Html };
+            db.EmailTemplates.Add(record);
+        }
+
+        (record.Subject, record.Text, record.Html) = (text.Subject, text.Text, text.Html);
+        record.UpdatedAt = _clock.GetUtcNow().UtcDateTime;
+        record.UpdatedBy = by;
+        await db.SaveChangesAsync(cancellationToken);
+        _changed.Invalidate();
+        return View(name, record);
+    }
+
+    /// <summary>Goes back to the shipped template; false when it was not changed.</summary>
+    public async Task<bool> ResetAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var deleted = await db.EmailTemplates.Where(t => t.Name == name).ExecuteDeleteAsync(cancellationToken) > 0;
+        _changed.Invalidate();
+        return deleted;
+    }
+
+    /// <summary>What is wrong with a draft: too long, escaping switched off in the HTML part, or Handlebars that does not compile or render.</summary>
+    public IReadOnlyList<string> Check(EmailTemplateText text)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(text.Subject) || string.IsNullOrWhiteSpace(text.Text) || string.IsNullOrWhiteSpace(text.Html))
+            problems.Add("主题、纯文本和 HTML 都不能为空 / Subject, text and HTML are all required.");
+        if (text.Subject?.Length > MaxSubjectLength || text.Subject?.Contains('\n', StringComparison.Ordinal) == true)
+            problems.Add($"主题须为一行，不超过 {MaxSubjectLength} 字 / The subject must be one line of at most {MaxSubjectLength} characters.");
+        if (text.Text?.Length > MaxBodyLength || text.Html?.Length > MaxBodyLength)
+            problems.Add($"正文不能超过 {MaxBodyLength} 字 / A body may not exceed {MaxBodyLength} characters.");
+        if (text.Html is { } html && (html.Contains("{{{", StringComparison.Ordinal) || html.Contains("{{&", StringComparison.Ordinal)))
+            problems.Add("HTML 中不能使用 {{{ }}} 或 {{& }}（会关闭转义）/ The HTML part may not use {{{ }}} or {{& }}: they switch escaping off.");
+        if (text.Html?.Contains("<script", StringComparison.OrdinalIgnoreCase) == true)
+            problems.Add("HTML 中不能包含脚本 / The HTML part may not contain scripts.");
+        if (problems.Count > 0)
+            return problems;
+
+        var sample = EmailTemplateSample.Model();
+        foreach (var (part, source, engine) in new[] { ("主题 subject", text.Subject!, _plain), ("纯文本 text", text.Text!, _plain), ("HTML", text.Html!, _html) })
+        {
+            try
+            {
+                engine.Compile(source)(sample);
+            }
+            catch (HandlebarsException e)
+            {
+                problems.Add($"{part}：{e.Message}");
+            }
+        }
+
+        return problems;
+    }
+
+    private void EnsureUsable(EmailTemplateText text)
+    {
+        if (Check(text) is { Count: > 0 } problems)
+            throw new EmailTemplateException(problems);
+    }
+
+    private Compiled Compile(EmailTemplateText text) => new(_plain.Compile(text.Subject), _plain.Compile(text.Text), _html.Compile(text.Html));
+
+    private static RenderedEmail Render(Compiled compiled, object model) =>
+        new(compiled.Subject(model).Trim(), compiled.Text(model).Trim() + "\n", compiled.Html(model).Trim());
+
+    private static EmailTemplateView View(string name, EmailTemplateRecord? changed)
+    {
+        var shipped = Shipped(name);
+        return changed is null
+            ? new EmailTemplateView(name, shipped, false, null, null, shipped)
+            : new EmailTemplateView(name, new EmailTemplateText(changed.Subject, changed.Text, changed.Html), true,
+                new DateTimeOffset(DateTime.SpecifyKind(changed.UpdatedAt, DateTimeKind.Utc)), changed.UpdatedBy, shipped);
+    }
+
+    private async Task<IReadOnlyDictionary<string, EmailTemplateRecord>> LoadChangedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        return await db.EmailTemplates.AsNoTracking().ToDictionaryAsync(t => t.Name, StringComparer.Ordinal, cancellationToken);
     }
 
     private static string Read(string file)
@@ -34,4 +194,6 @@ public sealed class EmailTemplates
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    public void Dispose() => _changed.Dispose();
 }

@@ -64,7 +64,7 @@ public sealed class CommendationList : Activity
                 ["rectifying"] = rectifying,
                 ["notPassed"] = notPassed,
             };
-            CampaignMail.SendToStaff(context, "commendation-list", to, "final", model);
+            await CampaignMail.SendToStaffAsync(context, "commendation-list", to, "final", model);
         }
 
         context.JournalMessage($"表彰名单：{commended.Count}/{participants} 个商会被评为“{honours.Honour}”，整改中 {rectifying}，未达标 {notPassed}");

@@ -13,6 +13,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Campaigns.CampaignRecord> Campaigns => Set<Campaigns.CampaignRecord>();
     public DbSet<Campaigns.CampaignParticipantRecord> CampaignParticipants => Set<Campaigns.CampaignParticipantRecord>();
     public DbSet<Campaigns.CampaignStageRecord> CampaignStages => Set<Campaigns.CampaignStageRecord>();
+    public DbSet<Email.EmailTemplateRecord> EmailTemplates => Set<Email.EmailTemplateRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -47,6 +48,11 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("campaign_stages");
             e.HasKey(s => new { s.CampaignId, s.Stage, s.ChamberId });
+        });
+        modelBuilder.Entity<Email.EmailTemplateRecord>(e =>
+        {
+            e.ToTable("email_templates");
+            e.HasKey(t => t.Name);
         });
         modelBuilder.UseSnakeCaseColumns();
     }

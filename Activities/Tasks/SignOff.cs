@@ -189,13 +189,13 @@ public sealed class SignOff : Activity
         model["approvers"] = string.Join("、", pending.Select(p => p.Assignee[(p.Assignee.IndexOf(':', StringComparison.Ordinal) + 1)..]));
         var occasion = next.Kind == DueReminder.Before ? $"{next.At:yyyyMMdd}" : $"chase{next.Chase}";
         if (people.Count > 0)
-            Email.CampaignMail.SendToStaff(context, "sign-off-reminder", people, occasion, model);
+            await Email.CampaignMail.SendToStaffAsync(context, "sign-off-reminder", people, occasion, model);
         if (next.Kind == DueReminder.Overdue)
         {
             reminding = reminding with { Chases = next.Chase };
             context.SetProperty("reminding", reminding);
             if (next.Chase == reminding.EscalateAt && reminding.EscalateTo.Count > 0)
-                Email.CampaignMail.SendToStaff(context, "sign-off-escalation", reminding.EscalateTo, "escalation", model);
+                await Email.CampaignMail.SendToStaffAsync(context, "sign-off-escalation", reminding.EscalateTo, "escalation", model);
         }
 
         context.JournalMessage(next.Kind == DueReminder.Before ? $"提醒审批人 / reminded {model["approvers"]}" : $"催办第 {next.Chase} 次 / chase {next.Chase}");

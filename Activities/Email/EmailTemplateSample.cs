@@ -1,0 +1,45 @@
+namespace Chamber.Activities.Email;
+
+/// <summary>
+/// Every field any template receives (see definitions/email-templates/README.md), with
+/// believable values: a changed template is tried with it before it is stored, and the editor
+/// previews with it.
+/// </summary>
+public static class EmailTemplateSample
+{
+    public static Dictionary<string, object?> Model() => new()
+    {
+        ["chamber"] = "鹿城区五马街道商会",
+        ["campaign"] = "2026年度“四好”商会创建活动",
+        ["title"] = "贯彻落实意见（实施方案）",
+        ["description"] = "请对照《“四好”商会评价细则》制定本会实施方案。",
+        ["dueDate"] = "2026年4月30日",
+        ["dueDateEn"] = "30 Apr 2026",
+        ["dueWeekday"] = "星期四",
+        ["workingDaysLeft"] = 3,
+        ["overdueWorkingDays"] = 0,
+        ["overdue"] = false,
+        ["link"] = "https://fic.example/portal/sample-token",
+        ["feedback"] = "请补充季度推进会安排。",
+        ["note"] = "请于本周内提交。",
+        ["sender"] = "工商联会员部 Member Department",
+        ["approvers"] = "leader@fic.example",
+        ["round"] = 1,
+        ["maxRounds"] = 2,
+        ["total"] = 72.5,
+        ["passLine"] = 80,
+        ["items"] = new[] { "组织建设：理事会未按期换届", "制度建设：财务制度不健全" },
+        ["honour"] = "“四好”商会",
+        ["participants"] = 20,
+        ["commendedCount"] = 16,
+        ["names"] = new[] { "鹿城区五马街道商会", "温州市服装商会" },
+        ["more"] = 14,
+        ["rectifying"] = 3,
+        ["notPassed"] = 1,
+        ["meetingDate"] = "2026年6月25日",
+        ["meetingDateEn"] = "25 Jun 2026",
+        ["meetingWeekday"] = "星期四",
+        ["meetingTime"] = "14:30",
+        ["location"] = "市工商联三楼会议室",
+    };
+}
