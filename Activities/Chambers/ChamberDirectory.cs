@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Chamber.Activities.Chambers;
 
 /// <summary>What an import did: rows created, updated, unchanged, and the rows it refused.</summary>
-public sealed record ImportResult(int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors);
+/// <param name="ChamberIds">The chambers of the valid rows, in the file's order (a campaign wizard picks them as participants).</param>
+public sealed record ImportResult(int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors, IReadOnlyList<string> ChamberIds);
 
 public sealed record ChamberQuery(string? Search = null, string? District = null, ChamberType? Type = null, int Page = 1, int PageSize = 50);
 
@@ -29,6 +30,7 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         }
 
         int created = 0, updated = 0, unchanged = 0;
+        var ids = new List<string>(plan.Rows.Count);
         foreach (var row in plan.Rows)
         {
             var key = ChamberImport.NameKey(row.Name);
@@ -38,11 +40,13 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
                 db.Chambers.Add(record);
                 Apply(record, row);
                 record.UpdatedAt = now;
+                ids.Add(record.Id);
                 created++;
                 continue;
             }
 
             Apply(record, row);
+            ids.Add(record.Id);
             if (db.Entry(record).State == EntityState.Modified)
             {
                 record.UpdatedAt = now;
@@ -56,7 +60,7 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportResult(plan.Rows.Count + plan.Errors.Select(e => e.Row).Distinct().Count(), created, updated, unchanged, plan.Errors);
+        return new ImportResult(plan.Rows.Count + plan.Errors.Select(e => e.Row).Distinct().Count(), created, updated, unchanged, plan.Errors, [.. ids.Distinct()]);
     }
 
     /// <summary>An empty cell leaves what was stored: a partial re-import (names and phone numbers only) keeps the member figures.</summary>

@@ -52,6 +52,29 @@ public abstract class ChamberApiTests(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_import_returns_the_chambers_of_its_valid_rows_in_file_order()
+    {
+        await using var host = new HostFactory(_database);
+        using var client = await host.SignedInClientAsync();
+        var first = await ImportAsync(client, Encoding.UTF8.GetBytes(FirstList), "第一批.csv");
+        var ids = first.GetProperty("chamberIds").EnumerateArray().Select(i => i.GetString()!).ToList();
+        Assert.Equal(3, ids.Count);
+
+        // One name twice, with full-width brackets and then half-width ones: the second row is refused as the same name.
+        var twice = await ImportAsync(client, Encoding.UTF8.GetBytes("""
+            名称,邮箱,电话
+            新成立的商会,new@chamber.example,1
+            温州市服装商会（行业）,fz@chamber.example,2
+            温州市服装商会(行业),fz@chamber.example,3
+            """), "twice.csv");
+        Assert.Equal((2, 4), (twice.GetProperty("created").GetInt32(), twice.GetProperty("errors")[0].GetProperty("row").GetInt32()));
+        var twiceIds = twice.GetProperty("chamberIds").EnumerateArray().Select(i => i.GetString()!).ToList();
+        Assert.Equal(2, twiceIds.Count);
+        Assert.DoesNotContain(twiceIds[1], ids);
+        Assert.Equal("2", (await client.GetFromJsonAsync<JsonElement>($"/api/chambers/{twiceIds[1]}")).GetProperty("phone").GetString());
+    }
+
+    [Fact]
     public async Task An_unreadable_or_oversized_file_gets_a_clear_400_and_changes_nothing()
     {
         await using var host = new HostFactory(_database);
