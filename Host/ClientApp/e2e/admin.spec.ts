@@ -29,3 +29,29 @@ test('an administrator adds a calendar year, reads the rubrics and switches to E
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('menuitem', { name: '工作台' })).toBeVisible();
 });
+
+test('an administrator changes an e-mail template, previews it, is stopped by a broken one, and resets it', async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  await page.getByRole('menuitem', { name: '邮件模板' }).click();
+  await page.getByTestId('template-submission-chase').click();
+  const subject = page.getByLabel('主题');
+  await subject.fill('【催办】{{chamber}}：请尽快提交“{{title}}”');
+  await page.getByRole('button', { name: '预 览' }).or(page.getByRole('button', { name: '预览' })).click();
+  await expect(page.getByTestId('template-preview')).toContainText('【催办】鹿城区五马街道商会：请尽快提交“贯彻落实意见（实施方案）”');
+  await keep(page, '18-email-template');
+
+  const html = page.getByLabel('HTML');
+  const shippedHtml = await html.inputValue();
+  await html.fill('<p>{{{note}}}</p>');
+  await page.getByTestId('save-template').click();
+  await expect(page.getByText('模板无法使用')).toBeVisible();
+  await html.fill(shippedHtml);
+  await page.getByTestId('save-template').click();
+  await expect(page.getByText('已保存，之后发出的邮件使用新模板')).toBeVisible();
+  await expect(page.getByTestId('template-submission-chase')).toContainText('已修改');
+
+  await page.getByRole('button', { name: '恢复默认' }).click();
+  await page.getByRole('button', { name: '是' }).click();
+  await expect(page.getByTestId('template-submission-chase')).not.toContainText('已修改');
+  await expect(subject).toHaveValue(/^【催办】\{\{#if overdueWorkingDays\}\}/);
+});

@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { adminApi, admin, keep, portalLinkFor, signIn, userPassword } from './helpers';
+import { adminApi, admin, keep, mailsTo, portalLinkFor, signIn, userPassword } from './helpers';
 
 // The demo campaign from end to end, in Chinese, as its users meet it: the administrator imports
-// the chambers and launches a Four-Good campaign; the leader signs off the plan in the inbox; a
-// chamber submits through the link in its e-mail; staff accept the submission.
+// the chambers (one more inside the wizard) and launches a Four-Good campaign; the leader signs off
+// the plan in the inbox; staff chase a chamber with a note; a chamber submits through the link in
+// its e-mail; staff accept the submission.
 
 test('a campaign is launched, signed off, submitted through the portal and accepted', async ({ page, browser, request }) => {
   const api = await adminApi(request);
@@ -33,7 +34,13 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   // The template's dates, resolved on the business calendar: 30 April 2026 is a working day.
   await expect(wizard.getByTestId('resolved-date').first()).toContainText('2026-04-30');
   await wizard.getByRole('button', { name: '→' }).click();
+  // One more chamber, from a list imported right here: it is added to the directory and picked.
+  await wizard.locator('input[type=file]').setInputFiles({
+    name: 'more.csv', mimeType: 'text/csv', buffer: Buffer.from('名称,所属区,邮箱\n龙湾区永中街道商会,龙湾区,yz@example.com\n'),
+  });
+  await expect(wizard.getByText('已导入并选中 1 家商会')).toBeVisible();
   await wizard.getByRole('checkbox', { name: /全部商会/ }).check();
+  await expect(wizard.getByText('全部商会 (3)')).toBeVisible();
   await wizard.getByRole('button', { name: '→' }).click();
   const tags = wizard.locator('.ant-select');
   await tags.nth(0).locator('input').fill('leader@fic.example');
@@ -69,6 +76,18 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   }).toPass({ timeout: 30_000 });
   await expect(page.getByText('待提交').first()).toBeVisible();
   await keep(page, '06-campaign-running');
+
+  // 催办: staff filter the chambers still to submit, pick one and send it a note.
+  await page.getByTestId('status-filter').click();
+  await page.locator('.ant-select-item-option[title="待提交"]').click();
+  await expect(page.getByRole('row', { name: /龙湾区永中街道商会/ })).toBeVisible();
+  await page.getByRole('row', { name: /温州市服装商会/ }).getByRole('checkbox').check();
+  await page.getByTestId('chase-picked').click();
+  await page.getByRole('dialog').getByRole('textbox').fill('请本周内提交实施方案');
+  await keep(page, '06b-campaign-chase');
+  await page.getByRole('button', { name: '发送催办邮件' }).click();
+  await expect(page.getByTestId('chase-result')).toContainText('已催办 1 家');
+  await expect.poll(() => mailsTo('fz@example.com').some((m) => m.includes('请本周内提交实施方案')), { timeout: 30_000 }).toBe(true);
   await expect.poll(() => portalLinkFor('wuma@example.com'), { timeout: 30_000 }).not.toBeNull();
   const link = new URL(portalLinkFor('wuma@example.com')!);
 

@@ -34,13 +34,17 @@ export async function adminApi(request: APIRequestContext): Promise<{ post(path:
   };
 }
 
-/** The portal link in the newest delivered e-mail to an address (the pickup folder's .eml files). */
-export function portalLinkFor(address: string): string | null {
+/** The delivered e-mails to an address, decoded enough to read (the pickup folder's .eml files). */
+export function mailsTo(address: string): string[] {
   const folder = process.env.MAIL_DIR ?? '';
-  const files = readdirSync(folder).filter((f) => f.endsWith('.eml')).map((f) => join(folder, f));
-  for (const file of files) {
-    const text = decodeMail(readFileSync(file, 'latin1'));
-    if (!text.includes(address)) continue;
+  return readdirSync(folder).filter((f) => f.endsWith('.eml'))
+    .map((f) => decodeMail(readFileSync(join(folder, f), 'latin1')))
+    .filter((text) => text.includes(address));
+}
+
+/** The portal link in a delivered e-mail to an address. */
+export function portalLinkFor(address: string): string | null {
+  for (const text of mailsTo(address)) {
     const match = text.match(/https?:\/\/[^\s"<>]*\/portal\/[A-Za-z0-9_-]+/);
     if (match) return match[0];
   }

@@ -18,6 +18,7 @@ const UsersPage = lazy(() => import('./admin/UsersPage'));
 const OutboxPage = lazy(() => import('./admin/OutboxPage'));
 const CalendarPage = lazy(() => import('./admin/CalendarPage'));
 const RubricsPage = lazy(() => import('./admin/RubricsPage'));
+const EmailTemplatesPage = lazy(() => import('./admin/EmailTemplatesPage'));
 const PortalPage = lazy(() => import('./portal/PortalPage'));
 const DefinitionsPage = lazy(() => import('./designer/DefinitionsPage'));
 const DesignerPage = lazy(() => import('./designer/DesignerPage'));
@@ -55,6 +56,7 @@ export default function App() {
                 <Route path="admin/users" element={<UsersPage />} />
                 <Route path="admin/outbox" element={<OutboxPage />} />
                 <Route path="admin/calendar" element={<CalendarPage />} />
+                <Route path="admin/email-templates" element={<EmailTemplatesPage />} />
                 <Route path="rubrics" element={<RubricsPage />} />
                 <Route path="designer" element={<DefinitionsPage />} />
                 <Route path="designer/:definitionId" element={<DesignerPage />} />

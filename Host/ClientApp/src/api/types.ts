@@ -48,7 +48,15 @@ export type CampaignTemplate = { id: string; name?: string; description?: string
 
 export type Chamber = { id: string; name: string; type: string; district?: string | null; contact?: string | null; email: string; phone?: string | null; memberCount?: number | null };
 
-export type ImportResult = { rows: number; created: number; updated: number; unchanged: number; errors: { row: number; column?: string; message: string }[] };
+export type ImportResult = {
+  rows: number; created: number; updated: number; unchanged: number; errors: { row: number; column?: string; message: string }[]; chamberIds: string[];
+};
+
+export type ChaseResult = { chased: number; alreadyChasedToday: number; nothingToSubmit: number };
+
+export type EmailTemplateText = { subject: string; text: string; html: string };
+export type EmailTemplateView = { name: string; current: EmailTemplateText; customised: boolean; updatedAt?: string | null; updatedBy?: string | null; shipped: EmailTemplateText };
+export type RenderedEmail = EmailTemplateText;
 
 export type PortalItem = { id: string; title: string; description?: string | null; dueAt?: string | null; round: number; feedback?: string | null; campaign?: string | null };
 export type PortalView = { chamber: string; items: PortalItem[]; allowedFileTypes: string[]; maxFileBytes: number; maxFiles: number; now: string };

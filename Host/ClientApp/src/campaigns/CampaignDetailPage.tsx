@@ -1,28 +1,23 @@
-import { Alert, Button, Card, Col, Descriptions, Progress, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Progress, Row, Space, Statistic, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { get, post, type Page } from '../api/http';
-import type { CampaignView, ParticipantView } from '../api/types';
+import { get, post } from '../api/http';
+import type { CampaignView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { assigneeLabel, formatDue } from '../shared/format';
-
-const statusColors: Record<string, string> = { overdue: 'red', pending: 'orange', submitted: 'blue', reviewing: 'purple', finished: 'green', faulted: 'magenta' };
+import ParticipantsCard from './ParticipantsCard';
 
 export default function CampaignDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { hasRole } = useAuth();
   const [view, setView] = useState<CampaignView | null>(null);
-  const [participants, setParticipants] = useState<Page<ParticipantView> | null>(null);
-  const [page, setPage] = useState(1);
-  const [status, setStatus] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
     get<CampaignView>(`/api/campaigns/${id}`).then(setView).catch((e) => setError(e.message));
-    get<Page<ParticipantView>>(`/api/campaigns/${id}/participants?page=${page}&pageSize=50`).then(setParticipants);
-  }, [id, page]);
+  }, [id]);
   useEffect(load, [load]);
 
   // While participants are being started, the progress bar follows the launcher.
@@ -43,7 +38,6 @@ export default function CampaignDetailPage() {
   if (error) return <Alert type="error" title={error} showIcon />;
   if (!view) return <Card loading />;
   const overdue = view.stages.reduce((sum, s) => sum + s.overdue, 0);
-  const rows = (participants?.items ?? []).filter((p) => !status || p.status === status);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
@@ -51,7 +45,6 @@ export default function CampaignDetailPage() {
         <Space>
           {view.status === 'Draft' && hasRole('admin', 'staff') && <Button type="primary" onClick={launch} data-testid="launch">{t('campaigns.launch')}</Button>}
           {view.status !== 'Draft' && <Link to={`/instances/${view.instanceId}`}><Button>{t('designer.openInstance')}</Button></Link>}
-          <Button href={`/api/campaigns/${id}/export`}>{t('common.export')}</Button>
         </Space>}>
         <Row gutter={24}>
           <Col span={6}><Statistic title={t('campaigns.participants')} value={view.participants} /></Col>
@@ -90,23 +83,7 @@ export default function CampaignDetailPage() {
           ]} />
       </Card>
 
-      <Card title={t('campaigns.participants')} size="small" extra={
-        <Select allowClear placeholder={t('campaigns.filterStatus')} style={{ width: 180 }} value={status} onChange={setStatus}
-          options={Object.keys(statusColors).concat('running', 'not-launched').map((s) => ({ value: s, label: t(`status.${s}`) }))} />}>
-        <Table<ParticipantView> size="small" rowKey="chamberId" dataSource={rows} loading={!participants}
-          pagination={{ current: page, pageSize: 50, total: participants?.total, onChange: setPage, showSizeChanger: false }}
-          columns={[
-            { title: t('campaigns.chamber'), render: (_, p) => p.status === 'not-launched' ? p.chamber : <Link to={`/instances/${p.instanceId}`}>{p.chamber}</Link> },
-            { title: t('campaigns.district'), dataIndex: 'district', width: 110 },
-            { title: t('common.status'), width: 100, render: (_, p) => <Tag color={statusColors[p.status]}>{t(`status.${p.status}`)}</Tag> },
-            { title: t('campaigns.stage'), dataIndex: 'stage' },
-            { title: t('common.due'), width: 110, render: (_, p) => formatDue(p.dueAt) },
-            { title: t('campaigns.round'), width: 70, render: (_, p) => p.round || '' },
-            { title: t('campaigns.reached'), dataIndex: 'reached' },
-            { title: t('campaigns.score'), width: 80, dataIndex: 'score' },
-            { title: t('campaigns.outcome'), width: 100, render: (_, p) => p.outcome ? t(`outcome.${p.outcome}`) : '' },
-          ]} />
-      </Card>
+      <ParticipantsCard campaignId={id} canChase={hasRole('admin', 'staff')} refreshKey={view.launched} />
     </Space>
   );
 }

@@ -1,9 +1,10 @@
-import { Alert, Checkbox, Form, Input, InputNumber, Modal, Select, Steps, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Steps, Table, Typography, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { get, post, type Page } from '../api/http';
-import type { CampaignRecord, CampaignTemplate, Chamber } from '../api/types';
+import { get, post, upload, type Page } from '../api/http';
+import type { CampaignRecord, CampaignTemplate, Chamber, ImportResult } from '../api/types';
 
 type Draft = {
   templateId?: string; name: string; year: number; schedule: Record<string, string>;
@@ -49,6 +50,7 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
   const [chambers, setChambers] = useState<Chamber[]>([]);
   const [draft, setDraft] = useState<Draft>({ name: '', year: new Date().getFullYear(), schedule: {}, participantIds: [], leaders: [], reviewers: ['role:staff'], planApprovers: [] });
   const [error, setError] = useState<string | null>(null);
+  const [imported, setImported] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -62,6 +64,21 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
   const chooseTemplate = (id: string) => {
     const chosen = templates.find((x) => x.id === id);
     update({ templateId: id, schedule: scheduleFor(chosen, draft.year), name: draft.name || `${draft.year}年度${chosen?.name?.split(' ')[0] ?? ''}` });
+  };
+
+  // A list of this year's participants, imported here: the directory is updated and its chambers picked.
+  const importParticipants = async (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    setError(null);
+    try {
+      const result = await upload<ImportResult>('/api/chambers/import', form);
+      setImported(result);
+      setChambers(await allChambers());
+      setDraft((d) => ({ ...d, participantIds: [...new Set([...d.participantIds, ...result.chamberIds])] }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
   };
 
   const create = async () => {
@@ -114,10 +131,21 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
       title: t('campaigns.wizardSteps.participants'),
       content: (
         <>
-          <Checkbox checked={chambers.length > 0 && draft.participantIds.length === chambers.length}
-            onChange={(e) => update({ participantIds: e.target.checked ? chambers.map((c) => c.id) : [] })}>
-            {t('campaigns.pickAll')} ({chambers.length})
-          </Checkbox>
+          <Space style={{ marginBottom: 8 }}>
+            <Checkbox checked={chambers.length > 0 && draft.participantIds.length === chambers.length}
+              onChange={(e) => update({ participantIds: e.target.checked ? chambers.map((c) => c.id) : [] })}>
+              {t('campaigns.pickAll')} ({chambers.length})
+            </Checkbox>
+            <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(f) => { void importParticipants(f); return false; }}>
+              <Button icon={<UploadOutlined />} data-testid="wizard-import">{t('campaigns.importHere')}</Button>
+            </Upload>
+          </Space>
+          {imported && (
+            <Alert type={imported.errors.length ? 'warning' : 'success'} showIcon closable onClose={() => setImported(null)} style={{ marginBottom: 8 }}
+              title={t('campaigns.importedPicked', { count: imported.chamberIds.length })}
+              description={imported.errors.length > 0 && <ul>{imported.errors.slice(0, 10).map((e) => <li key={`${e.row}-${e.column}`}>#{e.row} {e.column}: {e.message}</li>)}</ul>} />
+          )}
+          {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 8 }} />}
           <Table<Chamber> size="small" rowKey="id" dataSource={chambers} pagination={{ pageSize: 8 }}
             rowSelection={{ selectedRowKeys: draft.participantIds, onChange: (keys) => update({ participantIds: keys as string[] }), preserveSelectedRowKeys: true }}
             columns={[{ title: t('campaigns.chamber'), dataIndex: 'name' }, { title: t('campaigns.district'), dataIndex: 'district' }, { title: t('chambers.email'), dataIndex: 'email' }]} />

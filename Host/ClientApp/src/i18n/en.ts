@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN';
 
 const en: Messages = {
   app: { name: 'Chamber Campaign Workflows', short: 'Campaigns' },
-  nav: { calendar: 'Business calendar', rubrics: 'Rubrics', designer: 'Designer', dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', signOut: 'Sign out', language: '中文' },
+  nav: { calendar: 'Business calendar', rubrics: 'Rubrics', designer: 'Designer', dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', emailTemplates: 'E-mail templates', signOut: 'Sign out', language: '中文' },
   signIn: { title: 'Sign in', email: 'E-mail', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
   common: {
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', submit: 'Submit', refresh: 'Refresh', search: 'Search', all: 'All', none: 'None', yes: 'Yes', no: 'No',
@@ -13,7 +13,7 @@ const en: Messages = {
     pending: 'Pending', overdue: 'Overdue', submitted: 'Submitted', reviewing: 'Under review', running: 'Running', finished: 'Finished', faulted: 'Faulted', 'not-launched': 'Not launched',
     Draft: 'Draft', Launching: 'Launching', Running: 'Running',
   },
-  outcome: { commended: 'Commended', rectifying: 'Rectifying', 'not-passed': 'Not passed' },
+  outcome: { commended: 'Commended', rectifying: 'Rectifying', 'not-passed': 'Not passed', none: 'No outcome yet' },
   dashboard: {
     title: 'Dashboard', campaigns: 'Running campaigns', participants: 'Participants', overdue: 'Overdue', myTasks: 'My tasks', funnel: 'Progress by stage',
     outcomes: 'Review outcomes', noCampaign: 'No campaign yet: create one first.', pending: 'Pending', submitted: 'Submitted', accepted: 'Accepted',
@@ -23,6 +23,11 @@ const en: Messages = {
     leaders: 'Leaders (e-mail)', reviewers: 'Reviewers', planApprovers: 'Plan approvers (optional)', stages: 'Stages', chamber: 'Chamber', district: 'District',
     stage: 'Current stage', reached: 'Last stage done', score: 'Score', outcome: 'Outcome', round: 'Round', filterStatus: 'Filter by status',
     schedule: 'Deadlines', scheduleHint: 'Proposed from the template and the business calendar; change as needed', pickAll: 'All chambers', created: 'Campaign created', launchStarted: 'The campaign is launching',
+    filterOutcome: 'Filter by outcome', searchChamber: 'Chamber name', total: '{{total}} in all',
+    chasePicked: 'Chase picked ({{count}})', chaseOverdue: 'Chase all overdue', chaseTitle: 'Chase', chaseSend: 'Send reminders',
+    chaseSome: 'E-mail the {{count}} picked chambers that still have something to submit (at most once a day per item).', chaseAllOverdue: 'E-mail every chamber that is overdue (at most once a day per item).',
+    chaseNote: 'Note (optional), added to the e-mail', chased: '{{chased}} chased; {{alreadyChasedToday}} already chased today, not sent again; {{nothingToSubmit}} with nothing to submit.',
+    importHere: 'Import and pick', importedPicked: '{{count}} chambers imported and picked',
     campaignTasks: "The campaign workflow's open tasks", wizardSteps: { template: 'Template', schedule: 'Dates', participants: 'Participants', people: 'People' },
   },
   inbox: {
@@ -54,6 +59,16 @@ const en: Messages = {
     hint: 'Deadlines and reminders follow the Chinese statutory holidays and make-up working days. The file has the format of the yearly files in definitions/calendars/cn.',
   },
   rubrics: { title: 'Rubrics', area: 'Area', item: 'Item', computed: 'computed from figures' },
+  emailTemplates: {
+    title: 'E-mail templates', pick: 'Pick a template on the left to edit it', customised: 'Changed', preview: 'Preview', reset: 'Reset to default', resetConfirm: 'Go back to the shipped template?',
+    saved: 'Saved: messages from now on use it', invalid: 'The template cannot be used', subject: 'Subject', text: 'Plain text', changedBy: 'Changed by {{by}} on {{at}}',
+    htmlHint: 'Values are escaped; triple braces and & (they switch escaping off) and scripts are not allowed.', fields: 'Fields:',
+    names: {
+      'submission-request': 'Submission request', 'submission-reminder': 'Reminder before the deadline', 'submission-overdue': 'Automatic chase', 'submission-chase': 'Chase by staff',
+      'submission-escalation': 'Escalation to leaders', 'submission-returned': 'Submission returned', 'sign-off-reminder': 'Sign-off reminder', 'sign-off-escalation': 'Sign-off escalation',
+      'meeting-invitation': 'Meeting invitation', 'rectification-order': 'Rectification order', 'rectification-failed': 'Rectification failed', commendation: 'Commendation', 'commendation-list': 'List of honours (leaders)',
+    },
+  },
   outbox: { title: 'E-mail outbox', channel: 'Channel', summary: 'Recipients · subject', attempts: 'Attempts', lastError: 'Last error', retry: 'Send again', sentAt: 'Sent' },
 };
 export default en;

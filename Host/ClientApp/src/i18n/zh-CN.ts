@@ -1,7 +1,7 @@
 // Simplified Chinese, the default. Keys are shared with en.ts (checked by i18n.test.ts).
 const zh = {
   app: { name: '商会创建活动工作流', short: '创建活动' },
-  nav: { calendar: '工作日历', rubrics: '考核细则', designer: '流程设计', dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', signOut: '退出登录', language: 'English' },
+  nav: { calendar: '工作日历', rubrics: '考核细则', designer: '流程设计', dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', emailTemplates: '邮件模板', signOut: '退出登录', language: 'English' },
   signIn: { title: '登录', email: '邮箱', password: '密码', submit: '登录', failed: '登录失败' },
   common: {
     loading: '加载中…', save: '保存', cancel: '取消', submit: '提交', refresh: '刷新', search: '搜索', all: '全部', none: '无', yes: '是', no: '否',
@@ -12,7 +12,7 @@ const zh = {
     pending: '待提交', overdue: '已逾期', submitted: '待审核', reviewing: '考核中', running: '进行中', finished: '已完成', faulted: '出错', 'not-launched': '未启动',
     Draft: '草稿', Launching: '启动中', Running: '进行中',
   },
-  outcome: { commended: '表彰', rectifying: '整改中', 'not-passed': '未达标' },
+  outcome: { commended: '表彰', rectifying: '整改中', 'not-passed': '未达标', none: '尚无结果' },
   dashboard: {
     title: '工作台', campaigns: '进行中的活动', participants: '参加单位', overdue: '逾期单位', myTasks: '我的待办', funnel: '各环节进度',
     outcomes: '考核结果', noCampaign: '还没有活动，先创建一个。', pending: '待提交', submitted: '待审核', accepted: '已通过',
@@ -22,6 +22,11 @@ const zh = {
     leaders: '督办领导（邮箱）', reviewers: '审核人', planApprovers: '方案签批人（可选）', stages: '各环节', chamber: '商会', district: '所属区',
     stage: '当前环节', reached: '已完成环节', score: '得分', outcome: '结果', round: '轮次', filterStatus: '按状态筛选',
     schedule: '截止日期', scheduleHint: '按模板和工作日历提出，可修改', pickAll: '全部商会', created: '活动已创建', launchStarted: '活动正在启动',
+    filterOutcome: '按结果筛选', searchChamber: '商会名称', total: '共 {{total}} 家',
+    chasePicked: '催办所选（{{count}}）', chaseOverdue: '催办全部逾期', chaseTitle: '催办', chaseSend: '发送催办邮件',
+    chaseSome: '向所选的 {{count}} 家商会中尚未报送的发送催办邮件（每项每天最多一次）。', chaseAllOverdue: '向所有已逾期未报送的商会发送催办邮件（每项每天最多一次）。',
+    chaseNote: '留言（可选），会写进邮件', chased: '已催办 {{chased}} 家；今天已催办过、未重复发送 {{alreadyChasedToday}} 家；没有待报送事项 {{nothingToSubmit}} 家。',
+    importHere: '导入名录并选中', importedPicked: '已导入并选中 {{count}} 家商会',
     campaignTasks: '活动流程待办', wizardSteps: { template: '选择模板', schedule: '日期', participants: '参加单位', people: '人员' },
   },
   inbox: {
@@ -53,6 +58,16 @@ const zh = {
     hint: '截止日期和提醒按中国法定节假日和调休计算。文件格式与 definitions/calendars/cn 中的年度文件相同。',
   },
   rubrics: { title: '考核细则', area: '方面', item: '考核内容', computed: '按数据计算' },
+  emailTemplates: {
+    title: '邮件模板', pick: '选择左侧的模板进行编辑', customised: '已修改', preview: '预览', reset: '恢复默认', resetConfirm: '恢复为系统自带的模板？',
+    saved: '已保存，之后发出的邮件使用新模板', invalid: '模板无法使用', subject: '主题', text: '纯文本正文', changedBy: '{{by}} 于 {{at}} 修改',
+    htmlHint: '数值会自动转义；不能使用关闭转义的三重花括号或 & 写法，也不能包含脚本。', fields: '可用字段：',
+    names: {
+      'submission-request': '报送通知', 'submission-reminder': '截止前提醒', 'submission-overdue': '逾期自动催办', 'submission-chase': '人工催办',
+      'submission-escalation': '逾期督办（致领导）', 'submission-returned': '材料退回', 'sign-off-reminder': '审批提醒', 'sign-off-escalation': '审批督办',
+      'meeting-invitation': '推进会通知', 'rectification-order': '整改通知', 'rectification-failed': '整改未通过', commendation: '表彰通知', 'commendation-list': '表彰名单（致领导）',
+    },
+  },
   outbox: { title: '邮件发送', channel: '通道', summary: '收件人 · 主题', attempts: '尝试次数', lastError: '最近错误', retry: '重发', sentAt: '发送时间' },
 };
 export default zh;

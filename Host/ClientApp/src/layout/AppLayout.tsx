@@ -1,5 +1,5 @@
 import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
-import { ApartmentOutlined, BankOutlined, CalendarOutlined, OrderedListOutlined, DashboardOutlined, FlagOutlined, InboxOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, CalendarOutlined, OrderedListOutlined, DashboardOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -29,6 +29,7 @@ export default function AppLayout() {
     hasRole('admin') && { key: '/admin/calendar', icon: <CalendarOutlined />, label: t('nav.calendar') },
     hasRole('admin') && { key: '/designer', icon: <ApartmentOutlined />, label: t('nav.designer') },
     hasRole('admin') && { key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') },
+    hasRole('admin') && { key: '/admin/email-templates', icon: <FileTextOutlined />, label: t('nav.emailTemplates') },
     hasRole('admin') && { key: '/admin/outbox', icon: <MailOutlined />, label: t('nav.outbox') },
   ].filter((i): i is Exclude<typeof i, false> => !!i);
   const selected = items.map((i) => i.key).filter((k) => k === location.pathname || (k !== '/' && location.pathname.startsWith(k)));

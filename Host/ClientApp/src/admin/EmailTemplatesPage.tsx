@@ -1,0 +1,114 @@
+import { Alert, Button, Card, Col, Empty, Form, Input, List, Popconfirm, Row, Space, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, get, post, put } from '../api/http';
+import type { EmailTemplateText, EmailTemplateView, RenderedEmail } from '../api/types';
+import { formatMoment } from '../shared/format';
+
+/** The fields every template may use, as definitions/email-templates/README.md lists them. */
+const fields = ['chamber', 'campaign', 'title', 'description', 'dueDate', 'dueDateEn', 'dueWeekday', 'workingDaysLeft', 'overdueWorkingDays', 'link', 'feedback', 'note', 'sender'];
+
+/**
+ * E-mail templates for administrators: pick one, change its Handlebars subject, text and HTML,
+ * preview with sample values, save, or go back to the shipped text. The HTML preview runs in a
+ * sandboxed frame (no scripts, no same-origin access).
+ */
+export default function EmailTemplatesPage() {
+  const { t } = useTranslation();
+  const [templates, setTemplates] = useState<EmailTemplateView[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [draft, setDraft] = useState<EmailTemplateText | null>(null);
+  const [preview, setPreview] = useState<RenderedEmail | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [saved, setSaved] = useState(false);
+
+  const load = useCallback(() => get<EmailTemplateView[]>('/api/email-templates').then(setTemplates), []);
+  useEffect(() => { void load(); }, [load]);
+
+  const current = templates.find((x) => x.name === selected);
+  const open = (view: EmailTemplateView) => {
+    setSelected(view.name);
+    setDraft(view.current);
+    setPreview(null);
+    setProblems([]);
+    setSaved(false);
+  };
+  const edit = (patch: Partial<EmailTemplateText>) => {
+    setDraft((d) => (d ? { ...d, ...patch } : d));
+    setSaved(false);
+  };
+  const attempt = async (action: () => Promise<void>) => {
+    setProblems([]);
+    try {
+      await action();
+    } catch (e) {
+      setProblems(e instanceof ApiError && e.errors.length > 0 ? e.errors : [e instanceof Error ? e.message : String(e)]);
+    }
+  };
+  const showPreview = () => attempt(async () => setPreview(await post<RenderedEmail>(`/api/email-templates/${selected}/preview`, draft)));
+  const save = () => attempt(async () => {
+    const view = await put<EmailTemplateView>(`/api/email-templates/${selected}`, draft);
+    setTemplates((all) => all.map((x) => (x.name === view.name ? view : x)));
+    setSaved(true);
+  });
+  const reset = () => attempt(async () => {
+    await api<void>('DELETE', `/api/email-templates/${selected}`);
+    const view = await get<EmailTemplateView>(`/api/email-templates/${selected}`);
+    setTemplates((all) => all.map((x) => (x.name === view.name ? view : x)));
+    open(view);
+  });
+
+  return (
+    <Row gutter={16}>
+      <Col span={7}>
+        <Card title={t('emailTemplates.title')} size="small">
+          <List size="small" dataSource={templates} renderItem={(x) => (
+            <List.Item onClick={() => open(x)} style={{ cursor: 'pointer', background: x.name === selected ? '#e6f4ff' : undefined }} data-testid={`template-${x.name}`}>
+              <Space orientation="vertical" size={0}>
+                <Typography.Text strong>{t(`emailTemplates.names.${x.name}`, { defaultValue: x.name })}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{x.name}</Typography.Text>
+              </Space>
+              {x.customised && <Tag color="blue">{t('emailTemplates.customised')}</Tag>}
+            </List.Item>
+          )} />
+        </Card>
+      </Col>
+      <Col span={17}>
+        {!current || !draft ? <Card><Empty description={t('emailTemplates.pick')} /></Card> : (
+          <Card size="small" title={t(`emailTemplates.names.${current.name}`, { defaultValue: current.name })} extra={
+            <Space>
+              <Button onClick={() => void showPreview()}>{t('emailTemplates.preview')}</Button>
+              <Popconfirm title={t('emailTemplates.resetConfirm')} onConfirm={() => void reset()} okText={t('common.yes')} cancelText={t('common.no')}>
+                <Button disabled={!current.customised}>{t('emailTemplates.reset')}</Button>
+              </Popconfirm>
+              <Button type="primary" onClick={() => void save()} data-testid="save-template">{t('common.save')}</Button>
+            </Space>}>
+            {current.customised && current.updatedAt && (
+              <Typography.Paragraph type="secondary">{t('emailTemplates.changedBy', { by: current.updatedBy ?? '', at: formatMoment(current.updatedAt) })}</Typography.Paragraph>
+            )}
+            {saved && <Alert type="success" showIcon title={t('emailTemplates.saved')} style={{ marginBottom: 12 }} />}
+            {problems.length > 0 && <Alert type="error" showIcon title={t('emailTemplates.invalid')} description={<ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>} style={{ marginBottom: 12 }} />}
+            <Form layout="vertical">
+              <Form.Item label={t('emailTemplates.subject')}><Input value={draft.subject} onChange={(e) => edit({ subject: e.target.value })} /></Form.Item>
+              <Form.Item label={t('emailTemplates.text')}>
+                <Input.TextArea rows={8} value={draft.text} onChange={(e) => edit({ text: e.target.value })} style={{ fontFamily: 'monospace' }} />
+              </Form.Item>
+              <Form.Item label="HTML" extra={t('emailTemplates.htmlHint')}>
+                <Input.TextArea rows={8} value={draft.html} onChange={(e) => edit({ html: e.target.value })} style={{ fontFamily: 'monospace' }} />
+              </Form.Item>
+            </Form>
+            <Typography.Paragraph type="secondary">
+              {t('emailTemplates.fields')} {fields.map((f) => <Typography.Text code key={f}>{`{{${f}}}`}</Typography.Text>)}
+            </Typography.Paragraph>
+            {preview && (
+              <Card size="small" type="inner" title={`${t('emailTemplates.preview')}：${preview.subject}`} data-testid="template-preview">
+                <Typography.Paragraph><pre style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{preview.text}</pre></Typography.Paragraph>
+                <iframe title="html-preview" sandbox="" srcDoc={preview.html} style={{ width: '100%', height: 240, border: '1px solid #f0f0f0' }} />
+              </Card>
+            )}
+          </Card>
+        )}
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,113 @@
+import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { get, post, type Page } from '../api/http';
+import type { ChaseResult, ParticipantView } from '../api/types';
+import { formatDue } from '../shared/format';
+
+const statusColors: Record<string, string> = { overdue: 'red', pending: 'orange', submitted: 'blue', reviewing: 'purple', finished: 'green', faulted: 'magenta' };
+const statuses = ['pending', 'overdue', 'submitted', 'reviewing', 'running', 'finished', 'faulted', 'not-launched'];
+const outcomes = ['commended', 'rectifying', 'not-passed', 'none'];
+
+export type ParticipantFilter = { status?: string; outcome?: string; search?: string };
+
+/** The filter as the list and the export take it: only what is set. */
+export function filterQuery(filter: ParticipantFilter): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
+  return query.toString();
+}
+
+/** Whom a 催办 goes to: the chambers picked, or every chamber in a status. */
+type ChaseTarget = { chamberIds: string[] } | { status: 'overdue' | 'pending' };
+
+/**
+ * The participants of a campaign, filtered on the server (status, outcome, name), with 催办:
+ * staff pick chambers — or take every overdue one — and add a note to the e-mail.
+ */
+export default function ParticipantsCard({ campaignId, canChase, refreshKey }: { campaignId: string; canChase: boolean; refreshKey: unknown }) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<ParticipantFilter>({});
+  const [page, setPage] = useState(1);
+  const [participants, setParticipants] = useState<Page<ParticipantView> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [chasing, setChasing] = useState<ChaseTarget | null>(null);
+  const [note, setNote] = useState('');
+  const [result, setResult] = useState<ChaseResult | null>(null);
+
+  const load = useCallback(() => {
+    const query = filterQuery(filter);
+    get<Page<ParticipantView>>(`/api/campaigns/${campaignId}/participants?page=${page}&pageSize=50${query && `&${query}`}`)
+      .then((p) => { setParticipants(p); setError(null); })
+      .catch((e) => setError(e instanceof Error ? e.message : String(e)));
+  }, [campaignId, filter, page]);
+  useEffect(load, [load, refreshKey]);
+
+  const refine = (patch: Partial<ParticipantFilter>) => {
+    setPage(1);
+    setFilter((f) => ({ ...f, ...patch }));
+  };
+
+  const chase = async () => {
+    if (!chasing) return;
+    try {
+      setResult(await post<ChaseResult>(`/api/campaigns/${campaignId}/chase`, { ...chasing, note: note.trim() || undefined }));
+      setChasing(null);
+      setNote('');
+      setPicked([]);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setChasing(null);
+    }
+  };
+
+  const query = filterQuery(filter);
+  return (
+    <Card title={t('campaigns.participants')} size="small" extra={
+      <Space wrap>
+        <Input.Search placeholder={t('campaigns.searchChamber')} allowClear style={{ width: 200 }} onSearch={(v) => refine({ search: v.trim() || undefined })} />
+        <Select allowClear placeholder={t('campaigns.filterStatus')} style={{ width: 140 }} value={filter.status} onChange={(status) => refine({ status })}
+          data-testid="status-filter" options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        <Select allowClear placeholder={t('campaigns.filterOutcome')} style={{ width: 140 }} value={filter.outcome} onChange={(outcome) => refine({ outcome })}
+          options={outcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
+        <Button href={`/api/campaigns/${campaignId}/export${query && `?${query}`}`}>{t('common.export')}</Button>
+        {canChase && (
+          <>
+            <Button disabled={picked.length === 0} onClick={() => setChasing({ chamberIds: picked })} data-testid="chase-picked">
+              {t('campaigns.chasePicked', { count: picked.length })}
+            </Button>
+            <Button danger onClick={() => setChasing({ status: 'overdue' })}>{t('campaigns.chaseOverdue')}</Button>
+          </>
+        )}
+      </Space>}>
+      {error && <Alert type="error" title={error} showIcon closable onClose={() => setError(null)} style={{ marginBottom: 12 }} />}
+      {result && (
+        <Alert type={result.chased > 0 ? 'success' : 'info'} showIcon closable onClose={() => setResult(null)} style={{ marginBottom: 12 }}
+          data-testid="chase-result" title={t('campaigns.chased', result)} />
+      )}
+      <Table<ParticipantView> size="small" rowKey="chamberId" dataSource={participants?.items} loading={!participants}
+        rowSelection={canChase ? { selectedRowKeys: picked, onChange: (keys) => setPicked(keys as string[]), preserveSelectedRowKeys: true } : undefined}
+        pagination={{ current: page, pageSize: 50, total: participants?.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('campaigns.total', { total }) }}
+        columns={[
+          { title: t('campaigns.chamber'), render: (_, p) => p.status === 'not-launched' ? p.chamber : <Link to={`/instances/${p.instanceId}`}>{p.chamber}</Link> },
+          { title: t('campaigns.district'), dataIndex: 'district', width: 110 },
+          { title: t('common.status'), width: 100, render: (_, p) => <Tag color={statusColors[p.status]}>{t(`status.${p.status}`)}</Tag> },
+          { title: t('campaigns.stage'), dataIndex: 'stage' },
+          { title: t('common.due'), width: 110, render: (_, p) => formatDue(p.dueAt) },
+          { title: t('campaigns.round'), width: 70, render: (_, p) => p.round || '' },
+          { title: t('campaigns.reached'), dataIndex: 'reached' },
+          { title: t('campaigns.score'), width: 80, dataIndex: 'score' },
+          { title: t('campaigns.outcome'), width: 100, render: (_, p) => p.outcome ? t(`outcome.${p.outcome}`) : '' },
+        ]} />
+      <Modal open={!!chasing} title={t('campaigns.chaseTitle')} okText={t('campaigns.chaseSend')} cancelText={t('common.cancel')}
+        onCancel={() => setChasing(null)} onOk={() => void chase()}>
+        <Typography.Paragraph>
+          {chasing && 'status' in chasing ? t('campaigns.chaseAllOverdue') : t('campaigns.chaseSome', { count: picked.length })}
+        </Typography.Paragraph>
+        <Input.TextArea rows={3} maxLength={500} showCount value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('campaigns.chaseNote')} />
+      </Modal>
+    </Card>
+  );
+}
