@@ -201,7 +201,11 @@ public sealed class CampaignService(
         var now = clock.GetUtcNow();
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var query = db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId)
-            .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new { p.ChamberId, c.Name, c.District, p.InstanceId, p.Launched, p.Stage, p.Score, p.Outcome });
+            .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new ParticipantRow
+            {
+                ChamberId = p.ChamberId, Name = c.Name, District = c.District, InstanceId = p.InstanceId, Launched = p.Launched,
+                Stage = p.Stage, Score = p.Score, Outcome = p.Outcome,
+            });
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var search = filter.Search.Trim();
@@ -214,30 +218,43 @@ public sealed class CampaignService(
             query = query.Where(r => r.Outcome == null);
         else if (!string.IsNullOrWhiteSpace(filter.Outcome))
             query = query.Where(r => r.Outcome == filter.Outcome);
-        if (filter.Status == ParticipantStatus.NotLaunched)
+        if (filter.Status is null or ParticipantStatus.NotLaunched)
         {
-            query = query.Where(r => !r.Launched);
-        }
-        else if (filter.Status is not null)
-        {
-            // A status is where the workflow stands, which only the bookmark index and the instances know.
-            var launched = await query.Where(r => r.Launched).Select(r => r.InstanceId).ToListAsync(cancellationToken);
-            var statuses = await StatusesAsync(campaign, launched, names, now, cancellationToken);
-            var matching = launched.Where(id => statuses[id].Status == filter.Status).ToList();
-            query = query.Where(r => matching.Contains(r.InstanceId));
+            if (filter.Status == ParticipantStatus.NotLaunched)
+                query = query.Where(r => !r.Launched);
+            var total = await query.CountAsync(cancellationToken);
+            var rows = await query.OrderBy(r => r.ChamberId).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            var positions = await StatusesAsync(campaign, [.. rows.Where(r => r.Launched).Select(r => r.InstanceId)], names, now, cancellationToken);
+            return (total, [.. rows.Select(r => View(r, r.Launched ? positions[r.InstanceId] : new Position(ParticipantStatus.NotLaunched, null)))]);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(r => r.ChamberId).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var positions = await StatusesAsync(campaign, [.. rows.Where(r => r.Launched).Select(r => r.InstanceId)], names, now, cancellationToken);
-        return (total, [.. rows.Select(r =>
-        {
-            var position = r.Launched ? positions[r.InstanceId] : new Position(ParticipantStatus.NotLaunched, null);
-            var current = position.Current;
-            return new ParticipantView(r.ChamberId, r.Name, r.District, r.InstanceId, position.Status, current?.Stage, current?.DueAt,
-                position.Status == ParticipantStatus.Overdue, current?.Round ?? 0,
+        // A status is where the workflow stands, which only the bookmark index and the instances know:
+        // the positions of all (filtered) participants decide, the most urgent (earliest due) first.
+        var launched = await query.Where(r => r.Launched).Select(r => r.InstanceId).ToListAsync(cancellationToken);
+        var statuses = await StatusesAsync(campaign, launched, names, now, cancellationToken);
+        var matching = launched.Where(id => statuses[id].Status == filter.Status)
+            .OrderBy(id => statuses[id].Current?.DueAt ?? DateTimeOffset.MaxValue).ThenBy(id => id, StringComparer.Ordinal).ToList();
+        var pageIds = matching.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var pageRows = (await query.Where(r => pageIds.Contains(r.InstanceId)).ToListAsync(cancellationToken)).ToDictionary(r => r.InstanceId);
+        return (matching.Count, [.. pageIds.Select(id => View(pageRows[id], statuses[id]))]);
+
+        ParticipantView View(ParticipantRow r, Position position) =>
+            new(r.ChamberId, r.Name, r.District, r.InstanceId, position.Status, position.Current?.Stage, position.Current?.DueAt,
+                position.Status == ParticipantStatus.Overdue, position.Current?.Round ?? 0,
                 r.Stage is null ? null : names.GetValueOrDefault(r.Stage) ?? r.Stage, r.Score, r.Outcome);
-        })]);
+    }
+
+    /// <summary>A participant joined with its chamber, as the list reads it (a class with setters, so filters on it translate to SQL).</summary>
+    private sealed class ParticipantRow
+    {
+        public required string ChamberId { get; init; }
+        public required string Name { get; init; }
+        public string? District { get; init; }
+        public required string InstanceId { get; init; }
+        public bool Launched { get; init; }
+        public string? Stage { get; init; }
+        public double? Score { get; init; }
+        public string? Outcome { get; init; }
     }
 
     /// <summary>Where a launched participant stands, and the open task that says so (none when finished, faulted or between steps).</summary>

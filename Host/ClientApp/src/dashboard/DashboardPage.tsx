@@ -1,9 +1,10 @@
-import { Card, Col, Empty, List, Row, Statistic, Tag } from 'antd';
+import { Card, Col, Empty, List, Row, Statistic, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { get, type Page } from '../api/http';
-import type { CampaignRecord, CampaignView, TaskView } from '../api/types';
+import type { CampaignRecord, CampaignView, ParticipantView, TaskView } from '../api/types';
+import { daysUntil, formatDue } from '../shared/format';
 import Chart from './Chart';
 
 /** 工作台: running campaigns, where their participants stand, and the reader's own tasks. */
@@ -11,6 +12,7 @@ export default function DashboardPage() {
   const { t } = useTranslation();
   const [views, setViews] = useState<CampaignView[] | null>(null);
   const [tasks, setTasks] = useState(0);
+  const [overdueList, setOverdueList] = useState<Page<ParticipantView> | null>(null);
 
   useEffect(() => {
     (async () => {
@@ -22,6 +24,10 @@ export default function DashboardPage() {
   }, []);
 
   const first = views?.[0];
+  // The chambers longest overdue in the campaign shown (the server lists the earliest due first).
+  useEffect(() => {
+    if (first) get<Page<ParticipantView>>(`/api/campaigns/${first.id}/participants?status=overdue&pageSize=10`).then(setOverdueList).catch(() => setOverdueList(null));
+  }, [first]);
   const funnel = useMemo(() => first && {
     tooltip: { trigger: 'axis' },
     legend: {},
@@ -59,6 +65,20 @@ export default function DashboardPage() {
       <Col xs={24} lg={8}>
         <Card title={t('dashboard.outcomes')} loading={!views}>{outcomes && <Chart option={outcomes} />}</Card>
       </Col>
+      {first && overdueList && overdueList.total > 0 && (
+        <Col span={24}>
+          <Card title={`${t('dashboard.longestOverdue')} · ${first.name}`} size="small" data-testid="overdue-list"
+            extra={<Link to={`/campaigns/${first.id}`}>{t('dashboard.allOverdue', { total: overdueList.total })}</Link>}>
+            <Table<ParticipantView> size="small" rowKey="chamberId" pagination={false} dataSource={overdueList.items} columns={[
+              { title: t('campaigns.chamber'), render: (_, p) => <Link to={`/instances/${p.instanceId}`}>{p.chamber}</Link> },
+              { title: t('campaigns.district'), dataIndex: 'district', width: 120 },
+              { title: t('campaigns.stage'), dataIndex: 'stage' },
+              { title: t('common.due'), width: 120, render: (_, p) => formatDue(p.dueAt) },
+              { title: t('dashboard.daysOverdue'), width: 120, render: (_, p) => p.dueAt ? -daysUntil(p.dueAt) : '' },
+            ]} />
+          </Card>
+        </Col>
+      )}
       <Col span={24}>
         <Card title={t('dashboard.campaigns')} loading={!views}>
           <List dataSource={views ?? []} renderItem={(v) => (

@@ -17,6 +17,7 @@ const en: Messages = {
   dashboard: {
     title: 'Dashboard', campaigns: 'Running campaigns', participants: 'Participants', overdue: 'Overdue', myTasks: 'My tasks', funnel: 'Progress by stage',
     outcomes: 'Review outcomes', noCampaign: 'No campaign yet: create one first.', pending: 'Pending', submitted: 'Submitted', accepted: 'Accepted',
+    longestOverdue: 'Longest overdue', allOverdue: 'All {{total}} overdue →', daysOverdue: 'Days overdue',
   },
   campaigns: {
     title: 'Campaigns', create: 'New campaign', launch: 'Launch', launched: 'Launched {{launched}} / {{total}}', year: 'Year', template: 'Template', participants: 'Participants',

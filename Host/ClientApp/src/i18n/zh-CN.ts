@@ -16,6 +16,7 @@ const zh = {
   dashboard: {
     title: '工作台', campaigns: '进行中的活动', participants: '参加单位', overdue: '逾期单位', myTasks: '我的待办', funnel: '各环节进度',
     outcomes: '考核结果', noCampaign: '还没有活动，先创建一个。', pending: '待提交', submitted: '待审核', accepted: '已通过',
+    longestOverdue: '逾期最久的单位', allOverdue: '全部 {{total}} 家逾期单位 →', daysOverdue: '逾期天数',
   },
   campaigns: {
     title: '创建活动', create: '新建活动', launch: '启动', launched: '已启动 {{launched}} / {{total}}', year: '年度', template: '模板', participants: '参加单位',
