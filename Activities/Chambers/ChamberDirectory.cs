@@ -14,6 +14,8 @@ public sealed record ChamberPage(int Total, int Page, int PageSize, IReadOnlyLis
 /// <summary>The chambers: imported from files (re-import updates by name) and listed for campaigns.</summary>
 public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contexts, TimeProvider clock)
 {
+    private readonly CoalescingLoader<string, ChamberRecord> _byId = new((ids, ct) => LoadAsync(contexts, ids, ct), 500);
+
     /// <summary>Reads a CSV or XLSX file and stores its valid rows in one transaction; throws <see cref="FormatException"/> when the file as a whole is unreadable.</summary>
     public async Task<ImportResult> ImportAsync(byte[] content, string? fileName, CancellationToken cancellationToken = default)
     {
@@ -100,9 +102,13 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         return new ChamberPage(total, query.Page, query.PageSize, items);
     }
 
-    public async Task<ChamberRecord?> FindAsync(string id, CancellationToken cancellationToken = default)
+    /// <summary>One chamber; lookups made at the same time (a launch's workflows) are read in one query.</summary>
+    public Task<ChamberRecord?> FindAsync(string id, CancellationToken cancellationToken = default) => _byId.LoadAsync(id, cancellationToken);
+
+    private static async Task<IReadOnlyDictionary<string, ChamberRecord>> LoadAsync(IDbContextFactory<CampaignDbContext> contexts, IReadOnlyList<string> ids,
+        CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Chambers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return await db.Chambers.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
     }
 }

@@ -40,16 +40,16 @@ public enum PortalTokenProblem
 /// the application clock (business time), and revocable: it carries the chamber's link version,
 /// which revoking increments.
 /// </summary>
-public sealed class PortalLinks(IDataProtectionProvider protection, IDbContextFactory<CampaignDbContext> contexts, IOptions<PortalOptions> options, TimeProvider clock)
+public sealed class PortalLinks(IDataProtectionProvider protection, IDbContextFactory<CampaignDbContext> contexts, ChamberDirectory directory,
+    IOptions<PortalOptions> options, TimeProvider clock)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("Chamber.Portal.Link.v1");
 
     public async Task<string> IssueTokenAsync(string chamberId, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var version = await db.Chambers.Where(c => c.Id == chamberId).Select(c => (int?)c.PortalVersion).FirstOrDefaultAsync(cancellationToken)
+        var chamber = await directory.FindAsync(chamberId, cancellationToken)
             ?? throw new InvalidOperationException($"商会 {chamberId} 不存在 / Chamber {chamberId} does not exist.");
-        return IssueToken(chamberId, version);
+        return IssueToken(chamberId, chamber.PortalVersion);
     }
 
     public async Task<string> IssueLinkAsync(string chamberId, CancellationToken cancellationToken = default) =>

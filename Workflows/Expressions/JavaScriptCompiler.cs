@@ -45,10 +45,13 @@ public sealed partial class JavaScriptCompiler : IExpressionCompiler
     [GeneratedRegex(@"^[\p{L}_$][\p{L}\p{Nd}_$]*$")]
     private static partial Regex IdentifierPattern();
 
+    [GeneratedRegex(@"(?<![\p{L}\p{Nd}_$.])input(?![\p{L}\p{Nd}_$])")]
+    private static partial Regex InputIdentifier();
+
     private sealed class JavaScriptExpression(CompiledEval script, string source, Type targetType, string[] variableNames) : ICompiledExpression
     {
-        private readonly bool _usesInput = source.Contains("input", StringComparison.OrdinalIgnoreCase)
-            || source.Contains("Input", StringComparison.Ordinal);
+        // Only a script that reads the `input` object pays for building it (getInput('x') does not need it).
+        private readonly bool _usesInput = InputIdentifier().IsMatch(source);
 
         public ValueTask<object?> EvaluateAsync(IExpressionContext context)
         {
@@ -140,8 +143,11 @@ public sealed partial class JavaScriptCompiler : IExpressionCompiler
             // Elsa's get<Input>() helpers (a variable of the same name wins, see __getNamed).
             foreach (var key in context.WorkflowInput.Keys)
             {
-                if (IsIdentifier(key) && _definedVariables.Add(key))
+                if (!_definedVariables.Contains(key) && IsIdentifier(key))
+                {
+                    _definedVariables.Add(key);
                     DefineVariableHelpers(key);
+                }
             }
 
             if (usesInput)
