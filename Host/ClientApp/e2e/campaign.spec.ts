@@ -84,6 +84,7 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await page.getByRole('row', { name: /温州市服装商会/ }).getByRole('checkbox').check();
   await page.getByTestId('chase-picked').click();
   await page.getByRole('dialog').getByRole('textbox').fill('请本周内提交实施方案');
+  await expect(page.locator('.ant-zoom-appear, .ant-zoom-enter')).toHaveCount(0); // the dialog has finished opening
   await keep(page, '06b-campaign-chase');
   await page.getByRole('button', { name: '发送催办邮件' }).click();
   await expect(page.getByTestId('chase-result')).toContainText('已催办 1 家');

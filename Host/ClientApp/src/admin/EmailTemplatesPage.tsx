@@ -89,12 +89,12 @@ export default function EmailTemplatesPage() {
             {saved && <Alert type="success" showIcon title={t('emailTemplates.saved')} style={{ marginBottom: 12 }} />}
             {problems.length > 0 && <Alert type="error" showIcon title={t('emailTemplates.invalid')} description={<ul>{problems.map((p) => <li key={p}>{p}</li>)}</ul>} style={{ marginBottom: 12 }} />}
             <Form layout="vertical">
-              <Form.Item label={t('emailTemplates.subject')}><Input value={draft.subject} onChange={(e) => edit({ subject: e.target.value })} /></Form.Item>
-              <Form.Item label={t('emailTemplates.text')}>
-                <Input.TextArea rows={8} value={draft.text} onChange={(e) => edit({ text: e.target.value })} style={{ fontFamily: 'monospace' }} />
+              <Form.Item label={t('emailTemplates.subject')} htmlFor="template-subject"><Input id="template-subject" value={draft.subject} onChange={(e) => edit({ subject: e.target.value })} /></Form.Item>
+              <Form.Item label={t('emailTemplates.text')} htmlFor="template-text">
+                <Input.TextArea id="template-text" rows={8} value={draft.text} onChange={(e) => edit({ text: e.target.value })} style={{ fontFamily: 'monospace' }} />
               </Form.Item>
-              <Form.Item label="HTML" extra={t('emailTemplates.htmlHint')}>
-                <Input.TextArea rows={8} value={draft.html} onChange={(e) => edit({ html: e.target.value })} style={{ fontFamily: 'monospace' }} />
+              <Form.Item label="HTML" extra={t('emailTemplates.htmlHint')} htmlFor="template-html">
+                <Input.TextArea id="template-html" rows={8} value={draft.html} onChange={(e) => edit({ html: e.target.value })} style={{ fontFamily: 'monospace' }} />
               </Form.Item>
             </Form>
             <Typography.Paragraph type="secondary">
