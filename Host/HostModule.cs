@@ -9,6 +9,7 @@ using Chamber.Host.Errors;
 using Chamber.Host.Health;
 using Chamber.Host.Portal;
 using Chamber.Host.Reviews;
+using Chamber.Host.Security;
 using Chamber.Host.Tasks;
 using Chamber.Host.WorkflowApi;
 using Chamber.Workflows;
@@ -67,6 +68,7 @@ public static class HostModule
         await app.Services.SeedAdministratorAsync();
         await app.Services.SeedDefinitionsAsync();
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();

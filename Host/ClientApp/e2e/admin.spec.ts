@@ -38,6 +38,8 @@ test('an administrator changes an e-mail template, previews it, is stopped by a 
   await subject.fill('【催办】{{chamber}}：请尽快提交“{{title}}”');
   await page.getByRole('button', { name: '预 览' }).or(page.getByRole('button', { name: '预览' })).click();
   await expect(page.getByTestId('template-preview')).toContainText('【催办】鹿城区五马街道商会：请尽快提交“贯彻落实意见（实施方案）”');
+  // The HTML part, in its sandboxed frame.
+  await expect(page.frameLocator('iframe[title=html-preview]').getByText('会员部留言：请于本周内提交。')).toBeVisible();
   await keep(page, '18-email-template');
 
   const html = page.getByLabel('HTML');

@@ -22,6 +22,21 @@ public abstract class ApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Pages_and_api_answers_carry_the_security_headers_even_when_refused()
+    {
+        using var anonymous = fixture.Factory.CreateClient();
+
+        foreach (var response in new[] { await anonymous.GetAsync("/"), await anonymous.GetAsync("/api/health"), await anonymous.GetAsync("/api/campaigns") })
+        {
+            Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        }
+    }
+
+    [Fact]
     public async Task The_api_refuses_anonymous_callers_and_wrong_passwords()
     {
         using var anonymous = fixture.Factory.CreateClient();
