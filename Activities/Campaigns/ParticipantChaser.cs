@@ -41,7 +41,7 @@ public sealed class ParticipantChaser(
     {
         var picked = Validate(request);
         var now = clock.GetUtcNow();
-        var items = await OpenSubmissionsAsync(campaign.Id, cancellationToken);
+        var items = await OpenSubmissionsAsync(campaign.Id, picked, cancellationToken);
         var chosen = items.Where(i => picked?.Contains(i.ChamberId) ?? (request.Status == ParticipantStatus.Overdue ? i.Payload.DueAt < now : i.Payload.DueAt >= now))
             .ToList();
         var nothingToSubmit = picked is null ? 0 : picked.Count - chosen.Select(i => i.ChamberId).Distinct().Count();
@@ -89,15 +89,19 @@ public sealed class ParticipantChaser(
 
     private sealed record OpenSubmission(string InstanceId, string TaskId, string ChamberId, TaskPayload Payload);
 
-    /// <summary>Every item a chamber of the campaign still has to submit, from the bookmark index.</summary>
-    private async Task<IReadOnlyList<OpenSubmission>> OpenSubmissionsAsync(string campaignId, CancellationToken cancellationToken)
+    /// <summary>What the chambers of the campaign (those picked, when a few are) still have to submit, from the bookmark index.</summary>
+    private async Task<IReadOnlyList<OpenSubmission>> OpenSubmissionsAsync(string campaignId, HashSet<string>? picked, CancellationToken cancellationToken)
     {
         var prefix = UserTasks.ChamberTag("");
         await using var db = await workflows.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Bookmarks.AsNoTracking()
-            .Where(b => b.CorrelationId == campaignId && b.Name == UserTasks.BookmarkName && b.Tag!.StartsWith(prefix))
-            .Select(b => new { b.InstanceId, b.Key, b.Tag, b.Payload })
-            .ToListAsync(cancellationToken);
+        var query = db.Bookmarks.AsNoTracking().Where(b => b.CorrelationId == campaignId && b.Name == UserTasks.BookmarkName && b.Tag!.StartsWith(prefix));
+        if (picked is { Count: <= 500 })
+        {
+            var tags = picked.Select(UserTasks.ChamberTag).ToList();
+            query = query.Where(b => tags.Contains(b.Tag!));
+        }
+
+        var rows = await query.Select(b => new { b.InstanceId, b.Key, b.Tag, b.Payload }).ToListAsync(cancellationToken);
         return [.. rows
             .Select(r => new OpenSubmission(r.InstanceId, r.Key ?? "", r.Tag![prefix.Length..], TaskPayload.FromJson(r.Payload)))
             .Where(s => s.Payload.Kind == "Submission")];
