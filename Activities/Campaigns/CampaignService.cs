@@ -275,7 +275,8 @@ public sealed class CampaignService(
                 .Where(i => i.CorrelationId == campaign.Id && (i.Status == WorkflowStatus.Finished || i.Status == WorkflowStatus.Faulted));
             if (subset is not null)
                 instances = instances.Where(i => subset.Contains(i.Id));
-            ended = await instances.ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
+            // Only the two columns: an instance row also carries its whole state.
+            ended = await instances.Select(i => new { i.Id, i.Status }).ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
         }
 
         var open = (await OpenTasksAsync(campaign, names, cancellationToken, subset)).ToLookup(t => t.InstanceId);
