@@ -129,7 +129,7 @@ public sealed class EmailTemplates : IDisposable
     }
 
     /// <summary>What is wrong with a draft: too long, escaping switched off in the HTML part, or Handlebars that does not compile or render.</summary>
-    public IReadOnlyList<string> Check(EmailTemplateText text)
+    private IReadOnlyList<string> Check(EmailTemplateText text)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(text.Subject) || string.IsNullOrWhiteSpace(text.Text) || string.IsNullOrWhiteSpace(text.Html))
