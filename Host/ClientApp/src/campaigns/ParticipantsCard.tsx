@@ -5,19 +5,11 @@ import { Link } from 'react-router-dom';
 import { get, post, type Page } from '../api/http';
 import type { ChaseResult, ParticipantView } from '../api/types';
 import { formatDue } from '../shared/format';
+import { filterQuery, type ParticipantFilter } from './participantFilter';
 
 const statusColors: Record<string, string> = { overdue: 'red', pending: 'orange', submitted: 'blue', reviewing: 'purple', finished: 'green', faulted: 'magenta' };
 const statuses = ['pending', 'overdue', 'submitted', 'reviewing', 'running', 'finished', 'faulted', 'not-launched'];
 const outcomes = ['commended', 'rectifying', 'not-passed', 'none'];
-
-export type ParticipantFilter = { status?: string; outcome?: string; search?: string };
-
-/** The filter as the list and the export take it: only what is set. */
-export function filterQuery(filter: ParticipantFilter): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(filter)) if (value) query.set(key, value);
-  return query.toString();
-}
 
 /** Whom a 催办 goes to: the chambers picked, or every chamber in a status. */
 type ChaseTarget = { chamberIds: string[] } | { status: 'overdue' | 'pending' };

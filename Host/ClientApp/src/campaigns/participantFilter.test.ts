@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { filterQuery } from './participantFilter';
+
+describe('participant filter', () => {
+  it('keeps only what is set, encoded for the URL', () => {
+    expect(filterQuery({})).toBe('');
+    expect(filterQuery({ status: 'overdue', outcome: undefined, search: '' })).toBe('status=overdue');
+    expect(new URLSearchParams(filterQuery({ search: '五马 & 服装', outcome: 'none' })).get('search')).toBe('五马 & 服装');
+    expect(filterQuery({ search: 'a&b=c' })).toBe('search=a%26b%3Dc');
+  });
+});
