@@ -132,7 +132,7 @@ export default function DesignerPage() {
           onDragOver={(e) => { if (e.dataTransfer.types.includes(paletteType)) e.preventDefault(); }}
           onDrop={(e) => { e.preventDefault(); add(e.dataTransfer.getData(paletteType), { clientX: e.clientX, clientY: e.clientY }); }}>
           <WorkflowCanvas ref={canvas} definition={detail.definition} descriptors={descriptors}
-            onSelect={(id) => setSelected(id ? current().root.activities.find((a) => a.id === id) ?? null : null)}
+            onSelect={(id) => setSelected(id ? canvas.current!.activity(id) : null)}
             onChange={() => setDirty(true)} />
         </Layout.Content>
         <Layout.Sider width={340} theme="light" style={{ overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}>

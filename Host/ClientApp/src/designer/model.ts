@@ -152,6 +152,11 @@ export function layout(definition: DefinitionJson, columnWidth = 260, rowHeight 
   return { ...definition, root: { ...definition.root, activities: placed } };
 }
 
+/** Where an activity is drawn: at its position, or at the origin when it has none. */
+export function positionOf(activity: ActivityJson): { x: number; y: number } {
+  return activity.metadata?.designer?.position ?? { x: 0, y: 0 };
+}
+
 /** A fresh activity id, unique in the definition: "sign-off", "sign-off-2", … */
 export function newActivityId(definition: DefinitionJson, typeName: string): string {
   const base = typeName.split('.').pop()!.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
