@@ -2,7 +2,7 @@ import { Graph, History, Keyboard, Selection, Snapline, type Node } from '@antv/
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { bodyAttrs, edgeOf, newEdge, nodeOf, nodeWidth, outcomePort, type ActivityState } from './cells';
 import { labelOf } from './label';
-import { outcomesOf, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
+import { outcomesOf, stackedActivities, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
 
 export type CanvasHandle = {
   /** The definition as drawn: the activities (with their positions) and connections of the canvas. */
@@ -50,9 +50,10 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
     source.current = next;
     const g = graph.current!;
     history.current?.disable();
+    const stacked = stackedActivities(next.root.activities);
     g.fromJSON({
       nodes: next.root.activities.map((a) => nodeOf(a, descriptors.get(a.type), states?.get(a.id))),
-      edges: next.root.connections.map(edgeOf),
+      edges: next.root.connections.map((c) => edgeOf(c, stacked)),
     });
     history.current?.enable();
     history.current?.clean();

@@ -74,11 +74,19 @@ export function nodeOf(activity: ActivityJson, descriptor: ActivityDescriptor | 
   };
 }
 
-export function edgeOf(connection: ConnectionJson): EdgeMetadata {
+/**
+ * Connections between activities stacked on one another are drawn straight. A definition written
+ * without positions puts every activity at the origin: there is no way around such a stack, and
+ * the Manhattan router searched for one at every connection, which took about as long as drawing
+ * all the rest of 300 activities. Laid out (or moved apart and saved), they are routed.
+ */
+export function edgeOf(connection: ConnectionJson, stacked: Set<string>): EdgeMetadata {
+  const straight = stacked.has(connection.source.activity) && stacked.has(connection.target.activity);
   return {
     shape: connectionShape,
     source: { cell: connection.source.activity, port: connection.source.port ?? 'Done' },
     target: { cell: connection.target.activity, port: connection.target.port ?? 'In' },
+    ...(straight ? { router: { name: 'normal' } } : {}),
   };
 }
 
