@@ -29,12 +29,15 @@ export default function DesignerPage() {
 
   const open = useCallback(async (version?: number) => {
     try {
-      const loaded = await get<Detail>(`/api/workflow-definitions/${definitionId}${version ? `?version=${version}` : ''}`);
+      const [loaded, loadedVersions] = await Promise.all([
+        get<Detail>(`/api/workflow-definitions/${definitionId}${version ? `?version=${version}` : ''}`),
+        get<DefinitionSummary[]>(`/api/workflow-definitions/${definitionId}/versions`),
+      ]);
       setDetail(loaded);
+      setVersions(loadedVersions);
       setSelected(null);
       setDirty(false);
       canvas.current?.load(loaded.definition);
-      setVersions(await get<DefinitionSummary[]>(`/api/workflow-definitions/${definitionId}/versions`));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
