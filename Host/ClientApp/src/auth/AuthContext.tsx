@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { get, post, setAntiforgeryToken } from '../api/http';
 import type { SignedInUser } from '../api/types';
 import { syncServerClock } from '../shared/format';
@@ -25,13 +25,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     (async () => {
       try {
-        const me = await get<SignedInUser>('/api/auth/me');
-        setAntiforgeryToken((await get<{ token: string }>('/api/auth/antiforgery')).token);
-        await syncClock();
-        setUser(me);
+        // Independent requests: asked at once, as each round trip delays the first page.
+        const [me, antiforgery] = await Promise.all([get<SignedInUser>('/api/auth/me'), get<{ token: string }>('/api/auth/antiforgery'), syncClock()]);
+        setAntiforgeryToken(antiforgery.token);
+        // In a transition, the spinner stays until the first page's code has loaded, and the page
+        // then shows at once. Otherwise React shows a fallback for it, and content that replaces a
+        // fallback appears no sooner than 300 ms after the fallback did.
+        startTransition(() => {
+          setUser(me);
+          setChecking(false);
+        });
       } catch {
         setUser(null);
-      } finally {
         setChecking(false);
       }
     })();

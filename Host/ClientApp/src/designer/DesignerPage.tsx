@@ -1,18 +1,17 @@
-import { Alert, App as AntApp, Button, Card, Collapse, Empty, Layout, List, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Empty, Layout, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { RedoOutlined, UndoOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { get, post, put } from '../api/http';
 import type { DefinitionSummary } from './DefinitionsPage';
-import { layout, newActivityId, validate, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
+import { layout, newActivityId, validate, type ActivityJson, type DefinitionJson } from './model';
+import Palette, { paletteType } from './Palette';
 import PropertyPanel from './PropertyPanel';
 import { useDescriptors } from './useDescriptors';
 import WorkflowCanvas, { type CanvasHandle } from './WorkflowCanvas';
 
 type Detail = { summary: DefinitionSummary; definition: DefinitionJson };
-
-const paletteType = 'application/x-chamber-activity';
 
 /** The designer: palette, canvas and property panel; drafts, publishing and versions. */
 export default function DesignerPage() {
@@ -29,23 +28,20 @@ export default function DesignerPage() {
 
   const open = useCallback(async (version?: number) => {
     try {
-      const loaded = await get<Detail>(`/api/workflow-definitions/${definitionId}${version ? `?version=${version}` : ''}`);
+      const [loaded, loadedVersions] = await Promise.all([
+        get<Detail>(`/api/workflow-definitions/${definitionId}${version ? `?version=${version}` : ''}`),
+        get<DefinitionSummary[]>(`/api/workflow-definitions/${definitionId}/versions`),
+      ]);
       setDetail(loaded);
+      setVersions(loadedVersions);
       setSelected(null);
       setDirty(false);
       canvas.current?.load(loaded.definition);
-      setVersions(await get<DefinitionSummary[]>(`/api/workflow-definitions/${definitionId}/versions`));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   }, [definitionId]);
   useEffect(() => void open(), [open]);
-
-  const palette = useMemo(() => {
-    const groups = new Map<string, ActivityDescriptor[]>();
-    for (const d of descriptors?.values() ?? []) groups.set(d.category, [...(groups.get(d.category) ?? []), d]);
-    return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
-  }, [descriptors]);
 
   const current = () => canvas.current!.toDefinition();
   const checked = (): DefinitionJson | null => {
@@ -86,12 +82,13 @@ export default function DesignerPage() {
     setDirty(true);
   };
 
-  // A palette item is dropped on the canvas (HTML drag and drop), or clicked to add it in view.
-  const add = (typeName: string, at?: { clientX: number; clientY: number }) => {
+  // A palette item is dropped on the canvas (HTML drag and drop), or double-clicked to add it in view.
+  const add = useCallback((typeName: string, at?: { clientX: number; clientY: number }) => {
     const descriptor = descriptors?.get(typeName);
     if (!descriptor) return;
-    canvas.current!.addActivity(descriptor, { id: newActivityId(current(), typeName), type: typeName }, at);
-  };
+    const definition = canvas.current!.toDefinition();
+    canvas.current!.addActivity(descriptor, { id: newActivityId(definition, typeName), type: typeName }, at);
+  }, [descriptors]);
 
   if (error) return <Alert type="error" title={error} showIcon />;
   if (!descriptors || !detail) return <Spin />;
@@ -116,23 +113,13 @@ export default function DesignerPage() {
         </Space>}>
       <Layout style={{ height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
         <Layout.Sider width={220} theme="light" style={{ overflow: 'auto', borderRight: '1px solid #f0f0f0' }}>
-          <Collapse ghost size="small" defaultActiveKey={['Campaign', 'Approval']} items={palette.map(([category, items]) => ({
-            key: category, label: category,
-            children: (
-              <List size="small" dataSource={items} renderItem={(d) => (
-                <List.Item style={{ cursor: 'grab', userSelect: 'none' }} draggable title={d.description} data-testid={`palette-${d.typeName}`}
-                  onDragStart={(e) => e.dataTransfer.setData(paletteType, d.typeName)} onDoubleClick={() => add(d.typeName)}>
-                  {d.displayName}
-                </List.Item>
-              )} />
-            ),
-          }))} />
+          <Palette descriptors={descriptors} onAdd={add} />
         </Layout.Sider>
         <Layout.Content style={{ position: 'relative' }}
           onDragOver={(e) => { if (e.dataTransfer.types.includes(paletteType)) e.preventDefault(); }}
           onDrop={(e) => { e.preventDefault(); add(e.dataTransfer.getData(paletteType), { clientX: e.clientX, clientY: e.clientY }); }}>
           <WorkflowCanvas ref={canvas} definition={detail.definition} descriptors={descriptors}
-            onSelect={(id) => setSelected(id ? current().root.activities.find((a) => a.id === id) ?? null : null)}
+            onSelect={(id) => setSelected(id ? canvas.current!.activity(id) : null)}
             onChange={() => setDirty(true)} />
         </Layout.Content>
         <Layout.Sider width={340} theme="light" style={{ overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}>

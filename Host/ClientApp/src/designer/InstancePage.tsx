@@ -7,9 +7,10 @@ import type { TaskView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import TaskAnswerForm from '../inbox/TaskAnswerForm';
 import { formatMoment } from '../shared/format';
+import type { ActivityState } from './cells';
 import type { DefinitionJson } from './model';
 import { useDescriptors } from './useDescriptors';
-import WorkflowCanvas, { type ActivityState, type CanvasHandle } from './WorkflowCanvas';
+import WorkflowCanvas, { type CanvasHandle } from './WorkflowCanvas';
 
 type Instance = {
   id: string; definitionId: string; version: number; status: string; correlationId?: string | null;

@@ -1,13 +1,14 @@
-import { Graph, History, Keyboard, Selection, Snapline, type EdgeMetadata, type Node, type NodeMetadata } from '@antv/x6';
+import { Graph, History, Keyboard, Selection, Snapline, type Node } from '@antv/x6';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { outcomesOf, type ActivityDescriptor, type ActivityJson, type ConnectionJson, type DefinitionJson } from './model';
-
-/** How a running instance stands at an activity (the live view colours nodes by it). */
-export type ActivityState = 'finished' | 'current' | 'faulted';
+import { bodyAttrs, edgeOf, newEdge, nodeOf, nodeWidth, outcomePort, type ActivityState } from './cells';
+import { labelOf } from './label';
+import { outcomesOf, stackedActivities, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
 
 export type CanvasHandle = {
   /** The definition as drawn: the activities (with their positions) and connections of the canvas. */
   toDefinition(): DefinitionJson;
+  /** The activity a node stands for, as loaded or last edited (its position is the node's: see toDefinition). */
+  activity(id: string): ActivityJson | null;
   load(definition: DefinitionJson): void;
   updateActivity(activity: ActivityJson): void;
   undo(): void;
@@ -25,59 +26,15 @@ type Props = {
   onChange?(): void;
 };
 
-const nodeWidth = 200;
-const colors: Record<ActivityState | 'idle', { fill: string; stroke: string }> = {
-  idle: { fill: '#ffffff', stroke: '#8c8c8c' },
-  finished: { fill: '#f6ffed', stroke: '#52c41a' },
-  current: { fill: '#e6f4ff', stroke: '#1677ff' },
-  faulted: { fill: '#fff1f0', stroke: '#f5222d' },
-};
-
-function nodeOf(activity: ActivityJson, descriptor: ActivityDescriptor | undefined, state?: ActivityState): NodeMetadata {
-  const outcomes = outcomesOf(descriptor, activity);
-  const position = activity.metadata?.designer?.position ?? { x: 0, y: 0 };
-  const color = colors[state ?? 'idle'];
-  const hasIn = descriptor?.typeName !== 'Elsa.Start' && descriptor?.kind !== 'Trigger';
-  return {
-    id: activity.id,
-    shape: 'rect',
-    x: position.x,
-    y: position.y,
-    width: nodeWidth,
-    height: Math.max(56, 22 * outcomes.length + 12),
-    data: { activity },
-    attrs: {
-      body: { fill: color.fill, stroke: color.stroke, strokeWidth: state === 'current' ? 3 : 1.5, rx: 8, ry: 8 },
-      label: {
-        text: `${activity.name ?? activity.id}\n${descriptor?.displayName ?? activity.type}`,
-        fontSize: 12, fill: '#262626', textWrap: { width: nodeWidth - 24, height: 48, ellipsis: true },
-      },
-    },
-    ports: {
-      groups: {
-        in: { position: 'left', attrs: { circle: { r: 5, magnet: 'passive', stroke: '#8c8c8c', fill: '#fff' } } },
-        out: {
-          position: 'right',
-          label: { position: { name: 'left', args: { x: -6 } } },
-          attrs: { circle: { r: 5, magnet: true, stroke: '#1677ff', fill: '#fff' }, text: { fontSize: 10, fill: '#595959' } },
-        },
-      },
-      items: [
-        ...(hasIn ? [{ id: 'In', group: 'in' }] : []),
-        ...outcomes.map((o) => ({ id: o, group: 'out', attrs: { text: { text: o } } })),
-      ],
-    },
-  };
-}
-
-function edgeOf(connection: ConnectionJson): EdgeMetadata {
-  return {
-    source: { cell: connection.source.activity, port: connection.source.port ?? 'Done' },
-    target: { cell: connection.target.activity, port: connection.target.port ?? 'In' },
-    attrs: { line: { stroke: '#8c8c8c', strokeWidth: 1.5, targetMarker: 'classic' } },
-    router: { name: 'manhattan', args: { padding: 12 } },
-    connector: { name: 'rounded' },
-  };
+/**
+ * X6 deep-merges every cell view's options, the graph among them, with lodash, which reads an
+ * object's toStringTag by overwriting it for a moment. The Graph's tag is a getter alone, so each
+ * overwrite throws (and is caught): one exception per node and per connection, a quarter of the
+ * time it took to draw 300 activities. An own, writable tag of the same value reads the same and
+ * can be overwritten.
+ */
+function spareTagExceptions(g: Graph) {
+  Object.defineProperty(g, Symbol.toStringTag, { value: Graph.toStringTag, writable: true, configurable: true });
 }
 
 /** The flowchart on an X6 canvas: edited in the designer, or read-only with live states. */
@@ -93,10 +50,11 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
     source.current = next;
     const g = graph.current!;
     history.current?.disable();
+    const stacked = stackedActivities(next.root.activities);
     g.fromJSON({
       nodes: next.root.activities.map((a) => nodeOf(a, descriptors.get(a.type), states?.get(a.id))),
-      edges: next.root.connections.map(edgeOf),
-    } as never);
+      edges: next.root.connections.map((c) => edgeOf(c, stacked)),
+    });
     history.current?.enable();
     history.current?.clean();
     g.zoomToFit({ padding: 24, maxScale: 1 });
@@ -106,6 +64,9 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
     const g: Graph = new Graph({
       container: container.current!,
       autoResize: true,
+      // Drawn at once: X6's default spreads drawing over animation frames and repaints the growing
+      // flowchart after each, which made a large one take about twice as long to appear in full.
+      async: false,
       background: { color: '#fafafa' },
       grid: { size: 10, visible: true },
       panning: { enabled: true, eventTypes: ['leftMouseDown', 'mouseWheel'] },
@@ -113,13 +74,13 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
       interacting: readOnly ? { nodeMovable: false, edgeMovable: false, magnetConnectable: false } : true,
       connecting: {
         allowBlank: false, allowLoop: false, allowMulti: true, allowNode: false, highlight: true, snap: { radius: 24 },
-        router: { name: 'manhattan', args: { padding: 12 } }, connector: { name: 'rounded' },
-        createEdge: (): ReturnType<Graph['createEdge']> => g.createEdge({ attrs: { line: { stroke: '#8c8c8c', strokeWidth: 1.5, targetMarker: 'classic' } } }),
+        createEdge: (): ReturnType<Graph['createEdge']> => g.createEdge(newEdge()),
         validateConnection: ({ sourcePort, targetPort, sourceMagnet, targetMagnet }) =>
           !!sourceMagnet && !!targetMagnet && targetPort === 'In' && sourcePort !== 'In',
       },
     });
     graph.current = g;
+    spareTagExceptions(g);
     if (!readOnly) {
       history.current = new History({ enabled: true });
       g.use(history.current);
@@ -149,10 +110,7 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
   useEffect(() => {
     const g = graph.current;
     if (!g || !states) return;
-    for (const node of g.getNodes()) {
-      const color = colors[states.get(node.id) ?? 'idle'];
-      node.setAttrs({ body: { fill: color.fill, stroke: color.stroke, strokeWidth: states.get(node.id) === 'current' ? 3 : 1.5 } });
-    }
+    for (const node of g.getNodes()) node.setAttrs({ body: bodyAttrs(states.get(node.id)) });
   }, [states]);
 
   useImperativeHandle(ref, () => ({
@@ -170,17 +128,21 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
       }));
       return { ...source.current, root: { ...source.current.root, activities, connections } };
     },
+    activity(id) {
+      const node = graph.current?.getCellById(id);
+      return node?.isNode() ? node.getData<{ activity: ActivityJson }>().activity : null;
+    },
     updateActivity(activity) {
       const node = graph.current?.getCellById(activity.id) as Node | null;
       if (!node) return;
       const descriptor = descriptors.get(activity.type);
       node.setData({ activity }, { overwrite: true });
-      node.setAttrByPath('label/text', `${activity.name ?? activity.id}\n${descriptor?.displayName ?? activity.type}`);
+      node.setAttrByPath('label/text', labelOf(activity, descriptor));
       // Outcomes can depend on inputs (a fork's branches): keep the ports in step.
       const wanted = outcomesOf(descriptor, activity);
       const current = node.getPortsByGroup('out').map((p) => p.id!);
       for (const id of current.filter((p) => !wanted.includes(p))) node.removePort(id);
-      for (const id of wanted.filter((p) => !current.includes(p))) node.addPort({ id, group: 'out', attrs: { text: { text: id } } });
+      for (const id of wanted.filter((p) => !current.includes(p))) node.addPort(outcomePort(id));
     },
     undo: () => history.current?.undo(),
     redo: () => history.current?.redo(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layout, newActivityId, outcomesOf, validate, withInput, type ActivityDescriptor, type DefinitionJson } from './model';
+import { layout, newActivityId, outcomesOf, stackedActivities, validate, withInput, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
 
 const descriptor = (typeName: string, ports: string[] = [], required: string[] = []): ActivityDescriptor => ({
   typeName, category: 'x', displayName: typeName, description: '', kind: 'Action', isContainer: false,
@@ -45,6 +45,12 @@ describe('the designer model', () => {
     expect(outcomesOf(fork, { id: 'f', type: 'Elsa.FlowFork', branches: { expression: { type: 'Object', value: '["A","B"]' } } })).toEqual(['A', 'B']);
     expect(outcomesOf(descriptor('Elsa.FlowDecision', ['True', 'False']))).toEqual(['True', 'False']);
     expect(outcomesOf(descriptor('Elsa.End'))).toEqual([]);
+  });
+
+  it('finds the activities drawn on top of one another, those without a position among them', () => {
+    const at = (id: string, position?: { x: number; y: number }): ActivityJson => ({ id, type: 'T', ...(position && { metadata: { designer: { position } } }) });
+    const stacked = stackedActivities([at('start'), at('a1'), at('a2', { x: 260, y: 0 }), at('a3', { x: 260, y: 0 }), at('a4', { x: 520, y: 0 })]);
+    expect([...stacked].sort()).toEqual(['a1', 'a2', 'a3', 'start']);
   });
 
   it('names new activities after their type, uniquely', () => {

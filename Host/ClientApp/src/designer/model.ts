@@ -152,6 +152,24 @@ export function layout(definition: DefinitionJson, columnWidth = 260, rowHeight 
   return { ...definition, root: { ...definition.root, activities: placed } };
 }
 
+/** Where an activity is drawn: at its position, or at the origin when it has none. */
+export function positionOf(activity: ActivityJson): { x: number; y: number } {
+  return activity.metadata?.designer?.position ?? { x: 0, y: 0 };
+}
+
+/** The activities drawn at the very same place as another one (those without a position among them). */
+export function stackedActivities(activities: ActivityJson[]): Set<string> {
+  const firstAt = new Map<string, string>();
+  const stacked = new Set<string>();
+  for (const activity of activities) {
+    const { x, y } = positionOf(activity);
+    const first = firstAt.get(`${x},${y}`);
+    if (first === undefined) firstAt.set(`${x},${y}`, activity.id);
+    else stacked.add(first).add(activity.id);
+  }
+  return stacked;
+}
+
 /** A fresh activity id, unique in the definition: "sign-off", "sign-off-2", … */
 export function newActivityId(definition: DefinitionJson, typeName: string): string {
   const base = typeName.split('.').pop()!.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
