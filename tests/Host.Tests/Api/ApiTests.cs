@@ -26,7 +26,10 @@ public abstract class ApiTests(HostFixture fixture)
     {
         using var anonymous = fixture.Factory.CreateClient();
 
-        foreach (var response in new[] { await anonymous.GetAsync("/"), await anonymous.GetAsync("/api/health"), await anonymous.GetAsync("/api/campaigns") })
+        using var malformed = new StringContent("{ not json", Encoding.UTF8, "application/json");
+        var handledError = await Client.PostAsync("/api/campaigns", malformed);
+        Assert.Equal(HttpStatusCode.BadRequest, handledError.StatusCode);
+        foreach (var response in new[] { await anonymous.GetAsync("/"), await anonymous.GetAsync("/api/health"), await anonymous.GetAsync("/api/campaigns"), handledError })
         {
             Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
             Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
