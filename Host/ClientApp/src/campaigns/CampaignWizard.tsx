@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { get, post, upload, type Page } from '../api/http';
 import type { CampaignRecord, CampaignTemplate, Chamber, ImportResult } from '../api/types';
+import ImportRowErrors from '../chambers/ImportRowErrors';
 
 type Draft = {
   templateId?: string; name: string; year: number; schedule: Record<string, string>;
@@ -143,7 +144,7 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
           {imported && (
             <Alert type={imported.errors.length ? 'warning' : 'success'} showIcon closable onClose={() => setImported(null)} style={{ marginBottom: 8 }}
               title={t('campaigns.importedPicked', { count: imported.chamberIds.length })}
-              description={imported.errors.length > 0 && <ul>{imported.errors.slice(0, 10).map((e) => <li key={`${e.row}-${e.column}`}>#{e.row} {e.column}: {e.message}</li>)}</ul>} />
+              description={<ImportRowErrors errors={imported.errors} limit={10} />} />
           )}
           {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 8 }} />}
           <Table<Chamber> size="small" rowKey="id" dataSource={chambers} pagination={{ pageSize: 8 }}

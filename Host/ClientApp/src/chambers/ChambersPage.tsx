@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { get, post, upload, type Page } from '../api/http';
 import type { Chamber, ImportResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import ImportRowErrors from './ImportRowErrors';
 
 export default function ChambersPage() {
   const { t } = useTranslation();
@@ -48,12 +49,7 @@ export default function ChambersPage() {
       {result && (
         <Alert style={{ marginBottom: 16 }} type={result.errors.length ? 'warning' : 'success'} showIcon closable onClose={() => setResult(null)}
           title={t('chambers.imported', { rows: result.rows, created: result.created, updated: result.updated })}
-          description={result.errors.length > 0 && (
-            <>
-              <Typography.Text strong>{t('chambers.rowErrors')}</Typography.Text>
-              <ul>{result.errors.slice(0, 20).map((e) => <li key={`${e.row}-${e.column}`}>#{e.row} {e.column}: {e.message}</li>)}</ul>
-            </>
-          )} />
+          description={<ImportRowErrors errors={result.errors} />} />
       )}
       {link && <Alert style={{ marginBottom: 16 }} type="info" closable onClose={() => setLink(null)} title={<Typography.Text copyable>{link.link}</Typography.Text>} />}
       <Table<Chamber> rowKey="id" size="small" dataSource={chambers?.items} loading={!chambers}
