@@ -2,6 +2,8 @@ using Chamber.Activities.Calendar;
 using Chamber.Workflows;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Persistence.Migrations;
+using Chamber.Workflows.Timers;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Activities;
@@ -23,8 +25,12 @@ public static class CampaignActivitiesServices
         services.AddActivity<Outcomes.CommendationList>();
         services.AddActivity<Campaigns.ForEachParticipant>();
         services.AddSingleton<Submissions.SubmissionFiles>();
+        services.AddDetachedTimer<Submissions.SubmissionReminders>();
         services.AddSingleton<Email.EmailTemplates>();
         services.AddOptions<Portal.PortalOptions>();
+        // Portal links are signed with the host's key ring; the Host names and persists it (a host
+        // without one gets an ephemeral ring, whose links die with it).
+        services.AddDataProtection();
         services.AddSingleton<Portal.PortalLinks>();
         services.AddSingleton<Campaigns.CampaignService>();
         services.AddSingleton<Campaigns.ParticipantChaser>();

@@ -9,6 +9,9 @@ public sealed record ImportResult(int Rows, int Created, int Updated, int Unchan
 
 public sealed record ChamberQuery(string? Search = null, string? District = null, ChamberType? Type = null, int Page = 1, int PageSize = 50);
 
+/// <summary>A chamber's current address and portal link version: what an e-mail to it needs.</summary>
+public sealed record ChamberContact(string Id, string Email, int PortalVersion);
+
 public sealed record ChamberPage(int Total, int Page, int PageSize, IReadOnlyList<ChamberRecord> Items);
 
 /// <summary>The chambers: imported from files (re-import updates by name) and listed for campaigns.</summary>
@@ -104,6 +107,14 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
 
     /// <summary>One chamber; lookups made at the same time (a launch's workflows) are read in one query.</summary>
     public Task<ChamberRecord?> FindAsync(string id, CancellationToken cancellationToken = default) => _byId.LoadAsync(id, cancellationToken);
+
+    /// <summary>How to write to several chambers (those that exist) in one query: every chamber of a batch of reminders.</summary>
+    public async Task<IReadOnlyDictionary<string, ChamberContact>> ContactsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Chambers.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new ChamberContact(c.Id, c.Email, c.PortalVersion))
+            .ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
+    }
 
     private static async Task<IReadOnlyDictionary<string, ChamberRecord>> LoadAsync(IDbContextFactory<CampaignDbContext> contexts, IReadOnlyList<string> ids,
         CancellationToken cancellationToken)

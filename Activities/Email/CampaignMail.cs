@@ -34,22 +34,41 @@ public static class CampaignMail
         var links = context.Services.GetRequiredService<PortalLinks>();
         model["link"] = chamber?.Id == chamberId ? links.IssueLink(chamber) : await links.IssueLinkAsync(chamberId);
         model["sender"] = context.Services.GetService<IOptions<PortalOptions>>()?.Value.SenderName;
-        var rendered = await context.Services.GetRequiredService<EmailTemplates>().RenderAsync(template, model);
-        var message = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html, Attachments: attachments);
-        context.EnqueueMessage(EmailMessage.Channel, message.ToJson(), message.Summary,
-            $"{context.WorkflowExecutionContext.Id}/{context.Activity.Id}/{template}/{occasion}");
+        await EnqueueAsync(context, template, to, occasion, model, attachments);
     }
 
     /// <summary>A message to staff or leaders (not a chamber): no portal link, but the inbox's address.</summary>
     public static async Task SendToStaffAsync(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string occasion, IDictionary<string, object?> model)
     {
-        var options = context.Services.GetService<IOptions<PortalOptions>>()?.Value;
+        StaffFields(context.Services.GetService<IOptions<PortalOptions>>()?.Value, model);
+        await EnqueueAsync(context, template, to, occasion, model);
+    }
+
+    /// <summary>The link and signature of a message to staff or leaders.</summary>
+    public static void StaffFields(PortalOptions? options, IDictionary<string, object?> model)
+    {
         model["link"] = options is null ? null : $"{options.BaseUrl.TrimEnd('/')}/inbox";
         model["sender"] = options?.SenderName;
-        var rendered = await context.Services.GetRequiredService<EmailTemplates>().RenderAsync(template, model);
-        var message = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html);
+    }
+
+    /// <summary>The template rendered into the message the outbox stores.</summary>
+    public static async Task<EmailMessage> RenderAsync(EmailTemplates templates, string template, IReadOnlyList<string> to, IDictionary<string, object?> model,
+        IReadOnlyList<EmailAttachment>? attachments = null, CancellationToken cancellationToken = default)
+    {
+        var rendered = await templates.RenderAsync(template, model, cancellationToken);
+        return new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html, Attachments: attachments);
+    }
+
+    /// <summary>One message per instance, activity, template and occasion: asking twice for it sends it once.</summary>
+    public static string IdempotencyKey(string instanceId, string activityId, string template, string occasion) =>
+        $"{instanceId}/{activityId}/{template}/{occasion}";
+
+    private static async Task EnqueueAsync(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string occasion,
+        IDictionary<string, object?> model, IReadOnlyList<EmailAttachment>? attachments = null)
+    {
+        var message = await RenderAsync(context.Services.GetRequiredService<EmailTemplates>(), template, to, model, attachments);
         context.EnqueueMessage(EmailMessage.Channel, message.ToJson(), message.Summary,
-            $"{context.WorkflowExecutionContext.Id}/{context.Activity.Id}/{template}/{occasion}");
+            IdempotencyKey(context.WorkflowExecutionContext.Id, context.Activity.Id, template, occasion));
     }
 
     /// <summary>Working days after <paramref name="from"/> up to and including <paramref name="to"/> (0 when <paramref name="to"/> is not later).</summary>

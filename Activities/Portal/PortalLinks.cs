@@ -56,7 +56,10 @@ public sealed class PortalLinks(IDataProtectionProvider protection, IDbContextFa
         LinkOf(await IssueTokenAsync(chamberId, cancellationToken));
 
     /// <summary>The link for a chamber record just read (its portal version is current): no second lookup.</summary>
-    public string IssueLink(ChamberRecord chamber) => LinkOf(IssueToken(chamber.Id, chamber.PortalVersion));
+    public string IssueLink(ChamberRecord chamber) => IssueLink(chamber.Id, chamber.PortalVersion);
+
+    /// <summary>The link for a chamber whose current portal version the caller has just read.</summary>
+    public string IssueLink(string chamberId, int portalVersion) => LinkOf(IssueToken(chamberId, portalVersion));
 
     private string IssueToken(string chamberId, int version)
     {

@@ -26,7 +26,6 @@ public sealed record Submission(string TaskId, IReadOnlyList<SubmittedFile> File
 public sealed class RequestSubmission : Activity
 {
     public const string Accepted = "Accepted";
-    public const string ReminderBookmark = "Chamber.Reminder";
 
     [Input(Description = "What is asked for, as the e-mails and the portal show it (e.g. 实施方案).", UIHint = "single-line", IsRequired = true)]
     public Input<string>? Title { get; set; }
@@ -75,7 +74,7 @@ public sealed class RequestSubmission : Activity
     private sealed record State(
         string ChamberId, string ChamberName, string ChamberEmail, string Title, string? Description, string Campaign,
         DateOnly Due, int[] ReminderDays, int ChaseEvery, int EscalateAt, IReadOnlyList<string> EscalateTo, IReadOnlyList<string> Reviewers,
-        int ResubmitDays, int Round = 1, int Chases = 0, string? Feedback = null);
+        int ResubmitDays, int Round = 1, string? Feedback = null);
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
@@ -107,35 +106,14 @@ public sealed class RequestSubmission : Activity
             Context: new Dictionary<string, string> { ["round"] = state.Round.ToString(CultureInfo.InvariantCulture), ["feedback"] = state.Feedback ?? "", ["campaign"] = state.Campaign });
         context.CreateBookmark(UserTasks.BookmarkName, taskId, payload, OnSubmittedAsync, tag: UserTasks.ChamberTag(state.ChamberId));
         await MailAsync(context, state, calendar, template, EmailMessage.Addresses(state.ChamberEmail), $"{state.Round}", chamber);
-        ScheduleNextReminder(context, state, calendar);
-    }
-
-    private async ValueTask OnReminderAsync(ActivityExecutionContext context)
-    {
-        var state = context.GetProperty<State>("state")!;
-        var next = context.GetProperty<DueReminder>("next")!;
-        var calendar = await CalendarAsync(context);
-        if (next.Kind == DueReminder.Before)
-        {
-            await MailChamberAsync(context, state, calendar, "submission-reminder", $"{state.Round}/{next.At:yyyyMMdd}");
-        }
-        else
-        {
-            state = state with { Chases = next.Chase };
-            context.SetProperty("state", state);
-            await MailChamberAsync(context, state, calendar, "submission-overdue", $"{state.Round}/chase{next.Chase}");
-            if (next.Chase == state.EscalateAt && state.EscalateTo.Count > 0)
-                await MailAsync(context, state, calendar, "submission-escalation", state.EscalateTo, $"{state.Round}/escalation");
-        }
-
-        ScheduleNextReminder(context, state, calendar);
+        ScheduleReminders(context, state, calendar);
     }
 
     private async ValueTask OnSubmittedAsync(ActivityExecutionContext context)
     {
         var submission = context.GetResumeInput<Submission>() ?? throw new InvalidOperationException("A submission was resumed without its content.");
         var state = context.GetProperty<State>("state")!;
-        context.RemoveBookmarks(ReminderBookmark);
+        context.RemoveBookmarks(SubmissionReminders.Name);
         submission = submission with { Round = state.Round, SubmittedAt = context.Clock.GetUtcNow() };
         context.SetProperty("submission", submission);
         context.JournalMessage($"{state.ChamberName} 已提交“{state.Title}”（第 {state.Round} 次，{submission.Files.Count} 个文件）");
@@ -170,33 +148,33 @@ public sealed class RequestSubmission : Activity
 
         var calendar = await CalendarAsync(context);
         var today = CampaignMail.Today(context);
-        state = state with { Round = state.Round + 1, Chases = 0, Feedback = decision.Comment, Due = calendar.AddWorkingDays(today, state.ResubmitDays) };
+        state = state with { Round = state.Round + 1, Feedback = decision.Comment, Due = calendar.AddWorkingDays(today, state.ResubmitDays) };
         context.SetProperty("state", state);
         await OpenForChamberAsync(context, state, calendar, "submission-returned");
     }
 
-    private void ScheduleNextReminder(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar)
+    /// <summary>
+    /// The request's reminders: one timer that fires without this instance (<see cref="SubmissionReminders"/>)
+    /// and moves itself on from reminder to reminder until the submission removes it.
+    /// </summary>
+    private void ScheduleReminders(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar)
     {
-        var next = new ReminderSchedule(state.ReminderDays, state.ChaseEvery, MaxChases).Next(calendar, state.Due, state.Chases, context.Clock.GetUtcNow());
-        context.SetProperty("next", next);
-        if (next is not null)
-            context.CreateBookmark(ReminderBookmark, next.Kind, callback: OnReminderAsync, dueAt: next.At);
+        if (ReminderOf(state).Next(calendar, context.Clock.GetUtcNow()) is { } first)
+            context.CreateBookmark(SubmissionReminders.Name, payload: first.Reminder, callback: OnReminderResumedAsync, dueAt: first.At);
     }
 
-    private static async Task MailChamberAsync(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar, string template, string occasion) =>
-        await MailAsync(context, state, calendar, template, EmailMessage.Addresses(state.ChamberEmail), occasion);
+    // Never called: the sweeper hands these timers to SubmissionReminders and the instance API refuses
+    // them. Should a bug resume one anyway, the request faults visibly rather than end unanswered.
+    private ValueTask OnReminderResumedAsync(ActivityExecutionContext context) =>
+        throw new InvalidOperationException("提醒由定时清扫发送，不能恢复其流程 / A submission reminder fires without its workflow; it cannot be resumed.");
+
+    private static SubmissionReminder ReminderOf(State state) =>
+        new(state.ChamberId, state.ChamberName, state.ChamberEmail, state.Title, state.Description, state.Campaign, state.Feedback,
+            state.Due, state.Round, state.ReminderDays, state.ChaseEvery, state.EscalateAt, state.EscalateTo);
 
     private static async Task MailAsync(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar, string template,
-        IReadOnlyList<string> to, string occasion, ChamberRecord? chamber = null)
-    {
-        var model = CampaignMail.DueFields(calendar, CampaignMail.Today(context), state.Due);
-        model["chamber"] = state.ChamberName;
-        model["campaign"] = state.Campaign;
-        model["title"] = state.Title;
-        model["description"] = state.Description;
-        model["feedback"] = state.Feedback;
-        await CampaignMail.SendAsync(context, template, to, state.ChamberId, occasion, model, chamber: chamber);
-    }
+        IReadOnlyList<string> to, string occasion, ChamberRecord? chamber = null) =>
+        await CampaignMail.SendAsync(context, template, to, state.ChamberId, occasion, ReminderOf(state).Model(calendar, CampaignMail.Today(context)), chamber: chamber);
 
     private static DateTimeOffset EndOf(DateOnly day) => BeijingTime.EndOf(day);
 

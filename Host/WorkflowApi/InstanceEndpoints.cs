@@ -55,13 +55,23 @@ public static class InstanceEndpoints
         return TypedResults.Created($"/api/workflow-instances/{result.InstanceId}", ToRef(result));
     }
 
-    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(string id, IWorkflowInstanceStore store, IWorkflowGraphSource graphs, CancellationToken ct)
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(string id, IWorkflowInstanceStore store, IWorkflowGraphSource graphs,
+        Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext> contexts, Chamber.Workflows.Timers.TimerSweeper timers, CancellationToken ct)
     {
         var loaded = await store.LoadAsync(id, ct);
         if (loaded is null)
             return Errors.Problems.NotFound($"Workflow instance '{id}' does not exist.");
         var graph = await graphs.GetVersionAsync(loaded.Info.DefinitionVersionId, ct);
-        return TypedResults.Ok(InstanceView.From(loaded, graph));
+        // A detached timer moves on in its row, not in the instance: show when it fires next.
+        Dictionary<string, DateTime?> detachedDue = [];
+        if (loaded.State.Bookmarks.Any(b => timers.IsDetached(b.Name)))
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            detachedDue = await db.Bookmarks.Where(b => b.InstanceId == id).ToDictionaryAsync(b => b.Id, b => b.DueAt, ct);
+        }
+
+        return TypedResults.Ok(InstanceView.From(loaded, graph, b => !timers.IsDetached(b.Name) ? b.DueAt
+            : detachedDue.GetValueOrDefault(b.Id) is { } due ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : null));
     }
 
     private static async Task<Ok<InstancePage>> ListAsync(string? definitionId, WorkflowStatus? status, string? correlationId, int? page, int? pageSize,
@@ -86,17 +96,25 @@ public static class InstanceEndpoints
     }
 
     private static async Task<Results<Ok<InstanceRef>, ProblemHttpResult>> ResumeAsync(string id, ResumeRequest? request, WorkflowRuntime runtime,
-        Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct)
+        Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext> contexts, Chamber.Workflows.Timers.TimerSweeper timers, CancellationToken ct)
     {
+        string? name;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+            name = await db.Bookmarks.Where(b => b.Id == id).Select(b => b.Name).FirstOrDefaultAsync(ct);
+
         // A person's task is answered by that person, through /api/tasks, which checks who they are;
         // resuming it here would let an operator sign in a leader's name.
-        await using (var db = await contexts.CreateDbContextAsync(ct))
+        if (name == Activities.Tasks.UserTasks.BookmarkName)
         {
-            if (await db.Bookmarks.AnyAsync(b => b.Id == id && b.Name == Activities.Tasks.UserTasks.BookmarkName, ct))
-            {
-                return TypedResults.Problem(title: "无权操作 / Forbidden", statusCode: StatusCodes.Status403Forbidden,
-                    detail: "这是个人待办，请由本人通过 /api/tasks 处理 / This is a person's task: it is answered by its assignee through /api/tasks.");
-            }
+            return TypedResults.Problem(title: "无权操作 / Forbidden", statusCode: StatusCodes.Status403Forbidden,
+                detail: "这是个人待办，请由本人通过 /api/tasks 处理 / This is a person's task: it is answered by its assignee through /api/tasks.");
+        }
+
+        // A reminder fires from its timer row alone; resuming its instance would end the wait it belongs to.
+        if (name is not null && timers.IsDetached(name))
+        {
+            return TypedResults.Problem(title: "不能手动触发 / Cannot be resumed", statusCode: StatusCodes.Status409Conflict,
+                detail: "这是自动提醒的定时器，到期时自动发送 / This is a reminder timer: it fires by itself when due.");
         }
 
         return TypedResults.Ok(ToRef(await runtime.ResumeAsync(id, Normalize(request?.Input), ct)));
@@ -133,8 +151,10 @@ public sealed record InstanceView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? FinishedAt)
 {
-    public static InstanceView From(LoadedInstance loaded, WorkflowGraph? graph)
+    /// <param name="dueAt">When a bookmark's timer fires (by default its own due time).</param>
+    public static InstanceView From(LoadedInstance loaded, WorkflowGraph? graph, Func<Bookmark, DateTimeOffset?>? dueAt = null)
     {
+        dueAt ??= b => b.DueAt;
         var (info, state) = (loaded.Info, loaded.State);
         var names = graph?.Variables.ToDictionary(v => v.Id, v => v.Name) ?? [];
         return new InstanceView(
@@ -142,7 +162,7 @@ public sealed record InstanceView(
             ByName(state.Variables, names),
             state.Input.ToDictionary(p => p.Key, p => ValueConverter.Normalize(p.Value)),
             state.Output.ToDictionary(p => p.Key, p => ValueConverter.Normalize(p.Value)),
-            [.. state.Bookmarks.Select(b => new BookmarkView(b.Id, b.ActivityId, b.ActivityType, b.Name, b.Key, b.CreatedAt, b.DueAt))],
+            [.. state.Bookmarks.Select(b => new BookmarkView(b.Id, b.ActivityId, b.ActivityType, b.Name, b.Key, b.CreatedAt, dueAt(b)))],
             [.. state.Incidents.Select(i => new IncidentView(i.ActivityId, i.ActivityType, i.Message, i.ExceptionType, i.Timestamp))],
             info.CreatedAt,
             info.FinishedAt);

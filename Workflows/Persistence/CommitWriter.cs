@@ -70,8 +70,7 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
             yield return new Statement(DeleteDispatch, [dispatchId], $"Dispatch {dispatchId} was already processed.");
         foreach (var m in commit.Outbox)
         {
-            yield return new Statement(InsertOutbox,
-                [m.Id, m.Channel, m.IdempotencyKey, m.Payload, m.Summary, m.InstanceId, nameof(Outbox.OutboxStatus.Pending), m.CreatedAt.UtcDateTime, m.CreatedAt.UtcDateTime]);
+            yield return new Statement(InsertOutbox, OutboxValues(m));
         }
     }
 
@@ -113,7 +112,7 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
         }
     }
 
-    private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, object?[] values)
+    internal static void Bind(DbParameterCollection parameters, Func<DbParameter> create, object?[] values)
     {
         while (parameters.Count < values.Length)
         {
@@ -130,6 +129,9 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
             parameter.Value = values[i] ?? DBNull.Value;
         }
     }
+
+    internal static object?[] OutboxValues(Outbox.OutboxMessage m) =>
+        [m.Id, m.Channel, m.IdempotencyKey, m.Payload, m.Summary, m.InstanceId, nameof(Outbox.OutboxStatus.Pending), m.CreatedAt.UtcDateTime, m.CreatedAt.UtcDateTime];
 
     private static object?[] InstanceValues(WorkflowInstanceRecord i) =>
     [
@@ -166,7 +168,7 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
     private const string DeleteDispatch = "DELETE FROM workflow_dispatches WHERE id = @p0";
 
     // A key already in the outbox means this message was asked for before: it is not asked for twice.
-    private const string InsertOutbox = """
+    internal const string InsertOutbox = """
         INSERT INTO outbox_messages (id, channel, idempotency_key, payload, summary, instance_id, status, attempts, next_attempt_at, created_at)
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, 0, @p7, @p8)
         ON CONFLICT (idempotency_key) DO NOTHING
@@ -181,13 +183,19 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
         await _connection.OpenAsync();
         if (_connection is Microsoft.Data.Sqlite.SqliteConnection)
         {
-            await using var pragmas = _connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
-            await pragmas.ExecuteNonQueryAsync();
+            await ConfigureSqliteAsync(_connection);
         }
 
         _commands = [];
         return _connection;
+    }
+
+    /// <summary>A writer's SQLite settings: WAL's durable-enough sync, and waiting for the other writer instead of failing.</summary>
+    internal static async Task ConfigureSqliteAsync(DbConnection connection)
+    {
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+        await pragmas.ExecuteNonQueryAsync();
     }
 
     private async Task ResetAsync()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Chamber.Workflows.Runtime;
+using Chamber.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -93,13 +94,19 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         return await command.ExecuteScalarAsync(cancellationToken) is string instanceId ? new BookmarkLocation(bookmarkId, instanceId) : null;
     }
 
-    public async Task<IReadOnlyList<BookmarkLocation>> DueBookmarksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<BookmarkLocation>> DueBookmarksAsync(DateTimeOffset now, int max, IReadOnlyCollection<string> detachedNames,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = WorkflowEngineServices.OpenConnection(_storage);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        var excluded = string.Concat(detachedNames.Select((name, i) =>
+        {
+            command.AddParameter("@n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
+            return (i == 0 ? " AND name NOT IN (@n" : ", @n") + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        })) + (detachedNames.Count > 0 ? ")" : "");
         // Same parameter type as the writer's, so SQLite compares like with like.
-        command.CommandText = "SELECT id, instance_id FROM workflow_bookmarks WHERE due_at <= @now ORDER BY due_at LIMIT @max";
+        command.CommandText = $"SELECT id, instance_id FROM workflow_bookmarks WHERE due_at <= @now{excluded} ORDER BY due_at LIMIT @max";
         command.AddParameter("@now", now.UtcDateTime);
         command.AddParameter("@max", max);
         var due = new List<BookmarkLocation>();
@@ -107,6 +114,46 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         while (await reader.ReadAsync(cancellationToken))
             due.Add(new BookmarkLocation(reader.GetString(0), reader.GetString(1)));
         return due;
+    }
+
+    public async Task<IReadOnlyList<DueTimer>> DueTimersAsync(string name, DateTimeOffset now, DueTimer? after, int max, CancellationToken cancellationToken = default)
+    {
+        await using var connection = WorkflowEngineServices.OpenConnection(_storage);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Row-value comparison, so both databases walk ix_workflow_bookmarks_timers from the cursor on.
+        command.CommandText = $"""
+            SELECT id, instance_id, activity_id, due_at, payload FROM workflow_bookmarks
+            WHERE name = @name AND due_at <= @now{(after is null ? "" : " AND (due_at, id) > (@afterDue, @afterId)")}
+            ORDER BY due_at, id LIMIT @max
+            """;
+        command.AddParameter("@now", now.UtcDateTime);
+        if (after is not null)
+        {
+            command.AddParameter("@afterDue", after.DueAt.UtcDateTime);
+            command.AddParameter("@afterId", after.BookmarkId);
+        }
+
+        command.AddParameter("@name", name);
+        command.AddParameter("@max", max);
+        var due = new List<DueTimer>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add(new DueTimer(reader.GetString(0), reader.GetString(1), reader.GetString(2), Utc(reader.GetDateTime(3)),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+
+        return due;
+    }
+
+    public async Task<IReadOnlyList<TimerAdvance>> AdvanceTimersAsync(IReadOnlyList<TimerAdvance> advances, CancellationToken cancellationToken = default)
+    {
+        if (advances.Count == 0)
+            return [];
+        await using var connection = WorkflowEngineServices.OpenConnection(_storage);
+        await connection.OpenAsync(cancellationToken);
+        return await TimerAdvanceWriter.WriteAsync(connection, advances, cancellationToken);
     }
 
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)

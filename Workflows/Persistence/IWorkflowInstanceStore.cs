@@ -21,8 +21,26 @@ public interface IWorkflowInstanceStore
 
     Task CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default);
 
-    /// <summary>Bookmarks with a due time at or before <paramref name="now"/>, earliest first (timers to fire).</summary>
-    Task<IReadOnlyList<BookmarkLocation>> DueBookmarksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Bookmarks with a due time at or before <paramref name="now"/>, earliest first (timers to fire),
+    /// except those named in <paramref name="detachedNames"/>, which their handlers fire.
+    /// </summary>
+    Task<IReadOnlyList<BookmarkLocation>> DueBookmarksAsync(DateTimeOffset now, int max, IReadOnlyCollection<string> detachedNames,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Due bookmarks of one detached timer name with their payloads, in order of due time and id,
+    /// after <paramref name="after"/> when given (see <see cref="Timers.IDetachedTimerHandler"/>).
+    /// </summary>
+    Task<IReadOnlyList<Timers.DueTimer>> DueTimersAsync(string name, DateTimeOffset now, Timers.DueTimer? after, int max,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes fired detached timers in one transaction: each bookmark's next due time and payload,
+    /// and its messages. A timer whose bookmark went or moved on since it was read (its activity
+    /// removed it, another host fired it) is skipped with its messages. Returns the advances written.
+    /// </summary>
+    Task<IReadOnlyList<Timers.TimerAdvance>> AdvanceTimersAsync(IReadOnlyList<Timers.TimerAdvance> advances, CancellationToken cancellationToken = default);
 
     /// <summary>The earliest due time of any bookmark, or null when no timer is pending.</summary>
     Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default);

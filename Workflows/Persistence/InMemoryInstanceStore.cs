@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Chamber.Workflows.Runtime;
+using Chamber.Workflows.Timers;
 
 namespace Chamber.Workflows.Persistence;
 
@@ -61,10 +62,40 @@ public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInst
         return Task.FromResult(found);
     }
 
-    public Task<IReadOnlyList<BookmarkLocation>> DueBookmarksAsync(DateTimeOffset now, int max, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<BookmarkLocation>> DueBookmarksAsync(DateTimeOffset now, int max, IReadOnlyCollection<string> detachedNames,
+        CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<BookmarkLocation>>([.. _bookmarks.Values
-            .Where(b => b.Bookmark.DueAt <= now).OrderBy(b => b.Bookmark.DueAt).Take(max)
+            .Where(b => b.Bookmark.DueAt <= now && !detachedNames.Contains(b.Bookmark.Name)).OrderBy(b => b.Bookmark.DueAt).Take(max)
             .Select(b => new BookmarkLocation(b.Bookmark.Id, b.InstanceId))]);
+
+    public Task<IReadOnlyList<DueTimer>> DueTimersAsync(string name, DateTimeOffset now, DueTimer? after, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<DueTimer>>([.. _bookmarks.Values
+            .Where(b => b.Bookmark.Name == name && b.Bookmark.DueAt <= now
+                && (after is null || b.Bookmark.DueAt > after.DueAt || (b.Bookmark.DueAt == after.DueAt && string.CompareOrdinal(b.Bookmark.Id, after.BookmarkId) > 0)))
+            .OrderBy(b => b.Bookmark.DueAt).ThenBy(b => b.Bookmark.Id, StringComparer.Ordinal).Take(max)
+            .Select(b => new DueTimer(b.Bookmark.Id, b.InstanceId, b.Bookmark.ActivityId, b.Bookmark.DueAt!.Value, b.Bookmark.Payload?.GetRawText()))]);
+
+    public Task<IReadOnlyList<TimerAdvance>> AdvanceTimersAsync(IReadOnlyList<TimerAdvance> advances, CancellationToken cancellationToken = default)
+    {
+        var written = new List<TimerAdvance>(advances.Count);
+        foreach (var advance in advances)
+        {
+            var timer = advance.Timer;
+            lock (StripeOf(timer.InstanceId))
+            {
+                // The same check as the database's: the bookmark is still there and still due when it was read.
+                if (!_bookmarks.TryGetValue(timer.BookmarkId, out var stored) || stored.Bookmark.DueAt != timer.DueAt)
+                    continue;
+                var payload = advance.NextPayload is null ? (JsonElement?)null : JsonDocument.Parse(advance.NextPayload).RootElement.Clone();
+                _bookmarks[timer.BookmarkId] = stored with { Bookmark = stored.Bookmark with { DueAt = advance.NextDueAt, Payload = payload } };
+                foreach (var message in advance.Messages)
+                    _outbox.TryAdd(message.IdempotencyKey, message);
+                written.Add(advance);
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<TimerAdvance>>(written);
+    }
 
     public Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(_bookmarks.Values.Select(b => b.Bookmark.DueAt).Where(d => d is not null).Min());

@@ -8,18 +8,31 @@ namespace Chamber.Workflows.Timers;
 /// <summary>
 /// Fires due timers: resumes every bookmark whose due time has come, earliest first, in batches.
 /// Hosts racing for the same timer are safe: the bookmark's deletion is part of the commit, so
-/// only one resume applies and the others are told it is gone.
+/// only one resume applies and the others are told it is gone. Bookmarks of a detached timer name
+/// go to their <see cref="IDetachedTimerHandler"/> instead, a batch at a time, without their instances.
 /// </summary>
 public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime runtime, IOptions<TimerOptions> options,
-    ScheduledStarts? scheduledStarts = null, ILogger<TimerSweeper>? logger = null)
+    ScheduledStarts? scheduledStarts = null, ILogger<TimerSweeper>? logger = null, IEnumerable<IDetachedTimerHandler>? detachedHandlers = null,
+    Outbox.OutboxSignal? outboxSignal = null)
 {
+    private readonly IReadOnlyList<IDetachedTimerHandler> _detached = [.. detachedHandlers ?? []];
+    private readonly IReadOnlyCollection<string> _detachedNames = [.. (detachedHandlers ?? []).Select(h => h.BookmarkName)];
+
+    /// <summary>A detached timer whose handler asked for a time already past is tried again this much later, not at once.</summary>
+    public static readonly TimeSpan DetachedRetryDelay = TimeSpan.FromMinutes(10);
+
+    /// <summary>Whether bookmarks of this name are fired by a detached handler (and so must not be resumed through their instance).</summary>
+    public bool IsDetached(string bookmarkName) => _detachedNames.Contains(bookmarkName);
+
     /// <summary>Fires everything due at <paramref name="now"/>: scheduled starts, then timers; returns how many fired.</summary>
     public async Task<int> FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var fired = scheduledStarts is null ? 0 : await scheduledStarts.FireDueAsync(now, cancellationToken);
+        foreach (var handler in _detached)
+            fired += await FireDetachedAsync(handler, now, cancellationToken);
         while (true)
         {
-            var due = await store.DueBookmarksAsync(now, options.Value.BatchSize, cancellationToken);
+            var due = await store.DueBookmarksAsync(now, options.Value.BatchSize, _detachedNames, cancellationToken);
             // Loaded together in one query; each copy serves one resume (a run changes it), a second
             // timer of the same instance loads afresh.
             var instances = new System.Collections.Concurrent.ConcurrentDictionary<string, LoadedInstance>(
@@ -50,6 +63,39 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
             if (due.Count < options.Value.BatchSize || firedThisBatch == 0)
                 return fired;
         }
+    }
+
+    // Batch n + 1 is read and fired while batch n is written (the handler's work is CPU, the
+    // writing the database's); the cursor (due time, id) keeps the read off rows still being written.
+    private async Task<int> FireDetachedAsync(IDetachedTimerHandler handler, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var fired = 0;
+        DueTimer? after = null;
+        Task<int>? writing = null;
+        while (true)
+        {
+            var due = await store.DueTimersAsync(handler.BookmarkName, now, after, options.Value.BatchSize, cancellationToken);
+            if (due.Count > 0)
+            {
+                var advances = await handler.FireAsync(due, now, cancellationToken);
+                after = due[^1];
+                fired += writing is null ? 0 : await writing;
+                writing = WriteAsync(advances, now, cancellationToken);
+            }
+
+            if (due.Count < options.Value.BatchSize)
+                return fired + (writing is null ? 0 : await writing);
+        }
+    }
+
+    private async Task<int> WriteAsync(IReadOnlyList<TimerAdvance> advances, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // A next time not after now would hand the timer over again at the next sweep, at once.
+        var written = await store.AdvanceTimersAsync(
+            [.. advances.Select(a => a.NextDueAt <= now ? a with { NextDueAt = now + DetachedRetryDelay } : a)], cancellationToken);
+        foreach (var channel in written.SelectMany(a => a.Messages).Select(m => m.Channel).Distinct())
+            outboxSignal?.Pulse(channel);
+        return written.Count;
     }
 
     /// <summary>When the next timer or scheduled start falls due, or null when nothing is pending.</summary>

@@ -17,15 +17,20 @@ internal sealed class EngineNode : IAsyncDisposable
 
     private EngineNode(ServiceProvider services) => _services = services;
 
-    public static EngineNode Start(TestDatabase database) => new(new ServiceCollection()
-        .AddLogging()
-        .AddWorkflowEngine(storage =>
-        {
-            storage.Provider = database.Provider;
-            storage.ConnectionString = database.ConnectionString;
-        })
-        .AddCampaignActivities()
-        .BuildServiceProvider());
+    /// <param name="configure">More services for this node (a test's own activities and timer handlers).</param>
+    public static EngineNode Start(TestDatabase database, Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddWorkflowEngine(storage =>
+            {
+                storage.Provider = database.Provider;
+                storage.ConnectionString = database.ConnectionString;
+            })
+            .AddCampaignActivities();
+        configure?.Invoke(services);
+        return new(services.BuildServiceProvider());
+    }
 
     public WorkflowRuntime Runtime => _services.GetRequiredService<WorkflowRuntime>();
 

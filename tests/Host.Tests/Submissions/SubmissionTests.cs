@@ -121,6 +121,31 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
     }
 
     [Fact]
+    public async Task The_reminder_timer_moves_on_in_its_row_shows_its_next_time_and_cannot_be_resumed_by_hand()
+    {
+        var id = await StartAsync();
+        async Task<JsonElement> ReminderAsync() => (await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{id}"))
+            .GetProperty("bookmarks").EnumerateArray().Single(b => b.GetProperty("name").GetString() == "Chamber.SubmissionReminder");
+        var first = await ReminderAsync();
+        var firstDue = await AddWorkingDaysAsync("2026-04-30", -7);
+        Assert.Equal(new DateTimeOffset(firstDue.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)), first.GetProperty("dueAt").GetDateTimeOffset());
+
+        var resumed = await Admin.PostAsJsonAsync($"/api/bookmarks/{first.GetProperty("id").GetString()}/resume", new { });
+        Assert.Equal(HttpStatusCode.Conflict, resumed.StatusCode);
+        Assert.Contains("自动提醒", (await resumed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Suspended", (await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{id}")).GetProperty("status").GetString());
+        Assert.DoesNotContain(await MailAsync(), m => m.Summary.Contains("【提醒】", StringComparison.Ordinal));
+
+        // The first reminder goes out; the same timer now shows the second one, three working days before.
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = $"{firstDue:yyyy-MM-dd}T02:00:00Z" });
+        Assert.Single(await MailAsync(), m => m.Summary.Contains("【提醒】", StringComparison.Ordinal));
+        var second = await ReminderAsync();
+        Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
+        var secondDue = await AddWorkingDaysAsync("2026-04-30", -3);
+        Assert.Equal(new DateTimeOffset(secondDue.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)), second.GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task Nothing_submitted_is_chased_every_two_working_days_and_escalated_to_the_leaders_with_the_second_chase()
     {
         await StartAsync();

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json;
+using Chamber.Activities.Calendar;
+using Chamber.Activities.Chambers;
+using Chamber.Activities.Email;
+using Chamber.Activities.Portal;
+using Chamber.Workflows.Outbox;
+using Chamber.Workflows.Runtime;
+using Chamber.Workflows.Timers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Activities.Submissions;
+
+/// <summary>
+/// What the reminder timer of one open submission request carries: enough to write the reminder,
+/// the chase and the escalation without the request's workflow instance. <see cref="Kind"/> and
+/// <see cref="Chase"/> say which reminder the timer fires next.
+/// </summary>
+public sealed record SubmissionReminder(
+    string ChamberId, string ChamberName, string ChamberEmail, string Title, string? Description, string Campaign, string? Feedback,
+    DateOnly Due, int Round, int[] DaysBefore, int ChaseEvery, int EscalateAt, IReadOnlyList<string> EscalateTo,
+    string Kind = DueReminder.Before, int Chase = 0)
+{
+    /// <summary>The first reminder after <paramref name="now"/> and when it falls due, or null when none is left.</summary>
+    public (SubmissionReminder Reminder, DateTimeOffset At)? Next(ChineseBusinessCalendar calendar, DateTimeOffset now)
+    {
+        var chasesSoFar = Kind == DueReminder.Overdue ? Chase : 0;
+        return new ReminderSchedule(DaysBefore, ChaseEvery, RequestSubmission.MaxChases).Next(calendar, Due, chasesSoFar, now) is { } next
+            ? (this with { Kind = next.Kind, Chase = next.Chase }, next.At)
+            : null;
+    }
+
+    /// <summary>The fields of the reminder templates (deadline, working days, the request) as of <paramref name="today"/>.</summary>
+    public Dictionary<string, object?> Model(ChineseBusinessCalendar calendar, DateOnly today)
+    {
+        var model = CampaignMail.DueFields(calendar, today, Due);
+        model["chamber"] = ChamberName;
+        model["campaign"] = Campaign;
+        model["title"] = Title;
+        model["description"] = Description;
+        model["feedback"] = Feedback;
+        return model;
+    }
+}
+
+/// <summary>
+/// Fires the reminders of open submission requests (提醒, 催办, 督办) a batch at a time, without
+/// loading the requests' instances: at the first reminder of a campaign every chamber's falls due
+/// in the same minute. For each due timer: the reminder before the deadline, or the n-th chase
+/// after it — with the e-mail to the leaders at the chase that escalates — then the next reminder.
+/// Each e-mail carries a fresh portal link and goes to the chamber's current address.
+/// </summary>
+public sealed class SubmissionReminders(BusinessCalendarService calendars, ChamberDirectory directory, PortalLinks links, EmailTemplates templates,
+    IOptions<PortalOptions> portal, ILogger<SubmissionReminders> logger) : IDetachedTimerHandler
+{
+    public const string Name = "Chamber.SubmissionReminder";
+
+    public string BookmarkName => Name;
+
+    public async Task<IReadOnlyList<TimerAdvance>> FireAsync(IReadOnlyList<DueTimer> due, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var reminders = new SubmissionReminder?[due.Count];
+        Parallel.For(0, due.Count, i => reminders[i] = Read(due[i]));
+        var chambers = await directory.ContactsAsync([.. reminders.OfType<SubmissionReminder>().Select(r => r.ChamberId).Distinct()], cancellationToken);
+        var advances = new TimerAdvance[due.Count];
+        // Rendering is the work here; all cores share it.
+        await Parallel.ForAsync(0, due.Count, cancellationToken, async (i, ct) =>
+            advances[i] = await FireAsync(due[i], reminders[i], calendar, chambers, now, ct));
+        return advances;
+    }
+
+    private async Task<TimerAdvance> FireAsync(DueTimer timer, SubmissionReminder? reminder, ChineseBusinessCalendar calendar,
+        IReadOnlyDictionary<string, ChamberContact> chambers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (reminder is null)
+        {
+            logger.LogError("Reminder {Bookmark} of instance {Instance} has no readable payload; it is stopped.", timer.BookmarkId, timer.InstanceId);
+            return new TimerAdvance(timer, [], null, timer.Payload);
+        }
+
+        var messages = new List<OutboxMessage>(2);
+        if (chambers.GetValueOrDefault(reminder.ChamberId) is not { } chamber)
+        {
+            logger.LogWarning("Chamber {Chamber} of reminder {Bookmark} is no longer in the directory; this reminder is skipped.", reminder.ChamberId, timer.BookmarkId);
+        }
+        else
+        {
+            var today = BeijingTime.DayOf(now);
+            var model = reminder.Model(calendar, today);
+            model["link"] = links.IssueLink(chamber.Id, chamber.PortalVersion);
+            model["sender"] = portal.Value.SenderName;
+            var to = EmailMessage.Addresses(string.IsNullOrWhiteSpace(chamber.Email) ? reminder.ChamberEmail : chamber.Email);
+            if (reminder.Kind == DueReminder.Before)
+            {
+                var day = BeijingTime.DayOf(timer.DueAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+                messages.Add(await MessageAsync(timer, "submission-reminder", to, $"{reminder.Round}/{day}", model, now, cancellationToken));
+            }
+            else
+            {
+                messages.Add(await MessageAsync(timer, "submission-overdue", to, $"{reminder.Round}/chase{reminder.Chase}", model, now, cancellationToken));
+                if (reminder.Chase == reminder.EscalateAt && reminder.EscalateTo.Count > 0)
+                {
+                    var leaders = reminder.Model(calendar, today);
+                    CampaignMail.StaffFields(portal.Value, leaders);
+                    messages.Add(await MessageAsync(timer, "submission-escalation", reminder.EscalateTo, $"{reminder.Round}/escalation", leaders, now, cancellationToken));
+                }
+            }
+        }
+
+        return reminder.Next(calendar, now) is { } next
+            ? new TimerAdvance(timer, messages, next.At, JsonSerializer.Serialize(next.Reminder, StateJson.Options))
+            : new TimerAdvance(timer, messages, null, timer.Payload);
+    }
+
+    private async Task<OutboxMessage> MessageAsync(DueTimer timer, string template, IReadOnlyList<string> to, string occasion,
+        Dictionary<string, object?> model, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var message = await CampaignMail.RenderAsync(templates, template, to, model, cancellationToken: cancellationToken);
+        return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel,
+            CampaignMail.IdempotencyKey(timer.InstanceId, timer.ActivityId, template, occasion), message.ToJson(), message.Summary, timer.InstanceId, now);
+    }
+
+    private static SubmissionReminder? Read(DueTimer timer)
+    {
+        try
+        {
+            return timer.Payload is null ? null : JsonSerializer.Deserialize<SubmissionReminder>(timer.Payload, StateJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

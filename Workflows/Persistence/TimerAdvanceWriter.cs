@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Chamber.Workflows.Timers;
+
+namespace Chamber.Workflows.Persistence;
+
+/// <summary>
+/// Writes a batch of fired detached timers in one transaction: each bookmark moves to its next due
+/// time and payload only if it is still as it was read, and only then are its messages queued —
+/// so a reminder whose request was answered meanwhile is not sent, and a timer fired by two hosts
+/// at once is written by one (the other's identical messages would be dropped by their keys anyway).
+/// </summary>
+internal static class TimerAdvanceWriter
+{
+    private const string AdvanceBookmark = "UPDATE workflow_bookmarks SET due_at = @p1, payload = @p2 WHERE id = @p0 AND due_at = @p3";
+
+    public static async Task<IReadOnlyList<TimerAdvance>> WriteAsync(DbConnection connection, IReadOnlyList<TimerAdvance> advances,
+        CancellationToken cancellationToken)
+    {
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection)
+            await CommitWriter.ConfigureSqliteAsync(connection);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var advance = Command(connection, transaction, AdvanceBookmark);
+        await using var enqueue = Command(connection, transaction, CommitWriter.InsertOutbox);
+        var written = new List<TimerAdvance>(advances.Count);
+        foreach (var a in advances)
+        {
+            CommitWriter.Bind(advance.Parameters, advance.CreateParameter,
+                [a.Timer.BookmarkId, a.NextDueAt?.UtcDateTime, a.NextPayload, a.Timer.DueAt.UtcDateTime]);
+            if (await advance.ExecuteNonQueryAsync(cancellationToken) != 1)
+                continue;
+            foreach (var message in a.Messages)
+            {
+                CommitWriter.Bind(enqueue.Parameters, enqueue.CreateParameter, CommitWriter.OutboxValues(message));
+                await enqueue.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            written.Add(a);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+}
