@@ -17,6 +17,8 @@ var definitions = Arg("--definitions", "definitions/workflows");
 var smtpPort = int.Parse(Arg("--smtp-port", "2525"), CultureInfo.InvariantCulture);
 var chambers = int.Parse(Arg("--chambers", "50000"), CultureInfo.InvariantCulture);
 var port = int.Parse(Arg("--port", "5199"), CultureInfo.InvariantCulture);
+// Diagnostic: the launch alone, with this Host's e-mail sender off (nothing delivered beside it).
+var launchOnly = args2.Contains("--launch-only");
 
 Console.WriteLine("Chamber Campaign Workflows — campaign benchmark");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
@@ -46,6 +48,7 @@ using var host = Process.Start(new ProcessStartInfo("dotnet", [hostDll, "--urls"
         ["Email__Concurrency"] = SmtpConnections.ToString(CultureInfo.InvariantCulture),
         ["Email__BatchSize"] = "500",
         ["Logging__LogLevel__Default"] = "Warning",
+        ["Email__SenderEnabled"] = launchOnly ? "false" : "true",
     },
 })!;
 host.OutputDataReceived += (_, _) => { };
@@ -119,6 +122,12 @@ try
 
     var launchSeconds = launch.Elapsed.TotalSeconds;
     Console.WriteLine($"  (1) launch: every one of {chambers:N0} participants has its first open item and reminders scheduled after {launchSeconds:N1} s");
+
+    if (launchOnly)
+    {
+        Console.WriteLine($"  (launch only: e-mail sender off) host memory: {StatusMegabytes(host.Id, "VmRSS"):N0} MB resident");
+        return;
+    }
 
     // Let the launch's own request e-mails go out first, so the sweep below is measured alone.
     var requestMail = Stopwatch.StartNew();
