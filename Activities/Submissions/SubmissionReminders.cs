@@ -14,21 +14,26 @@ namespace Chamber.Activities.Submissions;
 
 /// <summary>
 /// What the reminder timer of one open submission request carries: enough to write the reminder,
-/// the chase and the escalation without the request's workflow instance. <see cref="Kind"/> and
-/// <see cref="Chase"/> say which reminder the timer fires next.
+/// the chase and the escalation without the request's workflow instance. <see cref="Kind"/>,
+/// <see cref="Chase"/> and <see cref="Occasion"/> say which reminder the timer fires next; the
+/// occasion names its e-mails, so firing it again (a retry) sends nothing twice.
 /// </summary>
 public sealed record SubmissionReminder(
     string ChamberId, string ChamberName, string ChamberEmail, string Title, string? Description, string Campaign, string? Feedback,
     DateOnly Due, int Round, int[] DaysBefore, int ChaseEvery, int EscalateAt, IReadOnlyList<string> EscalateTo,
-    string Kind = DueReminder.Before, int Chase = 0)
+    string Kind = DueReminder.Before, int Chase = 0, string Occasion = "")
 {
     /// <summary>The first reminder after <paramref name="now"/> and when it falls due, or null when none is left.</summary>
+    /// <exception cref="CalendarYearMissingException">The schedule reaches a year the calendar does not have yet.</exception>
     public (SubmissionReminder Reminder, DateTimeOffset At)? Next(ChineseBusinessCalendar calendar, DateTimeOffset now)
     {
         var chasesSoFar = Kind == DueReminder.Overdue ? Chase : 0;
-        return new ReminderSchedule(DaysBefore, ChaseEvery, RequestSubmission.MaxChases).Next(calendar, Due, chasesSoFar, now) is { } next
-            ? (this with { Kind = next.Kind, Chase = next.Chase }, next.At)
-            : null;
+        if (new ReminderSchedule(DaysBefore, ChaseEvery, RequestSubmission.MaxChases).Next(calendar, Due, chasesSoFar, now) is not { } next)
+            return null;
+        var occasion = next.Kind == DueReminder.Before
+            ? BeijingTime.DayOf(next.At).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
+            : $"chase{next.Chase.ToString(CultureInfo.InvariantCulture)}";
+        return (this with { Kind = next.Kind, Chase = next.Chase, Occasion = occasion }, next.At);
     }
 
     /// <summary>The fields of the reminder templates (deadline, working days, the request) as of <paramref name="today"/>.</summary>
@@ -80,38 +85,59 @@ public sealed class SubmissionReminders(BusinessCalendarService calendars, Chamb
             return new TimerAdvance(timer, [], null, timer.Payload);
         }
 
-        var messages = new List<OutboxMessage>(2);
+        IReadOnlyList<OutboxMessage> messages;
+        try
+        {
+            messages = await MessagesAsync(timer, reminder, calendar, chambers, now, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A time not after now: the sweeper tries it again a little later; the other reminders go on.
+            logger.LogError(e, "Reminder {Bookmark} of instance {Instance} could not be written; it is tried again shortly.", timer.BookmarkId, timer.InstanceId);
+            return new TimerAdvance(timer, [], now, timer.Payload);
+        }
+
+        try
+        {
+            return reminder.Next(calendar, now) is { } next
+                ? new TimerAdvance(timer, messages, next.At, JsonSerializer.Serialize(next.Reminder, StateJson.Options))
+                : new TimerAdvance(timer, messages, null, timer.Payload);
+        }
+        catch (CalendarYearMissingException e)
+        {
+            // This reminder goes out; the next one is worked out again a little later, until an
+            // administrator adds the year (its e-mails are keyed by occasion, so none is sent twice).
+            logger.LogError("The reminder after {Bookmark} of instance {Instance} falls in a year without calendar data: {Problem}",
+                timer.BookmarkId, timer.InstanceId, e.Message);
+            return new TimerAdvance(timer, messages, now, timer.Payload);
+        }
+    }
+
+    /// <summary>The reminder or chase to the chamber and, with the chase that escalates, the e-mail to the leaders.</summary>
+    private async Task<IReadOnlyList<OutboxMessage>> MessagesAsync(DueTimer timer, SubmissionReminder reminder, ChineseBusinessCalendar calendar,
+        IReadOnlyDictionary<string, ChamberContact> chambers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (chambers.GetValueOrDefault(reminder.ChamberId) is not { } chamber)
         {
             logger.LogWarning("Chamber {Chamber} of reminder {Bookmark} is no longer in the directory; this reminder is skipped.", reminder.ChamberId, timer.BookmarkId);
-        }
-        else
-        {
-            var today = BeijingTime.DayOf(now);
-            var model = reminder.Model(calendar, today);
-            model["link"] = links.IssueLink(chamber.Id, chamber.PortalVersion);
-            model["sender"] = portal.Value.SenderName;
-            var to = EmailMessage.Addresses(string.IsNullOrWhiteSpace(chamber.Email) ? reminder.ChamberEmail : chamber.Email);
-            if (reminder.Kind == DueReminder.Before)
-            {
-                var day = BeijingTime.DayOf(timer.DueAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-                messages.Add(await MessageAsync(timer, "submission-reminder", to, $"{reminder.Round}/{day}", model, now, cancellationToken));
-            }
-            else
-            {
-                messages.Add(await MessageAsync(timer, "submission-overdue", to, $"{reminder.Round}/chase{reminder.Chase}", model, now, cancellationToken));
-                if (reminder.Chase == reminder.EscalateAt && reminder.EscalateTo.Count > 0)
-                {
-                    var leaders = reminder.Model(calendar, today);
-                    CampaignMail.StaffFields(portal.Value, leaders);
-                    messages.Add(await MessageAsync(timer, "submission-escalation", reminder.EscalateTo, $"{reminder.Round}/escalation", leaders, now, cancellationToken));
-                }
-            }
+            return [];
         }
 
-        return reminder.Next(calendar, now) is { } next
-            ? new TimerAdvance(timer, messages, next.At, JsonSerializer.Serialize(next.Reminder, StateJson.Options))
-            : new TimerAdvance(timer, messages, null, timer.Payload);
+        var today = BeijingTime.DayOf(now);
+        var model = reminder.Model(calendar, today);
+        model["link"] = links.IssueLink(chamber.Id, chamber.PortalVersion);
+        model["sender"] = portal.Value.SenderName;
+        var to = EmailMessage.Addresses(string.IsNullOrWhiteSpace(chamber.Email) ? reminder.ChamberEmail : chamber.Email);
+        var occasion = $"{reminder.Round}/{reminder.Occasion}";
+        if (reminder.Kind == DueReminder.Before)
+            return [await MessageAsync(timer, "submission-reminder", to, occasion, model, now, cancellationToken)];
+
+        var chase = await MessageAsync(timer, "submission-overdue", to, occasion, model, now, cancellationToken);
+        if (reminder.Chase != reminder.EscalateAt || reminder.EscalateTo.Count == 0)
+            return [chase];
+        var leaders = reminder.Model(calendar, today);
+        CampaignMail.StaffFields(portal.Value, leaders);
+        return [chase, await MessageAsync(timer, "submission-escalation", reminder.EscalateTo, $"{reminder.Round}/escalation", leaders, now, cancellationToken)];
     }
 
     private async Task<OutboxMessage> MessageAsync(DueTimer timer, string template, IReadOnlyList<string> to, string occasion,

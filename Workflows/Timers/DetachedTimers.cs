@@ -24,9 +24,9 @@ public interface IDetachedTimerHandler
     string BookmarkName { get; }
 
     /// <summary>
-    /// One advance per due timer, in any order. A timer the handler cannot fire (a damaged payload,
-    /// a missing chamber) still needs an advance — a later due time to try again, or none — or it
-    /// would be handed over again at once.
+    /// One advance per due timer, in any order. A timer the handler cannot fire now still needs an
+    /// advance: a due time not after <paramref name="now"/> means "try again" (the sweeper makes it
+    /// <see cref="TimerSweeper.DetachedRetryDelay"/> later), none means "never again".
     /// </summary>
     Task<IReadOnlyList<TimerAdvance>> FireAsync(IReadOnlyList<DueTimer> due, DateTimeOffset now, CancellationToken cancellationToken);
 }

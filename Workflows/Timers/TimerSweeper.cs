@@ -29,7 +29,18 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
     {
         var fired = scheduledStarts is null ? 0 : await scheduledStarts.FireDueAsync(now, cancellationToken);
         foreach (var handler in _detached)
-            fired += await FireDetachedAsync(handler, now, cancellationToken);
+        {
+            try
+            {
+                fired += await FireDetachedAsync(handler, now, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A handler that cannot work now (its database is away) must not hold up the other timers.
+                logger?.LogError(e, "Detached timers {Name} could not fire; they are tried again at the next sweep.", handler.BookmarkName);
+            }
+        }
+
         while (true)
         {
             var due = await store.DueBookmarksAsync(now, options.Value.BatchSize, _detachedNames, cancellationToken);

@@ -17,8 +17,8 @@ var definitions = Arg("--definitions", "definitions/workflows");
 var smtpPort = int.Parse(Arg("--smtp-port", "2525"), CultureInfo.InvariantCulture);
 var chambers = int.Parse(Arg("--chambers", "50000"), CultureInfo.InvariantCulture);
 var port = int.Parse(Arg("--port", "5199"), CultureInfo.InvariantCulture);
-// Diagnostic: the launch alone, with this Host's e-mail sender off (nothing delivered beside it).
-var launchOnly = args2.Contains("--launch-only");
+// Diagnostic: launch and sweep with this Host's e-mail sender off, so nothing is delivered beside them.
+var noDelivery = args2.Contains("--no-delivery");
 
 Console.WriteLine("Chamber Campaign Workflows — campaign benchmark");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
@@ -48,7 +48,7 @@ using var host = Process.Start(new ProcessStartInfo("dotnet", [hostDll, "--urls"
         ["Email__Concurrency"] = SmtpConnections.ToString(CultureInfo.InvariantCulture),
         ["Email__BatchSize"] = "500",
         ["Logging__LogLevel__Default"] = "Warning",
-        ["Email__SenderEnabled"] = launchOnly ? "false" : "true",
+        ["Email__SenderEnabled"] = noDelivery ? "false" : "true",
     },
 })!;
 host.OutputDataReceived += (_, _) => { };
@@ -123,16 +123,13 @@ try
     var launchSeconds = launch.Elapsed.TotalSeconds;
     Console.WriteLine($"  (1) launch: every one of {chambers:N0} participants has its first open item and reminders scheduled after {launchSeconds:N1} s");
 
-    if (launchOnly)
+    if (!noDelivery)
     {
-        Console.WriteLine($"  (launch only: e-mail sender off) host memory: {StatusMegabytes(host.Id, "VmRSS"):N0} MB resident");
-        return;
+        // Let the launch's own request e-mails go out first, so the sweep below is measured alone.
+        var requestMail = Stopwatch.StartNew();
+        var requestsSent = await WaitForSentAsync(http, chambers);
+        Console.WriteLine($"      the {requestsSent:N0} request e-mails were delivered {requestMail.Elapsed.TotalSeconds:N1} s after the launch finished");
     }
-
-    // Let the launch's own request e-mails go out first, so the sweep below is measured alone.
-    var requestMail = Stopwatch.StartNew();
-    var requestsSent = await WaitForSentAsync(http, chambers);
-    Console.WriteLine($"      the {requestsSent:N0} request e-mails were delivered {requestMail.Elapsed.TotalSeconds:N1} s after the launch finished");
 
     // (2) Reminder sweep: the first reminder (7 working days before 30 April) falls due for everyone at once.
     var firstReminder = DateOnly.Parse((await http.GetFromJsonAsync<JsonElement>("/api/calendars/cn/add-working-days?date=2026-04-30&days=-7"))
@@ -142,6 +139,12 @@ try
     (await http.PostAsJsonAsync("/api/clock/advance", new { to = dueAt })).EnsureSuccessStatusCode();
     var enqueueSeconds = sweep.Elapsed.TotalSeconds;
     Console.WriteLine($"  (2) reminder sweep: {chambers:N0} reminders due at {dueAt:yyyy-MM-dd HH:mm} fired and enqueued in {enqueueSeconds:N1} s");
+
+    if (noDelivery)
+    {
+        Console.WriteLine($"  (e-mail sender off) host memory: {StatusMegabytes(host.Id, "VmRSS"):N0} MB resident");
+        return;
+    }
 
     // (3) Delivery of those reminders.
     var delivery = Stopwatch.StartNew();

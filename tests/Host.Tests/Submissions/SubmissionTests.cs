@@ -33,21 +33,21 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
         _chamberId = (await ImportChambersAsync("名称,邮箱\n鹿城区五马街道商会,wuma@chamber.example\n"))[0];
     }
 
-    private string Plan() => """
+    private string Plan(string due = "2026-04-30") => """
         {"definitionId":"plan","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
           {"id":"ask","type":"Chamber.RequestSubmission",
            "title":{"typeName":"String","expression":{"type":"Literal","value":"实施方案"}},
            "campaignName":{"typeName":"String","expression":{"type":"Literal","value":"2026年度“四好”商会创建活动"}},
            "chamber":{"typeName":"String","expression":{"type":"Literal","value":"CHAMBER"}},
-           "dueDate":{"typeName":"String","expression":{"type":"Literal","value":"2026-04-30"}},
+           "dueDate":{"typeName":"String","expression":{"type":"Literal","value":"DUE"}},
            "escalateTo":{"typeName":"Object","expression":{"type":"Literal","value":"leader1@fic.example"}}},
           {"id":"done","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"accepted"}}}],
          "connections":[{"source":{"activity":"ask","port":"Accepted"},"target":{"activity":"done","port":"In"}}]}}
-        """.Replace("CHAMBER", _chamberId, StringComparison.Ordinal);
+        """.Replace("CHAMBER", _chamberId, StringComparison.Ordinal).Replace("DUE", due, StringComparison.Ordinal);
 
-    private async Task<string> StartAsync()
+    private async Task<string> StartAsync(string due = "2026-04-30")
     {
-        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(Plan(), Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(Plan(due), Encoding.UTF8, "application/json"))).StatusCode);
         var started = await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "plan" });
         var body = await started.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Suspended", body.GetProperty("status").GetString());
@@ -143,6 +143,23 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
         Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
         var secondDue = await AddWorkingDaysAsync("2026-04-30", -3);
         Assert.Equal(new DateTimeOffset(secondDue.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)), second.GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_next_one_falls_in_a_year_without_calendar_goes_out_once_and_the_next_is_tried_again_later()
+    {
+        // Due 30 December 2026: the chases after it fall in 2027, which the shipped calendar does not have yet.
+        var id = await StartAsync("2026-12-30");
+        var lastBefore = await AddWorkingDaysAsync("2026-12-30", -1);
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = $"{lastBefore:yyyy-MM-dd}T02:00:00Z" });
+
+        Assert.Equal(3, (await MailAsync()).Count(m => m.Summary.Contains("【提醒】", StringComparison.Ordinal))); // retried every 10 minutes, sent once
+        var instance = await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{id}");
+        Assert.Equal("Suspended", instance.GetProperty("status").GetString());
+        var retry = instance.GetProperty("bookmarks").EnumerateArray().Single(b => b.GetProperty("name").GetString() == "Chamber.SubmissionReminder")
+            .GetProperty("dueAt").GetDateTimeOffset();
+        var now = new DateTimeOffset(lastBefore.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero);
+        Assert.InRange(retry, now.AddTicks(1), now.AddMinutes(10));
     }
 
     [Fact]
