@@ -91,7 +91,8 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
                 var advances = await handler.FireAsync(due, now, cancellationToken);
                 after = due[^1];
                 fired += writing is null ? 0 : await writing;
-                writing = WriteAsync(advances, now, cancellationToken);
+                // SQLite's "async" calls run inline: the write gets a thread of its own to overlap.
+                writing = Task.Run(() => WriteAsync(advances, now, cancellationToken), cancellationToken);
             }
 
             if (due.Count < options.Value.BatchSize)
