@@ -42,6 +42,8 @@ public static class HostModule
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => Json.ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
+        builder.Services.Configure<Runtime.IdleMemoryOptions>(configuration.GetSection("Memory"));
+        builder.Services.AddHostedService<Runtime.IdleMemoryTrimmer>();
         builder.Services.AddRateLimiter(options =>
         {
             // Password guessing: ten sign-in attempts a minute per client address.

@@ -152,10 +152,12 @@ try
     var rate = chambers / delivery.Elapsed.TotalSeconds;
     Console.WriteLine($"  (3) SMTP delivery: {chambers:N0} reminders in {delivery.Elapsed.TotalSeconds:N1} s = {rate:N0} messages/s ({SmtpConnections} connections)");
 
-    // (4) Memory.
+    // (4) Memory: right after the work, and at rest — once the Host has been idle long enough to give back what the burst needed (IdleMemoryTrimmer).
     GC.KeepAlive(host);
+    Console.WriteLine($"  (4) host memory right after the delivery: {StatusMegabytes(host.Id, "VmRSS"):N0} MB resident");
+    await Task.Delay(TimeSpan.FromSeconds(15));
     var rss = StatusMegabytes(host.Id, "VmRSS");
-    Console.WriteLine($"  (4) host memory afterwards: {rss:N0} MB resident ({StatusMegabytes(host.Id, "RssAnon"):N0} MB private, "
+    Console.WriteLine($"      at rest 15 s later: {rss:N0} MB resident ({StatusMegabytes(host.Id, "RssAnon"):N0} MB private, "
         + $"{StatusMegabytes(host.Id, "RssFile"):N0} MB mapped files: the runtime's and the libraries' code)");
 
     Console.WriteLine();
@@ -163,7 +165,7 @@ try
     Row($"launch of {chambers:N0}", $"{launchSeconds:N1} s", "≤ 20 s", launchSeconds <= 20);
     Row("reminder enqueue", $"{enqueueSeconds:N1} s", "≤ 5 s", enqueueSeconds <= 5);
     Row("SMTP delivery", $"{rate:N0} msg/s", "≥ 300/s", rate >= 300);
-    Row("host memory", $"{rss:N0} MB", "≤ 300 MB", rss <= 300);
+    Row("host memory at rest", $"{rss:N0} MB", "≤ 300 MB", rss <= 300);
 }
 finally
 {

