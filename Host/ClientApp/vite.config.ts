@@ -15,6 +15,10 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // X6's package says "type": "module" but its main build is CommonJS, which Node will not load:
+    // tests take its ES build through Vite, as the bundler does.
+    alias: [{ find: /^@antv\/x6$/, replacement: '@antv/x6/es/index.js' }],
+    server: { deps: { inline: ['@antv/x6'] } },
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
   },
 });

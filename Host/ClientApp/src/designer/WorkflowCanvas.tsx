@@ -1,6 +1,6 @@
 import { Graph, History, Keyboard, Selection, Snapline, type Node } from '@antv/x6';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { bodyAttrs, edgeOf, newEdge, nodeOf, nodeWidth, outcomePort, type ActivityState } from './cells';
+import { bodyAttrs, edgeOf, newEdge, nodeOf, nodeWidth, outcomeLabels, outcomePort, type ActivityState } from './cells';
 import { labelOf } from './label';
 import { outcomesOf, stackedActivities, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
 
@@ -143,6 +143,8 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
       const current = node.getPortsByGroup('out').map((p) => p.id!);
       for (const id of current.filter((p) => !wanted.includes(p))) node.removePort(id);
       for (const id of wanted.filter((p) => !current.includes(p))) node.addPort(outcomePort(id));
+      const ports = node.getPortsByGroup('out').map((p) => p.id!);
+      node.setAttrs({ outcomes: outcomeLabels(ports, node.getSize().height) });
     },
     undo: () => history.current?.undo(),
     redo: () => history.current?.redo(),

@@ -1,4 +1,4 @@
-import { Graph, type EdgeMetadata, type NodeMetadata } from '@antv/x6';
+import { Config, Graph, type EdgeMetadata, type NodeMetadata } from '@antv/x6';
 import { labelFontSize, labelOf } from './label';
 import { outcomesOf, positionOf, type ActivityDescriptor, type ActivityJson, type ConnectionJson } from './model';
 
@@ -9,6 +9,7 @@ import { outcomesOf, positionOf, type ActivityDescriptor, type ActivityJson, typ
 export type ActivityState = 'finished' | 'current' | 'faulted';
 
 export const nodeWidth = 200;
+const textAttrs = { fontFamily: 'Arial, helvetica, sans-serif', refY: 0.5, textVerticalAnchor: 'middle' };
 const activityShape = 'chamber-activity';
 const connectionShape = 'chamber-connection';
 
@@ -19,20 +20,32 @@ const colors: Record<ActivityState | 'idle', { fill: string; stroke: string }> =
   faulted: { fill: '#fff1f0', stroke: '#f5222d' },
 };
 
+// Attributes go to the elements the markup names (body, label, …) and to nothing else. With CSS
+// selectors allowed, X6 also queries each node's elements for every other key of its attributes
+// (its base shape styles all "text"), and takes the ports off and draws them again on every
+// update of a node, a live instance's recolouring among them.
+Config.useCSSSelector = false;
+
+// The outcome ports' names are one text of the node, a line per port, rather than X6's port
+// labels: those are a view of their own per port (an element, a transform and attributes merged
+// and applied for each), which made up a good part of drawing a large flowchart.
 Graph.registerNode(activityShape, {
   inherit: 'rect',
+  markup: [
+    { tagName: 'rect', selector: 'body' },
+    { tagName: 'text', selector: 'label' },
+    { tagName: 'text', selector: 'outcomes' },
+  ],
   attrs: {
-    body: { rx: 8, ry: 8 },
-    label: { fontSize: labelFontSize, fill: '#262626' },
+    body: { rx: 8, ry: 8, ...bodyAttrs() },
+    label: { ...textAttrs, fontSize: labelFontSize, fill: '#262626', refX: 0.5, textAnchor: 'middle' },
+    // Right-aligned left of the ports, the block centred as X6 spreads the ports down the side.
+    outcomes: { ...textAttrs, fontSize: 10, fill: '#595959', x: nodeWidth - 6, textAnchor: 'end' },
   },
   ports: {
     groups: {
       in: { position: 'left', attrs: { circle: { r: 5, magnet: 'passive', stroke: '#8c8c8c', fill: '#fff' } } },
-      out: {
-        position: 'right',
-        label: { position: { name: 'left', args: { x: -6 } } },
-        attrs: { circle: { r: 5, magnet: true, stroke: '#1677ff', fill: '#fff' }, text: { fontSize: 10, fill: '#595959' } },
-      },
+      out: { position: 'right', attrs: { circle: { r: 5, magnet: true, stroke: '#1677ff', fill: '#fff' } } },
     },
   },
 }, true);
@@ -50,23 +63,35 @@ export function bodyAttrs(state?: ActivityState) {
   return { fill: color.fill, stroke: color.stroke, strokeWidth: state === 'current' ? 3 : 1.5 };
 }
 
-/** An outcome port, labelled with the outcome's name. */
-export const outcomePort = (outcome: string) => ({ id: outcome, group: 'out', attrs: { text: { text: outcome } } });
+/** An outcome port (its name is drawn by the node: see outcomeLabels). */
+export const outcomePort = (outcome: string) => ({ id: outcome, group: 'out' });
+
+/**
+ * The outcomes' names, one line per port: X6 spreads n ports of a side over its height, each in
+ * the middle of its nth, so the lines are height / n apart and the block is centred on the node.
+ */
+export const outcomeLabels = (outcomes: string[], height: number) =>
+  ({ text: outcomes.join('\n'), lineHeight: height / Math.max(1, outcomes.length) });
+
+/** A node's height: room for its outcome ports. */
+const heightFor = (outcomes: string[]) => Math.max(56, 22 * outcomes.length + 12);
 
 /** An activity's node, coloured by how a running instance stands at it. */
 export function nodeOf(activity: ActivityJson, descriptor: ActivityDescriptor | undefined, state?: ActivityState): NodeMetadata {
   const outcomes = outcomesOf(descriptor, activity);
   const position = positionOf(activity);
   const hasIn = descriptor?.typeName !== 'Elsa.Start' && descriptor?.kind !== 'Trigger';
+  const height = heightFor(outcomes);
   return {
     id: activity.id,
     shape: activityShape,
     x: position.x,
     y: position.y,
     width: nodeWidth,
-    height: Math.max(56, 22 * outcomes.length + 12),
+    height,
     data: { activity },
-    attrs: { body: bodyAttrs(state), label: { text: labelOf(activity, descriptor) } },
+    // An idle node's colours are the shape's: a node carries only what is its own (X6 merges it in).
+    attrs: { ...(state ? { body: bodyAttrs(state) } : {}), label: { text: labelOf(activity, descriptor) }, outcomes: outcomeLabels(outcomes, height) },
     ports: [
       ...(hasIn ? [{ id: 'In', group: 'in' }] : []),
       ...outcomes.map(outcomePort),
