@@ -22,7 +22,8 @@ var noDelivery = args2.Contains("--no-delivery");
 
 Console.WriteLine("Chamber Campaign Workflows — campaign benchmark");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
-Console.WriteLine($"conditions: {chambers:N0} chambers, SQLite, manual clock, SMTP to aiosmtpd on 127.0.0.1:{smtpPort}, Host in Release");
+Console.WriteLine($"conditions: {chambers:N0} chambers, SQLite, manual clock, SMTP to aiosmtpd on 127.0.0.1:{smtpPort}, Host in Release, "
+    + $"DOTNET_TC_CallCountThreshold={Environment.GetEnvironmentVariable("DOTNET_TC_CallCountThreshold") ?? "1000"}");
 
 var data = Directory.CreateTempSubdirectory("ccw-bench-campaign-").FullName;
 const string Admin = "bench@example.com";
@@ -49,6 +50,8 @@ using var host = Process.Start(new ProcessStartInfo("dotnet", [hostDll, "--urls"
         ["Email__BatchSize"] = "500",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Email__SenderEnabled"] = noDelivery ? "false" : "true",
+        // As ops/run and the deployment guide start a Host (ops/DEPLOYMENT.md, "Runtime setting").
+        ["DOTNET_TC_CallCountThreshold"] = Environment.GetEnvironmentVariable("DOTNET_TC_CallCountThreshold") ?? "1000",
     },
 })!;
 host.OutputDataReceived += (_, _) => { };
