@@ -23,8 +23,8 @@ public sealed record EmailMessage(
     public const string Channel = "email";
 
     // Stored for our own sender, never embedded in a page: Chinese text and HTML are kept as they
-    // are rather than escaped to \uXXXX, which made a reminder's row twice the size and its writing
-    // a third of the reminder sweep's work.
+    // are rather than escaped to \uXXXX, which made a reminder's row about twice the size and its
+    // serialisation a third of rendering a reminder.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -105,7 +105,7 @@ public sealed class RequestSubmission : Activity
         var payload = new TaskPayload("Submission", state.Title, UserTasks.ChamberTag(state.ChamberId), [TaskActions.Submit], EndOf(state.Due), state.Description,
             Context: new Dictionary<string, string> { ["round"] = state.Round.ToString(CultureInfo.InvariantCulture), ["feedback"] = state.Feedback ?? "", ["campaign"] = state.Campaign });
         context.CreateBookmark(UserTasks.BookmarkName, taskId, payload, OnSubmittedAsync, tag: UserTasks.ChamberTag(state.ChamberId));
-        await MailAsync(context, state, calendar, template, EmailMessage.Addresses(state.ChamberEmail), $"{state.Round}", chamber);
+        await MailChamberAsync(context, state, calendar, template, chamber);
         ScheduleReminders(context, state, calendar);
     }
 
@@ -172,9 +172,11 @@ public sealed class RequestSubmission : Activity
         new(state.ChamberId, state.ChamberName, state.ChamberEmail, state.Title, state.Description, state.Campaign, state.Feedback,
             state.Due, state.Round, state.ReminderDays, state.ChaseEvery, state.EscalateAt, state.EscalateTo);
 
-    private static async Task MailAsync(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar, string template,
-        IReadOnlyList<string> to, string occasion, ChamberRecord? chamber = null) =>
-        await CampaignMail.SendAsync(context, template, to, state.ChamberId, occasion, ReminderOf(state).Model(calendar, CampaignMail.Today(context)), chamber: chamber);
+    /// <summary>The request (or, after a return, the request again) to the chamber: one per round.</summary>
+    private static async Task MailChamberAsync(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar, string template,
+        ChamberRecord? chamber) =>
+        await CampaignMail.SendAsync(context, template, EmailMessage.Addresses(state.ChamberEmail), state.ChamberId, $"{state.Round}",
+            ReminderOf(state).Model(calendar, CampaignMail.Today(context)), chamber: chamber);
 
     private static DateTimeOffset EndOf(DateOnly day) => BeijingTime.EndOf(day);
 

@@ -100,11 +100,12 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         await using var connection = WorkflowEngineServices.OpenConnection(_storage);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var excluded = string.Concat(detachedNames.Select((name, i) =>
+        var names = detachedNames.Select((name, i) =>
         {
             command.AddParameter("@n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
-            return (i == 0 ? " AND name NOT IN (@n" : ", @n") + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        })) + (detachedNames.Count > 0 ? ")" : "");
+            return "@n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }).ToList();
+        var excluded = names.Count == 0 ? "" : $" AND name NOT IN ({string.Join(", ", names)})";
         // Same parameter type as the writer's, so SQLite compares like with like.
         command.CommandText = $"SELECT id, instance_id FROM workflow_bookmarks WHERE due_at <= @now{excluded} ORDER BY due_at LIMIT @max";
         command.AddParameter("@now", now.UtcDateTime);
