@@ -55,6 +55,7 @@ public static class WorkflowEngineServices
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowDispatcher>());
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<Outbox.OutboxSignal>();
+        services.AddSingleton<Outbox.BulkWork>();
         services.AddSingleton<Outbox.OutboxStore>();
 
         services.AddOptions<TimerOptions>();

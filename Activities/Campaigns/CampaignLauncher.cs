@@ -26,6 +26,7 @@ public sealed class CampaignLauncher(
     WorkflowRuntime runtime,
     OutboxStore outbox,
     OutboxSignal signal,
+    BulkWork bulkWork,
     ILogger<CampaignLauncher> logger) : BackgroundService
 {
     public const int BatchSize = 500;
@@ -132,6 +133,8 @@ public sealed class CampaignLauncher(
             ?? throw new WorkflowNotFoundException($"Participant workflow '{campaign.ParticipantWorkflow}' of campaign {campaign.Id} is not published.");
         var input = InputOf(campaign);
         var started = 0;
+        // The participants' request e-mails are delivered mostly after the launch, not beside it.
+        using var burst = bulkWork.Begin();
         while (true)
         {
             await using var db = await campaigns.CreateDbContextAsync(cancellationToken);

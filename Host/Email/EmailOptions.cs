@@ -15,6 +15,13 @@ public sealed class EmailOptions
     /// <summary>Messages sent at once (each on its own SMTP connection).</summary>
     public int Concurrency { get; set; } = 4;
 
+    /// <summary>
+    /// Messages sent at once while this Host launches a campaign or sweeps a large batch of
+    /// reminders (never more than <see cref="Concurrency"/>): the burst's own e-mails then mostly
+    /// go out right after it, instead of slowing it down by taking half the processor.
+    /// </summary>
+    public int ConcurrencyDuringBulkWork { get; set; } = 1;
+
     /// <summary>Messages claimed per round.</summary>
     public int BatchSize { get; set; } = 100;
 

@@ -19,6 +19,7 @@ namespace Chamber.Host.Email;
 internal sealed class OutboxSender(
     OutboxStore outbox,
     OutboxSignal signal,
+    BulkWork bulkWork,
     IMailTransport transport,
     IOptions<EmailOptions> options,
     ILogger<OutboxSender> logger) : BackgroundService
@@ -48,16 +49,21 @@ internal sealed class OutboxSender(
     /// <summary>
     /// One round: returns how many messages were claimed. They are sent a few at a time and marked
     /// sent a slice at a time: one write per slice instead of one per message, at the price of
-    /// sending at most a slice again after a crash (with the same Message-ID).
+    /// sending at most a slice again after a crash (with the same Message-ID). While a launch or a
+    /// large reminder sweep runs, a slice goes out on fewer connections (<see cref="EmailOptions.ConcurrencyDuringBulkWork"/>):
+    /// mail keeps flowing, and the burst keeps the processor.
     /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var claimed = await outbox.ClaimAsync(EmailMessage.Channel, settings.BatchSize, settings.Lease, cancellationToken);
-        foreach (var slice in claimed.Chunk(Math.Max(1, settings.Concurrency * 4)))
+        for (var next = 0; next < claimed.Count;)
         {
+            var concurrency = Math.Max(1, bulkWork.IsRunning ? Math.Min(settings.ConcurrencyDuringBulkWork, settings.Concurrency) : settings.Concurrency);
+            var slice = claimed.Skip(next).Take(concurrency * 4).ToList();
+            next += slice.Count;
             var sent = new System.Collections.Concurrent.ConcurrentBag<OutboxRecord>();
-            await Parallel.ForEachAsync(slice, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
+            await Parallel.ForEachAsync(slice, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
                 async (message, ct) =>
                 {
                     if (await SendOneAsync(message, ct))

@@ -13,7 +13,7 @@ namespace Chamber.Workflows.Timers;
 /// </summary>
 public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime runtime, IOptions<TimerOptions> options,
     ScheduledStarts? scheduledStarts = null, ILogger<TimerSweeper>? logger = null, IEnumerable<IDetachedTimerHandler>? detachedHandlers = null,
-    Outbox.OutboxSignal? outboxSignal = null)
+    Outbox.OutboxSignal? outboxSignal = null, Outbox.BulkWork? bulkWork = null)
 {
     private readonly IReadOnlyList<IDetachedTimerHandler> _detached = [.. detachedHandlers ?? []];
     private readonly IReadOnlyCollection<string> _detachedNames = [.. (detachedHandlers ?? []).Select(h => h.BookmarkName)];
@@ -83,20 +83,30 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
         var fired = 0;
         DueTimer? after = null;
         Task<int>? writing = null;
-        while (true)
+        Outbox.BulkWork.Scope? burst = null;
+        try
         {
-            var due = await store.DueTimersAsync(handler.BookmarkName, now, after, options.Value.BatchSize, cancellationToken);
-            if (due.Count > 0)
+            while (true)
             {
-                var advances = await handler.FireAsync(due, now, cancellationToken);
-                after = due[^1];
-                fired += writing is null ? 0 : await writing;
-                // SQLite's "async" calls run inline: the write gets a thread of its own to overlap.
-                writing = Task.Run(() => WriteAsync(advances, now, cancellationToken), cancellationToken);
-            }
+                var due = await store.DueTimersAsync(handler.BookmarkName, now, after, options.Value.BatchSize, cancellationToken);
+                if (due.Count == options.Value.BatchSize)
+                    burst ??= bulkWork?.Begin(); // more than a batch due: e-mail delivery makes way until the sweep is done
+                if (due.Count > 0)
+                {
+                    var advances = await handler.FireAsync(due, now, cancellationToken);
+                    after = due[^1];
+                    fired += writing is null ? 0 : await writing;
+                    // SQLite's "async" calls run inline: the write gets a thread of its own to overlap.
+                    writing = Task.Run(() => WriteAsync(advances, now, cancellationToken), cancellationToken);
+                }
 
-            if (due.Count < options.Value.BatchSize)
-                return fired + (writing is null ? 0 : await writing);
+                if (due.Count < options.Value.BatchSize)
+                    return fired + (writing is null ? 0 : await writing);
+            }
+        }
+        finally
+        {
+            burst?.Dispose();
         }
     }
 

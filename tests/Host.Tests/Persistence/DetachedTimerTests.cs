@@ -14,7 +14,7 @@ namespace Chamber.Host.Tests.Persistence;
 /// <summary>
 /// Detached timers on a real database: fired from their bookmark rows without loading or writing
 /// their instances, a batch at a time, once each, moving on with their payloads; stopped when their
-/// activity removes them; a stale firing writes nothing.
+/// activity removes them; a stale firing writes nothing; a sweep of more than a batch is bulk work.
 /// </summary>
 public abstract class DetachedTimerTests(StorageProvider provider) : IAsyncLifetime
 {
@@ -97,6 +97,20 @@ public abstract class DetachedTimerTests(StorageProvider provider) : IAsyncLifet
 
         Assert.Equal(ids.Select(id => $"{id}/1").Order(StringComparer.Ordinal), (await OutboxAsync()).Select(m => m.IdempotencyKey));
         Assert.Equal(Start.AddHours(2), await _node.Store.NextDueAtAsync());
+        // More than a batch was due: e-mail delivery made way while all three batches fired, and no longer.
+        Assert.Equal([true, true, true], _node.Get<NagTimer>().BulkWorkSeen);
+        Assert.False(_node.Get<BulkWork>().IsRunning);
+    }
+
+    [Fact]
+    public async Task A_sweep_of_less_than_a_batch_is_not_bulk_work()
+    {
+        await _node.Runtime.StartAsync("nag");
+        await _node.Runtime.StartAsync("nag");
+
+        Assert.Equal(2, await Sweeper.FireDueAsync(Start.AddHours(1)));
+
+        Assert.Equal([false], _node.Get<NagTimer>().BulkWorkSeen);
     }
 
     [Fact]
@@ -151,23 +165,29 @@ public abstract class DetachedTimerTests(StorageProvider provider) : IAsyncLifet
     }
 
     /// <summary>One message per firing, keyed by instance and count; then an hour later (or, when stuck, "now").</summary>
-    public sealed class NagTimer : IDetachedTimerHandler
+    public sealed class NagTimer(BulkWork bulkWork) : IDetachedTimerHandler
     {
         public const string Name = "Test.Nag.Timer";
+
+        /// <summary>For each batch fired, whether the process was doing bulk work meanwhile.</summary>
+        public List<bool> BulkWorkSeen { get; } = [];
 
         public string BookmarkName => Name;
 
         public static OutboxMessage Message(DueTimer timer, int count, DateTimeOffset now) =>
             new(Guid.NewGuid().ToString("N"), "test", $"{timer.InstanceId}/{count}", "{}", null, timer.InstanceId, now);
 
-        public Task<IReadOnlyList<TimerAdvance>> FireAsync(IReadOnlyList<DueTimer> due, DateTimeOffset now, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<TimerAdvance>>([.. due.Select(timer =>
+        public Task<IReadOnlyList<TimerAdvance>> FireAsync(IReadOnlyList<DueTimer> due, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            BulkWorkSeen.Add(bulkWork.IsRunning);
+            return Task.FromResult<IReadOnlyList<TimerAdvance>>([.. due.Select(timer =>
             {
                 var state = JsonSerializer.Deserialize<NagState>(timer.Payload!, StateJson.Options)!;
                 var next = state with { Sent = state.Sent + 1 };
                 return new TimerAdvance(timer, [Message(timer, next.Sent, now)], state.Stuck ? now : now.AddHours(1),
                     JsonSerializer.Serialize(next, StateJson.Options));
             })]);
+        }
     }
 }
 

@@ -1,0 +1,94 @@
+using System.Net.Mail;
+using Chamber.Activities.Email;
+using Chamber.Host.Email;
+using Chamber.Host.Tests.Persistence;
+using Chamber.Workflows.Outbox;
+using Chamber.Workflows.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Host.Tests.Email;
+
+/// <summary>
+/// While a launch or a large reminder sweep runs, the e-mail sender keeps sending on fewer
+/// connections, and goes back to its full concurrency once the burst is over.
+/// </summary>
+public sealed class BulkWorkDeliveryTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task During_bulk_work_mail_goes_out_on_one_connection_and_afterwards_on_all_of_them()
+    {
+        await using var host = new HostFactory(_database, new Dictionary<string, string> { ["Email:SenderEnabled"] = "false" });
+        var outbox = host.Services.GetRequiredService<OutboxStore>();
+        var bulkWork = new BulkWork();
+        var transport = new InFlightCounter();
+        var sender = new OutboxSender(outbox, new OutboxSignal(), bulkWork, transport,
+            Options.Create(new EmailOptions { Concurrency = 8, ConcurrencyDuringBulkWork = 1, BatchSize = 100 }), NullLogger<OutboxSender>.Instance);
+
+        await outbox.EnqueueAsync(Messages("launch", 12));
+        using (bulkWork.Begin())
+        {
+            Assert.Equal(12, await sender.SendDueAsync(CancellationToken.None));
+        }
+
+        Assert.Equal(12, transport.Sent);
+        Assert.Equal(1, transport.MostAtOnce);
+
+        transport.MostAtOnce = 0;
+        await outbox.EnqueueAsync(Messages("after", 32));
+        Assert.Equal(32, await sender.SendDueAsync(CancellationToken.None));
+        Assert.Equal(44, transport.Sent);
+        Assert.True(transport.MostAtOnce > 1, $"after the burst the sender used {transport.MostAtOnce} connection(s) at once");
+        Assert.Empty(await outbox.ClaimAsync(EmailMessage.Channel, 100, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public void A_burst_ends_once_even_when_its_scope_is_disposed_twice()
+    {
+        var bulkWork = new BulkWork();
+        var first = bulkWork.Begin();
+        var second = bulkWork.Begin();
+        first.Dispose();
+        first.Dispose();
+        Assert.True(bulkWork.IsRunning);
+        second.Dispose();
+        Assert.False(bulkWork.IsRunning);
+    }
+
+    private static List<OutboxMessage> Messages(string prefix, int count) =>
+    [
+        .. Enumerable.Range(1, count).Select(i =>
+        {
+            var email = new EmailMessage([$"chamber-{i}@chamber.example"], $"提醒 {i}", "您好");
+            return new OutboxMessage($"{prefix}-{i}", EmailMessage.Channel, $"{prefix}:{i}", email.ToJson(), email.Summary, null, DateTimeOffset.UtcNow);
+        }),
+    ];
+
+    /// <summary>Stands in for the SMTP server here: what is under test is how many messages are in flight at once.</summary>
+    private sealed class InFlightCounter : IMailTransport
+    {
+        private int _inFlight;
+        private int _sent;
+
+        public int MostAtOnce { get; set; }
+
+        public int Sent => _sent;
+
+        public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            lock (this)
+                MostAtOnce = Math.Max(MostAtOnce, now);
+            await Task.Delay(20, cancellationToken);
+            Interlocked.Decrement(ref _inFlight);
+            Interlocked.Increment(ref _sent);
+        }
+    }
+}
