@@ -47,6 +47,8 @@ public static class WorkflowEngineServices
 
         services.AddPooledDbContextFactory<WorkflowsDbContext>((sp, db) => db.UseConfiguredStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IWorkflowInstanceStore, EfInstanceStore>();
+        if (storage.Provider == StorageProvider.Sqlite)
+            services.AddHostedService<WalCheckpointer>();
         services.AddSingleton<DefinitionService>();
         services.AddSingleton<IWorkflowGraphSource>(sp => sp.GetRequiredService<DefinitionService>());
 

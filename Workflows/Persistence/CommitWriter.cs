@@ -190,11 +190,11 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
         return _connection;
     }
 
-    /// <summary>A writer's SQLite settings: WAL's durable-enough sync, and waiting for the other writer instead of failing.</summary>
+    /// <summary>A writer's SQLite settings (<see cref="SqlitePragmas.Writer"/>).</summary>
     internal static async Task ConfigureSqliteAsync(DbConnection connection)
     {
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+        pragmas.CommandText = SqlitePragmas.Writer;
         await pragmas.ExecuteNonQueryAsync();
     }
 

@@ -16,6 +16,9 @@ public sealed class StorageOptions
 
     /// <summary>Commits gathered into one transaction at most (group commit).</summary>
     public int MaxCommitBatch { get; set; } = 256;
+
+    /// <summary>SQLite only: how often the write-ahead log is copied back into the database file (<see cref="WalCheckpointer"/>).</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 public static class StorageDbContextOptions
