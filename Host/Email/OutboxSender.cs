@@ -49,9 +49,7 @@ internal sealed class OutboxSender(
     /// <summary>
     /// One round: returns how many messages were claimed. They are sent a few at a time and marked
     /// sent a slice at a time: one write per slice instead of one per message, at the price of
-    /// sending at most a slice again after a crash (with the same Message-ID). While a launch or a
-    /// large reminder sweep runs, a slice goes out on fewer connections (<see cref="EmailOptions.ConcurrencyDuringBulkWork"/>):
-    /// mail keeps flowing, and the burst keeps the processor.
+    /// sending at most a slice again after a crash (with the same Message-ID).
     /// </summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
@@ -59,7 +57,7 @@ internal sealed class OutboxSender(
         var claimed = await outbox.ClaimAsync(EmailMessage.Channel, settings.BatchSize, settings.Lease, cancellationToken);
         for (var next = 0; next < claimed.Count;)
         {
-            var concurrency = Math.Max(1, bulkWork.IsRunning ? Math.Min(settings.ConcurrencyDuringBulkWork, settings.Concurrency) : settings.Concurrency);
+            var concurrency = await ConcurrencyNowAsync(settings, cancellationToken);
             var slice = claimed.Skip(next).Take(concurrency * 4).ToList();
             next += slice.Count;
             var sent = new System.Collections.Concurrent.ConcurrentBag<OutboxRecord>();
@@ -73,6 +71,23 @@ internal sealed class OutboxSender(
         }
 
         return claimed.Count;
+    }
+
+    /// <summary>
+    /// How many messages go out at once now. While a launch or a large reminder sweep runs, the
+    /// sender makes way (<see cref="EmailOptions.ConcurrencyDuringBulkWork"/>): by default it waits
+    /// until the burst is over, but never longer than <see cref="EmailOptions.MaxBulkWorkPause"/>
+    /// at a time before sending a slice on one connection, so mail still trickles out during a
+    /// burst of many minutes.
+    /// </summary>
+    private async Task<int> ConcurrencyNowAsync(EmailOptions settings, CancellationToken cancellationToken)
+    {
+        var normal = Math.Max(1, settings.Concurrency);
+        if (!bulkWork.IsRunning)
+            return normal;
+        if (settings.ConcurrencyDuringBulkWork > 0)
+            return Math.Min(settings.ConcurrencyDuringBulkWork, normal);
+        return await bulkWork.WaitUntilIdleAsync(settings.MaxBulkWorkPause, cancellationToken) ? normal : 1;
     }
 
     /// <summary>Sends one message; false when it failed (and was marked so).</summary>

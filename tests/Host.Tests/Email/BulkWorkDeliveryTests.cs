@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Chamber.Host.Tests.Email;
 
 /// <summary>
-/// While a launch or a large reminder sweep runs, the e-mail sender keeps sending on fewer
-/// connections, and goes back to its full concurrency once the burst is over.
+/// While a launch or a large reminder sweep runs, the e-mail sender waits for it to end (by
+/// default), or trickles on fewer connections, and goes back to its full concurrency afterwards.
 /// </summary>
 public sealed class BulkWorkDeliveryTests : IAsyncLifetime
 {
@@ -50,7 +50,51 @@ public sealed class BulkWorkDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_burst_ends_once_even_when_its_scope_is_disposed_twice()
+    public async Task By_default_delivery_waits_for_the_burst_to_end_and_then_sends_everything()
+    {
+        await using var host = new HostFactory(_database, new Dictionary<string, string> { ["Email:SenderEnabled"] = "false" });
+        var outbox = host.Services.GetRequiredService<OutboxStore>();
+        var bulkWork = new BulkWork();
+        var transport = new InFlightCounter();
+        var sender = new OutboxSender(outbox, new OutboxSignal(), bulkWork, transport,
+            Options.Create(new EmailOptions { Concurrency = 8 }), NullLogger<OutboxSender>.Instance);
+        await outbox.EnqueueAsync(Messages("launch", 12));
+
+        var burst = bulkWork.Begin();
+        var sending = sender.SendDueAsync(CancellationToken.None);
+        await Task.Delay(500);
+        Assert.False(sending.IsCompleted);
+        Assert.Equal(0, transport.Sent);
+
+        burst.Dispose();
+        Assert.Equal(12, await sending.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(12, transport.Sent);
+        Assert.True(transport.MostAtOnce > 1);
+    }
+
+    [Fact]
+    public async Task A_long_burst_pauses_delivery_at_most_for_a_while_at_a_time()
+    {
+        await using var host = new HostFactory(_database, new Dictionary<string, string> { ["Email:SenderEnabled"] = "false" });
+        var outbox = host.Services.GetRequiredService<OutboxStore>();
+        var bulkWork = new BulkWork();
+        var transport = new InFlightCounter();
+        var sender = new OutboxSender(outbox, new OutboxSignal(), bulkWork, transport,
+            Options.Create(new EmailOptions { Concurrency = 8, MaxBulkWorkPause = TimeSpan.FromMilliseconds(200) }), NullLogger<OutboxSender>.Instance);
+        await outbox.EnqueueAsync(Messages("launch", 8));
+
+        using (bulkWork.Begin())
+        {
+            // 8 messages, 4 per slice on one connection, each slice after a pause of 200 ms.
+            Assert.Equal(8, await sender.SendDueAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+        }
+
+        Assert.Equal(8, transport.Sent);
+        Assert.Equal(1, transport.MostAtOnce);
+    }
+
+    [Fact]
+    public async Task A_burst_ends_once_even_when_its_scope_is_disposed_twice()
     {
         var bulkWork = new BulkWork();
         var first = bulkWork.Begin();
@@ -58,8 +102,11 @@ public sealed class BulkWorkDeliveryTests : IAsyncLifetime
         first.Dispose();
         first.Dispose();
         Assert.True(bulkWork.IsRunning);
+        Assert.False(await bulkWork.WaitUntilIdleAsync(TimeSpan.FromMilliseconds(50), CancellationToken.None));
+        var idle = bulkWork.WaitUntilIdleAsync(TimeSpan.FromSeconds(10), CancellationToken.None);
         second.Dispose();
         Assert.False(bulkWork.IsRunning);
+        Assert.True(await idle);
     }
 
     private static List<OutboxMessage> Messages(string prefix, int count) =>
