@@ -30,7 +30,11 @@ public sealed class CampaignLauncher(
     ILogger<CampaignLauncher> logger) : BackgroundService
 {
     public const int BatchSize = 500;
-    public const int Concurrency = 32;
+    // Participants started at once. Each start waits twice — for its chamber's row (read together
+    // with the others asked for meanwhile) and for its commit (written together with the others in
+    // one transaction) — so the more in flight, the fuller each query and transaction. 50,000
+    // chambers, sender off: 8 → 23.7 s, 32 → 19.8 s, 64 → 18.0 s, 128 → 16.2 s, 256 → 16.7 s.
+    public const int Concurrency = 128;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
