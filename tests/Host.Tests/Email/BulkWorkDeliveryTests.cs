@@ -14,89 +14,79 @@ namespace Chamber.Host.Tests.Email;
 /// While a launch or a large reminder sweep runs, the e-mail sender waits for it to end (by
 /// default), or trickles on fewer connections, and goes back to its full concurrency afterwards.
 /// </summary>
-public sealed class BulkWorkDeliveryTests : IAsyncLifetime
+public sealed class BulkWorkDeliveryTests() : HostTestBase(StorageProvider.Sqlite)
 {
-    private TestDatabase _database = null!;
+    private readonly BulkWork _bulkWork = new();
+    private readonly InFlightCounter _transport = new();
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+    // The Host's own sender stays off: the test drives one of its own, with its own burst and transport.
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Email:SenderEnabled"] = "false" };
 
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+    private OutboxStore Outbox => Host.Services.GetRequiredService<OutboxStore>();
+
+    private OutboxSender Sender(EmailOptions settings) =>
+        new(Outbox, new OutboxSignal(), _bulkWork, _transport, Options.Create(settings), NullLogger<OutboxSender>.Instance);
 
     [Fact]
     public async Task During_bulk_work_mail_goes_out_on_one_connection_and_afterwards_on_all_of_them()
     {
-        await using var host = new HostFactory(_database, new Dictionary<string, string> { ["Email:SenderEnabled"] = "false" });
-        var outbox = host.Services.GetRequiredService<OutboxStore>();
-        var bulkWork = new BulkWork();
-        var transport = new InFlightCounter();
-        var sender = new OutboxSender(outbox, new OutboxSignal(), bulkWork, transport,
-            Options.Create(new EmailOptions { Concurrency = 8, ConcurrencyDuringBulkWork = 1, BatchSize = 100 }), NullLogger<OutboxSender>.Instance);
+        var sender = Sender(new EmailOptions { Concurrency = 8, ConcurrencyDuringBulkWork = 1, BatchSize = 100 });
 
-        await outbox.EnqueueAsync(Messages("launch", 12));
-        using (bulkWork.Begin())
+        await Outbox.EnqueueAsync(Messages("launch", 12));
+        using (_bulkWork.Begin())
         {
             Assert.Equal(12, await sender.SendDueAsync(CancellationToken.None));
         }
 
-        Assert.Equal(12, transport.Sent);
-        Assert.Equal(1, transport.MostAtOnce);
+        Assert.Equal(12, _transport.Sent);
+        Assert.Equal(1, _transport.MostAtOnce);
 
-        transport.MostAtOnce = 0;
-        await outbox.EnqueueAsync(Messages("after", 32));
+        _transport.MostAtOnce = 0;
+        await Outbox.EnqueueAsync(Messages("after", 32));
         Assert.Equal(32, await sender.SendDueAsync(CancellationToken.None));
-        Assert.Equal(44, transport.Sent);
-        Assert.True(transport.MostAtOnce > 1, $"after the burst the sender used {transport.MostAtOnce} connection(s) at once");
-        Assert.Empty(await outbox.ClaimAsync(EmailMessage.Channel, 100, TimeSpan.FromMinutes(1)));
+        Assert.Equal(44, _transport.Sent);
+        Assert.True(_transport.MostAtOnce > 1, $"after the burst the sender used {_transport.MostAtOnce} connection(s) at once");
+        Assert.Empty(await Outbox.ClaimAsync(EmailMessage.Channel, 100, TimeSpan.FromMinutes(1)));
     }
 
     [Fact]
     public async Task By_default_delivery_waits_for_the_burst_to_end_and_then_sends_everything()
     {
-        await using var host = new HostFactory(_database, new Dictionary<string, string> { ["Email:SenderEnabled"] = "false" });
-        var outbox = host.Services.GetRequiredService<OutboxStore>();
-        var bulkWork = new BulkWork();
-        var transport = new InFlightCounter();
-        var sender = new OutboxSender(outbox, new OutboxSignal(), bulkWork, transport,
-            Options.Create(new EmailOptions { Concurrency = 8 }), NullLogger<OutboxSender>.Instance);
-        await outbox.EnqueueAsync(Messages("launch", 12));
+        var sender = Sender(new EmailOptions { Concurrency = 8 });
+        await Outbox.EnqueueAsync(Messages("launch", 12));
 
-        var burst = bulkWork.Begin();
+        var burst = _bulkWork.Begin();
         var sending = sender.SendDueAsync(CancellationToken.None);
         await Task.Delay(500);
         Assert.False(sending.IsCompleted);
-        Assert.Equal(0, transport.Sent);
+        Assert.Equal(0, _transport.Sent);
 
         burst.Dispose();
         Assert.Equal(12, await sending.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.Equal(12, transport.Sent);
-        Assert.True(transport.MostAtOnce > 1);
+        Assert.Equal(12, _transport.Sent);
+        Assert.True(_transport.MostAtOnce > 1);
     }
 
     [Fact]
     public async Task A_long_burst_pauses_delivery_at_most_for_a_while_at_a_time()
     {
-        await using var host = new HostFactory(_database, new Dictionary<string, string> { ["Email:SenderEnabled"] = "false" });
-        var outbox = host.Services.GetRequiredService<OutboxStore>();
-        var bulkWork = new BulkWork();
-        var transport = new InFlightCounter();
-        var sender = new OutboxSender(outbox, new OutboxSignal(), bulkWork, transport,
-            Options.Create(new EmailOptions { Concurrency = 8, MaxBulkWorkPause = TimeSpan.FromMilliseconds(200) }), NullLogger<OutboxSender>.Instance);
-        await outbox.EnqueueAsync(Messages("launch", 8));
+        var sender = Sender(new EmailOptions { Concurrency = 8, MaxBulkWorkPause = TimeSpan.FromMilliseconds(200) });
+        await Outbox.EnqueueAsync(Messages("launch", 8));
 
-        using (bulkWork.Begin())
+        using (_bulkWork.Begin())
         {
             // 8 messages, 4 per slice on one connection, each slice after a pause of 200 ms.
             Assert.Equal(8, await sender.SendDueAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
         }
 
-        Assert.Equal(8, transport.Sent);
-        Assert.Equal(1, transport.MostAtOnce);
+        Assert.Equal(8, _transport.Sent);
+        Assert.Equal(1, _transport.MostAtOnce);
     }
 
     [Fact]
     public async Task A_burst_ends_once_even_when_its_scope_is_disposed_twice()
     {
-        var bulkWork = new BulkWork();
+        var bulkWork = _bulkWork;
         var first = bulkWork.Begin();
         var second = bulkWork.Begin();
         first.Dispose();
