@@ -90,7 +90,7 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
             {
                 var due = await store.DueTimersAsync(handler.BookmarkName, now, after, options.Value.BatchSize, cancellationToken);
                 if (due.Count == options.Value.BatchSize)
-                    burst ??= bulkWork?.Begin(); // more than a batch due: e-mail delivery makes way until the sweep is done
+                    burst ??= bulkWork?.Begin(); // a full batch due, likely more: e-mail delivery makes way until the sweep is done
                 if (due.Count > 0)
                 {
                     var advances = await handler.FireAsync(due, now, cancellationToken);
