@@ -11,9 +11,10 @@ namespace Chamber.Workflows.Persistence;
 /// Checkpoints — copying the WAL back into the database file, with two fsyncs — are the
 /// <see cref="WalCheckpointer"/>'s job, on its own thread. SQLite's default has the committing
 /// connection run one every 1,000 pages (4 MB), inside its commit: a launch of 20,000 chambers
-/// writes ~300 MB of WAL and spent a quarter of its time there. A connection still checkpoints
-/// itself past 16,384 pages (64 MB), in case the checkpointer falls behind or is not running (a
-/// process without hosted services); the WAL file is cut back to 64 MB once it is reset.
+/// spent a quarter of its time there (10.0 s, against 7.6 s without checkpoints). A connection
+/// still checkpoints itself past 16,384 pages (64 MB), in case the checkpointer falls behind or is
+/// not running (a process without hosted services); the WAL file is cut back to 64 MB once it is
+/// reset.
 /// </remarks>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {

@@ -55,13 +55,11 @@ internal sealed class WalCheckpointer(IOptions<StorageOptions> options, ILogger<
         return connection;
     }
 
-    /// <summary>One passive checkpoint; returns the WAL's frames and how many of them are now in the database file.</summary>
-    internal static async Task<(long Frames, long Copied)> CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>One passive checkpoint: it copies what it can without waiting for any reader or writer.</summary>
+    private static async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        // One row: busy (0 for a passive checkpoint), frames in the WAL, frames checkpointed.
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
