@@ -121,11 +121,14 @@ public sealed class CampaignService(
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Campaigns.Add(campaign);
-        db.CampaignParticipants.AddRange(participantIds.Select(chamberId => new CampaignParticipantRecord
+        // The launcher starts participants in chamber order: their instances' ids ascend in it.
+        participantIds.Sort(StringComparer.Ordinal);
+        var instanceIds = OrderedIds.Create(participantIds.Count);
+        db.CampaignParticipants.AddRange(participantIds.Select((chamberId, i) => new CampaignParticipantRecord
         {
             CampaignId = campaign.Id,
             ChamberId = chamberId,
-            InstanceId = ParticipantInstanceId(campaign.Id, chamberId),
+            InstanceId = instanceIds[i],
         }));
         await db.SaveChangesAsync(cancellationToken);
         return campaign;
@@ -332,10 +335,6 @@ public sealed class CampaignService(
     /// <summary>The instance of the campaign's own workflow: derived from the campaign, so it is started once.</summary>
     public static string CampaignInstanceId(string campaignId) =>
         new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"campaign:{campaignId}")).AsSpan(0, 16)).ToString("N");
-
-    /// <summary>The instance that runs one chamber's part: the same campaign and chamber always give the same id.</summary>
-    public static string ParticipantInstanceId(string campaignId, string chamberId) =>
-        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"campaign:{campaignId}:{chamberId}")).AsSpan(0, 16)).ToString("N");
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

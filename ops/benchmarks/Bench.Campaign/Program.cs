@@ -19,6 +19,8 @@ var chambers = int.Parse(Arg("--chambers", "50000"), CultureInfo.InvariantCultur
 var port = int.Parse(Arg("--port", "5199"), CultureInfo.InvariantCulture);
 // Diagnostic: launch and sweep with this Host's e-mail sender off, so nothing is delivered beside them.
 var noDelivery = args2.Contains("--no-delivery");
+// Diagnostic: leave the Host's data folder (its SQLite file) behind for inspection.
+var keepData = args2.Contains("--keep-data");
 
 Console.WriteLine("Chamber Campaign Workflows — campaign benchmark");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
@@ -182,7 +184,10 @@ finally
     if (!host.HasExited)
         host.Kill(entireProcessTree: true);
     await host.WaitForExitAsync();
-    Directory.Delete(data, recursive: true);
+    if (keepData)
+        Console.WriteLine($"data kept in {data}");
+    else
+        Directory.Delete(data, recursive: true);
 }
 
 static void Row(string name, string result, string target, bool met) =>

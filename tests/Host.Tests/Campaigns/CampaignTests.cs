@@ -63,6 +63,10 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
             stage.GetProperty("overdue").GetInt32(), stage.GetProperty("submitted").GetInt32()));
         var participants = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/participants")).GetProperty("items").EnumerateArray().ToList();
         Assert.All(participants, p => Assert.Equal("pending", p.GetProperty("status").GetString()));
+        // Instances are started in chamber order and their ids ascend in it, so their indexes grow at the end.
+        var instanceIds = participants.OrderBy(p => p.GetProperty("chamberId").GetString(), StringComparer.Ordinal)
+            .Select(p => p.GetProperty("instanceId").GetString()!).ToList();
+        Assert.Equal(instanceIds.Order(StringComparer.Ordinal), instanceIds);
         Assert.All(participants, p => Assert.Equal(new DateTimeOffset(2026, 4, 30, 15, 59, 59, TimeSpan.Zero), p.GetProperty("dueAt").GetDateTimeOffset()));
         Assert.Equal(3, (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("total").GetInt32());
 
