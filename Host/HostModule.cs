@@ -11,6 +11,7 @@ using Chamber.Host.Portal;
 using Chamber.Host.Reviews;
 using Chamber.Host.Security;
 using Chamber.Host.Tasks;
+using Chamber.Host.WebClient;
 using Chamber.Host.WorkflowApi;
 using Chamber.Workflows;
 using System.Threading.RateLimiting;
@@ -73,8 +74,7 @@ public static class HostModule
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseWebClientFiles();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -98,7 +98,7 @@ public static class HostModule
         if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
         {
             // The web client: every path that is not the API opens the single-page app, which routes itself.
-            app.MapFallbackToFile("index.html").AllowAnonymous();
+            app.MapWebClientFallback().AllowAnonymous();
             app.MapFallback("/api/{**path}", (string path) => Problems.NotFound($"没有这个接口 / No such API: /api/{path}")).AllowAnonymous();
         }
         else

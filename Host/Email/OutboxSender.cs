@@ -24,6 +24,9 @@ internal sealed class OutboxSender(
     IOptions<EmailOptions> options,
     ILogger<OutboxSender> logger) : BackgroundService
 {
+    /// <summary>A slice is this many messages per connection: marked sent together, one write for them all.</summary>
+    private const int SliceFactor = 4;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -54,11 +57,16 @@ internal sealed class OutboxSender(
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var claimed = await outbox.ClaimAsync(EmailMessage.Channel, settings.BatchSize, settings.Lease, cancellationToken);
+        // Wait first, claim after: a claim is a write beside the burst's, and its lease would run
+        // while the sender waited. Making way, it claims only the slice it is about to send.
+        var concurrency = await ConcurrencyNowAsync(settings, cancellationToken);
+        var claimed = await outbox.ClaimAsync(EmailMessage.Channel,
+            concurrency < Math.Max(1, settings.Concurrency) ? concurrency * SliceFactor : settings.BatchSize, settings.Lease, cancellationToken);
         for (var next = 0; next < claimed.Count;)
         {
-            var concurrency = await ConcurrencyNowAsync(settings, cancellationToken);
-            var slice = claimed.Skip(next).Take(concurrency * 4).ToList();
+            if (next > 0)
+                concurrency = await ConcurrencyNowAsync(settings, cancellationToken);
+            var slice = claimed.Skip(next).Take(concurrency * SliceFactor).ToList();
             next += slice.Count;
             var sent = new System.Collections.Concurrent.ConcurrentBag<OutboxRecord>();
             await Parallel.ForEachAsync(slice, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },

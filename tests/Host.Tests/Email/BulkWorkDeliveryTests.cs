@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net.Mail;
 using Chamber.Activities.Email;
 using Chamber.Host.Email;
@@ -35,7 +36,11 @@ public sealed class BulkWorkDeliveryTests() : HostTestBase(StorageProvider.Sqlit
         await Outbox.EnqueueAsync(Messages("launch", 12));
         using (_bulkWork.Begin())
         {
-            Assert.Equal(12, await sender.SendDueAsync(CancellationToken.None));
+            // A round claims one slice: four messages for its one connection, not a whole batch.
+            var rounds = new List<int>();
+            for (var round = 0; round < 4; round++)
+                rounds.Add(await sender.SendDueAsync(CancellationToken.None));
+            Assert.Equal([4, 4, 4, 0], rounds);
         }
 
         Assert.Equal(12, _transport.Sent);
@@ -60,6 +65,8 @@ public sealed class BulkWorkDeliveryTests() : HostTestBase(StorageProvider.Sqlit
         await Task.Delay(500);
         Assert.False(sending.IsCompleted);
         Assert.Equal(0, _transport.Sent);
+        // Waiting, it has claimed nothing: no write beside the burst's, no lease running out meanwhile.
+        Assert.Equal(12, await CountAsync(OutboxStatus.Pending));
 
         burst.Dispose();
         Assert.Equal(12, await sending.WaitAsync(TimeSpan.FromSeconds(10)));
@@ -76,7 +83,10 @@ public sealed class BulkWorkDeliveryTests() : HostTestBase(StorageProvider.Sqlit
         using (_bulkWork.Begin())
         {
             // 8 messages, 4 per slice on one connection, each slice after a pause of 200 ms.
-            Assert.Equal(8, await sender.SendDueAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            Assert.Equal(4, await sender.SendDueAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.Equal(4, await sender.SendDueAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+            Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(400), $"two slices after {started.Elapsed.TotalMilliseconds:N0} ms");
         }
 
         Assert.Equal(8, _transport.Sent);
@@ -98,6 +108,9 @@ public sealed class BulkWorkDeliveryTests() : HostTestBase(StorageProvider.Sqlit
         Assert.False(bulkWork.IsRunning);
         Assert.True(await idle);
     }
+
+    private async Task<int> CountAsync(OutboxStatus status) =>
+        (await Admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/outbox?status={status}")).GetProperty("total").GetInt32();
 
     private static List<OutboxMessage> Messages(string prefix, int count) =>
     [
