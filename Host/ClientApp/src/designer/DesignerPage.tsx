@@ -7,7 +7,7 @@ import { get, post, put } from '../api/http';
 import type { DefinitionSummary } from './DefinitionsPage';
 import { layout, newActivityId, validate, type ActivityJson, type DefinitionJson } from './model';
 import Palette, { paletteType } from './Palette';
-import PropertyPanel, { PropertyPanelStylesWarmUp } from './PropertyPanel';
+import PropertyPanel from './PropertyPanel';
 import { useDescriptors } from './useDescriptors';
 import WorkflowCanvas, { type CanvasHandle } from './WorkflowCanvas';
 
@@ -91,7 +91,7 @@ export default function DesignerPage() {
   }, [descriptors]);
 
   if (error) return <Alert type="error" title={error} showIcon />;
-  if (!descriptors || !detail) return <><Spin /><PropertyPanelStylesWarmUp /></>;
+  if (!descriptors || !detail) return <Spin />;
   const selectedDescriptor = selected ? descriptors.get(selected.type) : undefined;
 
   return (

@@ -1,5 +1,4 @@
 import { Alert, Checkbox, Form, Input, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inputText, withInput, type ActivityDescriptor, type ActivityJson, type InputDescriptor } from './model';
 
@@ -56,35 +55,5 @@ export default function PropertyPanel({ activity, descriptor, readOnly, onChange
         );
       })}
     </Form>
-  );
-}
-
-// An activity whose inputs take every kind of editor the panel has.
-const sampleDescriptor: ActivityDescriptor = {
-  typeName: 'sample', category: '', displayName: '', description: '', kind: 'Action', ports: [], isContainer: false,
-  inputs: [
-    { name: 'text', typeName: 'String', displayName: '', uiHint: 'single-line', isRequired: true, order: 0, description: ' ' },
-    { name: 'lines', typeName: 'String', displayName: '', uiHint: 'multi-line', isRequired: false, order: 1 },
-    { name: 'flag', typeName: 'Boolean', displayName: '', uiHint: 'checkbox', isRequired: false, order: 2 },
-    { name: 'choice', typeName: 'String', displayName: '', uiHint: 'dropdown', options: ['a'], isRequired: false, order: 3 },
-  ],
-};
-
-/**
- * The property panel drawn once, unseen, while the designer waits for its definition. Ant Design
- * writes each component's styles on its first use; drawn here, the first click on a node finds
- * the Form, Input, TextArea and Checkbox styles written, instead of writing them then (about a
- * third of the time the panel took to appear). Drawn after the page's first commit, so the
- * definition's requests have gone out already.
- */
-export function PropertyPanelStylesWarmUp() {
-  const [draw, setDraw] = useState(false);
-  useEffect(() => setDraw(true), []);
-  if (!draw) return null;
-  return (
-    <div hidden aria-hidden>
-      <PropertyPanel activity={{ id: 'sample', type: 'sample' }} descriptor={sampleDescriptor} onChange={() => {}} />
-      <Alert type="warning" title="" />
-    </div>
   );
 }
