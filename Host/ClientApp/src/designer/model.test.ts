@@ -26,10 +26,38 @@ describe('the designer model', () => {
     expect(x).toEqual({ start: 0, review: 1, rectify: 2, report: 3, commend: 2 });
   });
 
-  it('lays out 300 activities in one pass', () => {
-    const ids = Array.from({ length: 300 }, (_, i) => [`a${i}`, 'T'] as [string, string]);
-    const laid = layout(definition(ids, ids.slice(1).map(([id], i) => [`a${i}`, 'Done', id])));
-    expect(laid.root.activities[299].metadata!.designer!.position!.x).toBe(299 * 260);
+  const chain = (n: number) => {
+    const ids = Array.from({ length: n }, (_, i) => [`a${i}`, 'T'] as [string, string]);
+    return definition(ids, ids.slice(1).map(([id], i) => [`a${i}`, 'Done', id]));
+  };
+
+  it('wraps a long chain into bands, one below the other', () => {
+    const laid = layout(chain(300), 260, 110, 8);
+    const at = (i: number) => laid.root.activities[i].metadata!.designer!.position!;
+    expect([at(0), at(7), at(8), at(17), at(299)]).toEqual([
+      { x: 0, y: 0 }, { x: 7 * 260, y: 0 }, // the first band
+      { x: 0, y: 2 * 110 }, // the ninth starts the second band, a free row below the first
+      { x: 260, y: 4 * 110 }, // the 18th: third band, second column
+      { x: (299 % 8) * 260, y: Math.floor(299 / 8) * 2 * 110 },
+    ]);
+  });
+
+  it('lays 300 activities out as a block about as wide as it is tall, and a short flow in one row', () => {
+    const positions = layout(chain(300)).root.activities.map((a) => a.metadata!.designer!.position!);
+    const width = Math.max(...positions.map((p) => p.x)) + 260;
+    const height = Math.max(...positions.map((p) => p.y)) + 110;
+    expect(width / height).toBeGreaterThan(0.8);
+    expect(width / height).toBeLessThan(1.25);
+    expect(new Set(layout(chain(16)).root.activities.map((a) => a.metadata!.designer!.position!.y))).toEqual(new Set([0]));
+  });
+
+  it('starts a band below the tallest column of the one above it', () => {
+    // start → a decision whose three outcomes are stacked in column 1, then a chain on.
+    const laid = layout(definition(
+      [['start', 'T'], ['d', 'T'], ['x', 'T'], ['y', 'T'], ['z', 'T'], ['next', 'T']],
+      [['start', 'Done', 'd'], ['d', 'A', 'x'], ['d', 'B', 'y'], ['d', 'C', 'z'], ['z', 'Done', 'next']]), 260, 110, 3);
+    const y = Object.fromEntries(laid.root.activities.map((a) => [a.id, a.metadata!.designer!.position!.y / 110]));
+    expect(y).toEqual({ start: 0, d: 0, x: 0, y: 1, z: 2, next: 4 });
   });
 
   it('refuses a required input left empty and a connection to nowhere', () => {

@@ -103,10 +103,13 @@ export function validate(definition: DefinitionJson, descriptors: Map<string, Ac
 
 /**
  * Lays the flowchart out left to right: each activity one column after the furthest activity
- * leading to it (loops back are ignored), activities of a column stacked. Deterministic, and
- * linear in activities and connections, so 300 activities lay out at once.
+ * leading to it (loops back are ignored), activities of a column stacked. A long flow wraps, as
+ * text does: after `bandColumns` columns the next ones start again at the left, in a band below
+ * the one before, so a chain of 300 is a block about as wide as it is tall rather than a line
+ * 78,000 pixels long. Flows of up to 16 columns, the shipped templates among them, stay in one
+ * band. Deterministic, and linear in activities and connections, so 300 activities lay out at once.
  */
-export function layout(definition: DefinitionJson, columnWidth = 260, rowHeight = 110): DefinitionJson {
+export function layout(definition: DefinitionJson, columnWidth = 260, rowHeight = 110, bandColumns?: number): DefinitionJson {
   const activities = definition.root.activities;
   const incoming = new Map<string, string[]>(activities.map((a) => [a.id, []]));
   const outgoing = new Map<string, string[]>(activities.map((a) => [a.id, []]));
@@ -142,12 +145,29 @@ export function layout(definition: DefinitionJson, columnWidth = 260, rowHeight 
       if (indegree.get(next) === 0) queue.push(next);
     }
   }
+  const rowOf = new Map<string, number>();
   const rows = new Map<number, number>();
+  for (const a of activities) {
+    const c = column.get(a.id) ?? 0;
+    rowOf.set(a.id, rows.get(c) ?? 0);
+    rows.set(c, (rows.get(c) ?? 0) + 1);
+  }
+  // k columns a band for c columns, each band about r + 1 rows tall: k × width ≈ (c / k) × (r + 1) × height.
+  const tallest = Math.max(0, ...rows.values());
+  const perBand = bandColumns ?? Math.max(16, Math.ceil(Math.sqrt((rows.size * (tallest + 1) * rowHeight) / columnWidth)));
+  // Each band as tall as its tallest column, plus a row between bands for the connections.
+  const bandRows: number[] = [];
+  for (const [c, count] of rows) {
+    const band = Math.floor(c / perBand);
+    bandRows[band] = Math.max(bandRows[band] ?? 0, count);
+  }
+  const bandTop = [0];
+  for (let band = 1; band < bandRows.length; band++) bandTop[band] = bandTop[band - 1] + (bandRows[band - 1] ?? 0) + 1;
   const placed = activities.map((a) => {
-    const x = column.get(a.id) ?? 0;
-    const y = rows.get(x) ?? 0;
-    rows.set(x, y + 1);
-    return { ...a, metadata: { ...a.metadata, designer: { ...a.metadata?.designer, position: { x: x * columnWidth, y: y * rowHeight } } } };
+    const c = column.get(a.id) ?? 0;
+    const band = Math.floor(c / perBand);
+    const position = { x: (c % perBand) * columnWidth, y: (bandTop[band] + rowOf.get(a.id)!) * rowHeight };
+    return { ...a, metadata: { ...a.metadata, designer: { ...a.metadata?.designer, position } } };
   });
   return { ...definition, root: { ...definition.root, activities: placed } };
 }
