@@ -2,7 +2,7 @@ import { Graph, History, Keyboard, Selection, Snapline, type Node } from '@antv/
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { bodyAttrs, edgeOf, newEdge, nodeOf, nodeWidth, outcomeLabels, outcomePort, type ActivityState } from './cells';
 import { labelOf } from './label';
-import { outcomesOf, stackedActivities, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
+import { drawable, outcomesOf, positionOf, stackedActivities, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
 
 export type CanvasHandle = {
   /** The definition as drawn: the activities (with their positions) and connections of the canvas. */
@@ -46,14 +46,16 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
   const callbacks = useRef({ onSelect, onChange });
   callbacks.current = { onSelect, onChange };
 
-  const load = (next: DefinitionJson) => {
+  const load = (stored: DefinitionJson) => {
+    const next = drawable(stored);
     source.current = next;
     const g = graph.current!;
     history.current?.disable();
     const stacked = stackedActivities(next.root.activities);
+    const positions = new Map(next.root.activities.map((a) => [a.id, positionOf(a)]));
     g.fromJSON({
       nodes: next.root.activities.map((a) => nodeOf(a, descriptors.get(a.type), states?.get(a.id))),
-      edges: next.root.connections.map((c) => edgeOf(c, stacked)),
+      edges: next.root.connections.map((c) => edgeOf(c, stacked, positions)),
     });
     history.current?.enable();
     history.current?.clean();

@@ -1,6 +1,6 @@
 import { Node, Rectangle } from '@antv/x6';
 import { describe, expect, it } from 'vitest';
-import { nodeOf } from './cells';
+import { edgeOf, nodeOf } from './cells';
 import type { ActivityDescriptor } from './model';
 
 const withOutcomes = (names: string[]): ActivityDescriptor => ({
@@ -21,5 +21,21 @@ describe("an activity's node", () => {
     // the ports to whole pixels.
     const lines = outcomes.map((_, i) => height / 2 + (i - (count - 1) / 2) * labels.lineHeight);
     lines.forEach((y, i) => expect(y).toBeCloseTo(ports[i], 0));
+  });
+});
+
+describe('a connection', () => {
+  const at = new Map([['a', { x: 0, y: 0 }], ['next', { x: 260, y: 110 }], ['far', { x: 520, y: 0 }], ['back', { x: -260, y: 0 }], ['s1', { x: 0, y: 0 }], ['s2', { x: 0, y: 0 }]]);
+  const router = (source: string, target: string, stacked = new Set<string>()) =>
+    (edgeOf({ source: { activity: source, port: 'Done' }, target: { activity: target } }, stacked, at).router as { name: string } | undefined)?.name;
+
+  it('to the next column has plain right angles, and one further away or back goes around the activities', () => {
+    expect(router('a', 'next')).toBe('orth');
+    expect(router('a', 'far')).toBeUndefined(); // the shape's Manhattan router
+    expect(router('a', 'back')).toBeUndefined();
+  });
+
+  it('between activities stacked on one another is straight', () => {
+    expect(router('s1', 's2', new Set(['s1', 's2']))).toBe('normal');
   });
 });

@@ -53,7 +53,7 @@ Graph.registerNode(activityShape, {
 Graph.registerEdge(connectionShape, {
   inherit: 'edge',
   attrs: { line: { stroke: '#8c8c8c', strokeWidth: 1.5, targetMarker: 'classic' } },
-  router: { name: 'manhattan', args: { padding: 12 } },
+  router: { name: 'manhattan', args: { padding: 12, maxLoopCount: 400 } },
   connector: { name: 'rounded' },
 }, true);
 
@@ -100,18 +100,26 @@ export function nodeOf(activity: ActivityJson, descriptor: ActivityDescriptor | 
 }
 
 /**
- * Connections between activities stacked on one another are drawn straight. A definition written
- * without positions puts every activity at the origin: there is no way around such a stack, and
- * the Manhattan router searched for one at every connection, which took about as long as drawing
- * all the rest of 300 activities. Laid out (or moved apart and saved), they are routed.
+ * How a connection is drawn. Around the other activities by default (X6's Manhattan router, which
+ * searches a way on a grid), with two cheaper cases:
+ * - between activities stacked on one another, straight: there is no way around a stack (some
+ *   activities without a position in a definition where others have one are drawn at the origin),
+ *   and the search for one at every connection took about as long as drawing the rest;
+ * - from one column to the next (the target's left side less than a node's width right of the
+ *   source's right side), with plain right angles (X6's orth router): the gap between the columns
+ *   holds no activity to go around. Most connections of a laid-out flowchart are of this kind;
+ *   searching a way for each of 300 took about a fifth of opening such a definition.
  */
-export function edgeOf(connection: ConnectionJson, stacked: Set<string>): EdgeMetadata {
-  const straight = stacked.has(connection.source.activity) && stacked.has(connection.target.activity);
+export function edgeOf(connection: ConnectionJson, stacked: Set<string>, positions: Map<string, { x: number; y: number }>): EdgeMetadata {
+  const source = connection.source.activity;
+  const target = connection.target.activity;
+  const gap = (positions.get(target)?.x ?? 0) - (positions.get(source)?.x ?? 0) - nodeWidth;
+  const router = stacked.has(source) && stacked.has(target) ? 'normal' : gap > 0 && gap < nodeWidth ? 'orth' : null;
   return {
     shape: connectionShape,
-    source: { cell: connection.source.activity, port: connection.source.port ?? 'Done' },
-    target: { cell: connection.target.activity, port: connection.target.port ?? 'In' },
-    ...(straight ? { router: { name: 'normal' } } : {}),
+    source: { cell: source, port: connection.source.port ?? 'Done' },
+    target: { cell: target, port: connection.target.port ?? 'In' },
+    ...(router ? { router: { name: router } } : {}),
   };
 }
 

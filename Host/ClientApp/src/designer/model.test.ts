@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layout, newActivityId, outcomesOf, stackedActivities, validate, withInput, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
+import { drawable, layout, newActivityId, outcomesOf, stackedActivities, validate, withInput, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
 
 const descriptor = (typeName: string, ports: string[] = [], required: string[] = []): ActivityDescriptor => ({
   typeName, category: 'x', displayName: typeName, description: '', kind: 'Action', isContainer: false,
@@ -58,6 +58,14 @@ describe('the designer model', () => {
       [['start', 'Done', 'd'], ['d', 'A', 'x'], ['d', 'B', 'y'], ['d', 'C', 'z'], ['z', 'Done', 'next']]), 260, 110, 3);
     const y = Object.fromEntries(laid.root.activities.map((a) => [a.id, a.metadata!.designer!.position!.y / 110]));
     expect(y).toEqual({ start: 0, d: 0, x: 0, y: 1, z: 2, next: 4 });
+  });
+
+  it('lays out a definition without positions for drawing, and draws one with positions as stored', () => {
+    const bare = chain(20);
+    const drawn = drawable(bare);
+    expect(new Set(drawn.root.activities.map((a) => JSON.stringify(a.metadata?.designer?.position))).size).toBe(20);
+    const placed = { ...bare, root: { ...bare.root, activities: bare.root.activities.map((a, i) => (i === 0 ? { ...a, metadata: { designer: { position: { x: 5, y: 5 } } } } : a)) } };
+    expect(drawable(placed)).toBe(placed);
   });
 
   it('refuses a required input left empty and a connection to nowhere', () => {

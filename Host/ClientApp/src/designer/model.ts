@@ -172,6 +172,14 @@ export function layout(definition: DefinitionJson, columnWidth = 260, rowHeight 
   return { ...definition, root: { ...definition.root, activities: placed } };
 }
 
+/**
+ * The definition as the canvas draws it: as stored, or laid out when none of its activities has a
+ * position (written by hand or by another tool), rather than all of them on top of one another.
+ */
+export function drawable(definition: DefinitionJson): DefinitionJson {
+  return definition.root.activities.some((a) => a.metadata?.designer?.position) ? definition : layout(definition);
+}
+
 /** Where an activity is drawn: at its position, or at the origin when it has none. */
 export function positionOf(activity: ActivityJson): { x: number; y: number } {
   return activity.metadata?.designer?.position ?? { x: 0, y: 0 };
