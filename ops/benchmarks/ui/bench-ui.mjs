@@ -25,7 +25,10 @@ async function signInApi() {
   api.token = (await response.json()).antiforgeryToken;
 }
 
-/** A flowchart of n activities: sign-offs and submissions in a chain, with a decision every tenth. */
+/**
+ * A flowchart of n activities: sign-offs in a chain, with a decision every tenth. Written without
+ * positions, as by hand or another tool: the designer lays it out and routes it when it opens.
+ */
 function definition(n) {
   const activities = [{ id: 'start', type: 'Elsa.Start' }];
   const connections = [];
