@@ -61,7 +61,7 @@ internal sealed class OutboxSender(
         // while the sender waited. Making way, it claims only the slice it is about to send.
         var concurrency = await ConcurrencyNowAsync(settings, cancellationToken);
         var claimed = await outbox.ClaimAsync(EmailMessage.Channel,
-            concurrency < Math.Max(1, settings.Concurrency) ? concurrency * SliceFactor : settings.BatchSize, settings.Lease, cancellationToken);
+            concurrency < FullConcurrency(settings) ? concurrency * SliceFactor : settings.BatchSize, settings.Lease, cancellationToken);
         for (var next = 0; next < claimed.Count;)
         {
             if (next > 0)
@@ -90,13 +90,16 @@ internal sealed class OutboxSender(
     /// </summary>
     private async Task<int> ConcurrencyNowAsync(EmailOptions settings, CancellationToken cancellationToken)
     {
-        var normal = Math.Max(1, settings.Concurrency);
+        var normal = FullConcurrency(settings);
         if (!bulkWork.IsRunning)
             return normal;
         if (settings.ConcurrencyDuringBulkWork > 0)
             return Math.Min(settings.ConcurrencyDuringBulkWork, normal);
         return await bulkWork.WaitUntilIdleAsync(settings.MaxBulkWorkPause, cancellationToken) ? normal : 1;
     }
+
+    /// <summary>How many messages go out at once when nothing else is running.</summary>
+    private static int FullConcurrency(EmailOptions settings) => Math.Max(1, settings.Concurrency);
 
     /// <summary>Sends one message; false when it failed (and was marked so).</summary>
     private async Task<bool> SendOneAsync(OutboxRecord message, CancellationToken cancellationToken)
