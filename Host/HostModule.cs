@@ -1,4 +1,4 @@
-using Chamber.Activities;
+using Chamber.Campaigns;
 using Chamber.Host.Auth;
 using Chamber.Host.Calendar;
 using Chamber.Host.Campaigns;
@@ -34,10 +34,10 @@ public static class HostModule
                     ? $"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "workflows.db")}"
                     : throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Workflows is not set."));
         });
-        builder.Services.AddCampaignActivities();
+        builder.Services.AddCampaigns();
         builder.Services.AddChamberAuth(configuration);
         builder.Services.AddChamberEmail(configuration);
-        builder.Services.Configure<Activities.Portal.PortalOptions>(configuration.GetSection("Portal"));
+        builder.Services.Configure<Chamber.Campaigns.Portal.PortalOptions>(configuration.GetSection("Portal"));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

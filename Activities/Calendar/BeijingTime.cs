@@ -1,4 +1,4 @@
-namespace Chamber.Activities.Calendar;
+namespace Chamber.Campaigns.Calendar;
 
 /// <summary>
 /// Campaign days are Beijing days (China has one time zone, UTC+8, no daylight saving): a deadline

@@ -3,7 +3,7 @@ using Chamber.Workflows;
 using Chamber.Workflows.Persistence;
 using Microsoft.Extensions.Options;
 
-namespace Chamber.Activities.Calendar;
+namespace Chamber.Campaigns.Calendar;
 
 /// <summary>A year as the calendar holds it, and whether an administrator supplied it.</summary>
 public sealed record CalendarYearSummary(int Year, string? Source, bool AddedByAdministrator, int Holidays, int Workdays);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Chamber.Activities.Calendar;
+namespace Chamber.Campaigns.Calendar;
 
 public enum BusinessDateRule
 {

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 
-namespace Chamber.Activities.Calendar;
+namespace Chamber.Campaigns.Calendar;
 
 /// <summary>A named day of a calendar year: a statutory holiday, or a 调休 make-up working day.</summary>
 public sealed record CalendarEntry(DateOnly Date, string Name, string? NameEn = null);

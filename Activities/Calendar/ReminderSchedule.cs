@@ -1,4 +1,4 @@
-namespace Chamber.Activities.Calendar;
+namespace Chamber.Campaigns.Calendar;
 
 /// <summary>A reminder that comes due: before the deadline (<c>reminder</c>), or the n-th chase after it (<c>overdue</c>).</summary>
 public sealed record DueReminder(string Kind, int Chase, DateTimeOffset At)

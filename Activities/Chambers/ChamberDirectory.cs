@@ -1,18 +1,8 @@
-using Chamber.Activities.Persistence;
+using Chamber.Campaigns.Persistence;
+using Chamber.Workflows.Paging;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chamber.Activities.Chambers;
-
-/// <summary>What an import did: rows created, updated, unchanged, and the rows it refused.</summary>
-/// <param name="ChamberIds">The chambers of the valid rows, in the file's order (a campaign wizard picks them as participants).</param>
-public sealed record ImportResult(int Rows, int Created, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors, IReadOnlyList<string> ChamberIds);
-
-public sealed record ChamberQuery(string? Search = null, string? District = null, ChamberType? Type = null, int Page = 1, int PageSize = 50);
-
-/// <summary>A chamber's current address and portal link version: what an e-mail to it needs.</summary>
-public sealed record ChamberContact(string Id, string Email, int PortalVersion);
-
-public sealed record ChamberPage(int Total, int Page, int PageSize, IReadOnlyList<ChamberRecord> Items);
+namespace Chamber.Campaigns.Chambers;
 
 /// <summary>The chambers: imported from files (re-import updates by name) and listed for campaigns.</summary>
 public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contexts, TimeProvider clock)
@@ -85,7 +75,7 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
             record.Extra = ChamberImport.ExtraJson(row.Extra);
     }
 
-    public async Task<ChamberPage> ListAsync(ChamberQuery query, CancellationToken cancellationToken = default)
+    public async Task<ListPage<ChamberRecord>> ListAsync(ChamberQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var chambers = db.Chambers.AsNoTracking();
@@ -100,13 +90,20 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         if (query.Type is { } type)
             chambers = chambers.Where(c => c.Type == type);
         var total = await chambers.CountAsync(cancellationToken);
-        var items = await chambers.OrderBy(c => c.District).ThenBy(c => c.Name).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+        var items = await chambers.OrderBy(c => c.District).ThenBy(c => c.Name).Skip(page.Skip).Take(page.Size)
             .ToListAsync(cancellationToken);
-        return new ChamberPage(total, query.Page, query.PageSize, items);
+        return page.Of(total, items);
     }
 
     /// <summary>One chamber; lookups made at the same time (a launch's workflows) are read in one query.</summary>
     public Task<ChamberRecord?> FindAsync(string id, CancellationToken cancellationToken = default) => _byId.LoadAsync(id, cancellationToken);
+
+    /// <summary>One chamber that a workflow step needs: a missing one faults the step with a message that names it.</summary>
+    public async Task<ChamberRecord> GetRequiredAsync(string? id, CancellationToken cancellationToken = default) =>
+        await FindAsync(id ?? "", cancellationToken) ?? throw new InvalidOperationException(NotInDirectory(id));
+
+    /// <summary>The message for a chamber id that is not in the directory.</summary>
+    public static string NotInDirectory(string? id) => $"商会“{id}”不在名录中 / Chamber '{id}' is not in the directory.";
 
     /// <summary>How to write to several chambers (those that exist) in one query: every chamber of a batch of reminders.</summary>
     public async Task<IReadOnlyDictionary<string, ChamberContact>> ContactsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)

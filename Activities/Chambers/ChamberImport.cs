@@ -3,7 +3,7 @@ using System.Net.Mail;
 using System.Text;
 using System.Text.Json;
 
-namespace Chamber.Activities.Chambers;
+namespace Chamber.Campaigns.Chambers;
 
 /// <summary>A chamber as read from one row of an import file, before it meets the directory.</summary>
 public sealed record ChamberRow(
@@ -139,7 +139,7 @@ public static class ChamberImport
                     rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Type), $"未知类型“{typeText}”（应为 乡镇街道/行业/区域/异地/县级工商联）/ Unknown type."));
             }
 
-            var emails = Chamber.Activities.Email.EmailMessage.Addresses(Cell(Field.Email));
+            var emails = Chamber.Campaigns.Email.EmailMessage.Addresses(Cell(Field.Email));
             if (emails.Count == 0)
                 rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Email), "邮箱为空：提醒邮件无法送达 / The e-mail is empty: reminders could not reach this chamber."));
             foreach (var address in emails.Where(a => !MailAddress.TryCreate(a, out var parsed) || !parsed.Host.Contains('.', StringComparison.Ordinal)))

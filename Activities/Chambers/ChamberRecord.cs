@@ -1,4 +1,4 @@
-namespace Chamber.Activities.Chambers;
+namespace Chamber.Campaigns.Chambers;
 
 /// <summary>The kinds of chamber a federation works with.</summary>
 public enum ChamberType

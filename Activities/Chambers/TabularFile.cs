@@ -2,7 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Chamber.Activities.Chambers;
+namespace Chamber.Campaigns.Chambers;
 
 /// <summary>One row of a spreadsheet with the row number a person sees in Excel (the header is row 1).</summary>
 public sealed record TabularRow(int Number, IReadOnlyList<string> Cells);

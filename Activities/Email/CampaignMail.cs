@@ -1,11 +1,11 @@
 using System.Globalization;
-using Chamber.Activities.Calendar;
-using Chamber.Activities.Portal;
+using Chamber.Campaigns.Calendar;
+using Chamber.Campaigns.Portal;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Chamber.Activities.Email;
+namespace Chamber.Campaigns.Email;
 
 /// <summary>
 /// How campaign activities write to chambers and leaders: a template (shipped or as administrators changed it), the chamber's fresh

@@ -1,7 +1,7 @@
 using System.Net.Mail;
 using System.Text.Json;
 
-namespace Chamber.Activities.Email;
+namespace Chamber.Campaigns.Email;
 
 /// <summary>A file sent with an e-mail (an <c>.ics</c> invitation, a rectification order).</summary>
 public sealed record EmailAttachment(string FileName, string ContentType, string ContentBase64);

@@ -1,4 +1,4 @@
-namespace Chamber.Activities.Email;
+namespace Chamber.Campaigns.Email;
 
 /// <summary>
 /// Every field any template receives (see definitions/email-templates/README.md), with

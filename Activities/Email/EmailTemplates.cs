@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using Chamber.Activities.Persistence;
+using Chamber.Campaigns.Persistence;
 using HandlebarsDotNet;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chamber.Activities.Email;
+namespace Chamber.Campaigns.Email;
 
 /// <summary>A rendered message: subject, plain text and HTML.</summary>
 public sealed record RenderedEmail(string Subject, string Text, string Html);

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 
-namespace Chamber.Activities.Email;
+namespace Chamber.Campaigns.Email;
 
 /// <summary>
 /// Elsa's SendEmail, delivered through the outbox: the message is stored with the step's commit and

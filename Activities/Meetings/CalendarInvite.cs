@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Chamber.Activities.Meetings;
+namespace Chamber.Campaigns.Meetings;
 
 /// <summary>An iCalendar (RFC 5545) invitation that mail programs add to a calendar; times in UTC, so no time-zone block is needed.</summary>
 public static class CalendarInvite

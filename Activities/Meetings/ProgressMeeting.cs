@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
-using Chamber.Activities.Calendar;
-using Chamber.Activities.Chambers;
-using Chamber.Activities.Email;
-using Chamber.Activities.Tasks;
+using Chamber.Campaigns.Calendar;
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chamber.Activities.Meetings;
+namespace Chamber.Campaigns.Meetings;
 
 /// <summary>What was recorded of a chamber at a meeting.</summary>
 public sealed record MeetingRecord(string Meeting, DateTimeOffset At, bool Attended, string? Minutes, string RecordedBy);
@@ -58,9 +58,8 @@ public sealed class ProgressMeeting : Activity
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var chamber = await context.Services.GetRequiredService<ChamberDirectory>().FindAsync(context.Get(Chamber) ?? "")
-            ?? throw new InvalidOperationException($"商会“{context.Get(Chamber)}”不在名录中 / Chamber '{context.Get(Chamber)}' is not in the directory.");
-        var calendar = await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
+        var chamber = await context.Services.GetRequiredService<ChamberDirectory>().GetRequiredAsync(context.Get(Chamber));
+        var calendar = await context.GetCalendarAsync();
         var day = BusinessDate.Parse(context.Get(MeetingDate) ?? throw new InvalidOperationException("会议需要日期 / The meeting needs a date.")).Resolve(calendar);
         var time = TimeOnly.TryParse(context.Get(MeetingTime) ?? "14:30", CultureInfo.InvariantCulture, out var parsed)
             ? parsed
@@ -97,7 +96,7 @@ public sealed class ProgressMeeting : Activity
         var state = context.GetProperty<State>("state")!;
         foreach (var recorder in state.Recorders)
         {
-            var payload = new TaskPayload("MeetingRecord", $"记录：{state.ChamberName}参加“{state.Title}”情况", recorder, ["attended", "absent"],
+            var payload = new TaskPayload(TaskKinds.MeetingRecord, $"记录：{state.ChamberName}参加“{state.Title}”情况", recorder, ["attended", "absent"],
                 Description: "记录出席情况，并在意见中填写会议纪要要点 / Record attendance; put the minutes in the comment.",
                 Context: new Dictionary<string, string> { ["chamber"] = state.ChamberName, ["meeting"] = state.Title });
             context.CreateBookmark(UserTasks.BookmarkName, Guid.CreateVersion7().ToString("N"), payload, OnRecordedAsync, tag: recorder);
@@ -112,7 +111,7 @@ public sealed class ProgressMeeting : Activity
         var state = context.GetProperty<State>("state")!;
         var record = new MeetingRecord(state.Title, state.Start, decision.Action == "attended", decision.Comment, decision.By);
         context.Set(Result, record);
-        Campaigns.CampaignProgress.Report(context);
+        Lifecycle.CampaignProgress.Report(context);
         context.JournalMessage($"{state.ChamberName} {(record.Attended ? "出席 attended" : "缺席 absent")} {state.Title}");
         await context.CompleteActivityAsync();
     }

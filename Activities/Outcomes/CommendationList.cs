@@ -1,12 +1,12 @@
-using Chamber.Activities.Campaigns;
-using Chamber.Activities.Email;
-using Chamber.Activities.Persistence;
+using Chamber.Campaigns.Lifecycle;
+using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Persistence;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chamber.Activities.Outcomes;
+namespace Chamber.Campaigns.Outcomes;
 
 /// <summary>
 /// The campaign's list of honours, and who still rectifies or did not pass. <see cref="Commended"/>
@@ -37,7 +37,7 @@ public sealed class CommendationList : Activity
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var campaignId = context.WorkflowInput.GetValueOrDefault("campaignId")?.ToString()
+        var campaignId = context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignId)?.ToString()
             ?? throw new InvalidOperationException("“表彰名单”只能在活动流程中运行 / CommendationList runs only in a campaign's workflow.");
         var contexts = context.Services.GetRequiredService<IDbContextFactory<CampaignDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
@@ -55,7 +55,7 @@ public sealed class CommendationList : Activity
         {
             var model = new Dictionary<string, object?>
             {
-                ["campaign"] = context.WorkflowInput.GetValueOrDefault("campaignName")?.ToString() ?? "",
+                ["campaign"] = context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignName)?.ToString() ?? "",
                 ["honour"] = honours.Honour,
                 ["participants"] = participants,
                 ["commendedCount"] = commended.Count,

@@ -1,15 +1,15 @@
 using System.Globalization;
-using Chamber.Activities.Calendar;
-using Chamber.Activities.Campaigns;
-using Chamber.Activities.Chambers;
-using Chamber.Activities.Email;
-using Chamber.Activities.Reviews;
+using Chamber.Campaigns.Calendar;
+using Chamber.Campaigns.Lifecycle;
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Reviews;
 using Chamber.Workflows.Expressions;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chamber.Activities.Outcomes;
+namespace Chamber.Campaigns.Outcomes;
 
 /// <summary>A chamber's commendation, as the campaign's list of honours shows it.</summary>
 public sealed record Commendation(string ChamberId, string Chamber, string Honour, decimal Total, DateOnly Date);
@@ -27,8 +27,7 @@ public abstract class OutcomeActivity : Activity
     public Input<string>? CampaignName { get; set; }
 
     protected static async Task<ChamberRecord> ChamberAsync(ActivityExecutionContext context, string? id) =>
-        await context.Services.GetRequiredService<ChamberDirectory>().FindAsync(id ?? "")
-            ?? throw new InvalidOperationException($"商会“{id}”不在名录中 / Chamber '{id}' is not in the directory.");
+        await context.Services.GetRequiredService<ChamberDirectory>().GetRequiredAsync(id);
 
     protected static ReviewResult ReviewOf(ActivityExecutionContext context, Input<object>? input) =>
         ValueConverter.Convert<ReviewResult>(context.Get(input))
@@ -115,7 +114,7 @@ public sealed class Rectify : OutcomeActivity
             return;
         }
 
-        var calendar = await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
+        var calendar = await context.GetCalendarAsync();
         var today = CampaignMail.Today(context);
         var deadline = calendar.NextWorkingDay(today.AddDays(context.Get(DeadlineDays) is var days and > 0 ? days : 30));
         var rubric = Rubrics.Get(review.Rubric);

@@ -1,8 +1,8 @@
-using Chamber.Activities.Chambers;
+using Chamber.Campaigns.Chambers;
 using Chamber.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chamber.Activities.Persistence;
+namespace Chamber.Campaigns.Persistence;
 
 /// <summary>The campaign module's tables (created by its SQL migrations, module "activities").</summary>
 public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> options) : DbContext(options)
@@ -10,9 +10,9 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<ChamberRecord> Chambers => Set<ChamberRecord>();
     public DbSet<Tasks.TaskHistoryRecord> TaskHistory => Set<Tasks.TaskHistoryRecord>();
     public DbSet<Submissions.SubmissionFileRecord> SubmissionFiles => Set<Submissions.SubmissionFileRecord>();
-    public DbSet<Campaigns.CampaignRecord> Campaigns => Set<Campaigns.CampaignRecord>();
-    public DbSet<Campaigns.CampaignParticipantRecord> CampaignParticipants => Set<Campaigns.CampaignParticipantRecord>();
-    public DbSet<Campaigns.CampaignStageRecord> CampaignStages => Set<Campaigns.CampaignStageRecord>();
+    public DbSet<Lifecycle.CampaignRecord> Campaigns => Set<Lifecycle.CampaignRecord>();
+    public DbSet<Lifecycle.CampaignParticipantRecord> CampaignParticipants => Set<Lifecycle.CampaignParticipantRecord>();
+    public DbSet<Lifecycle.CampaignStageRecord> CampaignStages => Set<Lifecycle.CampaignStageRecord>();
     public DbSet<Email.EmailTemplateRecord> EmailTemplates => Set<Email.EmailTemplateRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -33,18 +33,18 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
             e.ToTable("submission_files");
             e.HasKey(f => f.Id);
         });
-        modelBuilder.Entity<Campaigns.CampaignRecord>(e =>
+        modelBuilder.Entity<Lifecycle.CampaignRecord>(e =>
         {
             e.ToTable("campaigns");
             e.HasKey(c => c.Id);
             e.Property(c => c.Status).HasConversion<string>();
         });
-        modelBuilder.Entity<Campaigns.CampaignParticipantRecord>(e =>
+        modelBuilder.Entity<Lifecycle.CampaignParticipantRecord>(e =>
         {
             e.ToTable("campaign_participants");
             e.HasKey(p => new { p.CampaignId, p.ChamberId });
         });
-        modelBuilder.Entity<Campaigns.CampaignStageRecord>(e =>
+        modelBuilder.Entity<Lifecycle.CampaignStageRecord>(e =>
         {
             e.ToTable("campaign_stages");
             e.HasKey(s => new { s.CampaignId, s.Stage, s.ChamberId });

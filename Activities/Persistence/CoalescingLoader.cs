@@ -1,4 +1,4 @@
-namespace Chamber.Activities.Persistence;
+namespace Chamber.Campaigns.Persistence;
 
 /// <summary>
 /// Turns concurrent lookups by key into one query per round: while a query runs, the keys asked

@@ -1,4 +1,4 @@
-namespace Chamber.Activities.Persistence;
+namespace Chamber.Campaigns.Persistence;
 
 /// <summary>
 /// A value read from the database and kept for <paramref name="interval"/>: what administrators

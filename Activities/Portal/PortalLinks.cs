@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Chamber.Activities.Chambers;
-using Chamber.Activities.Persistence;
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Chamber.Activities.Portal;
+namespace Chamber.Campaigns.Portal;
 
 public sealed class PortalOptions
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Chamber.Activities.Chambers;
+using Chamber.Campaigns.Chambers;
 
-namespace Chamber.Activities.Reviews;
+namespace Chamber.Campaigns.Reviews;
 
 /// <summary>
 /// A measurable item, computed from the chamber's figures rather than scored by hand: a ratio

@@ -1,11 +1,11 @@
-using Chamber.Activities.Chambers;
-using Chamber.Activities.Email;
-using Chamber.Activities.Tasks;
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chamber.Activities.Reviews;
+namespace Chamber.Campaigns.Reviews;
 
 /// <summary>One item's result.</summary>
 public sealed record ItemResult(string Id, string Area, string Title, decimal Score, decimal MaxScore, bool Passed, string? Note = null);
@@ -50,8 +50,7 @@ public sealed class RubricReview : Activity
     {
         var rubric = Reviews.Rubrics.Get(context.Get(Rubric) ?? "");
         var chamberId = context.Get(Chamber) ?? "";
-        var chamber = await context.Services.GetRequiredService<ChamberDirectory>().FindAsync(chamberId)
-            ?? throw new InvalidOperationException($"商会“{chamberId}”不在名录中 / Chamber '{chamberId}' is not in the directory.");
+        var chamber = await context.Services.GetRequiredService<ChamberDirectory>().GetRequiredAsync(chamberId);
         var reviewers = UserTasks.AssigneeTags(context.Get(Reviewers), "考核人");
         if (reviewers.Count == 0)
             throw new InvalidOperationException("没有考核人 / The review has no reviewers.");
@@ -60,7 +59,7 @@ public sealed class RubricReview : Activity
         foreach (var reviewer in reviewers)
         {
             var taskId = Guid.CreateVersion7().ToString("N");
-            var payload = new TaskPayload("RubricReview", $"考核：{chamber.Name}（{rubric.Name}）", reviewer, [TaskActions.Score],
+            var payload = new TaskPayload(TaskKinds.RubricReview, $"考核：{chamber.Name}（{rubric.Name}）", reviewer, [TaskActions.Score],
                 Context: new Dictionary<string, string> { ["rubric"] = rubric.Id, ["chamber"] = chamber.Name, ["chamberId"] = chamber.Id });
             context.CreateBookmark(UserTasks.BookmarkName, taskId, payload, OnScoredAsync, tag: reviewer);
             pending.Add(taskId);
@@ -85,7 +84,7 @@ public sealed class RubricReview : Activity
         var result = Score(Reviews.Rubrics.Get(state.Rubric), chamber, state.Answers);
         context.Set(Result, result);
         context.JournalMessage($"{state.ChamberName}: {result.Total}/{result.PassLine} {(result.Passed ? "通过 passed" : "未通过 failed")}");
-        Campaigns.CampaignProgress.Report(context, result.Total);
+        Lifecycle.CampaignProgress.Report(context, result.Total);
         await context.CompleteActivityAsync(result.Passed ? Passed : Failed);
     }
 

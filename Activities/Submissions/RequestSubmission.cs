@@ -1,13 +1,13 @@
 using System.Globalization;
-using Chamber.Activities.Calendar;
-using Chamber.Activities.Chambers;
-using Chamber.Activities.Email;
-using Chamber.Activities.Tasks;
+using Chamber.Campaigns.Calendar;
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chamber.Activities.Submissions;
+namespace Chamber.Campaigns.Submissions;
 
 /// <summary>A file handed in through the portal (stored in <c>submission_files</c>).</summary>
 public sealed record SubmittedFile(string Id, string FileName, string ContentType, long Size);
@@ -79,9 +79,8 @@ public sealed class RequestSubmission : Activity
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var chamberId = context.Get(Chamber) ?? "";
-        var chamber = await context.Services.GetRequiredService<ChamberDirectory>().FindAsync(chamberId)
-            ?? throw new InvalidOperationException($"商会“{chamberId}”不在名录中 / Chamber '{chamberId}' is not in the directory.");
-        var calendar = await CalendarAsync(context);
+        var chamber = await context.Services.GetRequiredService<ChamberDirectory>().GetRequiredAsync(chamberId);
+        var calendar = await context.GetCalendarAsync();
         var dueText = context.Get(DueDate) ?? throw new InvalidOperationException("报送需要截止日期 / A submission request needs a due date.");
         var reviewers = UserTasks.AssigneeTags(context.Get(Reviewers) ?? "role:staff", "审核人");
         var state = new State(
@@ -102,7 +101,7 @@ public sealed class RequestSubmission : Activity
         ChamberRecord? chamber = null)
     {
         var taskId = Guid.CreateVersion7().ToString("N");
-        var payload = new TaskPayload("Submission", state.Title, UserTasks.ChamberTag(state.ChamberId), [TaskActions.Submit], EndOf(state.Due), state.Description,
+        var payload = new TaskPayload(TaskKinds.Submission, state.Title, UserTasks.ChamberTag(state.ChamberId), [TaskActions.Submit], EndOf(state.Due), state.Description,
             Context: new Dictionary<string, string> { ["round"] = state.Round.ToString(CultureInfo.InvariantCulture), ["feedback"] = state.Feedback ?? "", ["campaign"] = state.Campaign });
         context.CreateBookmark(UserTasks.BookmarkName, taskId, payload, OnSubmittedAsync, tag: UserTasks.ChamberTag(state.ChamberId));
         await MailChamberAsync(context, state, calendar, template, chamber);
@@ -120,7 +119,7 @@ public sealed class RequestSubmission : Activity
         var files = string.Join("、", submission.Files.Select(f => f.FileName));
         foreach (var reviewer in state.Reviewers)
         {
-            var payload = new TaskPayload("CheckSubmission", $"审核：{state.ChamberName}“{state.Title}”", reviewer, [TaskActions.Accept, TaskActions.Return],
+            var payload = new TaskPayload(TaskKinds.CheckSubmission, $"审核：{state.ChamberName}“{state.Title}”", reviewer, [TaskActions.Accept, TaskActions.Return],
                 EndOf(state.Due), submission.Comment,
                 Context: new Dictionary<string, string>
                 {
@@ -141,12 +140,12 @@ public sealed class RequestSubmission : Activity
         if (decision.Action == TaskActions.Accept)
         {
             context.Set(Result, context.GetProperty<Submission>("submission"));
-            Campaigns.CampaignProgress.Report(context);
+            Lifecycle.CampaignProgress.Report(context);
             await context.CompleteActivityAsync(Accepted);
             return;
         }
 
-        var calendar = await CalendarAsync(context);
+        var calendar = await context.GetCalendarAsync();
         var today = CampaignMail.Today(context);
         state = state with { Round = state.Round + 1, Feedback = decision.Comment, Due = calendar.AddWorkingDays(today, state.ResubmitDays) };
         context.SetProperty("state", state);
@@ -180,6 +179,4 @@ public sealed class RequestSubmission : Activity
 
     private static DateTimeOffset EndOf(DateOnly day) => BeijingTime.EndOf(day);
 
-    private static async Task<ChineseBusinessCalendar> CalendarAsync(ActivityExecutionContext context) =>
-        await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
 }

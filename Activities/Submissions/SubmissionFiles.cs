@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using Chamber.Activities.Persistence;
+using Chamber.Campaigns.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chamber.Activities.Submissions;
+namespace Chamber.Campaigns.Submissions;
 
 public sealed class SubmissionFileRecord
 {

@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
-using Chamber.Activities.Calendar;
-using Chamber.Activities.Chambers;
-using Chamber.Activities.Email;
-using Chamber.Activities.Portal;
+using Chamber.Campaigns.Calendar;
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Portal;
 using Chamber.Workflows.Outbox;
 using Chamber.Workflows.Runtime;
 using Chamber.Workflows.Timers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Chamber.Activities.Submissions;
+namespace Chamber.Campaigns.Submissions;
 
 /// <summary>
 /// What the reminder timer of one open submission request carries: enough to write the reminder,

@@ -1,9 +1,9 @@
-using Chamber.Activities.Calendar;
+using Chamber.Campaigns.Calendar;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chamber.Activities.Tasks;
+namespace Chamber.Campaigns.Tasks;
 
 /// <summary>
 /// A leader's sign-off (审批): one task per approver, in one of the three modes approval products
@@ -79,7 +79,7 @@ public sealed class SignOff : Activity
         context.SetProperty("mode", mode);
         var dueAt = await DueAtAsync(context);
         // Inputs are evaluated for ExecuteAsync only; tasks created later (transfer, add signer, next in order) copy this.
-        context.SetProperty(TemplateKey, new TaskPayload("SignOff", context.Get(Title) ?? Name ?? "审批 Sign-off", "",
+        context.SetProperty(TemplateKey, new TaskPayload(TaskKinds.SignOff, context.Get(Title) ?? Name ?? "审批 Sign-off", "",
             [TaskActions.Approve, TaskActions.Reject, TaskActions.Return, TaskActions.Transfer, TaskActions.AddSigner],
             dueAt, context.Get(Description), mode));
         if (dueAt is { } due)
@@ -166,7 +166,7 @@ public sealed class SignOff : Activity
 
     private async ValueTask ScheduleReminderAsync(ActivityExecutionContext context, Reminding reminding)
     {
-        var calendar = await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
+        var calendar = await context.GetCalendarAsync();
         var next = new ReminderSchedule(reminding.DaysBefore, reminding.ChaseEvery, MaxChases).Next(calendar, reminding.Due, reminding.Chases, context.Clock.GetUtcNow());
         context.SetProperty("next", next);
         if (next is not null)
@@ -178,7 +178,7 @@ public sealed class SignOff : Activity
     {
         var reminding = context.GetProperty<Reminding>("reminding")!;
         var next = context.GetProperty<DueReminder>("next")!;
-        var calendar = await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
+        var calendar = await context.GetCalendarAsync();
         var pending = context.GetProperty<List<PendingTask>>(PendingKey) ?? [];
         var people = pending.Select(p => p.Assignee).Where(a => a.StartsWith("user:", StringComparison.Ordinal)).Select(a => a[5..]).Distinct().ToList();
         var task = context.GetProperty<TaskPayload>(TemplateKey)!;
@@ -233,7 +233,7 @@ public sealed class SignOff : Activity
         if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var moment)
             && text.Contains('T', StringComparison.Ordinal))
             return moment;
-        var calendar = await context.Services.GetRequiredService<BusinessCalendarService>().GetAsync();
+        var calendar = await context.GetCalendarAsync();
         var day = BusinessDate.Parse(text).Resolve(calendar);
         return BeijingTime.EndOf(day);
     }

@@ -1,45 +1,10 @@
 using System.Text.Json;
-using Chamber.Activities.Persistence;
-using Chamber.Workflows.Persistence;
+using Chamber.Campaigns.Persistence;
+using Chamber.Workflows.Paging;
 using Chamber.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chamber.Activities.Tasks;
-
-/// <summary>A task as an inbox lists it.</summary>
-public sealed record TaskView(string Id, string InstanceId, string DefinitionId, string ActivityId, TaskPayload Task, DateTimeOffset CreatedAt);
-
-/// <summary>A task someone answered (已办).</summary>
-public sealed class TaskHistoryRecord
-{
-    public required string TaskId { get; set; }
-    public required string InstanceId { get; set; }
-    public required string ActivityId { get; set; }
-    public required string Kind { get; set; }
-    public required string Title { get; set; }
-    public required string Assignee { get; set; }
-    public required string Actor { get; set; }
-    public required string Action { get; set; }
-    public string? Comment { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime CompletedAt { get; set; }
-}
-
-/// <summary>Who is acting: the signed-in person.</summary>
-public sealed record TaskActor(string Email, string DisplayName, IReadOnlyList<string> Roles)
-{
-    public IReadOnlyList<string> Tags => UserTasks.TagsOf(Email, Roles);
-}
-
-/// <summary>An answer to a task as the API receives it.</summary>
-public sealed record TaskAnswer(string? Action, string? Comment, string? TransferTo, string? AddSigner,
-    IReadOnlyDictionary<string, decimal>? Scores = null, IReadOnlyList<string>? Vetoes = null);
-
-/// <summary>The task is someone else's.</summary>
-public sealed class TaskForbiddenException(string message) : Exception(message);
-
-/// <summary>The answer cannot be taken as given (unknown action, missing comment or person).</summary>
-public sealed class TaskAnswerException(string message) : Exception(message);
+namespace Chamber.Campaigns.Tasks;
 
 /// <summary>
 /// The inbox: open tasks are bookmarks tagged with an assignee (read from the bookmark index, never
@@ -47,46 +12,36 @@ public sealed class TaskAnswerException(string message) : Exception(message);
 /// task is the caller's and the action is one the task offers.
 /// </summary>
 public sealed class TaskInbox(
-    IDbContextFactory<WorkflowsDbContext> workflows,
+    TaskIndex index,
     IDbContextFactory<CampaignDbContext> campaigns,
     WorkflowRuntime runtime,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<(int Total, IReadOnlyList<TaskView> Items)> ListOpenAsync(TaskActor actor, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<ListPage<TaskView>> ListOpenAsync(TaskActor actor, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var tags = actor.Tags;
-        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
-        var query = db.Bookmarks.AsNoTracking().Where(b => b.Name == UserTasks.BookmarkName && b.Tag != null && tags.Contains(b.Tag));
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(b => b.CreatedAt).Skip((page - 1) * pageSize).Take(pageSize)
-            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId })
-            .ToListAsync(cancellationToken);
-        return (total, [.. rows.Select(r => View(r.Bookmark, r.DefinitionId))]);
+        var (total, rows) = await index.AssignedAsync(actor.Tags, page.Skip, page.Size, cancellationToken);
+        return page.Of(total, [.. rows.Select(r => TaskView.Of(r.Task, r.DefinitionId))]);
     }
 
-    public async Task<(int Total, IReadOnlyList<TaskHistoryRecord> Items)> ListDoneAsync(TaskActor actor, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<ListPage<TaskHistoryRecord>> ListDoneAsync(TaskActor actor, PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var query = db.TaskHistory.AsNoTracking().Where(h => h.Actor == actor.Email);
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(h => h.CompletedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        return (total, items);
+        var items = await query.OrderByDescending(h => h.CompletedAt).Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
+        return page.Of(total, items);
     }
 
     /// <summary>An open task of the caller's; null when there is none with this id (answered already, or never existed).</summary>
     public async Task<TaskView?> FindAsync(TaskActor actor, string taskId, CancellationToken cancellationToken = default)
     {
-        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
-        var row = await db.Bookmarks.AsNoTracking().Where(b => b.Name == UserTasks.BookmarkName && b.Key == taskId)
-            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (row is null)
+        if (await index.FindAsync(taskId, cancellationToken) is not var (task, definitionId))
             return null;
-        if (!actor.Tags.Contains(row.Bookmark.Tag))
+        if (!actor.Tags.Contains(task.Tag))
             throw new TaskForbiddenException($"任务 {taskId} 不是您的 / Task {taskId} is not yours.");
-        return View(row.Bookmark, row.DefinitionId);
+        return TaskView.Of(task, definitionId);
     }
 
     /// <summary>Answers a task; 404 when it is gone, 403 when it is not the caller's, 400 when the answer is incomplete.</summary>
@@ -121,12 +76,8 @@ public sealed class TaskInbox(
             action == TaskActions.Transfer ? target : null, action == TaskActions.AddSigner ? target : null,
             action == TaskActions.Score ? answer.Scores : null, action == TaskActions.Score ? answer.Vetoes : null);
 
-        string bookmarkId;
-        await using (var db = await workflows.CreateDbContextAsync(cancellationToken))
-        {
-            bookmarkId = await db.Bookmarks.Where(b => b.Name == UserTasks.BookmarkName && b.Key == taskId).Select(b => b.Id).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new WorkflowNotFoundException($"任务 {taskId} 已被处理 / Task {taskId} was just answered.");
-        }
+        var bookmarkId = await index.BookmarkIdAsync(taskId, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"任务 {taskId} 已被处理 / Task {taskId} was just answered.");
 
         var result = await runtime.ResumeAsync(bookmarkId, JsonSerializer.SerializeToElement(decision, Json), cancellationToken);
         await RecordAsync(task, actor, action, comment, cancellationToken);
@@ -152,12 +103,4 @@ public sealed class TaskInbox(
         });
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    private static TaskView View(BookmarkRecord bookmark, string definitionId) => new(
-        bookmark.Key!,
-        bookmark.InstanceId,
-        definitionId,
-        bookmark.ActivityId,
-        TaskPayload.FromJson(bookmark.Payload),
-        new DateTimeOffset(DateTime.SpecifyKind(bookmark.CreatedAt, DateTimeKind.Utc)));
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Chamber.Activities.Calendar;
+using Chamber.Campaigns.Calendar;
 using Chamber.Host.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 

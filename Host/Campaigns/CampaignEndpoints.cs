@@ -1,8 +1,7 @@
-using System.Text.Json.Nodes;
-using Chamber.Activities.Campaigns;
+using Chamber.Campaigns.Lifecycle;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
-using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chamber.Host.Campaigns;
@@ -10,10 +9,6 @@ namespace Chamber.Host.Campaigns;
 /// <summary>Campaigns: templates, create, launch, and where every participant stands.</summary>
 public static class CampaignEndpoints
 {
-    /// <summary>A published definition that declares a rubric in its customProperties is a campaign template; it names the workflow each participant runs.</summary>
-    public sealed record CampaignTemplate(string Id, string? Name, string? Description, int Version, string? Rubric, string? ParticipantWorkflow,
-        JsonNode? Schedule);
-
     /// <summary>The participant filters of the list and the export, from the query string.</summary>
     public sealed record ParticipantQuery(string? Status, string? Search, string? District, string? Outcome)
     {
@@ -32,94 +27,62 @@ public static class CampaignEndpoints
         private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
-    public sealed record ParticipantPage(int Total, int Page, int PageSize, IReadOnlyList<ParticipantView> Items);
-
     public static void MapCampaignEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/campaign-templates", async (DefinitionService definitions, CancellationToken ct) =>
-        {
-            var templates = new List<CampaignTemplate>();
-            foreach (var graph in await definitions.GetAllPublishedAsync(ct))
-            {
-                var definition = graph.Definition;
-                if (definition.UnknownFields["customProperties"] is JsonObject properties && properties["rubric"] is { } rubric)
-                {
-                    templates.Add(new CampaignTemplate(definition.DefinitionId, definition.Name, definition.Description, definition.Version,
-                        rubric.GetValue<string>(), properties["participantWorkflow"]?.GetValue<string>(), properties["schedule"]?.DeepClone()));
-                }
-            }
-
-            return TypedResults.Ok(templates.OrderBy(t => t.Id, StringComparer.Ordinal).ToList());
-        }).WithTags("Campaigns").RequireAuthorization(Policies.Oversee);
+        app.MapGet("/api/campaign-templates", async (CampaignTemplates templates, CancellationToken ct) => TypedResults.Ok(await templates.ListAsync(ct)))
+            .WithTags("Campaigns").RequireAuthorization(Policies.Oversee);
 
         var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(Policies.Oversee);
-        group.MapGet("/", async (CampaignService campaigns, CancellationToken ct) => TypedResults.Ok(await campaigns.ListAsync(ct)));
-        group.MapPost("/", async Task<Results<Created<CampaignRecord>, ProblemHttpResult>> (CreateCampaign request, CampaignService campaigns, CancellationToken ct) =>
+        group.MapGet("/", async (CampaignQueries campaigns, CancellationToken ct) => TypedResults.Ok(await campaigns.ListAsync(ct)));
+        group.MapPost("/", async Task<Created<CampaignRecord>> (CreateCampaign request, CampaignService campaigns, CancellationToken ct) =>
         {
-            try
-            {
-                var campaign = await campaigns.CreateAsync(request, ct);
-                return TypedResults.Created($"/api/campaigns/{campaign.Id}", campaign);
-            }
-            catch (CampaignRequestException e)
-            {
-                return Problems.BadRequest(e.Message);
-            }
-        }).RequireAuthorization(Policies.Operate);
-        group.MapPost("/{id}/launch", async Task<Results<Accepted<CampaignView>, ProblemHttpResult>> (string id, CampaignService campaigns, CancellationToken ct) =>
+            var campaign = await campaigns.CreateAsync(request, ct);
+            return TypedResults.Created($"/api/campaigns/{campaign.Id}", campaign);
+        }).ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);
+        group.MapPost("/{id}/launch", async Task<Results<Accepted<CampaignView>, ProblemHttpResult>> (string id, CampaignService commands,
+            CampaignQueries campaigns, CancellationToken ct) =>
         {
             if (await campaigns.FindAsync(id, ct) is null)
-                return Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist.");
-            if (!await campaigns.LaunchAsync(id, ct))
+                return NotFound(id);
+            if (!await commands.LaunchAsync(id, ct))
                 return Problems.Conflict("活动已启动 / The campaign was already launched.");
             return TypedResults.Accepted($"/api/campaigns/{id}", await campaigns.ViewAsync(id, ct));
         }).RequireAuthorization(Policies.Operate);
-        group.MapPost("/{id}/chase", async Task<Results<Ok<ChaseResult>, ProblemHttpResult>> (string id, ChaseRequest request, CampaignService campaigns,
+        group.MapPost("/{id}/chase", async Task<Results<Ok<ChaseResult>, ProblemHttpResult>> (string id, ChaseRequest request, CampaignQueries campaigns,
             ParticipantChaser chaser, CancellationToken ct) =>
-        {
-            if (await campaigns.FindAsync(id, ct) is not { } campaign)
-                return Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist.");
-            try
-            {
-                return TypedResults.Ok(await chaser.ChaseAsync(campaign, request, ct));
-            }
-            catch (CampaignRequestException e)
-            {
-                return Problems.BadRequest(e.Message);
-            }
-        }).RequireAuthorization(Policies.Operate);
-        group.MapGet("/{id}", async Task<Results<Ok<CampaignView>, ProblemHttpResult>> (string id, CampaignService campaigns, CancellationToken ct) =>
-            await campaigns.ViewAsync(id, ct) is { } view ? TypedResults.Ok(view) : Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist."));
+            await campaigns.FindAsync(id, ct) is { } campaign ? TypedResults.Ok(await chaser.ChaseAsync(campaign, request, ct)) : NotFound(id))
+            .ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);
+        group.MapGet("/{id}", async Task<Results<Ok<CampaignView>, ProblemHttpResult>> (string id, CampaignQueries campaigns, CancellationToken ct) =>
+            await campaigns.ViewAsync(id, ct) is { } view ? TypedResults.Ok(view) : NotFound(id));
         group.MapGet("/{id}/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, [AsParameters] ParticipantQuery query,
-            CampaignService campaigns, TimeProvider clock, CancellationToken ct) =>
+            CampaignQueries campaigns, TimeProvider clock, CancellationToken ct) =>
         {
             if (query.Problem() is { } problem)
                 return Problems.BadRequest(problem);
             if (await campaigns.FindAsync(id, ct) is not { } campaign)
-                return Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist.");
+                return NotFound(id);
             var participants = new List<ParticipantView>();
-            for (var page = 1; ; page++)
+            for (var number = 1; ; number++)
             {
-                var (total, items) = await campaigns.ParticipantsAsync(id, query.Filter, page, 500, ct);
-                participants.AddRange(items);
-                if (participants.Count >= total || items.Count == 0)
+                var page = await campaigns.ParticipantsAsync(id, query.Filter, new PageRequest(number, PageRequest.MaxSize), ct);
+                participants.AddRange(page.Items);
+                if (participants.Count >= page.Total || page.Items.Count == 0)
                     break;
             }
 
             return TypedResults.File(CampaignExport.ToXlsx(campaign, participants),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{campaign.Name}-{clock.GetUtcNow():yyyyMMdd}.xlsx");
         });
-        group.MapGet("/{id}/participants", async Task<Results<Ok<ParticipantPage>, ProblemHttpResult>> (string id, [AsParameters] ParticipantQuery query,
-            int? page, int? pageSize, CampaignService campaigns, CancellationToken ct) =>
+        group.MapGet("/{id}/participants", async Task<Results<Ok<ListPage<ParticipantView>>, ProblemHttpResult>> (string id, [AsParameters] ParticipantQuery query,
+            [AsParameters] PageRequest page, CampaignQueries campaigns, CancellationToken ct) =>
         {
             if (query.Problem() is { } problem)
                 return Problems.BadRequest(problem);
             if (await campaigns.FindAsync(id, ct) is null)
-                return Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist.");
-            var number = Math.Clamp(page ?? 1, 1, 1_000_000);
-            var size = Math.Clamp(pageSize ?? 50, 1, 500);
-            var (total, items) = await campaigns.ParticipantsAsync(id, query.Filter, number, size, ct);
-            return TypedResults.Ok(new ParticipantPage(total, number, size, items));
+                return NotFound(id);
+            return TypedResults.Ok(await campaigns.ParticipantsAsync(id, query.Filter, page, ct));
         });
     }
+
+    private static ProblemHttpResult NotFound(string id) => Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist.");
 }

@@ -1,6 +1,7 @@
-using Chamber.Activities.Chambers;
+using Chamber.Campaigns.Chambers;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
+using Chamber.Workflows.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chamber.Host.Chambers;
@@ -17,9 +18,8 @@ public static class ChamberEndpoints
         // Anti-forgery is checked for every unsafe /api call by UseAntiforgeryForApi (header token);
         // the framework's own form check would need its middleware too, hence DisableAntiforgery.
         group.MapPost("/import", ImportAsync).DisableAntiforgery();
-        group.MapGet("/", async (string? search, string? district, ChamberType? type, int? page, int? pageSize, ChamberDirectory directory, CancellationToken ct) =>
-            TypedResults.Ok(await directory.ListAsync(
-                new ChamberQuery(search, district, type, Math.Clamp(page ?? 1, 1, 1_000_000), Math.Clamp(pageSize ?? 50, 1, 500)), ct)));
+        group.MapGet("/", async (string? search, string? district, ChamberType? type, [AsParameters] PageRequest page, ChamberDirectory directory,
+            CancellationToken ct) => TypedResults.Ok(await directory.ListAsync(new ChamberQuery(search, district, type), page, ct)));
         group.MapGet("/{id}", async Task<Results<Ok<ChamberRecord>, ProblemHttpResult>> (string id, ChamberDirectory directory, CancellationToken ct) =>
             await directory.FindAsync(id, ct) is { } chamber ? TypedResults.Ok(chamber) : Problems.NotFound($"商会 {id} 不存在 / Chamber {id} does not exist."));
     }

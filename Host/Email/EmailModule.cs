@@ -1,5 +1,6 @@
 using Chamber.Host.Auth;
 using Chamber.Workflows.Outbox;
+using Chamber.Workflows.Paging;
 using Chamber.Workflows.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,6 @@ public static class EmailModule
     public sealed record OutboxItem(string Id, string Channel, string? Summary, OutboxStatus Status, int Attempts, string? LastError,
         string? InstanceId, DateTime CreatedAt, DateTime NextAttemptAt, DateTime? SentAt);
 
-    public sealed record OutboxPage(int Total, int Page, int PageSize, IReadOnlyList<OutboxItem> Items);
 
     public static void MapOutboxEndpoints(this IEndpointRouteBuilder app)
     {
@@ -39,11 +39,9 @@ public static class EmailModule
         });
     }
 
-    private static async Task<Ok<OutboxPage>> ListAsync(OutboxStatus? status, string? channel, string? instanceId, int? page, int? pageSize,
+    private static async Task<Ok<ListPage<OutboxItem>>> ListAsync(OutboxStatus? status, string? channel, string? instanceId, [AsParameters] PageRequest page,
         IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct)
     {
-        var size = Math.Clamp(pageSize ?? 50, 1, 500);
-        var number = Math.Clamp(page ?? 1, 1, 1_000_000);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.Outbox.AsNoTracking();
         if (status is not null)
@@ -53,9 +51,9 @@ public static class EmailModule
         if (!string.IsNullOrEmpty(instanceId))
             query = query.Where(m => m.InstanceId == instanceId);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip((number - 1) * size).Take(size)
+        var items = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip(page.Skip).Take(page.Size)
             .Select(m => new OutboxItem(m.Id, m.Channel, m.Summary, m.Status, m.Attempts, m.LastError, m.InstanceId, m.CreatedAt, m.NextAttemptAt, m.SentAt))
             .ToListAsync(ct);
-        return TypedResults.Ok(new OutboxPage(total, number, size, items));
+        return TypedResults.Ok(page.Of(total, items));
     }
 }

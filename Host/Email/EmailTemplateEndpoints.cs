@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Chamber.Activities.Email;
+using Chamber.Campaigns.Email;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,28 +29,14 @@ public static class EmailTemplateEndpoints
         {
             if (!EmailTemplates.Names.Contains(name))
                 return Unknown(name);
-            try
-            {
-                return TypedResults.Ok(templates.Preview(draft.ToText()));
-            }
-            catch (EmailTemplateException e)
-            {
-                return Problems.BadRequest(e.Message, e.Problems);
-            }
+            return TypedResults.Ok(templates.Preview(draft.ToText()));
         });
         group.MapPut("/{name}", async Task<Results<Ok<EmailTemplateView>, ProblemHttpResult>> (string name, TemplateDraft draft, ClaimsPrincipal user,
             EmailTemplates templates, CancellationToken ct) =>
         {
             if (!EmailTemplates.Names.Contains(name))
                 return Unknown(name);
-            try
-            {
-                return TypedResults.Ok(await templates.SaveAsync(name, draft.ToText(), user.FindFirstValue(ClaimTypes.Email), ct));
-            }
-            catch (EmailTemplateException e)
-            {
-                return Problems.BadRequest(e.Message, e.Problems);
-            }
+            return TypedResults.Ok(await templates.SaveAsync(name, draft.ToText(), user.FindFirstValue(ClaimTypes.Email), ct));
         });
         group.MapDelete("/{name}", async Task<Results<NoContent, ProblemHttpResult>> (string name, EmailTemplates templates, CancellationToken ct) =>
         {

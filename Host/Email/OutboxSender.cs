@@ -3,7 +3,7 @@ using System.Net.Mime;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Chamber.Activities.Email;
+using Chamber.Campaigns.Email;
 using Chamber.Workflows.Outbox;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,9 @@
 using System.Text.Json;
+using Chamber.Campaigns.Calendar;
+using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Lifecycle;
+using Chamber.Campaigns.Portal;
+using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Json;
 using Chamber.Workflows.Runtime;
@@ -19,11 +24,17 @@ public static class Problems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(title: "未找到 / Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
 
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(title: "无权操作 / Forbidden", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(title: "状态冲突 / Conflict", detail: detail, statusCode: StatusCodes.Status409Conflict);
 }
 
-/// <summary>Turns the engine's exceptions into 400/404/409 problems; anything else stays a logged 500.</summary>
+/// <summary>
+/// Turns the engine's and the campaign domain's exceptions into 400/403/404/409 problems, so an
+/// endpoint states only its happy path; anything else stays a logged 500.
+/// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -35,7 +46,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             WorkflowNotFoundException e => Problems.NotFound(e.Message),
             WorkflowConflictException e => Problems.Conflict(e.Message),
             BadHttpRequestException e => Problems.BadRequest(Describe(e)),
-            Activities.Calendar.CalendarYearMissingException e => Problems.NotFound(e.Message),
+            CalendarYearMissingException e => Problems.NotFound(e.Message),
+            CampaignRequestException e => Problems.BadRequest(e.Message),
+            TaskAnswerException e => Problems.BadRequest(e.Message),
+            TaskForbiddenException e => Problems.Forbidden(e.Message),
+            EmailTemplateException e => Problems.BadRequest(e.Message, e.Problems),
+            PortalSubmissionException e => Problems.BadRequest(e.Message, e.Problems),
             _ => null,
         };
         if (result is null)

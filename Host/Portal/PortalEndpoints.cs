@@ -1,14 +1,9 @@
-using System.Text.Json;
-using Chamber.Activities.Chambers;
-using Chamber.Activities.Portal;
-using Chamber.Activities.Submissions;
-using Chamber.Activities.Tasks;
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Portal;
+using Chamber.Campaigns.Submissions;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
-using Chamber.Workflows.Persistence;
-using Chamber.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Host.Portal;
 
@@ -21,12 +16,6 @@ public static class PortalEndpoints
 {
     public const string PortalRateLimit = "portal";
 
-    public sealed record PortalItem(string Id, string Title, string? Description, DateTimeOffset? DueAt, int Round, string? Feedback, string? Campaign);
-
-    /// <param name="Now">The application's time, which deadlines are measured against (the manual clock in a rehearsal).</param>
-    public sealed record PortalView(string Chamber, IReadOnlyList<PortalItem> Items, IReadOnlyList<string> AllowedFileTypes, long MaxFileBytes, int MaxFiles,
-        DateTimeOffset Now);
-
     public sealed record Submitted(string ItemId, int Files);
 
     public static void MapPortalEndpoints(this IEndpointRouteBuilder app)
@@ -36,6 +25,7 @@ public static class PortalEndpoints
         // Anonymous: the token in the path is the credential, not an ambient cookie, so there is no
         // cross-site request to forge; the framework's form anti-forgery check is not wanted here.
         portal.MapPost("/items/{itemId}/submit", SubmitAsync).DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmissionFiles.MaxUploadBytes));
 
         app.MapGet("/api/submissions/files/{id}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, SubmissionFiles files, HttpContext http, CancellationToken ct) =>
@@ -59,26 +49,20 @@ public static class PortalEndpoints
 
     public sealed record PortalLinkView(string Link);
 
-    private static async Task<Results<Ok<PortalView>, ProblemHttpResult>> ViewAsync(string token, PortalLinks links, ChamberDirectory directory,
-        IDbContextFactory<WorkflowsDbContext> workflows, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<PortalView>, ProblemHttpResult>> ViewAsync(string token, PortalLinks links, ChamberPortal portal, CancellationToken ct)
     {
         var (chamberId, problem) = await links.VerifyAsync(token, ct);
-        if (chamberId is null)
-            return Refuse(problem);
-        var chamber = await directory.FindAsync(chamberId, ct);
-        var items = await OpenItemsAsync(workflows, chamberId, null, ct);
-        return TypedResults.Ok(new PortalView(chamber?.Name ?? "", [.. items.Select(i => i.Item)], [.. SubmissionFiles.AllowedTypes.Keys],
-            SubmissionFiles.MaxFileBytes, SubmissionFiles.MaxFiles, clock.GetUtcNow()));
+        return chamberId is null ? Refuse(problem) : TypedResults.Ok(await portal.ViewAsync(chamberId, ct));
     }
 
+    /// <summary>Files and the note as multipart/form-data; refused submissions (400) and one submitted meanwhile (409) come from the problem handler.</summary>
     private static async Task<Results<Ok<Submitted>, ProblemHttpResult>> SubmitAsync(string token, string itemId, HttpRequest request, PortalLinks links,
-        SubmissionFiles files, WorkflowRuntime runtime, IDbContextFactory<WorkflowsDbContext> workflows, TimeProvider clock, CancellationToken ct)
+        ChamberPortal portal, CancellationToken ct)
     {
         var (chamberId, problem) = await links.VerifyAsync(token, ct);
         if (chamberId is null)
             return Refuse(problem);
-        var item = (await OpenItemsAsync(workflows, chamberId, itemId, ct)).SingleOrDefault();
-        if (item is null)
+        if (await portal.FindItemAsync(chamberId, itemId, ct) is not { } item)
             return Problems.NotFound("没有这个待提交事项，或已提交 / There is no such open item (or it was already submitted).");
         if (!request.HasFormContentType)
             return Problems.BadRequest("请以 multipart/form-data 上传（字段 files 与 comment）/ Send multipart/form-data with 'files' and 'comment'.");
@@ -95,69 +79,14 @@ public static class PortalEndpoints
             return Problems.BadRequest("上传内容格式错误 / The upload is not valid multipart/form-data: " + e.Message);
         }
 
-        var comment = form["comment"].ToString().Trim();
-        if (form.Files.Count == 0 && comment.Length == 0)
-            return Problems.BadRequest("请至少上传一个文件或填写说明 / Upload at least one file or write a note.");
-        if (form.Files.Count > SubmissionFiles.MaxFiles)
-            return Problems.BadRequest($"一次最多上传 {SubmissionFiles.MaxFiles} 个文件 / At most {SubmissionFiles.MaxFiles} files.");
-        if (comment.Length > 4000)
-            return Problems.BadRequest("说明不超过 4000 字 / The note has at most 4,000 characters.");
-
-        // Every file is checked before any is stored: a refused file stores nothing.
-        var contents = new List<(string Name, byte[] Bytes)>();
-        var problems = new List<string>();
-        foreach (var file in form.Files)
+        var uploads = form.Files.Select(file => new PortalUpload(file.FileName, file.Length, async cancellationToken =>
         {
-            if (file.Length > SubmissionFiles.MaxFileBytes)
-            {
-                problems.Add(SubmissionFiles.Problem(file.FileName, file.Length, [])!);
-                continue;
-            }
-
             using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, ct);
-            var bytes = buffer.ToArray();
-            if (SubmissionFiles.Problem(file.FileName, bytes.LongLength, bytes.AsSpan(0, Math.Min(8, bytes.Length))) is { } refused)
-                problems.Add(refused);
-            contents.Add((file.FileName, bytes));
-        }
-
-        if (problems.Count > 0)
-            return Problems.BadRequest(string.Join(" ", problems), problems);
-
-        var stored = new List<SubmittedFile>();
-        foreach (var (name, bytes) in contents)
-            stored.Add(await files.SaveAsync(chamberId, item.InstanceId, itemId, name, bytes, ct));
-        var submission = new Submission(itemId, stored, comment.Length > 0 ? comment : null, clock.GetUtcNow());
-        try
-        {
-            await runtime.ResumeAsync(item.BookmarkId, JsonSerializer.SerializeToElement(submission, JsonSerializerOptions.Web), ct);
-        }
-        catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
-        {
-            return Problems.Conflict("此事项刚刚已提交 / This item was just submitted.");
-        }
-
-        return TypedResults.Ok(new Submitted(itemId, stored.Count));
-    }
-
-    private sealed record OpenItem(PortalItem Item, string BookmarkId, string InstanceId);
-
-    private static async Task<IReadOnlyList<OpenItem>> OpenItemsAsync(IDbContextFactory<WorkflowsDbContext> workflows, string chamberId, string? itemId, CancellationToken ct)
-    {
-        var tag = UserTasks.ChamberTag(chamberId);
-        await using var db = await workflows.CreateDbContextAsync(ct);
-        var query = db.Bookmarks.AsNoTracking().Where(b => b.Name == UserTasks.BookmarkName && b.Tag == tag);
-        if (itemId is not null)
-            query = query.Where(b => b.Key == itemId);
-        var rows = await query.OrderBy(b => b.CreatedAt).Take(200).ToListAsync(ct);
-        return [.. rows.Select(b =>
-        {
-            var task = TaskPayload.FromJson(b.Payload);
-            var context = task.Context ?? new Dictionary<string, string>();
-            return new OpenItem(new PortalItem(b.Key!, task.Title, task.Description, task.DueAt, task.Round,
-                context.GetValueOrDefault("feedback") is { Length: > 0 } feedback ? feedback : null, context.GetValueOrDefault("campaign")), b.Id, b.InstanceId);
-        })];
+            await file.CopyToAsync(buffer, cancellationToken);
+            return buffer.ToArray();
+        })).ToList();
+        var stored = await portal.SubmitAsync(chamberId, item, form["comment"].ToString(), uploads, ct);
+        return TypedResults.Ok(new Submitted(itemId, stored));
     }
 
     private static ProblemHttpResult Refuse(PortalTokenProblem problem) => problem switch

@@ -1,4 +1,4 @@
-using Chamber.Activities.Reviews;
+using Chamber.Campaigns.Reviews;
 using Chamber.Host.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Chamber.Host.Auth;
 using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Paging;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -74,11 +75,9 @@ public static class InstanceEndpoints
             : detachedDue.GetValueOrDefault(b.Id) is { } due ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : null));
     }
 
-    private static async Task<Ok<InstancePage>> ListAsync(string? definitionId, WorkflowStatus? status, string? correlationId, int? page, int? pageSize,
-        Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct)
+    private static async Task<Ok<ListPage<InstanceSummary>>> ListAsync(string? definitionId, WorkflowStatus? status, string? correlationId,
+        [AsParameters] PageRequest page, Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct)
     {
-        var size = Math.Clamp(pageSize ?? 50, 1, 500);
-        var number = Math.Clamp(page ?? 1, 1, 1_000_000);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.Instances.AsNoTracking();
         if (!string.IsNullOrEmpty(definitionId))
@@ -88,11 +87,11 @@ public static class InstanceEndpoints
         if (!string.IsNullOrEmpty(correlationId))
             query = query.Where(i => i.CorrelationId == correlationId);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(i => i.Id).Skip((number - 1) * size).Take(size)
+        var items = await query.OrderByDescending(i => i.Id).Skip(page.Skip).Take(page.Size)
             .Select(i => new InstanceSummary(i.Id, i.DefinitionId, i.Version, i.Status, i.CorrelationId, i.ParentInstanceId, i.IncidentCount,
                 i.CreatedAt, i.UpdatedAt, i.FinishedAt))
             .ToListAsync(ct);
-        return TypedResults.Ok(new InstancePage(total, number, size, items));
+        return TypedResults.Ok(page.Of(total, items));
     }
 
     private static async Task<Results<Ok<InstanceRef>, ProblemHttpResult>> ResumeAsync(string id, ResumeRequest? request, WorkflowRuntime runtime,
@@ -104,7 +103,7 @@ public static class InstanceEndpoints
 
         // A person's task is answered by that person, through /api/tasks, which checks who they are;
         // resuming it here would let an operator sign in a leader's name.
-        if (name == Activities.Tasks.UserTasks.BookmarkName)
+        if (name == Chamber.Campaigns.Tasks.UserTasks.BookmarkName)
         {
             return TypedResults.Problem(title: "无权操作 / Forbidden", statusCode: StatusCodes.Status403Forbidden,
                 detail: "这是个人待办，请由本人通过 /api/tasks 处理 / This is a person's task: it is answered by its assignee through /api/tasks.");
@@ -128,7 +127,6 @@ public static class InstanceEndpoints
 public sealed record InstanceSummary(string Id, string DefinitionId, int Version, WorkflowStatus Status, string? CorrelationId, string? ParentInstanceId,
     int IncidentCount, DateTime CreatedAt, DateTime UpdatedAt, DateTime? FinishedAt);
 
-public sealed record InstancePage(int Total, int Page, int PageSize, IReadOnlyList<InstanceSummary> Items);
 
 public sealed record BookmarkView(string Id, string ActivityId, string ActivityType, string Name, string? Key, DateTimeOffset CreatedAt, DateTimeOffset? DueAt);
 

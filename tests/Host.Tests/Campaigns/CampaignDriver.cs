@@ -66,7 +66,7 @@ internal sealed class CampaignDriver(HttpClient admin, HttpClient staff, HttpCli
     /// <summary>The reviewer scores every chamber waiting: a share of the full points, and a veto for some.</summary>
     public async Task<int> ScoreAllAsync(string rubricId, Func<string, decimal> share, Func<string, bool>? veto = null)
     {
-        var rubric = Chamber.Activities.Reviews.Rubrics.Get(rubricId);
+        var rubric = Chamber.Campaigns.Reviews.Rubrics.Get(rubricId);
         var tasks = await TasksAsync(reviewer, "RubricReview");
         foreach (var task in tasks)
         {

@@ -91,7 +91,7 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
         // The same list as an Excel workbook, read back with the importer's own reader.
         var export = await Admin.GetAsync($"/api/campaigns/{id}/export");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
-        var rows = Chamber.Activities.Chambers.TabularFile.Read(await export.Content.ReadAsByteArrayAsync(), "export.xlsx");
+        var rows = Chamber.Campaigns.Chambers.TabularFile.Read(await export.Content.ReadAsByteArrayAsync(), "export.xlsx");
         Assert.Equal("商会 Chamber", rows[0].Cells[0]);
         Assert.Equal(4, rows.Count);
         Assert.Equal(2, rows.Count(r => r.Cells[2] == "已逾期 overdue"));
@@ -126,7 +126,7 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
         var unknown = await Admin.GetAsync($"/api/campaigns/{id}/participants?status=late");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("overdue", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var overdueOnly = Chamber.Activities.Chambers.TabularFile.Read(
+        var overdueOnly = Chamber.Campaigns.Chambers.TabularFile.Read(
             await Admin.GetByteArrayAsync($"/api/campaigns/{id}/export?status=overdue"), "export.xlsx");
         Assert.Equal(3, overdueOnly.Count); // the header and the two overdue chambers
 
@@ -151,7 +151,7 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
         await using (var db = await Host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync())
         {
             var chases = db.Outbox.AsEnumerable().Where(m => m.IdempotencyKey.Contains("/submission-chase/", StringComparison.Ordinal))
-                .Select(m => Chamber.Activities.Email.EmailMessage.FromJson(m.Payload)).ToList();
+                .Select(m => Chamber.Campaigns.Email.EmailMessage.FromJson(m.Payload)).ToList();
             Assert.Equal(["fz@chamber.example", "yz@chamber.example"], chases.SelectMany(m => m.To).Order(StringComparer.Ordinal));
             Assert.All(chases, m => Assert.Contains("&lt;b&gt;请于本周内提交&lt;/b&gt;", m.Html, StringComparison.Ordinal));
             Assert.All(chases, m => Assert.Contains("会员部留言：<b>请于本周内提交</b>", m.Text, StringComparison.Ordinal));

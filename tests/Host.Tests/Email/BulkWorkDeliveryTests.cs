@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Net.Mail;
-using Chamber.Activities.Email;
+using Chamber.Campaigns.Email;
 using Chamber.Host.Email;
 using Chamber.Host.Tests.Persistence;
 using Chamber.Workflows.Outbox;

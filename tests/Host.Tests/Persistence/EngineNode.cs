@@ -1,4 +1,4 @@
-using Chamber.Activities;
+using Chamber.Campaigns;
 using Chamber.Workflows;
 using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Persistence;
@@ -27,7 +27,7 @@ internal sealed class EngineNode : IAsyncDisposable
                 storage.Provider = database.Provider;
                 storage.ConnectionString = database.ConnectionString;
             })
-            .AddCampaignActivities();
+            .AddCampaigns();
         configure?.Invoke(services);
         return new(services.BuildServiceProvider());
     }

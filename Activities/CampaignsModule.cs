@@ -1,0 +1,51 @@
+using Chamber.Campaigns.Calendar;
+using Chamber.Workflows;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Persistence.Migrations;
+using Chamber.Workflows.Timers;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Campaigns;
+
+public static class CampaignsModule
+{
+    /// <summary>The campaign module: the Chinese business calendar and its table, and the e-mail activity, the chamber directory.</summary>
+    public static IServiceCollection AddCampaigns(this IServiceCollection services)
+    {
+        services.AddSingleton<BusinessCalendarService>();
+        services.AddActivity<Email.SendEmail>();
+        services.AddActivity<Tasks.SignOff>();
+        services.AddSingleton<Tasks.TaskIndex>();
+        services.AddSingleton<Tasks.TaskInbox>();
+        services.AddActivity<Submissions.RequestSubmission>();
+        services.AddActivity<Reviews.RubricReview>();
+        services.AddActivity<Outcomes.Commend>();
+        services.AddActivity<Outcomes.Rectify>();
+        services.AddActivity<Meetings.ProgressMeeting>();
+        services.AddActivity<Outcomes.CommendationList>();
+        services.AddActivity<Lifecycle.ForEachParticipant>();
+        services.AddSingleton<Submissions.SubmissionFiles>();
+        services.AddDetachedTimer<Submissions.SubmissionReminders>();
+        services.AddSingleton<Email.EmailTemplates>();
+        services.AddOptions<Portal.PortalOptions>();
+        // Portal links are signed with the host's key ring; the Host names and persists it (a host
+        // without one gets an ephemeral ring, whose links die with it).
+        services.AddDataProtection();
+        services.AddSingleton<Portal.PortalLinks>();
+        services.AddSingleton<Portal.ChamberPortal>();
+        services.AddSingleton<Lifecycle.CampaignTemplates>();
+        services.AddSingleton<Lifecycle.CampaignService>();
+        services.AddSingleton<Lifecycle.CampaignQueries>();
+        services.AddSingleton<Lifecycle.ParticipantChaser>();
+        services.AddSingleton<Lifecycle.CampaignLauncher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignLauncher>());
+        services.AddSingleton<Lifecycle.CampaignProgressRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignProgressRecorder>());
+        services.AddPooledDbContextFactory<Persistence.CampaignDbContext>((sp, db) =>
+            db.UseConfiguredStorage(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
+        services.AddSingleton<Chambers.ChamberDirectory>();
+        services.AddSingleton(new MigrationSource("activities", typeof(CampaignsModule).Assembly));
+        return services;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Chamber.Campaigns.Lifecycle;
+
+/// <summary>A campaign's participants as an Excel workbook (the list staff hand to leaders).</summary>
+public static class CampaignExport
+{
+    private static readonly string[] Headers =
+        ["商会 Chamber", "所属区 District", "状态 Status", "阶段 Stage", "截止 Due", "逾期 Overdue", "轮次 Round",
+            "已完成环节 Reached", "得分 Score", "结果 Outcome"];
+
+    private static readonly Dictionary<string, string> StatusNames = new(StringComparer.Ordinal)
+    {
+        ["pending"] = "待提交 pending",
+        ["overdue"] = "已逾期 overdue",
+        ["submitted"] = "待审核 submitted",
+        ["reviewing"] = "考核中 reviewing",
+        ["finished"] = "已完成 finished",
+        ["running"] = "进行中 running",
+        ["faulted"] = "出错 faulted",
+        ["not-launched"] = "未启动 not launched",
+    };
+
+    private static readonly Dictionary<string, string> OutcomeNames = new(StringComparer.Ordinal)
+    {
+        [CampaignProgress.Outcomes.Commended] = "表彰 commended",
+        [CampaignProgress.Outcomes.Rectifying] = "整改中 rectifying",
+        [CampaignProgress.Outcomes.NotPassed] = "未达标 not passed",
+    };
+
+    public static byte[] ToXlsx(CampaignRecord campaign, IEnumerable<ParticipantView> participants)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            data.AppendChild(Row(1, Headers));
+            var number = 2u;
+            foreach (var p in participants)
+            {
+                data.AppendChild(Row(number++,
+                [
+                    p.Chamber, p.District ?? "", StatusNames.GetValueOrDefault(p.Status, p.Status), p.Stage ?? "",
+                    (p.DueAt is { } due ? Calendar.BeijingTime.DayOf(due).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ""),
+                    p.Overdue ? "是 yes" : "", p.Round > 0 ? p.Round : "",
+                    p.Reached ?? "", p.Score is { } score ? score : "", p.Outcome is { } outcome ? OutcomeNames.GetValueOrDefault(outcome, outcome) : "",
+                ]));
+            }
+
+            sheetPart.Worksheet = new Worksheet(data);
+            // Sheet names are at most 31 characters and may not contain []:*?/\.
+            var name = new string([.. campaign.Name.Where(c => "[]:*?/\\".IndexOf(c) < 0).Take(31)]);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = name.Length > 0 ? name : "Campaign" }));
+        }
+
+        return stream.ToArray();
+    }
+
+    // Text as inline strings: no shared-string table to keep in step, and every value is text as
+    // written (a cell starting with = is not a formula: no spreadsheet injection). Numbers are
+    // numbers, so that scores sort and sum in Excel.
+    private static Row Row(uint number, IReadOnlyList<object> values)
+    {
+        var row = new Row { RowIndex = number };
+        for (var i = 0; i < values.Count; i++)
+        {
+            var reference = $"{(char)('A' + i)}{number}";
+            row.AppendChild(values[i] switch
+            {
+                double or int => new Cell
+                {
+                    CellReference = reference,
+                    DataType = CellValues.Number,
+                    CellValue = new CellValue(Convert.ToString(values[i], CultureInfo.InvariantCulture)!),
+                },
+                var value => new Cell
+                {
+                    CellReference = reference,
+                    DataType = CellValues.InlineString,
+                    InlineString = new InlineString(new Text(value.ToString() ?? "") { Space = SpaceProcessingModeValues.Preserve }),
+                },
+            });
+        }
+
+        return row;
+    }
+}

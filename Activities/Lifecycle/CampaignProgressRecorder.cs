@@ -1,0 +1,175 @@
+using System.Text.Json;
+using Chamber.Campaigns.Persistence;
+using Chamber.Workflows.Outbox;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Chamber.Campaigns.Lifecycle;
+
+/// <summary>
+/// Folds the participants' progress reports (outbox channel <see cref="CampaignProgress.Channel"/>)
+/// into the campaign's tables — a row per stage reached; the latest stage, score and outcome per
+/// participant — and resumes a campaign workflow whose <see cref="ForEachParticipant"/> waits for a
+/// stage that every participant has now reached. Recording is idempotent, so a report taken again
+/// after a crash changes nothing.
+/// </summary>
+public sealed class CampaignProgressRecorder(
+    OutboxStore outbox,
+    OutboxSignal signal,
+    IDbContextFactory<CampaignDbContext> campaigns,
+    IDbContextFactory<WorkflowsDbContext> workflows,
+    WorkflowRuntime runtime,
+    ILogger<CampaignProgressRecorder> logger) : BackgroundService
+{
+    public const int BatchSize = 500;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var sweeps = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var pulse = signal.NextPulse(CampaignProgress.Channel);
+            try
+            {
+                if (await RecordDueAsync(stoppingToken) > 0)
+                    continue;
+                // Now and then, every waiting campaign: a resume that failed, or a wait that began after the last report.
+                if (sweeps++ % 6 == 0)
+                    await ResumeWaitingAsync(null, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Recording campaign progress failed; trying again shortly.");
+            }
+
+            await OutboxSignal.WaitAsync(pulse, Poll, stoppingToken);
+        }
+    }
+
+    /// <summary>Records one batch of reports and resumes the campaigns they complete; returns how many reports were taken.</summary>
+    public async Task<int> RecordDueAsync(CancellationToken cancellationToken = default)
+    {
+        var claimed = await outbox.ClaimAsync(CampaignProgress.Channel, BatchSize, Lease, cancellationToken);
+        if (claimed.Count == 0)
+            return 0;
+        var reports = new List<ProgressReport>(claimed.Count);
+        var recorded = new List<OutboxRecord>(claimed.Count);
+        foreach (var message in claimed)
+        {
+            if (ProgressReportOf(message) is { } report)
+            {
+                reports.Add(report);
+                recorded.Add(message);
+            }
+            else
+            {
+                await outbox.MarkFailedAsync(message, "Not a progress report.", null, cancellationToken);
+            }
+        }
+
+        await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var report in reports.OrderBy(r => r.Sequence))
+                await RecordAsync(db, report, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await outbox.MarkSentAsync(recorded, cancellationToken);
+        await ResumeWaitingAsync([.. reports.Select(r => r.CampaignId).Distinct()], cancellationToken);
+        return claimed.Count;
+    }
+
+    private static async Task RecordAsync(CampaignDbContext db, ProgressReport report, CancellationToken cancellationToken)
+    {
+        var at = report.At.UtcDateTime;
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO campaign_stages (campaign_id, stage, chamber_id, reached_at) VALUES ({report.CampaignId}, {report.Stage}, {report.ChamberId}, {at}) ON CONFLICT DO NOTHING",
+            cancellationToken);
+        // A report taken late (after a retry) never overwrites a newer one of the same participant.
+        await db.CampaignParticipants
+            .Where(p => p.CampaignId == report.CampaignId && p.ChamberId == report.ChamberId && (p.ProgressSequence == null || p.ProgressSequence < report.Sequence))
+            .ExecuteUpdateAsync(s =>
+            {
+                s.SetProperty(p => p.Stage, report.Stage).SetProperty(p => p.ProgressSequence, report.Sequence);
+                if (report.Score is { } score)
+                    s.SetProperty(p => p.Score, (double)score);
+                if (report.Outcome is { } outcome)
+                    s.SetProperty(p => p.Outcome, outcome);
+            }, cancellationToken);
+    }
+
+    /// <summary>Resumes the waits (of the given campaigns, or all) whose stage every participant has reached.</summary>
+    public async Task<int> ResumeWaitingAsync(IReadOnlyList<string>? campaignIds, CancellationToken cancellationToken = default)
+    {
+        List<BookmarkRecord> waiting;
+        await using (var wf = await workflows.CreateDbContextAsync(cancellationToken))
+        {
+            var query = wf.Bookmarks.AsNoTracking().Where(b => b.Name == ForEachParticipant.BookmarkName);
+            if (campaignIds is not null)
+                query = query.Where(b => campaignIds.Contains(b.Key!));
+            waiting = await query.ToListAsync(cancellationToken);
+        }
+
+        var resumed = 0;
+        foreach (var bookmark in waiting)
+        {
+            if (bookmark.Key is null || StageOf(bookmark) is not { } stage || await ReachedAsync(bookmark.Key, stage, cancellationToken) is not { } reached)
+                continue;
+            try
+            {
+                await runtime.ResumeAsync(bookmark.Id, reached, cancellationToken);
+                resumed++;
+            }
+            catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
+            {
+                // Resumed meanwhile by another host or an earlier round.
+            }
+        }
+
+        return resumed;
+    }
+
+    /// <summary>The counts to resume with, or null while somebody has not got that far.</summary>
+    private async Task<ParticipantsReached?> ReachedAsync(string campaignId, string stage, CancellationToken cancellationToken)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var participants = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => (int?)c.ParticipantCount).FirstOrDefaultAsync(cancellationToken);
+        var reached = await db.CampaignStages.CountAsync(s => s.CampaignId == campaignId && s.Stage == stage, cancellationToken);
+        if (participants is not { } total || reached < total)
+            return null;
+        var outcomes = await db.CampaignParticipants.Where(p => p.CampaignId == campaignId && p.Outcome != null)
+            .GroupBy(p => p.Outcome!).Select(g => new { Outcome = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Outcome, g => g.Count, cancellationToken);
+        return new ParticipantsReached(stage, total, reached,
+            outcomes.GetValueOrDefault(CampaignProgress.Outcomes.Commended),
+            outcomes.GetValueOrDefault(CampaignProgress.Outcomes.Rectifying),
+            outcomes.GetValueOrDefault(CampaignProgress.Outcomes.NotPassed));
+    }
+
+    private static string? StageOf(BookmarkRecord bookmark)
+    {
+        if (bookmark.Payload is null)
+            return null;
+        using var payload = JsonDocument.Parse(bookmark.Payload);
+        return payload.RootElement.TryGetProperty("stage", out var stage) ? stage.GetString() : null;
+    }
+
+    private ProgressReport? ProgressReportOf(OutboxRecord message)
+    {
+        try
+        {
+            return ProgressReport.FromJson(message.Payload);
+        }
+        catch (JsonException e)
+        {
+            logger.LogWarning("Progress report {Id} cannot be read: {Error}", message.Id, e.Message);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using Chamber.Campaigns.Persistence;
+using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Paging;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Campaigns.Lifecycle;
+
+/// <summary>
+/// What campaigns look like while they run, read from the campaign tables and the task index —
+/// what each participant waits for is where it stands.
+/// </summary>
+public sealed class CampaignQueries(
+    IDbContextFactory<CampaignDbContext> campaigns,
+    IDbContextFactory<WorkflowsDbContext> workflows,
+    TaskIndex taskIndex,
+    DefinitionService definitions,
+    TimeProvider clock)
+{
+    public async Task<CampaignRecord?> FindAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        return await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CampaignRecord>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        return await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<CampaignView?> ViewAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(campaignId, cancellationToken) is not { } campaign)
+            return null;
+        var names = await StageNamesAsync(campaign, cancellationToken);
+        var open = await StageTasksAsync(campaign, names, cancellationToken);
+        var instanceId = CampaignService.CampaignInstanceId(campaign.Id);
+        var now = clock.GetUtcNow();
+        Dictionary<string, int> accepted;
+        Dictionary<string, int> outcomes;
+        await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
+        {
+            accepted = await db.CampaignStages.Where(s => s.CampaignId == campaignId).GroupBy(s => s.Stage)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            outcomes = await db.CampaignParticipants.Where(p => p.CampaignId == campaignId && p.Outcome != null).GroupBy(p => p.Outcome!)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        }
+
+        var participantTasks = open.Where(t => t.InstanceId != instanceId).ToList();
+        var stages = participantTasks.Select(t => t.ActivityId).Concat(accepted.Keys).Distinct()
+            .Select(stage =>
+            {
+                var tasks = participantTasks.Where(t => t.ActivityId == stage).ToList();
+                return new StageCounts(stage, names.GetValueOrDefault(stage) ?? stage, tasks.Min(t => t.DueAt),
+                    tasks.Count(t => t.Kind == TaskKinds.Submission),
+                    tasks.Count(t => t.Kind == TaskKinds.Submission && t.DueAt < now),
+                    tasks.Where(t => t.Kind == TaskKinds.CheckSubmission).Select(t => t.InstanceId).Distinct().Count(),
+                    accepted.GetValueOrDefault(stage));
+            })
+            .OrderBy(s => s.DueAt ?? DateTimeOffset.MaxValue).ThenBy(s => s.Id, StringComparer.Ordinal)
+            .ToList();
+        var campaignTasks = open.Where(t => t.InstanceId == instanceId)
+            .Select(t => new CampaignTask(t.Stage, t.Kind, t.Title, t.Assignee, t.DueAt)).ToList();
+        await using var wf = await workflows.CreateDbContextAsync(cancellationToken);
+        var finished = await wf.Instances.CountAsync(i => i.CorrelationId == campaignId && i.Id != instanceId && i.Status == WorkflowStatus.Finished, cancellationToken);
+        return new CampaignView(campaign.Id, campaign.Name, campaign.Year, campaign.TemplateId, campaign.Status, instanceId, campaign.ParticipantWorkflow,
+            campaign.ParticipantCount, campaign.LaunchedCount, finished, stages, campaignTasks, outcomes,
+            Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null);
+    }
+
+    public async Task<ListPage<ParticipantView>> ParticipantsAsync(string campaignId, ParticipantFilter filter, PageRequest page,
+        CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(campaignId, cancellationToken) is not { } campaign)
+            return page.Of<ParticipantView>(0, []);
+        var names = await StageNamesAsync(campaign, cancellationToken);
+        var now = clock.GetUtcNow();
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var query = db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId)
+            .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new ParticipantRow
+            {
+                ChamberId = p.ChamberId, Name = c.Name, District = c.District, InstanceId = p.InstanceId, Launched = p.Launched,
+                Stage = p.Stage, Score = p.Score, Outcome = p.Outcome,
+            });
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var search = filter.Search.Trim();
+            query = query.Where(r => r.Name.Contains(search) || r.ChamberId == search);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.District))
+            query = query.Where(r => r.District == filter.District);
+        if (filter.Outcome == ParticipantFilter.NoOutcome)
+            query = query.Where(r => r.Outcome == null);
+        else if (!string.IsNullOrWhiteSpace(filter.Outcome))
+            query = query.Where(r => r.Outcome == filter.Outcome);
+        if (filter.Status is null or ParticipantStatus.NotLaunched)
+        {
+            if (filter.Status == ParticipantStatus.NotLaunched)
+                query = query.Where(r => !r.Launched);
+            var total = await query.CountAsync(cancellationToken);
+            var rows = await query.OrderBy(r => r.ChamberId).Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
+            var positions = await StatusesAsync(campaign, [.. rows.Where(r => r.Launched).Select(r => r.InstanceId)], names, now, cancellationToken);
+            return page.Of<ParticipantView>(total, [.. rows.Select(r => View(r, r.Launched ? positions[r.InstanceId] : new Position(ParticipantStatus.NotLaunched, null)))]);
+        }
+
+        // A status is where the workflow stands, which only the bookmark index and the instances know:
+        // the positions of all (filtered) participants decide, the most urgent (earliest due) first.
+        var launched = await query.Where(r => r.Launched).Select(r => r.InstanceId).ToListAsync(cancellationToken);
+        var statuses = await StatusesAsync(campaign, launched, names, now, cancellationToken);
+        var matching = launched.Where(id => statuses[id].Status == filter.Status)
+            .OrderBy(id => statuses[id].Current?.DueAt ?? DateTimeOffset.MaxValue).ThenBy(id => id, StringComparer.Ordinal).ToList();
+        var pageIds = matching.Skip(page.Skip).Take(page.Size).ToList();
+        var pageRows = (await query.Where(r => pageIds.Contains(r.InstanceId)).ToListAsync(cancellationToken)).ToDictionary(r => r.InstanceId);
+        return page.Of<ParticipantView>(matching.Count, [.. pageIds.Select(id => View(pageRows[id], statuses[id]))]);
+
+        ParticipantView View(ParticipantRow r, Position position) =>
+            new(r.ChamberId, r.Name, r.District, r.InstanceId, position.Status, position.Current?.Stage, position.Current?.DueAt,
+                position.Status == ParticipantStatus.Overdue, position.Current?.Round ?? 0,
+                r.Stage is null ? null : names.GetValueOrDefault(r.Stage) ?? r.Stage, r.Score, r.Outcome);
+    }
+
+    /// <summary>A participant joined with its chamber, as the list reads it (a class with setters, so filters on it translate to SQL).</summary>
+    private sealed class ParticipantRow
+    {
+        public required string ChamberId { get; init; }
+        public required string Name { get; init; }
+        public string? District { get; init; }
+        public required string InstanceId { get; init; }
+        public bool Launched { get; init; }
+        public string? Stage { get; init; }
+        public double? Score { get; init; }
+        public string? Outcome { get; init; }
+    }
+
+    /// <summary>Where a launched participant stands, and the open task that says so (none when finished, faulted or between steps).</summary>
+    private sealed record Position(string Status, StageTask? Current);
+
+    /// <summary>The position of each of <paramref name="instanceIds"/>: its instance's status first, then what it waits for.</summary>
+    private async Task<IReadOnlyDictionary<string, Position>> StatusesAsync(CampaignRecord campaign, IReadOnlyList<string> instanceIds,
+        IReadOnlyDictionary<string, string> names, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (instanceIds.Count == 0)
+            return new Dictionary<string, Position>();
+        // Up to a page, ask for exactly these; for a whole campaign, reading all of it is cheaper than a list of 50,000 ids.
+        var subset = instanceIds.Count <= 500 ? instanceIds : null;
+        Dictionary<string, WorkflowStatus> ended;
+        await using (var wf = await workflows.CreateDbContextAsync(cancellationToken))
+        {
+            var instances = wf.Instances.AsNoTracking()
+                .Where(i => i.CorrelationId == campaign.Id && (i.Status == WorkflowStatus.Finished || i.Status == WorkflowStatus.Faulted));
+            if (subset is not null)
+                instances = instances.Where(i => subset.Contains(i.Id));
+            // Only the two columns: an instance row also carries its whole state.
+            ended = await instances.Select(i => new { i.Id, i.Status }).ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
+        }
+
+        var open = (await StageTasksAsync(campaign, names, cancellationToken, subset)).ToLookup(t => t.InstanceId);
+        return instanceIds.Distinct().ToDictionary(id => id, id =>
+        {
+            if (ended.TryGetValue(id, out var status))
+                return new Position(status == WorkflowStatus.Finished ? ParticipantStatus.Finished : ParticipantStatus.Faulted, null);
+            var tasks = open[id].ToList();
+            if (tasks.FirstOrDefault(t => t.Kind == TaskKinds.Submission) is { } submission)
+                return new Position(submission.DueAt < now ? ParticipantStatus.Overdue : ParticipantStatus.Pending, submission);
+            if (tasks.FirstOrDefault(t => t.Kind == TaskKinds.CheckSubmission) is { } check)
+                return new Position(ParticipantStatus.Submitted, check);
+            if (tasks.FirstOrDefault(t => t.Kind == TaskKinds.RubricReview) is { } scoring)
+                return new Position(ParticipantStatus.Reviewing, scoring);
+            return new Position(ParticipantStatus.Running, null);
+        });
+    }
+
+    /// <summary>An open task of a campaign's instance with the name of its stage (the activity that waits).</summary>
+    private sealed record StageTask(string InstanceId, string ActivityId, string Kind, string Stage, string Title, string Assignee, DateTimeOffset? DueAt, int Round);
+
+    private async Task<IReadOnlyList<StageTask>> StageTasksAsync(CampaignRecord campaign, IReadOnlyDictionary<string, string> names,
+        CancellationToken cancellationToken, IReadOnlyList<string>? instanceIds = null) =>
+        [.. (await taskIndex.OfCampaignAsync(campaign.Id, instanceIds, cancellationToken)).Select(t =>
+            new StageTask(t.InstanceId, t.ActivityId, t.Task.Kind, names.GetValueOrDefault(t.ActivityId) ?? t.ActivityId, t.Task.Title, t.Task.Assignee,
+                t.Task.DueAt, t.Task.Round))];
+
+    /// <summary>Stages are activities of the campaign's and the participants' workflows, named as the designer names them.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> StageNamesAsync(CampaignRecord campaign, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var definitionId in new[] { campaign.TemplateId, campaign.ParticipantWorkflow })
+        {
+            if (definitionId is not null && await definitions.GetPublishedAsync(definitionId, cancellationToken) is { } graph)
+            {
+                foreach (var activity in graph.Activities.Values)
+                    names.TryAdd(activity.Id, activity.Name ?? activity.Id);
+            }
+        }
+
+        return names;
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,37 @@
+namespace Chamber.Campaigns.Lifecycle;
+
+/// <summary>A yearly campaign: the template's workflow, which runs a participant workflow once per participating chamber.</summary>
+public sealed class CampaignRecord
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public int Year { get; set; }
+
+    /// <summary>The campaign's workflow definition (e.g. four-good-campaign).</summary>
+    public required string TemplateId { get; set; }
+
+    /// <summary>The definition run per chamber, once the campaign's workflow has asked for it (e.g. four-good-chamber).</summary>
+    public string? ParticipantWorkflow { get; set; }
+
+    /// <summary>The participant stage the campaign's workflow waits for.</summary>
+    public string? UntilStage { get; set; }
+
+    public CampaignStatus Status { get; set; }
+
+    /// <summary>Leaders told about overdue chambers, separated by commas.</summary>
+    public string? Leaders { get; set; }
+
+    /// <summary>Who signs off the campaign's plan before the chambers are asked (e-mail addresses and/or role:name); none: no sign-off.</summary>
+    public string? PlanApprovers { get; set; }
+
+    /// <summary>Who checks submissions (e-mail addresses and/or role:name), separated by commas.</summary>
+    public string? Reviewers { get; set; }
+
+    /// <summary>Due dates overriding the template's, as a JSON object (planDue, summaryDue, …).</summary>
+    public string? Schedule { get; set; }
+
+    public int ParticipantCount { get; set; }
+    public int LaunchedCount { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? LaunchedAt { get; set; }
+}

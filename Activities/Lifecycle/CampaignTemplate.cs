@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+
+namespace Chamber.Campaigns.Lifecycle;
+
+/// <summary>
+/// A campaign template as its definition declares it (<see cref="CampaignTemplates"/>): the rubric
+/// participants are reviewed against, the workflow each participant runs, and the default schedule
+/// (due dates as business dates with <c>{year}</c>, rectification days and rounds).
+/// </summary>
+public sealed record CampaignTemplate(string Id, string? Name, string? Description, int Version, string Rubric, string? ParticipantWorkflow,
+    JsonNode? Schedule);

@@ -1,0 +1,15 @@
+using Chamber.Campaigns.Calendar;
+using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Persistence;
+using Chamber.Campaigns.Portal;
+using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Outbox;
+using Chamber.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Campaigns.Lifecycle;
+
+/// <summary>Whom to chase: the chambers picked in the list, or every participant in a status (pending or overdue).</summary>
+/// <param name="Note">Staff's message, added to the e-mail.</param>
+public sealed record ChaseRequest(IReadOnlyList<string>? ChamberIds, string? Status, string? Note);

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Campaigns.Lifecycle;
+
+/// <summary>What a campaign's workflow asks of the launcher: start one instance of this definition per participant.</summary>
+public sealed record ParticipantLaunch(string CampaignId, string WorkflowDefinitionId, string UntilStage)
+{
+    public const string Channel = "campaign.participants";
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
+
+    public static ParticipantLaunch? FromJson(string json) => JsonSerializer.Deserialize<ParticipantLaunch>(json, JsonSerializerOptions.Web);
+}
+
+/// <summary>How far the participants got when the parent went on.</summary>
+public sealed record ParticipantsReached(string Stage, int Participants, int Reached, int Commended, int Rectifying, int NotPassed);
+
+/// <summary>
+/// 逐个商会: runs the participant workflow once for every chamber in the campaign and waits until
+/// all of them have reached a stage (an activity of that workflow that reports progress, such as
+/// the review). The children are not started here: the step asks the campaign launcher, through
+/// the outbox, to start them in batches, so a campaign of 50,000 chambers never has them all in
+/// memory, and a crash half-way resumes where it stopped.
+/// </summary>
+[Activity("Chamber.ForEachParticipant", "Campaign",
+    "Starts the participant workflow for every chamber of the campaign, and continues when all have reached a stage.",
+    DisplayName = "For each participant 逐个商会")]
+public sealed class ForEachParticipant : Activity
+{
+    public const string BookmarkName = "Chamber.Participants";
+
+    [Input(DisplayName = "Participant workflow", Description = "The definition run once per chamber (e.g. four-good-chamber).",
+        UIHint = "workflow-definition-picker", IsRequired = true)]
+    public Input<string>? WorkflowDefinitionId { get; set; }
+
+    [Input(DisplayName = "Continue when all reached",
+        Description = "The id of an activity in the participant workflow (e.g. review); the campaign continues when every chamber has passed it.",
+        UIHint = "single-line", IsRequired = true)]
+    public Input<string>? UntilStage { get; set; }
+
+    [Output(Description = "How many participants there are and how far they got (commended, rectifying, not passed).")]
+    public Output<ParticipantsReached>? Result { get; set; }
+
+    public override bool CanSuspend => true;
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var campaignId = context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignId)?.ToString();
+        if (string.IsNullOrEmpty(campaignId))
+            throw new InvalidOperationException("“逐个商会”只能在活动流程中运行 / ForEachParticipant runs only in a campaign's workflow (input campaignId).");
+        var definitionId = context.Get(WorkflowDefinitionId);
+        var stage = context.Get(UntilStage);
+        var graph = string.IsNullOrWhiteSpace(definitionId) ? null
+            : await context.Services.GetRequiredService<IWorkflowGraphSource>().GetPublishedAsync(definitionId);
+        if (graph is null)
+            throw new InvalidOperationException($"商会流程“{definitionId}”不存在或未发布 / Participant workflow '{definitionId}' is not published.");
+        if (string.IsNullOrWhiteSpace(stage) || !graph.Activities.ContainsKey(stage))
+            throw new InvalidOperationException($"商会流程“{definitionId}”中没有环节“{stage}” / '{definitionId}' has no activity '{stage}' to wait for.");
+
+        context.EnqueueMessage(ParticipantLaunch.Channel, new ParticipantLaunch(campaignId, definitionId!, stage).ToJson(),
+            $"{campaignId}: {definitionId} → {stage}", $"participants/{context.WorkflowInstanceId}/{context.Id}");
+        context.CreateBookmark(BookmarkName, campaignId, new Dictionary<string, string> { ["stage"] = stage }, OnAllReachedAsync);
+    }
+
+    private ValueTask OnAllReachedAsync(ActivityExecutionContext context)
+    {
+        var reached = context.GetResumeInput<ParticipantsReached>()
+            ?? throw new InvalidOperationException("The participants' wait was resumed without a count.");
+        context.Set(Result, reached);
+        context.JournalMessage($"{reached.Reached}/{reached.Participants} 个商会已到达“{reached.Stage}” / reached {reached.Stage}");
+        return context.CompleteActivityAsync();
+    }
+}

@@ -1,0 +1,18 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Chamber.Campaigns.Persistence;
+using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Campaigns.Lifecycle;
+
+/// <summary>Which participants to list: any of these left empty does not filter.</summary>
+/// <param name="Search">Part of the chamber's name, or its id.</param>
+/// <param name="Outcome">An outcome (commended, rectifying, not-passed), or <see cref="NoOutcome"/> for those without one yet.</param>
+public sealed record ParticipantFilter(string? Status = null, string? Search = null, string? District = null, string? Outcome = null)
+{
+    public const string NoOutcome = "none";
+}

@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Chamber.Campaigns.Persistence;
+using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Campaigns.Lifecycle;
+
+/// <summary>The statuses a participant can be in, as <see cref="ParticipantView.Status"/> names them.</summary>
+public static class ParticipantStatus
+{
+    public const string NotLaunched = "not-launched";
+    public const string Pending = "pending";
+    public const string Overdue = "overdue";
+    public const string Submitted = "submitted";
+    public const string Reviewing = "reviewing";
+    public const string Running = "running";
+    public const string Finished = "finished";
+    public const string Faulted = "faulted";
+
+    public static readonly IReadOnlyList<string> All = [NotLaunched, Pending, Overdue, Submitted, Reviewing, Running, Finished, Faulted];
+}

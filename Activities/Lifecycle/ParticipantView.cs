@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Chamber.Campaigns.Persistence;
+using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Campaigns.Lifecycle;
+
+/// <summary>
+/// One participant's position: what it is asked for now (stage, due, overdue, round), the last
+/// stage it got past, and its review score and outcome.
+/// </summary>
+public sealed record ParticipantView(string ChamberId, string Chamber, string? District, string InstanceId, string Status, string? Stage,
+    DateTimeOffset? DueAt, bool Overdue, int Round, string? Reached, double? Score, string? Outcome);

@@ -1,0 +1,16 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Chamber.Campaigns.Persistence;
+using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Campaigns.Lifecycle;
+
+/// <summary>
+/// One stage of the participant workflow: how many still have to submit (of which overdue), have
+/// submitted and wait to be checked, or are past it (accepted; for a review: reviewed).
+/// </summary>
+public sealed record StageCounts(string Id, string Stage, DateTimeOffset? DueAt, int Pending, int Overdue, int Submitted, int Accepted);

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Submissions;
+using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Runtime;
+
+namespace Chamber.Campaigns.Portal;
+
+/// <summary>
+/// What a chamber does behind its personal link: see its open items and hand one in. A submission
+/// is checked whole before anything is stored (the number of files, each file's type, size and
+/// first bytes, the note), then its files are stored and the waiting workflow is resumed with it.
+/// The link itself is checked by <see cref="PortalLinks"/> before any of this.
+/// </summary>
+public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskIndex, SubmissionFiles files, WorkflowRuntime runtime, TimeProvider clock)
+{
+    /// <summary>Most characters in a submission's note.</summary>
+    public const int MaxNoteLength = 4000;
+
+    /// <summary>Most items a portal page lists.</summary>
+    private const int MaxItems = 200;
+
+    public async Task<PortalView> ViewAsync(string chamberId, CancellationToken cancellationToken = default)
+    {
+        var chamber = await directory.FindAsync(chamberId, cancellationToken);
+        var items = await taskIndex.OfChamberAsync(chamberId, limit: MaxItems, cancellationToken: cancellationToken);
+        return new PortalView(chamber?.Name ?? "", [.. items.Select(ItemOf)], [.. SubmissionFiles.AllowedTypes.Keys],
+            SubmissionFiles.MaxFileBytes, SubmissionFiles.MaxFiles, clock.GetUtcNow());
+    }
+
+    /// <summary>The chamber's open item <paramref name="itemId"/>; null when there is none (another chamber's, or submitted already).</summary>
+    public async Task<OpenTask?> FindItemAsync(string chamberId, string itemId, CancellationToken cancellationToken = default) =>
+        (await taskIndex.OfChamberAsync(chamberId, itemId, cancellationToken: cancellationToken)).SingleOrDefault();
+
+    /// <summary>
+    /// Hands in <paramref name="item"/>: throws <see cref="PortalSubmissionException"/> when the
+    /// submission is refused (nothing stored), <see cref="WorkflowConflictException"/> when the item
+    /// was submitted meanwhile.
+    /// </summary>
+    public async Task<int> SubmitAsync(string chamberId, OpenTask item, string? note, IReadOnlyList<PortalUpload> uploads,
+        CancellationToken cancellationToken = default)
+    {
+        var comment = note?.Trim() ?? "";
+        if (uploads.Count == 0 && comment.Length == 0)
+            throw Refused("请至少上传一个文件或填写说明 / Upload at least one file or write a note.");
+        if (uploads.Count > SubmissionFiles.MaxFiles)
+            throw Refused($"一次最多上传 {SubmissionFiles.MaxFiles} 个文件 / At most {SubmissionFiles.MaxFiles} files.");
+        if (comment.Length > MaxNoteLength)
+            throw Refused($"说明不超过 {MaxNoteLength} 字 / The note has at most 4,000 characters.");
+
+        // Every file is checked before any is stored: a refused file stores nothing.
+        var contents = new List<(string Name, byte[] Bytes)>();
+        var problems = new List<string>();
+        foreach (var upload in uploads)
+        {
+            if (upload.Length > SubmissionFiles.MaxFileBytes)
+            {
+                problems.Add(SubmissionFiles.Problem(upload.FileName, upload.Length, [])!);
+                continue;
+            }
+
+            var bytes = await upload.ReadAsync(cancellationToken);
+            if (SubmissionFiles.Problem(upload.FileName, bytes.LongLength, bytes.AsSpan(0, Math.Min(8, bytes.Length))) is { } refused)
+                problems.Add(refused);
+            contents.Add((upload.FileName, bytes));
+        }
+
+        if (problems.Count > 0)
+            throw new PortalSubmissionException(problems);
+
+        var stored = new List<SubmittedFile>();
+        foreach (var (name, bytes) in contents)
+            stored.Add(await files.SaveAsync(chamberId, item.InstanceId, item.Id, name, bytes, cancellationToken));
+        var submission = new Submission(item.Id, stored, comment.Length > 0 ? comment : null, clock.GetUtcNow());
+        try
+        {
+            await runtime.ResumeAsync(item.BookmarkId, JsonSerializer.SerializeToElement(submission, JsonSerializerOptions.Web), cancellationToken);
+        }
+        catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
+        {
+            throw new WorkflowConflictException("此事项刚刚已提交 / This item was just submitted.", e);
+        }
+
+        return stored.Count;
+    }
+
+    private static PortalSubmissionException Refused(string problem) => new([problem]);
+
+    private static PortalItem ItemOf(OpenTask task)
+    {
+        var context = task.Task.Context ?? new Dictionary<string, string>();
+        return new PortalItem(task.Id, task.Task.Title, task.Task.Description, task.Task.DueAt, task.Task.Round,
+            context.GetValueOrDefault("feedback") is { Length: > 0 } feedback ? feedback : null, context.GetValueOrDefault("campaign"));
+    }
+}

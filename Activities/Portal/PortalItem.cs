@@ -1,0 +1,5 @@
+namespace Chamber.Campaigns.Portal;
+
+/// <summary>Something a chamber is asked to hand in, as its portal page shows it.</summary>
+/// <param name="Feedback">Staff's comment when they returned an earlier submission.</param>
+public sealed record PortalItem(string Id, string Title, string? Description, DateTimeOffset? DueAt, int Round, string? Feedback, string? Campaign);

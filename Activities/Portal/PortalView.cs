@@ -1,0 +1,6 @@
+namespace Chamber.Campaigns.Portal;
+
+/// <summary>A chamber's portal page: its open items and what an upload may contain.</summary>
+/// <param name="Now">The application's time, which deadlines are measured against (the manual clock in a rehearsal).</param>
+public sealed record PortalView(string Chamber, IReadOnlyList<PortalItem> Items, IReadOnlyList<string> AllowedFileTypes, long MaxFileBytes, int MaxFiles,
+    DateTimeOffset Now);

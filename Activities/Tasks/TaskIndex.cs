@@ -1,0 +1,101 @@
+using Chamber.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Campaigns.Tasks;
+
+/// <summary>
+/// The one reader of open tasks: a task is a bookmark named <see cref="UserTasks.BookmarkName"/>
+/// whose key is the task id, whose tag is the assignee and whose payload is a
+/// <see cref="TaskPayload"/>. Every question about open tasks (an inbox, a campaign's stages, a
+/// chamber's portal, whom to chase) is one of the queries here, so the index's shape lives in one place.
+/// </summary>
+public sealed class TaskIndex(IDbContextFactory<WorkflowsDbContext> workflows)
+{
+    /// <summary>How many open tasks carry one of <paramref name="tags"/>, and a page of them, oldest first, with their definitions.</summary>
+    public async Task<(int Total, IReadOnlyList<(OpenTask Task, string DefinitionId)> Items)> AssignedAsync(IReadOnlyList<string> tags, int skip, int take,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        var query = Tasks(db).Where(b => b.Tag != null && tags.Contains(b.Tag));
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(b => b.CreatedAt).Skip(skip).Take(take)
+            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId })
+            .ToListAsync(cancellationToken);
+        return (total, [.. rows.Select(r => (Of(r.Bookmark), r.DefinitionId))]);
+    }
+
+    /// <summary>The open task with this id and its definition; null when it was answered or never existed.</summary>
+    public async Task<(OpenTask Task, string DefinitionId)?> FindAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        var row = await Tasks(db).Where(b => b.Key == taskId)
+            .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : (Of(row.Bookmark), row.DefinitionId);
+    }
+
+    /// <summary>The bookmark to resume for a task; null when it was answered in the meantime.</summary>
+    public async Task<string?> BookmarkIdAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        return await Tasks(db).Where(b => b.Key == taskId).Select(b => b.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The open tasks of a campaign's instances (those of <paramref name="instanceIds"/> only, when given).</summary>
+    public async Task<IReadOnlyList<OpenTask>> OfCampaignAsync(string campaignId, IReadOnlyCollection<string>? instanceIds = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        var query = Tasks(db).Where(b => b.CorrelationId == campaignId);
+        if (instanceIds is not null)
+            query = query.Where(b => instanceIds.Contains(b.InstanceId));
+        return await ReadAsync(query, cancellationToken);
+    }
+
+    /// <summary>
+    /// What chambers of a campaign are asked to submit (<see cref="TaskKinds.Submission"/>); only
+    /// those of <paramref name="chamberIds"/> when given. The chamber is the task's
+    /// <see cref="OpenTask.ChamberId"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenTask>> SubmissionsOfCampaignAsync(string campaignId, IReadOnlyCollection<string>? chamberIds = null,
+        CancellationToken cancellationToken = default)
+    {
+        var prefix = UserTasks.ChamberTag("");
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        var query = Tasks(db).Where(b => b.CorrelationId == campaignId && b.Tag!.StartsWith(prefix));
+        if (chamberIds is not null)
+        {
+            var tags = chamberIds.Select(UserTasks.ChamberTag).ToList();
+            query = query.Where(b => tags.Contains(b.Tag!));
+        }
+
+        return [.. (await ReadAsync(query, cancellationToken)).Where(t => t.Task.Kind == TaskKinds.Submission)];
+    }
+
+    /// <summary>A chamber's open items (the one with <paramref name="taskId"/> only, when given), oldest first, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<OpenTask>> OfChamberAsync(string chamberId, string? taskId = null, int limit = 200,
+        CancellationToken cancellationToken = default)
+    {
+        var tag = UserTasks.ChamberTag(chamberId);
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        var query = Tasks(db).Where(b => b.Tag == tag);
+        if (taskId is not null)
+            query = query.Where(b => b.Key == taskId);
+        return await ReadAsync(query.OrderBy(b => b.CreatedAt).Take(limit), cancellationToken);
+    }
+
+    private static IQueryable<BookmarkRecord> Tasks(WorkflowsDbContext db) =>
+        db.Bookmarks.AsNoTracking().Where(b => b.Name == UserTasks.BookmarkName);
+
+    /// <summary>Only the columns a task needs: a campaign's whole index can be read this way.</summary>
+    private static async Task<IReadOnlyList<OpenTask>> ReadAsync(IQueryable<BookmarkRecord> query, CancellationToken cancellationToken)
+    {
+        var rows = await query.Select(b => new { b.Id, b.Key, b.InstanceId, b.ActivityId, b.Tag, b.Payload, b.CreatedAt }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new OpenTask(r.Id, r.Key ?? "", r.InstanceId, r.ActivityId, r.Tag, TaskPayload.FromJson(r.Payload), Utc(r.CreatedAt)))];
+    }
+
+    private static OpenTask Of(BookmarkRecord b) =>
+        new(b.Id, b.Key ?? "", b.InstanceId, b.ActivityId, b.Tag, TaskPayload.FromJson(b.Payload), Utc(b.CreatedAt));
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
