@@ -12,26 +12,26 @@ namespace Chamber.Campaigns.Email;
 [Activity("Elsa.SendEmail", "Email", "Sends an e-mail (delivered through the outbox, retried until the mail server accepts it).", DisplayName = "Send Email")]
 public sealed partial class SendEmail : CodeActivity
 {
-    [Input(Description = "Sender address; the configured sender when empty.", UIHint = "single-line")]
+    [Input(Description = "Sender address; the configured sender when empty.", UIHint = InputUIHints.SingleLine)]
     public Input<string>? From { get; set; }
 
-    [Input(Description = "Recipients: a list, or addresses separated by commas.", UIHint = "multi-text", IsRequired = true)]
+    [Input(Description = "Recipients: a list, or addresses separated by commas.", UIHint = InputUIHints.MultiText, IsRequired = true)]
     public Input<object>? To { get; set; }
 
-    [Input(Description = "Copy recipients.", UIHint = "multi-text")]
+    [Input(Description = "Copy recipients.", UIHint = InputUIHints.MultiText)]
     public Input<object>? Cc { get; set; }
 
-    [Input(Description = "Blind copy recipients.", UIHint = "multi-text")]
+    [Input(Description = "Blind copy recipients.", UIHint = InputUIHints.MultiText)]
     public Input<object>? Bcc { get; set; }
 
-    [Input(Description = "The subject line.", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The subject line.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Subject { get; set; }
 
-    [Input(Description = "The body, as HTML (as in Elsa); a plain-text part is derived from it.", UIHint = "multi-line")]
+    [Input(Description = "The body, as HTML (as in Elsa); a plain-text part is derived from it.", UIHint = InputUIHints.MultiLine)]
     public Input<string>? Body { get; set; }
 
     [Input(DisplayName = "Idempotency key",
-        Description = "Optional: a message with the same key is sent only once, however often this step runs.", UIHint = "single-line")]
+        Description = "Optional: a message with the same key is sent only once, however often this step runs.", UIHint = InputUIHints.SingleLine)]
     public Input<string>? IdempotencyKey { get; set; }
 
     [Output(Description = "The outbox id of the message.")]

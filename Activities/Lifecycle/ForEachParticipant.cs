@@ -33,12 +33,12 @@ public sealed class ForEachParticipant : Activity
     public const string BookmarkName = "Chamber.Participants";
 
     [Input(DisplayName = "Participant workflow", Description = "The definition run once per chamber (e.g. four-good-chamber).",
-        UIHint = "workflow-definition-picker", IsRequired = true)]
+        UIHint = InputUIHints.WorkflowDefinitionPicker, IsRequired = true)]
     public Input<string>? WorkflowDefinitionId { get; set; }
 
     [Input(DisplayName = "Continue when all reached",
         Description = "The id of an activity in the participant workflow (e.g. review); the campaign continues when every chamber has passed it.",
-        UIHint = "single-line", IsRequired = true)]
+        UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? UntilStage { get; set; }
 
     [Output(Description = "How many participants there are and how far they got (commended, rectifying, not passed).")]

@@ -22,31 +22,31 @@ public sealed record MeetingRecord(string Meeting, DateTimeOffset At, bool Atten
     DisplayName = "Progress meeting 推进会")]
 public sealed class ProgressMeeting : Activity
 {
-    [Input(Description = "The meeting, e.g. 第二季度推进会.", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The meeting, e.g. 第二季度推进会.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Title { get; set; }
 
-    [Input(Description = "The chamber invited (its id in the directory).", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The chamber invited (its id in the directory).", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Chamber { get; set; }
 
-    [Input(DisplayName = "Campaign", Description = "The campaign's name for the invitation.", UIHint = "single-line")]
+    [Input(DisplayName = "Campaign", Description = "The campaign's name for the invitation.", UIHint = InputUIHints.SingleLine)]
     public Input<string>? CampaignName { get; set; }
 
-    [Input(DisplayName = "Date", Description = "A business date: 2026-06-25, or 2026-06-25> for the next working day if that one is off.", UIHint = "single-line", IsRequired = true)]
+    [Input(DisplayName = "Date", Description = "A business date: 2026-06-25, or 2026-06-25> for the next working day if that one is off.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? MeetingDate { get; set; }
 
-    [Input(DisplayName = "Time", Description = "Beijing time, hh:mm.", UIHint = "single-line", DefaultValue = "14:30")]
+    [Input(DisplayName = "Time", Description = "Beijing time, hh:mm.", UIHint = InputUIHints.SingleLine, DefaultValue = "14:30")]
     public Input<string>? MeetingTime { get; set; }
 
     [Input(DisplayName = "Duration (minutes)", DefaultValue = "120")]
     public Input<int>? DurationMinutes { get; set; }
 
-    [Input(Description = "Where the meeting is held.", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "Where the meeting is held.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Location { get; set; }
 
-    [Input(Description = "Agenda or notes for the invitation.", UIHint = "multi-line")]
+    [Input(Description = "Agenda or notes for the invitation.", UIHint = InputUIHints.MultiLine)]
     public Input<string>? Description { get; set; }
 
-    [Input(DisplayName = "Recorded by", Description = "Who records attendance and minutes: e-mail addresses and/or roles.", UIHint = "multi-text", DefaultValue = "role:staff")]
+    [Input(DisplayName = "Recorded by", Description = "Who records attendance and minutes: e-mail addresses and/or roles.", UIHint = InputUIHints.MultiText, DefaultValue = "role:staff")]
     public Input<object>? Recorders { get; set; }
 
     [Output(Description = "Attendance and minutes.")]

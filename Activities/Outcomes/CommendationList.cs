@@ -26,10 +26,10 @@ public sealed class CommendationList : Activity
 {
     public const int NamesInMail = 200;
 
-    [Input(Description = "The honour, e.g. 2026年度“四好”商会.", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The honour, e.g. 2026年度“四好”商会.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Honour { get; set; }
 
-    [Input(Description = "Who receives the list: e-mail addresses, as a list or separated by commas.", UIHint = "multi-text")]
+    [Input(Description = "Who receives the list: e-mail addresses, as a list or separated by commas.", UIHint = InputUIHints.MultiText)]
     public Input<object>? To { get; set; }
 
     [Output(Description = "The honour, the commended chambers' names and the counts.")]

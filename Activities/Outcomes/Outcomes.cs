@@ -17,13 +17,13 @@ public sealed record Commendation(string ChamberId, string Chamber, string Honou
 /// <summary>What a chamber learns when the review is over; shared by <see cref="Commend"/> and <see cref="Rectify"/>.</summary>
 public abstract class OutcomeActivity : Activity
 {
-    [Input(Description = "The chamber (its id in the directory).", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The chamber (its id in the directory).", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Chamber { get; set; }
 
-    [Input(Description = "The review's result (the RubricReview output, usually through a variable).", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The review's result (the RubricReview output, usually through a variable).", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<object>? Review { get; set; }
 
-    [Input(DisplayName = "Campaign", Description = "The campaign's name for the notices.", UIHint = "single-line")]
+    [Input(DisplayName = "Campaign", Description = "The campaign's name for the notices.", UIHint = InputUIHints.SingleLine)]
     public Input<string>? CampaignName { get; set; }
 
     protected static async Task<ChamberRecord> ChamberAsync(ActivityExecutionContext context, string? id) =>
@@ -47,7 +47,7 @@ public abstract class OutcomeActivity : Activity
     DisplayName = "Commend 表彰")]
 public sealed class Commend : OutcomeActivity
 {
-    [Input(Description = "The honour, e.g. 2026年度“四好”商会.", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The honour, e.g. 2026年度“四好”商会.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Honour { get; set; }
 
     [Output(Description = "The commendation (chamber, honour, score, date).")]

@@ -30,13 +30,13 @@ public sealed class RubricReview : Activity
     /// <summary>Below this share of its points an item counts as failed.</summary>
     public const decimal ItemPassShare = 0.6m;
 
-    [Input(Description = "The rubric's id (four-good, five-good, …).", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The rubric's id (four-good, five-good, …).", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Rubric { get; set; }
 
-    [Input(Description = "The chamber reviewed (its id in the directory).", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The chamber reviewed (its id in the directory).", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Chamber { get; set; }
 
-    [Input(Description = "Reviewers: e-mail addresses and/or roles; each scores.", UIHint = "multi-text", IsRequired = true)]
+    [Input(Description = "Reviewers: e-mail addresses and/or roles; each scores.", UIHint = InputUIHints.MultiText, IsRequired = true)]
     public Input<object>? Reviewers { get; set; }
 
     [Output(Description = "Total, pass or fail, vetoes, per-item results and the failed items.")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Deadlines;
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Model;
@@ -23,40 +24,26 @@ public sealed record Submission(string TaskId, IReadOnlyList<SubmittedFile> File
 /// </summary>
 [Activity("Chamber.RequestSubmission", "Campaign", "Asks a chamber for a document by a deadline, with reminders, chasing, escalation, and staff acceptance or return.",
     DisplayName = "Request submission 报送", Outcomes = [Accepted])]
-public sealed class RequestSubmission : Activity
+[InputOverride(nameof(DueDate), IsRequired = true)]
+[InputOverride(nameof(ReminderDays), DefaultValue = "7,3,1")]
+[InputOverride(nameof(ChaseEveryWorkingDays), DefaultValue = "2")]
+public sealed class RequestSubmission : DeadlineActivity
 {
     public const string Accepted = "Accepted";
 
-    [Input(Description = "What is asked for, as the e-mails and the portal show it (e.g. 实施方案).", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "What is asked for, as the e-mails and the portal show it (e.g. 实施方案).", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Title { get; set; }
 
-    [Input(Description = "Requirements shown to the chamber.", UIHint = "multi-line")]
+    [Input(Description = "Requirements shown to the chamber.", UIHint = InputUIHints.MultiLine)]
     public Input<string>? Description { get; set; }
 
-    [Input(Description = "The chamber's id in the directory.", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The chamber's id in the directory.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Chamber { get; set; }
 
-    [Input(DisplayName = "Campaign", Description = "The campaign's name for the e-mails (e.g. 2026年度“四好”商会创建活动).", UIHint = "single-line")]
+    [Input(DisplayName = "Campaign", Description = "The campaign's name for the e-mails (e.g. 2026年度“四好”商会创建活动).", UIHint = InputUIHints.SingleLine)]
     public Input<string>? CampaignName { get; set; }
 
-    [Input(DisplayName = "Due date", Description = "A business date: 2026-04-30, 2026-04-30> (next working day if off) or 2026-04-30-3wd.",
-        UIHint = "single-line", IsRequired = true)]
-    public Input<string>? DueDate { get; set; }
-
-    [Input(DisplayName = "Reminders (working days before)", Description = "Working days before the deadline on which to remind, e.g. 7,3,1.",
-        UIHint = "single-line", DefaultValue = "7,3,1")]
-    public Input<string>? ReminderDays { get; set; }
-
-    [Input(DisplayName = "Chase every (working days)", Description = "After the deadline, chase every this many working days.", DefaultValue = "2")]
-    public Input<int>? ChaseEveryWorkingDays { get; set; }
-
-    [Input(DisplayName = "Escalate after chases", Description = "Tell the leaders with this chase (督办).", DefaultValue = "2")]
-    public Input<int>? EscalateAfterChases { get; set; }
-
-    [Input(DisplayName = "Leaders to escalate to", Description = "E-mail addresses of the leaders told about an overdue chamber.", UIHint = "multi-text")]
-    public Input<object>? EscalateTo { get; set; }
-
-    [Input(DisplayName = "Checked by", Description = "Who accepts or returns submissions: e-mail addresses and/or roles.", UIHint = "multi-text", DefaultValue = "role:staff")]
+    [Input(DisplayName = "Checked by", Description = "Who accepts or returns submissions: e-mail addresses and/or roles.", UIHint = InputUIHints.MultiText, DefaultValue = "role:staff")]
     public Input<object>? Reviewers { get; set; }
 
     [Input(DisplayName = "Resubmit within (working days)", Description = "Deadline of a resubmission after a return, from the day of the return.", DefaultValue = "5")]
@@ -83,13 +70,11 @@ public sealed class RequestSubmission : Activity
         var calendar = await context.GetCalendarAsync();
         var dueText = context.Get(DueDate) ?? throw new InvalidOperationException("报送需要截止日期 / A submission request needs a due date.");
         var reviewers = UserTasks.AssigneeTags(context.Get(Reviewers) ?? "role:staff", "审核人");
+        var reminders = ReadReminders(context);
         var state = new State(
             chamber.Id, chamber.Name, chamber.Email, context.Get(Title) ?? "材料", context.Get(Description), context.Get(CampaignName) ?? "",
             BusinessDate.Parse(dueText).Resolve(calendar),
-            ReminderSchedule.ParseDays(context.Get(ReminderDays) ?? "7,3,1"),
-            Math.Max(1, context.Get(ChaseEveryWorkingDays) is var every and > 0 ? every : 2),
-            context.Get(EscalateAfterChases) is var escalate and > 0 ? escalate : 2,
-            EmailMessage.Addresses(context.Get(EscalateTo)),
+            reminders.DaysBefore, reminders.ChaseEvery, reminders.EscalateAt, reminders.EscalateTo,
             reviewers.Count > 0 ? reviewers : ["role:staff"],
             context.Get(ResubmitWorkingDays) is var resubmit and > 0 ? resubmit : 5);
         context.SetProperty("state", state);

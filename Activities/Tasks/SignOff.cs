@@ -1,4 +1,5 @@
 using Chamber.Campaigns.Calendar;
+using Chamber.Campaigns.Deadlines;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,10 @@ namespace Chamber.Campaigns.Tasks;
 /// </summary>
 [Activity("Chamber.SignOff", "Approval", "Leaders sign off: all (会签), any (或签) or in order (依次); approve, reject, return, transfer, add signer.",
     DisplayName = "Sign-off 审批", Outcomes = [Approved, Rejected, Returned])]
-public sealed class SignOff : Activity
+[InputOverride(nameof(DueDate), Description = "When the sign-off is due: a date and time, or a business date such as 2026-04-30> (next working day if off) or 2026-04-30-3wd.")]
+[InputOverride(nameof(ReminderDays), DefaultValue = "1")]
+[InputOverride(nameof(ChaseEveryWorkingDays), DefaultValue = "1")]
+public sealed class SignOff : DeadlineActivity
 {
     public const string Approved = "Approved";
     public const string Rejected = "Rejected";
@@ -26,36 +30,18 @@ public sealed class SignOff : Activity
     private const string DecisionsKey = "decisions";
     private const string TemplateKey = "task";
 
-    [Input(Description = "What is to be signed off, as the inbox shows it.", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "What is to be signed off, as the inbox shows it.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Title { get; set; }
 
-    [Input(Description = "Details for the approvers.", UIHint = "multi-line")]
+    [Input(Description = "Details for the approvers.", UIHint = InputUIHints.MultiLine)]
     public Input<string>? Description { get; set; }
 
-    [Input(Description = "Approvers: e-mail addresses and/or roles (role:leader), as a list or separated by commas.", UIHint = "multi-text", IsRequired = true)]
+    [Input(Description = "Approvers: e-mail addresses and/or roles (role:leader), as a list or separated by commas.", UIHint = InputUIHints.MultiText, IsRequired = true)]
     public Input<object>? Approvers { get; set; }
 
     [Input(Description = "all (会签): everyone approves; any (或签): the first answer decides; sequential (依次): one after another.",
-        UIHint = "dropdown", Options = ["all", "any", "sequential"], DefaultValue = "all")]
+        UIHint = InputUIHints.DropDown, Options = ["all", "any", "sequential"], DefaultValue = "all")]
     public Input<string>? Mode { get; set; }
-
-    [Input(DisplayName = "Due date",
-        Description = "When the sign-off is due: a date and time, or a business date such as 2026-04-30> (next working day if off) or 2026-04-30-3wd.",
-        UIHint = "single-line")]
-    public Input<string>? DueDate { get; set; }
-
-    [Input(DisplayName = "Reminders (working days before)", Description = "Working days before the due date on which to remind, e.g. 2,1.",
-        UIHint = "single-line", DefaultValue = "1")]
-    public Input<string>? ReminderDays { get; set; }
-
-    [Input(DisplayName = "Chase every (working days)", Description = "After the due date, chase every this many working days.", DefaultValue = "1")]
-    public Input<int>? ChaseEveryWorkingDays { get; set; }
-
-    [Input(DisplayName = "Escalate after chases", Description = "Tell the leaders with this chase (督办).", DefaultValue = "2")]
-    public Input<int>? EscalateAfterChases { get; set; }
-
-    [Input(DisplayName = "Leaders to escalate to", Description = "E-mail addresses told when approvers are late.", UIHint = "multi-text")]
-    public Input<object>? EscalateTo { get; set; }
 
     [Output(Description = "Every decision: who, what, comment, when.")]
     public Output<List<SignOffDecision>>? Decisions { get; set; }
@@ -84,10 +70,8 @@ public sealed class SignOff : Activity
             dueAt, context.Get(Description), mode));
         if (dueAt is { } due)
         {
-            var reminding = new Reminding(BeijingTime.DayOf(due), ReminderSchedule.ParseDays(context.Get(ReminderDays) ?? "1"),
-                context.Get(ChaseEveryWorkingDays) is var every and > 0 ? every : 1,
-                context.Get(EscalateAfterChases) is var escalate and > 0 ? escalate : 2,
-                Email.EmailMessage.Addresses(context.Get(EscalateTo)));
+            var rules = ReadReminders(context);
+            var reminding = new Reminding(BeijingTime.DayOf(due), rules.DaysBefore, rules.ChaseEvery, rules.EscalateAt, rules.EscalateTo);
             context.SetProperty("reminding", reminding);
             await ScheduleReminderAsync(context, reminding);
         }

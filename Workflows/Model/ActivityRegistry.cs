@@ -76,7 +76,7 @@ public sealed record ActivityDescriptor(
             true);
     }
 
-    private static string DefaultUIHint(Type type) => type == typeof(bool) ? "checkbox" : type.IsEnum ? "dropdown" : "single-line";
+    private static string DefaultUIHint(Type type) => type == typeof(bool) ? InputUIHints.Checkbox : type.IsEnum ? InputUIHints.DropDown : InputUIHints.SingleLine;
 }
 
 public sealed record InputDescriptor(

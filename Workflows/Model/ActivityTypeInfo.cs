@@ -21,9 +21,12 @@ public sealed class ActivityTypeInfo
         TypeName = attribute.TypeName;
         Attribute = attribute;
         var properties = type.GetProperties(BindingFlags.Instance | BindingFlags.Public);
+        var overrides = type.GetCustomAttributes<InputOverrideAttribute>().ToDictionary(o => o.Input, StringComparer.Ordinal);
         Inputs = [.. properties
             .Where(p => typeof(Input).IsAssignableFrom(p.PropertyType) && p.GetCustomAttribute<InputAttribute>() is not null)
-            .Select(p => new InputInfo(p, p.GetCustomAttribute<InputAttribute>()!))
+            .Select(p => new InputInfo(p, overrides.TryGetValue(p.Name, out var change)
+                ? change.ApplyTo(p.GetCustomAttribute<InputAttribute>()!)
+                : p.GetCustomAttribute<InputAttribute>()!))
             .OrderBy(i => i.Attribute.Order)];
         Outputs = [.. properties
             .Where(p => typeof(Output).IsAssignableFrom(p.PropertyType) && p.GetCustomAttribute<OutputAttribute>() is not null)
@@ -37,6 +40,9 @@ public sealed class ActivityTypeInfo
     public static ActivityTypeInfo Of(Type type) => Cache.GetOrAdd(type, t => new ActivityTypeInfo(t));
 
     public Type ClrType { get; }
+
+    /// <summary>The default an input is described with (after <see cref="InputOverrideAttribute"/>); null when it has none.</summary>
+    public string? DefaultOf(string inputName) => Inputs.FirstOrDefault(i => i.Name == inputName)?.Attribute.DefaultValue;
     public string TypeName { get; }
     public ActivityAttribute Attribute { get; }
     public IReadOnlyList<InputInfo> Inputs { get; }

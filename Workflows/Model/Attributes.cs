@@ -58,3 +58,31 @@ public static class Outcomes
     public const string False = "False";
     public const string Default = "Default";
 }
+
+/// <summary>
+/// Changes how an inherited input is described for this activity type (its default or whether it
+/// is required), so activities that share inputs through a base class keep their own defaults.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class InputOverrideAttribute(string input) : Attribute
+{
+    /// <summary>The input's property name.</summary>
+    public string Input { get; } = input;
+
+    public string? DefaultValue { get; init; }
+    public string? Description { get; init; }
+    public bool IsRequired { get; init; }
+
+    /// <summary>The input's own attribute with this override applied.</summary>
+    public InputAttribute ApplyTo(InputAttribute attribute) => new()
+    {
+        DisplayName = attribute.DisplayName,
+        Description = Description ?? attribute.Description,
+        UIHint = attribute.UIHint,
+        Options = attribute.Options,
+        DefaultValue = DefaultValue ?? attribute.DefaultValue,
+        AutoEvaluate = attribute.AutoEvaluate,
+        IsRequired = IsRequired || attribute.IsRequired,
+        Order = attribute.Order,
+    };
+}

@@ -67,7 +67,7 @@ public abstract class TimerActivity : Activity
 [Activity("Elsa.Delay", "Scheduling", "Waits for a span of time, e.g. 00:05:00 or P2D.", DisplayName = "Delay")]
 public sealed class Delay : TimerActivity
 {
-    [Input(Description = "How long to wait (hh:mm:ss, d.hh:mm:ss or ISO 8601 such as PT2H).", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "How long to wait (hh:mm:ss, d.hh:mm:ss or ISO 8601 such as PT2H).", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<TimeSpan>? TimeSpan { get; set; }
 
     protected override DateTimeOffset DueAt(ActivityExecutionContext context, DateTimeOffset now) => now + context.Get(TimeSpan);
@@ -76,7 +76,7 @@ public sealed class Delay : TimerActivity
 [Activity("Elsa.Timer", "Scheduling", "Waits one interval; as a trigger (canStartWorkflow) it starts the workflow every interval.", DisplayName = "Timer")]
 public sealed class Timer : TimerActivity, ITrigger
 {
-    [Input(Description = "The interval (hh:mm:ss or ISO 8601).", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The interval (hh:mm:ss or ISO 8601).", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<TimeSpan>? Interval { get; set; }
 
     protected override DateTimeOffset DueAt(ActivityExecutionContext context, DateTimeOffset now) => now + context.Get(Interval);
@@ -88,7 +88,7 @@ public sealed class Timer : TimerActivity, ITrigger
 [Activity("Elsa.StartAt", "Scheduling", "Waits until a date and time (continues at once if it has passed); as a trigger it starts the workflow once then.", DisplayName = "Start At")]
 public sealed class StartAt : TimerActivity, ITrigger
 {
-    [Input(DisplayName = "Date and time", Description = "When to continue, ISO 8601 (without an offset: UTC).", UIHint = "datetime-picker", IsRequired = true)]
+    [Input(DisplayName = "Date and time", Description = "When to continue, ISO 8601 (without an offset: UTC).", UIHint = InputUIHints.DateTimePicker, IsRequired = true)]
     public Input<DateTimeOffset>? DateTime { get; set; }
 
     protected override DateTimeOffset DueAt(ActivityExecutionContext context, DateTimeOffset now) => context.Get(DateTime);
@@ -102,7 +102,7 @@ public sealed class Cron : TimerActivity, ITrigger, IValidatedActivity
 {
     [Input(DisplayName = "Cron expression",
         Description = "Quartz cron syntax: seconds minutes hours day-of-month month day-of-week [year], e.g. 0 0 9 ? * MON-FRI.",
-        UIHint = "single-line", IsRequired = true)]
+        UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? CronExpression { get; set; }
 
     public IEnumerable<string> Validate()

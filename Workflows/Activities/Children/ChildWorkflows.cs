@@ -17,16 +17,16 @@ public abstract class ChildWorkflowActivity : Activity
     public const string BookmarkName = "Elsa.ChildWorkflow";
 
     [Input(DisplayName = "Workflow definition", Description = "The definition id of the workflow to start.",
-        UIHint = "workflow-definition-picker", IsRequired = true)]
+        UIHint = InputUIHints.WorkflowDefinitionPicker, IsRequired = true)]
     public Input<string>? WorkflowDefinitionId { get; set; }
 
-    [Input(Description = "Input for the child workflow (an object).", UIHint = "json-editor")]
+    [Input(Description = "Input for the child workflow (an object).", UIHint = InputUIHints.JsonEditor)]
     public Input<Dictionary<string, object?>>? Input { get; set; }
 
-    [Input(Description = "The child's correlation id (defaults to the parent's).", UIHint = "single-line")]
+    [Input(Description = "The child's correlation id (defaults to the parent's).", UIHint = InputUIHints.SingleLine)]
     public Input<string>? CorrelationId { get; set; }
 
-    [Input(Description = "Wait until the child finishes and receive its output.", UIHint = "checkbox")]
+    [Input(Description = "Wait until the child finishes and receive its output.", UIHint = InputUIHints.Checkbox)]
     public Input<bool>? WaitForCompletion { get; set; }
 
     [Output(Description = "The child's output (when waiting), or its instance id.")]

@@ -10,7 +10,7 @@ public abstract class ForEachBase : Activity
 {
     protected const string ItemsKey = "items";
 
-    [Input(Description = "The items to iterate (a list, or JSON array text).", UIHint = "multi-line")]
+    [Input(Description = "The items to iterate (a list, or JSON array text).", UIHint = InputUIHints.MultiLine)]
     public Input<object>? Items { get; set; }
 
     [Port(DisplayName = "Body")]

@@ -7,7 +7,7 @@ namespace Chamber.Workflows.Activities.Flow;
     DisplayName = "Decision", Outcomes = [Outcomes.True, Outcomes.False])]
 public sealed class FlowDecision : Activity
 {
-    [Input(Description = "The condition to evaluate.", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The condition to evaluate.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<bool>? Condition { get; set; }
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context) =>
@@ -27,7 +27,7 @@ public sealed record SwitchCase(string Label, Input<bool>? Condition);
     DisplayName = "Switch", Outcomes = [Outcomes.Default])]
 public sealed class FlowSwitch : Activity, IHasExtraInputs
 {
-    [Input(Description = "MatchFirst takes the first true case; MatchAny takes every true case.", UIHint = "dropdown",
+    [Input(Description = "MatchFirst takes the first true case; MatchAny takes every true case.", UIHint = InputUIHints.DropDown,
         Options = ["MatchFirst", "MatchAny"], DefaultValue = "MatchFirst")]
     public Input<SwitchMode>? Mode { get; set; }
 
@@ -59,7 +59,7 @@ public sealed class FlowSwitch : Activity, IHasExtraInputs
 [Activity("Elsa.FlowFork", "Branching", "Continues on every branch at once.", DisplayName = "Fork")]
 public sealed class FlowFork : Activity
 {
-    [Input(Description = "The names of the branches (outcome ports).", UIHint = "dynamic-outcomes")]
+    [Input(Description = "The names of the branches (outcome ports).", UIHint = InputUIHints.DynamicOutcomes)]
     public Input<string[]>? Branches { get; set; }
 
     public override IEnumerable<string> GetDynamicOutcomes()
@@ -91,7 +91,7 @@ public enum FlowJoinMode
 public sealed class FlowJoin : Activity
 {
     [Input(Description = "WaitAll waits for every inbound branch; WaitAny continues on the first and cancels the others.",
-        UIHint = "dropdown", Options = ["WaitAll", "WaitAny"], DefaultValue = "WaitAll", AutoEvaluate = false)]
+        UIHint = InputUIHints.DropDown, Options = ["WaitAll", "WaitAny"], DefaultValue = "WaitAll", AutoEvaluate = false)]
     public Input<FlowJoinMode>? Mode { get; set; }
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context) => context.CompleteActivityAsync();

@@ -30,7 +30,7 @@ public sealed class Finish : Activity
 [Activity("Elsa.Complete", "Composition", "Completes the enclosing composite with the given outcomes.", DisplayName = "Complete", Outcomes = [])]
 public sealed class Complete : Activity
 {
-    [Input(Description = "Outcomes the enclosing activity completes with (a name or a list).", UIHint = "outcome-picker")]
+    [Input(Description = "Outcomes the enclosing activity completes with (a name or a list).", UIHint = InputUIHints.OutcomePicker)]
     public Input<string[]>? Outcomes { get; set; }
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
@@ -43,7 +43,7 @@ public sealed class Complete : Activity
 [Activity("Elsa.WriteLine", "Primitives", "Writes a line of text to the instance's journal.", DisplayName = "Write Line")]
 public sealed class WriteLine : CodeActivity
 {
-    [Input(Description = "The text to write.", UIHint = "single-line")]
+    [Input(Description = "The text to write.", UIHint = InputUIHints.SingleLine)]
     public Input<string>? Text { get; set; }
 
     protected override ValueTask ExecuteCodeAsync(ActivityExecutionContext context)
@@ -59,7 +59,7 @@ public sealed class SetVariable : CodeActivity
 {
     public VariableDefinition? Variable { get; set; }
 
-    [Input(Description = "The value to assign.", UIHint = "single-line")]
+    [Input(Description = "The value to assign.", UIHint = InputUIHints.SingleLine)]
     public Input<object>? Value { get; set; }
 
     protected override ValueTask ExecuteCodeAsync(ActivityExecutionContext context)
@@ -74,10 +74,10 @@ public sealed class SetVariable : CodeActivity
 [Activity("Elsa.SetOutput", "Primitives", "Sets an output of the workflow.", DisplayName = "Set Output")]
 public sealed class SetOutput : CodeActivity
 {
-    [Input(Description = "The name of the workflow output.", UIHint = "output-picker", IsRequired = true)]
+    [Input(Description = "The name of the workflow output.", UIHint = InputUIHints.OutputPicker, IsRequired = true)]
     public Input<string>? OutputName { get; set; }
 
-    [Input(Description = "The value of the output.", UIHint = "single-line")]
+    [Input(Description = "The value of the output.", UIHint = InputUIHints.SingleLine)]
     public Input<object>? OutputValue { get; set; }
 
     protected override ValueTask ExecuteCodeAsync(ActivityExecutionContext context)
@@ -93,10 +93,10 @@ public sealed class SetOutput : CodeActivity
 [Activity("Elsa.Fault", "Primitives", "Faults the workflow with a message; the instance can be retried.", DisplayName = "Fault")]
 public sealed class Fault : Activity
 {
-    [Input(Description = "The fault message.", UIHint = "single-line")]
+    [Input(Description = "The fault message.", UIHint = InputUIHints.SingleLine)]
     public Input<string>? Message { get; set; }
 
-    [Input(Description = "An optional fault code.", UIHint = "single-line")]
+    [Input(Description = "An optional fault code.", UIHint = InputUIHints.SingleLine)]
     public Input<string>? Code { get; set; }
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
@@ -116,7 +116,7 @@ public sealed class Event : Activity, ITrigger
 {
     public const string BookmarkName = "Elsa.Event";
 
-    [Input(Description = "The name of the event.", UIHint = "single-line", IsRequired = true)]
+    [Input(Description = "The name of the event.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? EventName { get; set; }
 
     [Output(Description = "The input sent with the event.")]

@@ -24,7 +24,7 @@ export default function PropertyPanel({ activity, descriptor, readOnly, onChange
       : (input.uiHint === 'dropdown' || input.enumValues) && type === 'Literal'
         ? <Select disabled={readOnly} allowClear value={value || undefined} onChange={(v) => set(type, v ?? '')} style={{ width: '100%' }}
             options={(input.options ?? input.enumValues ?? []).map((o) => ({ value: o, label: o }))} />
-        : type === 'Literal' && input.uiHint !== 'multi-line' && input.uiHint !== 'json-editor'
+        : type === 'Literal' && input.uiHint !== 'multiline' && input.uiHint !== 'json-editor'
           ? <Input disabled={readOnly} value={value} placeholder={input.defaultValue ?? undefined} onChange={(e) => set(type, e.target.value)} />
           : <Input.TextArea disabled={readOnly} value={value} autoSize={{ minRows: 2, maxRows: 8 }} style={{ fontFamily: type === 'Literal' ? undefined : 'monospace' }}
               onChange={(e) => set(type, e.target.value)} />;

@@ -4,7 +4,7 @@ import { drawable, layout, newActivityId, outcomesOf, stackedActivities, validat
 const descriptor = (typeName: string, ports: string[] = [], required: string[] = []): ActivityDescriptor => ({
   typeName, category: 'x', displayName: typeName, description: '', kind: 'Action', isContainer: false,
   ports: ports.map((p) => ({ name: p, displayName: p, type: 'Flow' })),
-  inputs: required.map((name, order) => ({ name, typeName: 'String', displayName: name, uiHint: 'single-line', isRequired: true, order })),
+  inputs: required.map((name, order) => ({ name, typeName: 'String', displayName: name, uiHint: 'singleline', isRequired: true, order })),
 });
 
 const definition = (activities: [string, string][], connections: [string, string, string][]): DefinitionJson => ({
