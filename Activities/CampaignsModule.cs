@@ -3,7 +3,6 @@ using Chamber.Workflows;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Persistence.Migrations;
 using Chamber.Workflows.Timers;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Campaigns;

@@ -8,7 +8,6 @@ using Chamber.Workflows.Persistence.Migrations;
 using Chamber.Workflows.Runtime;
 using Chamber.Workflows.Timers;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;

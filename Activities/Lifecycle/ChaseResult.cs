@@ -1,4 +1,3 @@
-using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Persistence;
 using Chamber.Campaigns.Portal;

@@ -4,7 +4,6 @@ using Chamber.Campaigns.Persistence;
 using Chamber.Campaigns.Portal;
 using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Outbox;
-using Chamber.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -8,32 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace Chamber.Campaigns.Portal;
 
-public sealed class PortalOptions
-{
-    /// <summary>The public address of the Host, as chambers reach it; links in e-mails start with it.</summary>
-    public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
-
-    /// <summary>How long a link works after it was issued (a new e-mail carries a new link).</summary>
-    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(60);
-
-    /// <summary>Who signs the e-mails.</summary>
-    public string SenderName { get; set; } = "工商联会员部 Member Department";
-}
-
-/// <summary>Why a token was not accepted.</summary>
-public enum PortalTokenProblem
-{
-    None,
-
-    /// <summary>Not one of ours (or damaged): answered as if nothing were there.</summary>
-    Invalid,
-
-    Expired,
-
-    /// <summary>Staff revoked the chamber's links (a leaked e-mail, a new contact person).</summary>
-    Revoked,
-}
-
 /// <summary>
 /// A chamber's personal link <c>/portal/{token}</c>: no password, so the token itself is the key —
 /// encrypted and signed with the shared Data Protection keys, scoped to one chamber, expiring on

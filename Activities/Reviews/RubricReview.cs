@@ -1,5 +1,4 @@
 using Chamber.Campaigns.Chambers;
-using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;

@@ -2,7 +2,6 @@ using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Deadlines;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Campaigns.Tasks;
 

@@ -9,27 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace Chamber.Host.Auth;
 
-public sealed class SeedOptions
-{
-    public string? AdminEmail { get; set; }
-    public string? AdminPassword { get; set; }
-}
-
-public static class Policies
-{
-    /// <summary>Import, edit, publish and retract definitions.</summary>
-    public const string Design = "design";
-
-    /// <summary>Start, resume, cancel and retry instances; publish events.</summary>
-    public const string Operate = "operate";
-
-    /// <summary>Watch campaigns and their participants: staff, leaders and administrators.</summary>
-    public const string Oversee = "oversee";
-
-    /// <summary>Users, calendar years, the outbox: administrators only.</summary>
-    public const string Administer = "administer";
-}
-
 /// <summary>Cookie sign-in for people, with anti-forgery on every state-changing call.</summary>
 public static class AuthModule
 {

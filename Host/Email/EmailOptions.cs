@@ -49,16 +49,3 @@ public sealed class EmailOptions
     public TimeSpan BackoffAfter(int attempts) =>
         TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));
 }
-
-public sealed class SmtpOptions
-{
-    public string? Host { get; set; }
-    public int Port { get; set; } = 25;
-    public string? UserName { get; set; }
-    public string? Password { get; set; }
-
-    /// <summary>STARTTLS (System.Net.Mail does not speak implicit TLS on port 465).</summary>
-    public bool EnableSsl { get; set; }
-
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
-}

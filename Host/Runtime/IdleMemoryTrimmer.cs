@@ -4,41 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace Chamber.Host.Runtime;
 
-/// <summary>When and whether the Host gives memory back after a burst of work (configuration section <c>Memory</c>).</summary>
-public sealed class IdleMemoryOptions
-{
-    public bool TrimWhenIdle { get; set; } = true;
-
-    /// <summary>How long the process must stay idle (under <see cref="IdleCpuShare"/> of one core) before it trims.</summary>
-    public TimeSpan IdleFor { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>The share of one core below which the process counts as idle.</summary>
-    public double IdleCpuShare { get; set; } = 0.05;
-}
-
-/// <summary>
-/// Decides when a burst of work is over: true once for the first idle interval after busy ones,
-/// then not again until the process has been busy again (an idle process is left alone).
-/// </summary>
-public sealed class BurstEnd(IdleMemoryOptions options)
-{
-    private bool _busySinceLast;
-
-    /// <param name="cpu">Processor time the process used during the last interval of <see cref="IdleMemoryOptions.IdleFor"/>.</param>
-    public bool IsOver(TimeSpan cpu)
-    {
-        if (cpu.TotalSeconds >= options.IdleFor.TotalSeconds * options.IdleCpuShare)
-        {
-            _busySinceLast = true;
-            return false;
-        }
-
-        var over = _busySinceLast;
-        _busySinceLast = false;
-        return over;
-    }
-}
-
 /// <summary>
 /// Gives memory back to the operating system once a burst of work is over — a launch, a reminder
 /// sweep, the delivery of 50,000 e-mails. The GC keeps what the burst needed committed for the

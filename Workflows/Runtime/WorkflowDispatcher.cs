@@ -8,15 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace Chamber.Workflows.Runtime;
 
-public sealed class DispatcherOptions
-{
-    /// <summary>How often the dispatch table is swept for work left by crashes or other hosts (real time).</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Dispatches processed at once.</summary>
-    public int Concurrency { get; set; } = 4;
-}
-
 /// <summary>
 /// Performs durable dispatches in the background: straight away for those committed by this
 /// host, and by a periodic sweep for those left by a crash or committed by another host.

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Chamber.Workflows.Expressions;
-using Chamber.Workflows.Model;
 
 namespace Chamber.Workflows.Runtime;
 

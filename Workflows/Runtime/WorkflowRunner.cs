@@ -5,15 +5,6 @@ using Chamber.Workflows.Model;
 
 namespace Chamber.Workflows.Runtime;
 
-public sealed class WorkflowRunnerOptions
-{
-    /// <summary>
-    /// Activity executions allowed in one slice before the instance faults as a runaway loop. The
-    /// validator rejects cycles with no way out; this catches the ones that only spin at run time.
-    /// </summary>
-    public int MaxStepsPerSlice { get; set; } = 1_000_000;
-}
-
 /// <summary>
 /// The interpreter: runs an instance's scheduled work until nothing is left to do (it finished,
 /// faulted, or waits on bookmarks). Pure in-memory work; loading and committing are the runtime's.

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Chamber.Workflows.Model;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;

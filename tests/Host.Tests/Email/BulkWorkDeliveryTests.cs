@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Net.Mail;
 using Chamber.Campaigns.Email;
 using Chamber.Host.Email;
-using Chamber.Host.Tests.Persistence;
 using Chamber.Workflows.Outbox;
 using Chamber.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;

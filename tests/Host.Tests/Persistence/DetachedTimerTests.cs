@@ -7,7 +7,6 @@ using Chamber.Workflows.Runtime;
 using Chamber.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Chamber.Host.Tests.Persistence;
 

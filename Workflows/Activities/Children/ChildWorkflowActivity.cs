@@ -4,9 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Workflows.Activities.Children;
 
-/// <summary>What a parent receives when a child it waits for ends.</summary>
-public sealed record ChildWorkflowResult(string WorkflowInstanceId, WorkflowStatus Status, Dictionary<string, object?>? Output, string? Fault);
-
 /// <summary>
 /// Starts a child instance of a published definition. The child is created in the same commit as
 /// the parent's state and run right after it, so a crash cannot lose it; a waiting parent is
@@ -66,16 +63,4 @@ public abstract class ChildWorkflowActivity : Activity
         context.Set(Result, result.Output);
         return context.CompleteActivityAsync();
     }
-}
-
-[Activity("Elsa.ExecuteWorkflow", "Composition", "Runs another workflow and, by default, waits for its output.", DisplayName = "Execute Workflow")]
-public sealed class ExecuteWorkflow : ChildWorkflowActivity
-{
-    protected override bool WaitsByDefault => true;
-}
-
-[Activity("Elsa.DispatchWorkflow", "Composition", "Starts another workflow in the background; waits only when asked.", DisplayName = "Dispatch Workflow")]
-public sealed class DispatchWorkflow : ChildWorkflowActivity
-{
-    protected override bool WaitsByDefault => false;
 }

@@ -1,72 +1,12 @@
 using System.Globalization;
 using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Lifecycle;
-using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Reviews;
-using Chamber.Workflows.Expressions;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Campaigns.Outcomes;
-
-/// <summary>A chamber's commendation, as the campaign's list of honours shows it.</summary>
-public sealed record Commendation(string ChamberId, string Chamber, string Honour, decimal Total, DateOnly Date);
-
-/// <summary>What a chamber learns when the review is over; shared by <see cref="Commend"/> and <see cref="Rectify"/>.</summary>
-public abstract class OutcomeActivity : Activity
-{
-    [Input(Description = "The chamber (its id in the directory).", UIHint = InputUIHints.SingleLine, IsRequired = true)]
-    public Input<string>? Chamber { get; set; }
-
-    [Input(Description = "The review's result (the RubricReview output, usually through a variable).", UIHint = InputUIHints.SingleLine, IsRequired = true)]
-    public Input<object>? Review { get; set; }
-
-    [Input(DisplayName = "Campaign", Description = "The campaign's name for the notices.", UIHint = InputUIHints.SingleLine)]
-    public Input<string>? CampaignName { get; set; }
-
-    protected static async Task<ChamberRecord> ChamberAsync(ActivityExecutionContext context, string? id) =>
-        await context.Services.GetRequiredService<ChamberDirectory>().GetRequiredAsync(id);
-
-    protected static ReviewResult ReviewOf(ActivityExecutionContext context, Input<object>? input) =>
-        ValueConverter.Convert<ReviewResult>(context.Get(input))
-            ?? throw new InvalidOperationException("没有考核结果 / There is no review result to act on.");
-
-    protected Dictionary<string, object?> Model(ActivityExecutionContext context, ChamberRecord chamber, ReviewResult review) => new()
-    {
-        ["chamber"] = chamber.Name,
-        ["campaign"] = context.Get(CampaignName) ?? "",
-        ["total"] = review.Total.ToString("0.#", CultureInfo.InvariantCulture),
-        ["passLine"] = review.PassLine.ToString("0.#", CultureInfo.InvariantCulture),
-    };
-}
-
-/// <summary>表彰: tells a chamber that passed the review it is commended, and adds it to the campaign's list of honours.</summary>
-[Activity("Chamber.Commend", "Campaign", "Commends a chamber that passed the review: a notice by e-mail and an entry in the list of honours.",
-    DisplayName = "Commend 表彰")]
-public sealed class Commend : OutcomeActivity
-{
-    [Input(Description = "The honour, e.g. 2026年度“四好”商会.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
-    public Input<string>? Honour { get; set; }
-
-    [Output(Description = "The commendation (chamber, honour, score, date).")]
-    public Output<Commendation>? Result { get; set; }
-
-    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
-    {
-        var chamber = await ChamberAsync(context, context.Get(Chamber));
-        var review = ReviewOf(context, Review);
-        var honour = context.Get(Honour) ?? "先进商会";
-        var model = Model(context, chamber, review);
-        model["honour"] = honour;
-        await CampaignMail.SendAsync(context, "commendation", EmailMessage.Addresses(chamber.Email), chamber.Id, "notice", model);
-        context.Set(Result, new Commendation(chamber.Id, chamber.Name, honour, review.Total, CampaignMail.Today(context)));
-        context.JournalMessage($"表彰 {chamber.Name}：{honour}（{review.Total} 分）");
-        CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.Commended);
-        await context.CompleteActivityAsync();
-    }
-}
 
 /// <summary>
 /// 限期整改: orders a chamber that failed the review to rectify the failed items by a deadline

@@ -1,0 +1,24 @@
+using Chamber.Workflows.Persistence;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Host.Auth;
+
+public static class Policies
+{
+    /// <summary>Import, edit, publish and retract definitions.</summary>
+    public const string Design = "design";
+
+    /// <summary>Start, resume, cancel and retry instances; publish events.</summary>
+    public const string Operate = "operate";
+
+    /// <summary>Watch campaigns and their participants: staff, leaders and administrators.</summary>
+    public const string Oversee = "oversee";
+
+    /// <summary>Users, calendar years, the outbox: administrators only.</summary>
+    public const string Administer = "administer";
+}

@@ -1,0 +1,14 @@
+namespace Chamber.Host.Email;
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+    public string? UserName { get; set; }
+    public string? Password { get; set; }
+
+    /// <summary>STARTTLS (System.Net.Mail does not speak implicit TLS on port 465).</summary>
+    public bool EnableSsl { get; set; }
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,6 @@
+using Chamber.Workflows.Runtime;
+
+namespace Chamber.Workflows.Activities.Children;
+
+/// <summary>What a parent receives when a child it waits for ends.</summary>
+public sealed record ChildWorkflowResult(string WorkflowInstanceId, WorkflowStatus Status, Dictionary<string, object?>? Output, string? Fault);

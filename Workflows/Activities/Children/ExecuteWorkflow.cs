@@ -1,0 +1,10 @@
+using Chamber.Workflows.Model;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Workflows.Activities.Children;
+
+[Activity("Elsa.ExecuteWorkflow", "Composition", "Runs another workflow and, by default, waits for its output.", DisplayName = "Execute Workflow")]
+public sealed class ExecuteWorkflow : ChildWorkflowActivity
+{
+    protected override bool WaitsByDefault => true;
+}

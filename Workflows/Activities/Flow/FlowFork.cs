@@ -1,0 +1,25 @@
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Runtime;
+
+namespace Chamber.Workflows.Activities.Flow;
+
+[Activity("Elsa.FlowFork", "Branching", "Continues on every branch at once.", DisplayName = "Fork")]
+public sealed class FlowFork : Activity
+{
+    [Input(Description = "The names of the branches (outcome ports).", UIHint = InputUIHints.DynamicOutcomes)]
+    public Input<string[]>? Branches { get; set; }
+
+    public override IEnumerable<string> GetDynamicOutcomes()
+    {
+        if (Branches?.Compiled is null)
+            return [];
+        var constant = Branches.Compiled.EvaluateAsync(NoContext.Instance);
+        return constant.IsCompletedSuccessfully && constant.Result is string[] names ? names : [];
+    }
+
+    public override ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var branches = context.Get(Branches) ?? [];
+        return context.CompleteActivityAsync(branches.Length > 0 ? branches : [Outcomes.Done]);
+    }
+}

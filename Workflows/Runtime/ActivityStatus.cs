@@ -1,0 +1,9 @@
+namespace Chamber.Workflows.Runtime;
+
+public enum ActivityStatus
+{
+    Running,
+    Completed,
+    Faulted,
+    Cancelled,
+}

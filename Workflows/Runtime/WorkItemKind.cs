@@ -1,0 +1,7 @@
+namespace Chamber.Workflows.Runtime;
+
+public enum WorkItemKind
+{
+    Execute,
+    Resume,
+}

@@ -1,0 +1,21 @@
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QuartzCron = Quartz.CronExpression;
+
+namespace Chamber.Workflows.Timers;
+
+public sealed class TimerOptions
+{
+    /// <summary>The zone cron expressions are read in: campaigns run on Beijing time.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>How often due timers are looked for in real-clock mode.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Due timers fetched per query.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Timers fired at once (each is one instance's resume; their commits are grouped).</summary>
+    public int FireConcurrency { get; set; } = 64;
+}
