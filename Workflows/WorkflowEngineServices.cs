@@ -45,7 +45,7 @@ public static class WorkflowEngineServices
         services.AddSingleton<InstanceLocks>();
 
         services.AddPooledDbContextFactory<WorkflowsDbContext>((sp, db) => db.UseConfiguredStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton<IWorkflowInstanceStore, EfInstanceStore>();
+        services.AddSingleton<IWorkflowInstanceStore, DatabaseInstanceStore>();
         if (storage.Provider == StorageProvider.Sqlite)
             services.AddHostedService<WalCheckpointer>();
         services.AddSingleton<DefinitionService>();

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Chamber.Campaigns.Persistence;
 using Chamber.Workflows;
 using Chamber.Workflows.Persistence;
 using Microsoft.Extensions.Options;
@@ -37,10 +38,7 @@ public sealed class BusinessCalendarService(IOptions<StorageOptions> storage, Ti
         var parsed = ChineseBusinessCalendar.ParseYear(json, year);
         await using var connection = await OpenAsync(storage.Value, cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO calendar_years (year, json, updated_at) VALUES (@year, @json, @at)
-            ON CONFLICT (year) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at
-            """;
+        command.CommandText = CampaignSql.UpsertCalendarYear;
         command.AddParameter("@year", year);
         command.AddParameter("@json", json);
         command.AddParameter("@at", clock.GetUtcNow().UtcDateTime);
@@ -55,7 +53,7 @@ public sealed class BusinessCalendarService(IOptions<StorageOptions> storage, Ti
         var adminYears = new HashSet<int>();
         await using var connection = await OpenAsync(storage, cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT year, json FROM calendar_years ORDER BY year";
+        command.CommandText = CampaignSql.SelectCalendarYears;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -88,9 +88,7 @@ public sealed class CampaignProgressRecorder(
     private static async Task RecordAsync(CampaignDbContext db, ProgressReport report, CancellationToken cancellationToken)
     {
         var at = report.At.UtcDateTime;
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO campaign_stages (campaign_id, stage, chamber_id, reached_at) VALUES ({report.CampaignId}, {report.Stage}, {report.ChamberId}, {at}) ON CONFLICT DO NOTHING",
-            cancellationToken);
+        await db.Database.ExecuteSqlAsync(CampaignSql.InsertStageReached(report.CampaignId, report.Stage, report.ChamberId, at), cancellationToken);
         // A report taken late (after a retry) never overwrites a newer one of the same participant.
         await db.CampaignParticipants
             .Where(p => p.CampaignId == report.CampaignId && p.ChamberId == report.ChamberId && (p.ProgressSequence == null || p.ProgressSequence < report.Sequence))

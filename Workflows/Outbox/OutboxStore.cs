@@ -1,5 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Persistence.Sql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Chamber.Workflows.Outbox;
 
@@ -51,15 +53,15 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowsDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The statement a step's commit writes its messages with, so both keep the same rules.
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = EngineSql.InsertOutbox;
         var added = 0;
-        foreach (var m in messages)
+        foreach (var message in messages)
         {
-            var created = m.CreatedAt.UtcDateTime;
-            added += await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO outbox_messages (id, channel, idempotency_key, payload, summary, instance_id, status, attempts, next_attempt_at, created_at)
-                VALUES ({m.Id}, {m.Channel}, {m.IdempotencyKey}, {m.Payload}, {m.Summary}, {m.InstanceId}, {nameof(OutboxStatus.Pending)}, 0, {created}, {created})
-                ON CONFLICT (idempotency_key) DO NOTHING
-                """, cancellationToken);
+            CommitWriter.Bind(command.Parameters, command.CreateParameter, CommitWriter.OutboxValues(message));
+            added += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

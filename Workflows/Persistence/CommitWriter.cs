@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Chamber.Workflows.Persistence.Sql;
 
 namespace Chamber.Workflows.Persistence;
 
@@ -46,31 +47,31 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
         var instance = commit.Instance;
         if (commit.ExpectedRowVersion == 0)
         {
-            yield return new Statement(InsertInstance, InstanceValues(instance));
+            yield return new Statement(EngineSql.InsertInstance, InstanceValues(instance));
         }
         else
         {
-            yield return new Statement(UpdateInstance,
+            yield return new Statement(EngineSql.UpdateInstance,
                 [instance.Id, instance.Status.ToString(), instance.CorrelationId, instance.State, instance.IncidentCount, instance.UpdatedAt,
                  instance.FinishedAt, instance.RowVersion, commit.ExpectedRowVersion],
                 $"Instance {instance.Id} was changed by someone else.");
         }
 
         foreach (var id in commit.RemovedBookmarkIds)
-            yield return new Statement(DeleteBookmark, [id], $"Bookmark {id} of instance {instance.Id} was already resumed.");
+            yield return new Statement(EngineSql.DeleteBookmark, [id], $"Bookmark {id} of instance {instance.Id} was already resumed.");
         foreach (var b in commit.Bookmarks)
-            yield return new Statement(InsertBookmark, [b.Id, b.InstanceId, b.Name, b.Key, b.CorrelationId, b.ActivityId, b.ActivityType, b.DueAt, b.CreatedAt, b.Tag, b.Payload]);
+            yield return new Statement(EngineSql.InsertBookmark, [b.Id, b.InstanceId, b.Name, b.Key, b.CorrelationId, b.ActivityId, b.ActivityType, b.DueAt, b.CreatedAt, b.Tag, b.Payload]);
         if (commit.Journal is { } j)
-            yield return new Statement(InsertJournal, [j.InstanceId, j.Sequence, j.Entries, j.CreatedAt]);
+            yield return new Statement(EngineSql.InsertJournal, [j.InstanceId, j.Sequence, j.Entries, j.CreatedAt]);
         foreach (var child in commit.Children)
-            yield return new Statement(InsertInstance, InstanceValues(child));
+            yield return new Statement(EngineSql.InsertInstance, InstanceValues(child));
         foreach (var d in commit.Dispatches)
-            yield return new Statement(InsertDispatch, [d.Id, d.Kind.ToString(), d.InstanceId, d.BookmarkId, d.Payload, d.CreatedAt]);
+            yield return new Statement(EngineSql.InsertDispatch, [d.Id, d.Kind.ToString(), d.InstanceId, d.BookmarkId, d.Payload, d.CreatedAt]);
         if (commit.CompletedDispatchId is { } dispatchId)
-            yield return new Statement(DeleteDispatch, [dispatchId], $"Dispatch {dispatchId} was already processed.");
+            yield return new Statement(EngineSql.DeleteDispatch, [dispatchId], $"Dispatch {dispatchId} was already processed.");
         foreach (var m in commit.Outbox)
         {
-            yield return new Statement(InsertOutbox, OutboxValues(m));
+            yield return new Statement(EngineSql.InsertOutbox, OutboxValues(m));
         }
     }
 
@@ -139,41 +140,6 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
         i.State, i.IncidentCount, i.CreatedAt, i.UpdatedAt, i.FinishedAt, i.RowVersion,
     ];
 
-    private const string InsertInstance = """
-        INSERT INTO workflow_instances (id, definition_id, definition_version_id, version, status, correlation_id, parent_instance_id,
-            parent_bookmark_id, state, incident_count, created_at, updated_at, finished_at, row_version)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13)
-        """;
-
-    // The row version check is the optimistic lock: @p8 is the version this commit was based on.
-    private const string UpdateInstance = """
-        UPDATE workflow_instances SET status = @p1, correlation_id = @p2, state = @p3, incident_count = @p4, updated_at = @p5,
-            finished_at = @p6, row_version = @p7
-        WHERE id = @p0 AND row_version = @p8
-        """;
-
-    private const string DeleteBookmark = "DELETE FROM workflow_bookmarks WHERE id = @p0";
-
-    private const string InsertBookmark = """
-        INSERT INTO workflow_bookmarks (id, instance_id, name, key, correlation_id, activity_id, activity_type, due_at, created_at, tag, payload)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10)
-        """;
-
-    private const string InsertJournal = "INSERT INTO workflow_journal (instance_id, sequence, entries, created_at) VALUES (@p0, @p1, @p2, @p3)";
-
-    private const string InsertDispatch = """
-        INSERT INTO workflow_dispatches (id, kind, instance_id, bookmark_id, payload, created_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
-        """;
-
-    private const string DeleteDispatch = "DELETE FROM workflow_dispatches WHERE id = @p0";
-
-    // A key already in the outbox means this message was asked for before: it is not asked for twice.
-    internal const string InsertOutbox = """
-        INSERT INTO outbox_messages (id, channel, idempotency_key, payload, summary, instance_id, status, attempts, next_attempt_at, created_at)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, 0, @p7, @p8)
-        ON CONFLICT (idempotency_key) DO NOTHING
-        """;
-
     private async Task<DbConnection> ConnectAsync()
     {
         if (_connection is { State: ConnectionState.Open })
@@ -190,11 +156,11 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
         return _connection;
     }
 
-    /// <summary>A writer's SQLite settings (<see cref="SqlitePragmas.Writer"/>).</summary>
+    /// <summary>A writer's SQLite settings (<see cref="SqliteSql.WriterPragmas"/>).</summary>
     internal static async Task ConfigureSqliteAsync(DbConnection connection)
     {
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = SqlitePragmas.Writer;
+        pragmas.CommandText = SqliteSql.WriterPragmas;
         await pragmas.ExecuteNonQueryAsync();
     }
 

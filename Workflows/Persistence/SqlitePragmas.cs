@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Chamber.Workflows.Persistence.Sql;
 
 namespace Chamber.Workflows.Persistence;
 
@@ -18,23 +19,17 @@ namespace Chamber.Workflows.Persistence;
 /// </remarks>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    /// <summary>The settings of every connection that writes.</summary>
-    public const string Writer =
-        "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=16384; PRAGMA journal_size_limit=67108864;";
-
-    private const string Pragmas = Writer + " PRAGMA foreign_keys=ON;";
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = SqliteSql.ConnectionPragmas;
         command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = SqliteSql.ConnectionPragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Chamber.Workflows.Timers;
+using Chamber.Workflows.Persistence.Sql;
 
 namespace Chamber.Workflows.Persistence;
 
@@ -11,16 +12,14 @@ namespace Chamber.Workflows.Persistence;
 /// </summary>
 internal static class TimerAdvanceWriter
 {
-    private const string AdvanceBookmark = "UPDATE workflow_bookmarks SET due_at = @p1, payload = @p2 WHERE id = @p0 AND due_at = @p3";
-
     public static async Task<IReadOnlyList<TimerAdvance>> WriteAsync(DbConnection connection, IReadOnlyList<TimerAdvance> advances,
         CancellationToken cancellationToken)
     {
         if (connection is Microsoft.Data.Sqlite.SqliteConnection)
             await CommitWriter.ConfigureSqliteAsync(connection);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var advance = Command(connection, transaction, AdvanceBookmark);
-        await using var enqueue = Command(connection, transaction, CommitWriter.InsertOutbox);
+        await using var advance = Command(connection, transaction, EngineSql.AdvanceBookmark);
+        await using var enqueue = Command(connection, transaction, EngineSql.InsertOutbox);
         var written = new List<TimerAdvance>(advances.Count);
         foreach (var a in advances)
         {

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Chamber.Workflows.Persistence.Sql;
 
 namespace Chamber.Workflows.Persistence;
 
@@ -59,7 +60,7 @@ internal sealed class WalCheckpointer(IOptions<StorageOptions> options, ILogger<
     private static async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        command.CommandText = SqliteSql.PassiveCheckpoint;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

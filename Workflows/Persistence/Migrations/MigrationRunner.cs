@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
+using Chamber.Workflows.Persistence.Sql;
 
 namespace Chamber.Workflows.Persistence.Migrations;
 
@@ -43,9 +44,9 @@ public sealed partial class MigrationRunner(StorageProvider provider, Func<DbCon
         await using var connection = connect();
         await connection.OpenAsync(cancellationToken);
         if (provider == StorageProvider.Sqlite)
-            await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+            await ExecuteAsync(connection, null, SqliteSql.UseWriteAheadLog, cancellationToken);
         else // Held for the whole run: even CREATE TABLE IF NOT EXISTS races between hosts on PostgreSQL.
-            await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({AdvisoryLockKey});", cancellationToken);
+            await ExecuteAsync(connection, null, PostgresSql.AdvisoryLock(AdvisoryLockKey), cancellationToken);
         try
         {
             return await ApplyAsync(connection, sources, upToVersion, cancellationToken);
@@ -53,20 +54,13 @@ public sealed partial class MigrationRunner(StorageProvider provider, Func<DbCon
         finally
         {
             if (provider == StorageProvider.Postgres)
-                await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({AdvisoryLockKey});", CancellationToken.None);
+                await ExecuteAsync(connection, null, PostgresSql.AdvisoryUnlock(AdvisoryLockKey), CancellationToken.None);
         }
     }
 
     private async Task<int> ApplyAsync(DbConnection connection, IEnumerable<MigrationSource> sources, int upToVersion, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, null, """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                module     TEXT    NOT NULL,
-                version    INTEGER NOT NULL,
-                name       TEXT    NOT NULL,
-                applied_at TEXT    NOT NULL,
-                PRIMARY KEY (module, version));
-            """, cancellationToken);
+        await ExecuteAsync(connection, null, EngineSql.CreateMigrationJournal, cancellationToken);
 
         var applied = 0;
         foreach (var source in sources)
@@ -80,7 +74,7 @@ public sealed partial class MigrationRunner(StorageProvider provider, Func<DbCon
                 await using (var record = connection.CreateCommand())
                 {
                     record.Transaction = transaction;
-                    record.CommandText = "INSERT INTO schema_migrations (module, version, name, applied_at) VALUES (@module, @version, @name, @at)";
+                    record.CommandText = EngineSql.InsertMigration;
                     record.AddParameter("@module", migration.Module);
                     record.AddParameter("@version", migration.Version);
                     record.AddParameter("@name", migration.Name);
@@ -101,7 +95,7 @@ public sealed partial class MigrationRunner(StorageProvider provider, Func<DbCon
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE module = @module AND version = @version";
+        command.CommandText = EngineSql.CountMigration;
         command.AddParameter("@module", migration.Module);
         command.AddParameter("@version", migration.Version);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using Chamber.Workflows.Persistence.Sql;
 using Chamber.Workflows.Runtime;
 using Chamber.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
@@ -9,24 +10,25 @@ using Microsoft.Extensions.Options;
 namespace Chamber.Workflows.Persistence;
 
 /// <summary>
-/// Instances in SQLite or PostgreSQL: queries through EF Core, commits through one writer with
-/// prepared SQL (<see cref="CommitWriter"/>). Commits from concurrent callers are gathered into a
+/// Instances in SQLite or PostgreSQL: the reads of every resume and sweep in plain SQL
+/// (<see cref="Sql.EngineSql"/>: EF Core's per-query overhead is larger than SQLite's), commits
+/// through one writer with prepared statements (<see cref="CommitWriter"/>). Commits from concurrent callers are gathered into a
 /// single transaction (group commit, as databases do with their logs): each caller still returns
 /// only after its own data is durable, and a conflict in one commit of a batch sends the batch
 /// through again one by one so only that commit fails.
 /// </summary>
-public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
+public sealed class DatabaseInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
 {
     private readonly IDbContextFactory<WorkflowsDbContext> _contexts;
     private readonly StorageOptions _storage;
     private readonly TimeProvider _clock;
-    private readonly ILogger<EfInstanceStore> _logger;
+    private readonly ILogger<DatabaseInstanceStore> _logger;
     private readonly int _maxBatch;
     private readonly Channel<PendingCommit> _commits = Channel.CreateUnbounded<PendingCommit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CommitWriter _writer;
     private readonly Task _writeLoop;
 
-    public EfInstanceStore(IDbContextFactory<WorkflowsDbContext> contexts, TimeProvider clock, IOptions<StorageOptions> options, ILogger<EfInstanceStore> logger)
+    public DatabaseInstanceStore(IDbContextFactory<WorkflowsDbContext> contexts, TimeProvider clock, IOptions<StorageOptions> options, ILogger<DatabaseInstanceStore> logger)
     {
         _contexts = contexts;
         _storage = options.Value;
@@ -36,13 +38,6 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         _writer = new CommitWriter(() => WorkflowEngineServices.OpenConnection(options.Value));
         _writeLoop = Task.Run(WriteLoopAsync);
     }
-
-    // The two reads on every resume use plain SQL too: EF Core's per-query overhead is larger than SQLite's.
-    private const string InstanceColumns = """
-        SELECT id, definition_id, definition_version_id, version, status, correlation_id, parent_instance_id, parent_bookmark_id,
-               created_at, finished_at, row_version, state
-        FROM workflow_instances
-        """;
 
     public async Task<LoadedInstance?> LoadAsync(string instanceId, CancellationToken cancellationToken = default) =>
         (await LoadManyAsync([instanceId], cancellationToken)).GetValueOrDefault(instanceId);
@@ -60,7 +55,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
             command.AddParameter("@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), id);
             return "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }).ToList();
-        command.CommandText = $"{InstanceColumns} WHERE id IN ({string.Join(", ", names)})";
+        command.CommandText = $"{EngineSql.SelectInstances} WHERE id IN ({string.Join(", ", names)})";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -89,7 +84,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         await using var connection = WorkflowEngineServices.OpenConnection(_storage);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT instance_id FROM workflow_bookmarks WHERE id = @id";
+        command.CommandText = EngineSql.SelectBookmarkInstance;
         command.AddParameter("@id", bookmarkId);
         return await command.ExecuteScalarAsync(cancellationToken) is string instanceId ? new BookmarkLocation(bookmarkId, instanceId) : null;
     }
@@ -107,7 +102,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         }).ToList();
         var excluded = names.Count == 0 ? "" : $" AND name NOT IN ({string.Join(", ", names)})";
         // Same parameter type as the writer's, so SQLite compares like with like.
-        command.CommandText = $"SELECT id, instance_id FROM workflow_bookmarks WHERE due_at <= @now{excluded} ORDER BY due_at LIMIT @max";
+        command.CommandText = EngineSql.SelectDueBookmarks(excluded);
         command.AddParameter("@now", now.UtcDateTime);
         command.AddParameter("@max", max);
         var due = new List<BookmarkLocation>();
@@ -122,12 +117,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         await using var connection = WorkflowEngineServices.OpenConnection(_storage);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        // Row-value comparison, so both databases walk ix_workflow_bookmarks_timers from the cursor on.
-        command.CommandText = $"""
-            SELECT id, instance_id, activity_id, due_at, payload FROM workflow_bookmarks
-            WHERE name = @name AND due_at <= @now{(after is null ? "" : " AND (due_at, id) > (@afterDue, @afterId)")}
-            ORDER BY due_at, id LIMIT @max
-            """;
+        command.CommandText = EngineSql.SelectDueTimers(afterCursor: after is not null);
         command.AddParameter("@now", now.UtcDateTime);
         if (after is not null)
         {
@@ -162,7 +152,7 @@ public sealed class EfInstanceStore : IWorkflowInstanceStore, IAsyncDisposable
         await using var connection = WorkflowEngineServices.OpenConnection(_storage);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT due_at FROM workflow_bookmarks WHERE due_at IS NOT NULL ORDER BY due_at LIMIT 1";
+        command.CommandText = EngineSql.SelectNextDueAt;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Utc(reader.GetDateTime(0)) : null;
     }
