@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using Chamber.Workflows.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 

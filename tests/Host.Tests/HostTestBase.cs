@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text;
-using Chamber.Workflows.Persistence;
-
 namespace Chamber.Host.Tests;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Chamber.Workflows.Persistence;
 using Npgsql;
 
 namespace Chamber.Host.Tests;

@@ -1,9 +1,7 @@
-using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Expressions;
 using Chamber.Workflows.Json;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Persistence;
-using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Workflows.Tests;

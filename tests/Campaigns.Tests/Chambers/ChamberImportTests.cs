@@ -1,5 +1,3 @@
-using System.Text;
-using Chamber.Campaigns.Chambers;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -1,4 +1,3 @@
-using System.Text;
 using Chamber.Campaigns.Meetings;
 
 namespace Chamber.Campaigns.Tests.Meetings;

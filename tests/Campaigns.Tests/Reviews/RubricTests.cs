@@ -1,4 +1,3 @@
-using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Reviews;
 using Chamber.Campaigns.Tasks;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Chamber.Workflows.Persistence;
-
 namespace Chamber.Host.Tests.Api;
 
 /// <summary>An administrator's change to a user ends that user's open sessions: new roles, or disabled.</summary>

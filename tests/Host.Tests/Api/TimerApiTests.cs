@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Chamber.Workflows.Persistence;
-
 namespace Chamber.Host.Tests.Api;
 
 /// <summary>Timers through the Host: the manual clock API, and a real-time Delay fired by the background service.</summary>

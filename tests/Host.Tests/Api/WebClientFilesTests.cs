@@ -1,6 +1,4 @@
-using System.Net;
 using Chamber.Host.WebClient;
-using Chamber.Workflows.Persistence;
 
 namespace Chamber.Host.Tests.Api;
 

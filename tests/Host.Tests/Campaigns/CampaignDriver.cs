@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-
 namespace Chamber.Host.Tests.Campaigns;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Chamber.Workflows.Persistence;
-
 namespace Chamber.Host.Tests.Campaigns;
 
 /// <summary>

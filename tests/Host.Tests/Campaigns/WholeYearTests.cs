@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Chamber.Workflows.Persistence;
-
 namespace Chamber.Host.Tests.Campaigns;
 
 /// <summary>

@@ -1,9 +1,7 @@
-using System.Net.Http.Json;
 using System.Net.Mail;
 using Chamber.Campaigns.Email;
 using Chamber.Host.Email;
 using Chamber.Workflows.Outbox;
-using Chamber.Workflows.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Chamber.Host.Tests.Campaigns;
-using Chamber.Workflows.Persistence;
 
 namespace Chamber.Host.Tests.Email;
 

@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Chamber.Host.Tests.Persistence;
 using Chamber.Workflows.Outbox;
-using Chamber.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Host.Tests.Email;

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Chamber.Workflows.Persistence;
-
 namespace Chamber.Host.Tests.Meetings;
 
 /// <summary>A quarterly meeting: the chamber gets an invitation with an .ics; afterwards staff record attendance and minutes.</summary>

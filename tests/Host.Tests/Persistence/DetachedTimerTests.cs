@@ -1,9 +1,6 @@
-using System.Text.Json;
 using Chamber.Workflows;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Outbox;
-using Chamber.Workflows.Persistence;
-using Chamber.Workflows.Runtime;
 using Chamber.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,4 @@
 using Chamber.Workflows.Expressions;
-using Chamber.Workflows.Persistence;
-using Chamber.Workflows.Runtime;
 using Chamber.Workflows.Timers;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,6 @@
 using Chamber.Campaigns;
 using Chamber.Workflows;
 using Chamber.Workflows.Definitions;
-using Chamber.Workflows.Persistence;
-using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Host.Tests.Persistence;

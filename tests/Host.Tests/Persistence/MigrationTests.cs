@@ -1,7 +1,5 @@
 using Chamber.Workflows;
-using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Persistence.Migrations;
-using Chamber.Workflows.Runtime;
 
 namespace Chamber.Host.Tests.Persistence;
 

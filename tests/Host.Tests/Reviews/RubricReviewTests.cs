@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Chamber.Workflows.Persistence;
-
 namespace Chamber.Host.Tests.Reviews;
 
 /// <summary>Two reviewers score a county federation against the Five-Good rubric from their inboxes; indicators come from its figures.</summary>

@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using Chamber.Workflows.Persistence;
 
 namespace Chamber.Host.Tests.Submissions;
 

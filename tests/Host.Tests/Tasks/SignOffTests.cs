@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Chamber.Workflows.Persistence;
-
 namespace Chamber.Host.Tests.Tasks;
 
 /// <summary>Leaders sign off in their inbox: 会签, 或签, 依次, reject, return, transfer and add signer, each only on their own tasks.</summary>

@@ -1,5 +1,3 @@
-using Chamber.Workflows.Definitions;
-
 namespace Chamber.Workflows.Tests.Definitions;
 
 public sealed class ValidationTests

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chamber.Workflows.Expressions;
 using Chamber.Workflows.Model;
-using Chamber.Workflows.Runtime;
 
 namespace Chamber.Workflows.Tests.Expressions;
 

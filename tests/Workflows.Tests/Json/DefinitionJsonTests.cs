@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Chamber.Workflows.Activities;
 using Chamber.Workflows.Activities.Flow;
-using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Json;
 
 namespace Chamber.Workflows.Tests.Json;

@@ -1,5 +1,4 @@
 using Chamber.Workflows.Persistence;
-using Chamber.Workflows.Runtime;
 
 namespace Chamber.Workflows.Tests.Persistence;
 

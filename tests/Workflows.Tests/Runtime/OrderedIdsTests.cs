@@ -1,5 +1,3 @@
-using Chamber.Workflows.Runtime;
-
 namespace Chamber.Workflows.Tests.Runtime;
 
 public sealed class OrderedIdsTests

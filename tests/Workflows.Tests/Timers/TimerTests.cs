@@ -1,5 +1,3 @@
-using Chamber.Workflows.Definitions;
-using Chamber.Workflows.Runtime;
 using Chamber.Workflows.Timers;
 using Microsoft.Extensions.Options;
 
