@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Chamber.Campaigns;
 using Chamber.Host.Auth;
 using Chamber.Host.Calendar;
@@ -14,7 +15,6 @@ using Chamber.Host.Tasks;
 using Chamber.Host.WebClient;
 using Chamber.Host.WorkflowApi;
 using Chamber.Workflows;
-using System.Threading.RateLimiting;
 using Chamber.Workflows.Persistence;
 
 namespace Chamber.Host;

@@ -1,11 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Chamber.Campaigns.Persistence;
-using Chamber.Campaigns.Tasks;
-using Chamber.Workflows.Persistence;
-using Chamber.Workflows.Runtime;
-using Microsoft.EntityFrameworkCore;
-
 namespace Chamber.Campaigns.Lifecycle;
 
 /// <summary>An open task of the campaign's own workflow.</summary>

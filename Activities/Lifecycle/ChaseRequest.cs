@@ -1,12 +1,3 @@
-using Chamber.Campaigns.Email;
-using Chamber.Campaigns.Persistence;
-using Chamber.Campaigns.Portal;
-using Chamber.Campaigns.Tasks;
-using Chamber.Workflows.Outbox;
-using Chamber.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Chamber.Campaigns.Lifecycle;
 
 /// <summary>Whom to chase: the chambers picked in the list, or every participant in a status (pending or overdue).</summary>

@@ -1,12 +1,3 @@
-using Chamber.Campaigns.Email;
-using Chamber.Campaigns.Persistence;
-using Chamber.Campaigns.Portal;
-using Chamber.Campaigns.Tasks;
-using Chamber.Workflows.Outbox;
-using Chamber.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Chamber.Campaigns.Lifecycle;
 
 /// <summary>What a 催办 did: e-mails written to the outbox, chambers chased today already (not mailed twice), and picked chambers with nothing to submit.</summary>

@@ -1,7 +1,5 @@
-using Chamber.Campaigns.Calendar;
-using Chamber.Campaigns.Lifecycle;
 using Chamber.Campaigns.Email;
-using Chamber.Workflows.Expressions;
+using Chamber.Campaigns.Lifecycle;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 

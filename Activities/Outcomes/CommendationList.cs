@@ -1,5 +1,5 @@
-using Chamber.Campaigns.Lifecycle;
 using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Lifecycle;
 using Chamber.Campaigns.Persistence;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Chamber.Campaigns.Lifecycle;
 using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Reviews;
 using Chamber.Workflows.Expressions;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Chamber.Campaigns.Calendar;
-using Chamber.Campaigns.Lifecycle;
 using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Lifecycle;
 using Chamber.Campaigns.Reviews;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;

@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using Chamber.Campaigns.Chambers;
-using Chamber.Campaigns.Persistence;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace Chamber.Campaigns.Portal;
 
 /// <summary>Why a token was not accepted.</summary>

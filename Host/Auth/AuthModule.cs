@@ -3,6 +3,7 @@ using Chamber.Workflows.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -110,7 +111,7 @@ public static class AuthModule
             token);
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest request, HttpContext context, IDbContextFactory<HostDbContext> contexts,
+    private static async Task<Results<Ok<SignedInUser>, ProblemHttpResult>> LoginAsync(LoginRequest request, HttpContext context, IDbContextFactory<HostDbContext> contexts,
         IPasswordHasher<UserRecord> hasher, IAntiforgery antiforgery)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))

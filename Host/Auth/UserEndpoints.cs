@@ -1,8 +1,8 @@
 using System.Net.Mail;
+using Chamber.Host.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Chamber.Host.Errors;
 
 namespace Chamber.Host.Auth;
 

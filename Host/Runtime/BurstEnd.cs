@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using Microsoft.Extensions.Options;
-
 namespace Chamber.Host.Runtime;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using Microsoft.Extensions.Options;
-
 namespace Chamber.Host.Runtime;
 
 /// <summary>When and whether the Host gives memory back after a burst of work (configuration section <c>Memory</c>).</summary>

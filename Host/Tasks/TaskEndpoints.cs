@@ -34,8 +34,9 @@ public static class TaskEndpoints
         }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(TaskListStatus? status, [AsParameters] PageRequest page, ClaimsPrincipal user, TaskInbox inbox,
-        CancellationToken ct) =>
+    /// <summary>Open tasks (待办), or with <c>status=Done</c> the tasks the caller answered (已办).</summary>
+    private static async Task<Results<Ok<ListPage<TaskView>>, Ok<ListPage<TaskHistoryRecord>>>> ListAsync(TaskListStatus? status,
+        [AsParameters] PageRequest page, ClaimsPrincipal user, TaskInbox inbox, CancellationToken ct) =>
         status == TaskListStatus.Done
             ? TypedResults.Ok(await inbox.ListDoneAsync(Actor(user), page, ct))
             : TypedResults.Ok(await inbox.ListOpenAsync(Actor(user), page, ct));

@@ -14,7 +14,7 @@ public static class DefinitionEndpoints
     /// <summary>Definitions with hundreds of activities stay far below this.</summary>
     private const long MaxDefinitionBytes = 5 * 1024 * 1024;
 
-    public sealed record ImportResult(string DefinitionId, string Id, int Version, bool IsPublished);
+    public sealed record ImportedDefinition(string DefinitionId, string Id, int Version, bool IsPublished);
 
     public sealed record DefinitionDetail(DefinitionSummary Summary, JsonObject Definition);
 
@@ -43,14 +43,14 @@ public static class DefinitionEndpoints
         group.MapGet("/{definitionId}/export", ExportAsync);
     }
 
-    private static async Task<Results<Created<ImportResult>, ProblemHttpResult>> ImportAsync(HttpRequest request, DefinitionService definitions, CancellationToken ct)
+    private static async Task<Results<Created<ImportedDefinition>, ProblemHttpResult>> ImportAsync(HttpRequest request, DefinitionService definitions, CancellationToken ct)
     {
         var json = await ReadBodyAsync(request, ct);
         if (json is null)
             return Errors.Problems.BadRequest("请求体为空，请发送 Elsa 3 格式的流程定义 JSON / The body is empty: send an Elsa-3 workflow definition as JSON.");
         var saved = await definitions.ImportAsync(json, ct);
         return TypedResults.Created($"/api/workflow-definitions/{saved.DefinitionId}",
-            new ImportResult(saved.DefinitionId, saved.Id, saved.Version, saved.IsPublished));
+            new ImportedDefinition(saved.DefinitionId, saved.Id, saved.Version, saved.IsPublished));
     }
 
     private static async Task<Results<Ok<DefinitionSummary>, ProblemHttpResult>> SaveDraftAsync(string definitionId, HttpRequest request,

@@ -26,11 +26,12 @@ public static class InstanceEndpoints
         instances.MapPost("/", StartAsync).RequireAuthorization(Policies.Operate);
         instances.MapGet("/", ListAsync);
         instances.MapGet("/{id}", GetAsync);
-        instances.MapGet("/{id}/journal", async (string id, IWorkflowInstanceStore store, CancellationToken ct) =>
+        instances.MapGet("/{id}/journal", async Task<Results<Ok<IReadOnlyList<JournalEntry>>, ProblemHttpResult>> (string id, IWorkflowInstanceStore store,
+            CancellationToken ct) =>
         {
             var journal = await store.ReadJournalAsync(id, ct);
             return journal.Count == 0 && await store.LoadAsync(id, ct) is null
-                ? (IResult)Errors.Problems.NotFound($"Workflow instance '{id}' does not exist.")
+                ? Errors.Problems.NotFound($"Workflow instance '{id}' does not exist.")
                 : TypedResults.Ok(journal);
         });
         instances.MapPost("/{id}/cancel", async (string id, WorkflowRuntime runtime, CancellationToken ct) =>

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Chamber.Workflows.Persistence.Sql;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Chamber.Workflows.Persistence;
 

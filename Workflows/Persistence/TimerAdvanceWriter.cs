@@ -1,6 +1,6 @@
 using System.Data.Common;
-using Chamber.Workflows.Timers;
 using Chamber.Workflows.Persistence.Sql;
+using Chamber.Workflows.Timers;
 
 namespace Chamber.Workflows.Persistence;
 

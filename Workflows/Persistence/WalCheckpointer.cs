@@ -1,8 +1,8 @@
+using Chamber.Workflows.Persistence.Sql;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Chamber.Workflows.Persistence.Sql;
 
 namespace Chamber.Workflows.Persistence;
 

@@ -1,10 +1,3 @@
-using System.Threading.Channels;
-using Chamber.Workflows.Persistence;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Chamber.Workflows.Runtime;
 
 public sealed class DispatcherOptions

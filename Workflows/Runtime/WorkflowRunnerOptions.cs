@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Chamber.Workflows.Expressions;
-using Chamber.Workflows.Model;
-
 namespace Chamber.Workflows.Runtime;
 
 public sealed class WorkflowRunnerOptions

@@ -1,7 +1,5 @@
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
-using Microsoft.Extensions.Options;
-using QuartzCron = Quartz.CronExpression;
 
 namespace Chamber.Workflows.Timers;
 

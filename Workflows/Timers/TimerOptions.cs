@@ -1,8 +1,3 @@
-using Chamber.Workflows.Runtime;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using QuartzCron = Quartz.CronExpression;
-
 namespace Chamber.Workflows.Timers;
 
 public sealed class TimerOptions

@@ -1,5 +1,4 @@
 using Chamber.Workflows.Model;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Workflows.Activities.Children;
 

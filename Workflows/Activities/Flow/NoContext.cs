@@ -1,5 +1,3 @@
-using Chamber.Workflows.Runtime;
-
 namespace Chamber.Workflows.Activities.Flow;
 
 /// <summary>Evaluates constant expressions (literals) outside any instance, e.g. for the designer.</summary>

@@ -1,5 +1,3 @@
-using Chamber.Workflows.Runtime;
-
 namespace Chamber.Workflows.Activities.Flow;
 
 public enum SwitchMode

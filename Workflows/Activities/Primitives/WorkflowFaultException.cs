@@ -1,6 +1,3 @@
-using Chamber.Workflows.Model;
-using Chamber.Workflows.Runtime;
-
 namespace Chamber.Workflows.Activities.Primitives;
 
 /// <summary>A fault raised on purpose by a workflow (Elsa.Fault).</summary>

@@ -2,8 +2,8 @@ using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
 using Chamber.Workflows.Persistence.Sql;
+using Microsoft.Extensions.Logging;
 
 namespace Chamber.Workflows.Persistence.Migrations;
 
