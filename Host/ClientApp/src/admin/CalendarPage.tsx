@@ -2,6 +2,7 @@ import { Alert, Button, Card, Table, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, put } from '../api/http';
+import { errorText } from '../shared/errorText';
 import { serverNow } from '../shared/format';
 
 type CalendarYear = { year: number; source?: string | null; addedByAdministrator: boolean; holidays: number; workdays: number };
@@ -25,7 +26,7 @@ export default function CalendarPage() {
       setMessage({ type: 'success', text: t('calendar.saved', { year: saved.year, holidays: saved.holidays, workdays: saved.workdays }) });
       load();
     } catch (e) {
-      setMessage({ type: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ type: 'error', text: errorText(e) });
     }
   };
 

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Col, Empty, Form, Input, List, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, get, post, put } from '../api/http';
+import { api, get, post, put } from '../api/http';
 import type { EmailTemplateText, EmailTemplateView, RenderedEmail } from '../api/types';
+import { errorLines } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
 
 /** The fields every template may use, as definitions/email-templates/README.md lists them. */
@@ -42,7 +43,7 @@ export default function EmailTemplatesPage() {
     try {
       await action();
     } catch (e) {
-      setProblems(e instanceof ApiError && e.errors.length > 0 ? e.errors : [e instanceof Error ? e.message : String(e)]);
+      setProblems(errorLines(e));
     }
   };
   const showPreview = () => attempt(async () => setPreview(await post<RenderedEmail>(`/api/email-templates/${selected}/preview`, draft)));

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post, put } from '../api/http';
 import type { UserView } from '../api/types';
+import { errorText } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
 
 const roles = ['admin', 'staff', 'leader', 'reviewer'];
@@ -22,7 +23,7 @@ export default function UsersPage() {
       await put(`/api/users/${id}`, patch);
       load();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -34,7 +35,7 @@ export default function UsersPage() {
       form.resetFields();
       load();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

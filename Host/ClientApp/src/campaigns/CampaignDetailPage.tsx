@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { get, post } from '../api/http';
 import type { CampaignView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { errorText } from '../shared/errorText';
 import { assigneeLabel, formatDue } from '../shared/format';
 import ParticipantsCard from './ParticipantsCard';
 
@@ -16,7 +17,7 @@ export default function CampaignDetailPage() {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    get<CampaignView>(`/api/campaigns/${id}`).then(setView).catch((e) => setError(e.message));
+    get<CampaignView>(`/api/campaigns/${id}`).then(setView).catch((e) => setError(errorText(e)));
   }, [id]);
   useEffect(load, [load]);
 
@@ -31,7 +32,7 @@ export default function CampaignDetailPage() {
     try {
       setView(await post<CampaignView>(`/api/campaigns/${id}/launch`));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

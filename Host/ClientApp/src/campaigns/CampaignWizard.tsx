@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { get, post, upload, type Page } from '../api/http';
 import type { CampaignRecord, CampaignTemplate, Chamber, ImportResult } from '../api/types';
 import ImportRowErrors from '../chambers/ImportRowErrors';
+import { errorText } from '../shared/errorText';
 
 type Draft = {
   templateId?: string; name: string; year: number; schedule: Record<string, string>;
@@ -28,7 +29,7 @@ function ResolvedDate({ expression }: { expression: string }) {
     const timer = setTimeout(() => {
       get<{ date: string }>(`/api/calendars/cn/resolve?expression=${encodeURIComponent(expression)}`)
         .then((r) => setText({ ok: true, value: `${r.date} ${dayjs(r.date).format('dddd')}` }))
-        .catch((e) => setText({ ok: false, value: e instanceof Error ? e.message : String(e) }));
+        .catch((e) => setText({ ok: false, value: errorText(e) }));
     }, 300);
     return () => clearTimeout(timer);
   }, [expression]);
@@ -78,7 +79,7 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
       setChambers(await allChambers());
       setDraft((d) => ({ ...d, participantIds: [...new Set([...d.participantIds, ...result.chamberIds])] }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -90,7 +91,7 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
       const dueDates = Object.fromEntries(Object.entries(schedule).filter(([, v]) => v.trim() !== ''));
       onCreated(await post<CampaignRecord>('/api/campaigns', { templateId, name, year, schedule: dueDates, participantIds, leaders, reviewers, planApprovers }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

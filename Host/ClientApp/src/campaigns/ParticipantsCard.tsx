@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { get, post, type Page } from '../api/http';
 import type { ChaseResult, ParticipantView } from '../api/types';
+import { errorText } from '../shared/errorText';
 import { formatDue } from '../shared/format';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
 
@@ -33,7 +34,7 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey }: {
     const query = filterQuery(filter);
     get<Page<ParticipantView>>(`/api/campaigns/${campaignId}/participants?page=${page}&pageSize=50${query && `&${query}`}`)
       .then((p) => { setParticipants(p); setError(null); })
-      .catch((e) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e) => setError(errorText(e)));
   }, [campaignId, filter, page]);
   useEffect(load, [load, refreshKey]);
 
@@ -50,7 +51,7 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey }: {
       setNote('');
       setPicked([]);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setChasing(null);
     }
   };

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { get, post, upload, type Page } from '../api/http';
 import type { Chamber, ImportResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { errorText } from '../shared/errorText';
 import ImportRowErrors from './ImportRowErrors';
 
 export default function ChambersPage() {
@@ -30,7 +31,7 @@ export default function ChambersPage() {
       setResult(await upload<ImportResult>('/api/chambers/import', form));
       load();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
     return false;
   };

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { get, post, put } from '../api/http';
+import { errorText } from '../shared/errorText';
 import type { DefinitionSummary } from './DefinitionsPage';
 import { layout, newActivityId, validate, type ActivityJson, type DefinitionJson } from './model';
 import Palette, { paletteType } from './Palette';
@@ -38,7 +39,7 @@ export default function DesignerPage() {
       setDirty(false);
       canvas.current?.load(loaded.definition);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }, [definitionId]);
   useEffect(() => void open(), [open]);
@@ -62,7 +63,7 @@ export default function DesignerPage() {
       setDetail({ summary: saved, definition });
       setVersions(await get<DefinitionSummary[]>(`/api/workflow-definitions/${definitionId}/versions`));
     } catch (e) {
-      modal.error({ title: t('common.error'), content: e instanceof Error ? e.message : String(e) });
+      modal.error({ title: t('common.error'), content: errorText(e) });
     }
   };
 
@@ -73,7 +74,7 @@ export default function DesignerPage() {
       message.success(t('designer.published', { version: published.version }));
       await open();
     } catch (e) {
-      modal.error({ title: t('common.error'), content: e instanceof Error ? e.message : String(e) });
+      modal.error({ title: t('common.error'), content: errorText(e) });
     }
   };
 

@@ -6,6 +6,7 @@ import { get, post, type Page } from '../api/http';
 import type { TaskView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import TaskAnswerForm from '../inbox/TaskAnswerForm';
+import { errorText } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
 import type { ActivityState } from './cells';
 import type { DefinitionJson } from './model';
@@ -55,7 +56,7 @@ export default function InstancePage() {
         setDefinition(detail.definition);
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }, [id, definition]);
   useEffect(() => void load(), [load]);

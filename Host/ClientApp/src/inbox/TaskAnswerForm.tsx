@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../api/http';
 import type { Rubric, TaskView } from '../api/types';
+import { errorText } from '../shared/errorText';
 import { assigneeLabel, formatDue } from '../shared/format';
 import { answerProblems, scoreTotal, type Answer } from './taskAnswer';
 
@@ -21,7 +22,7 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
 
   const rubricId = task.task.context?.rubric;
   useEffect(() => {
-    if (task.task.kind === 'RubricReview' && rubricId) get<Rubric>(`/api/rubrics/${rubricId}`).then(setRubric).catch((e) => setError(String(e.message)));
+    if (task.task.kind === 'RubricReview' && rubricId) get<Rubric>(`/api/rubrics/${rubricId}`).then(setRubric).catch((e) => setError(errorText(e)));
   }, [task.task.kind, rubricId]);
 
   const scored = useMemo(() => rubric?.items.filter((i) => !i.veto && !i.indicator) ?? [], [rubric]);
@@ -42,7 +43,7 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
       await post(`/api/tasks/${task.id}/complete`, answer);
       onAnswered();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

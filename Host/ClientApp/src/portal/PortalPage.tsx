@@ -6,6 +6,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError, get, upload } from '../api/http';
 import type { PortalItem, PortalView } from '../api/types';
 import { savedLanguage, setLanguage } from '../i18n';
+import { errorText } from '../shared/errorText';
 import { daysUntil, formatDue, syncServerClock } from '../shared/format';
 
 /** The chamber's page, reached from the link in its e-mails: no password, only its own open items. */
@@ -64,7 +65,7 @@ function PortalItemCard({ token, item, view, onSubmitted }: { token: string; ite
       setFiles([]);
       onSubmitted();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
