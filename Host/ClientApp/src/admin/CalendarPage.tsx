@@ -1,10 +1,10 @@
 import { Alert, Button, Card, Table, Tag, Typography, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, put } from '../api/http';
+import type { CalendarYear } from '../api/types';
+import { errorText } from '../shared/errorText';
 import { serverNow } from '../shared/format';
-
-type CalendarYear = { year: number; source?: string | null; addedByAdministrator: boolean; holidays: number; workdays: number };
+import { listCalendarYears, saveCalendarYear } from './api';
 
 /**
  * 工作日历: the years the business calendar knows. A new year's holidays and 调休 working days
@@ -15,17 +15,17 @@ export default function CalendarPage() {
   const [years, setYears] = useState<CalendarYear[] | null>(null);
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
 
-  const load = useCallback(() => void get<CalendarYear[]>('/api/calendars/cn/years').then(setYears), []);
+  const load = useCallback(() => void listCalendarYears().then(setYears), []);
   useEffect(load, [load]);
 
   const upload = async (file: File) => {
     try {
       const json = JSON.parse(await file.text());
-      const saved = await put<CalendarYear>(`/api/calendars/cn/years/${json.year}`, json);
+      const saved = await saveCalendarYear(json.year, json);
       setMessage({ type: 'success', text: t('calendar.saved', { year: saved.year, holidays: saved.holidays, workdays: saved.workdays }) });
       load();
     } catch (e) {
-      setMessage({ type: 'error', text: e instanceof Error ? e.message : String(e) });
+      setMessage({ type: 'error', text: errorText(e) });
     }
   };
 

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Col, Empty, Form, Input, List, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, get, post, put } from '../api/http';
 import type { EmailTemplateText, EmailTemplateView, RenderedEmail } from '../api/types';
+import { errorLines } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
+import { getEmailTemplate, listEmailTemplates, previewEmailTemplate, resetEmailTemplate, saveEmailTemplate } from './api';
 
 /** The fields every template may use, as definitions/email-templates/README.md lists them. */
 const fields = ['chamber', 'campaign', 'title', 'description', 'dueDate', 'dueDateEn', 'dueWeekday', 'workingDaysLeft', 'overdueWorkingDays', 'link', 'feedback', 'note', 'sender'];
@@ -22,7 +23,7 @@ export default function EmailTemplatesPage() {
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
 
-  const load = useCallback(() => get<EmailTemplateView[]>('/api/email-templates').then(setTemplates), []);
+  const load = useCallback(() => listEmailTemplates().then(setTemplates), []);
   useEffect(() => { void load(); }, [load]);
 
   const current = templates.find((x) => x.name === selected);
@@ -42,18 +43,18 @@ export default function EmailTemplatesPage() {
     try {
       await action();
     } catch (e) {
-      setProblems(e instanceof ApiError && e.errors.length > 0 ? e.errors : [e instanceof Error ? e.message : String(e)]);
+      setProblems(errorLines(e));
     }
   };
-  const showPreview = () => attempt(async () => setPreview(await post<RenderedEmail>(`/api/email-templates/${selected}/preview`, draft)));
+  const showPreview = () => attempt(async () => setPreview(await previewEmailTemplate(selected!, draft!)));
   const save = () => attempt(async () => {
-    const view = await put<EmailTemplateView>(`/api/email-templates/${selected}`, draft);
+    const view = await saveEmailTemplate(selected!, draft!);
     setTemplates((all) => all.map((x) => (x.name === view.name ? view : x)));
     setSaved(true);
   });
   const reset = () => attempt(async () => {
-    await api<void>('DELETE', `/api/email-templates/${selected}`);
-    const view = await get<EmailTemplateView>(`/api/email-templates/${selected}`);
+    await resetEmailTemplate(selected!);
+    const view = await getEmailTemplate(selected!);
     setTemplates((all) => all.map((x) => (x.name === view.name ? view : x)));
     open(view);
   });

@@ -1,9 +1,10 @@
 import { Button, Card, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post, type Page } from '../api/http';
+import type { Page } from '../api/http';
 import type { OutboxItem } from '../api/types';
 import { formatMoment } from '../shared/format';
+import { listOutbox, retryOutboxItem } from './api';
 
 const colors: Record<string, string> = { Pending: 'default', Sending: 'blue', Sent: 'green', Failed: 'red' };
 
@@ -14,7 +15,7 @@ export default function OutboxPage() {
   const [page, setPage] = useState(1);
 
   const load = useCallback(() => {
-    get<Page<OutboxItem>>(`/api/outbox?channel=email&page=${page}&pageSize=50${status ? `&status=${status}` : ''}`).then(setItems);
+    listOutbox({ page, pageSize: 50, status }).then(setItems);
   }, [page, status]);
   useEffect(load, [load]);
 
@@ -33,7 +34,7 @@ export default function OutboxPage() {
           { title: t('outbox.attempts'), dataIndex: 'attempts', width: 90 },
           { title: t('inbox.received'), width: 160, render: (_, m) => formatMoment(m.createdAt) },
           { title: t('outbox.sentAt'), width: 160, render: (_, m) => formatMoment(m.sentAt) },
-          { title: t('common.actions'), width: 100, render: (_, m) => m.status === 'Failed' && <Button size="small" onClick={async () => { await post(`/api/outbox/${m.id}/retry`); load(); }}>{t('outbox.retry')}</Button> },
+          { title: t('common.actions'), width: 100, render: (_, m) => m.status === 'Failed' && <Button size="small" onClick={async () => { await retryOutboxItem(m.id); load(); }}>{t('outbox.retry')}</Button> },
         ]} />
     </Card>
   );

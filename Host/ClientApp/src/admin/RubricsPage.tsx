@@ -1,14 +1,14 @@
 import { Card, Collapse, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../api/http';
 import type { Rubric } from '../api/types';
+import { listRubrics } from './api';
 
 /** 考核细则: the shipped rubrics, item by item, with computed indicators and veto items marked. */
 export default function RubricsPage() {
   const { t } = useTranslation();
-  const [rubrics, setRubrics] = useState<(Rubric & { source?: string; note?: string })[] | null>(null);
-  useEffect(() => void get<(Rubric & { source?: string; note?: string })[]>('/api/rubrics').then(setRubrics), []);
+  const [rubrics, setRubrics] = useState<Rubric[] | null>(null);
+  useEffect(() => void listRubrics().then(setRubrics), []);
 
   return (
     <Card title={t('rubrics.title')} loading={!rubrics}>

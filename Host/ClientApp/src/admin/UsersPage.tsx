@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post, put } from '../api/http';
 import type { UserView } from '../api/types';
+import { errorText } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
+import { createUser, listUsers, updateUser } from './api';
 
 const roles = ['admin', 'staff', 'leader', 'reviewer'];
 
@@ -14,27 +15,27 @@ export default function UsersPage() {
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
 
-  const load = useCallback(() => void get<UserView[]>('/api/users').then(setUsers), []);
+  const load = useCallback(() => void listUsers().then(setUsers), []);
   useEffect(load, [load]);
 
   const change = async (id: string, patch: { roles?: string[]; disabled?: boolean }) => {
     try {
-      await put(`/api/users/${id}`, patch);
+      await updateUser(id, patch);
       load();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
   const create = async () => {
     const values = await form.validateFields();
     try {
-      await post('/api/users', values);
+      await createUser(values);
       setCreating(false);
       form.resetFields();
       load();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

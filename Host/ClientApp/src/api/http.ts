@@ -62,6 +62,22 @@ export async function api<T>(method: string, path: string, body?: Body): Promise
   return (type.includes('json') ? await response.json() : await response.text()) as T;
 }
 
+/**
+ * An API path with every interpolated value encoded as one path segment: ids come from addresses
+ * people can edit, and a "/" or "?" in one must not reach another endpoint.
+ */
+export function path(parts: TemplateStringsArray, ...values: (string | number)[]): string {
+  return parts.reduce((built, part, i) => built + encodeURIComponent(values[i - 1]) + part);
+}
+
+/** The path with a query string of the values set (undefined and empty ones are left out, as the Host reads them alike). */
+export function withQuery(base: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${base}?${text}` : base;
+}
+
 export const get = <T,>(path: string) => api<T>('GET', path);
 export const post = <T,>(path: string, json?: unknown) => api<T>('POST', path, json === undefined ? undefined : { json });
 export const put = <T,>(path: string, json?: unknown) => api<T>('PUT', path, { json });

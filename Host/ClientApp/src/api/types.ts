@@ -1,69 +1,78 @@
-// The shapes the Host's API returns (camelCase JSON), as far as the client reads them.
+// The shapes the Host's API returns (camelCase JSON). Wherever the Host's OpenAPI document
+// (openapi.json beside this file) describes a shape, it is an alias of the type generated from
+// that document (schema.gen.ts, made by scripts/generate-api-types.mjs before every check, test
+// and build), so a change on the server breaks the client's build instead of its pages. Host.Tests'
+// OpenApiDocumentTests keeps openapi.json equal to what the Host serves.
+import type { components } from './schema.gen';
 
-export type SignedInUser = { email: string; displayName: string; roles: string[]; antiforgeryToken?: string | null };
+type Schemas = components['schemas'];
 
-export type TaskPayload = {
-  kind: 'SignOff' | 'Submission' | 'CheckSubmission' | 'RubricReview' | 'MeetingRecord' | string;
-  title: string;
-  assignee: string;
-  actions: string[];
-  dueAt?: string | null;
-  description?: string | null;
-  mode?: string | null;
-  context?: Record<string, string> | null;
-};
+export type SignedInUser = Schemas['SignedInUser'];
+export type ClockState = Schemas['ClockState'];
+export type AntiforgeryToken = Schemas['AnonymousTypeOfstring'];
 
-export type TaskView = { id: string; instanceId: string; definitionId: string; activityId: string; task: TaskPayload; createdAt: string };
+export type TaskPayload = Schemas['TaskPayload'];
+export type TaskView = Schemas['TaskView'];
+export type TaskAnswer = Schemas['TaskAnswer'];
+export type CompletedTask = Schemas['CompletedTask'];
 
+export type RubricItem = Schemas['RubricItem'];
+export type Rubric = Schemas['Rubric'];
+
+export type CampaignStatus = Schemas['CampaignStatus'];
+// CampaignRecord and ChamberRecord are C# classes with settable properties, of which the document
+// marks only the `required` ones required; the Host writes every property (null when unset).
+export type CampaignRecord = Required<Schemas['CampaignRecord']>;
+export type CreateCampaign = Schemas['CreateCampaign'];
+export type StageCounts = Schemas['StageCounts'];
+export type CampaignView = Schemas['CampaignView'];
+export type ParticipantView = Schemas['ParticipantView'];
+export type ChaseRequest = Schemas['ChaseRequest'];
+export type ChaseResult = Schemas['ChaseResult'];
+export type CampaignTemplate = Schemas['CampaignTemplate'];
+
+export type Chamber = Required<Schemas['ChamberRecord']>;
+export type PortalLink = Schemas['PortalLinkView'];
+
+export type CalendarYear = Schemas['CalendarYearSummary'];
+export type ResolvedDate = Schemas['DateResult'];
+
+export type EmailTemplateText = Schemas['EmailTemplateText'];
+export type EmailTemplateView = Schemas['EmailTemplateView'];
+export type RenderedEmail = Schemas['RenderedEmail'];
+
+export type PortalItem = Schemas['PortalItem'];
+export type PortalView = Schemas['PortalView'];
+export type Submitted = Schemas['Submitted'];
+
+export type UserView = Schemas['UserView'];
+export type CreateUser = Schemas['CreateUserRequest'];
+export type UpdateUser = Schemas['UpdateUserRequest'];
+
+export type OutboxItem = Schemas['OutboxItem'];
+
+export type ActivityDescriptor = Schemas['ActivityDescriptor'];
+export type DefinitionSummary = Schemas['DefinitionSummary'];
+// The definition import's result: the document's ImportResult (see the chamber import's below).
+export type DefinitionImported = Schemas['ImportResult'];
+export type InstanceView = Schemas['InstanceView'];
+export type InstanceRef = Schemas['InstanceRef'];
+
+// ---------------------------------------------------------------------------------------------
+// Hand-written: the document has no schema for these, because their C# endpoints return a plain
+// IResult (no declared response type) or, for the chamber import, because its result type shares
+// its name with the definition import's and the document describes only the latter. Keep them in
+// step with the C# types named.
+
+/** GET /api/tasks?status=Done items (Host/Tasks/TaskEndpoints.cs; Activities/Tasks/TaskInbox.cs TaskHistoryRecord). */
 export type DoneTask = {
   taskId: string; instanceId: string; kind: string; title: string; actor: string; action: string; comment?: string | null; completedAt: string;
 };
 
-export type RubricItem = { id: string; area: string; title: string; maxScore: number; veto: boolean; indicator?: unknown };
-export type Rubric = { id: string; name: string; nameEn?: string; passLine: number; items: RubricItem[] };
+/** GET /api/workflow-instances/{id}/journal entries (Host/WorkflowApi/InstanceEndpoints.cs; Workflows/Runtime/Records.cs JournalEntry). */
+export type JournalEntry = { timestamp: string; activityId?: string | null; activityType?: string | null; eventName: string; message?: string | null };
 
-export type CampaignStatus = 'Draft' | 'Launching' | 'Running';
-
-export type CampaignRecord = {
-  id: string; name: string; year: number; templateId: string; status: CampaignStatus; participantCount: number; launchedCount: number;
-  createdAt: string; launchedAt?: string | null;
-};
-
-export type StageCounts = { id: string; stage: string; dueAt?: string | null; pending: number; overdue: number; submitted: number; accepted: number };
-
-export type CampaignView = {
-  id: string; name: string; year: number; templateId: string; status: CampaignStatus; instanceId: string; participantWorkflow?: string | null;
-  participants: number; launched: number; finished: number; stages: StageCounts[];
-  tasks: { stage: string; kind: string; title: string; assignee: string; dueAt?: string | null }[];
-  outcomes: Record<string, number>; createdAt: string; launchedAt?: string | null;
-};
-
-export type ParticipantView = {
-  chamberId: string; chamber: string; district?: string | null; instanceId: string;
-  status: 'pending' | 'overdue' | 'submitted' | 'reviewing' | 'running' | 'finished' | 'faulted' | 'not-launched';
-  stage?: string | null; dueAt?: string | null; overdue: boolean; round: number; reached?: string | null; score?: number | null; outcome?: string | null;
-};
-
-export type CampaignTemplate = { id: string; name?: string; description?: string; version: number; rubric?: string; participantWorkflow?: string; schedule?: Record<string, unknown> };
-
-export type Chamber = { id: string; name: string; type: string; district?: string | null; contact?: string | null; email: string; phone?: string | null; memberCount?: number | null };
-
+/** POST /api/chambers/import (Host/Chambers/ChamberEndpoints.cs; Activities/Chambers/ChamberDirectory.cs ImportResult). */
 export type ImportResult = {
   rows: number; created: number; updated: number; unchanged: number; errors: { row: number; column?: string; message: string }[]; chamberIds: string[];
-};
-
-export type ChaseResult = { chased: number; alreadyChasedToday: number; nothingToSubmit: number };
-
-export type EmailTemplateText = { subject: string; text: string; html: string };
-export type EmailTemplateView = { name: string; current: EmailTemplateText; customised: boolean; updatedAt?: string | null; updatedBy?: string | null; shipped: EmailTemplateText };
-export type RenderedEmail = EmailTemplateText;
-
-export type PortalItem = { id: string; title: string; description?: string | null; dueAt?: string | null; round: number; feedback?: string | null; campaign?: string | null };
-export type PortalView = { chamber: string; items: PortalItem[]; allowedFileTypes: string[]; maxFileBytes: number; maxFiles: number; now: string };
-
-export type UserView = { id: string; email: string; displayName: string; roles: string[]; disabled: boolean; createdAt: string };
-
-export type OutboxItem = {
-  id: string; channel: string; summary?: string | null; status: 'Pending' | 'Sending' | 'Sent' | 'Failed'; attempts: number; lastError?: string | null;
-  instanceId?: string | null; createdAt: string; nextAttemptAt?: string | null; sentAt?: string | null;
 };

@@ -1,10 +1,11 @@
 import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { get, post, setAntiforgeryToken } from '../api/http';
+import { setAntiforgeryToken } from '../api/http';
 import type { SignedInUser } from '../api/types';
 import { syncServerClock } from '../shared/format';
+import { getAntiforgeryToken, getClock, getSignedInUser, login, logout } from './api';
 
 async function syncClock(): Promise<void> {
-  syncServerClock((await get<{ now: string }>('/api/clock')).now);
+  syncServerClock((await getClock()).now);
 }
 
 type Auth = {
@@ -26,7 +27,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     (async () => {
       try {
         // Independent requests: asked at once, as each round trip delays the first page.
-        const [me, antiforgery] = await Promise.all([get<SignedInUser>('/api/auth/me'), get<{ token: string }>('/api/auth/antiforgery'), syncClock()]);
+        const [me, antiforgery] = await Promise.all([getSignedInUser(), getAntiforgeryToken(), syncClock()]);
         setAntiforgeryToken(antiforgery.token);
         // In a transition, the spinner stays until the first page's code has loaded, and the page
         // then shows at once. Otherwise React shows a fallback for it, and content that replaces a
@@ -43,7 +44,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    const signedIn = await post<SignedInUser>('/api/auth/login', { email, password });
+    const signedIn = await login(email, password);
     setAntiforgeryToken(signedIn.antiforgeryToken ?? null);
     await syncClock();
     setUser(signedIn);
@@ -51,7 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await post('/api/auth/logout');
+      await logout();
     } finally {
       setAntiforgeryToken(null);
       setUser(null);

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { errorText } from '../shared/errorText';
 import { useAuth } from './AuthContext';
 
 export default function SignInPage() {
@@ -19,7 +20,7 @@ export default function SignInPage() {
       await signIn(values.email, values.password);
       navigate((location.state as { from?: string } | null)?.from ?? '/', { replace: true });
     } catch (e) {
-      setError(e instanceof Error ? e.message : t('signIn.failed'));
+      setError(errorText(e, t('signIn.failed')));
     } finally {
       setBusy(false);
     }

@@ -2,10 +2,11 @@ import { Alert, Button, Card, Col, Descriptions, Progress, Row, Space, Statistic
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { get, post } from '../api/http';
 import type { CampaignView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { errorText } from '../shared/errorText';
 import { assigneeLabel, formatDue } from '../shared/format';
+import { getCampaign, launchCampaign } from './api';
 import ParticipantsCard from './ParticipantsCard';
 
 export default function CampaignDetailPage() {
@@ -16,7 +17,7 @@ export default function CampaignDetailPage() {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    get<CampaignView>(`/api/campaigns/${id}`).then(setView).catch((e) => setError(e.message));
+    getCampaign(id).then(setView).catch((e) => setError(errorText(e)));
   }, [id]);
   useEffect(load, [load]);
 
@@ -29,9 +30,9 @@ export default function CampaignDetailPage() {
 
   const launch = async () => {
     try {
-      setView(await post<CampaignView>(`/api/campaigns/${id}/launch`));
+      setView(await launchCampaign(id));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

@@ -3,9 +3,12 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { get, post, upload, type Page } from '../api/http';
+import { resolveBusinessDate } from '../admin/api';
 import type { CampaignRecord, CampaignTemplate, Chamber, ImportResult } from '../api/types';
+import { importChambers, listChambers } from '../chambers/api';
 import ImportRowErrors from '../chambers/ImportRowErrors';
+import { errorText } from '../shared/errorText';
+import { createCampaign, listCampaignTemplates } from './api';
 
 type Draft = {
   templateId?: string; name: string; year: number; schedule: Record<string, string>;
@@ -26,9 +29,9 @@ function ResolvedDate({ expression }: { expression: string }) {
   useEffect(() => {
     if (!/^\d{4}-\d{2}-\d{2}/.test(expression)) return setText(null);
     const timer = setTimeout(() => {
-      get<{ date: string }>(`/api/calendars/cn/resolve?expression=${encodeURIComponent(expression)}`)
+      resolveBusinessDate(expression)
         .then((r) => setText({ ok: true, value: `${r.date} ${dayjs(r.date).format('dddd')}` }))
-        .catch((e) => setText({ ok: false, value: e instanceof Error ? e.message : String(e) }));
+        .catch((e) => setText({ ok: false, value: errorText(e) }));
     }, 300);
     return () => clearTimeout(timer);
   }, [expression]);
@@ -38,7 +41,7 @@ function ResolvedDate({ expression }: { expression: string }) {
 async function allChambers(): Promise<Chamber[]> {
   const chambers: Chamber[] = [];
   for (let page = 1; ; page++) {
-    const batch = await get<Page<Chamber>>(`/api/chambers?page=${page}&pageSize=500`);
+    const batch = await listChambers({ page, pageSize: 500 });
     chambers.push(...batch.items);
     if (batch.items.length === 0 || chambers.length >= batch.total) return chambers;
   }
@@ -56,7 +59,7 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
 
   useEffect(() => {
     if (!open) return;
-    get<CampaignTemplate[]>('/api/campaign-templates').then(setTemplates);
+    listCampaignTemplates().then(setTemplates);
     allChambers().then(setChambers);
   }, [open]);
 
@@ -69,16 +72,14 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
 
   // A list of this year's participants, imported here: the directory is updated and its chambers picked.
   const importParticipants = async (file: File) => {
-    const form = new FormData();
-    form.append('file', file);
     setError(null);
     try {
-      const result = await upload<ImportResult>('/api/chambers/import', form);
+      const result = await importChambers(file);
       setImported(result);
       setChambers(await allChambers());
       setDraft((d) => ({ ...d, participantIds: [...new Set([...d.participantIds, ...result.chamberIds])] }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -88,9 +89,9 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
     try {
       const { templateId, name, year, schedule, participantIds, leaders, reviewers, planApprovers } = draft;
       const dueDates = Object.fromEntries(Object.entries(schedule).filter(([, v]) => v.trim() !== ''));
-      onCreated(await post<CampaignRecord>('/api/campaigns', { templateId, name, year, schedule: dueDates, participantIds, leaders, reviewers, planApprovers }));
+      onCreated(await createCampaign({ templateId, name, year, schedule: dueDates, participantIds, leaders, reviewers, planApprovers }));
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

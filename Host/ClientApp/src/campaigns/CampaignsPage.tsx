@@ -2,10 +2,10 @@ import { Button, Card, Progress, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { get } from '../api/http';
 import type { CampaignRecord } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { formatMoment } from '../shared/format';
+import { listCampaigns } from './api';
 import CampaignWizard from './CampaignWizard';
 
 export default function CampaignsPage() {
@@ -15,7 +15,7 @@ export default function CampaignsPage() {
   const [campaigns, setCampaigns] = useState<CampaignRecord[] | null>(null);
   const [creating, setCreating] = useState(false);
 
-  const load = useCallback(() => void get<CampaignRecord[]>('/api/campaigns').then(setCampaigns), []);
+  const load = useCallback(() => void listCampaigns().then(setCampaigns), []);
   useEffect(load, [load]);
 
   return (

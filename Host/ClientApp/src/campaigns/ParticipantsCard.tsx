@@ -2,10 +2,12 @@ import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tag, Typograph
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { get, post, type Page } from '../api/http';
+import type { Page } from '../api/http';
 import type { ChaseResult, ParticipantView } from '../api/types';
+import { errorText } from '../shared/errorText';
 import { formatDue } from '../shared/format';
-import { filterQuery, type ParticipantFilter } from './participantFilter';
+import { chaseParticipants, listParticipants, participantsExportUrl } from './api';
+import type { ParticipantFilter } from './participantFilter';
 
 const statusColors: Record<string, string> = { overdue: 'red', pending: 'orange', submitted: 'blue', reviewing: 'purple', finished: 'green', faulted: 'magenta' };
 const statuses = ['pending', 'overdue', 'submitted', 'reviewing', 'running', 'finished', 'faulted', 'not-launched'];
@@ -30,10 +32,9 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey }: {
   const [result, setResult] = useState<ChaseResult | null>(null);
 
   const load = useCallback(() => {
-    const query = filterQuery(filter);
-    get<Page<ParticipantView>>(`/api/campaigns/${campaignId}/participants?page=${page}&pageSize=50${query && `&${query}`}`)
+    listParticipants(campaignId, filter, { page, pageSize: 50 })
       .then((p) => { setParticipants(p); setError(null); })
-      .catch((e) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e) => setError(errorText(e)));
   }, [campaignId, filter, page]);
   useEffect(load, [load, refreshKey]);
 
@@ -45,17 +46,16 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey }: {
   const chase = async () => {
     if (!chasing) return;
     try {
-      setResult(await post<ChaseResult>(`/api/campaigns/${campaignId}/chase`, { ...chasing, note: note.trim() || undefined }));
+      setResult(await chaseParticipants(campaignId, { ...chasing, note: note.trim() || undefined }));
       setChasing(null);
       setNote('');
       setPicked([]);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setChasing(null);
     }
   };
 
-  const query = filterQuery(filter);
   return (
     <Card title={t('campaigns.participants')} size="small" extra={
       <Space wrap>
@@ -64,7 +64,7 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey }: {
           data-testid="status-filter" options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         <Select allowClear placeholder={t('campaigns.filterOutcome')} style={{ width: 140 }} value={filter.outcome} onChange={(outcome) => refine({ outcome })}
           options={outcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
-        <Button href={`/api/campaigns/${campaignId}/export${query && `?${query}`}`}>{t('common.export')}</Button>
+        <Button href={participantsExportUrl(campaignId, filter)}>{t('common.export')}</Button>
         {canChase && (
           <>
             <Button disabled={picked.length === 0} onClick={() => setChasing({ chamberIds: picked })} data-testid="chase-picked">

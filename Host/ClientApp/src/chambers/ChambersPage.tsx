@@ -2,9 +2,11 @@ import { Alert, Button, Card, Input, Space, Table, Typography, Upload } from 'an
 import { UploadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post, upload, type Page } from '../api/http';
+import type { Page } from '../api/http';
 import type { Chamber, ImportResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { errorText } from '../shared/errorText';
+import { createPortalLink, importChambers, listChambers } from './api';
 import ImportRowErrors from './ImportRowErrors';
 
 export default function ChambersPage() {
@@ -18,19 +20,17 @@ export default function ChambersPage() {
   const [link, setLink] = useState<{ id: string; link: string } | null>(null);
 
   const load = useCallback(() => {
-    get<Page<Chamber>>(`/api/chambers?page=${page}&pageSize=50&search=${encodeURIComponent(search)}`).then(setChambers);
+    listChambers({ page, pageSize: 50, search }).then(setChambers);
   }, [page, search]);
   useEffect(load, [load]);
 
   const importFile = async (file: File) => {
-    const form = new FormData();
-    form.append('file', file);
     setError(null);
     try {
-      setResult(await upload<ImportResult>('/api/chambers/import', form));
+      setResult(await importChambers(file));
       load();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
     return false;
   };
@@ -63,7 +63,7 @@ export default function ChambersPage() {
           { title: t('chambers.members'), dataIndex: 'memberCount', width: 90 },
           hasRole('admin', 'staff') ? {
             title: t('chambers.portalLink'), width: 120,
-            render: (_: unknown, c: Chamber) => <Button size="small" onClick={async () => setLink({ id: c.id, link: (await post<{ link: string }>(`/api/chambers/${c.id}/portal-link`)).link })}>{t('chambers.portalLink')}</Button>,
+            render: (_: unknown, c: Chamber) => <Button size="small" onClick={async () => setLink({ id: c.id, link: (await createPortalLink(c.id)).link })}>{t('chambers.portalLink')}</Button>,
           } : {},
         ]} />
     </Card>

@@ -2,8 +2,10 @@ import { Card, Col, Empty, List, Row, Statistic, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { get, type Page } from '../api/http';
-import type { CampaignRecord, CampaignView, ParticipantView, TaskView } from '../api/types';
+import type { Page } from '../api/http';
+import type { CampaignView, ParticipantView } from '../api/types';
+import { getCampaign, listCampaigns, listParticipants } from '../campaigns/api';
+import { countOpenTasks } from '../inbox/api';
 import { daysUntil, formatDue } from '../shared/format';
 import Chart from './Chart';
 
@@ -16,17 +18,17 @@ export default function DashboardPage() {
 
   useEffect(() => {
     (async () => {
-      const campaigns = await get<CampaignRecord[]>('/api/campaigns');
+      const campaigns = await listCampaigns();
       const active = campaigns.filter((c) => c.status !== 'Draft').slice(0, 5);
-      setViews(await Promise.all(active.map((c) => get<CampaignView>(`/api/campaigns/${c.id}`))));
+      setViews(await Promise.all(active.map((c) => getCampaign(c.id))));
     })();
-    get<Page<TaskView>>('/api/tasks?pageSize=1').then((p) => setTasks(p.total));
+    countOpenTasks().then(setTasks);
   }, []);
 
   const first = views?.[0];
   // The chambers longest overdue in the campaign shown (the server lists the earliest due first).
   useEffect(() => {
-    if (first) get<Page<ParticipantView>>(`/api/campaigns/${first.id}/participants?status=overdue&pageSize=10`).then(setOverdueList).catch(() => setOverdueList(null));
+    if (first) listParticipants(first.id, { status: 'overdue' }, { pageSize: 10 }).then(setOverdueList).catch(() => setOverdueList(null));
   }, [first]);
   const funnel = useMemo(() => first && {
     tooltip: { trigger: 'axis' },

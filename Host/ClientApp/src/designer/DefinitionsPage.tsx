@@ -2,13 +2,9 @@ import { Button, Card, Form, Input, Modal, Space, Table, Tag, Upload } from 'ant
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { get, post } from '../api/http';
+import type { DefinitionSummary } from '../api/types';
 import { formatMoment } from '../shared/format';
-
-export type DefinitionSummary = {
-  definitionId: string; id: string; version: number; name?: string; description?: string; status: string; isLatest: boolean; isPublished: boolean;
-  createdAt: string; publishedAt?: string | null;
-};
+import { importDefinition, listDefinitions } from './api';
 
 /** The workflow definitions, to open in the designer, create, or import from Elsa-3 JSON. */
 export default function DefinitionsPage() {
@@ -18,17 +14,17 @@ export default function DefinitionsPage() {
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
 
-  const load = useCallback(() => void get<DefinitionSummary[]>('/api/workflow-definitions').then(setDefinitions), []);
+  const load = useCallback(() => void listDefinitions().then(setDefinitions), []);
   useEffect(load, [load]);
 
   const importFile = async (file: File) => {
-    const created = await post<{ definitionId: string }>('/api/workflow-definitions/import', JSON.parse(await file.text()));
+    const created = await importDefinition(JSON.parse(await file.text()));
     navigate(`/designer/${created.definitionId}`);
   };
 
   const create = async () => {
     const { definitionId, name } = await form.validateFields();
-    await post('/api/workflow-definitions/import', {
+    await importDefinition({
       definitionId, name, version: 1, isPublished: false,
       root: { type: 'Elsa.Flowchart', id: 'flow', activities: [{ id: 'start', type: 'Elsa.Start', metadata: { designer: { position: { x: 0, y: 0 } } } }], connections: [] },
     });

@@ -3,15 +3,14 @@ import { RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { get, post, put } from '../api/http';
-import type { DefinitionSummary } from './DefinitionsPage';
+import type { DefinitionSummary } from '../api/types';
+import { errorText } from '../shared/errorText';
+import { definitionExportUrl, getDefinition, listDefinitionVersions, publishDefinition, saveDefinitionDraft, type DefinitionDetail } from './api';
 import { layout, newActivityId, validate, type ActivityJson, type DefinitionJson } from './model';
 import Palette, { paletteType } from './Palette';
 import PropertyPanel from './PropertyPanel';
 import { useDescriptors } from './useDescriptors';
 import WorkflowCanvas, { type CanvasHandle } from './WorkflowCanvas';
-
-type Detail = { summary: DefinitionSummary; definition: DefinitionJson };
 
 /** The designer: palette, canvas and property panel; drafts, publishing and versions. */
 export default function DesignerPage() {
@@ -20,7 +19,7 @@ export default function DesignerPage() {
   const { definitionId = '' } = useParams();
   const descriptors = useDescriptors();
   const canvas = useRef<CanvasHandle>(null);
-  const [detail, setDetail] = useState<Detail | null>(null);
+  const [detail, setDetail] = useState<DefinitionDetail | null>(null);
   const [versions, setVersions] = useState<DefinitionSummary[]>([]);
   const [selected, setSelected] = useState<ActivityJson | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -29,8 +28,8 @@ export default function DesignerPage() {
   const open = useCallback(async (version?: number) => {
     try {
       const [loaded, loadedVersions] = await Promise.all([
-        get<Detail>(`/api/workflow-definitions/${definitionId}${version ? `?version=${version}` : ''}`),
-        get<DefinitionSummary[]>(`/api/workflow-definitions/${definitionId}/versions`),
+        getDefinition(definitionId, version),
+        listDefinitionVersions(definitionId),
       ]);
       setDetail(loaded);
       setVersions(loadedVersions);
@@ -38,7 +37,7 @@ export default function DesignerPage() {
       setDirty(false);
       canvas.current?.load(loaded.definition);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }, [definitionId]);
   useEffect(() => void open(), [open]);
@@ -56,24 +55,24 @@ export default function DesignerPage() {
     const definition = checked();
     if (!definition) return;
     try {
-      const saved = await put<DefinitionSummary>(`/api/workflow-definitions/${definitionId}`, definition);
+      const saved = await saveDefinitionDraft(definitionId, definition);
       message.success(t('designer.saved', { version: saved.version }));
       setDirty(false);
       setDetail({ summary: saved, definition });
-      setVersions(await get<DefinitionSummary[]>(`/api/workflow-definitions/${definitionId}/versions`));
+      setVersions(await listDefinitionVersions(definitionId));
     } catch (e) {
-      modal.error({ title: t('common.error'), content: e instanceof Error ? e.message : String(e) });
+      modal.error({ title: t('common.error'), content: errorText(e) });
     }
   };
 
   const publish = async () => {
     if (dirty) await saveDraft();
     try {
-      const published = await post<DefinitionSummary>(`/api/workflow-definitions/${definitionId}/publish`);
+      const published = await publishDefinition(definitionId);
       message.success(t('designer.published', { version: published.version }));
       await open();
     } catch (e) {
-      modal.error({ title: t('common.error'), content: e instanceof Error ? e.message : String(e) });
+      modal.error({ title: t('common.error'), content: errorText(e) });
     }
   };
 
@@ -107,7 +106,7 @@ export default function DesignerPage() {
           <Button onClick={autoLayout}>{t('designer.layout')}</Button>
           <Select style={{ width: 170 }} value={detail.summary.version} onChange={(v) => void open(v)} aria-label={t('designer.versions')}
             options={versions.map((v) => ({ value: v.version, label: `v${v.version} ${v.isPublished ? `· ${t('designer.publishedTag')}` : v.isLatest ? `· ${t('designer.latest')}` : ''}` }))} />
-          <Button href={`/api/workflow-definitions/${definitionId}/export`}>{t('designer.export')}</Button>
+          <Button href={definitionExportUrl(definitionId)}>{t('designer.export')}</Button>
           <Button onClick={saveDraft} disabled={!dirty} data-testid="save-draft">{t('designer.saveDraft')}</Button>
           <Button type="primary" onClick={publish} data-testid="publish">{t('designer.publish')}</Button>
         </Space>}>

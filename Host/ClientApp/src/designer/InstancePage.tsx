@@ -2,26 +2,21 @@ import { Alert, Button, Card, Descriptions, Empty, Layout, List, Spin, Tabs, Tag
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { get, post, type Page } from '../api/http';
-import type { TaskView } from '../api/types';
+import type { InstanceView, JournalEntry, TaskView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { listOpenTasks } from '../inbox/api';
 import TaskAnswerForm from '../inbox/TaskAnswerForm';
+import { errorText } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
+import { getDefinition, getInstance, getJournal, retryInstance } from './api';
 import type { ActivityState } from './cells';
 import type { DefinitionJson } from './model';
 import { useDescriptors } from './useDescriptors';
 import WorkflowCanvas, { type CanvasHandle } from './WorkflowCanvas';
 
-type Instance = {
-  id: string; definitionId: string; version: number; status: string; correlationId?: string | null;
-  bookmarks: { id: string; activityId: string; name: string; dueAt?: string | null }[];
-  incidents: { activityId: string; activityType: string; message: string; timestamp: string }[];
-  createdAt: string; finishedAt?: string | null;
-};
-type JournalEntry = { timestamp: string; activityId?: string | null; activityType?: string | null; eventName: string; message?: string | null };
 
 /** Where each activity stands: faulted wins over current, current over finished (a loop passes an activity more than once). */
-export function statesOf(instance: Instance, journal: JournalEntry[]): Map<string, ActivityState> {
+export function statesOf(instance: InstanceView, journal: JournalEntry[]): Map<string, ActivityState> {
   const states = new Map<string, ActivityState>();
   for (const entry of journal) if (entry.activityId && entry.eventName === 'Completed') states.set(entry.activityId, 'finished');
   for (const bookmark of instance.bookmarks) states.set(bookmark.activityId, 'current');
@@ -36,7 +31,7 @@ export default function InstancePage() {
   const { hasRole } = useAuth();
   const descriptors = useDescriptors();
   const canvas = useRef<CanvasHandle>(null);
-  const [instance, setInstance] = useState<Instance | null>(null);
+  const [instance, setInstance] = useState<InstanceView | null>(null);
   const [definition, setDefinition] = useState<DefinitionJson | null>(null);
   const [journal, setJournal] = useState<JournalEntry[]>([]);
   const [tasks, setTasks] = useState<TaskView[]>([]);
@@ -45,17 +40,17 @@ export default function InstancePage() {
 
   const load = useCallback(async () => {
     try {
-      const loaded = await get<Instance>(`/api/workflow-instances/${id}`);
+      const loaded = await getInstance(id);
       setInstance(loaded);
-      setJournal(await get<JournalEntry[]>(`/api/workflow-instances/${id}/journal`));
-      const mine = await get<Page<TaskView>>('/api/tasks?pageSize=500');
+      setJournal(await getJournal(id));
+      const mine = await listOpenTasks({ pageSize: 500 });
       setTasks(mine.items.filter((task) => task.instanceId === id));
       if (!definition) {
-        const detail = await get<{ definition: DefinitionJson }>(`/api/workflow-definitions/${loaded.definitionId}?version=${loaded.version}`);
+        const detail = await getDefinition(loaded.definitionId, loaded.version);
         setDefinition(detail.definition);
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }, [id, definition]);
   useEffect(() => void load(), [load]);
@@ -97,7 +92,7 @@ export default function InstancePage() {
                   <List size="small" dataSource={instance.incidents} renderItem={(i) => (
                     <List.Item><List.Item.Meta title={`${i.activityId} · ${formatMoment(i.timestamp)}`} description={i.message} /></List.Item>
                   )} />
-                  {hasRole('admin', 'staff') && <Button danger onClick={async () => { await post(`/api/workflow-instances/${id}/retry`); await load(); }}>{t('designer.retry')}</Button>}
+                  {hasRole('admin', 'staff') && <Button danger onClick={async () => { await retryInstance(id); await load(); }}>{t('designer.retry')}</Button>}
                 </>
               ),
             },

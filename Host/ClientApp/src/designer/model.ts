@@ -23,7 +23,7 @@ export type DefinitionJson = {
 } & Record<string, unknown>;
 
 export type InputDescriptor = {
-  name: string; typeName: string; displayName: string; description?: string; uiHint: string; options?: string[] | null;
+  name: string; typeName: string; displayName: string; description?: string | null; uiHint: string; options?: string[] | null;
   defaultValue?: string | null; isRequired: boolean; order: number; enumValues?: string[] | null;
 };
 

@@ -1,9 +1,10 @@
 import { Button, Card, Drawer, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, type Page } from '../api/http';
+import type { Page } from '../api/http';
 import type { DoneTask, TaskView } from '../api/types';
 import { daysUntil, formatDue, formatMoment } from '../shared/format';
+import { listDoneTasks, listOpenTasks } from './api';
 import TaskAnswerForm from './TaskAnswerForm';
 
 /** 我的待办 / 已办: the signed-in person's tasks, answered in a drawer. */
@@ -15,8 +16,8 @@ export default function InboxPage() {
   const [current, setCurrent] = useState<TaskView | null>(null);
 
   const load = useCallback(() => {
-    get<Page<TaskView>>(`/api/tasks?status=Open&page=${page}&pageSize=20`).then(setOpen);
-    get<Page<DoneTask>>('/api/tasks?status=Done&pageSize=50').then(setDone);
+    listOpenTasks({ page, pageSize: 20 }).then(setOpen);
+    listDoneTasks({ pageSize: 50 }).then(setDone);
   }, [page]);
   useEffect(load, [load]);
 

@@ -1,9 +1,11 @@
 import { Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, Radio, Space, Statistic, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../api/http';
+import { getRubric } from '../admin/api';
 import type { Rubric, TaskView } from '../api/types';
+import { errorText } from '../shared/errorText';
 import { assigneeLabel, formatDue } from '../shared/format';
+import { completeTask } from './api';
 import { answerProblems, scoreTotal, type Answer } from './taskAnswer';
 
 /** Answering one task: the actions its kind allows, with what each needs (comment, person, scores). */
@@ -21,7 +23,7 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
 
   const rubricId = task.task.context?.rubric;
   useEffect(() => {
-    if (task.task.kind === 'RubricReview' && rubricId) get<Rubric>(`/api/rubrics/${rubricId}`).then(setRubric).catch((e) => setError(String(e.message)));
+    if (task.task.kind === 'RubricReview' && rubricId) getRubric(rubricId).then(setRubric).catch((e) => setError(errorText(e)));
   }, [task.task.kind, rubricId]);
 
   const scored = useMemo(() => rubric?.items.filter((i) => !i.veto && !i.indicator) ?? [], [rubric]);
@@ -39,10 +41,10 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
     setBusy(true);
     setError(null);
     try {
-      await post(`/api/tasks/${task.id}/complete`, answer);
+      await completeTask(task.id, answer);
       onAnswered();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

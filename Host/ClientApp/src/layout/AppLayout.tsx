@@ -3,10 +3,9 @@ import { ApartmentOutlined, BankOutlined, CalendarOutlined, OrderedListOutlined,
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { get, type Page } from '../api/http';
-import type { TaskView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { savedLanguage, setLanguage } from '../i18n';
+import { countOpenTasks } from '../inbox/api';
 
 export default function AppLayout() {
   const { t } = useTranslation();
@@ -16,7 +15,7 @@ export default function AppLayout() {
   const [openTasks, setOpenTasks] = useState(0);
 
   useEffect(() => {
-    get<Page<TaskView>>('/api/tasks?pageSize=1').then((p) => setOpenTasks(p.total)).catch(() => setOpenTasks(0));
+    countOpenTasks().then(setOpenTasks).catch(() => setOpenTasks(0));
   }, [location.pathname]);
 
   const oversee = hasRole('admin', 'staff', 'leader');

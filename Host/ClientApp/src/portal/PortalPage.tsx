@@ -3,10 +3,12 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { ApiError, get, upload } from '../api/http';
+import { ApiError } from '../api/http';
 import type { PortalItem, PortalView } from '../api/types';
 import { savedLanguage, setLanguage } from '../i18n';
+import { errorText } from '../shared/errorText';
 import { daysUntil, formatDue, syncServerClock } from '../shared/format';
+import { getPortal, submitPortalItem } from './api';
 
 /** The chamber's page, reached from the link in its e-mails: no password, only its own open items. */
 export default function PortalPage() {
@@ -16,7 +18,7 @@ export default function PortalPage() {
   const [invalid, setInvalid] = useState(false);
 
   const load = useCallback(() => {
-    get<PortalView>(`/api/portal/${encodeURIComponent(token)}`).then((v) => { syncServerClock(v.now); setView(v); }).catch((e) => {
+    getPortal(token).then((v) => { syncServerClock(v.now); setView(v); }).catch((e) => {
       if (e instanceof ApiError && (e.status === 404 || e.status === 403)) setInvalid(true);
       else throw e;
     });
@@ -54,17 +56,14 @@ function PortalItemCard({ token, item, view, onSubmitted }: { token: string; ite
   const tooBig = files.some((f) => (f.size ?? 0) > view.maxFileBytes);
 
   const submit = async () => {
-    const form = new FormData();
-    files.forEach((f) => form.append('files', f.originFileObj as File, f.name));
-    if (comment.trim()) form.append('comment', comment.trim());
     setBusy(true);
     setError(null);
     try {
-      await upload(`/api/portal/${encodeURIComponent(token)}/items/${item.id}/submit`, form);
+      await submitPortalItem(token, item.id, files.map((f) => ({ file: f.originFileObj as File, name: f.name })), comment.trim());
       setFiles([]);
       onSubmitted();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,41 @@
+// Administration: the business calendar, rubrics, users, e-mail templates and the outbox.
+import { api, get, path, post, put, withQuery, type Page } from '../api/http';
+import type {
+  CalendarYear, CreateUser, EmailTemplateText, EmailTemplateView, OutboxItem, RenderedEmail, ResolvedDate, Rubric, UpdateUser, UserView,
+} from '../api/types';
+
+export const listCalendarYears = () => get<CalendarYear[]>('/api/calendars/cn/years');
+
+/** Adds or replaces a year of holidays and working days (the shipped file format). */
+export const saveCalendarYear = (year: number | string, calendar: unknown) => put<CalendarYear>(path`/api/calendars/cn/years/${year}`, calendar);
+
+/** What a business-date expression ("2026-10-03>") comes to on the calendar. */
+export const resolveBusinessDate = (expression: string) => get<ResolvedDate>(withQuery('/api/calendars/cn/resolve', { expression }));
+
+export const listRubrics = () => get<Rubric[]>('/api/rubrics');
+
+export const getRubric = (id: string) => get<Rubric>(path`/api/rubrics/${id}`);
+
+export const listUsers = () => get<UserView[]>('/api/users');
+
+export const createUser = (user: CreateUser) => post<UserView>('/api/users', user);
+
+// Request bodies bind missing fields as null (unchanged), so a patch sends only what changes.
+export const updateUser = (id: string, patch: Partial<UpdateUser>) => put<UserView>(path`/api/users/${id}`, patch);
+
+export const listEmailTemplates = () => get<EmailTemplateView[]>('/api/email-templates');
+
+export const getEmailTemplate = (name: string) => get<EmailTemplateView>(path`/api/email-templates/${name}`);
+
+export const saveEmailTemplate = (name: string, draft: EmailTemplateText) => put<EmailTemplateView>(path`/api/email-templates/${name}`, draft);
+
+/** Back to the shipped text. */
+export const resetEmailTemplate = (name: string) => api<void>('DELETE', path`/api/email-templates/${name}`);
+
+/** The draft rendered with sample values. */
+export const previewEmailTemplate = (name: string, draft: EmailTemplateText) => post<RenderedEmail>(path`/api/email-templates/${name}/preview`, draft);
+
+export const listOutbox = (query: { status?: string; page: number; pageSize: number }) =>
+  get<Page<OutboxItem>>(withQuery('/api/outbox', { channel: 'email', ...query }));
+
+export const retryOutboxItem = (id: string) => post<void>(path`/api/outbox/${id}/retry`);

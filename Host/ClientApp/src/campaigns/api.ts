@@ -1,0 +1,31 @@
+// Campaigns: the list, one campaign with its stages, creating and launching, participants and 催办.
+import { get, path, post, withQuery, type Page } from '../api/http';
+import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, ParticipantView } from '../api/types';
+import { filterQuery, type ParticipantFilter } from './participantFilter';
+
+export type Paging = { page?: number; pageSize: number };
+
+export const listCampaigns = () => get<CampaignRecord[]>('/api/campaigns');
+
+export const getCampaign = (id: string) => get<CampaignView>(path`/api/campaigns/${id}`);
+
+export const listCampaignTemplates = () => get<CampaignTemplate[]>('/api/campaign-templates');
+
+// Request bodies bind missing fields as null, so a partial body is a valid one.
+export const createCampaign = (campaign: Partial<CreateCampaign>) => post<CampaignRecord>('/api/campaigns', campaign);
+
+export const launchCampaign = (id: string) => post<CampaignView>(path`/api/campaigns/${id}/launch`);
+
+export function listParticipants(campaignId: string, filter: ParticipantFilter, paging: Paging) {
+  const query = filterQuery(filter);
+  return get<Page<ParticipantView>>(`${withQuery(path`/api/campaigns/${campaignId}/participants`, paging)}${query && `&${query}`}`);
+}
+
+export const chaseParticipants = (campaignId: string, request: Partial<ChaseRequest>) =>
+  post<ChaseResult>(path`/api/campaigns/${campaignId}/chase`, request);
+
+/** Where the browser downloads the participants (as filtered) as a spreadsheet. */
+export function participantsExportUrl(campaignId: string, filter: ParticipantFilter): string {
+  const query = filterQuery(filter);
+  return `${path`/api/campaigns/${campaignId}/export`}${query && `?${query}`}`;
+}

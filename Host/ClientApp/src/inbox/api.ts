@@ -1,0 +1,14 @@
+// The signed-in person's tasks: open ones, answered ones, and answering one.
+import { get, path, post, withQuery, type Page } from '../api/http';
+import type { CompletedTask, DoneTask, TaskAnswer, TaskView } from '../api/types';
+
+export const listOpenTasks = (query: { page?: number; pageSize: number }) =>
+  get<Page<TaskView>>(withQuery('/api/tasks', { status: 'Open', ...query }));
+
+export const listDoneTasks = (query: { page?: number; pageSize: number }) =>
+  get<Page<DoneTask>>(withQuery('/api/tasks', { status: 'Done', ...query }));
+
+/** How many tasks wait for the signed-in person. */
+export const countOpenTasks = async () => (await listOpenTasks({ pageSize: 1 })).total;
+
+export const completeTask = (taskId: string, answer: Partial<TaskAnswer>) => post<CompletedTask>(path`/api/tasks/${taskId}/complete`, answer);
