@@ -53,26 +53,11 @@ export type OutboxItem = Schemas['OutboxItem'];
 
 export type ActivityDescriptor = Schemas['ActivityDescriptor'];
 export type DefinitionSummary = Schemas['DefinitionSummary'];
-// The definition import's result: the document's ImportResult (see the chamber import's below).
-export type DefinitionImported = Schemas['ImportResult'];
+export type DefinitionImported = Schemas['ImportedDefinition'];
 export type InstanceView = Schemas['InstanceView'];
 export type InstanceRef = Schemas['InstanceRef'];
 
-// ---------------------------------------------------------------------------------------------
-// Hand-written: the document has no schema for these, because their C# endpoints return a plain
-// IResult (no declared response type) or, for the chamber import, because its result type shares
-// its name with the definition import's and the document describes only the latter. Keep them in
-// step with the C# types named.
-
-/** GET /api/tasks?status=Done items (Host/Tasks/TaskEndpoints.cs; Activities/Tasks/TaskInbox.cs TaskHistoryRecord). */
-export type DoneTask = {
-  taskId: string; instanceId: string; kind: string; title: string; actor: string; action: string; comment?: string | null; completedAt: string;
-};
-
-/** GET /api/workflow-instances/{id}/journal entries (Host/WorkflowApi/InstanceEndpoints.cs; Workflows/Runtime/Records.cs JournalEntry). */
-export type JournalEntry = { timestamp: string; activityId?: string | null; activityType?: string | null; eventName: string; message?: string | null };
-
-/** POST /api/chambers/import (Host/Chambers/ChamberEndpoints.cs; Activities/Chambers/ChamberDirectory.cs ImportResult). */
-export type ImportResult = {
-  rows: number; created: number; updated: number; unchanged: number; errors: { row: number; column?: string; message: string }[]; chamberIds: string[];
-};
+// TaskHistoryRecord is a C# class like CampaignRecord: the Host writes every property.
+export type DoneTask = Required<Schemas['TaskHistoryRecord']>;
+export type JournalEntry = Schemas['JournalEntry'];
+export type ImportResult = Schemas['ImportResult'];
