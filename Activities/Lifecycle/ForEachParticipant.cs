@@ -1,22 +1,8 @@
-using System.Text.Json;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Campaigns.Lifecycle;
-
-/// <summary>What a campaign's workflow asks of the launcher: start one instance of this definition per participant.</summary>
-public sealed record ParticipantLaunch(string CampaignId, string WorkflowDefinitionId, string UntilStage)
-{
-    public const string Channel = "campaign.participants";
-
-    public string ToJson() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
-
-    public static ParticipantLaunch? FromJson(string json) => JsonSerializer.Deserialize<ParticipantLaunch>(json, JsonSerializerOptions.Web);
-}
-
-/// <summary>How far the participants got when the parent went on.</summary>
-public sealed record ParticipantsReached(string Stage, int Participants, int Reached, int Commended, int Rectifying, int NotPassed);
 
 /// <summary>
 /// 逐个商会: runs the participant workflow once for every chamber in the campaign and waits until

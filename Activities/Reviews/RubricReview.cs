@@ -6,13 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Campaigns.Reviews;
 
-/// <summary>One item's result.</summary>
-public sealed record ItemResult(string Id, string Area, string Title, decimal Score, decimal MaxScore, bool Passed, string? Note = null);
-
-/// <summary>What a review decided: the total against the pass line, vetoes, and the items that fell short (for a rectification order).</summary>
-public sealed record ReviewResult(string Rubric, decimal Total, decimal PassLine, bool Passed, IReadOnlyList<string> Vetoes,
-    IReadOnlyList<ItemResult> Items, IReadOnlyList<string> FailedItems, int Reviewers);
-
 /// <summary>
 /// Review against a rubric (督查考核): every reviewer scores each item; the scores are averaged,
 /// measurable items are computed from the chamber's figures, and any veto fails the chamber

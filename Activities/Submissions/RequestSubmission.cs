@@ -10,12 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Campaigns.Submissions;
 
-/// <summary>A file handed in through the portal (stored in <c>submission_files</c>).</summary>
-public sealed record SubmittedFile(string Id, string FileName, string ContentType, long Size);
-
-/// <summary>What a chamber handed in for one request.</summary>
-public sealed record Submission(string TaskId, IReadOnlyList<SubmittedFile> Files, string? Comment, DateTimeOffset SubmittedAt, int Round = 1);
-
 /// <summary>
 /// Asks one chamber for a document by a deadline (报送): the chamber is e-mailed a personal portal
 /// link, reminded at working-day offsets before the deadline, chased every few working days after

@@ -36,27 +36,3 @@ public sealed class WorkflowDefinition
     /// <summary>Top-level fields we do not interpret (options, customProperties, toolVersion, …), kept as written.</summary>
     public JsonObject UnknownFields { get; set; } = [];
 }
-
-/// <summary>A workflow variable. <see cref="Value"/> is the initial value as a string, as Elsa stores it.</summary>
-public sealed record VariableDefinition(string Id, string Name, string TypeName, bool IsArray = false, string? Value = null)
-{
-    public JsonObject? UnknownFields { get; init; }
-}
-
-/// <summary>A declared workflow input.</summary>
-public sealed record InputDefinition(string Name, string TypeName)
-{
-    public string? DisplayName { get; init; }
-    public string? Description { get; init; }
-    public bool IsArray { get; init; }
-    public JsonObject? UnknownFields { get; init; }
-}
-
-/// <summary>A declared workflow output.</summary>
-public sealed record OutputDefinition(string Name, string TypeName)
-{
-    public string? DisplayName { get; init; }
-    public string? Description { get; init; }
-    public bool IsArray { get; init; }
-    public JsonObject? UnknownFields { get; init; }
-}

@@ -75,34 +75,3 @@ public abstract class Activity
 
     public override string ToString() => $"{Type} '{Name ?? Id}'";
 }
-
-/// <summary>An activity that runs to completion in one step and then continues on <c>Done</c>.</summary>
-public abstract class CodeActivity : Activity
-{
-    public sealed override async ValueTask ExecuteAsync(ActivityExecutionContext context)
-    {
-        await ExecuteCodeAsync(context);
-        if (context.Status == ActivityStatus.Running)
-            await context.CompleteActivityAsync();
-    }
-
-    protected abstract ValueTask ExecuteCodeAsync(ActivityExecutionContext context);
-}
-
-/// <summary>Activities that can start a workflow when their event occurs (Elsa's triggers).</summary>
-public interface ITrigger
-{
-    /// <summary>The bookmark name and key that start a new instance, or null when not configured.</summary>
-    (string Name, string Key)? GetTriggerKey();
-}
-
-/// <summary>Completion callback of a composite: its child finished.</summary>
-public delegate ValueTask ActivityCompletionCallback(ActivityCompletedContext context);
-
-/// <summary>Bookmark callback: the workflow was resumed at this activity.</summary>
-public delegate ValueTask ExecuteActivityDelegate(ActivityExecutionContext context);
-
-public sealed record ActivityCompletedContext(
-    ActivityExecutionContext TargetContext,
-    ActivityExecutionContext ChildContext,
-    IReadOnlyList<string> Outcomes);

@@ -1,11 +1,5 @@
 namespace Chamber.Workflows.Persistence;
 
-public enum StorageProvider
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>Where the engine keeps its data (configuration section <c>Storage</c> and <c>ConnectionStrings:Workflows</c>).</summary>
 public sealed class StorageOptions
 {
@@ -19,14 +13,4 @@ public sealed class StorageOptions
 
     /// <summary>SQLite only: how often the write-ahead log is copied back into the database file (<see cref="WalCheckpointer"/>).</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
-}
-
-public static class StorageDbContextOptions
-{
-    /// <summary>Points an EF Core context of any module at the configured database (the engine's and the modules' tables live together).</summary>
-    public static Microsoft.EntityFrameworkCore.DbContextOptionsBuilder UseConfiguredStorage(
-        this Microsoft.EntityFrameworkCore.DbContextOptionsBuilder db, StorageOptions storage) =>
-        storage.Provider == StorageProvider.Postgres
-            ? Microsoft.EntityFrameworkCore.NpgsqlDbContextOptionsBuilderExtensions.UseNpgsql(db, storage.ConnectionString)
-            : Microsoft.EntityFrameworkCore.SqliteDbContextOptionsBuilderExtensions.UseSqlite(db, storage.ConnectionString).AddInterceptors(new SqlitePragmas());
 }

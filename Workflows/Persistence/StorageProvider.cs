@@ -1,0 +1,7 @@
+namespace Chamber.Workflows.Persistence;
+
+public enum StorageProvider
+{
+    Sqlite,
+    Postgres,
+}
