@@ -1,11 +1,14 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace Chamber.Workflows.Paging;
 
 /// <summary>
 /// Which page of a list to return, as every list endpoint takes it (<c>?page=&amp;pageSize=</c>,
 /// bound with <c>[AsParameters]</c>): missing or out-of-range values are brought into range rather
-/// than refused, so a list link never fails.
+/// than refused, so a list link never fails. The query names are given, so the API description
+/// spells them as clients send them.
 /// </summary>
-public sealed record PageRequest(int? Page = null, int? PageSize = null)
+public sealed record PageRequest([FromQuery(Name = "page")] int? Page = null, [FromQuery(Name = "pageSize")] int? PageSize = null)
 {
     public const int DefaultSize = 50;
     public const int MaxSize = 500;
