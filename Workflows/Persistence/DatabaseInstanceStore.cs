@@ -50,12 +50,7 @@ public sealed class DatabaseInstanceStore : IWorkflowInstanceStore, IAsyncDispos
         await using var connection = WorkflowEngineServices.OpenConnection(_storage);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var names = instanceIds.Select((id, i) =>
-        {
-            command.AddParameter("@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), id);
-            return "@id" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }).ToList();
-        command.CommandText = $"{EngineSql.SelectInstances} WHERE id IN ({string.Join(", ", names)})";
+        command.CommandText = $"{EngineSql.SelectInstances} WHERE id IN ({command.AddParameterList("@id", instanceIds)})";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -95,12 +90,7 @@ public sealed class DatabaseInstanceStore : IWorkflowInstanceStore, IAsyncDispos
         await using var connection = WorkflowEngineServices.OpenConnection(_storage);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var names = detachedNames.Select((name, i) =>
-        {
-            command.AddParameter("@n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
-            return "@n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }).ToList();
-        var excluded = names.Count == 0 ? "" : $" AND name NOT IN ({string.Join(", ", names)})";
+        var excluded = detachedNames.Count == 0 ? "" : $" AND name NOT IN ({command.AddParameterList("@n", detachedNames)})";
         // Same parameter type as the writer's, so SQLite compares like with like.
         command.CommandText = EngineSql.SelectDueBookmarks(excluded);
         command.AddParameter("@now", now.UtcDateTime);

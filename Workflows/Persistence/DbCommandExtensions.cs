@@ -13,4 +13,16 @@ public static class DbCommandExtensions
         command.Parameters.Add(parameter);
         return command;
     }
+
+    /// <summary>
+    /// One parameter per value (<paramref name="prefix"/>0, <paramref name="prefix"/>1, …), returned as
+    /// the list to put inside <c>IN (…)</c>.
+    /// </summary>
+    public static string AddParameterList(this DbCommand command, string prefix, IEnumerable<object?> values) =>
+        string.Join(", ", values.Select((value, i) =>
+        {
+            var name = prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.AddParameter(name, value);
+            return name;
+        }));
 }
