@@ -71,8 +71,9 @@ public sealed class EmailTemplates : IDisposable
         .Select(n => n["email-templates/".Length..^".subject.hbs".Length])
         .Order(StringComparer.Ordinal)];
 
+    /// <summary>The shipped text; the subject without the file's final line break, as an editor shows and saves it.</summary>
     public static EmailTemplateText Shipped(string name) =>
-        new(Read($"{name}.subject.hbs"), Read($"{name}.text.hbs"), Read($"{name}.html.hbs"));
+        new(Read($"{name}.subject.hbs").Trim(), Read($"{name}.text.hbs"), Read($"{name}.html.hbs"));
 
     public async ValueTask<RenderedEmail> RenderAsync(string name, object model, CancellationToken cancellationToken = default)
     {
@@ -85,6 +86,7 @@ public sealed class EmailTemplates : IDisposable
     /// <summary>Renders a draft with the sample model, as the editor previews it; throws <see cref="EmailTemplateException"/> when it cannot be used.</summary>
     public RenderedEmail Preview(EmailTemplateText text)
     {
+        text = Normalized(text);
         EnsureUsable(text);
         return Render(Compile(text), EmailTemplateSample.Model());
     }
@@ -102,6 +104,7 @@ public sealed class EmailTemplates : IDisposable
     /// <summary>Replaces a shipped template; throws <see cref="EmailTemplateException"/> (nothing stored) when the text cannot be used.</summary>
     public async Task<EmailTemplateView> SaveAsync(string name, EmailTemplateText text, string? by, CancellationToken cancellationToken = default)
     {
+        text = Normalized(text);
         EnsureUsable(text);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var record = await db.EmailTemplates.FindAsync([name], cancellationToken);
@@ -134,7 +137,7 @@ public sealed class EmailTemplates : IDisposable
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(text.Subject) || string.IsNullOrWhiteSpace(text.Text) || string.IsNullOrWhiteSpace(text.Html))
             problems.Add("主题、纯文本和 HTML 都不能为空 / Subject, text and HTML are all required.");
-        if (text.Subject?.Length > MaxSubjectLength || text.Subject?.Contains('\n', StringComparison.Ordinal) == true)
+        if (text.Subject?.Length > MaxSubjectLength || text.Subject?.AsSpan().IndexOfAny('\r', '\n') >= 0)
             problems.Add($"主题须为一行，不超过 {MaxSubjectLength} 字 / The subject must be one line of at most {MaxSubjectLength} characters.");
         if (text.Text?.Length > MaxBodyLength || text.Html?.Length > MaxBodyLength)
             problems.Add($"正文不能超过 {MaxBodyLength} 字 / A body may not exceed {MaxBodyLength} characters.");
@@ -160,6 +163,9 @@ public sealed class EmailTemplates : IDisposable
 
         return problems;
     }
+
+    /// <summary>A subject with a line break only at its end (as a file or a pasted line has) is one line: the break goes.</summary>
+    private static EmailTemplateText Normalized(EmailTemplateText text) => text with { Subject = text.Subject?.Trim() ?? "" };
 
     private void EnsureUsable(EmailTemplateText text)
     {

@@ -40,7 +40,7 @@ public sealed class RequestSubmission : DeadlineActivity
     [Input(DisplayName = "Checked by", Description = "Who accepts or returns submissions: e-mail addresses and/or roles.", UIHint = InputUIHints.MultiText, DefaultValue = "role:staff")]
     public Input<object>? Reviewers { get; set; }
 
-    [Input(DisplayName = "Resubmit within (working days)", Description = "Deadline of a resubmission after a return, from the day of the return.", DefaultValue = "5")]
+    [Input(DisplayName = "Resubmit within (working days)", Description = "Working days a chamber has to resubmit after a return, counted from the return; never earlier than the first deadline.", DefaultValue = "5")]
     public Input<int>? ResubmitWorkingDays { get; set; }
 
     [Output(Description = "The accepted submission.")]
@@ -126,7 +126,10 @@ public sealed class RequestSubmission : DeadlineActivity
 
         var calendar = await context.GetCalendarAsync();
         var today = CampaignMail.Today(context);
-        state = state with { Round = state.Round + 1, Feedback = decision.Comment, Due = calendar.AddWorkingDays(today, state.ResubmitDays) };
+        // A return gives the chamber time to revise, never less than it had: a plan returned early in
+        // April is still due at the end of April, not a week after the return.
+        var resubmitBy = calendar.AddWorkingDays(today, state.ResubmitDays);
+        state = state with { Round = state.Round + 1, Feedback = decision.Comment, Due = resubmitBy > state.Due ? resubmitBy : state.Due };
         context.SetProperty("state", state);
         await OpenForChamberAsync(context, state, calendar, "submission-returned");
     }

@@ -87,6 +87,24 @@ public abstract class EmailTemplateTests(StorageProvider provider) : HostTestBas
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/email-templates")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.PutAsJsonAsync("/api/email-templates/submission-chase", Draft())).StatusCode);
     }
+
+    [Fact]
+    public async Task Every_shipped_template_previews_and_saves_as_it_is_shown()
+    {
+        foreach (var template in (await Admin.GetFromJsonAsync<JsonElement>("/api/email-templates")).EnumerateArray())
+        {
+            var name = template.GetProperty("name").GetString()!;
+            var shipped = template.GetProperty("shipped");
+            Assert.DoesNotContain('\n', shipped.GetProperty("subject").GetString()!);
+            Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsJsonAsync($"/api/email-templates/{name}/preview", shipped)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Admin.PutAsJsonAsync($"/api/email-templates/{name}", shipped)).StatusCode);
+        }
+
+        // A subject pasted with its line break is one line; a break inside it, or a carriage return, is not.
+        var pasted = await Admin.PutAsJsonAsync("/api/email-templates/submission-chase", Draft(subject: ChangedSubject + "\r\n"));
+        Assert.Equal(ChangedSubject, (await pasted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("current").GetProperty("subject").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PutAsJsonAsync("/api/email-templates/submission-chase", Draft(subject: "两行\r主题"))).StatusCode);
+    }
 }
 
 public sealed class SqliteEmailTemplateTests() : EmailTemplateTests(StorageProvider.Sqlite);

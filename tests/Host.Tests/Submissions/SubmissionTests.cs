@@ -115,6 +115,30 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
         Assert.Contains("accepted", await Admin.GetStringAsync($"/api/workflow-instances/{instance}/journal"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2026-04-30")] // returned on 1 April: still due on 30 April, not on 9 April
+    [InlineData("2026-04-02")] // returned the day before it was due: five working days from the return
+    public async Task A_returned_submission_is_due_again_no_earlier_than_its_first_deadline(string due)
+    {
+        await StartAsync(due);
+        var token = (await (await Admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("link").GetString()!.Split("/portal/")[1];
+        using var chamber = Host.CreateClient();
+        var item = Assert.Single((await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items").EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(chamber, token, item.GetProperty("id").GetString()!, "实施方案.pdf", Encoding.ASCII.GetBytes("%PDF-1.4"))).StatusCode);
+
+        using var staff = await SignInAsync("staff@fic.example");
+        var check = Assert.Single((await staff.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/tasks/{check.GetProperty("id").GetString()}/complete",
+            new { action = "return", comment = "请补充经费安排" })).StatusCode);
+
+        var again = Assert.Single((await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items").EnumerateArray());
+        var firstDue = DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture);
+        var fiveWorkingDaysOn = await AddWorkingDaysAsync("2026-04-01", 5);
+        var expected = firstDue > fiveWorkingDaysOn ? firstDue : fiveWorkingDaysOn;
+        Assert.Equal(new DateTimeOffset(expected.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.FromHours(8)), again.GetProperty("dueAt").GetDateTimeOffset());
+    }
+
     [Fact]
     public async Task The_reminder_timer_moves_on_in_its_row_shows_its_next_time_and_cannot_be_resumed_by_hand()
     {
