@@ -17,6 +17,7 @@ public static class CampaignsModule
         services.AddActivity<Tasks.SignOff>();
         services.AddSingleton<Tasks.TaskIndex>();
         services.AddSingleton<Tasks.TaskInbox>();
+        services.AddSingleton<Tasks.TaskFiles>();
         services.AddActivity<Submissions.RequestSubmission>();
         services.AddActivity<Reviews.RubricReview>();
         services.AddActivity<Outcomes.Commend>();

@@ -11,6 +11,7 @@ using Chamber.Host.Health;
 using Chamber.Host.Portal;
 using Chamber.Host.Reviews;
 using Chamber.Host.Security;
+using Chamber.Host.Submissions;
 using Chamber.Host.Tasks;
 using Chamber.Host.WebClient;
 using Chamber.Host.WorkflowApi;
@@ -92,6 +93,7 @@ public static class HostModule
         app.MapChamberEndpoints();
         app.MapTaskEndpoints();
         app.MapPortalEndpoints();
+        app.MapSubmissionFileEndpoints();
         app.MapCampaignEndpoints();
         app.MapRubricEndpoints();
         app.MapClockEndpoints(app.Services.GetRequiredService<TimeProvider>());

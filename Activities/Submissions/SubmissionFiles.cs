@@ -84,6 +84,19 @@ public sealed class SubmissionFiles(IDbContextFactory<CampaignDbContext> context
         return new SubmittedFile(record.Id, record.FileName, record.ContentType, record.Size);
     }
 
+    /// <summary>The files handed in within one workflow instance (one chamber's part), or for one of its items only, oldest first; without their content.</summary>
+    public async Task<IReadOnlyList<SubmissionFileView>> ListAsync(string instanceId, string? taskId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.SubmissionFiles.AsNoTracking().Where(f => f.InstanceId == instanceId);
+        if (taskId is not null)
+            query = query.Where(f => f.TaskId == taskId);
+        var rows = await query.OrderBy(f => f.UploadedAt).ThenBy(f => f.Id)
+            .Select(f => new { f.Id, f.FileName, f.ContentType, f.Size, f.UploadedAt, f.TaskId }).ToListAsync(cancellationToken);
+        return [.. rows.Select(f => new SubmissionFileView(f.Id, f.FileName, f.ContentType, f.Size,
+            new DateTimeOffset(DateTime.SpecifyKind(f.UploadedAt, DateTimeKind.Utc)), f.TaskId))];
+    }
+
     public async Task<SubmissionFileRecord?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -52,6 +52,13 @@ public sealed class TaskIndex(IDbContextFactory<WorkflowsDbContext> workflows)
         return await ReadAsync(query, cancellationToken);
     }
 
+    /// <summary>The open tasks of one workflow instance.</summary>
+    public async Task<IReadOnlyList<OpenTask>> OfInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        return await ReadAsync(Tasks(db).Where(b => b.InstanceId == instanceId), cancellationToken);
+    }
+
     /// <summary>
     /// What chambers of a campaign are asked to submit (<see cref="TaskKinds.Submission"/>); only
     /// those of <paramref name="chamberIds"/> when given. The chamber is the task's

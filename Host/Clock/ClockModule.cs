@@ -24,7 +24,9 @@ public static class ClockModule
         if (mode == ClockMode.Manual)
         {
             if (builder.Environment.IsProduction())
-                throw new InvalidOperationException("Clock:Mode=Manual is for tests and demos and is refused in Production (set ASPNETCORE_ENVIRONMENT).");
+                throw new HostConfigurationException(
+                    "The manual clock (Clock:Mode=Manual) is for rehearsals and tests and is refused in Production. " +
+                    "Rehearse with ops/demo, or start the Host with ASPNETCORE_ENVIRONMENT=Rehearsal on data of its own.");
             var start = builder.Configuration.GetValue<DateTimeOffset?>("Clock:Start") ?? DateTimeOffset.UtcNow;
             builder.Services.AddSingleton<TimeProvider>(new ManualClock(start));
         }

@@ -28,15 +28,6 @@ public static class PortalEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmissionFiles.MaxUploadBytes));
 
-        app.MapGet("/api/submissions/files/{id}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, SubmissionFiles files, HttpContext http, CancellationToken ct) =>
-        {
-            if (await files.FindAsync(id, ct) is not { } file)
-                return Problems.NotFound($"文件 {id} 不存在 / File {id} does not exist.");
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            // Always a download: an uploaded file is never rendered inside our origin.
-            return TypedResults.File(file.Content, "application/octet-stream", file.FileName);
-        }).WithTags("Portal").RequireAuthorization(Policies.Operate);
-
         app.MapPost("/api/chambers/{id}/portal-link", async Task<Results<Ok<PortalLinkView>, ProblemHttpResult>> (string id, ChamberDirectory directory, PortalLinks links, CancellationToken ct) =>
             await directory.FindAsync(id, ct) is null
                 ? Problems.NotFound($"商会 {id} 不存在 / Chamber {id} does not exist.")

@@ -23,13 +23,13 @@ public static class TaskEndpoints
         var group = app.MapGroup("/api/tasks").WithTags("Tasks");
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", async Task<Results<Ok<TaskView>, ProblemHttpResult>> (string id, ClaimsPrincipal user, TaskInbox inbox, CancellationToken ct) =>
-            await inbox.FindAsync(Actor(user), id, ct) is { } task
+            await inbox.FindAsync(user.ToTaskActor(), id, ct) is { } task
                 ? TypedResults.Ok(task)
                 : Problems.NotFound($"任务 {id} 不存在或已处理 / Task {id} does not exist or was already answered."));
         // 400 (an answer the task does not take), 403 (not the caller's), 404/409 (answered meanwhile): the problem handler.
         group.MapPost("/{id}/complete", async Task<Ok<CompletedTask>> (string id, TaskAnswer? answer, ClaimsPrincipal user, TaskInbox inbox, CancellationToken ct) =>
         {
-            var result = await inbox.CompleteAsync(Actor(user), id, answer ?? new TaskAnswer(null, null, null, null), ct);
+            var result = await inbox.CompleteAsync(user.ToTaskActor(), id, answer ?? new TaskAnswer(null, null, null, null), ct);
             return TypedResults.Ok(new CompletedTask(result.InstanceId, result.Status));
         }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -38,11 +38,6 @@ public static class TaskEndpoints
     private static async Task<Results<Ok<ListPage<TaskView>>, Ok<ListPage<TaskHistoryRecord>>>> ListAsync(TaskListStatus? status,
         [AsParameters] PageRequest page, ClaimsPrincipal user, TaskInbox inbox, CancellationToken ct) =>
         status == TaskListStatus.Done
-            ? TypedResults.Ok(await inbox.ListDoneAsync(Actor(user), page, ct))
-            : TypedResults.Ok(await inbox.ListOpenAsync(Actor(user), page, ct));
-
-    private static TaskActor Actor(ClaimsPrincipal user) => new(
-        user.FindFirstValue(ClaimTypes.Email) ?? throw new InvalidOperationException("A signed-in user without an e-mail claim."),
-        user.FindFirstValue(ClaimTypes.Name) ?? "",
-        [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)]);
+            ? TypedResults.Ok(await inbox.ListDoneAsync(user.ToTaskActor(), page, ct))
+            : TypedResults.Ok(await inbox.ListOpenAsync(user.ToTaskActor(), page, ct));
 }

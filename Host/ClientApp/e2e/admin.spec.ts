@@ -6,6 +6,10 @@ import { admin, keep, signIn } from './helpers';
 
 test('an administrator adds a calendar year, reads the rubrics and switches to English', async ({ page }) => {
   await signIn(page, admin.email, admin.password);
+  // The browser tests run a rehearsal (the manual clock): every page says so, with the simulated time.
+  const banner = page.getByTestId('rehearsal-banner');
+  await expect(banner).toContainText('演练模式');
+  await expect(banner).toContainText(/2026年\d{1,2}月\d{1,2}日/);
 
   await page.getByRole('menuitem', { name: '工作日历' }).click();
   await expect(page.getByText('还没有 2027 年的日历')).toBeVisible();
@@ -25,6 +29,8 @@ test('an administrator adds a calendar year, reads the rubrics and switches to E
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('menuitem', { name: 'Dashboard' })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: 'Business calendar' })).toBeVisible();
+  await expect(banner).toContainText('Rehearsal');
+  await expect(banner).not.toContainText('演练');
   await keep(page, '17-english');
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('menuitem', { name: '工作台' })).toBeVisible();

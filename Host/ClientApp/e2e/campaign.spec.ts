@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { adminApi, admin, keep, mailsTo, portalLinkFor, signIn, userPassword } from './helpers';
 
@@ -112,7 +113,13 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await signIn(staff, 'staff@fic.example', userPassword);
   await staff.getByRole('menuitem', { name: /我的待办/ }).click();
   await staff.getByRole('button', { name: /办\s?理/ }).click();
-  await expect(staff.getByText('实施方案.pdf')).toBeVisible();
+  // What the chamber sent opens from the task: a download of the very file.
+  const file = staff.getByTestId('task-file');
+  await expect(file).toHaveText(/实施方案\.pdf/);
+  const download = staff.waitForEvent('download');
+  await file.click();
+  expect((await download).suggestedFilename()).toBe('实施方案.pdf');
+  expect((await readFile((await (await download).path())!)).toString()).toBe('%PDF-1.4 实施方案');
   await staff.getByTestId('answer-task').click();
   await expect(staff.getByText('没有待办事项')).toBeVisible();
   await staffContext.close();

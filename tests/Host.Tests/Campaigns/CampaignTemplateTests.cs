@@ -78,6 +78,18 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : HostTest
         foreach (var id in ids)
             await _driver.SubmitAsync(await TokenAsync(id), "创建工作自评报告及会员统计数据");
         await _driver.CheckAllAsync();
+
+        // The reviewer opens what each federation handed in, from the scoring task itself.
+        var reviews = (await _reviewer.GetFromJsonAsync<JsonElement>("/api/tasks?pageSize=500")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, reviews.Count);
+        foreach (var review in reviews)
+        {
+            var files = (await _reviewer.GetFromJsonAsync<JsonElement>($"/api/tasks/{review.GetProperty("id").GetString()}/files")).EnumerateArray().ToList();
+            Assert.Equal(["创建“五好”县级工商联工作方案.pdf", "创建工作自评报告及会员统计数据.pdf"], files.Select(f => f.GetProperty("fileName").GetString()));
+            var content = await _reviewer.GetByteArrayAsync($"/api/submissions/files/{files[1].GetProperty("id").GetString()}");
+            Assert.StartsWith("%PDF-1.4 ", Encoding.ASCII.GetString(content), StringComparison.Ordinal);
+        }
+
         Assert.Equal(2, await _driver.ScoreAllAsync("five-good", _ => 1m));
 
         // Full marks on every item the reviewer scores (84); the indicators add 16 only where the figures meet the thresholds.

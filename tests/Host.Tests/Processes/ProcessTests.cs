@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Chamber.Host.Tests.Processes;
 
 /// <summary>Crashes and clusters with real Host processes.</summary>
@@ -68,6 +70,38 @@ public sealed class ProcessTests
 
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) =>
             Assert.Equal(1, await FiredCountAsync(id.EndsWith('0') ? a : b, id)));
+    }
+
+    [Fact]
+    public async Task The_manual_clock_is_refused_in_production_with_one_clear_line_and_no_stack_trace()
+    {
+        var workingDirectory = Directory.CreateTempSubdirectory("ccw-refused-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Host.dll"));
+            start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+            start.ArgumentList.Add("--Clock:Mode=Manual");
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            using var process = Process.Start(start)!;
+            var error = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(timeout.Token);
+
+            Assert.Equal(2, process.ExitCode);
+            var message = await error;
+            Assert.Contains("ops/demo", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(workingDirectory, recursive: true);
+        }
     }
 
     private static async Task EventuallyFinishedAsync(HttpClient client, string id)

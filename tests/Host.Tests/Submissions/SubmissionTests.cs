@@ -28,21 +28,23 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
         _chamberId = (await ImportChambersAsync("名称,邮箱\n鹿城区五马街道商会,wuma@chamber.example\n"))[0];
     }
 
-    private string Plan(string due = "2026-04-30") => """
+    private string Plan(string due = "2026-04-30", string reviewers = "role:staff") => """
         {"definitionId":"plan","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
           {"id":"ask","type":"Chamber.RequestSubmission",
            "title":{"typeName":"String","expression":{"type":"Literal","value":"实施方案"}},
            "campaignName":{"typeName":"String","expression":{"type":"Literal","value":"2026年度“四好”商会创建活动"}},
            "chamber":{"typeName":"String","expression":{"type":"Literal","value":"CHAMBER"}},
            "dueDate":{"typeName":"String","expression":{"type":"Literal","value":"DUE"}},
-           "escalateTo":{"typeName":"Object","expression":{"type":"Literal","value":"leader1@fic.example"}}},
+           "escalateTo":{"typeName":"Object","expression":{"type":"Literal","value":"leader1@fic.example"}},
+           "reviewers":{"typeName":"Object","expression":{"type":"Literal","value":"REVIEWERS"}}},
           {"id":"done","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"accepted"}}}],
          "connections":[{"source":{"activity":"ask","port":"Accepted"},"target":{"activity":"done","port":"In"}}]}}
-        """.Replace("CHAMBER", _chamberId, StringComparison.Ordinal).Replace("DUE", due, StringComparison.Ordinal);
+        """.Replace("CHAMBER", _chamberId, StringComparison.Ordinal).Replace("DUE", due, StringComparison.Ordinal).Replace("REVIEWERS", reviewers, StringComparison.Ordinal);
 
-    private async Task<string> StartAsync(string due = "2026-04-30")
+    private async Task<string> StartAsync(string due = "2026-04-30", string reviewers = "role:staff")
     {
-        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(Plan(due), Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import",
+            new StringContent(Plan(due, reviewers), Encoding.UTF8, "application/json"))).StatusCode);
         var started = await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "plan" });
         var body = await started.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Suspended", body.GetProperty("status").GetString());
@@ -137,6 +139,39 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
         var fiveWorkingDaysOn = await AddWorkingDaysAsync("2026-04-01", 5);
         var expected = firstDue > fiveWorkingDaysOn ? firstDue : fiveWorkingDaysOn;
         Assert.Equal(new DateTimeOffset(expected.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.FromHours(8)), again.GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Whoever_checks_a_submission_opens_its_files_and_nobody_without_a_task_in_it_can()
+    {
+        await CreateUserAsync("checker@fic.example", "reviewer");
+        await CreateUserAsync("stranger@fic.example", "reviewer");
+        await StartAsync(reviewers: "checker@fic.example");
+        var token = (await (await Admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("link").GetString()!.Split("/portal/")[1];
+        using var chamber = Host.CreateClient();
+        var item = Assert.Single((await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items").EnumerateArray());
+        var content = Encoding.ASCII.GetBytes("%PDF-1.4 the plan");
+        Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(chamber, token, item.GetProperty("id").GetString()!, "实施方案.pdf", content)).StatusCode);
+
+        using var checker = await SignInAsync("checker@fic.example");
+        var check = Assert.Single((await checker.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
+        var checkId = check.GetProperty("id").GetString();
+        var file = Assert.Single((await checker.GetFromJsonAsync<JsonElement>($"/api/tasks/{checkId}/files")).EnumerateArray());
+        Assert.Equal("实施方案.pdf", file.GetProperty("fileName").GetString());
+        var fileUrl = $"/api/submissions/files/{file.GetProperty("id").GetString()}";
+        Assert.Equal(content, await checker.GetByteArrayAsync(fileUrl));
+
+        using var stranger = await SignInAsync("stranger@fic.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/tasks/{checkId}/files")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync(fileUrl)).StatusCode);
+        using var staff = await SignInAsync("staff@fic.example");
+        Assert.Equal(content, await staff.GetByteArrayAsync(fileUrl));
+
+        // Once answered, the checker can still open what they accepted.
+        Assert.Equal(HttpStatusCode.OK, (await checker.PostAsJsonAsync($"/api/tasks/{checkId}/complete", new { action = "accept" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await checker.GetAsync($"/api/tasks/{checkId}/files")).StatusCode);
+        Assert.Equal(content, await checker.GetByteArrayAsync(fileUrl));
     }
 
     [Fact]

@@ -15,6 +15,7 @@ export type TaskPayload = Schemas['TaskPayload'];
 export type TaskView = Schemas['TaskView'];
 export type TaskAnswer = Schemas['TaskAnswer'];
 export type CompletedTask = Schemas['CompletedTask'];
+export type SubmissionFile = Schemas['SubmissionFileView'];
 
 export type RubricItem = Schemas['RubricItem'];
 export type Rubric = Schemas['Rubric'];

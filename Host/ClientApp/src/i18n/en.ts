@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 const en: Messages = {
   app: { name: 'Chamber Campaign Workflows', short: 'Campaigns' },
   nav: { calendar: 'Business calendar', rubrics: 'Rubrics', designer: 'Designer', dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', emailTemplates: 'E-mail templates', signOut: 'Sign out', language: '中文' },
+  rehearsal: { banner: 'Rehearsal: the system runs on a simulated clock, now {{time}} (Beijing time); reminders and deadlines follow it.' },
   signIn: { title: 'Sign in', email: 'E-mail', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
   common: {
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', submit: 'Submit', refresh: 'Refresh', search: 'Search', all: 'All', none: 'None', yes: 'Yes', no: 'No',
@@ -34,7 +35,7 @@ const en: Messages = {
   inbox: {
     title: 'My tasks', open: 'To do', done: 'Done', empty: 'Nothing to do', task: 'Task', kind: 'Kind', received: 'Received', answer: 'Answer',
     approve: 'Approve', reject: 'Reject', return: 'Return', transfer: 'Transfer', addSigner: 'Add signer', accept: 'Accept', score: 'Score', attended: 'Attended', absent: 'Absent',
-    target: 'Transfer / add signer (e-mail)', commentRequired: 'A comment is required to reject or return', files: 'Files', vetoes: 'Veto items', total: 'Total', passLine: 'Pass line',
+    target: 'Transfer / add signer (e-mail)', commentRequired: 'A comment is required to reject or return', noFiles: 'No files handed in', fileSize: '{{size}} KB', files: 'Files', vetoes: 'Veto items', total: 'Total', passLine: 'Pass line',
     kinds: { SignOff: 'Sign-off', CheckSubmission: 'Check submission', RubricReview: 'Review scoring', MeetingRecord: 'Meeting record', Submission: 'Submission' },
     answered: 'Answered', mode: 'Mode', modes: { all: 'All must approve', any: 'Any one approves', sequential: 'One after another' },
   },

@@ -2,6 +2,7 @@
 const zh = {
   app: { name: '商会创建活动工作流', short: '创建活动' },
   nav: { calendar: '工作日历', rubrics: '考核细则', designer: '流程设计', dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', emailTemplates: '邮件模板', signOut: '退出登录', language: 'English' },
+  rehearsal: { banner: '演练模式：系统时间为模拟时间 {{time}}（北京时间），提醒和截止都按此计算。' },
   signIn: { title: '登录', email: '邮箱', password: '密码', submit: '登录', failed: '登录失败' },
   common: {
     loading: '加载中…', save: '保存', cancel: '取消', submit: '提交', refresh: '刷新', search: '搜索', all: '全部', none: '无', yes: '是', no: '否',
@@ -33,7 +34,7 @@ const zh = {
   inbox: {
     title: '我的待办', open: '待办', done: '已办', empty: '没有待办事项', task: '事项', kind: '类型', received: '收到时间', answer: '办理',
     approve: '同意', reject: '驳回', return: '退回', transfer: '转交', addSigner: '加签', accept: '通过', score: '评分', attended: '出席', absent: '缺席',
-    target: '转交 / 加签给（邮箱）', commentRequired: '驳回或退回时请填写意见', files: '材料', vetoes: '否决项', total: '合计', passLine: '及格线',
+    target: '转交 / 加签给（邮箱）', commentRequired: '驳回或退回时请填写意见', noFiles: '没有提交文件', fileSize: '{{size}} KB', files: '材料', vetoes: '否决项', total: '合计', passLine: '及格线',
     kinds: { SignOff: '审批', CheckSubmission: '审核材料', RubricReview: '考核评分', MeetingRecord: '会议记录', Submission: '报送' },
     answered: '已办理', mode: '审批方式', modes: { all: '会签（全部同意）', any: '或签（一人同意即可）', sequential: '依次审批' },
   },

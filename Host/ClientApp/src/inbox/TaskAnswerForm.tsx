@@ -6,6 +6,7 @@ import type { Rubric, TaskView } from '../api/types';
 import { errorText } from '../shared/errorText';
 import { assigneeLabel, formatDue } from '../shared/format';
 import { completeTask } from './api';
+import TaskFilesList from './TaskFilesList';
 import { answerProblems, scoreTotal, type Answer } from './taskAnswer';
 
 /** Answering one task: the actions its kind allows, with what each needs (comment, person, scores). */
@@ -57,7 +58,9 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
         <Descriptions.Item label={t('inbox.kind')}>{t(`inbox.kinds.${task.task.kind}`, { defaultValue: task.task.kind })}</Descriptions.Item>
         {task.task.dueAt && <Descriptions.Item label={t('common.due')}>{formatDue(task.task.dueAt)}</Descriptions.Item>}
         {context.chamber && <Descriptions.Item label={t('campaigns.chamber')}>{context.chamber}</Descriptions.Item>}
-        {context.files && <Descriptions.Item label={t('inbox.files')}>{context.files}</Descriptions.Item>}
+        {(task.task.kind === 'CheckSubmission' || task.task.kind === 'RubricReview') && (
+          <Descriptions.Item label={t('inbox.files')}><TaskFilesList taskId={task.id} /></Descriptions.Item>
+        )}
         {context.round && <Descriptions.Item label={t('campaigns.round')}>{context.round}</Descriptions.Item>}
         {task.task.mode && <Descriptions.Item label={t('inbox.mode')}>{t(`inbox.modes.${task.task.mode}`, { defaultValue: task.task.mode })}</Descriptions.Item>}
         <Descriptions.Item label="→">{assigneeLabel(task.task.assignee)}</Descriptions.Item>

@@ -1,6 +1,6 @@
 // The signed-in person's tasks: open ones, answered ones, and answering one.
 import { get, path, post, withQuery, type Page } from '../api/http';
-import type { CompletedTask, DoneTask, TaskAnswer, TaskView } from '../api/types';
+import type { CompletedTask, DoneTask, SubmissionFile, TaskAnswer, TaskView } from '../api/types';
 
 export const listOpenTasks = (query: { page?: number; pageSize: number }) =>
   get<Page<TaskView>>(withQuery('/api/tasks', { status: 'Open', ...query }));
@@ -12,3 +12,9 @@ export const listDoneTasks = (query: { page?: number; pageSize: number }) =>
 export const countOpenTasks = async () => (await listOpenTasks({ pageSize: 1 })).total;
 
 export const completeTask = (taskId: string, answer: Partial<TaskAnswer>) => post<CompletedTask>(path`/api/tasks/${taskId}/complete`, answer);
+
+/** What the chamber handed in for a task: the submission being checked, or everything for a review. */
+export const listTaskFiles = (taskId: string) => get<SubmissionFile[]>(path`/api/tasks/${taskId}/files`);
+
+/** Where a handed-in file downloads (always as a download, never shown inside the app). */
+export const submissionFileUrl = (fileId: string) => path`/api/submissions/files/${fileId}`;

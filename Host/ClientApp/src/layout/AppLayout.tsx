@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { savedLanguage, setLanguage } from '../i18n';
 import { countOpenTasks } from '../inbox/api';
+import RehearsalBanner from './RehearsalBanner';
 
 export default function AppLayout() {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export default function AppLayout() {
         <Menu mode="inline" selectedKeys={selected} items={items} onClick={(e) => navigate(e.key)} />
       </Layout.Sider>
       <Layout>
+        <RehearsalBanner />
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 24 }}>
           <Space>
             <Typography.Text data-testid="signed-in-as">{user?.displayName || user?.email}</Typography.Text>
