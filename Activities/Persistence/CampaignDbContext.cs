@@ -10,6 +10,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<ChamberRecord> Chambers => Set<ChamberRecord>();
     public DbSet<Tasks.TaskHistoryRecord> TaskHistory => Set<Tasks.TaskHistoryRecord>();
     public DbSet<Submissions.SubmissionFileRecord> SubmissionFiles => Set<Submissions.SubmissionFileRecord>();
+    public DbSet<Submissions.SubmissionReceiptRecord> SubmissionReceipts => Set<Submissions.SubmissionReceiptRecord>();
     public DbSet<Lifecycle.CampaignRecord> Campaigns => Set<Lifecycle.CampaignRecord>();
     public DbSet<Lifecycle.CampaignParticipantRecord> CampaignParticipants => Set<Lifecycle.CampaignParticipantRecord>();
     public DbSet<Lifecycle.CampaignStageRecord> CampaignStages => Set<Lifecycle.CampaignStageRecord>();
@@ -32,6 +33,11 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("submission_files");
             e.HasKey(f => f.Id);
+        });
+        modelBuilder.Entity<Submissions.SubmissionReceiptRecord>(e =>
+        {
+            e.ToTable("submission_receipts");
+            e.HasKey(r => r.ItemId);
         });
         modelBuilder.Entity<Lifecycle.CampaignRecord>(e =>
         {

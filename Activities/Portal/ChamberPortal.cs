@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Persistence;
 using Chamber.Campaigns.Submissions;
 using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Runtime;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Campaigns.Portal;
 
@@ -12,7 +14,8 @@ namespace Chamber.Campaigns.Portal;
 /// first bytes, the note), then its files are stored and the waiting workflow is resumed with it.
 /// The link itself is checked by <see cref="PortalLinks"/> before any of this.
 /// </summary>
-public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskIndex, SubmissionFiles files, WorkflowRuntime runtime, TimeProvider clock)
+public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskIndex, SubmissionFiles files, WorkflowRuntime runtime,
+    IDbContextFactory<CampaignDbContext> campaigns, TimeProvider clock)
 {
     /// <summary>Most characters in a submission's note.</summary>
     public const int MaxNoteLength = 4000;
@@ -20,12 +23,28 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
     /// <summary>Most items a portal page lists.</summary>
     private const int MaxItems = 200;
 
+    /// <summary>Most receipts a portal page lists (the newest).</summary>
+    private const int MaxReceipts = 50;
+
     public async Task<PortalView> ViewAsync(string chamberId, CancellationToken cancellationToken = default)
     {
         var chamber = await directory.FindAsync(chamberId, cancellationToken);
         var items = await taskIndex.OfChamberAsync(chamberId, limit: MaxItems, cancellationToken: cancellationToken);
         return new PortalView(chamber?.Name ?? "", [.. items.Select(ItemOf)], [.. SubmissionFiles.AllowedTypes.Keys],
-            SubmissionFiles.MaxFileBytes, SubmissionFiles.MaxFiles, clock.GetUtcNow());
+            SubmissionFiles.MaxFileBytes, SubmissionFiles.MaxFiles, clock.GetUtcNow(), await ReceiptsAsync(chamberId, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<PortalReceipt>> ReceiptsAsync(string chamberId, CancellationToken cancellationToken)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var receipts = await db.SubmissionReceipts.AsNoTracking().Where(r => r.ChamberId == chamberId)
+            .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Round).Take(MaxReceipts).ToListAsync(cancellationToken);
+        var itemIds = receipts.Select(r => r.ItemId).ToList();
+        var names = (await db.SubmissionFiles.AsNoTracking().Where(f => itemIds.Contains(f.TaskId))
+                .OrderBy(f => f.UploadedAt).Select(f => new { f.TaskId, f.FileName }).ToListAsync(cancellationToken))
+            .ToLookup(f => f.TaskId, f => f.FileName);
+        return [.. receipts.Select(r => new PortalReceipt(r.ItemId, r.Title, r.Campaign, r.Round,
+            new DateTimeOffset(DateTime.SpecifyKind(r.SubmittedAt, DateTimeKind.Utc)), [.. names[r.ItemId]], r.Note, r.Status, r.Feedback))];
     }
 
     /// <summary>The chamber's open item <paramref name="itemId"/>; null when there is none (another chamber's, or submitted already).</summary>
@@ -79,6 +98,24 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
         catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
         {
             throw new WorkflowConflictException("此事项刚刚已提交 / This item was just submitted.", e);
+        }
+
+        // The receipt, once the workflow has taken the submission (like the inbox's 已办 record).
+        await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
+        {
+            db.SubmissionReceipts.Add(new SubmissionReceiptRecord
+            {
+                ItemId = item.Id,
+                ChamberId = chamberId,
+                InstanceId = item.InstanceId,
+                Title = item.Task.Title,
+                Campaign = item.Task.Context?.GetValueOrDefault("campaign") is { Length: > 0 } campaign ? campaign : null,
+                Round = item.Task.Round,
+                Note = submission.Comment,
+                SubmittedAt = submission.SubmittedAt.UtcDateTime,
+                Status = SubmissionStatus.Submitted,
+            });
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         return stored.Count;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Chamber.Campaigns.Persistence;
+using Chamber.Campaigns.Submissions;
 using Chamber.Workflows.Paging;
 using Chamber.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -101,6 +102,15 @@ public sealed class TaskInbox(
             CreatedAt = task.CreatedAt.UtcDateTime,
             CompletedAt = clock.GetUtcNow().UtcDateTime,
         });
+        // Checking a submission settles the chamber's receipt of it: accepted, or returned with the comment.
+        if (task.Task.Kind == TaskKinds.CheckSubmission && task.Task.Context?.GetValueOrDefault("submissionTask") is { } item
+            && await db.SubmissionReceipts.FindAsync([item], cancellationToken) is { } receipt)
+        {
+            receipt.Status = action == TaskActions.Accept ? SubmissionStatus.Accepted : SubmissionStatus.Returned;
+            receipt.Feedback = action == TaskActions.Return ? comment : null;
+            receipt.AnsweredAt = clock.GetUtcNow().UtcDateTime;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 }

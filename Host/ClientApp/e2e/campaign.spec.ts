@@ -104,6 +104,11 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await keep(chamber, '07-portal');
   await chamber.getByRole('button', { name: '提交材料' }).click();
   await expect(chamber.getByText('目前没有需要报送的材料，谢谢！')).toBeVisible();
+  // The receipt: what was sent, when, and that it waits for review.
+  const receipt = chamber.getByTestId('portal-receipt').first();
+  await expect(receipt).toContainText('实施方案.pdf');
+  await expect(receipt).toContainText('待审核');
+  await expect(receipt).toContainText('（北京时间）提交');
   await keep(chamber, '08-portal-submitted');
   await chamberContext.close();
 

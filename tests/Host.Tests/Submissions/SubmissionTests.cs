@@ -175,6 +175,43 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
     }
 
     [Fact]
+    public async Task The_portal_keeps_a_receipt_of_each_submission_and_shows_what_became_of_it()
+    {
+        await StartAsync();
+        var token = (await (await Admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("link").GetString()!.Split("/portal/")[1];
+        using var chamber = Host.CreateClient();
+        async Task<JsonElement> PortalAsync() => await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}");
+        Assert.Empty((await PortalAsync()).GetProperty("sent").EnumerateArray());
+
+        var item = Assert.Single((await PortalAsync()).GetProperty("items").EnumerateArray());
+        await SubmitAsync(chamber, token, item.GetProperty("id").GetString()!, "实施方案.pdf", Encoding.ASCII.GetBytes("%PDF-1.4"));
+        var sent = Assert.Single((await PortalAsync()).GetProperty("sent").EnumerateArray());
+        Assert.Equal(("实施方案", 1, "submitted", "请审阅"), (sent.GetProperty("title").GetString(), sent.GetProperty("round").GetInt32(),
+            sent.GetProperty("status").GetString(), sent.GetProperty("note").GetString()));
+        Assert.Equal(["实施方案.pdf"], sent.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(new DateTimeOffset(2026, 4, 1, 1, 0, 0, TimeSpan.Zero), sent.GetProperty("submittedAt").GetDateTimeOffset());
+
+        using var staff = await SignInAsync("staff@fic.example");
+        async Task AnswerAsync(object answer)
+        {
+            var check = Assert.Single((await staff.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
+            Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/tasks/{check.GetProperty("id").GetString()}/complete", answer)).StatusCode);
+        }
+
+        await AnswerAsync(new { action = "return", comment = "请补充经费安排" });
+        var returned = Assert.Single((await PortalAsync()).GetProperty("sent").EnumerateArray());
+        Assert.Equal(("returned", "请补充经费安排"), (returned.GetProperty("status").GetString(), returned.GetProperty("feedback").GetString()));
+
+        var again = Assert.Single((await PortalAsync()).GetProperty("items").EnumerateArray());
+        await SubmitAsync(chamber, token, again.GetProperty("id").GetString()!, "实施方案-修改稿.docx", Encoding.ASCII.GetBytes("PK\u0003\u0004docx"));
+        await AnswerAsync(new { action = "accept" });
+        var receipts = (await PortalAsync()).GetProperty("sent").EnumerateArray().ToList();
+        Assert.Equal([(2, "accepted", "实施方案-修改稿.docx"), (1, "returned", "实施方案.pdf")],
+            receipts.Select(r => (r.GetProperty("round").GetInt32(), r.GetProperty("status").GetString(), r.GetProperty("files")[0].GetString())));
+    }
+
+    [Fact]
     public async Task The_reminder_timer_moves_on_in_its_row_shows_its_next_time_and_cannot_be_resumed_by_hand()
     {
         var id = await StartAsync();

@@ -44,6 +44,7 @@ export type RenderedEmail = Schemas['RenderedEmail'];
 
 export type PortalItem = Schemas['PortalItem'];
 export type PortalView = Schemas['PortalView'];
+export type PortalReceipt = Schemas['PortalReceipt'];
 export type Submitted = Schemas['Submitted'];
 
 export type UserView = Schemas['UserView'];

@@ -42,6 +42,7 @@ const en: Messages = {
   portal: {
     title: 'Submissions', welcome: 'Welcome, {{chamber}}', items: 'Items to hand in', none: 'Nothing to hand in at the moment. Thank you!', upload: 'Choose files', submit: 'Submit',
     feedback: 'Feedback', round: 'Submission no. {{round}}', submitted: 'Submitted, waiting for review', limits: '{{types}}; at most {{size}} MB per file, {{count}} files',
+    sent: 'Handed in', sentAt: 'Sent {{time}} (Beijing time)', receipt: { submitted: 'Waiting for review', accepted: 'Accepted', returned: 'Returned' },
     invalid: 'This link is not valid or has expired. Use the link in the latest e-mail, or contact the member department.', comment: 'Note (optional)',
   },
   chambers: { title: 'Chamber directory', import: 'Import (CSV / Excel)', imported: '{{rows}} rows: {{created}} new, {{updated}} updated', rowErrors: 'Rows not imported', contact: 'Contact', email: 'E-mail', phone: 'Phone', type: 'Type', members: 'Members', portalLink: 'Portal link' },

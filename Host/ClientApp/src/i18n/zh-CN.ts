@@ -41,6 +41,7 @@ const zh = {
   portal: {
     title: '材料报送', welcome: '{{chamber}}，您好', items: '待报送事项', none: '目前没有需要报送的材料，谢谢！', upload: '选择文件', submit: '提交材料',
     feedback: '退回意见', round: '第 {{round}} 次报送', submitted: '已提交，等待审核', limits: '可上传 {{types}}，单个文件不超过 {{size}} MB，最多 {{count}} 个',
+    sent: '已提交材料', sentAt: '{{time}}（北京时间）提交', receipt: { submitted: '待审核', accepted: '已通过', returned: '已退回' },
     invalid: '链接无效或已过期，请使用最新邮件中的链接，或联系工商联会员部。', comment: '说明（可选）',
   },
   chambers: { title: '商会名录', import: '导入名录（CSV / Excel）', imported: '导入 {{rows}} 行：新增 {{created}}，更新 {{updated}}', rowErrors: '以下行未导入', contact: '联系人', email: '邮箱', phone: '电话', type: '类型', members: '会员数', portalLink: '门户链接' },

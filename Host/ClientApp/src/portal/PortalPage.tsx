@@ -4,8 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../api/http';
-import type { PortalItem, PortalView } from '../api/types';
+import type { PortalItem, PortalReceipt, PortalView } from '../api/types';
 import { savedLanguage, setLanguage } from '../i18n';
+import { beijingDateTime } from '../shared/beijingTime';
 import { errorText } from '../shared/errorText';
 import { daysUntil, formatDue, syncServerClock } from '../shared/format';
 import { getPortal, submitPortalItem } from './api';
@@ -39,10 +40,38 @@ export default function PortalPage() {
               <Typography.Title level={3}>{t('portal.welcome', { chamber: view.chamber })}</Typography.Title>
               {view.items.length === 0 ? <Empty description={t('portal.none')} />
                 : <List dataSource={view.items} renderItem={(item) => <PortalItemCard token={token} item={item} view={view} onSubmitted={load} />} />}
+              {view.sent.length > 0 && <SentList receipts={view.sent} />}
             </Space>
           )}
       </Layout.Content>
     </Layout>
+  );
+}
+
+const receiptColours: Record<string, string> = { submitted: 'processing', accepted: 'success', returned: 'warning' };
+
+/** What the chamber handed in, newest first: a receipt with the time (Beijing), the files and where each stands. */
+function SentList({ receipts }: { receipts: PortalReceipt[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Card title={t('portal.sent')} data-testid="portal-sent">
+      <List dataSource={receipts} renderItem={(receipt) => (
+        <List.Item data-testid="portal-receipt">
+          <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+            <Space wrap>
+              <Typography.Text strong>{receipt.title}</Typography.Text>
+              {receipt.round > 1 && <Tag>{t('portal.round', { round: receipt.round })}</Tag>}
+              <Tag color={receiptColours[receipt.status]}>{t(`portal.receipt.${receipt.status}`, { defaultValue: receipt.status })}</Tag>
+            </Space>
+            <Typography.Text type="secondary">
+              {t('portal.sentAt', { time: beijingDateTime(receipt.submittedAt, i18n.language) })}
+              {receipt.files.length > 0 && ` · ${receipt.files.join('、')}`}
+            </Typography.Text>
+            {receipt.feedback && <Typography.Text type="warning">{t('portal.feedback')}：{receipt.feedback}</Typography.Text>}
+          </Space>
+        </List.Item>
+      )} />
+    </Card>
   );
 }
 
