@@ -16,6 +16,7 @@ namespace Chamber.Campaigns.Lifecycle;
 public sealed class CampaignService(
     IDbContextFactory<CampaignDbContext> campaigns,
     CampaignTemplates templates,
+    IPeopleDirectory people,
     TimeProvider clock)
 {
     public async Task<CampaignRecord> CreateAsync(CreateCampaign request, CancellationToken cancellationToken = default)
@@ -31,10 +32,22 @@ public sealed class CampaignService(
         var participantIds = (request.ParticipantIds ?? []).Distinct().ToList();
         if (participantIds.Count == 0)
             problems.Add("请选择参加的商会 / Choose the participating chambers.");
+        var named = new List<(string Text, string Tag)>();
         foreach (var address in (request.Leaders ?? []).Concat(request.Reviewers ?? []).Concat(request.PlanApprovers ?? []))
         {
-            if (UserTasks.AssigneeTag(address) is null)
+            if (UserTasks.AssigneeTag(address) is { } tag)
+                named.Add((address, tag));
+            else
                 problems.Add($"“{address}”既不是邮箱也不是角色 / '{address}' is neither an e-mail address nor role:<name>.");
+        }
+
+        // Everyone named must be somebody: a task for an address without an account would wait for ever.
+        var nobody = (await people.UnknownAsync([.. named.Select(n => n.Tag).Distinct()], cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (text, _) in named.Where(n => nobody.Contains(n.Tag)).DistinctBy(n => n.Tag))
+        {
+            problems.Add(text.TrimStart().StartsWith("role:", StringComparison.OrdinalIgnoreCase)
+                ? $"没有“{text}”这个角色 / There is no role '{text}'."
+                : $"“{text}”不是系统中的有效用户 / '{text}' has no active account.");
         }
 
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);

@@ -22,6 +22,7 @@ public static class AuthModule
         services.AddPooledDbContextFactory<HostDbContext>((sp, db) => db.UseConfiguredStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<SessionStamps>();
+        services.AddSingleton<Chamber.Campaigns.Tasks.IPeopleDirectory, PeopleDirectory>();
         DatabaseKeyRing.AddTo(services);
         services.AddSingleton(new Chamber.Workflows.Persistence.Migrations.MigrationSource("host", typeof(AuthModule).Assembly));
 

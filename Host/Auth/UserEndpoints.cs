@@ -20,6 +20,12 @@ public static class UserEndpoints
 
     public sealed record UpdateUserRequest(string? DisplayName, string? Password, IReadOnlyList<string>? Roles, bool? Disabled);
 
+    /// <summary>Someone who can be named in a campaign (leader, reviewer, plan approver): what a picker shows.</summary>
+    public sealed record PersonView(string Email, string DisplayName, IReadOnlyList<string> Roles);
+
+    /// <summary>Most people a picker is offered at once; it searches for the rest.</summary>
+    public const int MaxPeople = 50;
+
     public static void MapUserEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization(Policies.Administer);
@@ -31,6 +37,24 @@ public static class UserEndpoints
         });
         group.MapPost("/", CreateAsync);
         group.MapPut("/{id}", UpdateAsync);
+
+        // The people pickers of the campaign wizard: active accounts by name or address, optionally of one role.
+        app.MapGet("/api/people", async (string? search, string? role, IDbContextFactory<HostDbContext> contexts, CancellationToken ct) =>
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var query = db.Users.AsNoTracking().Where(u => !u.Disabled);
+            if (!string.IsNullOrWhiteSpace(search))
+            {
+                var text = search.Trim();
+                var lower = text.ToLowerInvariant();
+                query = query.Where(u => u.Email.Contains(lower) || u.DisplayName.Contains(text));
+            }
+
+            // Roles are a comma-separated column: filter after reading, on at most a few hundred accounts.
+            var people = await query.OrderBy(u => u.DisplayName).ThenBy(u => u.Email).ToListAsync(ct);
+            return TypedResults.Ok(people.Where(u => string.IsNullOrWhiteSpace(role) || u.RoleList.Contains(role.Trim()))
+                .Take(MaxPeople).Select(u => new PersonView(u.Email, u.DisplayName, u.RoleList)).ToList());
+        }).WithTags("Users").RequireAuthorization(Policies.Oversee);
     }
 
     private static async Task<Results<Created<UserView>, ProblemHttpResult>> CreateAsync(CreateUserRequest request,

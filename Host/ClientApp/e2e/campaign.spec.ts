@@ -30,11 +30,13 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   const wizard = page.getByRole('dialog');
   await wizard.locator('.ant-select').first().click();
   await page.getByTitle('“四好”商会创建活动 Four-Good chambers campaign').click();
-  await wizard.getByRole('button', { name: '→' }).click();
-  await expect(wizard.getByText('planDue')).toBeVisible();
-  // The template's dates, resolved on the business calendar: 30 April 2026 is a working day.
-  await expect(wizard.getByTestId('resolved-date').first()).toContainText('2026-04-30');
-  await wizard.getByRole('button', { name: '→' }).click();
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  // The template's dates, named in Chinese, picked on a calendar and resolved on the business
+  // calendar: 30 April 2026 is a working day.
+  await expect(wizard.getByText('实施方案报送截止')).toBeVisible();
+  await expect(wizard.getByRole('checkbox', { name: '逢周末或法定节假日顺延至下一个工作日' }).first()).toBeChecked();
+  await expect(wizard.getByTestId('resolved-date').first()).toContainText('截止日：2026-04-30');
+  await wizard.getByRole('button', { name: '下一步' }).click();
   // One more chamber, from a list imported right here: it is added to the directory and picked.
   await wizard.locator('input[type=file]').setInputFiles({
     name: 'more.csv', mimeType: 'text/csv', buffer: Buffer.from('名称,所属区,邮箱\n龙湾区永中街道商会,龙湾区,yz@example.com\n'),
@@ -42,13 +44,18 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await expect(wizard.getByText('已导入并选中 1 家商会')).toBeVisible();
   await wizard.getByRole('checkbox', { name: /全部商会/ }).check();
   await expect(wizard.getByText('全部商会 (3)')).toBeVisible();
-  await wizard.getByRole('button', { name: '→' }).click();
-  const tags = wizard.locator('.ant-select');
-  await tags.nth(0).locator('input').fill('leader@fic.example');
-  await tags.nth(0).locator('input').press('Enter');
-  await tags.nth(2).locator('input').fill('leader@fic.example');
-  await tags.nth(2).locator('input').press('Enter');
-  await wizard.getByText('方案签批人（可选）').click(); // closes the open dropdown, which covers the buttons
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  // People are picked from the accounts, by name: a mistyped address cannot be entered.
+  const leaders = wizard.getByTestId('leaders');
+  await leaders.locator('input').fill('nobody@nowhere');
+  await expect(page.getByText('没有找到，请输入姓名或邮箱')).toBeVisible();
+  await leaders.locator('input').fill('王');
+  await page.getByTitle('王主席 <leader@fic.example>').click();
+  await wizard.getByText('方案签批人（可选）').click(); // closes the open dropdown, which covers the next field
+  await wizard.getByTestId('plan-approvers').locator('input').fill('王主席');
+  await page.getByTitle('王主席 <leader@fic.example>').last().click();
+  await wizard.getByText('方案签批人（可选）').click();
+  await expect(leaders).toContainText('王主席 <leader@fic.example>');
   await keep(page, '03-campaign-wizard');
   await wizard.getByRole('button', { name: /保\s?存/ }).click();
 

@@ -103,6 +103,9 @@ try
             break;
     }
 
+    // Everyone a campaign names must have an account.
+    (await http.PostAsJsonAsync("/api/users", new { email = "leader@fic.example", displayName = "王主席", password = "Bench-Leader-Pass-1", roles = new[] { "leader" } }))
+        .EnsureSuccessStatusCode();
     string[] leaders = ["leader@fic.example"];
     string[] reviewers = ["role:staff"];
     var campaign = await (await http.PostAsJsonAsync("/api/campaigns", new

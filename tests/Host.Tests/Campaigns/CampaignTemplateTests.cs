@@ -26,6 +26,7 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : HostTest
         await base.InitializeAsync();
         await CreateUserAsync("staff@fic.example", "staff");
         await CreateUserAsync("reviewer@fic.example", "reviewer");
+        await CreateUserAsync("leader@fic.example", "leader");
         _staff = await SignInAsync("staff@fic.example");
         _reviewer = await SignInAsync("reviewer@fic.example");
         _portal = Host.CreateClient();

@@ -34,6 +34,7 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
         Assert.Equal("four-good", template.GetProperty("rubric").GetString());
 
         var chambers = await ChamberIdsAsync();
+        await CreateUserAsync("leader1@fic.example", "leader");
         var created = await Admin.PostAsJsonAsync("/api/campaigns", new
         {
             name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-campaign", participantIds = chambers,
@@ -179,6 +180,19 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
             new { name = "", year = 1900, templateId = "four-good-campaign", participantIds = Array.Empty<string>() })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns",
             new { name = "x", year = 2026, templateId = "four-good-campaign", participantIds = chambers, leaders = new[] { "not a person" } })).StatusCode);
+        // People who do not exist, or a role nobody can hold, are named in the refusal.
+        await CreateUserAsync("leader@fic.example", "leader");
+        var nobody = await Admin.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "x", year = 2026, templateId = "four-good-campaign", participantIds = chambers,
+            leaders = new[] { "leadr@fic.example", "leader@fic.example" }, reviewers = new[] { "role:reviewers" }, planApprovers = new[] { "nobody@nowhere" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, nobody.StatusCode);
+        var reasons = await nobody.Content.ReadAsStringAsync();
+        Assert.Contains("leadr@fic.example", reasons, StringComparison.Ordinal);
+        Assert.Contains("nobody@nowhere", reasons, StringComparison.Ordinal);
+        Assert.Contains("role:reviewers", reasons, StringComparison.Ordinal);
+        Assert.DoesNotContain("“leader@fic.example”", reasons, StringComparison.Ordinal);
         var perChamber = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "x", year = 2026, templateId = "four-good-chamber", participantIds = chambers });
         Assert.Equal(HttpStatusCode.BadRequest, perChamber.StatusCode);
         Assert.Contains("ForEachParticipant", await perChamber.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -186,6 +200,27 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.PostAsync("/api/campaigns/nope/launch", null)).StatusCode);
         using var anonymous = Host.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/campaigns")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_wizard_finds_people_by_name_or_address_and_role_and_only_active_ones()
+    {
+        await CreateUserAsync("wang@fic.example", "leader");
+        await CreateUserAsync("wangli@fic.example", "reviewer");
+        await CreateUserAsync("zhao@fic.example", "staff");
+        var gone = await (await Admin.PostAsJsonAsync("/api/users", new { email = "wanggone@fic.example", displayName = "wanggone", password = UserPassword, roles = new[] { "leader" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        await Admin.PutAsJsonAsync($"/api/users/{gone.GetProperty("id").GetString()}", new { disabled = true });
+
+        using var staff = await SignInAsync("zhao@fic.example");
+        async Task<List<string>> FindAsync(string query) =>
+            [.. (await staff.GetFromJsonAsync<JsonElement>($"/api/people?{query}")).EnumerateArray().Select(p => p.GetProperty("email").GetString()!)];
+        Assert.Equal(["wang@fic.example", "wangli@fic.example"], await FindAsync("search=wang"));
+        Assert.Equal(["wang@fic.example"], await FindAsync("search=WANG&role=leader"));
+        Assert.Equal(["zhao@fic.example"], await FindAsync("search=zhao%40fic"));
+
+        using var reviewer = await SignInAsync("wangli@fic.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync("/api/people")).StatusCode);
     }
 }
 

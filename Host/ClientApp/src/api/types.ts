@@ -48,6 +48,7 @@ export type PortalReceipt = Schemas['PortalReceipt'];
 export type Submitted = Schemas['Submitted'];
 
 export type UserView = Schemas['UserView'];
+export type Person = Schemas['PersonView'];
 export type CreateUser = Schemas['CreateUserRequest'];
 export type UpdateUser = Schemas['UpdateUserRequest'];
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Steps, Table, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import dayjs from 'dayjs';
@@ -8,6 +8,7 @@ import type { CampaignRecord, CampaignTemplate, Chamber, ImportResult } from '..
 import { importChambers, listChambers } from '../chambers/api';
 import ImportRowErrors from '../chambers/ImportRowErrors';
 import { errorText } from '../shared/errorText';
+import PeoplePicker from './PeoplePicker';
 import { createCampaign, listCampaignTemplates } from './api';
 
 type Draft = {
@@ -23,8 +24,30 @@ export function scheduleFor(template: CampaignTemplate | undefined, year: number
   return schedule;
 }
 
+/**
+ * A due date as a business date: the day, and whether a day off moves it to the next working day
+ * (the ">" of "2026-04-30>"). Other expressions ("2026-11-30-3wd") stay editable as text.
+ */
+function BusinessDateInput({ value, onChange }: { value: string; onChange(value: string): void }) {
+  const { t } = useTranslation();
+  const parsed = /^(\d{4}-\d{2}-\d{2})(>?)$/.exec(value.trim());
+  if (!parsed && value.trim() !== '') return <Input value={value} onChange={(e) => onChange(e.target.value)} />;
+  const day = parsed?.[1] ?? '';
+  const rollForward = parsed ? parsed[2] === '>' : true;
+  return (
+    <Space wrap>
+      <DatePicker value={day ? dayjs(day) : null} allowClear={false} format="YYYY-MM-DD"
+        onChange={(d) => d && onChange(`${d.format('YYYY-MM-DD')}${rollForward ? '>' : ''}`)} />
+      <Checkbox checked={rollForward} disabled={!day} onChange={(e) => onChange(`${day}${e.target.checked ? '>' : ''}`)}>
+        {t('campaigns.nextWorkingDay')}
+      </Checkbox>
+    </Space>
+  );
+}
+
 /** What a business-date expression comes to on the calendar: "2026-10-03>" → 2026-10-09 (after National Day). */
 function ResolvedDate({ expression }: { expression: string }) {
+  const { t } = useTranslation();
   const [text, setText] = useState<{ ok: boolean; value: string } | null>(null);
   useEffect(() => {
     if (!/^\d{4}-\d{2}-\d{2}/.test(expression)) return setText(null);
@@ -35,7 +58,7 @@ function ResolvedDate({ expression }: { expression: string }) {
     }, 300);
     return () => clearTimeout(timer);
   }, [expression]);
-  return text && <Typography.Text type={text.ok ? 'success' : 'danger'} data-testid="resolved-date">→ {text.value}</Typography.Text>;
+  return text && <Typography.Text type={text.ok ? 'success' : 'danger'} data-testid="resolved-date">{text.ok ? t('campaigns.dueOn', { date: text.value }) : text.value}</Typography.Text>;
 }
 
 async function allChambers(): Promise<Chamber[]> {
@@ -121,8 +144,8 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
         <Form layout="horizontal" labelCol={{ span: 8 }}>
           <Typography.Paragraph type="secondary">{t('campaigns.scheduleHint')}</Typography.Paragraph>
           {Object.entries(draft.schedule).map(([key, value]) => (
-            <Form.Item key={key} label={key} extra={<ResolvedDate expression={value} />}>
-              <Input value={value} onChange={(e) => update({ schedule: { ...draft.schedule, [key]: e.target.value } })} />
+            <Form.Item key={key} label={t(`campaigns.dates.${key}`, { defaultValue: key })} extra={<ResolvedDate expression={value} />}>
+              <BusinessDateInput value={value} onChange={(v) => update({ schedule: { ...draft.schedule, [key]: v } })} />
             </Form.Item>
           ))}
         </Form>
@@ -159,9 +182,9 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
       title: t('campaigns.wizardSteps.people'),
       content: (
         <Form layout="vertical">
-          <Form.Item label={t('campaigns.leaders')}><Select mode="tags" value={draft.leaders} onChange={(v) => update({ leaders: v })} tokenSeparators={[',', '，', ' ']} /></Form.Item>
-          <Form.Item label={t('campaigns.reviewers')}><Select mode="tags" value={draft.reviewers} onChange={(v) => update({ reviewers: v })} tokenSeparators={[',', '，', ' ']} /></Form.Item>
-          <Form.Item label={t('campaigns.planApprovers')}><Select mode="tags" value={draft.planApprovers} onChange={(v) => update({ planApprovers: v })} tokenSeparators={[',', '，', ' ']} /></Form.Item>
+          <Form.Item label={t('campaigns.leaders')}><PeoplePicker value={draft.leaders} onChange={(v) => update({ leaders: v })} role="leader" testId="leaders" /></Form.Item>
+          <Form.Item label={t('campaigns.reviewers')}><PeoplePicker value={draft.reviewers} onChange={(v) => update({ reviewers: v })} role="staff" testId="reviewers" /></Form.Item>
+          <Form.Item label={t('campaigns.planApprovers')}><PeoplePicker value={draft.planApprovers} onChange={(v) => update({ planApprovers: v })} role="leader" testId="plan-approvers" /></Form.Item>
           {error && <Alert type="error" title={error} showIcon />}
         </Form>
       ),
@@ -172,7 +195,7 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
   const last = step === steps.length - 1;
   return (
     <Modal open={open} width={820} title={t('campaigns.create')} onCancel={onClose} destroyOnHidden confirmLoading={busy}
-      okText={last ? t('common.save') : '→'} cancelText={step === 0 ? t('common.cancel') : '←'}
+      okText={last ? t('common.save') : t('common.next')} cancelText={step === 0 ? t('common.cancel') : t('common.previous')}
       okButtonProps={{ disabled: !steps[step].valid }}
       onOk={() => (last ? void create() : setStep(step + 1))}
       cancelButtonProps={{ onClick: () => (step === 0 ? onClose() : setStep(step - 1)) }}>

@@ -1,6 +1,6 @@
 // Campaigns: the list, one campaign with its stages, creating and launching, participants and 催办.
 import { get, path, post, withQuery, type Page } from '../api/http';
-import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, ParticipantView } from '../api/types';
+import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, ParticipantView, Person } from '../api/types';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
 
 export type Paging = { page?: number; pageSize: number };
@@ -29,3 +29,6 @@ export function participantsExportUrl(campaignId: string, filter: ParticipantFil
   const query = filterQuery(filter);
   return `${path`/api/campaigns/${campaignId}/export`}${query && `?${query}`}`;
 }
+
+/** Active accounts whose name or address contains the text (of one role, when given): the wizard's people pickers. */
+export const findPeople = (search: string, role?: string) => get<Person[]>(withQuery('/api/people', { search, role }));

@@ -8,6 +8,7 @@ const en: Messages = {
   common: {
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', submit: 'Submit', refresh: 'Refresh', search: 'Search', all: 'All', none: 'None', yes: 'Yes', no: 'No',
     due: 'Due', overdue: 'Overdue', daysLeft: '{{count}} days left', comment: 'Comment', actions: 'Actions', status: 'Status', name: 'Name', done: 'Done',
+    previous: 'Back', next: 'Next',
     export: 'Export to Excel', error: 'Something went wrong',
   },
   status: {
@@ -21,6 +22,8 @@ const en: Messages = {
     longestOverdue: 'Longest overdue', allOverdue: 'All {{total}} overdue →', daysOverdue: 'Days overdue',
   },
   campaigns: {
+    dates: { planDue: 'Implementation plan due', summaryDue: 'Year-end summary due', selfAssessmentDue: 'Self-assessment due', selfCheckDue: 'Self-check report due' },
+    nextWorkingDay: 'On a weekend or public holiday, move to the next working day', dueOn: 'Due on {{date}}',
     title: 'Campaigns', create: 'New campaign', launch: 'Launch', launched: 'Launched {{launched}} / {{total}}', year: 'Year', template: 'Template', participants: 'Participants',
     leaders: 'Leaders (e-mail)', reviewers: 'Reviewers', planApprovers: 'Plan approvers (optional)', stages: 'Stages', chamber: 'Chamber', district: 'District',
     stage: 'Current stage', reached: 'Last stage done', score: 'Score', outcome: 'Outcome', round: 'Round', filterStatus: 'Filter by status',
@@ -47,6 +50,7 @@ const en: Messages = {
   },
   chambers: { title: 'Chamber directory', import: 'Import (CSV / Excel)', imported: '{{rows}} rows: {{created}} new, {{updated}} updated', rowErrors: 'Rows not imported', contact: 'Contact', email: 'E-mail', phone: 'Phone', type: 'Type', members: 'Members', portalLink: 'Portal link' },
   users: { title: 'Users and roles', create: 'New user', email: 'E-mail', displayName: 'Name', roles: 'Roles', disabled: 'Disabled', password: 'Initial password', enable: 'Enable', disable: 'Disable' },
+  people: { roles: 'By role', people: 'People', everyone: 'Every {{role}}', noneFound: 'Nobody found: type a name or an address', placeholder: 'Search by name or e-mail' },
   roles: { admin: 'Administrator', staff: 'Member department staff', leader: 'Leader', reviewer: 'Reviewer' },
   designer: {
     title: 'Workflow designer', definitions: 'Workflow definitions', open: 'Design', newDefinition: 'New workflow', definitionId: 'Definition id', palette: 'Activities', properties: 'Properties',

@@ -7,6 +7,7 @@ const zh = {
   common: {
     loading: '加载中…', save: '保存', cancel: '取消', submit: '提交', refresh: '刷新', search: '搜索', all: '全部', none: '无', yes: '是', no: '否',
     due: '截止', overdue: '已逾期', daysLeft: '还剩 {{count}} 天', comment: '意见', actions: '操作', status: '状态', name: '名称', done: '已完成',
+    previous: '上一步', next: '下一步',
     export: '导出 Excel', error: '出错了',
   },
   status: {
@@ -20,10 +21,12 @@ const zh = {
     longestOverdue: '逾期最久的单位', allOverdue: '全部 {{total}} 家逾期单位 →', daysOverdue: '逾期天数',
   },
   campaigns: {
+    dates: { planDue: '实施方案报送截止', summaryDue: '年度总结报送截止', selfAssessmentDue: '自评报告报送截止', selfCheckDue: '自查报告报送截止' },
+    nextWorkingDay: '逢周末或法定节假日顺延至下一个工作日', dueOn: '截止日：{{date}}',
     title: '创建活动', create: '新建活动', launch: '启动', launched: '已启动 {{launched}} / {{total}}', year: '年度', template: '模板', participants: '参加单位',
-    leaders: '督办领导（邮箱）', reviewers: '审核人', planApprovers: '方案签批人（可选）', stages: '各环节', chamber: '商会', district: '所属区',
+    leaders: '督办领导', reviewers: '审核人', planApprovers: '方案签批人（可选）', stages: '各环节', chamber: '商会', district: '所属区',
     stage: '当前环节', reached: '已完成环节', score: '得分', outcome: '结果', round: '轮次', filterStatus: '按状态筛选',
-    schedule: '截止日期', scheduleHint: '按模板和工作日历提出，可修改', pickAll: '全部商会', created: '活动已创建', launchStarted: '活动正在启动',
+    schedule: '截止日期', scheduleHint: '日期按模板和工作日历提出，可修改；提醒和催办按工作日计算', pickAll: '全部商会', created: '活动已创建', launchStarted: '活动正在启动',
     filterOutcome: '按结果筛选', searchChamber: '商会名称', total: '共 {{total}} 家',
     chasePicked: '催办所选（{{count}}）', chaseOverdue: '催办全部逾期', chaseTitle: '催办', chaseSend: '发送催办邮件',
     chaseSome: '向所选的 {{count}} 家商会中尚未报送的发送催办邮件（每项每天最多一次）。', chaseAllOverdue: '向所有已逾期未报送的商会发送催办邮件（每项每天最多一次）。',
@@ -46,6 +49,7 @@ const zh = {
   },
   chambers: { title: '商会名录', import: '导入名录（CSV / Excel）', imported: '导入 {{rows}} 行：新增 {{created}}，更新 {{updated}}', rowErrors: '以下行未导入', contact: '联系人', email: '邮箱', phone: '电话', type: '类型', members: '会员数', portalLink: '门户链接' },
   users: { title: '用户与角色', create: '新建用户', email: '邮箱', displayName: '姓名', roles: '角色', disabled: '停用', password: '初始密码', enable: '启用', disable: '停用' },
+  people: { roles: '按角色', people: '人员', everyone: '全体{{role}}', noneFound: '没有找到，请输入姓名或邮箱', placeholder: '输入姓名或邮箱搜索' },
   roles: { admin: '管理员', staff: '会员部工作人员', leader: '领导', reviewer: '考核人' },
   designer: {
     title: '流程设计', definitions: '流程定义', open: '设计', newDefinition: '新建流程', definitionId: '流程标识', palette: '环节', properties: '属性',

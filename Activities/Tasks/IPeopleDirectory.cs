@@ -1,0 +1,15 @@
+namespace Chamber.Campaigns.Tasks;
+
+/// <summary>
+/// Who can be given a task: the people with accounts and the roles they may hold. The accounts
+/// are the Host's; the campaign domain asks before it names anybody in a campaign, so a mistyped
+/// address is refused at once instead of leaving a task nobody will ever see.
+/// </summary>
+public interface IPeopleDirectory
+{
+    /// <summary>
+    /// Of these assignee tags (<c>user:…</c>, <c>role:…</c>), the ones nobody answers to: an
+    /// address without an active account, or a role that does not exist.
+    /// </summary>
+    Task<IReadOnlyList<string>> UnknownAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken = default);
+}
