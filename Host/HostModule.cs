@@ -46,12 +46,13 @@ public static class HostModule
         builder.Services.AddOpenApi();
         builder.Services.Configure<Runtime.IdleMemoryOptions>(configuration.GetSection("Memory"));
         builder.Services.AddHostedService<Runtime.IdleMemoryTrimmer>();
+        // Password guessing: ten sign-in attempts a minute per client address, unless configured.
+        var signInsPerMinute = Math.Max(1, builder.Configuration.GetValue("Auth:SignInAttemptsPerMinute", 10));
         builder.Services.AddRateLimiter(options =>
         {
-            // Password guessing: ten sign-in attempts a minute per client address.
             options.AddPolicy(AuthModule.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             // The portal is open to anyone holding a link: sixty calls a minute per link is plenty for a
             // person (guessing a link is hopeless: it is authenticated encryption under the key ring).
             options.AddPolicy(PortalEndpoints.PortalRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(

@@ -79,3 +79,40 @@ test('a leader approves a pending sign-off on its node in the running instance',
   await expect(page.getByText('Finished', { exact: true })).toBeVisible();
   await keep(page, '14-instance-finished');
 });
+
+test('the designer says why a file is not imported and will not overwrite a workflow by its id', async ({ page, request }) => {
+  const api = await adminApi(request);
+  await api.post('/api/workflow-definitions/import', { ...approval, definitionId: 'e2e-existing', name: '已有流程' });
+  await signIn(page, admin.email, admin.password);
+  await page.getByRole('menuitem', { name: '流程设计' }).click();
+  const error = page.getByTestId('definitions-error');
+
+  // Not JSON at all.
+  await page.locator('input[type=file]').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('这不是 JSON') });
+  await expect(error).toContainText('“notes.json”不是有效的 JSON 文件');
+  // JSON, but not a valid definition: the server's reason is shown.
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'broken.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ definitionId: 'e2e-broken', root: { type: 'Elsa.Flowchart', id: 'f',
+      activities: [{ id: 'a', type: 'Elsa.WriteLine' }], connections: [{ source: { activity: 'a', port: 'Done' }, target: { activity: 'ghost', port: 'In' } }] } })),
+  });
+  await expect(error).toContainText('“broken.json”未能导入');
+  await expect(error).toContainText('ghost');
+
+  // A new workflow may not take an existing id.
+  await page.getByRole('button', { name: '新建流程' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('流程标识').fill('e2e-existing');
+  await dialog.getByLabel('名称').fill('覆盖试验');
+  await dialog.getByRole('button', { name: /确\s?定|OK/ }).click();
+  await expect(dialog.getByText('流程标识“e2e-existing”已存在')).toBeVisible();
+  await dialog.getByRole('button', { name: /取\s?消|Cancel/ }).click();
+  const existing = await (await request.get('/api/workflow-definitions/e2e-existing')).json();
+  expect([existing.summary.version, existing.definition.name]).toEqual([1, '已有流程']);
+
+  // The shipped plan sign-off opens laid out as its file places it, not piled in one spot.
+  await page.getByRole('link', { name: 'plan-sign-off' }).click();
+  const start = (await page.locator('g[data-cell-id="start"]').boundingBox())!;
+  const end = (await page.locator('g[data-cell-id="end"]').boundingBox())!;
+  expect(end.x - start.x).toBeGreaterThan(300);
+});

@@ -53,6 +53,8 @@ const en: Messages = {
   people: { roles: 'By role', people: 'People', everyone: 'Every {{role}}', noneFound: 'Nobody found: type a name or an address', placeholder: 'Search by name or e-mail' },
   roles: { admin: 'Administrator', staff: 'Member department staff', leader: 'Leader', reviewer: 'Reviewer' },
   designer: {
+    notJson: '"{{file}}" is not a valid JSON file: {{reason}}', importFailed: '"{{file}}" was not imported: {{reason}}', importAsNewVersion: 'A workflow "{{id}}" exists: the file will become its next draft version. Continue?',
+    definitionIdRule: 'Use lower-case letters, digits and hyphens, starting with a letter or digit', definitionIdTaken: 'A workflow "{{id}}" exists already: choose another id, or open it to edit',
     title: 'Workflow designer', definitions: 'Workflow definitions', open: 'Design', newDefinition: 'New workflow', definitionId: 'Definition id', palette: 'Activities', properties: 'Properties',
     undo: 'Undo', redo: 'Redo', layout: 'Auto-layout', saveDraft: 'Save draft', publish: 'Publish', versions: 'Versions', import: 'Import JSON', export: 'Export JSON',
     saved: 'Draft saved (version {{version}})', published: 'Version {{version}} published', invalid: 'Fix these first', unknownType: 'Unknown activity type', activityId: 'Activity id',

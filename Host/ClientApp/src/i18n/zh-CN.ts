@@ -52,6 +52,8 @@ const zh = {
   people: { roles: '按角色', people: '人员', everyone: '全体{{role}}', noneFound: '没有找到，请输入姓名或邮箱', placeholder: '输入姓名或邮箱搜索' },
   roles: { admin: '管理员', staff: '会员部工作人员', leader: '领导', reviewer: '考核人' },
   designer: {
+    notJson: '“{{file}}”不是有效的 JSON 文件：{{reason}}', importFailed: '“{{file}}”未能导入：{{reason}}', importAsNewVersion: '已有流程“{{id}}”：导入后将成为它的新草稿版本，继续吗？',
+    definitionIdRule: '流程标识只能用小写字母、数字和连字符，且以字母或数字开头', definitionIdTaken: '流程标识“{{id}}”已存在，请换一个，或打开该流程编辑',
     title: '流程设计', definitions: '流程定义', open: '设计', newDefinition: '新建流程', definitionId: '流程标识', palette: '环节', properties: '属性',
     undo: '撤销', redo: '重做', layout: '自动布局', saveDraft: '保存草稿', publish: '发布', versions: '版本', import: '导入 JSON', export: '导出 JSON',
     saved: '已保存草稿（第 {{version}} 版）', published: '已发布第 {{version}} 版', invalid: '请先修正以下问题', unknownType: '未知的环节类型', activityId: '环节标识',
