@@ -54,13 +54,16 @@ public sealed class CampaignQueries(
             .Select(stage =>
             {
                 var tasks = participantTasks.Where(t => t.ActivityId == stage).ToList();
-                return new StageCounts(stage, names.GetValueOrDefault(stage) ?? stage, tasks.Min(t => t.DueAt),
+                // The stage's own deadline: that of the first requests (a returned chamber's own later one is not the stage's).
+                var due = tasks.Where(t => t.Round <= 1).Min(t => t.DueAt) ?? tasks.Min(t => t.DueAt);
+                return new StageCounts(stage, names.GetValueOrDefault(stage) ?? stage, due,
                     tasks.Count(t => t.Kind == TaskKinds.Submission),
                     tasks.Count(t => t.Kind == TaskKinds.Submission && t.DueAt < now),
                     tasks.Where(t => t.Kind == TaskKinds.CheckSubmission).Select(t => t.InstanceId).Distinct().Count(),
                     accepted.GetValueOrDefault(stage));
             })
-            .OrderBy(s => s.DueAt ?? DateTimeOffset.MaxValue).ThenBy(s => s.Id, StringComparer.Ordinal)
+            // In the order the workflow reaches them: plan, summary, review, rectification.
+            .OrderBy(s => names.OrderOf(s.Id)).ThenBy(s => s.DueAt ?? DateTimeOffset.MaxValue).ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
         var campaignTasks = open.Where(t => t.InstanceId == instanceId)
             .Select(t => new CampaignTask(t.Stage, t.Kind, t.Title, t.Assignee, t.DueAt)).ToList();
@@ -141,7 +144,7 @@ public sealed class CampaignQueries(
 
     /// <summary>The position of each of <paramref name="instanceIds"/>: its instance's status first, then what it waits for.</summary>
     private async Task<IReadOnlyDictionary<string, Position>> StatusesAsync(CampaignRecord campaign, IReadOnlyList<string> instanceIds,
-        IReadOnlyDictionary<string, string> names, DateTimeOffset now, CancellationToken cancellationToken)
+        StageNames names, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (instanceIds.Count == 0)
             return new Dictionary<string, Position>();
@@ -177,23 +180,20 @@ public sealed class CampaignQueries(
     /// <summary>An open task of a campaign's instance with the name of its stage (the activity that waits).</summary>
     private sealed record StageTask(string InstanceId, string ActivityId, string Kind, string Stage, string Title, string Assignee, DateTimeOffset? DueAt, int Round);
 
-    private async Task<IReadOnlyList<StageTask>> StageTasksAsync(CampaignRecord campaign, IReadOnlyDictionary<string, string> names,
+    private async Task<IReadOnlyList<StageTask>> StageTasksAsync(CampaignRecord campaign, StageNames names,
         CancellationToken cancellationToken, IReadOnlyList<string>? instanceIds = null) =>
         [.. (await taskIndex.OfCampaignAsync(campaign.Id, instanceIds, cancellationToken)).Select(t =>
             new StageTask(t.InstanceId, t.ActivityId, t.Task.Kind, names.GetValueOrDefault(t.ActivityId) ?? t.ActivityId, t.Task.Title, t.Task.Assignee,
                 t.Task.DueAt, t.Task.Round))];
 
     /// <summary>Stages are activities of the campaign's and the participants' workflows, named as the designer names them.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> StageNamesAsync(CampaignRecord campaign, CancellationToken cancellationToken)
+    private async Task<StageNames> StageNamesAsync(CampaignRecord campaign, CancellationToken cancellationToken)
     {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new StageNames();
         foreach (var definitionId in new[] { campaign.TemplateId, campaign.ParticipantWorkflow })
         {
             if (definitionId is not null && await definitions.GetPublishedAsync(definitionId, cancellationToken) is { } graph)
-            {
-                foreach (var activity in graph.Activities.Values)
-                    names.TryAdd(activity.Id, activity.Name ?? activity.Id);
-            }
+                names.Add(graph);
         }
 
         return names;

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Persistence;
 using Chamber.Campaigns.Submissions;
 using Chamber.Campaigns.Tasks;
@@ -15,7 +17,7 @@ namespace Chamber.Campaigns.Portal;
 /// The link itself is checked by <see cref="PortalLinks"/> before any of this.
 /// </summary>
 public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskIndex, SubmissionFiles files, WorkflowRuntime runtime,
-    IDbContextFactory<CampaignDbContext> campaigns, TimeProvider clock)
+    IDbContextFactory<CampaignDbContext> campaigns, BusinessCalendarService calendars, TimeProvider clock)
 {
     /// <summary>Most characters in a submission's note.</summary>
     public const int MaxNoteLength = 4000;
@@ -30,7 +32,9 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
     {
         var chamber = await directory.FindAsync(chamberId, cancellationToken);
         var items = await taskIndex.OfChamberAsync(chamberId, limit: MaxItems, cancellationToken: cancellationToken);
-        return new PortalView(chamber?.Name ?? "", [.. items.Select(ItemOf)], [.. SubmissionFiles.AllowedTypes.Keys],
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var today = BeijingTime.Today(clock);
+        return new PortalView(chamber?.Name ?? "", [.. items.Select(i => ItemOf(i, calendar, today))], [.. SubmissionFiles.AllowedTypes.Keys],
             SubmissionFiles.MaxFileBytes, SubmissionFiles.MaxFiles, clock.GetUtcNow(), await ReceiptsAsync(chamberId, cancellationToken));
     }
 
@@ -123,10 +127,24 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
 
     private static PortalSubmissionException Refused(string problem) => new([problem]);
 
-    private static PortalItem ItemOf(OpenTask task)
+    private static PortalItem ItemOf(OpenTask task, ChineseBusinessCalendar calendar, DateOnly today)
     {
         var context = task.Task.Context ?? new Dictionary<string, string>();
         return new PortalItem(task.Id, task.Task.Title, task.Task.Description, task.Task.DueAt, task.Task.Round,
-            context.GetValueOrDefault("feedback") is { Length: > 0 } feedback ? feedback : null, context.GetValueOrDefault("campaign"));
+            context.GetValueOrDefault("feedback") is { Length: > 0 } feedback ? feedback : null, context.GetValueOrDefault("campaign"),
+            task.Task.DueAt is { } due ? WorkingDaysLeft(calendar, today, BeijingTime.DayOf(due)) : null);
+    }
+
+    /// <summary>Working days from today to the due day as the e-mails count them; negative when overdue; null where the calendar has no data.</summary>
+    private static int? WorkingDaysLeft(ChineseBusinessCalendar calendar, DateOnly today, DateOnly due)
+    {
+        try
+        {
+            return due >= today ? CampaignMail.WorkingDaysBetween(calendar, today, due) : -CampaignMail.WorkingDaysBetween(calendar, due, today);
+        }
+        catch (CalendarYearMissingException)
+        {
+            return null;
+        }
     }
 }

@@ -61,6 +61,7 @@ test('a campaign is launched, signed off, submitted through the portal and accep
 
   await page.getByTestId('launch').click();
   await expect(page.getByText('方案签批 Plan sign-off')).toBeVisible();
+  await expect(page.getByTestId('awaiting-sign-off')).toContainText('等待方案签批：leader@fic.example');
   await keep(page, '04-campaign-awaiting-sign-off');
   const campaignUrl = page.url();
 
@@ -106,7 +107,7 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await expect(chamber.getByText('鹿城区五马街道商会，您好')).toBeVisible();
   await expect(chamber.getByTestId('portal-item')).toContainText('贯彻落实意见（实施方案）');
   // Measured on the application's (manual) clock, 1 April: not the browser's.
-  await expect(chamber.getByTestId('portal-item')).toContainText('还剩 29 天');
+  await expect(chamber.getByTestId('portal-item')).toContainText('还剩 20 个工作日');
   await chamber.locator('input[type=file]').setInputFiles({ name: '实施方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 实施方案') });
   await keep(chamber, '07-portal');
   await chamber.getByRole('button', { name: '提交材料' }).click();

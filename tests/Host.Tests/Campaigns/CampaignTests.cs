@@ -203,6 +203,36 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
     }
 
     [Fact]
+    public async Task Stages_are_listed_in_the_order_the_workflow_reaches_them_with_the_deadline_of_the_first_requests()
+    {
+        var chambers = await ChamberIdsAsync();
+        await CreateUserAsync("staff@fic.example", "staff");
+        using var staff = await SignInAsync("staff@fic.example");
+        using var portal = Host.CreateClient();
+        var driver = new CampaignDriver(Admin, staff, Admin, portal);
+        // The summary due before the plan: no campaign would choose it, but it tells the flow's order from the deadlines'.
+        var id = await driver.CreateAndLaunchAsync(new
+        {
+            name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-campaign", participantIds = chambers,
+            schedule = new Dictionary<string, string> { ["planDue"] = "2026-06-30>", ["summaryDue"] = "2026-05-29>" },
+        });
+        await CampaignDriver.WaitAsync(async () => (await driver.CampaignAsync(id)).GetProperty("status").GetString() == "Running");
+        foreach (var name in new[] { "五马", "服装" })
+        {
+            var chamber = (await Admin.GetFromJsonAsync<JsonElement>($"/api/chambers?search={name}")).GetProperty("items")[0].GetProperty("id").GetString()!;
+            var link = (await (await Admin.PostAsync($"/api/chambers/{chamber}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link").GetString()!;
+            await driver.SubmitAsync(link.Split("/portal/")[1], "贯彻落实意见（实施方案）");
+        }
+
+        await driver.CheckAllAsync(returnChamber: "温州市服装商会"); // 五马 goes on to its summary, 服装 revises its plan
+
+        var stages = (await driver.CampaignAsync(id)).GetProperty("stages").EnumerateArray().ToList();
+        Assert.Equal(["plan", "summary"], stages.Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal(new DateTimeOffset(2026, 6, 30, 23, 59, 59, TimeSpan.FromHours(8)), stages[0].GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(2026, 5, 29, 23, 59, 59, TimeSpan.FromHours(8)), stages[1].GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task The_wizard_finds_people_by_name_or_address_and_role_and_only_active_ones()
     {
         await CreateUserAsync("wang@fic.example", "leader");

@@ -185,6 +185,11 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
         Assert.Empty((await PortalAsync()).GetProperty("sent").EnumerateArray());
 
         var item = Assert.Single((await PortalAsync()).GetProperty("items").EnumerateArray());
+        // Time left in working days, as the e-mails count it (after today, up to and including 30 April).
+        var workingDays = 0;
+        for (var day = new DateOnly(2026, 4, 2); day <= new DateOnly(2026, 4, 30); day = day.AddDays(1))
+            workingDays += await IsWorkingDayAsync(day) ? 1 : 0;
+        Assert.Equal(workingDays, item.GetProperty("workingDaysLeft").GetInt32());
         await SubmitAsync(chamber, token, item.GetProperty("id").GetString()!, "实施方案.pdf", Encoding.ASCII.GetBytes("%PDF-1.4"));
         var sent = Assert.Single((await PortalAsync()).GetProperty("sent").EnumerateArray());
         Assert.Equal(("实施方案", 1, "submitted", "请审阅"), (sent.GetProperty("title").GetString(), sent.GetProperty("round").GetInt32(),

@@ -39,6 +39,8 @@ export default function CampaignDetailPage() {
   if (error) return <Alert type="error" title={error} showIcon />;
   if (!view) return <Card loading />;
   const overdue = view.stages.reduce((sum, s) => sum + s.overdue, 0);
+  // Before any chamber is asked, a campaign waits for its plan's sign-off: say so, and for whom.
+  const signOff = view.status === 'Launching' && view.launched === 0 ? view.tasks.find((task) => task.kind === 'SignOff') : undefined;
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
@@ -53,7 +55,12 @@ export default function CampaignDetailPage() {
           <Col span={6}><Statistic title={t('status.finished')} value={view.finished} /></Col>
           <Col span={6}><Statistic title={t('outcome.commended')} value={view.outcomes.commended ?? 0} /></Col>
         </Row>
-        {view.status === 'Launching' && (
+        {signOff && (
+          <Alert type="info" showIcon style={{ marginTop: 16 }} data-testid="awaiting-sign-off"
+            title={t('campaigns.awaitingSignOff', { who: assigneeLabel(signOff.assignee) })}
+            description={signOff.dueAt ? `${t('common.due')} ${formatDue(signOff.dueAt)}` : undefined} />
+        )}
+        {view.status === 'Launching' && !signOff && (
           <Progress percent={Math.floor((100 * view.launched) / Math.max(1, view.participants))} status="active" style={{ marginTop: 16 }}
             format={() => t('campaigns.launched', { launched: view.launched, total: view.participants })} />
         )}

@@ -22,6 +22,7 @@ const en: Messages = {
     longestOverdue: 'Longest overdue', allOverdue: 'All {{total}} overdue →', daysOverdue: 'Days overdue',
   },
   campaigns: {
+    awaitingSignOff: 'Waiting for the plan to be signed off by {{who}}. The chambers are told once it is.',
     dates: { planDue: 'Implementation plan due', summaryDue: 'Year-end summary due', selfAssessmentDue: 'Self-assessment due', selfCheckDue: 'Self-check report due' },
     nextWorkingDay: 'On a weekend or public holiday, move to the next working day', dueOn: 'Due on {{date}}',
     title: 'Campaigns', create: 'New campaign', launch: 'Launch', launched: 'Launched {{launched}} / {{total}}', year: 'Year', template: 'Template', participants: 'Participants',
@@ -43,6 +44,7 @@ const en: Messages = {
     answered: 'Answered', mode: 'Mode', modes: { all: 'All must approve', any: 'Any one approves', sequential: 'One after another' },
   },
   portal: {
+    workingDaysLeft: '{{count}} working days left', overdueWorkingDays: 'Overdue by {{count}} working days',
     title: 'Submissions', welcome: 'Welcome, {{chamber}}', items: 'Items to hand in', none: 'Nothing to hand in at the moment. Thank you!', upload: 'Choose files', submit: 'Submit',
     feedback: 'Feedback', round: 'Submission no. {{round}}', submitted: 'Submitted, waiting for review', limits: '{{types}}; at most {{size}} MB per file, {{count}} files',
     sent: 'Handed in', sentAt: 'Sent {{time}} (Beijing time)', receipt: { submitted: 'Waiting for review', accepted: 'Accepted', returned: 'Returned' },

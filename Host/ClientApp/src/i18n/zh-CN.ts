@@ -21,6 +21,7 @@ const zh = {
     longestOverdue: '逾期最久的单位', allOverdue: '全部 {{total}} 家逾期单位 →', daysOverdue: '逾期天数',
   },
   campaigns: {
+    awaitingSignOff: '等待方案签批：{{who}}。签批后才通知各商会。',
     dates: { planDue: '实施方案报送截止', summaryDue: '年度总结报送截止', selfAssessmentDue: '自评报告报送截止', selfCheckDue: '自查报告报送截止' },
     nextWorkingDay: '逢周末或法定节假日顺延至下一个工作日', dueOn: '截止日：{{date}}',
     title: '创建活动', create: '新建活动', launch: '启动', launched: '已启动 {{launched}} / {{total}}', year: '年度', template: '模板', participants: '参加单位',
@@ -42,6 +43,7 @@ const zh = {
     answered: '已办理', mode: '审批方式', modes: { all: '会签（全部同意）', any: '或签（一人同意即可）', sequential: '依次审批' },
   },
   portal: {
+    workingDaysLeft: '还剩 {{count}} 个工作日', overdueWorkingDays: '已逾期 {{count}} 个工作日',
     title: '材料报送', welcome: '{{chamber}}，您好', items: '待报送事项', none: '目前没有需要报送的材料，谢谢！', upload: '选择文件', submit: '提交材料',
     feedback: '退回意见', round: '第 {{round}} 次报送', submitted: '已提交，等待审核', limits: '可上传 {{types}}，单个文件不超过 {{size}} MB，最多 {{count}} 个',
     sent: '已提交材料', sentAt: '{{time}}（北京时间）提交', receipt: { submitted: '待审核', accepted: '已通过', returned: '已退回' },

@@ -81,7 +81,11 @@ function PortalItemCard({ token, item, view, onSubmitted }: { token: string; ite
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const days = item.dueAt ? daysUntil(item.dueAt) : null;
+  // Working days, as the e-mails count them; calendar days only where the server's calendar has no data for the year.
+  const days = item.workingDaysLeft ?? (item.dueAt ? daysUntil(item.dueAt) : null);
+  const left = item.workingDaysLeft == null
+    ? (days! < 0 ? t('common.overdue') : t('common.daysLeft', { count: days! }))
+    : days! < 0 ? t('portal.overdueWorkingDays', { count: -days! }) : t('portal.workingDaysLeft', { count: days! });
   const tooBig = files.some((f) => (f.size ?? 0) > view.maxFileBytes);
 
   const submit = async () => {
@@ -100,7 +104,7 @@ function PortalItemCard({ token, item, view, onSubmitted }: { token: string; ite
 
   return (
     <Card style={{ marginBottom: 16 }} title={item.title} data-testid="portal-item"
-      extra={item.dueAt && <Tag color={days! < 0 ? 'red' : days! <= 3 ? 'orange' : 'blue'}>{t('common.due')} {formatDue(item.dueAt)}{days! < 0 ? ` · ${t('common.overdue')}` : ` · ${t('common.daysLeft', { count: days! })}`}</Tag>}>
+      extra={item.dueAt && <Tag color={days! < 0 ? 'red' : days! <= 3 ? 'orange' : 'blue'} data-testid="portal-due">{t('common.due')} {formatDue(item.dueAt)} · {left}</Tag>}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         {item.campaign && <Typography.Text type="secondary">{item.campaign}</Typography.Text>}
         {item.round > 1 && <Tag>{t('portal.round', { round: item.round })}</Tag>}
