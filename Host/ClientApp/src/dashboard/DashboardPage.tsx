@@ -8,6 +8,7 @@ import { getCampaign, listCampaigns, listParticipants } from '../campaigns/api';
 import { countOpenTasks } from '../inbox/api';
 import { daysUntil, formatDue } from '../shared/format';
 import Chart from './Chart';
+import { outcomeChart, stageChart } from './charts';
 
 /** 工作台: running campaigns, where their participants stand, and the reader's own tasks. */
 export default function DashboardPage() {
@@ -30,24 +31,8 @@ export default function DashboardPage() {
   useEffect(() => {
     if (first) listParticipants(first.id, { status: 'overdue' }, { pageSize: 10 }).then(setOverdueList).catch(() => setOverdueList(null));
   }, [first]);
-  const funnel = useMemo(() => first && {
-    tooltip: { trigger: 'axis' },
-    legend: {},
-    grid: { left: 160, right: 24 },
-    xAxis: { type: 'value' },
-    yAxis: { type: 'category', data: first.stages.map((s) => s.stage), inverse: true },
-    series: [
-      { name: t('common.overdue'), type: 'bar', stack: 's', data: first.stages.map((s) => s.overdue), color: '#cf1322' },
-      { name: t('dashboard.pending'), type: 'bar', stack: 's', data: first.stages.map((s) => s.pending - s.overdue), color: '#faad14' },
-      { name: t('dashboard.submitted'), type: 'bar', stack: 's', data: first.stages.map((s) => s.submitted), color: '#1677ff' },
-      { name: t('dashboard.accepted'), type: 'bar', stack: 's', data: first.stages.map((s) => s.accepted), color: '#52c41a' },
-    ],
-  }, [first, t]);
-  const outcomes = useMemo(() => first && {
-    tooltip: { trigger: 'item' },
-    legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['40%', '70%'], data: Object.entries(first.outcomes).map(([k, v]) => ({ name: t(`outcome.${k}`), value: v })) }],
-  }, [first, t]);
+  const funnel = useMemo(() => first && stageChart(first, t), [first, t]);
+  const outcomes = useMemo(() => first && outcomeChart(first, t), [first, t]);
 
   if (views && views.length === 0) return <Card><Empty description={<Link to="/campaigns">{t('dashboard.noCampaign')}</Link>} /></Card>;
   const participants = views?.reduce((sum, v) => sum + v.participants, 0) ?? 0;

@@ -17,7 +17,8 @@ const en: Messages = {
   },
   outcome: { commended: 'Commended', rectifying: 'Rectifying', 'not-passed': 'Not passed', none: 'No outcome yet' },
   dashboard: {
-    title: 'Dashboard', campaigns: 'Running campaigns', participants: 'Participants', overdue: 'Overdue', myTasks: 'My tasks', funnel: 'Progress by stage',
+    past: 'Past this stage',
+    title: 'Dashboard', campaigns: 'Running campaigns', participants: 'Participations', overdue: 'Overdue participations', myTasks: 'My tasks', funnel: 'Progress by stage',
     outcomes: 'Review outcomes', noCampaign: 'No campaign yet: create one first.', pending: 'Pending', submitted: 'Submitted', accepted: 'Accepted',
     longestOverdue: 'Longest overdue', allOverdue: 'All {{total}} overdue →', daysOverdue: 'Days overdue',
   },

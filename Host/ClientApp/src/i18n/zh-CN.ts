@@ -16,8 +16,8 @@ const zh = {
   },
   outcome: { commended: '表彰', rectifying: '整改中', 'not-passed': '未达标', none: '尚无结果' },
   dashboard: {
-    title: '工作台', campaigns: '进行中的活动', participants: '参加单位', overdue: '逾期单位', myTasks: '我的待办', funnel: '各环节进度',
-    outcomes: '考核结果', noCampaign: '还没有活动，先创建一个。', pending: '待提交', submitted: '待审核', accepted: '已通过',
+    title: '工作台', campaigns: '进行中的活动', participants: '参加（家次）', overdue: '逾期（家次）', myTasks: '我的待办', funnel: '各环节进度',
+    outcomes: '考核结果', noCampaign: '还没有活动，先创建一个。', pending: '待提交', submitted: '待审核', accepted: '已通过', past: '已完成本环节',
     longestOverdue: '逾期最久的单位', allOverdue: '全部 {{total}} 家逾期单位 →', daysOverdue: '逾期天数',
   },
   campaigns: {
