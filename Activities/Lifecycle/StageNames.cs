@@ -5,8 +5,8 @@ namespace Chamber.Campaigns.Lifecycle;
 
 /// <summary>
 /// The stages of a campaign (activities of its own and its participants' workflows): their names as
-/// the designer shows them, and the order in which the flow reaches them, so lists read plan,
-/// summary, review, rectification rather than by whichever deadline falls first.
+/// the designer shows them, and how far into the flow each one comes, so lists read plan, summary,
+/// review, rectification rather than by whichever deadline falls first.
 /// </summary>
 internal sealed class StageNames
 {
@@ -15,7 +15,7 @@ internal sealed class StageNames
 
     public string? GetValueOrDefault(string activityId) => _names.GetValueOrDefault(activityId);
 
-    /// <summary>Where the flow reaches the activity (campaign workflow first, then the participants'); unknown ones last.</summary>
+    /// <summary>How far into its workflow the flow reaches the activity; unknown or unreachable ones last.</summary>
     public int OrderOf(string activityId) => _order.GetValueOrDefault(activityId, int.MaxValue);
 
     public void Add(WorkflowGraph graph)
@@ -25,24 +25,22 @@ internal sealed class StageNames
         if (graph.Definition.Root is not Flowchart flowchart)
             return;
 
-        // Breadth first from where the flowchart starts (no inbound connection), then anything unreached in the file's order.
+        // How many steps from where the flowchart starts (no inbound connection) the flow first reaches each
+        // activity: stages on parallel branches share a depth (and are then ordered by their deadlines).
         var targets = flowchart.Connections.Select(c => c.Target).ToHashSet(StringComparer.Ordinal);
-        var queue = new Queue<string>(flowchart.Activities.Where(a => !targets.Contains(a.Id)).Select(a => a.Id));
-        var next = _order.Count;
+        var depths = new Dictionary<string, int>(StringComparer.Ordinal);
+        var queue = new Queue<(string Id, int Depth)>(flowchart.Activities.Where(a => !targets.Contains(a.Id)).Select(a => (a.Id, 0)));
         while (queue.Count > 0)
         {
-            var id = queue.Dequeue();
-            if (!_order.TryAdd(id, next))
+            var (id, depth) = queue.Dequeue();
+            if (!depths.TryAdd(id, depth))
                 continue;
-            next++;
             foreach (var connection in flowchart.Connections.Where(c => c.Source == id))
-                queue.Enqueue(connection.Target);
+                queue.Enqueue((connection.Target, depth + 1));
         }
 
-        foreach (var activity in flowchart.Activities)
-        {
-            if (_order.TryAdd(activity.Id, next))
-                next++;
-        }
+        // Both workflows have a "start": the first one added keeps its place.
+        foreach (var (id, depth) in depths)
+            _order.TryAdd(id, depth);
     }
 }
