@@ -135,9 +135,18 @@ public static class UserEndpoints
         }
     }
 
+    /// <summary>At least ten characters, not blank, of at least three kinds: lower case, upper case, digits, anything else (symbols, Chinese).</summary>
     private static IEnumerable<string> PasswordProblems(string? password)
     {
-        if (string.IsNullOrEmpty(password) || password.Length < MinPasswordLength)
-            yield return $"密码至少 {MinPasswordLength} 位 / The password needs at least {MinPasswordLength} characters.";
+        if (string.IsNullOrWhiteSpace(password) || password.Trim().Length < MinPasswordLength)
+        {
+            yield return $"密码至少 {MinPasswordLength} 位（不计首尾空格）/ The password needs at least {MinPasswordLength} characters besides spaces.";
+            yield break;
+        }
+
+        var kinds = new[] { password.Any(char.IsLower), password.Any(char.IsUpper), password.Any(char.IsDigit),
+            password.Any(c => (!char.IsLetterOrDigit(c) && !char.IsWhiteSpace(c)) || (char.IsLetter(c) && !char.IsLower(c) && !char.IsUpper(c))) }.Count(k => k);
+        if (kinds < 3)
+            yield return "密码须包含小写字母、大写字母、数字、符号（或汉字）中的至少三类 / The password needs three of: lower-case letters, upper-case letters, digits, symbols (or Chinese characters).";
     }
 }

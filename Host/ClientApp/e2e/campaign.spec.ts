@@ -22,6 +22,14 @@ test('a campaign is launched, signed off, submitted through the portal and accep
     buffer: Buffer.from('名称,所属区,邮箱\n鹿城区五马街道商会,鹿城区,wuma@example.com\n温州市服装商会,鹿城区,fz@example.com\n'),
   });
   await expect(page.getByText('导入 2 行：新增 2，更新 0')).toBeVisible();
+  // A file that cannot be read replaces that message with its own, rather than standing beside it.
+  await page.locator('input[type=file]').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('') });
+  await expect(page.getByText('导入 2 行：新增 2，更新 0')).toHaveCount(0);
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'chambers.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('名称,所属区,邮箱\n鹿城区五马街道商会,鹿城区,wuma@example.com\n温州市服装商会,鹿城区,fz@example.com\n'),
+  });
+  await expect(page.getByText('导入 2 行：新增 0，更新 0')).toBeVisible();
   await keep(page, '02-chambers');
 
   // The wizard: template, dates, participants, people.
@@ -59,7 +67,11 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await keep(page, '03-campaign-wizard');
   await wizard.getByRole('button', { name: /保\s?存/ }).click();
 
+  // 催办 makes no sense before a launch; the launch itself is confirmed.
+  await expect(page.getByRole('button', { name: '催办全部逾期' })).toHaveCount(0);
   await page.getByTestId('launch').click();
+  await expect(page.getByText('启动后将向 3 家参加单位发送通知邮件')).toBeVisible();
+  await page.getByRole('button', { name: /启\s?动/ }).last().click();
   await expect(page.getByText('方案签批 Plan sign-off')).toBeVisible();
   await expect(page.getByTestId('awaiting-sign-off')).toContainText('等待方案签批：leader@fic.example');
   await keep(page, '04-campaign-awaiting-sign-off');

@@ -163,8 +163,14 @@ public abstract class SignOffTests(StorageProvider provider) : HostTestBase(prov
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/users")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync("/api/tasks/nope")).StatusCode);
 
-        var weak = await Admin.PostAsJsonAsync("/api/users", new { email = "x@fic.example", password = "short", roles = new[] { "leader" } });
-        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        foreach (var weakPassword in new[] { "short", "abcdefghij", "          ", "ABCDEFGH12" })
+        {
+            var weak = await Admin.PostAsJsonAsync("/api/users", new { email = "x@fic.example", password = weakPassword, roles = new[] { "leader" } });
+            Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsJsonAsync("/api/users",
+            new { email = "strong@fic.example", displayName = "强密码", password = "商会工作2026-ok", roles = new[] { "leader" } })).StatusCode);
         var badRole = await Admin.PostAsJsonAsync("/api/users", new { email = "x@fic.example", password = UserPassword, roles = new[] { "king" } });
         Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
         var again = await Admin.PostAsJsonAsync("/api/users", new { email = "LEADER1@fic.example", password = UserPassword, roles = new[] { "leader" } });

@@ -32,7 +32,7 @@ export default function OutboxPage() {
           { title: t('outbox.summary'), dataIndex: 'summary' },
           { title: t('common.status'), width: 100, render: (_, m) => <Tooltip title={m.lastError}><Tag color={colors[m.status]}>{m.status}</Tag></Tooltip> },
           { title: t('outbox.attempts'), dataIndex: 'attempts', width: 90 },
-          { title: t('inbox.received'), width: 160, render: (_, m) => formatMoment(m.createdAt) },
+          { title: t('common.createdAt'), width: 160, render: (_, m) => formatMoment(m.createdAt) },
           { title: t('outbox.sentAt'), width: 160, render: (_, m) => formatMoment(m.sentAt) },
           { title: t('common.actions'), width: 100, render: (_, m) => m.status === 'Failed' && <Button size="small" onClick={async () => { await retryOutboxItem(m.id); load(); }}>{t('outbox.retry')}</Button> },
         ]} />

@@ -51,7 +51,7 @@ export default function UsersPage() {
               options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} tagRender={({ label }) => <Tag>{label}</Tag>} />
           ) },
           { title: t('users.disabled'), width: 90, render: (_, u) => <Switch checked={u.disabled} onChange={(v) => void change(u.id, { disabled: v })} /> },
-          { title: t('inbox.received'), width: 160, render: (_, u) => formatMoment(u.createdAt) },
+          { title: t('common.createdAt'), width: 160, render: (_, u) => formatMoment(u.createdAt) },
         ]} />
       <Modal open={creating} title={t('users.create')} onCancel={() => setCreating(false)} onOk={create} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ roles: ['staff'] }}>

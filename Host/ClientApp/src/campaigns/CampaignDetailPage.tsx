@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Descriptions, Progress, Row, Space, Statistic, Table } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Modal, Progress, Row, Space, Statistic, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -28,12 +28,22 @@ export default function CampaignDetailPage() {
     return () => clearInterval(timer);
   }, [view?.status, load]);
 
-  const launch = async () => {
-    try {
-      setView(await launchCampaign(id));
-    } catch (e) {
-      setError(errorText(e));
-    }
+  // Launching e-mails every chamber (or the plan's approvers first): it is confirmed, never a stray click.
+  const launch = () => {
+    if (!view) return;
+    Modal.confirm({
+      title: t('campaigns.confirmLaunch', { name: view.name }),
+      content: t('campaigns.confirmLaunchDetail', { count: view.participants }),
+      okText: t('campaigns.launch'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          setView(await launchCampaign(id));
+        } catch (e) {
+          setError(errorText(e));
+        }
+      },
+    });
   };
 
   if (error) return <Alert type="error" title={error} showIcon />;
@@ -91,7 +101,7 @@ export default function CampaignDetailPage() {
           ]} />
       </Card>
 
-      <ParticipantsCard campaignId={id} canChase={hasRole('admin', 'staff')} refreshKey={view.launched} />
+      <ParticipantsCard campaignId={id} canChase={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={view.launched} />
     </Space>
   );
 }

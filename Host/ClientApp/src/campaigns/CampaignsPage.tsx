@@ -28,7 +28,7 @@ export default function CampaignsPage() {
           { title: t('common.status'), width: 110, render: (_, c) => <Tag color={c.status === 'Running' ? 'green' : c.status === 'Launching' ? 'blue' : 'default'}>{t(`status.${c.status}`)}</Tag> },
           { title: t('campaigns.participants'), width: 200, render: (_, c) => c.status === 'Draft' ? c.participantCount
             : <Progress percent={Math.floor((100 * c.launchedCount) / Math.max(1, c.participantCount))} size="small" format={() => `${c.launchedCount}/${c.participantCount}`} /> },
-          { title: t('inbox.received'), width: 160, render: (_, c) => formatMoment(c.createdAt) },
+          { title: t('common.createdAt'), width: 160, render: (_, c) => formatMoment(c.createdAt) },
         ]} />
       <CampaignWizard open={creating} onClose={() => setCreating(false)} onCreated={(c) => { setCreating(false); navigate(`/campaigns/${c.id}`); }} />
     </Card>

@@ -24,8 +24,10 @@ export default function ChambersPage() {
   }, [page, search]);
   useEffect(load, [load]);
 
+  // A new import replaces what the last one said: an old success never stands beside a new error.
   const importFile = async (file: File) => {
     setError(null);
+    setResult(null);
     try {
       setResult(await importChambers(file));
       load();

@@ -99,7 +99,7 @@ export default function InstancePage() {
           ]} />
           <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
             <Descriptions.Item label="correlation">{instance.correlationId && <Link to={`/campaigns/${instance.correlationId}`}>{instance.correlationId}</Link>}</Descriptions.Item>
-            <Descriptions.Item label={t('inbox.received')}>{formatMoment(instance.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('common.createdAt')}>{formatMoment(instance.createdAt)}</Descriptions.Item>
           </Descriptions>
         </Layout.Sider>
       </Layout>

@@ -6,6 +6,7 @@ const en: Messages = {
   rehearsal: { banner: 'Rehearsal: the system runs on a simulated clock, now {{time}} (Beijing time); reminders and deadlines follow it.' },
   signIn: { title: 'Sign in', email: 'E-mail', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
   common: {
+    createdAt: 'Created',
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', submit: 'Submit', refresh: 'Refresh', search: 'Search', all: 'All', none: 'None', yes: 'Yes', no: 'No',
     due: 'Due', overdue: 'Overdue', daysLeft: '{{count}} days left', comment: 'Comment', actions: 'Actions', status: 'Status', name: 'Name', done: 'Done',
     previous: 'Back', next: 'Next',
@@ -23,6 +24,7 @@ const en: Messages = {
     longestOverdue: 'Longest overdue', allOverdue: 'All {{total}} overdue →', daysOverdue: 'Days overdue',
   },
   campaigns: {
+    confirmLaunch: 'Launch "{{name}}"?', confirmLaunchDetail: 'All {{count}} participants will be e-mailed (after the plan is signed off, where approvers are named). A launch cannot be undone.',
     awaitingSignOff: 'Waiting for the plan to be signed off by {{who}}. The chambers are told once it is.',
     dates: { planDue: 'Implementation plan due', summaryDue: 'Year-end summary due', selfAssessmentDue: 'Self-assessment due', selfCheckDue: 'Self-check report due' },
     nextWorkingDay: 'On a weekend or public holiday, move to the next working day', dueOn: 'Due on {{date}}',

@@ -5,6 +5,7 @@ const zh = {
   rehearsal: { banner: '演练模式：系统时间为模拟时间 {{time}}（北京时间），提醒和截止都按此计算。' },
   signIn: { title: '登录', email: '邮箱', password: '密码', submit: '登录', failed: '登录失败' },
   common: {
+    createdAt: '创建时间',
     loading: '加载中…', save: '保存', cancel: '取消', submit: '提交', refresh: '刷新', search: '搜索', all: '全部', none: '无', yes: '是', no: '否',
     due: '截止', overdue: '已逾期', daysLeft: '还剩 {{count}} 天', comment: '意见', actions: '操作', status: '状态', name: '名称', done: '已完成',
     previous: '上一步', next: '下一步',
@@ -21,6 +22,7 @@ const zh = {
     longestOverdue: '逾期最久的单位', allOverdue: '全部 {{total}} 家逾期单位 →', daysOverdue: '逾期天数',
   },
   campaigns: {
+    confirmLaunch: '启动“{{name}}”？', confirmLaunchDetail: '启动后将向 {{count}} 家参加单位发送通知邮件（设有方案签批人的，先请其签批）。启动后不能撤回。',
     awaitingSignOff: '等待方案签批：{{who}}。签批后才通知各商会。',
     dates: { planDue: '实施方案报送截止', summaryDue: '年度总结报送截止', selfAssessmentDue: '自评报告报送截止', selfCheckDue: '自查报告报送截止' },
     nextWorkingDay: '逢周末或法定节假日顺延至下一个工作日', dueOn: '截止日：{{date}}',
