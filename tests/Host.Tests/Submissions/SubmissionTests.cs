@@ -64,6 +64,11 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
         DateOnly.Parse((await Admin.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/add-working-days?date={date}&days={days}")).GetProperty("date").GetString()!,
             System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A fresh portal token for the chamber, as staff hand out links.</summary>
+    private async Task<string> TokenAsync() =>
+        (await (await Admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("link").GetString()!.Split("/portal/")[1];
+
     private async Task<bool> IsWorkingDayAsync(DateOnly day) =>
         (await Admin.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/days/{day:yyyy-MM-dd}")).GetProperty("working").GetBoolean();
 
@@ -123,8 +128,7 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
     public async Task A_returned_submission_is_due_again_no_earlier_than_its_first_deadline(string due)
     {
         await StartAsync(due);
-        var token = (await (await Admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("link").GetString()!.Split("/portal/")[1];
+        var token = await TokenAsync();
         using var chamber = Host.CreateClient();
         var item = Assert.Single((await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items").EnumerateArray());
         Assert.Equal(HttpStatusCode.OK, (await SubmitAsync(chamber, token, item.GetProperty("id").GetString()!, "实施方案.pdf", Encoding.ASCII.GetBytes("%PDF-1.4"))).StatusCode);
@@ -147,8 +151,7 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
         await CreateUserAsync("checker@fic.example", "reviewer");
         await CreateUserAsync("stranger@fic.example", "reviewer");
         await StartAsync(reviewers: "checker@fic.example");
-        var token = (await (await Admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("link").GetString()!.Split("/portal/")[1];
+        var token = await TokenAsync();
         using var chamber = Host.CreateClient();
         var item = Assert.Single((await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items").EnumerateArray());
         var content = Encoding.ASCII.GetBytes("%PDF-1.4 the plan");
@@ -178,8 +181,7 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
     public async Task The_portal_keeps_a_receipt_of_each_submission_and_shows_what_became_of_it()
     {
         await StartAsync();
-        var token = (await (await Admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("link").GetString()!.Split("/portal/")[1];
+        var token = await TokenAsync();
         using var chamber = Host.CreateClient();
         async Task<JsonElement> PortalAsync() => await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}");
         Assert.Empty((await PortalAsync()).GetProperty("sent").EnumerateArray());
@@ -277,8 +279,7 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
     {
         await StartAsync();
         using var chamber = Host.CreateClient();
-        var token = (await (await Admin.PostAsync($"/api/chambers/{_chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("link").GetString()!.Split("/portal/")[1];
+        var token = await TokenAsync();
         var itemId = (await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items")[0].GetProperty("id").GetString()!;
 
         Assert.Equal(HttpStatusCode.NotFound, (await chamber.GetAsync($"/api/portal/{token[..^4]}abcd")).StatusCode);
