@@ -130,6 +130,11 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await expect(receipt).toContainText('待审核');
   await expect(receipt).toContainText('（北京时间）提交');
   await keep(chamber, '08-portal-submitted');
+  // Chambers open their link on a phone: the receipt fits the screen, nothing scrolls sideways.
+  await chamber.setViewportSize({ width: 390, height: 844 });
+  await expect(chamber.getByTestId('portal-receipt').first()).toBeVisible();
+  expect(await chamber.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await keep(chamber, '08b-portal-phone');
   await chamberContext.close();
 
   // Staff accept it; the chamber moves on to the year-end summary.
@@ -145,6 +150,12 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await file.click();
   expect((await download).suggestedFilename()).toBe('实施方案.pdf');
   expect((await readFile((await (await download).path())!)).toString()).toBe('%PDF-1.4 实施方案');
+  // Leaders and staff answer on their phones too: the task and its file fit the screen.
+  await staff.setViewportSize({ width: 390, height: 844 });
+  await expect(staff.getByTestId('task-file')).toBeVisible();
+  await expect(staff.getByTestId('answer-task')).toBeInViewport();
+  expect(await staff.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await keep(staff, '08c-inbox-phone');
   await staff.getByTestId('answer-task').click();
   await expect(staff.getByText('没有待办事项')).toBeVisible();
   await staffContext.close();

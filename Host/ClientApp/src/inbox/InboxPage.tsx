@@ -1,4 +1,4 @@
-import { Button, Card, Drawer, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Drawer, Grid, Table, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../api/http';
@@ -9,6 +9,8 @@ import TaskAnswerForm from './TaskAnswerForm';
 
 /** 我的待办 / 已办: the signed-in person's tasks, answered in a drawer. */
 export default function InboxPage() {
+  // On a phone the task takes the whole screen: leaders answer there as often as at a desk.
+  const screens = Grid.useBreakpoint();
   const { t } = useTranslation();
   const [open, setOpen] = useState<Page<TaskView> | null>(null);
   const [done, setDone] = useState<Page<DoneTask> | null>(null);
@@ -34,6 +36,7 @@ export default function InboxPage() {
           key: 'open', label: `${t('inbox.open')} (${open?.total ?? 0})`,
           children: (
             <Table<TaskView> rowKey="id" dataSource={open?.items} loading={!open} locale={{ emptyText: t('inbox.empty') }}
+              scroll={{ x: 'max-content' }}
               pagination={{ current: page, pageSize: 20, total: open?.total, onChange: setPage }}
               columns={[
                 { title: t('inbox.task'), render: (_, r) => r.task.title },
@@ -48,6 +51,7 @@ export default function InboxPage() {
           key: 'done', label: t('inbox.done'),
           children: (
             <Table<DoneTask> rowKey="taskId" dataSource={done?.items} loading={!done}
+              scroll={{ x: 'max-content' }}
               columns={[
                 { title: t('inbox.task'), dataIndex: 'title' },
                 { title: t('inbox.answer'), width: 100, render: (_, r) => t(`inbox.${r.action}`, { defaultValue: r.action }) },
@@ -57,7 +61,7 @@ export default function InboxPage() {
           ),
         },
       ]} />
-      <Drawer open={!!current} onClose={() => setCurrent(null)} size="large" title={current?.task.title} destroyOnHidden>
+      <Drawer open={!!current} onClose={() => setCurrent(null)} size={screens.md ? 'large' : '100%'} title={current?.task.title} destroyOnHidden>
         {current && <TaskAnswerForm task={current} onAnswered={() => { setCurrent(null); load(); }} />}
       </Drawer>
     </Card>
