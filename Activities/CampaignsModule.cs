@@ -27,6 +27,8 @@ public static class CampaignsModule
         services.AddActivity<Lifecycle.ForEachParticipant>();
         services.AddSingleton<Submissions.SubmissionFiles>();
         services.AddDetachedTimer<Submissions.SubmissionReminders>();
+        services.AddOptions<Escalations.LeaderDigestOptions>();
+        services.AddScheduledWork<Escalations.LeaderDigest>();
         services.AddSingleton<Email.EmailTemplates>();
         services.AddOptions<Portal.PortalOptions>();
         // Portal links are signed with the host's key ring; the Host names and persists it (a host

@@ -39,6 +39,7 @@ public static class HostModule
         builder.Services.AddChamberAuth(configuration);
         builder.Services.AddChamberEmail(configuration);
         builder.Services.Configure<Chamber.Campaigns.Portal.PortalOptions>(configuration.GetSection("Portal"));
+        builder.Services.Configure<Chamber.Campaigns.Escalations.LeaderDigestOptions>(configuration.GetSection("LeaderDigest"));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -26,21 +26,28 @@ public abstract class DeadlineActivity : Activity
     [Input(DisplayName = "Chase every (working days)", Description = "After the due date, chase every this many working days.")]
     public Input<int>? ChaseEveryWorkingDays { get; set; }
 
-    [Input(DisplayName = "Escalate after chases", Description = "Tell the leaders with this chase (督办).", DefaultValue = "2")]
+    [Input(DisplayName = "Chase at most", Description = "Chases after the due date stop after this many; nobody is mailed forever.", DefaultValue = "3")]
+    public Input<int>? MaxChases { get; set; }
+
+    [Input(DisplayName = "Escalate after chases", Description = "Tell the leaders with this chase (督办), in their daily digest.", DefaultValue = "2")]
     public Input<int>? EscalateAfterChases { get; set; }
 
-    [Input(DisplayName = "Leaders to escalate to", Description = "E-mail addresses of the leaders told when the deadline is missed.", UIHint = InputUIHints.MultiText)]
+    [Input(DisplayName = "Leaders to escalate to", Description = "E-mail addresses of the leaders told when the deadline is missed (never about their own task).", UIHint = InputUIHints.MultiText)]
     public Input<object>? EscalateTo { get; set; }
 
     /// <summary>How to remind about the deadline, from the inputs (evaluated in ExecuteAsync only) or this type's defaults.</summary>
     protected DeadlineReminders ReadReminders(ActivityExecutionContext context)
     {
         var type = ActivityTypeInfo.Of(GetType());
+        var maxChases = context.Get(MaxChases) is var most and > 0 ? most : DefaultNumber(type, nameof(MaxChases));
+        var escalateAt = context.Get(EscalateAfterChases) is var escalate and > 0 ? escalate : DefaultNumber(type, nameof(EscalateAfterChases));
         return new DeadlineReminders(
             ReminderSchedule.ParseDays(context.Get(ReminderDays) ?? type.DefaultOf(nameof(ReminderDays)) ?? ""),
             context.Get(ChaseEveryWorkingDays) is var every and > 0 ? every : DefaultNumber(type, nameof(ChaseEveryWorkingDays)),
-            context.Get(EscalateAfterChases) is var escalate and > 0 ? escalate : DefaultNumber(type, nameof(EscalateAfterChases)),
-            EmailMessage.Addresses(context.Get(EscalateTo)));
+            // Escalating after the last chase would never happen: the leaders are told with the last one at the latest.
+            Math.Min(escalateAt, maxChases),
+            EmailMessage.Addresses(context.Get(EscalateTo)),
+            maxChases);
     }
 
     private static int DefaultNumber(ActivityTypeInfo type, string input) =>

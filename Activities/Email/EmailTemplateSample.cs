@@ -23,7 +23,7 @@ public static class EmailTemplateSample
         ["feedback"] = "请补充季度推进会安排。",
         ["note"] = "请于本周内提交。",
         ["sender"] = "工商联会员部 Member Department",
-        ["approvers"] = "leader@fic.example",
+        ["approvers"] = "李副主席",
         ["round"] = 1,
         ["maxRounds"] = 2,
         ["total"] = 72.5,
@@ -41,5 +41,22 @@ public static class EmailTemplateSample
         ["meetingWeekday"] = "星期四",
         ["meetingTime"] = "14:30",
         ["location"] = "市工商联三楼会议室",
+        ["name"] = "王主席",
+        ["count"] = 2,
+        ["date"] = "2026年5月7日",
+        ["dateEn"] = "7 May 2026",
+        ["matters"] = new[]
+        {
+            new Dictionary<string, object?>
+            {
+                ["campaign"] = "2026年度“四好”商会创建活动", ["chamber"] = "鹿城区五马街道商会", ["approvers"] = "", ["title"] = "贯彻落实意见（实施方案）",
+                ["dueDate"] = "2026年4月30日", ["dueDateEn"] = "30 Apr 2026", ["overdueWorkingDays"] = 4,
+            },
+            new Dictionary<string, object?>
+            {
+                ["campaign"] = null, ["chamber"] = null, ["approvers"] = "李副主席", ["title"] = "2026年四好商会创建活动实施方案审批",
+                ["dueDate"] = "2026年4月30日", ["dueDateEn"] = "30 Apr 2026", ["overdueWorkingDays"] = 4,
+            },
+        },
     };
 }

@@ -17,7 +17,8 @@ public sealed class CampaignQueries(
     IDbContextFactory<WorkflowsDbContext> workflows,
     TaskIndex taskIndex,
     DefinitionService definitions,
-    TimeProvider clock)
+    TimeProvider clock,
+    IPeopleDirectory? people = null)
 {
     public async Task<CampaignRecord?> FindAsync(string campaignId, CancellationToken cancellationToken = default)
     {
@@ -65,8 +66,12 @@ public sealed class CampaignQueries(
             // In the order the workflow reaches them: plan, summary, review, rectification.
             .OrderBy(s => names.OrderOf(s.Id)).ThenBy(s => s.DueAt ?? DateTimeOffset.MaxValue).ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
-        var campaignTasks = open.Where(t => t.InstanceId == instanceId)
-            .Select(t => new CampaignTask(t.Stage, t.Kind, t.Title, t.Assignee, t.DueAt)).ToList();
+        var ownTasks = open.Where(t => t.InstanceId == instanceId).ToList();
+        var assignees = people is null || ownTasks.Count == 0
+            ? null
+            : await people.NamesAsync([.. ownTasks.Select(t => t.Assignee)], cancellationToken);
+        var campaignTasks = ownTasks
+            .Select(t => new CampaignTask(t.Stage, t.Kind, t.Title, t.Assignee, assignees?.GetValueOrDefault(t.Assignee) ?? t.Assignee, t.DueAt)).ToList();
         await using var wf = await workflows.CreateDbContextAsync(cancellationToken);
         var finished = await wf.Instances.CountAsync(i => i.CorrelationId == campaignId && i.Id != instanceId && i.Status == WorkflowStatus.Finished, cancellationToken);
         return new CampaignView(campaign.Id, campaign.Name, campaign.Year, campaign.TemplateId, campaign.Status, instanceId, campaign.ParticipantWorkflow,

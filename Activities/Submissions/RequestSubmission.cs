@@ -48,14 +48,11 @@ public sealed class RequestSubmission : DeadlineActivity
 
     public override bool CanSuspend => true;
 
-    /// <summary>Most chases sent for one request; a chamber that never answers is not mailed forever.</summary>
-    public const int MaxChases = 10;
-
     /// <summary>Everything the request keeps between slices (inputs are evaluated for ExecuteAsync only).</summary>
     private sealed record State(
         string ChamberId, string ChamberName, string ChamberEmail, string Title, string? Description, string Campaign,
         DateOnly Due, int[] ReminderDays, int ChaseEvery, int EscalateAt, IReadOnlyList<string> EscalateTo, IReadOnlyList<string> Reviewers,
-        int ResubmitDays, int Round = 1, string? Feedback = null);
+        int ResubmitDays, int Round = 1, string? Feedback = null, int MaxChases = SubmissionReminder.DefaultMaxChases);
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
@@ -70,7 +67,8 @@ public sealed class RequestSubmission : DeadlineActivity
             BusinessDate.Parse(dueText).Resolve(calendar),
             reminders.DaysBefore, reminders.ChaseEvery, reminders.EscalateAt, reminders.EscalateTo,
             reviewers.Count > 0 ? reviewers : ["role:staff"],
-            context.Get(ResubmitWorkingDays) is var resubmit and > 0 ? resubmit : 5);
+            context.Get(ResubmitWorkingDays) is var resubmit and > 0 ? resubmit : 5,
+            MaxChases: reminders.MaxChases);
         context.SetProperty("state", state);
         await OpenForChamberAsync(context, state, calendar, "submission-request", chamber);
     }
@@ -151,7 +149,7 @@ public sealed class RequestSubmission : DeadlineActivity
 
     private static SubmissionReminder ReminderOf(State state) =>
         new(state.ChamberId, state.ChamberName, state.ChamberEmail, state.Title, state.Description, state.Campaign, state.Feedback,
-            state.Due, state.Round, state.ReminderDays, state.ChaseEvery, state.EscalateAt, state.EscalateTo);
+            state.Due, state.Round, state.ReminderDays, state.ChaseEvery, state.EscalateAt, state.EscalateTo, MaxChases: state.MaxChases);
 
     /// <summary>The request (or, after a return, the request again) to the chamber: one per round.</summary>
     private static async Task MailChamberAsync(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar, string template,

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Escalations;
 using Chamber.Campaigns.Portal;
 using Chamber.Workflows.Outbox;
 using Chamber.Workflows.Runtime;
@@ -21,14 +22,17 @@ namespace Chamber.Campaigns.Submissions;
 public sealed record SubmissionReminder(
     string ChamberId, string ChamberName, string ChamberEmail, string Title, string? Description, string Campaign, string? Feedback,
     DateOnly Due, int Round, int[] DaysBefore, int ChaseEvery, int EscalateAt, IReadOnlyList<string> EscalateTo,
-    string Kind = DueReminder.Before, int Chase = 0, string Occasion = "")
+    string Kind = DueReminder.Before, int Chase = 0, string Occasion = "", int MaxChases = SubmissionReminder.DefaultMaxChases)
 {
+    /// <summary>Chases when the step does not say (and for reminders written before the limit could be set).</summary>
+    public const int DefaultMaxChases = 3;
+
     /// <summary>The first reminder after <paramref name="now"/> and when it falls due, or null when none is left.</summary>
     /// <exception cref="CalendarYearMissingException">The schedule reaches a year the calendar does not have yet.</exception>
     public (SubmissionReminder Reminder, DateTimeOffset At)? Next(ChineseBusinessCalendar calendar, DateTimeOffset now)
     {
         var chasesSoFar = Kind == DueReminder.Overdue ? Chase : 0;
-        if (new ReminderSchedule(DaysBefore, ChaseEvery, RequestSubmission.MaxChases).Next(calendar, Due, chasesSoFar, now) is not { } next)
+        if (new ReminderSchedule(DaysBefore, ChaseEvery, MaxChases).Next(calendar, Due, chasesSoFar, now) is not { } next)
             return null;
         var occasion = next.Kind == DueReminder.Before
             ? BeijingTime.DayOf(next.At).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
@@ -53,11 +57,11 @@ public sealed record SubmissionReminder(
 /// Fires the reminders of open submission requests (提醒, 催办, 督办) a batch at a time, without
 /// loading the requests' instances: at the first reminder of a campaign every chamber's falls due
 /// in the same minute. For each due timer: the reminder before the deadline, or the n-th chase
-/// after it — with the e-mail to the leaders at the chase that escalates — then the next reminder.
-/// Each e-mail carries a fresh portal link and goes to the chamber's current address.
+/// after it — with the escalation for the leaders' daily digest at the chase that escalates —
+/// then the next reminder. Each e-mail carries a fresh portal link and goes to the chamber's current address.
 /// </summary>
 public sealed class SubmissionReminders(BusinessCalendarService calendars, ChamberDirectory directory, PortalLinks links, EmailTemplates templates,
-    IOptions<PortalOptions> portal, ILogger<SubmissionReminders> logger) : IDetachedTimerHandler
+    IOptions<PortalOptions> portal, IOptions<LeaderDigestOptions> digest, ILogger<SubmissionReminders> logger) : IDetachedTimerHandler
 {
     public const string Name = "Chamber.SubmissionReminder";
 
@@ -113,7 +117,7 @@ public sealed class SubmissionReminders(BusinessCalendarService calendars, Chamb
         }
     }
 
-    /// <summary>The reminder or chase to the chamber and, with the chase that escalates, the e-mail to the leaders.</summary>
+    /// <summary>The reminder or chase to the chamber and, with the chase that escalates, the escalation for the leaders' digest.</summary>
     private async Task<IReadOnlyList<OutboxMessage>> MessagesAsync(DueTimer timer, SubmissionReminder reminder, ChineseBusinessCalendar calendar,
         IReadOnlyDictionary<string, ChamberContact> chambers, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -135,9 +139,9 @@ public sealed class SubmissionReminders(BusinessCalendarService calendars, Chamb
         var chase = await MessageAsync(timer, "submission-overdue", to, occasion, model, now, cancellationToken);
         if (reminder.Chase != reminder.EscalateAt || reminder.EscalateTo.Count == 0)
             return [chase];
-        var leaders = reminder.Model(calendar, today);
-        CampaignMail.StaffFields(portal.Value, leaders);
-        return [chase, await MessageAsync(timer, "submission-escalation", reminder.EscalateTo, $"{reminder.Round}/escalation", leaders, now, cancellationToken)];
+        var escalation = new Escalation("", reminder.Title, reminder.Campaign, reminder.ChamberName, [], reminder.Due);
+        return [chase, .. EscalationMessages.For(reminder.EscalateTo, escalation,
+            CampaignMail.IdempotencyKey(timer.InstanceId, timer.ActivityId, "escalation", $"{reminder.Round}"), timer.InstanceId, calendar, digest.Value, now)];
     }
 
     private async Task<OutboxMessage> MessageAsync(DueTimer timer, string template, IReadOnlyList<string> to, string occasion,

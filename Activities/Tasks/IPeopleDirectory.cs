@@ -12,4 +12,10 @@ public interface IPeopleDirectory
     /// address without an active account, or a role that does not exist.
     /// </summary>
     Task<IReadOnlyList<string>> UnknownAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How mail and lists name these assignee tags: a person by their display name, a role by its
+    /// Chinese label; a tag nobody answers to keeps its address. Every tag asked for is in the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken = default);
 }

@@ -1,7 +1,10 @@
 using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Deadlines;
+using Chamber.Campaigns.Escalations;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Chamber.Campaigns.Tasks;
 
@@ -49,11 +52,12 @@ public sealed class SignOff : DeadlineActivity
 
     public const string ReminderBookmark = "Chamber.Reminder";
 
-    /// <summary>Most chases for one sign-off.</summary>
-    public const int MaxChases = 5;
-
-    /// <summary>The deadline and how to remind about it (kept between slices; inputs are evaluated for ExecuteAsync only).</summary>
-    private sealed record Reminding(DateOnly Due, int[] DaysBefore, int ChaseEvery, int EscalateAt, IReadOnlyList<string> EscalateTo, int Chases = 0);
+    /// <summary>
+    /// The deadline and how to remind about it (kept between slices; inputs are evaluated for
+    /// ExecuteAsync only). <see cref="MaxChases"/> defaults to the limit before it could be set.
+    /// </summary>
+    private sealed record Reminding(DateOnly Due, int[] DaysBefore, int ChaseEvery, int EscalateAt, IReadOnlyList<string> EscalateTo, int Chases = 0,
+        int MaxChases = 5);
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
@@ -70,7 +74,8 @@ public sealed class SignOff : DeadlineActivity
         if (dueAt is { } due)
         {
             var rules = ReadReminders(context);
-            var reminding = new Reminding(BeijingTime.DayOf(due), rules.DaysBefore, rules.ChaseEvery, rules.EscalateAt, rules.EscalateTo);
+            var reminding = new Reminding(BeijingTime.DayOf(due), rules.DaysBefore, rules.ChaseEvery, rules.EscalateAt, rules.EscalateTo,
+                MaxChases: rules.MaxChases);
             context.SetProperty("reminding", reminding);
             await ScheduleReminderAsync(context, reminding);
         }
@@ -150,13 +155,16 @@ public sealed class SignOff : DeadlineActivity
     private async ValueTask ScheduleReminderAsync(ActivityExecutionContext context, Reminding reminding)
     {
         var calendar = await context.GetCalendarAsync();
-        var next = new ReminderSchedule(reminding.DaysBefore, reminding.ChaseEvery, MaxChases).Next(calendar, reminding.Due, reminding.Chases, context.Clock.GetUtcNow());
+        var next = new ReminderSchedule(reminding.DaysBefore, reminding.ChaseEvery, reminding.MaxChases).Next(calendar, reminding.Due, reminding.Chases, context.Clock.GetUtcNow());
         context.SetProperty("next", next);
         if (next is not null)
             context.CreateBookmark(ReminderBookmark, next.Kind, callback: OnReminderAsync, dueAt: next.At);
     }
 
-    /// <summary>催办: mails the approvers still to sign (people; a role has no address), and the leaders with the escalating chase.</summary>
+    /// <summary>
+    /// 催办: mails the approvers still to sign (people; a role has no address), and with the
+    /// escalating chase tells the leaders in their daily digest — except a leader who is one of the late approvers.
+    /// </summary>
     private async ValueTask OnReminderAsync(ActivityExecutionContext context)
     {
         var reminding = context.GetProperty<Reminding>("reminding")!;
@@ -169,7 +177,9 @@ public sealed class SignOff : DeadlineActivity
         model["title"] = task.Title;
         model["description"] = task.Description;
         model["overdue"] = next.Kind == DueReminder.Overdue;
-        model["approvers"] = string.Join("、", pending.Select(p => p.Assignee[(p.Assignee.IndexOf(':', StringComparison.Ordinal) + 1)..]));
+        var late = pending.Select(p => p.Assignee).Distinct().ToList();
+        var names = context.Services.GetService<IPeopleDirectory>() is { } directory ? await directory.NamesAsync(late) : null;
+        model["approvers"] = string.Join("、", late.Select(a => names?.GetValueOrDefault(a) ?? a[(a.IndexOf(':', StringComparison.Ordinal) + 1)..]));
         var occasion = next.Kind == DueReminder.Before ? $"{next.At:yyyyMMdd}" : $"chase{next.Chase}";
         if (people.Count > 0)
             await Email.CampaignMail.SendToStaffAsync(context, "sign-off-reminder", people, occasion, model);
@@ -178,11 +188,21 @@ public sealed class SignOff : DeadlineActivity
             reminding = reminding with { Chases = next.Chase };
             context.SetProperty("reminding", reminding);
             if (next.Chase == reminding.EscalateAt && reminding.EscalateTo.Count > 0)
-                await Email.CampaignMail.SendToStaffAsync(context, "sign-off-escalation", reminding.EscalateTo, "escalation", model);
+                Escalate(context, reminding, task.Title, late, calendar);
         }
 
         context.JournalMessage(next.Kind == DueReminder.Before ? $"提醒审批人 / reminded {model["approvers"]}" : $"催办第 {next.Chase} 次 / chase {next.Chase}");
         await ScheduleReminderAsync(context, reminding);
+    }
+
+    private static void Escalate(ActivityExecutionContext context, Reminding reminding, string title, IReadOnlyList<string> late, ChineseBusinessCalendar calendar)
+    {
+        var options = context.Services.GetService<IOptions<LeaderDigestOptions>>()?.Value ?? new LeaderDigestOptions();
+        var escalation = new Escalation("", title, null, null, late, reminding.Due);
+        var key = Email.CampaignMail.IdempotencyKey(context.WorkflowExecutionContext.Id, context.Activity.Id, "escalation", "1");
+        foreach (var message in EscalationMessages.For(reminding.EscalateTo, escalation, key, context.WorkflowExecutionContext.Id, calendar, options,
+                     context.Clock.GetUtcNow()))
+            context.EnqueueMessage(message.Channel, message.Payload, message.Summary, message.IdempotencyKey, message.DeliverAt);
     }
 
     private sealed record PendingTask(string TaskId, string Assignee);

@@ -10,6 +10,9 @@ namespace Chamber.Workflows.Outbox;
 /// may ask twice for the same thing (a reminder for one participant, stage and day) say so here.
 /// </param>
 /// <param name="Summary">One line for lists (recipient and subject), not used for delivery.</param>
+/// <param name="DeliverAt">
+/// Not to be delivered before this moment (a 督办 waits for the leaders' daily digest); at once when null.
+/// </param>
 public sealed record OutboxMessage(
     string Id,
     string Channel,
@@ -17,4 +20,5 @@ public sealed record OutboxMessage(
     string Payload,
     string? Summary,
     string? InstanceId,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DeliverAt = null);

@@ -44,6 +44,15 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowsDbContext> contexts, 
         return claimed;
     }
 
+    /// <summary>When the earliest pending message of a channel falls due, or null when none is pending.</summary>
+    public async Task<DateTimeOffset?> NextDueAtAsync(string channel, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var next = await db.Outbox.AsNoTracking().Where(m => m.Channel == channel && m.Status == OutboxStatus.Pending)
+            .OrderBy(m => m.NextAttemptAt).Select(m => (DateTime?)m.NextAttemptAt).FirstOrDefaultAsync(cancellationToken);
+        return next is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
+    }
+
     /// <summary>
     /// Writes messages asked for outside a workflow step (a 催办 by staff), in one transaction; a
     /// message whose idempotency key is already in the outbox is dropped, as at a step's commit.

@@ -132,7 +132,7 @@ internal sealed class CommitWriter(Func<DbConnection> connect) : IAsyncDisposabl
     }
 
     internal static object?[] OutboxValues(Outbox.OutboxMessage m) =>
-        [m.Id, m.Channel, m.IdempotencyKey, m.Payload, m.Summary, m.InstanceId, nameof(Outbox.OutboxStatus.Pending), m.CreatedAt.UtcDateTime, m.CreatedAt.UtcDateTime];
+        [m.Id, m.Channel, m.IdempotencyKey, m.Payload, m.Summary, m.InstanceId, nameof(Outbox.OutboxStatus.Pending), (m.DeliverAt ?? m.CreatedAt).UtcDateTime, m.CreatedAt.UtcDateTime];
 
     private static object?[] InstanceValues(WorkflowInstanceRecord i) =>
     [

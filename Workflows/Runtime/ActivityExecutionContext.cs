@@ -145,10 +145,11 @@ public sealed class ActivityExecutionContext : IExpressionContext
     /// Asks for a message to be sent once this slice commits, and only if it does (the outbox row is
     /// part of the commit). <paramref name="idempotencyKey"/> makes a repeated request a no-op.
     /// </summary>
-    public Outbox.OutboxMessage EnqueueMessage(string channel, string payload, string? summary = null, string? idempotencyKey = null)
+    public Outbox.OutboxMessage EnqueueMessage(string channel, string payload, string? summary = null, string? idempotencyKey = null,
+        DateTimeOffset? deliverAt = null)
     {
         var id = Guid.CreateVersion7().ToString("N");
-        var message = new Outbox.OutboxMessage(id, channel, idempotencyKey ?? id, payload, summary, WorkflowExecutionContext.Id, Clock.GetUtcNow());
+        var message = new Outbox.OutboxMessage(id, channel, idempotencyKey ?? id, payload, summary, WorkflowExecutionContext.Id, Clock.GetUtcNow(), deliverAt);
         WorkflowExecutionContext.Outbox.Add(message);
         return message;
     }

@@ -39,6 +39,7 @@ public sealed class ClockAdvancer(ManualClock clock, TimerSweeper sweeper, Runti
         await _advancing.WaitAsync(cancellationToken);
         try
         {
+            DateTimeOffset? idleAt = null;
             while (true)
             {
                 // Children started by the last firings run first: they may create timers of their own.
@@ -46,8 +47,18 @@ public sealed class ClockAdvancer(ManualClock clock, TimerSweeper sweeper, Runti
                 var next = await sweeper.NextDueAtAsync(cancellationToken);
                 if (next is null || next > target)
                     break;
+                // Something due that fires nothing and stays due (it failed, and retries at the next
+                // sweep) must not hold the clock: the rest of the way is fired at the target.
+                if (next <= idleAt)
+                {
+                    clock.MoveTo(target);
+                    await sweeper.FireDueAsync(target, cancellationToken);
+                    break;
+                }
+
                 clock.MoveTo(next.Value);
-                await sweeper.FireDueAsync(clock.GetUtcNow(), cancellationToken);
+                if (await sweeper.FireDueAsync(clock.GetUtcNow(), cancellationToken) == 0)
+                    idleAt = clock.GetUtcNow();
             }
 
             clock.MoveTo(target);

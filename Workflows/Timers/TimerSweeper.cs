@@ -13,8 +13,9 @@ namespace Chamber.Workflows.Timers;
 /// </summary>
 public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime runtime, IOptions<TimerOptions> options,
     ScheduledStarts? scheduledStarts = null, ILogger<TimerSweeper>? logger = null, IEnumerable<IDetachedTimerHandler>? detachedHandlers = null,
-    Outbox.OutboxSignal? outboxSignal = null, Outbox.BulkWork? bulkWork = null)
+    Outbox.OutboxSignal? outboxSignal = null, Outbox.BulkWork? bulkWork = null, IEnumerable<IScheduledWork>? scheduledWork = null)
 {
+    private readonly IReadOnlyList<IScheduledWork> _scheduledWork = [.. scheduledWork ?? []];
     private readonly IReadOnlyList<IDetachedTimerHandler> _detached = [.. detachedHandlers ?? []];
     private readonly IReadOnlyCollection<string> _detachedNames = [.. (detachedHandlers ?? []).Select(h => h.BookmarkName)];
 
@@ -24,10 +25,22 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
     /// <summary>Whether bookmarks of this name are fired by a detached handler (and so must not be resumed through their instance).</summary>
     public bool IsDetached(string bookmarkName) => _detachedNames.Contains(bookmarkName);
 
-    /// <summary>Fires everything due at <paramref name="now"/>: scheduled starts, then timers; returns how many fired.</summary>
+    /// <summary>Fires everything due at <paramref name="now"/>: scheduled starts, scheduled work, then timers; returns how many fired.</summary>
     public async Task<int> FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var fired = scheduledStarts is null ? 0 : await scheduledStarts.FireDueAsync(now, cancellationToken);
+        foreach (var work in _scheduledWork)
+        {
+            try
+            {
+                fired += await work.RunDueAsync(now, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger?.LogError(e, "Scheduled work {Work} failed; it is tried again at the next sweep.", work.GetType().Name);
+            }
+        }
+
         foreach (var handler in _detached)
         {
             try
@@ -123,8 +136,12 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
     /// <summary>When the next timer or scheduled start falls due, or null when nothing is pending.</summary>
     public async Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default)
     {
-        var timer = await store.NextDueAtAsync(cancellationToken);
-        var start = scheduledStarts is null ? null : await scheduledStarts.NextDueAtAsync(cancellationToken);
-        return timer is null ? start : start is null ? timer : timer < start ? timer : start;
+        DateTimeOffset?[] candidates =
+        [
+            await store.NextDueAtAsync(cancellationToken),
+            scheduledStarts is null ? null : await scheduledStarts.NextDueAtAsync(cancellationToken),
+            .. await Task.WhenAll(_scheduledWork.Select(w => w.NextDueAtAsync(cancellationToken))),
+        ];
+        return candidates.Where(c => c is not null).Min();
     }
 }

@@ -40,9 +40,10 @@ public abstract class HostTestBase(StorageProvider provider) : IAsyncLifetime, I
         GC.SuppressFinalize(this);
     }
 
-    protected async Task CreateUserAsync(string email, string role)
+    protected async Task CreateUserAsync(string email, string role, string? displayName = null)
     {
-        var created = await Admin.PostAsJsonAsync("/api/users", new { email, displayName = email.Split('@')[0], password = UserPassword, roles = new[] { role } });
+        var created = await Admin.PostAsJsonAsync("/api/users",
+            new { email, displayName = displayName ?? email.Split('@')[0], password = UserPassword, roles = new[] { role } });
         created.EnsureSuccessStatusCode();
     }
 

@@ -104,9 +104,9 @@ try
     }
 
     // Everyone a campaign names must have an account.
-    (await http.PostAsJsonAsync("/api/users", new { email = "leader@fic.example", displayName = "王主席", password = "Bench-Leader-Pass-1", roles = new[] { "leader" } }))
-        .EnsureSuccessStatusCode();
     string[] leaders = ["leader@fic.example"];
+    (await http.PostAsJsonAsync("/api/users", new { email = leaders[0], displayName = "王主席", password = "Bench-Leader-Pass-1", roles = (string[])["leader"] }))
+        .EnsureSuccessStatusCode();
     string[] reviewers = ["role:staff"];
     var campaign = await (await http.PostAsJsonAsync("/api/campaigns", new
     {

@@ -38,7 +38,7 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         await base.InitializeAsync();
         await CreateUserAsync("staff@fic.example", "staff");
         await CreateUserAsync("reviewer@fic.example", "reviewer");
-        await CreateUserAsync("leader@fic.example", "leader");
+        await CreateUserAsync("leader@fic.example", "leader", "王主席");
         _staff = await SignInAsync("staff@fic.example");
         _reviewer = await SignInAsync("reviewer@fic.example");
         _leader = await SignInAsync("leader@fic.example");
@@ -83,7 +83,9 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         Assert.Equal("SignOff", signOff.GetProperty("task").GetProperty("kind").GetString());
         var waiting = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}");
         Assert.Equal(("Launching", 0), (waiting.GetProperty("status").GetString(), waiting.GetProperty("launched").GetInt32()));
-        Assert.Equal("方案签批 Plan sign-off", Assert.Single(waiting.GetProperty("tasks").EnumerateArray()).GetProperty("stage").GetString());
+        var planSignOff = Assert.Single(waiting.GetProperty("tasks").EnumerateArray());
+        Assert.Equal("方案签批 Plan sign-off", planSignOff.GetProperty("stage").GetString());
+        Assert.Equal("王主席", planSignOff.GetProperty("assigneeName").GetString());
         Assert.Equal(0, (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await _leader.PostAsJsonAsync($"/api/tasks/{signOff.GetProperty("id").GetString()}/complete",
             new { action = "approve", comment = "同意印发" })).StatusCode);
@@ -163,7 +165,10 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         var chased = outbox.Where(m => m.Summary.Contains("【催办】", StringComparison.Ordinal)).ToList();
         Assert.All(_chambers.Skip(15), c => Assert.Contains(chased, m => m.Summary.Contains($"c{c.Name[1..3]}@", StringComparison.Ordinal)));
         Assert.DoesNotContain(chased, m => _chambers.Take(15).Any(c => m.Summary.Contains($"c{c.Name[1..3]}@", StringComparison.Ordinal)));
-        Assert.Equal(5, outbox.Count(m => m.Summary.StartsWith("leader@fic.example", StringComparison.Ordinal) && m.Summary.Contains("【督办】", StringComparison.Ordinal)));
+        // One digest tells the leader about all five, by name, not five e-mails.
+        Assert.Single(outbox, m => m.Summary.StartsWith("leader@fic.example · 【督办】5项", StringComparison.Ordinal));
+        var digest = Assert.Single(_smtp.Messages.Select(Email.PickupMail.Readable), t => t.Contains("请督办", StringComparison.Ordinal) && t.Contains("5 项", StringComparison.Ordinal));
+        Assert.All(_chambers.Skip(15), c => Assert.Contains($"{c.Name}未提交", digest, StringComparison.Ordinal));
 
         Assert.Single(outbox, m => m.Summary.Contains("【退回】", StringComparison.Ordinal));
         Assert.Equal(19, outbox.Count(m => m.Summary.Contains("【表彰】", StringComparison.Ordinal)));

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Chamber.Host.Tests.Email;
 using System.Text.RegularExpressions;
 
 namespace Chamber.Host.Tests.Submissions;
@@ -261,17 +262,23 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
     }
 
     [Fact]
-    public async Task Nothing_submitted_is_chased_every_two_working_days_and_escalated_to_the_leaders_with_the_second_chase()
+    public async Task Nothing_submitted_is_chased_three_times_and_the_leader_told_by_name_in_the_digest_of_the_second_chase()
     {
+        await CreateUserAsync("leader1@fic.example", "leader", "王主席");
         await StartAsync();
-        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-05-12T12:00:00Z" });
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-06-30T12:00:00Z" });
         var mail = await MailAsync();
         var chases = mail.Where(m => m.Summary.Contains("【催办】", StringComparison.Ordinal)).Select(m => m.Day).ToList();
-        Assert.Equal([await AddWorkingDaysAsync("2026-04-30", 2), await AddWorkingDaysAsync("2026-04-30", 4), await AddWorkingDaysAsync("2026-04-30", 6)], chases.Take(3));
-        Assert.DoesNotContain(chases, d => d.Month == 5 && d.Day <= 5); // the May Day break
-        var escalation = Assert.Single(mail, m => m.Summary.Contains("【督办】", StringComparison.Ordinal));
-        Assert.StartsWith("leader1@fic.example", escalation.Summary, StringComparison.Ordinal);
-        Assert.Equal(chases[1], escalation.Day);
+        // Every two working days after the May Day break, and no more than three times.
+        Assert.Equal([await AddWorkingDaysAsync("2026-04-30", 2), await AddWorkingDaysAsync("2026-04-30", 4), await AddWorkingDaysAsync("2026-04-30", 6)], chases);
+        var digest = Assert.Single(mail, m => m.Summary.Contains("【督办】", StringComparison.Ordinal));
+        Assert.StartsWith("leader1@fic.example · 【督办】1项事项逾期未办", digest.Summary, StringComparison.Ordinal);
+        Assert.Equal(chases[1], digest.Day);
+
+        var text = await PickupMail.WaitForAsync(Host.PickupDirectory, t => t.Contains("请督办", StringComparison.Ordinal));
+        Assert.Contains("王主席：", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("领导：", text, StringComparison.Ordinal);
+        Assert.Contains("鹿城区五马街道商会未提交“实施方案”（2026年4月30日截止，已逾期 4 个工作日）", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -311,40 +318,9 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
         return await client.PostAsync($"/api/portal/{token}/items/{itemId}/submit", form);
     }
 
-    /// <summary>The portal link in the newest delivered e-mail (.eml in the pickup folder; parts are base64).</summary>
-    private async Task<string> LinkFromDeliveredMailAsync()
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var files = Directory.Exists(Host.PickupDirectory) ? Directory.GetFiles(Host.PickupDirectory, "*.eml") : [];
-            foreach (var file in files.OrderByDescending(File.GetLastWriteTimeUtc))
-            {
-                var raw = await File.ReadAllTextAsync(file);
-                var decoded = string.Concat(Base64Block().Matches(raw).Select(m => TryDecode(m.Value)));
-                if (PortalLink().Match(raw + decoded) is { Success: true } match)
-                    return match.Value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "No delivered e-mail with a portal link within 20 s.");
-            await Task.Delay(200);
-        }
-    }
-
-    private static string TryDecode(string block)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(Regex.Replace(block, @"\s", "")));
-        }
-        catch (FormatException)
-        {
-            return "";
-        }
-    }
-
-    [GeneratedRegex(@"(?:[A-Za-z0-9+/]{20,}={0,2}\r?\n)+")]
-    private static partial Regex Base64Block();
+    /// <summary>The portal link in the newest delivered e-mail that has one.</summary>
+    private async Task<string> LinkFromDeliveredMailAsync() =>
+        PortalLink().Match(await PickupMail.WaitForAsync(Host.PickupDirectory, text => PortalLink().IsMatch(text))).Value;
 
     [GeneratedRegex(@"https://fic\.example/portal/[A-Za-z0-9_-]+")]
     private static partial Regex PortalLink();

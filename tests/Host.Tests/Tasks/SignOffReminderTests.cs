@@ -1,9 +1,12 @@
+using Chamber.Host.Tests.Email;
+
 namespace Chamber.Host.Tests.Tasks;
 
 /// <summary>
 /// A sign-off due on 30 April 2026: the approver still to sign is reminded the working day before,
-/// chased on the first working days after the May Day break, and the leader is told with the
-/// second chase (督办); once everybody has signed, the reminders stop.
+/// chased on the first three working days after the May Day break, and the leader is told in the
+/// digest of the second chase (督办) — but not the late approver, though named among the leaders;
+/// once everybody has signed, the reminders stop.
 /// </summary>
 public abstract class SignOffReminderTests(StorageProvider provider) : HostTestBase(provider)
 {
@@ -20,7 +23,7 @@ public abstract class SignOffReminderTests(StorageProvider provider) : HostTestB
            "approvers":{"typeName":"Object","expression":{"type":"Literal","value":"leader1@fic.example, leader2@fic.example, role:leader"}},
            "mode":{"typeName":"String","expression":{"type":"Literal","value":"all"}},
            "dueDate":{"typeName":"String","expression":{"type":"Literal","value":"2026-04-30>"}},
-           "escalateTo":{"typeName":"Object","expression":{"type":"Literal","value":"chief@fic.example"}}},
+           "escalateTo":{"typeName":"Object","expression":{"type":"Literal","value":"chief@fic.example, leader2@fic.example"}}},
           {"id":"ok","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"approved"}}}],
          "connections":[{"source":{"activity":"sign","port":"Approved"},"target":{"activity":"ok","port":"In"}}]}}
         """;
@@ -29,11 +32,12 @@ public abstract class SignOffReminderTests(StorageProvider provider) : HostTestB
     {
         await base.InitializeAsync();
         await CreateUserAsync("leader1@fic.example", "leader");
-        await CreateUserAsync("leader2@fic.example", "staff");
+        await CreateUserAsync("leader2@fic.example", "staff", "李副主席");
+        await CreateUserAsync("chief@fic.example", "leader", "王主席");
     }
 
     [Fact]
-    public async Task Late_approvers_are_reminded_and_chased_on_working_days_and_the_leader_is_told()
+    public async Task Late_approvers_are_reminded_and_chased_three_times_on_working_days_and_the_leader_is_told_by_name()
     {
         Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(Plan, Encoding.UTF8, "application/json"))).StatusCode);
         var started = await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "plan-reminders" });
@@ -44,7 +48,7 @@ public abstract class SignOffReminderTests(StorageProvider provider) : HostTestB
         foreach (var task in (await leader1.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray())
             Assert.Equal(HttpStatusCode.OK, (await leader1.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", new { action = "approve" })).StatusCode);
 
-        await AdvanceAsync("2026-05-08T02:00:00Z");
+        await AdvanceAsync("2026-05-12T02:00:00Z");
         var mail = await MailAsync();
         Assert.Equal(
         [
@@ -55,6 +59,9 @@ public abstract class SignOffReminderTests(StorageProvider provider) : HostTestB
             ("2026-05-08", "leader2@fic.example", "【催办】"),
         ], mail.Select(m => (m.Day, m.To, m.Kind)));
         Assert.Contains("逾期1个工作日", mail[1].Subject, StringComparison.Ordinal);
+        var digest = await PickupMail.WaitForAsync(Host.PickupDirectory, t => t.Contains("请督办", StringComparison.Ordinal));
+        Assert.Contains("王主席：", digest, StringComparison.Ordinal);
+        Assert.Contains("仍待李副主席签批（2026年4月30日截止，已逾期 2 个工作日）", digest, StringComparison.Ordinal);
 
         // leader2 signs: the sign-off is over and nobody is chased any more.
         using var leader2 = await SignInAsync("leader2@fic.example");

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { CampaignView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { errorText } from '../shared/errorText';
-import { assigneeLabel, formatDue } from '../shared/format';
+import { formatDue } from '../shared/format';
 import { getCampaign, launchCampaign } from './api';
 import ParticipantsCard from './ParticipantsCard';
 
@@ -67,7 +67,7 @@ export default function CampaignDetailPage() {
         </Row>
         {signOff && (
           <Alert type="info" showIcon style={{ marginTop: 16 }} data-testid="awaiting-sign-off"
-            title={t('campaigns.awaitingSignOff', { who: assigneeLabel(signOff.assignee) })}
+            title={t('campaigns.awaitingSignOff', { who: signOff.assigneeName })}
             description={signOff.dueAt ? `${t('common.due')} ${formatDue(signOff.dueAt)}` : undefined} />
         )}
         {view.status === 'Launching' && !signOff && (
@@ -85,7 +85,7 @@ export default function CampaignDetailPage() {
         <Card title={t('campaigns.campaignTasks')} size="small">
           <Table size="small" pagination={false} rowKey={(r) => `${r.stage}-${r.assignee}`} dataSource={view.tasks}
             columns={[{ title: t('campaigns.stage'), dataIndex: 'stage' }, { title: t('inbox.task'), dataIndex: 'title' },
-              { title: '→', render: (_, r) => assigneeLabel(r.assignee) }, { title: t('common.due'), render: (_, r) => formatDue(r.dueAt) }]} />
+              { title: '→', render: (_, r) => r.assigneeName }, { title: t('common.due'), render: (_, r) => formatDue(r.dueAt) }]} />
         </Card>
       )}
 

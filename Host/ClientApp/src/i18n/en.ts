@@ -79,7 +79,7 @@ const en: Messages = {
     htmlHint: 'Values are escaped; triple braces and & (they switch escaping off) and scripts are not allowed.', fields: 'Fields:',
     names: {
       'submission-request': 'Submission request', 'submission-reminder': 'Reminder before the deadline', 'submission-overdue': 'Automatic chase', 'submission-chase': 'Chase by staff',
-      'submission-escalation': 'Escalation to leaders', 'submission-returned': 'Submission returned', 'sign-off-reminder': 'Sign-off reminder', 'sign-off-escalation': 'Sign-off escalation',
+      'submission-returned': 'Submission returned', 'sign-off-reminder': 'Sign-off reminder', 'leader-digest': 'Daily escalation digest to leaders',
       'meeting-invitation': 'Meeting invitation', 'rectification-order': 'Rectification order', 'rectification-failed': 'Rectification failed', commendation: 'Commendation', 'commendation-list': 'List of honours (leaders)',
     },
   },

@@ -77,7 +77,7 @@ const zh = {
     htmlHint: '数值会自动转义；不能使用关闭转义的三重花括号或 & 写法，也不能包含脚本。', fields: '可用字段：',
     names: {
       'submission-request': '报送通知', 'submission-reminder': '截止前提醒', 'submission-overdue': '逾期自动催办', 'submission-chase': '人工催办',
-      'submission-escalation': '逾期督办（致领导）', 'submission-returned': '材料退回', 'sign-off-reminder': '审批提醒', 'sign-off-escalation': '审批督办',
+      'submission-returned': '材料退回', 'sign-off-reminder': '审批提醒', 'leader-digest': '每日督办汇总（致领导）',
       'meeting-invitation': '推进会通知', 'rectification-order': '整改通知', 'rectification-failed': '整改未通过', commendation: '表彰通知', 'commendation-list': '表彰名单（致领导）',
     },
   },

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using Chamber.Campaigns.Calendar;
+using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Portal;
+using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Outbox;
+using Chamber.Workflows.Runtime;
+using Chamber.Workflows.Timers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Campaigns.Escalations;
+
+/// <summary>
+/// The leaders' daily 督办 digest: at <see cref="LeaderDigestOptions.SendAt"/> on working days,
+/// every escalation waiting for a leader becomes one e-mail to that leader, addressed by name,
+/// listing each late chamber or approver by name with how far overdue it is. The escalations are
+/// marked delivered once the digest is in the outbox; a digest written twice after a crash is
+/// dropped by its idempotency key.
+/// </summary>
+public sealed class LeaderDigest(
+    OutboxStore outbox,
+    OutboxSignal signal,
+    EmailTemplates templates,
+    BusinessCalendarService calendars,
+    IOptions<PortalOptions> portal,
+    ILogger<LeaderDigest> logger,
+    IPeopleDirectory? people = null) : IScheduledWork
+{
+    public const string Channel = "Chamber.Escalation";
+    public const string Template = "leader-digest";
+
+    private const int BatchSize = 5_000;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromHours(1);
+
+    public Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken) => outbox.NextDueAtAsync(Channel, cancellationToken);
+
+    public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claimed = await outbox.ClaimAsync(Channel, BatchSize, Lease, cancellationToken);
+        if (claimed.Count == 0)
+            return 0;
+        var escalations = new List<(OutboxRecord Message, Escalation Escalation)>(claimed.Count);
+        foreach (var message in claimed)
+        {
+            if (Read(message) is { } escalation)
+                escalations.Add((message, escalation));
+            else
+                await outbox.MarkFailedAsync(message, "Not an escalation.", null, cancellationToken);
+        }
+
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var today = BeijingTime.DayOf(now);
+        var names = await NamesAsync(escalations.Select(e => e.Escalation), cancellationToken);
+        foreach (var forLeader in escalations.GroupBy(e => e.Escalation.Leader.ToLowerInvariant()))
+        {
+            var items = forLeader.ToList();
+            try
+            {
+                // The first escalation in it names the digest: the same set taken again after a crash is the same digest.
+                var key = $"digest/{forLeader.Key}/{items.Min(i => i.Message.Id)}";
+                var digest = await DigestAsync(forLeader.Key, key, [.. items.Select(i => i.Escalation)], names, calendar, today, now, cancellationToken);
+                await outbox.EnqueueAsync([digest], cancellationToken);
+                await outbox.MarkSentAsync([.. items.Select(i => i.Message)], CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A template an administrator broke, or the database away: this leader's escalations wait an hour, the others go.
+                logger.LogError(e, "The 督办 digest for {Leader} could not be written; it is tried again in an hour.", forLeader.Key);
+                foreach (var (message, _) in items)
+                    await outbox.MarkFailedAsync(message, e.Message, RetryAfter, CancellationToken.None);
+            }
+        }
+
+        signal.Pulse(EmailMessage.Channel);
+        return claimed.Count;
+    }
+
+    private async Task<OutboxMessage> DigestAsync(string leader, string key, IReadOnlyList<Escalation> escalations, IReadOnlyDictionary<string, string> names,
+        ChineseBusinessCalendar calendar, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var matters = escalations
+            .OrderBy(e => e.Campaign, StringComparer.Ordinal).ThenBy(e => e.Due).ThenBy(e => e.Chamber, StringComparer.Ordinal)
+            .Select(e =>
+            {
+                var matter = CampaignMail.DueFields(calendar, today, e.Due);
+                matter["title"] = e.Title;
+                matter["campaign"] = e.Campaign;
+                matter["chamber"] = e.Chamber;
+                matter["approvers"] = string.Join("、", e.Approvers.Select(a => names.GetValueOrDefault(a, a)));
+                return matter;
+            })
+            .ToList();
+        var model = new Dictionary<string, object?>
+        {
+            ["name"] = names.GetValueOrDefault("user:" + leader, leader),
+            ["count"] = matters.Count,
+            ["matters"] = matters,
+            ["date"] = today.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
+            ["dateEn"] = today.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        };
+        CampaignMail.StaffFields(portal.Value, model);
+        var message = await CampaignMail.RenderAsync(templates, Template, [leader], model, cancellationToken: cancellationToken);
+        return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel, key, message.ToJson(), message.Summary, null, now);
+    }
+
+    /// <summary>Everybody the digests name, in one lookup: the leaders and the late approvers.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<Escalation> escalations, CancellationToken cancellationToken)
+    {
+        var tags = escalations.SelectMany(e => e.Approvers.Append("user:" + e.Leader.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
+        if (people is null)
+            return tags.ToDictionary(t => t, t => t[(t.IndexOf(':', StringComparison.Ordinal) + 1)..], StringComparer.Ordinal);
+        return await people.NamesAsync(tags, cancellationToken);
+    }
+
+    private static Escalation? Read(OutboxRecord message)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Escalation>(message.Payload, StateJson.Options) is { Leader.Length: > 0 } escalation ? escalation : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
