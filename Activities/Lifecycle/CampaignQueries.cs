@@ -32,6 +32,22 @@ public sealed class CampaignQueries(
         return await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken);
     }
 
+    /// <summary>A draft as the wizard edits it: what was asked for at creation, the participants too; null when there is no such campaign.</summary>
+    public async Task<CreateCampaign?> DraftAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        if (await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken) is not { } campaign)
+            return null;
+        var participants = await db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId)
+            .OrderBy(p => p.ChamberId).Select(p => p.ChamberId).ToListAsync(cancellationToken);
+        return new CreateCampaign(campaign.Name, campaign.Year, campaign.TemplateId, participants, Split(campaign.Leaders), Split(campaign.Reviewers),
+            campaign.Schedule is null ? null : System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(campaign.Schedule),
+            Split(campaign.PlanApprovers));
+    }
+
+    private static string[] Split(string? people) =>
+        (people ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     public async Task<CampaignView?> ViewAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         if (await FindAsync(campaignId, cancellationToken) is not { } campaign)

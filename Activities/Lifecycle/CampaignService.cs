@@ -21,6 +21,75 @@ public sealed class CampaignService(
 {
     public async Task<CampaignRecord> CreateAsync(CreateCampaign request, CancellationToken cancellationToken = default)
     {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var participantIds = await CheckAsync(db, request, cancellationToken);
+        var campaign = new CampaignRecord
+        {
+            Id = Guid.CreateVersion7().ToString("N"),
+            Name = "",
+            TemplateId = "",
+            Status = CampaignStatus.Draft,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        Apply(campaign, request, participantIds.Count);
+        db.Campaigns.Add(campaign);
+        AddParticipants(db, campaign.Id, participantIds);
+        await db.SaveChangesAsync(cancellationToken);
+        return campaign;
+    }
+
+    /// <summary>
+    /// Changes a draft as the wizard creates one (all of it, the participants too); null when there
+    /// is no such campaign. A launched campaign is not changed: its chambers have been written to.
+    /// </summary>
+    /// <exception cref="CampaignLaunchedException">The campaign is no longer a draft.</exception>
+    public async Task<CampaignRecord?> UpdateAsync(string campaignId, CreateCampaign request, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var participantIds = await CheckAsync(db, request, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await DraftAsync(db, campaignId, cancellationToken) is not { } campaign)
+            return null;
+        Apply(campaign, request, participantIds.Count);
+        await db.CampaignParticipants.Where(p => p.CampaignId == campaignId).ExecuteDeleteAsync(cancellationToken);
+        AddParticipants(db, campaignId, participantIds);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return campaign;
+    }
+
+    /// <summary>Deletes a draft with its list of participants; false when there is no such campaign.</summary>
+    /// <exception cref="CampaignLaunchedException">The campaign is no longer a draft.</exception>
+    public async Task<bool> DeleteAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await DraftAsync(db, campaignId, cancellationToken) is not { } campaign)
+            return false;
+        await db.CampaignParticipants.Where(p => p.CampaignId == campaignId).ExecuteDeleteAsync(cancellationToken);
+        db.Campaigns.Remove(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// The campaign, held for this transaction as a draft: the status is rewritten as it is, which
+    /// takes the row's write lock, so a launch arriving meanwhile waits and then finds what was saved.
+    /// </summary>
+    private static async Task<CampaignRecord?> DraftAsync(CampaignDbContext db, string campaignId, CancellationToken cancellationToken)
+    {
+        if (await db.Campaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Draft)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Draft), cancellationToken) == 1)
+            return await db.Campaigns.FirstAsync(c => c.Id == campaignId, cancellationToken);
+        return await db.Campaigns.AnyAsync(c => c.Id == campaignId, cancellationToken)
+            ? throw new CampaignLaunchedException("活动已启动，不能再修改或删除 / The campaign has been launched; it can no longer be changed or deleted.")
+            : null;
+    }
+
+    /// <summary>The request's problems, all at once, as one <see cref="CampaignRequestException"/>; else the participants in launch order.</summary>
+    private async Task<List<string>> CheckAsync(CampaignDbContext db, CreateCampaign request, CancellationToken cancellationToken)
+    {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(request.Name))
             problems.Add("请填写活动名称 / The campaign needs a name.");
@@ -50,7 +119,6 @@ public sealed class CampaignService(
                 : $"“{text}”不是系统中的有效用户 / '{text}' has no active account.");
         }
 
-        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         if (participantIds.Count > 0)
         {
             var known = new HashSet<string>(StringComparer.Ordinal);
@@ -63,33 +131,35 @@ public sealed class CampaignService(
 
         if (problems.Count > 0)
             throw new CampaignRequestException(string.Join(" ", problems));
-
-        var campaign = new CampaignRecord
-        {
-            Id = Guid.CreateVersion7().ToString("N"),
-            Name = request.Name!.Trim(),
-            Year = request.Year!.Value,
-            TemplateId = request.TemplateId!,
-            Status = CampaignStatus.Draft,
-            Leaders = request.Leaders is { Count: > 0 } leaders ? string.Join(", ", leaders) : null,
-            Reviewers = request.Reviewers is { Count: > 0 } reviewers ? string.Join(", ", reviewers) : null,
-            PlanApprovers = request.PlanApprovers is { Count: > 0 } approvers ? string.Join(", ", approvers) : null,
-            Schedule = request.Schedule is { Count: > 0 } schedule ? JsonSerializer.Serialize(schedule) : null,
-            ParticipantCount = participantIds.Count,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.Campaigns.Add(campaign);
         // The launcher starts participants in chamber order: their instances' ids ascend in it.
         participantIds.Sort(StringComparer.Ordinal);
+        return participantIds;
+
+    }
+
+    private static void Apply(CampaignRecord campaign, CreateCampaign request, int participantCount)
+    {
+        campaign.Name = request.Name!.Trim();
+        campaign.Year = request.Year!.Value;
+        campaign.TemplateId = request.TemplateId!;
+        campaign.Leaders = Joined(request.Leaders);
+        campaign.Reviewers = Joined(request.Reviewers);
+        campaign.PlanApprovers = Joined(request.PlanApprovers);
+        campaign.Schedule = request.Schedule is { Count: > 0 } schedule ? JsonSerializer.Serialize(schedule) : null;
+        campaign.ParticipantCount = participantCount;
+    }
+
+    private static string? Joined(IReadOnlyList<string>? people) => people is { Count: > 0 } ? string.Join(", ", people) : null;
+
+    private static void AddParticipants(CampaignDbContext db, string campaignId, List<string> participantIds)
+    {
         var instanceIds = OrderedIds.Create(participantIds.Count);
         db.CampaignParticipants.AddRange(participantIds.Select((chamberId, i) => new CampaignParticipantRecord
         {
-            CampaignId = campaign.Id,
+            CampaignId = campaignId,
             ChamberId = chamberId,
             InstanceId = instanceIds[i],
         }));
-        await db.SaveChangesAsync(cancellationToken);
-        return campaign;
     }
 
     /// <summary>Hands the campaign to the launcher, which starts its workflow; false when it was launched already.</summary>

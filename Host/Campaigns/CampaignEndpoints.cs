@@ -39,6 +39,15 @@ public static class CampaignEndpoints
             var campaign = await campaigns.CreateAsync(request, ct);
             return TypedResults.Created($"/api/campaigns/{campaign.Id}", campaign);
         }).ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);
+        group.MapGet("/{id}/draft", async Task<Results<Ok<CreateCampaign>, ProblemHttpResult>> (string id, CampaignQueries campaigns, CancellationToken ct) =>
+            await campaigns.DraftAsync(id, ct) is { } draft ? TypedResults.Ok(draft) : NotFound(id));
+        group.MapPut("/{id}", async Task<Results<Ok<CampaignRecord>, ProblemHttpResult>> (string id, CreateCampaign request, CampaignService campaigns,
+            CancellationToken ct) =>
+            await campaigns.UpdateAsync(id, request, ct) is { } campaign ? TypedResults.Ok(campaign) : NotFound(id))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Operate);
+        group.MapDelete("/{id}", async Task<Results<NoContent, ProblemHttpResult>> (string id, CampaignService campaigns, CancellationToken ct) =>
+            await campaigns.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id))
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Operate);
         group.MapPost("/{id}/launch", async Task<Results<Accepted<CampaignView>, ProblemHttpResult>> (string id, CampaignService commands,
             CampaignQueries campaigns, CancellationToken ct) =>
         {

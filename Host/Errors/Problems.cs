@@ -48,6 +48,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException e => Problems.BadRequest(Describe(e)),
             CalendarYearMissingException e => Problems.NotFound(e.Message),
             CampaignRequestException e => Problems.BadRequest(e.Message),
+            CampaignLaunchedException e => Problems.Conflict(e.Message),
             TaskAnswerException e => Problems.BadRequest(e.Message),
             TaskForbiddenException e => Problems.Forbidden(e.Message),
             EmailTemplateException e => Problems.BadRequest(e.Message, e.Problems),

@@ -67,6 +67,18 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await keep(page, '03-campaign-wizard');
   await wizard.getByRole('button', { name: /保\s?存/ }).click();
 
+  // The draft reopens in the wizard as saved, and is renamed.
+  await page.getByTestId('edit-campaign').click();
+  const editor = page.getByRole('dialog');
+  await expect(editor.getByText('编辑活动')).toBeVisible();
+  const name = editor.getByLabel('名称');
+  await expect(name).not.toHaveValue('');
+  await name.fill('2026年度“四好”商会创建活动（修订）');
+  for (let i = 0; i < 3; i++) await editor.getByRole('button', { name: '下一步' }).click();
+  await expect(editor.getByTestId('leaders')).toContainText('王主席 <leader@fic.example>');
+  await editor.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(page.locator('.ant-card-head-title').first()).toHaveText('2026年度“四好”商会创建活动（修订）');
+
   // 催办 makes no sense before a launch; the launch itself is confirmed.
   await expect(page.getByRole('button', { name: '催办全部逾期' })).toHaveCount(0);
   await page.getByTestId('launch').click();

@@ -203,6 +203,54 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
     }
 
     [Fact]
+    public async Task A_draft_is_edited_with_its_participants_and_deleted_but_a_launched_campaign_is_neither()
+    {
+        var chambers = await ChamberIdsAsync();
+        await CreateUserAsync("leader@fic.example", "leader");
+        var created = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "2026年度四好商会", year = 2026, templateId = "four-good-campaign", participantIds = chambers[..1] });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        // The wizard reopens the draft as it was asked for, and saves it changed: another name, all three chambers, a leader.
+        var draft = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/draft");
+        Assert.Equal([chambers[0]], draft.GetProperty("participantIds").EnumerateArray().Select(c => c.GetString()));
+        var changed = await Admin.PutAsJsonAsync($"/api/campaigns/{id}", new
+        {
+            name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-campaign", participantIds = chambers,
+            leaders = new[] { "leader@fic.example" }, schedule = new Dictionary<string, string> { ["planDue"] = "2026-05-29" },
+        });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        draft = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/draft");
+        Assert.Equal("2026年度“四好”商会创建活动", draft.GetProperty("name").GetString());
+        Assert.Equal(chambers.Order(StringComparer.Ordinal), draft.GetProperty("participantIds").EnumerateArray().Select(c => c.GetString()!));
+        Assert.Equal("leader@fic.example", Assert.Single(draft.GetProperty("leaders").EnumerateArray()).GetString());
+        Assert.Equal("2026-05-29", draft.GetProperty("schedule").GetProperty("planDue").GetString());
+        Assert.Equal(3, (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("participants").GetInt32());
+
+        // A bad change is refused and changes nothing.
+        var bad = await Admin.PutAsJsonAsync($"/api/campaigns/{id}", new { name = "x", year = 2026, templateId = "four-good-campaign", participantIds = new[] { "ghost" } });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("2026年度“四好”商会创建活动", (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/draft")).GetProperty("name").GetString());
+
+        // Staff and leaders cannot delete; an administrator can, and the draft is gone with its list.
+        await CreateUserAsync("staff@fic.example", "staff");
+        var other = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "试点", year = 2026, templateId = "four-good-campaign", participantIds = chambers });
+        var otherId = (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var leader = await SignInAsync("leader@fic.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.DeleteAsync($"/api/campaigns/{otherId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/campaigns/{otherId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.GetAsync($"/api/campaigns/{otherId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.DeleteAsync($"/api/campaigns/{otherId}")).StatusCode);
+
+        // Launched, it is neither changed nor deleted.
+        Assert.Equal(HttpStatusCode.Accepted, (await Admin.PostAsync($"/api/campaigns/{id}/launch", null)).StatusCode);
+        var late = await Admin.PutAsJsonAsync($"/api/campaigns/{id}", new { name = "改名", year = 2026, templateId = "four-good-campaign", participantIds = chambers });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("已启动", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await Admin.DeleteAsync($"/api/campaigns/{id}")).StatusCode);
+        Assert.Equal("2026年度“四好”商会创建活动", (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task Stages_are_listed_in_the_order_the_workflow_reaches_them_with_the_deadline_of_the_first_requests()
     {
         var chambers = await ChamberIdsAsync();

@@ -82,5 +82,6 @@ export const get = <T,>(path: string) => api<T>('GET', path);
 export const post = <T,>(path: string, json?: unknown) => api<T>('POST', path, json === undefined ? undefined : { json });
 export const put = <T,>(path: string, json?: unknown) => api<T>('PUT', path, { json });
 export const upload = <T,>(path: string, form: FormData) => api<T>('POST', path, { form });
+export const del = (path: string) => api<void>('DELETE', path);
 
 export type Page<T> = { total: number; page: number; pageSize: number; items: T[] };

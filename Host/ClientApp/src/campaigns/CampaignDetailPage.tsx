@@ -1,12 +1,13 @@
 import { Alert, Button, Card, Col, Descriptions, Modal, Progress, Row, Space, Statistic, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { CampaignView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { errorText } from '../shared/errorText';
 import { formatDue } from '../shared/format';
-import { getCampaign, launchCampaign } from './api';
+import { deleteCampaign, getCampaign, launchCampaign } from './api';
+import CampaignWizard from './CampaignWizard';
 import ParticipantsCard from './ParticipantsCard';
 
 export default function CampaignDetailPage() {
@@ -15,6 +16,8 @@ export default function CampaignDetailPage() {
   const { hasRole } = useAuth();
   const [view, setView] = useState<CampaignView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const navigate = useNavigate();
 
   const load = useCallback(() => {
     getCampaign(id).then(setView).catch((e) => setError(errorText(e)));
@@ -46,6 +49,25 @@ export default function CampaignDetailPage() {
     });
   };
 
+  const remove = () => {
+    if (!view) return;
+    Modal.confirm({
+      title: t('campaigns.confirmDelete', { name: view.name }),
+      content: t('campaigns.confirmDeleteDetail'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await deleteCampaign(id);
+          navigate('/campaigns');
+        } catch (e) {
+          setError(errorText(e));
+        }
+      },
+    });
+  };
+
   if (error) return <Alert type="error" title={error} showIcon />;
   if (!view) return <Card loading />;
   const overdue = view.stages.reduce((sum, s) => sum + s.overdue, 0);
@@ -56,7 +78,11 @@ export default function CampaignDetailPage() {
     <Space orientation="vertical" style={{ width: '100%' }} size="large">
       <Card title={view.name} extra={
         <Space>
-          {view.status === 'Draft' && hasRole('admin', 'staff') && <Button type="primary" onClick={launch} data-testid="launch">{t('campaigns.launch')}</Button>}
+          {view.status === 'Draft' && hasRole('admin', 'staff') && <>
+            <Button onClick={() => setEditing(true)} data-testid="edit-campaign">{t('common.edit')}</Button>
+            <Button danger onClick={remove} data-testid="delete-campaign">{t('common.delete')}</Button>
+            <Button type="primary" onClick={launch} data-testid="launch">{t('campaigns.launch')}</Button>
+          </>}
           {view.status !== 'Draft' && <Link to={`/instances/${view.instanceId}`}><Button>{t('designer.openInstance')}</Button></Link>}
         </Space>}>
         <Row gutter={24}>
@@ -102,6 +128,7 @@ export default function CampaignDetailPage() {
       </Card>
 
       <ParticipantsCard campaignId={id} canChase={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={view.launched} />
+      <CampaignWizard open={editing} campaignId={id} onClose={() => setEditing(false)} onCreated={() => { setEditing(false); load(); }} />
     </Space>
   );
 }

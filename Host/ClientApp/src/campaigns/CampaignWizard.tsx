@@ -9,7 +9,7 @@ import { importChambers, listChambers } from '../chambers/api';
 import ImportRowErrors from '../chambers/ImportRowErrors';
 import { errorText } from '../shared/errorText';
 import PeoplePicker from './PeoplePicker';
-import { createCampaign, listCampaignTemplates } from './api';
+import { createCampaign, getCampaignDraft, listCampaignTemplates, updateCampaign } from './api';
 
 type Draft = {
   templateId?: string; name: string; year: number; schedule: Record<string, string>;
@@ -70,21 +70,43 @@ async function allChambers(): Promise<Chamber[]> {
   }
 }
 
-export default function CampaignWizard({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(c: CampaignRecord): void }) {
+const emptyDraft = (): Draft => ({ name: '', year: new Date().getFullYear(), schedule: {}, participantIds: [], leaders: [], reviewers: ['role:staff'], planApprovers: [] });
+
+/** Creates a campaign, or (with <c>campaignId</c>) changes a draft one: the same four steps, opened on what was saved. */
+export default function CampaignWizard({ open, onClose, onCreated, campaignId }: {
+  open: boolean; onClose(): void; onCreated(c: CampaignRecord): void; campaignId?: string;
+}) {
   const { t } = useTranslation();
   const [step, setStep] = useState(0);
   const [templates, setTemplates] = useState<CampaignTemplate[]>([]);
   const [chambers, setChambers] = useState<Chamber[]>([]);
-  const [draft, setDraft] = useState<Draft>({ name: '', year: new Date().getFullYear(), schedule: {}, participantIds: [], leaders: [], reviewers: ['role:staff'], planApprovers: [] });
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [error, setError] = useState<string | null>(null);
   const [imported, setImported] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!open) return;
-    listCampaignTemplates().then(setTemplates);
+    setStep(0);
+    setError(null);
     allChambers().then(setChambers);
-  }, [open]);
+    const loaded = listCampaignTemplates();
+    loaded.then(setTemplates);
+    if (!campaignId) {
+      setDraft(emptyDraft());
+      return;
+    }
+    // The saved draft over its template's schedule: a date left at the template's default was not saved.
+    Promise.all([getCampaignDraft(campaignId), loaded]).then(([saved, all]) => {
+      const year = saved.year ?? new Date().getFullYear();
+      setDraft({
+        templateId: saved.templateId ?? undefined, name: saved.name ?? '', year,
+        schedule: { ...scheduleFor(all.find((x) => x.id === saved.templateId), year), ...(saved.schedule ?? {}) },
+        participantIds: [...(saved.participantIds ?? [])], leaders: [...(saved.leaders ?? [])],
+        reviewers: [...(saved.reviewers ?? [])], planApprovers: [...(saved.planApprovers ?? [])],
+      });
+    }).catch((e) => setError(errorText(e)));
+  }, [open, campaignId]);
 
   const template = useMemo(() => templates.find((x) => x.id === draft.templateId), [templates, draft.templateId]);
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -112,7 +134,8 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
     try {
       const { templateId, name, year, schedule, participantIds, leaders, reviewers, planApprovers } = draft;
       const dueDates = Object.fromEntries(Object.entries(schedule).filter(([, v]) => v.trim() !== ''));
-      onCreated(await createCampaign({ templateId, name, year, schedule: dueDates, participantIds, leaders, reviewers, planApprovers }));
+      const request = { templateId, name, year, schedule: dueDates, participantIds, leaders, reviewers, planApprovers };
+      onCreated(await (campaignId ? updateCampaign(campaignId, request) : createCampaign(request)));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -130,7 +153,7 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
               options={templates.map((x) => ({ value: x.id, label: x.name ?? x.id }))} />
           </Form.Item>
           {template?.description && <Typography.Paragraph type="secondary">{template.description}</Typography.Paragraph>}
-          <Form.Item label={t('common.name')} required><Input value={draft.name} onChange={(e) => update({ name: e.target.value })} /></Form.Item>
+          <Form.Item label={t('common.name')} htmlFor="campaign-name" required><Input id="campaign-name" value={draft.name} onChange={(e) => update({ name: e.target.value })} /></Form.Item>
           <Form.Item label={t('campaigns.year')} required>
             <InputNumber min={2004} max={2100} value={draft.year} onChange={(v) => v && update({ year: v, schedule: scheduleFor(template, v) })} />
           </Form.Item>
@@ -170,7 +193,6 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
               title={t('campaigns.importedPicked', { count: imported.chamberIds.length })}
               description={<ImportRowErrors errors={imported.errors} limit={10} />} />
           )}
-          {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 8 }} />}
           <Table<Chamber> size="small" rowKey="id" dataSource={chambers} pagination={{ pageSize: 8 }}
             rowSelection={{ selectedRowKeys: draft.participantIds, onChange: (keys) => update({ participantIds: keys as string[] }), preserveSelectedRowKeys: true }}
             columns={[{ title: t('campaigns.chamber'), dataIndex: 'name' }, { title: t('campaigns.district'), dataIndex: 'district' }, { title: t('chambers.email'), dataIndex: 'email' }]} />
@@ -185,7 +207,6 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
           <Form.Item label={t('campaigns.leaders')}><PeoplePicker value={draft.leaders} onChange={(v) => update({ leaders: v })} role="leader" testId="leaders" /></Form.Item>
           <Form.Item label={t('campaigns.reviewers')}><PeoplePicker value={draft.reviewers} onChange={(v) => update({ reviewers: v })} role="staff" testId="reviewers" /></Form.Item>
           <Form.Item label={t('campaigns.planApprovers')}><PeoplePicker value={draft.planApprovers} onChange={(v) => update({ planApprovers: v })} role="leader" testId="plan-approvers" /></Form.Item>
-          {error && <Alert type="error" title={error} showIcon />}
         </Form>
       ),
       valid: true,
@@ -194,12 +215,13 @@ export default function CampaignWizard({ open, onClose, onCreated }: { open: boo
 
   const last = step === steps.length - 1;
   return (
-    <Modal open={open} width={820} title={t('campaigns.create')} onCancel={onClose} destroyOnHidden confirmLoading={busy}
+    <Modal open={open} width={820} title={t(campaignId ? 'campaigns.edit' : 'campaigns.create')} onCancel={onClose} destroyOnHidden confirmLoading={busy}
       okText={last ? t('common.save') : t('common.next')} cancelText={step === 0 ? t('common.cancel') : t('common.previous')}
       okButtonProps={{ disabled: !steps[step].valid }}
       onOk={() => (last ? void create() : setStep(step + 1))}
       cancelButtonProps={{ onClick: () => (step === 0 ? onClose() : setStep(step - 1)) }}>
       <Steps current={step} items={steps.map((s) => ({ title: s.title }))} style={{ marginBottom: 24 }} />
+      {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 8 }} data-testid="wizard-error" />}
       {steps[step].content}
     </Modal>
   );

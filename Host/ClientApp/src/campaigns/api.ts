@@ -1,5 +1,5 @@
 // Campaigns: the list, one campaign with its stages, creating and launching, participants and 催办.
-import { get, path, post, withQuery, type Page } from '../api/http';
+import { del, get, path, post, put, withQuery, type Page } from '../api/http';
 import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, ParticipantView, Person } from '../api/types';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
 
@@ -13,6 +13,13 @@ export const listCampaignTemplates = () => get<CampaignTemplate[]>('/api/campaig
 
 // Request bodies bind missing fields as null, so a partial body is a valid one.
 export const createCampaign = (campaign: Partial<CreateCampaign>) => post<CampaignRecord>('/api/campaigns', campaign);
+
+/** A draft as it was asked for (participants too), to edit in the wizard. */
+export const getCampaignDraft = (id: string) => get<CreateCampaign>(path`/api/campaigns/${id}/draft`);
+
+export const updateCampaign = (id: string, campaign: Partial<CreateCampaign>) => put<CampaignRecord>(path`/api/campaigns/${id}`, campaign);
+
+export const deleteCampaign = (id: string) => del(path`/api/campaigns/${id}`);
 
 export const launchCampaign = (id: string) => post<CampaignView>(path`/api/campaigns/${id}/launch`);
 

@@ -9,7 +9,7 @@ const en: Messages = {
     createdAt: 'Created',
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', submit: 'Submit', refresh: 'Refresh', search: 'Search', all: 'All', none: 'None', yes: 'Yes', no: 'No',
     due: 'Due', overdue: 'Overdue', daysLeft: '{{count}} days left', comment: 'Comment', actions: 'Actions', status: 'Status', name: 'Name', done: 'Done',
-    previous: 'Back', next: 'Next',
+    previous: 'Back', next: 'Next', edit: 'Edit', delete: 'Delete',
     export: 'Export to Excel', error: 'Something went wrong',
   },
   status: {
@@ -24,6 +24,7 @@ const en: Messages = {
     longestOverdue: 'Longest overdue', allOverdue: 'All {{total}} overdue →', daysOverdue: 'Days overdue',
   },
   campaigns: {
+    edit: 'Edit campaign', confirmDelete: 'Delete the draft "{{name}}"?', confirmDeleteDetail: 'The draft and its list of participants are deleted; the chamber directory is not touched.',
     confirmLaunch: 'Launch "{{name}}"?', confirmLaunchDetail: 'All {{count}} participants will be e-mailed (after the plan is signed off, where approvers are named). A launch cannot be undone.',
     awaitingSignOff: 'Waiting for the plan to be signed off by {{who}}. The chambers are told once it is.',
     dates: { planDue: 'Implementation plan due', summaryDue: 'Year-end summary due', selfAssessmentDue: 'Self-assessment due', selfCheckDue: 'Self-check report due' },
