@@ -94,12 +94,16 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   const leader = await leaderContext.newPage();
   await signIn(leader, 'leader@fic.example', userPassword);
   await expect(leader).toHaveURL(/\/$|\/inbox/);
-  await leader.getByRole('menuitem', { name: /我的待办/ }).click();
+  const inboxItem = leader.getByRole('menuitem', { name: /我的待办/ });
+  await expect(inboxItem.locator('.ant-badge-count')).toHaveText('1');
+  await inboxItem.click();
   await leader.getByRole('button', { name: /办\s?理/ }).click();
   await leader.getByRole('textbox').last().fill('同意印发');
   await keep(leader, '05-inbox-sign-off');
   await leader.getByTestId('answer-task').click();
   await expect(leader.getByText('没有待办事项')).toBeVisible();
+  // The menu's count follows the answer at once.
+  await expect(inboxItem.locator('.ant-badge-count')).toHaveCount(0);
   await leaderContext.close();
 
   // The chambers are asked: each has its item, and its e-mail with the portal link.

@@ -6,6 +6,7 @@ import type { Rubric, TaskView } from '../api/types';
 import { errorText } from '../shared/errorText';
 import { assigneeLabel, formatDue } from '../shared/format';
 import { completeTask } from './api';
+import { tasksChanged } from './taskEvents';
 import TaskFilesList from './TaskFilesList';
 import { answerProblems, scoreTotal, type Answer } from './taskAnswer';
 
@@ -43,6 +44,7 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
     setError(null);
     try {
       await completeTask(task.id, answer);
+      tasksChanged();
       onAnswered();
     } catch (e) {
       setError(errorText(e));

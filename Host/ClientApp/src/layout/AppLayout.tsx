@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { savedLanguage, setLanguage } from '../i18n';
 import { countOpenTasks } from '../inbox/api';
+import { onTasksChanged } from '../inbox/taskEvents';
 import RehearsalBanner from './RehearsalBanner';
 
 export default function AppLayout() {
@@ -15,8 +16,13 @@ export default function AppLayout() {
   const location = useLocation();
   const [openTasks, setOpenTasks] = useState(0);
 
+  // Counted again on every page, when a task is answered, and every minute (new tasks arrive from the workflows).
   useEffect(() => {
-    countOpenTasks().then(setOpenTasks).catch(() => setOpenTasks(0));
+    const count = () => void countOpenTasks().then(setOpenTasks).catch(() => setOpenTasks(0));
+    count();
+    const timer = setInterval(count, 60_000);
+    const unsubscribe = onTasksChanged(count);
+    return () => { clearInterval(timer); unsubscribe(); };
   }, [location.pathname]);
 
   const oversee = hasRole('admin', 'staff', 'leader');
