@@ -75,6 +75,65 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
             record.Extra = ChamberImport.ExtraJson(row.Extra);
     }
 
+    /// <summary>
+    /// Changes one chamber by hand: every field as given (an empty one clears it), checked as an import
+    /// row is; the name stays unique. Null when there is no such chamber.
+    /// </summary>
+    /// <exception cref="ChamberRequestException">The edit breaks a rule; nothing was changed.</exception>
+    public async Task<ChamberRecord?> UpdateAsync(string id, ChamberEdit edit, CancellationToken cancellationToken = default)
+    {
+        var (row, problems) = ChamberImport.Check(edit);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Chambers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is not { } record)
+            return null;
+        if (row is null)
+            throw new ChamberRequestException(problems);
+        var key = ChamberImport.NameKey(row.Name);
+        if (await db.Chambers.Where(c => c.NameKey == key && c.Id != id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) is { } same)
+            throw new ChamberRequestException([$"名录中已有“{same}” / '{same}' is already in the directory."]);
+        record.Name = row.Name;
+        record.NameKey = key;
+        record.Email = row.Email;
+        record.Type = row.Type;
+        record.District = row.District;
+        record.Contact = row.Contact;
+        record.Phone = row.Phone;
+        record.MemberCount = row.MemberCount;
+        record.EnterpriseMemberCount = row.EnterpriseMemberCount;
+        record.PreviousYearMemberCount = row.PreviousYearMemberCount;
+        record.LocalPrivateEntityCount = row.LocalPrivateEntityCount;
+        if (db.Entry(record).State == EntityState.Modified)
+            record.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+
+    /// <summary>
+    /// Removes a chamber from the directory; false when there is no such chamber. A chamber named in
+    /// a campaign stays: its workflows, reminders and results refer to it.
+    /// </summary>
+    /// <exception cref="ChamberInUseException">The chamber takes part in a campaign.</exception>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var campaigns = await db.CampaignParticipants.Where(p => p.ChamberId == id)
+            .Join(db.Campaigns, p => p.CampaignId, c => c.Id, (_, c) => c.Name).Distinct().Take(3).ToListAsync(cancellationToken);
+        if (campaigns.Count > 0)
+            throw new ChamberInUseException($"该商会参加了“{string.Join("”“", campaigns)}”，不能删除 / The chamber takes part in a campaign and cannot be deleted.");
+        var deleted = await db.Chambers.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted == 1;
+    }
+
+    /// <summary>The districts chambers are in, for the directory's filter.</summary>
+    public async Task<IReadOnlyList<string>> DistrictsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Chambers.AsNoTracking().Where(c => c.District != null && c.District != "").Select(c => c.District!).Distinct()
+            .OrderBy(d => d).ToListAsync(cancellationToken);
+    }
+
     public async Task<ListPage<ChamberRecord>> ListAsync(ChamberQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

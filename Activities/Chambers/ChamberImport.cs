@@ -78,6 +78,61 @@ public static class ChamberImport
 
     public const int MaxRows = 100_000;
 
+    /// <summary>The columns of the downloadable template, in the order a member department keeps them.</summary>
+    private static readonly (Field Field, string Header)[] TemplateColumns =
+    [
+        (Field.Name, "名称"), (Field.Type, "类型"), (Field.District, "所属区"), (Field.Contact, "联系人"), (Field.Email, "邮箱"), (Field.Phone, "电话"),
+        (Field.MemberCount, "会员数"), (Field.EnterpriseMemberCount, "企业会员数"), (Field.PreviousYearMemberCount, "上年会员数"),
+        (Field.LocalPrivateEntityCount, "本地非公经济市场主体数"),
+    ];
+
+    /// <summary>How a type is written in a file (the template and an edit use the same words as an import).</summary>
+    public static string TypeName(ChamberType type) => type switch
+    {
+        ChamberType.Township => "乡镇街道",
+        ChamberType.Industry => "行业",
+        ChamberType.Regional => "区域",
+        ChamberType.NonLocal => "异地",
+        ChamberType.CountyFederation => "县级工商联",
+        _ => type.ToString(),
+    };
+
+    /// <summary>
+    /// A template to fill in: the header and one example row, as UTF-8 with a byte-order mark so that
+    /// Excel opens the Chinese correctly.
+    /// </summary>
+    public static byte[] TemplateCsv()
+    {
+        var text = string.Join(",", TemplateColumns.Select(c => c.Header)) + "\r\n"
+            + "鹿城区五马街道商会,乡镇街道,鹿城区,张三,wuma@example.com; office@example.com,0577-88000000,120,100,110,3000\r\n";
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
+    }
+
+    /// <summary>A hand edit checked by the rules an import row meets (name, e-mail addresses, figures); the row, or every problem with it.</summary>
+    public static (ChamberRow? Row, IReadOnlyList<string> Problems) Check(ChamberEdit edit)
+    {
+        string Text(Field field) => field switch
+        {
+            Field.Name => edit.Name ?? "",
+            Field.Type => edit.Type is { } type ? TypeName(type) : "",
+            Field.District => edit.District ?? "",
+            Field.Contact => edit.Contact ?? "",
+            Field.Email => edit.Email ?? "",
+            Field.Phone => edit.Phone ?? "",
+            Field.MemberCount => Number(edit.MemberCount),
+            Field.EnterpriseMemberCount => Number(edit.EnterpriseMemberCount),
+            Field.PreviousYearMemberCount => Number(edit.PreviousYearMemberCount),
+            Field.LocalPrivateEntityCount => Number(edit.LocalPrivateEntityCount),
+            _ => "",
+        };
+
+        var plan = Plan([new TabularRow(1, [.. TemplateColumns.Select(c => c.Header)]), new TabularRow(2, [.. TemplateColumns.Select(c => Text(c.Field).Trim())])]);
+        IReadOnlyList<string> problems = [.. plan.Errors.Select(e => $"{e.Column}：{e.Message}")];
+        return problems.Count > 0 ? (null, problems) : (plan.Rows[0], problems);
+    }
+
+    private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
     public static ChamberImportPlan Plan(IReadOnlyList<TabularRow> table)
     {
         if (table.Count == 0)

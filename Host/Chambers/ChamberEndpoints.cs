@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chamber.Host.Chambers;
 
-/// <summary>The chamber directory: import from CSV/XLSX, list and look up (member-department staff and administrators).</summary>
+/// <summary>The chamber directory: import from CSV/XLSX (with a template to fill in), list, filter, edit and delete (member-department staff and administrators).</summary>
 public static class ChamberEndpoints
 {
     /// <summary>Chamber lists are small; a larger upload is a mistake (or an attack), refused before it is read.</summary>
@@ -20,8 +20,16 @@ public static class ChamberEndpoints
         group.MapPost("/import", ImportAsync).DisableAntiforgery();
         group.MapGet("/", async (string? search, string? district, ChamberType? type, [AsParameters] PageRequest page, ChamberDirectory directory,
             CancellationToken ct) => TypedResults.Ok(await directory.ListAsync(new ChamberQuery(search, district, type), page, ct)));
+        group.MapGet("/template.csv", () => TypedResults.File(ChamberImport.TemplateCsv(), "text/csv; charset=utf-8", "商会名录模板.csv"));
+        group.MapGet("/districts", async (ChamberDirectory directory, CancellationToken ct) => TypedResults.Ok(await directory.DistrictsAsync(ct)));
         group.MapGet("/{id}", async Task<Results<Ok<ChamberRecord>, ProblemHttpResult>> (string id, ChamberDirectory directory, CancellationToken ct) =>
-            await directory.FindAsync(id, ct) is { } chamber ? TypedResults.Ok(chamber) : Problems.NotFound($"商会 {id} 不存在 / Chamber {id} does not exist."));
+            await directory.FindAsync(id, ct) is { } chamber ? TypedResults.Ok(chamber) : NotFound(id));
+        group.MapPut("/{id}", async Task<Results<Ok<ChamberRecord>, ProblemHttpResult>> (string id, ChamberEdit edit, ChamberDirectory directory, CancellationToken ct) =>
+            await directory.UpdateAsync(id, edit, ct) is { } chamber ? TypedResults.Ok(chamber) : NotFound(id))
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapDelete("/{id}", async Task<Results<NoContent, ProblemHttpResult>> (string id, ChamberDirectory directory, CancellationToken ct) =>
+            await directory.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id))
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(HttpRequest request, ChamberDirectory directory, CancellationToken ct)
@@ -57,6 +65,8 @@ public static class ChamberEndpoints
             return Problems.BadRequest(e.Message);
         }
     }
+
+    private static ProblemHttpResult NotFound(string id) => Problems.NotFound($"商会 {id} 不存在 / Chamber {id} does not exist.");
 
     private static ProblemHttpResult TooLarge() =>
         Problems.BadRequest($"文件超过 {MaxImportBytes / (1024 * 1024)} MB / The file is larger than {MaxImportBytes / (1024 * 1024)} MB.");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Chamber.Campaigns.Calendar;
+using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Lifecycle;
 using Chamber.Campaigns.Portal;
@@ -49,6 +50,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             CalendarYearMissingException e => Problems.NotFound(e.Message),
             CampaignRequestException e => Problems.BadRequest(e.Message),
             CampaignLaunchedException e => Problems.Conflict(e.Message),
+            ChamberRequestException e => Problems.BadRequest(e.Message, e.Problems),
+            ChamberInUseException e => Problems.Conflict(e.Message),
             TaskAnswerException e => Problems.BadRequest(e.Message),
             TaskForbiddenException e => Problems.Forbidden(e.Message),
             EmailTemplateException e => Problems.BadRequest(e.Message, e.Problems),

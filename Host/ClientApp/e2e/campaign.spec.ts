@@ -30,6 +30,22 @@ test('a campaign is launched, signed off, submitted through the portal and accep
     buffer: Buffer.from('名称,所属区,邮箱\n鹿城区五马街道商会,鹿城区,wuma@example.com\n温州市服装商会,鹿城区,fz@example.com\n'),
   });
   await expect(page.getByText('导入 2 行：新增 0，更新 0')).toBeVisible();
+  // The template to fill in downloads; a chamber is edited by hand and the type filter finds it.
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /下载模板/ }).click();
+  expect((await download).suggestedFilename()).toBe('商会名录模板.csv');
+  await page.getByTestId('edit-温州市服装商会').click();
+  const chamberEditor = page.getByRole('dialog');
+  await chamberEditor.getByLabel('联系人').fill('李四');
+  await chamberEditor.getByLabel('类型').click();
+  await page.getByTitle('行业商会').click();
+  await chamberEditor.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(page.getByRole('row', { name: /温州市服装商会/ })).toContainText('李四');
+  await page.getByTestId('type-filter').click();
+  await page.locator('.ant-select-item-option[title="行业商会"]').click();
+  await expect(page.locator('tbody tr.ant-table-row')).toHaveCount(1);
+  await page.getByTestId('type-filter').locator('.ant-select-clear').click();
+  await expect(page.locator('tbody tr.ant-table-row')).toHaveCount(2);
   await keep(page, '02-chambers');
 
   // The wizard: template, dates, participants, people.

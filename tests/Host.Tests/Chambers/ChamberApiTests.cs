@@ -70,6 +70,63 @@ public abstract class ChamberApiTests(StorageProvider provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Staff_edit_a_chamber_by_the_import_rules_delete_one_no_campaign_uses_and_fill_in_the_template()
+    {
+        await using var host = new HostFactory(_database, new Dictionary<string, string>
+        {
+            ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
+        });
+        using var client = await host.SignedInClientAsync();
+        var ids = (await ImportAsync(client, Encoding.UTF8.GetBytes(FirstList), "第一批.csv")).GetProperty("chamberIds").EnumerateArray()
+            .Select(i => i.GetString()!).ToList();
+
+        // An edit replaces every field: the contact goes, the type and figures change.
+        var edit = new
+        {
+            name = "鹿城区五马街道商会", type = "Regional", district = "鹿城区", contact = "", email = "wuma@chamber.example; office@chamber.example",
+            phone = "0577-1", memberCount = 130, enterpriseMemberCount = 110,
+        };
+        var edited = await client.PutAsJsonAsync($"/api/chambers/{ids[0]}", edit);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var wuma = await client.GetFromJsonAsync<JsonElement>($"/api/chambers/{ids[0]}");
+        Assert.Equal(("Regional", 130, JsonValueKind.Null), (wuma.GetProperty("type").GetString(), wuma.GetProperty("memberCount").GetInt32(), wuma.GetProperty("contact").ValueKind));
+        Assert.Equal("wuma@chamber.example; office@chamber.example", wuma.GetProperty("email").GetString());
+
+        // What an import refuses, an edit refuses too, all reasons at once, and nothing changes; another chamber's name is taken.
+        var bad = await client.PutAsJsonAsync($"/api/chambers/{ids[0]}", new { name = "", email = "not-an-address", memberCount = 10, enterpriseMemberCount = 20 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var reasons = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("名称为空", reasons, StringComparison.Ordinal);
+        Assert.Contains("not-an-address", reasons, StringComparison.Ordinal);
+        Assert.Contains("企业会员数大于会员数", reasons, StringComparison.Ordinal);
+        var taken = await client.PutAsJsonAsync($"/api/chambers/{ids[0]}", edit with { name = "温州市服装商会" });
+        Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+        Assert.Contains("已有“温州市服装商会”", await taken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(130, (await client.GetFromJsonAsync<JsonElement>($"/api/chambers/{ids[0]}")).GetProperty("memberCount").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PutAsJsonAsync("/api/chambers/nope", edit)).StatusCode);
+
+        // The districts for the filter; a chamber in a campaign stays, one in none goes.
+        Assert.Equal(["鹿城区", "龙湾区"], (await client.GetFromJsonAsync<string[]>("/api/chambers/districts"))!.Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-campaign", participantIds = new[] { ids[1] },
+        })).StatusCode);
+        var inUse = await client.DeleteAsync($"/api/chambers/{ids[1]}");
+        Assert.Equal(HttpStatusCode.Conflict, inUse.StatusCode);
+        Assert.Contains("2026年度“四好”商会创建活动", await inUse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/chambers/{ids[2]}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/chambers/{ids[2]}")).StatusCode);
+        Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>("/api/chambers")).GetProperty("total").GetInt32());
+
+        // The template, filled in as it comes, imports without a complaint.
+        var template = await client.GetByteArrayAsync("/api/chambers/template.csv");
+        Assert.Equal([0xEF, 0xBB, 0xBF], template[..3]);
+        var imported = await ImportAsync(client, template, "商会名录模板.csv");
+        Assert.Empty(imported.GetProperty("errors").EnumerateArray());
+        Assert.Equal(1, imported.GetProperty("rows").GetInt32());
+    }
+
+    [Fact]
     public async Task An_unreadable_or_oversized_file_gets_a_clear_400_and_changes_nothing()
     {
         await using var host = new HostFactory(_database);

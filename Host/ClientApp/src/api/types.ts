@@ -33,6 +33,8 @@ export type ChaseResult = Schemas['ChaseResult'];
 export type CampaignTemplate = Schemas['CampaignTemplate'];
 
 export type Chamber = Required<Schemas['ChamberRecord']>;
+export type ChamberEdit = Schemas['ChamberEdit'];
+export type ChamberType = NonNullable<Schemas['ChamberType']>;
 export type PortalLink = Schemas['PortalLinkView'];
 
 export type CalendarYear = Schemas['CalendarYearSummary'];

@@ -1,12 +1,14 @@
-import { Alert, Button, Card, Input, Space, Table, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Popconfirm, Select, Space, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../api/http';
-import type { Chamber, ImportResult } from '../api/types';
+import type { Chamber, ChamberType, ImportResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { errorText } from '../shared/errorText';
-import { createPortalLink, importChambers, listChambers } from './api';
+import { chamberTemplateUrl, createPortalLink, deleteChamber, importChambers, listChambers, listDistricts } from './api';
+import ChamberEditor from './ChamberEditor';
+import { chamberTypes } from './chamberTypes';
 import ImportRowErrors from './ImportRowErrors';
 
 export default function ChambersPage() {
@@ -18,11 +20,27 @@ export default function ChambersPage() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [link, setLink] = useState<{ id: string; link: string } | null>(null);
+  const [district, setDistrict] = useState<string>();
+  const [type, setType] = useState<ChamberType>();
+  const [districts, setDistricts] = useState<string[]>([]);
+  const [editing, setEditing] = useState<Chamber | null>(null);
+  const operate = hasRole('admin', 'staff');
 
   const load = useCallback(() => {
-    listChambers({ page, pageSize: 50, search }).then(setChambers);
-  }, [page, search]);
+    listChambers({ page, pageSize: 50, search, district, type }).then(setChambers);
+    listDistricts().then(setDistricts);
+  }, [page, search, district, type]);
   useEffect(load, [load]);
+
+  const remove = async (chamber: Chamber) => {
+    setError(null);
+    try {
+      await deleteChamber(chamber.id);
+      load();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
 
   // A new import replaces what the last one said: an old success never stands beside a new error.
   const importFile = async (file: File) => {
@@ -40,8 +58,13 @@ export default function ChambersPage() {
   return (
     <Card title={t('chambers.title')} extra={
       <Space>
-        <Input.Search placeholder={t('common.search')} allowClear onSearch={(v) => { setPage(1); setSearch(v); }} style={{ width: 220 }} />
-        {hasRole('admin', 'staff') && (
+        <Select allowClear placeholder={t('campaigns.district')} value={district} style={{ width: 130 }} data-testid="district-filter"
+          onChange={(v) => { setPage(1); setDistrict(v); }} options={districts.map((d) => ({ value: d, label: d }))} />
+        <Select allowClear placeholder={t('chambers.type')} value={type} style={{ width: 150 }} data-testid="type-filter"
+          onChange={(v) => { setPage(1); setType(v); }} options={chamberTypes.map((x) => ({ value: x, label: t(`chambers.types.${x}`) }))} />
+        <Input.Search placeholder={t('common.search')} allowClear onSearch={(v) => { setPage(1); setSearch(v); }} style={{ width: 200 }} />
+        {operate && <Button icon={<DownloadOutlined />} href={chamberTemplateUrl} download>{t('chambers.template')}</Button>}
+        {operate && (
           <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(f) => void importFile(f) as unknown as boolean}>
             <Button icon={<UploadOutlined />}>{t('chambers.import')}</Button>
           </Upload>
@@ -58,16 +81,26 @@ export default function ChambersPage() {
         pagination={{ current: page, pageSize: 50, total: chambers?.total, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('common.name'), dataIndex: 'name' },
-          { title: t('chambers.type'), dataIndex: 'type', width: 110 },
+          { title: t('chambers.type'), width: 110, render: (_, c) => c.type && t(`chambers.types.${c.type}`) },
           { title: t('campaigns.district'), dataIndex: 'district', width: 110 },
           { title: t('chambers.contact'), dataIndex: 'contact', width: 100 },
           { title: t('chambers.email'), dataIndex: 'email' },
           { title: t('chambers.members'), dataIndex: 'memberCount', width: 90 },
-          hasRole('admin', 'staff') ? {
-            title: t('chambers.portalLink'), width: 120,
-            render: (_: unknown, c: Chamber) => <Button size="small" onClick={async () => setLink({ id: c.id, link: (await createPortalLink(c.id)).link })}>{t('chambers.portalLink')}</Button>,
+          operate ? {
+            title: t('common.actions'), width: 230,
+            render: (_: unknown, c: Chamber) => (
+              <Space size="small">
+                <Button size="small" onClick={async () => setLink({ id: c.id, link: (await createPortalLink(c.id)).link })}>{t('chambers.portalLink')}</Button>
+                <Button size="small" onClick={() => setEditing(c)} data-testid={`edit-${c.name}`}>{t('common.edit')}</Button>
+                <Popconfirm title={t('chambers.confirmDelete', { name: c.name })} okText={t('common.delete')} cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true }} onConfirm={() => remove(c)}>
+                  <Button size="small" danger>{t('common.delete')}</Button>
+                </Popconfirm>
+              </Space>
+            ),
           } : {},
         ]} />
+      <ChamberEditor chamber={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); load(); }} />
     </Card>
   );
 }
