@@ -87,6 +87,7 @@ public static class HostModule
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();
+        app.MapPasswordEndpoints();
         app.MapDefinitionEndpoints();
         app.MapInstanceEndpoints();
         app.MapCalendarEndpoints();

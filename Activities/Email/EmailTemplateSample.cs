@@ -42,6 +42,7 @@ public static class EmailTemplateSample
         ["meetingTime"] = "14:30",
         ["location"] = "市工商联三楼会议室",
         ["name"] = "王主席",
+        ["minutes"] = 60,
         ["count"] = 2,
         ["date"] = "2026年5月7日",
         ["dateEn"] = "7 May 2026",

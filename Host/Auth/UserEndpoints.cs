@@ -9,8 +9,6 @@ namespace Chamber.Host.Auth;
 /// <summary>Accounts of staff, leaders, reviewers and administrators (administrators only).</summary>
 public static class UserEndpoints
 {
-    public const int MinPasswordLength = 10;
-
     public sealed record UserView(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, DateTime CreatedAt)
     {
         public static UserView From(UserRecord u) => new(u.Id, u.Email, u.DisplayName, u.RoleList, u.Disabled, u.CreatedAt);
@@ -65,7 +63,7 @@ public static class UserEndpoints
         if (email is null || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
             problems.Add("邮箱无效 / The e-mail address is not valid.");
         problems.AddRange(RoleProblems(request.Roles));
-        problems.AddRange(PasswordProblems(request.Password));
+        problems.AddRange(PasswordPolicy.Problems(request.Password));
         if (problems.Count > 0)
             return Problems.BadRequest(string.Join(" ", problems), problems);
 
@@ -102,7 +100,7 @@ public static class UserEndpoints
         if (request.Roles is not null)
             problems.AddRange(RoleProblems(request.Roles));
         if (request.Password is not null)
-            problems.AddRange(PasswordProblems(request.Password));
+            problems.AddRange(PasswordPolicy.Problems(request.Password));
         if (problems.Count > 0)
             return Problems.BadRequest(string.Join(" ", problems), problems);
 
@@ -133,20 +131,5 @@ public static class UserEndpoints
             if (!Roles.All.Contains(role))
                 yield return $"未知角色“{role}” / Unknown role '{role}' (one of {string.Join(", ", Roles.All)}).";
         }
-    }
-
-    /// <summary>At least ten characters, not blank, of at least three kinds: lower case, upper case, digits, anything else (symbols, Chinese).</summary>
-    private static IEnumerable<string> PasswordProblems(string? password)
-    {
-        if (string.IsNullOrWhiteSpace(password) || password.Trim().Length < MinPasswordLength)
-        {
-            yield return $"密码至少 {MinPasswordLength} 位（不计首尾空格）/ The password needs at least {MinPasswordLength} characters besides spaces.";
-            yield break;
-        }
-
-        var kinds = new[] { password.Any(char.IsLower), password.Any(char.IsUpper), password.Any(char.IsDigit),
-            password.Any(c => (!char.IsLetterOrDigit(c) && !char.IsWhiteSpace(c)) || (char.IsLetter(c) && !char.IsLower(c) && !char.IsUpper(c))) }.Count(k => k);
-        if (kinds < 3)
-            yield return "密码须包含小写字母、大写字母、数字、符号（或汉字）中的至少三类 / The password needs three of: lower-case letters, upper-case letters, digits, symbols (or Chinese characters).";
     }
 }

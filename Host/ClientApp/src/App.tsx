@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import SignInPage from './auth/SignInPage';
+import ForgotPasswordPage from './auth/ForgotPasswordPage';
+import ResetPasswordPage from './auth/ResetPasswordPage';
 import AppLayout from './layout/AppLayout';
 
 // Pages load on first visit: the chamber portal (reached from an e-mail) needs none of the rest.
@@ -46,6 +48,8 @@ export default function App() {
           <Suspense fallback={<Spin style={{ margin: 48 }} />}>
             <Routes>
               <Route path="/signin" element={<SignInPage />} />
+              <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="/reset-password" element={<ResetPasswordPage />} />
               <Route path="/portal/:token" element={<PortalPage />} />
               <Route element={<RequireSignIn><AppLayout /></RequireSignIn>}>
                 <Route index element={<Home />} />

@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserView } from '../api/types';
 import { errorText } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
 import { createUser, listUsers, updateUser } from './api';
+import { passwordRules } from '../auth/passwordRules';
 
 const roles = ['admin', 'staff', 'leader', 'reviewer'];
 
@@ -14,6 +15,21 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
+  const [resetting, setResetting] = useState<UserView | null>(null);
+  const [resetForm] = Form.useForm<{ password: string }>();
+
+  // An administrator sets a new password for someone who cannot use the e-mailed link; their sessions end.
+  const resetPassword = async () => {
+    if (!resetting) return;
+    const { password } = await resetForm.validateFields();
+    try {
+      await updateUser(resetting.id, { password });
+      void message.success(t('password.resetByAdmin', { name: resetting.displayName }));
+      setResetting(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
 
   const load = useCallback(() => void listUsers().then(setUsers), []);
   useEffect(load, [load]);
@@ -52,12 +68,19 @@ export default function UsersPage() {
           ) },
           { title: t('users.disabled'), width: 90, render: (_, u) => <Switch checked={u.disabled} onChange={(v) => void change(u.id, { disabled: v })} /> },
           { title: t('common.createdAt'), width: 160, render: (_, u) => formatMoment(u.createdAt) },
+          { title: t('common.actions'), width: 110, render: (_, u) => <Button size="small" onClick={() => setResetting(u)}>{t('password.reset')}</Button> },
         ]} />
+      <Modal open={!!resetting} title={t('password.resetFor', { name: resetting?.displayName })} onCancel={() => setResetting(null)}
+        onOk={() => void resetPassword()} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+        <Form form={resetForm} layout="vertical" preserve={false}>
+          <Form.Item name="password" label={t('password.new')} rules={passwordRules(t)} extra={t('password.rule')}><Input.Password autoComplete="new-password" /></Form.Item>
+        </Form>
+      </Modal>
       <Modal open={creating} title={t('users.create')} onCancel={() => setCreating(false)} onOk={create} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ roles: ['staff'] }}>
           <Form.Item name="email" label={t('users.email')} rules={[{ required: true, type: 'email' }]}><Input /></Form.Item>
           <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true }]}><Input /></Form.Item>
-          <Form.Item name="password" label={t('users.password')} rules={[{ required: true, min: 10 }]}><Input.Password /></Form.Item>
+          <Form.Item name="password" label={t('users.password')} rules={passwordRules(t)} extra={t('password.rule')}><Input.Password /></Form.Item>
           <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true }]}>
             <Select mode="multiple" options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
           </Form.Item>

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { errorText } from '../shared/errorText';
 import { useAuth } from './AuthContext';
 
@@ -40,6 +40,7 @@ export default function SignInPage() {
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>{t('signIn.submit')}</Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'right' }}><Link to="/forgot-password">{t('password.forgot')}</Link></Typography.Paragraph>
       </Card>
     </div>
   );

@@ -12,3 +12,12 @@ export const getAntiforgeryToken = () => get<AntiforgeryToken>('/api/auth/antifo
 export const login = (email: string, password: string) => post<SignedInUser>('/api/auth/login', { email, password });
 
 export const logout = () => post<void>('/api/auth/logout');
+
+/** The signed-in user's own password; other sessions end, this one goes on. */
+export const changePassword = (currentPassword: string, newPassword: string) => post<void>('/api/auth/password', { currentPassword, newPassword });
+
+/** Asks for a reset link by e-mail; the answer is the same whether or not the address has an account. */
+export const requestPasswordReset = (email: string) => post<void>('/api/auth/password-reset', { email });
+
+/** Sets a new password from the link's token (once, within the hour). */
+export const resetPassword = (token: string, newPassword: string) => post<void>('/api/auth/password-reset/confirm', { token, newPassword });

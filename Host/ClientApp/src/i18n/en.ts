@@ -4,6 +4,13 @@ const en: Messages = {
   app: { name: 'Chamber Campaign Workflows', short: 'Campaigns' },
   nav: { calendar: 'Business calendar', rubrics: 'Rubrics', designer: 'Designer', dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', emailTemplates: 'E-mail templates', signOut: 'Sign out', language: '中文' },
   rehearsal: { banner: 'Rehearsal: the system runs on a simulated clock, now {{time}} (Beijing time); reminders and deadlines follow it.' },
+  password: {
+    forgot: 'Forgot your password?', forgotTitle: 'Reset your password', forgotHint: 'Enter the address you sign in with; a reset link valid for one hour is e-mailed.', sendLink: 'Send the link',
+    sent: 'If the address has an account, a reset link is on its way.', backToSignIn: 'Back to sign-in', resetTitle: 'Set a new password', resetDone: 'Your password is changed: sign in with the new one.',
+    change: 'Change password', changed: 'Password changed; sessions on other devices have ended.', current: 'Current password', new: 'New password', repeat: 'New password again',
+    rule: 'At least 10 characters, three kinds of: lower case, upper case, digits, symbols (or Chinese)', mismatch: 'The two passwords differ',
+    reset: 'Reset password', resetFor: 'New password for {{name}}', resetByAdmin: 'A new password is set for {{name}}; their sessions have ended.',
+  },
   signIn: { title: 'Sign in', email: 'E-mail', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
   common: {
     createdAt: 'Created',
@@ -84,7 +91,7 @@ const en: Messages = {
     htmlHint: 'Values are escaped; triple braces and & (they switch escaping off) and scripts are not allowed.', fields: 'Fields:',
     names: {
       'submission-request': 'Submission request', 'submission-reminder': 'Reminder before the deadline', 'submission-overdue': 'Automatic chase', 'submission-chase': 'Chase by staff',
-      'submission-returned': 'Submission returned', 'sign-off-reminder': 'Sign-off reminder', 'leader-digest': 'Daily escalation digest to leaders',
+      'submission-returned': 'Submission returned', 'sign-off-reminder': 'Sign-off reminder', 'leader-digest': 'Daily escalation digest to leaders', 'password-reset': 'Password reset link',
       'meeting-invitation': 'Meeting invitation', 'rectification-order': 'Rectification order', 'rectification-failed': 'Rectification failed', commendation: 'Commendation', 'commendation-list': 'List of honours (leaders)',
     },
   },

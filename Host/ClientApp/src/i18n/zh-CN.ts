@@ -4,6 +4,13 @@ const zh = {
   nav: { calendar: '工作日历', rubrics: '考核细则', designer: '流程设计', dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', emailTemplates: '邮件模板', signOut: '退出登录', language: 'English' },
   rehearsal: { banner: '演练模式：系统时间为模拟时间 {{time}}（北京时间），提醒和截止都按此计算。' },
   signIn: { title: '登录', email: '邮箱', password: '密码', submit: '登录', failed: '登录失败' },
+  password: {
+    forgot: '忘记密码？', forgotTitle: '找回密码', forgotHint: '输入登录邮箱，我们将发送一个重置链接，1 小时内有效。', sendLink: '发送重置链接',
+    sent: '如果该邮箱有账号，重置链接已发送，请查收邮件。', backToSignIn: '返回登录', resetTitle: '设置新密码', resetDone: '密码已更新，请用新密码登录。',
+    change: '修改密码', changed: '密码已修改，其他设备上的登录已失效。', current: '当前密码', new: '新密码', repeat: '再次输入新密码',
+    rule: '至少 10 位，包含小写字母、大写字母、数字、符号（或汉字）中的三类', mismatch: '两次输入的密码不一致',
+    reset: '重置密码', resetFor: '为 {{name}} 设置新密码', resetByAdmin: '已为 {{name}} 设置新密码，其原有登录已失效。',
+  },
   common: {
     createdAt: '创建时间',
     loading: '加载中…', save: '保存', cancel: '取消', submit: '提交', refresh: '刷新', search: '搜索', all: '全部', none: '无', yes: '是', no: '否',
@@ -82,7 +89,7 @@ const zh = {
     htmlHint: '数值会自动转义；不能使用关闭转义的三重花括号或 & 写法，也不能包含脚本。', fields: '可用字段：',
     names: {
       'submission-request': '报送通知', 'submission-reminder': '截止前提醒', 'submission-overdue': '逾期自动催办', 'submission-chase': '人工催办',
-      'submission-returned': '材料退回', 'sign-off-reminder': '审批提醒', 'leader-digest': '每日督办汇总（致领导）',
+      'submission-returned': '材料退回', 'sign-off-reminder': '审批提醒', 'leader-digest': '每日督办汇总（致领导）', 'password-reset': '密码重置链接',
       'meeting-invitation': '推进会通知', 'rectification-order': '整改通知', 'rectification-failed': '整改未通过', commendation: '表彰通知', 'commendation-list': '表彰名单（致领导）',
     },
   },

@@ -8,6 +8,7 @@ import { savedLanguage, setLanguage } from '../i18n';
 import { countOpenTasks } from '../inbox/api';
 import { onTasksChanged } from '../inbox/taskEvents';
 import RehearsalBanner from './RehearsalBanner';
+import ChangePasswordDialog from '../auth/ChangePasswordDialog';
 
 export default function AppLayout() {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export default function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [openTasks, setOpenTasks] = useState(0);
+  const [changingPassword, setChangingPassword] = useState(false);
 
   // Counted again on every page, when a task is answered, and every minute (new tasks arrive from the workflows).
   useEffect(() => {
@@ -52,8 +54,10 @@ export default function AppLayout() {
           <Space>
             <Typography.Text data-testid="signed-in-as">{user?.displayName || user?.email}</Typography.Text>
             <Button type="link" onClick={() => setLanguage(savedLanguage() === 'en' ? 'zh-CN' : 'en')}>{t('nav.language')}</Button>
+            <Button type="link" onClick={() => setChangingPassword(true)} data-testid="change-password">{t('password.change')}</Button>
             <Button onClick={() => void signOut().then(() => navigate('/signin'))}>{t('nav.signOut')}</Button>
           </Space>
+          <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
           <Outlet />
