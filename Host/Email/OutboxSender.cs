@@ -1,11 +1,11 @@
-using System.Net.Mail;
-using System.Net.Mime;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Chamber.Campaigns.Email;
 using Chamber.Workflows.Outbox;
+using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Chamber.Host.Email;
 
@@ -22,6 +22,7 @@ internal sealed class OutboxSender(
     BulkWork bulkWork,
     IMailTransport transport,
     IOptions<EmailOptions> options,
+    TimeProvider clock,
     ILogger<OutboxSender> logger) : BackgroundService
 {
     /// <summary>A slice is this many messages per connection: marked sent together, one write for them all.</summary>
@@ -107,14 +108,15 @@ internal sealed class OutboxSender(
         var settings = options.Value;
         try
         {
-            using var mail = Compose(message, settings);
+            using var mail = Compose(message, settings, clock.GetUtcNow());
             await transport.SendAsync(mail, cancellationToken);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // A message that cannot be composed will not compose next time either.
-            var permanent = e is JsonException or FormatException or ArgumentException || message.Attempts >= settings.MaxAttempts;
+            // A message that cannot be composed will not compose next time either; a server that
+            // refuses it for good (5xx: no such mailbox, message refused) will refuse it again.
+            var permanent = IsPermanent(e) || message.Attempts >= settings.MaxAttempts;
             var retryAfter = permanent ? (TimeSpan?)null : settings.BackoffAfter(message.Attempts);
             logger.LogWarning("E-mail {Id} attempt {Attempt} failed: {Error}{Next}", message.Id, message.Attempts, e.Message,
                 retryAfter is null ? "; giving up" : $"; next attempt in {retryAfter}");
@@ -123,36 +125,57 @@ internal sealed class OutboxSender(
         }
     }
 
-    internal static MailMessage Compose(OutboxRecord record, EmailOptions settings)
+    private static bool IsPermanent(Exception e) => e switch
+    {
+        JsonException or FormatException or ArgumentException or ParseException => true,
+        SmtpCommandException smtp => (int)smtp.StatusCode >= 500,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The outbox message as MIME: text and HTML alternatives (base64, so that every relay passes
+    /// the Chinese unchanged), attachments, the stable Message-ID, and the Date of the application
+    /// clock in Beijing time — a rehearsal on a manual clock sends mail dated on its simulated day.
+    /// </summary>
+    internal static MimeMessage Compose(OutboxRecord record, EmailOptions settings, DateTimeOffset now)
     {
         var email = EmailMessage.FromJson(record.Payload);
-        var mail = new MailMessage
-        {
-            From = new MailAddress(email.From ?? settings.From),
-            Subject = email.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-            Body = email.Text,
-            IsBodyHtml = false,
-        };
-        foreach (var to in email.To)
-            mail.To.Add(to);
-        foreach (var cc in email.Cc ?? [])
-            mail.CC.Add(cc);
-        foreach (var bcc in email.Bcc ?? [])
-            mail.Bcc.Add(bcc);
+        var mail = new MimeMessage { Subject = email.Subject, Date = now.ToOffset(TimeSpan.FromHours(8)), MessageId = MessageIds.For(record.IdempotencyKey) };
+        mail.From.Add(MailboxAddress.Parse(email.From ?? settings.From));
+        mail.To.AddRange(email.To.Select(MailboxAddress.Parse));
+        mail.Cc.AddRange((email.Cc ?? []).Select(MailboxAddress.Parse));
+        mail.Bcc.AddRange((email.Bcc ?? []).Select(MailboxAddress.Parse));
+        mail.Headers.Add("X-Chamber-Outbox-Id", record.Id);
+
+        MimeEntity body = Text("plain", email.Text);
         if (email.Html is { } html)
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(html, Encoding.UTF8, MediaTypeNames.Text.Html));
-        foreach (var attachment in email.Attachments ?? [])
+            body = new MultipartAlternative { body, Text("html", html) };
+        if (email.Attachments is { Count: > 0 } attachments)
         {
-            var content = new MemoryStream(Convert.FromBase64String(attachment.ContentBase64));
-            mail.Attachments.Add(new Attachment(content, attachment.FileName, attachment.ContentType));
+            var mixed = new Multipart("mixed") { body };
+            foreach (var attachment in attachments)
+            {
+                mixed.Add(new MimePart(ContentType.Parse(attachment.ContentType))
+                {
+                    Content = new MimeContent(new MemoryStream(Convert.FromBase64String(attachment.ContentBase64))),
+                    ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+                    ContentTransferEncoding = ContentEncoding.Base64,
+                    FileName = attachment.FileName,
+                });
+            }
+
+            body = mixed;
         }
 
-        mail.Headers.Add("Message-ID", MessageIds.For(record.IdempotencyKey));
-        mail.Headers.Add("X-Chamber-Outbox-Id", record.Id);
+        mail.Body = body;
         return mail;
+    }
+
+    private static TextPart Text(string subtype, string text)
+    {
+        var part = new TextPart(subtype) { ContentTransferEncoding = ContentEncoding.Base64 };
+        part.SetText(Encoding.UTF8, text);
+        return part;
     }
 }
 
@@ -160,5 +183,5 @@ public static class MessageIds
 {
     /// <summary>The Message-ID of an outbox e-mail: the same idempotency key always gives the same one.</summary>
     public static string For(string idempotencyKey) =>
-        $"<{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32]}@chamber-campaign-workflows>";
+        $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32]}@chamber-campaign-workflows";
 }

@@ -7,7 +7,7 @@ public sealed class SmtpOptions
     public string? UserName { get; set; }
     public string? Password { get; set; }
 
-    /// <summary>STARTTLS (System.Net.Mail does not speak implicit TLS on port 465).</summary>
+    /// <summary>STARTTLS on the submission port (587); on port 465 the connection is TLS from the start.</summary>
     public bool EnableSsl { get; set; }
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -30,7 +30,7 @@ Console.WriteLine($"conditions: {chambers:N0} chambers, SQLite, manual clock, SM
 var data = Directory.CreateTempSubdirectory("ccw-bench-campaign-").FullName;
 const string Admin = "bench@example.com";
 const string Password = "基准测试-Bench-2026";
-// Each System.Net.Mail send opens its own connection (.NET has no SMTP connection reuse), so
+// Each send opens its own SMTP connection (the transport does not keep one open across a batch yet), so
 // delivery is bound by round trips, not CPU: more connections in flight, more messages per second.
 const int SmtpConnections = 64;
 using var host = Process.Start(new ProcessStartInfo("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"])

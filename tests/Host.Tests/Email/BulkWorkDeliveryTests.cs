@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Chamber.Campaigns.Email;
 using Chamber.Host.Email;
 using Chamber.Workflows.Outbox;
@@ -23,7 +22,7 @@ public sealed class BulkWorkDeliveryTests() : HostTestBase(StorageProvider.Sqlit
     private OutboxStore Outbox => Host.Services.GetRequiredService<OutboxStore>();
 
     private OutboxSender Sender(EmailOptions settings) =>
-        new(Outbox, new OutboxSignal(), _bulkWork, _transport, Options.Create(settings), NullLogger<OutboxSender>.Instance);
+        new(Outbox, new OutboxSignal(), _bulkWork, _transport, Options.Create(settings), TimeProvider.System, NullLogger<OutboxSender>.Instance);
 
     [Fact]
     public async Task During_bulk_work_mail_goes_out_on_one_connection_and_afterwards_on_all_of_them()
@@ -128,7 +127,7 @@ public sealed class BulkWorkDeliveryTests() : HostTestBase(StorageProvider.Sqlit
 
         public int Sent => _sent;
 
-        public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
+        public async Task SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken)
         {
             var now = Interlocked.Increment(ref _inFlight);
             lock (this)

@@ -28,9 +28,14 @@ public abstract partial class EmailTests(StorageProvider provider) : IAsyncLifet
         """.Replace("ID", id, StringComparison.Ordinal).Replace("SUBJECT", Subject, StringComparison.Ordinal).Replace("KEY", key, StringComparison.Ordinal);
 
     [Fact]
-    public async Task Without_smtp_an_email_step_is_written_to_the_pickup_folder()
+    public async Task Without_smtp_an_email_step_is_written_to_the_pickup_folder_dated_by_the_application_clock()
     {
-        await using var host = new HostFactory(_database);
+        // A rehearsal on a manual clock: the mail is dated on its simulated day, in Beijing time.
+        await using var host = new HostFactory(_database, new Dictionary<string, string>
+        {
+            ["Clock:Mode"] = "Manual",
+            ["Clock:Start"] = "2026-04-27T01:00:00Z",
+        });
         using var client = await host.SignedInClientAsync();
         await client.PostAsync("/api/workflow-definitions/import", Json(Mailing("notify")));
         await client.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "notify", correlationId = "c1" });
@@ -45,6 +50,8 @@ public abstract partial class EmailTests(StorageProvider provider) : IAsyncLifet
         Assert.Contains("text/plain", raw, StringComparison.Ordinal);
         Assert.Contains("text/html", raw, StringComparison.Ordinal);
         Assert.Contains("X-Chamber-Outbox-Id: " + sent.GetProperty("id").GetString(), raw, StringComparison.Ordinal);
+        Assert.Contains("Date: Mon, 27 Apr 2026 09:00:00 +0800", raw, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(host.PickupDirectory, "*.tmp"));
         Assert.Equal(1, sent.GetProperty("attempts").GetInt32());
     }
 
@@ -79,7 +86,7 @@ public abstract partial class EmailTests(StorageProvider provider) : IAsyncLifet
         await Task.Delay(1500); // nothing else may arrive
         var received = Assert.Single(smtp.Messages);
         Assert.Equal(Subject, DecodedSubject(received));
-        Assert.Contains("Message-ID: " + Chamber.Host.Email.MessageIds.For("reminder:chamber-7:plan:2026-04-27"), received, StringComparison.Ordinal);
+        Assert.Contains("Message-Id: <" + Chamber.Host.Email.MessageIds.For("reminder:chamber-7:plan:2026-04-27") + ">", received, StringComparison.OrdinalIgnoreCase);
         var outbox = await client.GetFromJsonAsync<JsonElement>("/api/outbox");
         Assert.Equal(1, outbox.GetProperty("total").GetInt32());
     }
