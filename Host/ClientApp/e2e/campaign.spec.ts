@@ -31,9 +31,9 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   });
   await expect(page.getByText('导入 2 行：新增 0，更新 0')).toBeVisible();
   // The template to fill in downloads; a chamber is edited by hand and the type filter finds it.
-  const download = page.waitForEvent('download');
+  const template = page.waitForEvent('download');
   await page.getByRole('link', { name: /下载模板/ }).click();
-  expect((await download).suggestedFilename()).toBe('商会名录模板.csv');
+  expect((await template).suggestedFilename()).toBe('商会名录模板.csv');
   await page.getByTestId('edit-温州市服装商会').click();
   const chamberEditor = page.getByRole('dialog');
   await chamberEditor.getByLabel('联系人').fill('李四');
