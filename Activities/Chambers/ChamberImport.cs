@@ -162,7 +162,7 @@ public static class ChamberImport
         foreach (var row in table.Skip(1))
         {
             var rowErrors = new List<ImportError>();
-            string Cell(Field field) => columns.TryGetValue(field, out var i) && i < row.Cells.Count ? row.Cells[i] : "";
+            string Cell(Field field) => columns.TryGetValue(field, out var i) && i < row.Cells.Count ? PlainText.OneLine(row.Cells[i]).Trim() : "";
             string? Optional(Field field) => Cell(field) is { Length: > 0 } value ? value : null;
             string HeaderOf(Field field) => header.Cells[columns[field]];
 

@@ -14,6 +14,16 @@ public sealed record TabularRow(int Number, IReadOnlyList<string> Cells);
 /// </summary>
 public static class TabularFile
 {
+    /// <summary>Excel's last column, XFD (zero-based): a reference beyond it is not Excel's, and would pad a row without end.</summary>
+    public const int MaxColumnIndex = 16_383;
+
+    /// <summary>
+    /// Cells read from one file, empty ones that padding adds included. A chamber list of 100,000
+    /// rows and 20 columns stays far below; a small file that claims millions of cells is refused
+    /// before it takes the memory.
+    /// </summary>
+    public const int MaxCells = 4_000_000;
+
     static TabularFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Reads the file; throws <see cref="FormatException"/> with a message for people when it is neither.</summary>
@@ -116,6 +126,7 @@ public static class TabularFile
             rows.Add(new TabularRow(number, [.. cells.Select(c => c.Trim())]));
     }
 
+
     private static IReadOnlyList<TabularRow> ReadXlsx(byte[] content)
     {
         try
@@ -128,12 +139,18 @@ public static class TabularFile
             var worksheet = (WorksheetPart)workbook.GetPartById(sheet.Id!);
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
             var rows = new List<TabularRow>();
+            var total = 0L;
             foreach (var row in worksheet.Worksheet.Descendants<Row>())
             {
                 var cells = new List<string>();
                 foreach (var cell in row.Elements<Cell>())
                 {
                     var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+                    if (column > MaxColumnIndex)
+                        throw new FormatException($"单元格 {cell.CellReference?.Value} 超出 Excel 的列范围（最后一列为 XFD）/ Cell {cell.CellReference?.Value} lies beyond Excel's last column, XFD.");
+                    total += Math.Max(1, column + 1 - cells.Count);
+                    if (total > MaxCells)
+                        throw new FormatException($"文件超过 {MaxCells:N0} 个单元格 / The file has more than {MaxCells:N0} cells.");
                     while (cells.Count < column)
                         cells.Add("");
                     cells.Add(CellText(cell, shared).Trim());
@@ -161,7 +178,7 @@ public static class TabularFile
         return value;
     }
 
-    /// <summary>"C7" → 2 (zero-based), "AA3" → 26.</summary>
+    /// <summary>"C7" → 2 (zero-based), "AA3" → 26; a run of letters too long for any column gives int.MaxValue.</summary>
     internal static int? ColumnIndex(string? reference)
     {
         if (string.IsNullOrEmpty(reference))
@@ -171,6 +188,8 @@ public static class TabularFile
         {
             if (c is < 'A' or > 'Z')
                 break;
+            if (index > MaxColumnIndex)
+                return int.MaxValue;
             index = index * 26 + (c - 'A' + 1);
         }
 

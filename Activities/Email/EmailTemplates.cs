@@ -176,7 +176,8 @@ public sealed class EmailTemplates : IDisposable
     private Compiled Compile(EmailTemplateText text) => new(_plain.Compile(text.Subject), _plain.Compile(text.Text), _html.Compile(text.Html));
 
     private static RenderedEmail Render(Compiled compiled, object model) =>
-        new(compiled.Subject(model).Trim(), compiled.Text(model).Trim() + "\n", compiled.Html(model).Trim());
+        // A value with a line break (a name stored before names were checked) must not break the subject header.
+        new(PlainText.OneLine(compiled.Subject(model)).Trim(), compiled.Text(model).Trim() + "\n", compiled.Html(model).Trim());
 
     private static EmailTemplateView View(string name, EmailTemplateRecord? changed)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -54,12 +55,31 @@ public static class CampaignExport
             }
 
             sheetPart.Worksheet = new Worksheet(data);
-            // Sheet names are at most 31 characters and may not contain []:*?/\.
-            var name = new string([.. campaign.Name.Where(c => "[]:*?/\\".IndexOf(c) < 0).Take(31)]);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = name.Length > 0 ? name : "Campaign" }));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(campaign.Name) }));
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// The campaign's name as Excel allows a sheet's: at most 31 UTF-16 units, cut between
+    /// characters (never inside an emoji or a rare CJK character), without []:*?/\ and control
+    /// characters, not starting or ending with an apostrophe.
+    /// </summary>
+    internal static string SheetName(string campaignName)
+    {
+        var name = new StringBuilder();
+        foreach (var rune in PlainText.OneLine(campaignName).EnumerateRunes())
+        {
+            if (rune.IsAscii && "[]:*?/\\".Contains((char)rune.Value, StringComparison.Ordinal))
+                continue;
+            if (name.Length + rune.Utf16SequenceLength > 31)
+                break;
+            name.Append(rune.ToString());
+        }
+
+        var text = name.ToString().Trim().Trim('\'');
+        return text.Length > 0 ? text : "Campaign";
     }
 
     // Text as inline strings: no shared-string table to keep in step, and every value is text as
@@ -83,7 +103,8 @@ public static class CampaignExport
                 {
                     CellReference = reference,
                     DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(value.ToString() ?? "") { Space = SpaceProcessingModeValues.Preserve }),
+                    // Whatever was stored, only what XML can carry: a control character would make the workbook unreadable.
+                    InlineString = new InlineString(new Text(PlainText.OneLine(value.ToString() ?? "")) { Space = SpaceProcessingModeValues.Preserve }),
                 },
             });
         }

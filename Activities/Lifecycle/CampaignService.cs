@@ -93,6 +93,10 @@ public sealed class CampaignService(
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(request.Name))
             problems.Add("请填写活动名称 / The campaign needs a name.");
+        else if (request.Name.Trim().Length > PlainText.MaxNameLength)
+            problems.Add($"活动名称不能超过 {PlainText.MaxNameLength} 字 / The campaign name may have at most {PlainText.MaxNameLength} characters.");
+        else if (PlainText.HasControlCharacters(request.Name))
+            problems.Add("活动名称须为一行，不能含换行或控制字符 / The campaign name must be one line, without line breaks or control characters.");
         if (request.Year is not (>= 2004 and <= 2100))
             problems.Add("年度无效 / The year is not valid.");
         var (_, templateProblem) = await templates.FindAsync(request.TemplateId, cancellationToken);

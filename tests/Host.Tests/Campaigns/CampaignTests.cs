@@ -178,6 +178,12 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
             new { name = "x", year = 2026, templateId = "four-good-campaign", participantIds = new[] { "ghost" } })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns",
             new { name = "", year = 1900, templateId = "four-good-campaign", participantIds = Array.Empty<string>() })).StatusCode);
+        // A name is one line of at most 200 characters: a line break would break every e-mail subject it goes into.
+        var twoLines = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "2026年度\r\n四好商会", year = 2026, templateId = "four-good-campaign", participantIds = chambers });
+        Assert.Equal(HttpStatusCode.BadRequest, twoLines.StatusCode);
+        Assert.Contains("须为一行", await twoLines.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns",
+            new { name = new string('商', 201), year = 2026, templateId = "four-good-campaign", participantIds = chambers })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns",
             new { name = "x", year = 2026, templateId = "four-good-campaign", participantIds = chambers, leaders = new[] { "not a person" } })).StatusCode);
         // People who do not exist, or a role nobody can hold, are named in the refusal.
