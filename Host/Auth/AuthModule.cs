@@ -166,7 +166,7 @@ public static class AuthModule
             {
                 Id = Guid.CreateVersion7().ToString("N"),
                 Email = email,
-                DisplayName = "管理员 Administrator",
+                DisplayName = "管理员",
                 PasswordHash = "",
                 Roles = Roles.Admin,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,

@@ -46,6 +46,7 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await expect(page.locator('tbody tr.ant-table-row')).toHaveCount(1);
   await page.getByTestId('type-filter').locator('.ant-select-clear').click();
   await expect(page.locator('tbody tr.ant-table-row')).toHaveCount(2);
+  await page.keyboard.press('Escape');
   await keep(page, '02-chambers');
 
   // The wizard: template, dates, participants, people.
