@@ -39,6 +39,8 @@ public static class HostModule
         builder.Services.AddChamberAuth(configuration);
         builder.Services.AddChamberEmail(configuration);
         builder.Services.Configure<Chamber.Campaigns.Portal.PortalOptions>(configuration.GetSection("Portal"));
+        RequirePortalBaseUrl(builder);
+        builder.Services.AddChamberForwardedHeaders(configuration);
         builder.Services.Configure<Chamber.Campaigns.Escalations.LeaderDigestOptions>(configuration.GetSection("LeaderDigest"));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -68,12 +70,34 @@ public static class HostModule
         return builder;
     }
 
+    /// <summary>
+    /// Every chamber e-mail carries a link that starts with <c>Portal:BaseUrl</c>: outside
+    /// Development a Host without it would mail dead links, so it does not start.
+    /// </summary>
+    private static void RequirePortalBaseUrl(WebApplicationBuilder builder)
+    {
+        var baseUrl = builder.Configuration["Portal:BaseUrl"];
+        if (string.IsNullOrWhiteSpace(baseUrl))
+        {
+            if (builder.Environment.IsDevelopment())
+                return;
+            throw new HostConfigurationException(
+                "Portal:BaseUrl is not set: chambers' e-mails would carry links nobody can open. Set it to the public address " +
+                "people reach the Host at, e.g. Portal__BaseUrl=https://campaigns.fic.example.cn (ops/run sets the address it serves).");
+        }
+
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            throw new HostConfigurationException($"Portal:BaseUrl '{baseUrl}' is not an http(s) address.");
+    }
+
     public static async Task<WebApplication> UseChamberHostAsync(this WebApplication app)
     {
         await app.Services.MigrateWorkflowDatabaseAsync();
         await app.Services.SeedAdministratorAsync();
         await app.Services.SeedDefinitionsAsync();
 
+        // First: everything after it (the rate limit, cookies, links) sees the client's address and scheme.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

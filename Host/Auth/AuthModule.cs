@@ -22,6 +22,7 @@ public static class AuthModule
         services.AddPooledDbContextFactory<HostDbContext>((sp, db) => db.UseConfiguredStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<SessionStamps>();
+        services.AddSingleton(new SignInThrottle(configuration.GetValue("Auth:FailedSignInsPerAccount", 10)));
         services.AddSingleton<Chamber.Campaigns.Tasks.IPeopleDirectory, PeopleDirectory>();
         DatabaseKeyRing.AddTo(services);
         services.AddSingleton(new Chamber.Workflows.Persistence.Migrations.MigrationSource("host", typeof(AuthModule).Assembly));
@@ -103,6 +104,16 @@ public static class AuthModule
 
     public sealed record LoginRequest(string? Email, string? Password);
 
+    /// <summary>Stands in for an address without an account, so that checking its password takes as long as checking a real one.</summary>
+    private static readonly UserRecord UnknownUser = CreateUnknownUser();
+
+    private static UserRecord CreateUnknownUser()
+    {
+        var user = new UserRecord { Id = "", Email = "", DisplayName = "", PasswordHash = "", Roles = "" };
+        user.PasswordHash = new PasswordHasher<UserRecord>().HashPassword(user, Guid.NewGuid().ToString("N"));
+        return user;
+    }
+
     public sealed record SignedInUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string? AntiforgeryToken)
     {
         public static SignedInUser From(ClaimsPrincipal user, string? token) => new(
@@ -113,17 +124,28 @@ public static class AuthModule
     }
 
     private static async Task<Results<Ok<SignedInUser>, ProblemHttpResult>> LoginAsync(LoginRequest request, HttpContext context, IDbContextFactory<HostDbContext> contexts,
-        IPasswordHasher<UserRecord> hasher, IAntiforgery antiforgery)
+        IPasswordHasher<UserRecord> hasher, IAntiforgery antiforgery, SignInThrottle throttle)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
             return Errors.Problems.BadRequest("请输入邮箱和密码 / Email and password are required.");
-        await using var db = await contexts.CreateDbContextAsync(context.RequestAborted);
         var email = request.Email.Trim().ToLowerInvariant();
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email, context.RequestAborted);
-        if (user is null || user.Disabled || hasher.VerifyHashedPassword(user, user.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
+        if (throttle.IsLocked(email))
         {
+            return TypedResults.Problem(title: $"该账号尝试次数过多，请 {SignInThrottle.Window.TotalMinutes:0} 分钟后再试 / Too many attempts for this account; try again in {SignInThrottle.Window.TotalMinutes:0} minutes.",
+                statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(context.RequestAborted);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email, context.RequestAborted);
+        // An unknown address costs a hash check too: the answer's timing does not tell who has an account.
+        var verified = hasher.VerifyHashedPassword(user ?? UnknownUser, user?.PasswordHash ?? UnknownUser.PasswordHash, request.Password);
+        if (user is null || user.Disabled || verified == PasswordVerificationResult.Failed)
+        {
+            throttle.Failed(email);
             return TypedResults.Problem(title: "邮箱或密码错误 / Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized);
         }
+
+        throttle.Succeeded(email);
 
         var identity = new ClaimsIdentity(
             [

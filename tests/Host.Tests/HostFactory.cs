@@ -23,6 +23,7 @@ public sealed class HostFactory(TestDatabase database, IReadOnlyDictionary<strin
         builder.UseSetting("Seed:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
+        builder.UseSetting("Portal:BaseUrl", "https://fic.example");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
     }

@@ -21,7 +21,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<HostProcess> StartAsync(TestDatabase database)
+    public static async Task<HostProcess> StartAsync(TestDatabase database, params string[] settings)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -32,13 +32,15 @@ internal sealed class HostProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             Path.Combine(AppContext.BaseDirectory, "Host.dll"), "--urls", address.ToString(),
             $"--Storage:Provider={database.Provider}", $"--ConnectionStrings:Workflows={database.ConnectionString}",
             $"--Seed:AdminEmail={HostFactory.AdminEmail}", $"--Seed:AdminPassword={HostFactory.AdminPassword}",
-            "--Logging:LogLevel:Default=Warning",
-        })
+            "--Logging:LogLevel:Default=Warning", $"--Portal:BaseUrl={address}",
+            .. settings,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -72,8 +72,12 @@ public sealed class ProcessTests
             Assert.Equal(1, await FiredCountAsync(id.EndsWith('0') ? a : b, id)));
     }
 
-    [Fact]
-    public async Task The_manual_clock_is_refused_in_production_with_one_clear_line_and_no_stack_trace()
+    [Theory]
+    [InlineData("--Clock:Mode=Manual", "ops/demo")]
+    [InlineData("--Seed:AdminEmail=admin@example.com", "Portal:BaseUrl is not set")]
+    [InlineData("--Portal:BaseUrl=ftp://fic.example", "not an http(s) address")]
+    [InlineData("--Proxy:KnownProxies:0=nginx", "not an IP address")]
+    public async Task A_production_host_configured_wrongly_refuses_to_start_with_one_clear_line_and_no_stack_trace(string argument, string says)
     {
         var workingDirectory = Directory.CreateTempSubdirectory("ccw-refused-").FullName;
         try
@@ -86,7 +90,9 @@ public sealed class ProcessTests
             };
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Host.dll"));
             start.ArgumentList.Add("--urls=http://127.0.0.1:0");
-            start.ArgumentList.Add("--Clock:Mode=Manual");
+            start.ArgumentList.Add(argument);
+            if (argument.StartsWith("--Proxy:", StringComparison.Ordinal))
+                start.ArgumentList.Add("--Portal:BaseUrl=https://campaigns.fic.example");
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             using var process = Process.Start(start)!;
             var error = process.StandardError.ReadToEndAsync();
@@ -95,7 +101,7 @@ public sealed class ProcessTests
 
             Assert.Equal(2, process.ExitCode);
             var message = await error;
-            Assert.Contains("ops/demo", message, StringComparison.Ordinal);
+            Assert.Contains(says, message, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
         }
         finally
