@@ -21,7 +21,7 @@ public static class AuthModule
         services.Configure<SeedOptions>(configuration.GetSection("Seed"));
         services.AddPooledDbContextFactory<HostDbContext>((sp, db) => db.UseConfiguredStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
-        services.AddSingleton<SessionStamps>();
+        services.AddSingleton<Sessions>();
         services.AddSingleton(new SignInThrottle(configuration.GetValue("Auth:FailedSignInsPerAccount", 10)));
         services.AddSingleton<Chamber.Campaigns.Tasks.IPeopleDirectory, PeopleDirectory>();
         DatabaseKeyRing.AddTo(services);
@@ -38,7 +38,7 @@ public static class AuthModule
             // Sessions expire in real time: a manual business clock moved a month ahead must not
             // sign everybody out (and must not keep a stolen cookie alive either).
             options.TimeProvider = TimeProvider.System;
-            options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<SessionStamps>().ValidateAsync(context);
+            options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<Sessions>().ValidateAsync(context);
             // An API answers 401/403; it does not redirect to a login page.
             options.Events.OnRedirectToLogin = context =>
             {
@@ -91,8 +91,10 @@ public static class AuthModule
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
         group.MapPost("/login", LoginAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(SignInRateLimit);
-        group.MapPost("/logout", async (HttpContext context) =>
+        group.MapPost("/logout", async (HttpContext context, Sessions sessions) =>
         {
+            // The session's row goes: a copy of the cookie kept anywhere is dead from now on.
+            await sessions.EndAsync(context.User.FindFirstValue(Sessions.SessionClaim), context.RequestAborted);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return TypedResults.NoContent();
         });
@@ -124,7 +126,7 @@ public static class AuthModule
     }
 
     private static async Task<Results<Ok<SignedInUser>, ProblemHttpResult>> LoginAsync(LoginRequest request, HttpContext context, IDbContextFactory<HostDbContext> contexts,
-        IPasswordHasher<UserRecord> hasher, IAntiforgery antiforgery, SignInThrottle throttle)
+        IPasswordHasher<UserRecord> hasher, IAntiforgery antiforgery, SignInThrottle throttle, Sessions sessions)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
             return Errors.Problems.BadRequest("请输入邮箱和密码 / Email and password are required.");
@@ -153,7 +155,7 @@ public static class AuthModule
                 new Claim(ClaimTypes.Email, user.Email),
                 new Claim(ClaimTypes.Name, user.DisplayName),
                 .. user.RoleList.Select(r => new Claim(ClaimTypes.Role, r)),
-                new Claim(SessionStamps.ClaimType, SessionStamps.Of(user)),
+                .. await sessions.StartAsync(user, context.RequestAborted),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         var principal = new ClaimsPrincipal(identity);

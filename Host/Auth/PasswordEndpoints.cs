@@ -42,7 +42,7 @@ public static class PasswordEndpoints
 
     /// <summary>The signed-in user's own password; this session goes on (re-issued with the new stamp), the others end.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangeAsync(ChangePasswordRequest request, HttpContext context,
-        IDbContextFactory<HostDbContext> contexts, IPasswordHasher<UserRecord> hasher, SessionStamps stamps)
+        IDbContextFactory<HostDbContext> contexts, IPasswordHasher<UserRecord> hasher, Sessions sessions)
     {
         var id = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         await using var db = await contexts.CreateDbContextAsync(context.RequestAborted);
@@ -54,9 +54,10 @@ public static class PasswordEndpoints
             return Problems.BadRequest(string.Join(" ", problems), problems);
         user.PasswordHash = hasher.HashPassword(user, request.NewPassword!);
         await db.SaveChangesAsync(context.RequestAborted);
-        stamps.Forget(user.Id);
-        var identity = new ClaimsIdentity(context.User.Claims.Where(c => c.Type != SessionStamps.ClaimType)
-            .Append(new Claim(SessionStamps.ClaimType, SessionStamps.Of(user))), CookieAuthenticationDefaults.AuthenticationScheme);
+        var current = context.User.FindFirstValue(Sessions.SessionClaim);
+        await sessions.EndAllAsync(user.Id, keep: current, context.RequestAborted);
+        var identity = new ClaimsIdentity(context.User.Claims.Where(c => c.Type != Sessions.StampClaim)
+            .Append(new Claim(Sessions.StampClaim, Sessions.StampOf(user))), CookieAuthenticationDefaults.AuthenticationScheme);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
         return TypedResults.NoContent();
     }
@@ -73,7 +74,7 @@ public static class PasswordEndpoints
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (string.IsNullOrEmpty(email) || await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email && !u.Disabled, ct) is not { } user)
             return TypedResults.Accepted((string?)null);
-        var token = Protector(protection).Protect($"{user.Id}|{SessionStamps.Of(user)}", ResetLinkLifetime);
+        var token = Protector(protection).Protect($"{user.Id}|{Sessions.StampOf(user)}", ResetLinkLifetime);
         var model = new Dictionary<string, object?>
         {
             ["name"] = user.DisplayName,
@@ -93,7 +94,7 @@ public static class PasswordEndpoints
 
     /// <summary>Sets a new password from a reset link: once, before it expires, for an account still active.</summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> ResetAsync(ResetConfirmation request, IDbContextFactory<HostDbContext> contexts,
-        IPasswordHasher<UserRecord> hasher, IDataProtectionProvider protection, SessionStamps stamps, CancellationToken ct)
+        IPasswordHasher<UserRecord> hasher, IDataProtectionProvider protection, Sessions sessions, CancellationToken ct)
     {
         var invalid = Problems.BadRequest("重置链接无效、已使用或已过期，请重新申请 / The reset link is invalid, used or expired; ask for a new one.");
         string payload;
@@ -109,13 +110,13 @@ public static class PasswordEndpoints
         var parts = payload.Split('|');
         await using var db = await contexts.CreateDbContextAsync(ct);
         var user = parts.Length == 2 ? await db.Users.FirstOrDefaultAsync(u => u.Id == parts[0], ct) : null;
-        if (user is null || user.Disabled || SessionStamps.Of(user) != parts[1])
+        if (user is null || user.Disabled || Sessions.StampOf(user) != parts[1])
             return invalid;
         if (PasswordPolicy.Problems(request.NewPassword).ToList() is { Count: > 0 } problems)
             return Problems.BadRequest(string.Join(" ", problems), problems);
         user.PasswordHash = hasher.HashPassword(user, request.NewPassword!);
         await db.SaveChangesAsync(ct);
-        stamps.Forget(user.Id);
+        await sessions.EndAllAsync(user.Id, keep: null, ct);
         return TypedResults.NoContent();
     }
 

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Chamber.Campaigns;
 using Chamber.Host.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -63,6 +64,7 @@ public static class UserEndpoints
         if (email is null || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
             problems.Add("邮箱无效 / The e-mail address is not valid.");
         problems.AddRange(RoleProblems(request.Roles));
+        problems.AddRange(NameProblems(request.DisplayName));
         problems.AddRange(PasswordPolicy.Problems(request.Password));
         if (problems.Count > 0)
             return Problems.BadRequest(string.Join(" ", problems), problems);
@@ -74,7 +76,7 @@ public static class UserEndpoints
         {
             Id = Guid.CreateVersion7().ToString("N"),
             Email = email!,
-            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? email! : request.DisplayName.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(request.DisplayName) ? email! : PlainText.OneLine(request.DisplayName).Trim(),
             PasswordHash = "",
             Roles = string.Join(',', request.Roles!.Distinct()),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
@@ -94,13 +96,14 @@ public static class UserEndpoints
     }
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> UpdateAsync(string id, UpdateUserRequest request,
-        IDbContextFactory<HostDbContext> contexts, IPasswordHasher<UserRecord> hasher, SessionStamps stamps, CancellationToken ct)
+        IDbContextFactory<HostDbContext> contexts, IPasswordHasher<UserRecord> hasher, Sessions sessions, CancellationToken ct)
     {
         var problems = new List<string>();
         if (request.Roles is not null)
             problems.AddRange(RoleProblems(request.Roles));
         if (request.Password is not null)
             problems.AddRange(PasswordPolicy.Problems(request.Password));
+        problems.AddRange(NameProblems(request.DisplayName));
         if (problems.Count > 0)
             return Problems.BadRequest(string.Join(" ", problems), problems);
 
@@ -108,8 +111,13 @@ public static class UserEndpoints
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
             return Problems.NotFound($"用户 {id} 不存在 / User {id} does not exist.");
+        // Nobody could administer the system again: the last active administrator keeps the role and stays enabled.
+        var losesAdministration = user.RoleList.Contains(Roles.Admin) && !user.Disabled
+            && (request.Disabled == true || (request.Roles is not null && !request.Roles.Contains(Roles.Admin)));
+        if (losesAdministration && !await db.Users.AnyAsync(u => u.Id != id && !u.Disabled && ("," + u.Roles + ",").Contains("," + Roles.Admin + ","), ct))
+            return Problems.Conflict("至少要保留一名启用的管理员 / At least one enabled administrator must remain.");
         if (!string.IsNullOrWhiteSpace(request.DisplayName))
-            user.DisplayName = request.DisplayName.Trim();
+            user.DisplayName = PlainText.OneLine(request.DisplayName).Trim();
         if (request.Roles is not null)
             user.Roles = string.Join(',', request.Roles.Distinct());
         if (request.Disabled is { } disabled)
@@ -117,9 +125,17 @@ public static class UserEndpoints
         if (request.Password is not null)
             user.PasswordHash = hasher.HashPassword(user, request.Password);
         await db.SaveChangesAsync(ct);
-        // Open sessions of the user end at their next request here, within seconds on other hosts.
-        stamps.Forget(user.Id);
+        // Disabled, other roles or a new password: the user's sessions end at their next request here,
+        // within seconds on other hosts; a cookie from before never comes back, even when re-enabled.
+        if (request.Disabled == true || request.Roles is not null || request.Password is not null)
+            await sessions.EndAllAsync(user.Id, keep: null, ct);
         return TypedResults.Ok(UserView.From(user));
+    }
+
+    private static IEnumerable<string> NameProblems(string? displayName)
+    {
+        if (displayName?.Trim().Length > PlainText.MaxNameLength)
+            yield return $"姓名不能超过 {PlainText.MaxNameLength} 字 / A name may have at most {PlainText.MaxNameLength} characters.";
     }
 
     private static IEnumerable<string> RoleProblems(IReadOnlyList<string>? roles)

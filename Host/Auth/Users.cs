@@ -37,6 +37,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
 {
     public DbSet<UserRecord> Users => Set<UserRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -45,6 +46,11 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
             e.ToTable("host_users");
             e.HasKey(u => u.Id);
             e.Ignore(u => u.RoleList);
+        });
+        modelBuilder.Entity<SessionRecord>(e =>
+        {
+            e.ToTable("host_sessions");
+            e.HasKey(s => s.Id);
         });
         modelBuilder.Entity<DataProtectionKeyRecord>(e =>
         {
