@@ -38,7 +38,8 @@ public static class WorkflowEngineServices
                 registration.Register(registry);
             return registry;
         });
-        services.AddSingleton(ExpressionCompilers.Default);
+        services.AddOptions<ExpressionOptions>();
+        services.AddSingleton(sp => ExpressionCompilers.Create(sp.GetRequiredService<IOptions<ExpressionOptions>>().Value));
         services.AddSingleton<DefinitionJsonReader>();
         services.AddSingleton<DefinitionValidator>();
         services.AddSingleton(sp => new WorkflowRunner(sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<WorkflowRunnerOptions>>().Value));

@@ -9,7 +9,9 @@ using Microsoft.CodeAnalysis.Scripting;
 namespace Chamber.Workflows.Expressions;
 
 /// <summary>
-/// C# expressions through Roslyn scripting, as Elsa 3 writes them: a script body such as
+/// C# expressions through Roslyn scripting, as Elsa 3 writes them — switched off unless a host
+/// enables them (<see cref="ExpressionOptions.EnableCSharp"/>), and then limited to the types of
+/// <see cref="CSharpAllowList"/>: a script body such as
 /// <c>return Variables.Counter + 1;</c> (or a bare final expression) with a typed property per
 /// workflow variable (<c>Variables</c>, also reachable as Elsa's <c>Variable</c>), <c>Input</c>,
 /// <c>WorkflowInstanceId</c> and <c>CorrelationId</c>. Each script is compiled once per process
@@ -48,6 +50,9 @@ public sealed class CSharpCompiler : IExpressionCompiler
         var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
             throw new ExpressionException("C# compile error: " + string.Join("; ", errors.Take(3).Select(e => e.ToString())));
+        if (CSharpAllowList.Violations(script.GetCompilation()) is { Count: > 0 } violations)
+            throw new ExpressionException(
+                $"C# 表达式只能使用值、文本、日期、集合、LINQ、JSON 和流程变量 / A C# expression may use values, text, dates, collections, LINQ, JSON and the workflow's variables only; not allowed: {string.Join(", ", violations.Take(5))}.");
         return script.CreateDelegate();
     }
 

@@ -10,8 +10,16 @@ public sealed class ExpressionCompilers
     public ExpressionCompilers(IEnumerable<IExpressionCompiler> compilers) =>
         _byType = compilers.ToDictionary(c => c.Type, StringComparer.OrdinalIgnoreCase);
 
-    public static ExpressionCompilers Default { get; } = new(
-        [new LiteralCompiler(), new ObjectCompiler(), new VariableCompiler(), new JavaScriptCompiler(), new CSharpCompiler()]);
+    /// <summary>Every expression type, C# included (tests and tools; a host uses <see cref="Create"/>).</summary>
+    public static ExpressionCompilers All { get; } = Create(new ExpressionOptions { EnableCSharp = true });
+
+    /// <summary>The expression types a host runs: C# only when its options enable it; otherwise a C# expression is refused with the reason.</summary>
+    public static ExpressionCompilers Create(ExpressionOptions options) => new(
+    [
+        new LiteralCompiler(), new ObjectCompiler(), new VariableCompiler(), new JavaScriptCompiler(),
+        options.EnableCSharp ? new CSharpCompiler() : new SwitchedOffCompiler(ExpressionTypes.CSharp,
+            "C# 表达式在本系统中未启用，请改用 JavaScript / C# expressions are switched off on this host (Expressions:EnableCSharp); use JavaScript."),
+    ]);
 
     public IEnumerable<string> Types => _byType.Keys;
 
@@ -24,4 +32,12 @@ public sealed class ExpressionCompilers
                 $"Expression type '{expression.Type}' is not supported; use one of {string.Join(", ", _byType.Keys)}.");
         return compiler.Compile(expression, targetType, scope);
     }
+}
+
+/// <summary>An expression type this host knows but does not run: every expression of it is refused with a reason.</summary>
+internal sealed class SwitchedOffCompiler(string type, string reason) : IExpressionCompiler
+{
+    public string Type => type;
+
+    public ICompiledExpression Compile(Expression expression, Type targetType, ExpressionScope scope) => throw new ExpressionException(reason);
 }

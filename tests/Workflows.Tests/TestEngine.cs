@@ -20,7 +20,7 @@ internal sealed class TestEngine
 
     public static DefinitionJsonReader Reader { get; } = new(Registry);
 
-    public static DefinitionValidator Validator { get; } = new(ExpressionCompilers.Default);
+    public static DefinitionValidator Validator { get; } = new(ExpressionCompilers.All);
 
     public InMemoryGraphSource Graphs { get; } = new();
 

@@ -44,7 +44,7 @@ internal static class Scenarios
         var graphs = new InMemoryGraphSource();
         var definition = new DefinitionJsonReader(new ActivityRegistry().AddBuiltInActivities()).Read(ThreeActivities);
         definition.Id = "bench-three-v1";
-        graphs.Publish(new DefinitionValidator(ExpressionCompilers.Default).Validate(definition));
+        graphs.Publish(new DefinitionValidator(ExpressionCompilers.All).Validate(definition));
         var services = new ServiceCollection().BuildServiceProvider();
         var runtime = new WorkflowRuntime(new InMemoryInstanceStore(keepEnded), graphs, new WorkflowRunner(services, TimeProvider.System),
             new InstanceLocks(), new NoDispatchQueue());

@@ -47,7 +47,7 @@ internal sealed class SignOffEngine
               {"source":{"activity":"sign","port":"Returned"},"target":{"activity":"back","port":"In"}}]}}
             """);
         definition.Id = "plan-v1";
-        var graph = new DefinitionValidator(ExpressionCompilers.Default).Validate(definition);
+        var graph = new DefinitionValidator(ExpressionCompilers.All).Validate(definition);
         _graphs.Publish(graph);
         return await _runtime.StartAsync(graph, null, null, null);
     }

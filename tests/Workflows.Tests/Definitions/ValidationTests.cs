@@ -247,7 +247,7 @@ public sealed class ValidationTests
             + """{"id":"check","type":"Elsa.FlowDecision","condition":{"typeName":"Boolean","expression":{"type":"JavaScript","value":"getN() < 3"}}}""",
             $"{Connect("inc", "check")},{Connect("check", "inc", "True")}").Replace("\"definitionId\":\"validate-me\"", "\"definitionId\":\"exits\",\"id\":\"exits-1\",\"isPublished\":true", StringComparison.Ordinal));
         var errors = new List<string>();
-        var graph = Chamber.Workflows.Runtime.WorkflowGraph.Build(definition, Chamber.Workflows.Expressions.ExpressionCompilers.Default, errors);
+        var graph = Chamber.Workflows.Runtime.WorkflowGraph.Build(definition, Chamber.Workflows.Expressions.ExpressionCompilers.All, errors);
         Assert.Empty(errors);
         engine.Graphs.Publish(graph);
 

@@ -46,7 +46,7 @@ public sealed class ExpressionTests
 
     private static async Task<object?> EvaluateAsync(string syntax, string? value, Type target)
     {
-        var compiled = ExpressionCompilers.Default.Compile(new Expression(syntax, value is null ? null : JsonValue.Create(value)), target, new ExpressionScope([]));
+        var compiled = ExpressionCompilers.All.Compile(new Expression(syntax, value is null ? null : JsonValue.Create(value)), target, new ExpressionScope([]));
         return await compiled.EvaluateAsync(null!);
     }
 
@@ -349,8 +349,8 @@ public sealed class ExpressionTests
     public async Task Literal_given_as_a_json_number_converts_to_int32_and_string()
     {
         var scope = new ExpressionScope([]);
-        var asInt = ExpressionCompilers.Default.Compile(new Expression("Literal", JsonNode.Parse("5")), typeof(int), scope);
-        var asString = ExpressionCompilers.Default.Compile(new Expression("Literal", JsonNode.Parse("5")), typeof(string), scope);
+        var asInt = ExpressionCompilers.All.Compile(new Expression("Literal", JsonNode.Parse("5")), typeof(int), scope);
+        var asString = ExpressionCompilers.All.Compile(new Expression("Literal", JsonNode.Parse("5")), typeof(string), scope);
 
         Assert.Equal(5, await asInt.EvaluateAsync(null!));
         Assert.Equal("5", await asString.EvaluateAsync(null!));
@@ -371,7 +371,7 @@ public sealed class ExpressionTests
     public void An_invalid_literal_is_an_expression_error_naming_the_value(string literal, Type target)
     {
         var error = Assert.Throws<ExpressionException>(() =>
-            ExpressionCompilers.Default.Compile(Expression.Literal(literal), target, new ExpressionScope([])));
+            ExpressionCompilers.All.Compile(Expression.Literal(literal), target, new ExpressionScope([])));
 
         Assert.Contains($"'{literal}'", error.Message, StringComparison.Ordinal);
         Assert.Contains(TypeAliases.NameOf(target), error.Message, StringComparison.Ordinal);
@@ -404,7 +404,7 @@ public sealed class ExpressionTests
     public void Object_expression_that_is_not_json_is_an_expression_error()
     {
         var error = Assert.Throws<ExpressionException>(() =>
-            ExpressionCompilers.Default.Compile(new Expression("Object", JsonValue.Create("[\"One\",")), typeof(string[]), new ExpressionScope([])));
+            ExpressionCompilers.All.Compile(new Expression("Object", JsonValue.Create("[\"One\",")), typeof(string[]), new ExpressionScope([])));
 
         Assert.Contains("not valid JSON", error.Message, StringComparison.Ordinal);
     }
