@@ -1,3 +1,4 @@
+using Chamber.Campaigns.Email;
 using Chamber.Host.Auth;
 using Chamber.Workflows.Outbox;
 using Chamber.Workflows.Paging;
@@ -37,7 +38,19 @@ public static class EmailModule
             signal.Pulse(channel);
             return TypedResults.NoContent();
         });
+        group.MapPost("/retry-failed", async (RetryFailedRequest? request, OutboxStore outbox, OutboxSignal signal, CancellationToken ct) =>
+        {
+            var channel = string.IsNullOrWhiteSpace(request?.Channel) ? EmailMessage.Channel : request.Channel;
+            var requeued = await outbox.RequeueFailedAsync(channel, request?.InstanceId, ct);
+            signal.Pulse(channel);
+            return TypedResults.Ok(new RetryFailedResult(requeued));
+        });
     }
+
+    /// <summary>Which failed messages to send again: a channel's (e-mail when none is named), of one instance when given.</summary>
+    public sealed record RetryFailedRequest(string? Channel, string? InstanceId);
+
+    public sealed record RetryFailedResult(int Requeued);
 
     private static async Task<Ok<ListPage<OutboxItem>>> ListAsync(OutboxStatus? status, string? channel, string? instanceId, [AsParameters] PageRequest page,
         IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct)

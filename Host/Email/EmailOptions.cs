@@ -35,8 +35,13 @@ public sealed class EmailOptions
     /// <summary>How long a claimed message is held; after that a sender that died is presumed dead and the message is claimed again.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Attempts before a message is given up (Failed, visible in the outbox, can be sent again).</summary>
-    public int MaxAttempts { get; set; } = 10;
+    /// <summary>
+    /// How long after it was asked for a message that keeps failing for a passing reason (the
+    /// server unreachable, a timeout, a 4xx) is still tried; then it is given up (Failed, visible
+    /// in the outbox, can be sent again). An age, not a number of attempts: an outage of hours
+    /// must not lose mail that a count of attempts would have used up in an hour.
+    /// </summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(3);
 
     /// <summary>Wait after the first failed attempt; it doubles with each further failure up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(30);

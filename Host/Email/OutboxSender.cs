@@ -116,7 +116,8 @@ internal sealed class OutboxSender(
         {
             // A message that cannot be composed will not compose next time either; a server that
             // refuses it for good (5xx: no such mailbox, message refused) will refuse it again.
-            var permanent = IsPermanent(e) || message.Attempts >= settings.MaxAttempts;
+            var age = clock.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(message.CreatedAt, DateTimeKind.Utc);
+            var permanent = IsPermanent(e) || age >= settings.GiveUpAfter;
             var retryAfter = permanent ? (TimeSpan?)null : settings.BackoffAfter(message.Attempts);
             logger.LogWarning("E-mail {Id} attempt {Attempt} failed: {Error}{Next}", message.Id, message.Attempts, e.Message,
                 retryAfter is null ? "; giving up" : $"; next attempt in {retryAfter}");

@@ -118,6 +118,24 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowsDbContext> contexts, 
                 .SetProperty(m => m.LastError, trimmed), cancellationToken);
     }
 
+    /// <summary>
+    /// Sends every message of a channel that was given up on again (of one instance, when given),
+    /// from a fresh count of attempts: after an outage, one action instead of one per message.
+    /// Returns how many.
+    /// </summary>
+    public async Task<int> RequeueFailedAsync(string channel, string? instanceId = null, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var failed = db.Outbox.Where(m => m.Channel == channel && m.Status == OutboxStatus.Failed);
+        if (!string.IsNullOrEmpty(instanceId))
+            failed = failed.Where(m => m.InstanceId == instanceId);
+        return await failed.ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, OutboxStatus.Pending)
+            .SetProperty(m => m.Attempts, 0)
+            .SetProperty(m => m.NextAttemptAt, now), cancellationToken);
+    }
+
     /// <summary>Sends a message that was given up on again, from a fresh count of attempts; its channel, or null when it is not Failed.</summary>
     public async Task<string?> RequeueAsync(string id, CancellationToken cancellationToken = default)
     {

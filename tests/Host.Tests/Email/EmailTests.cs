@@ -92,6 +92,47 @@ public abstract partial class EmailTests(StorageProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task An_outage_of_days_loses_no_mail_until_the_age_limit_and_the_failed_are_sent_again_at_once()
+    {
+        await using var smtp = new SmtpServer();
+        await using var host = new HostFactory(_database, new Dictionary<string, string>
+        {
+            ["Clock:Mode"] = "Manual",
+            ["Clock:Start"] = "2026-04-27T01:00:00Z",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:FirstBackoff"] = "00:00:01",
+            ["Email:MaxBackoff"] = "01:00:00",
+            ["Email:PollInterval"] = "00:00:00.100",
+        });
+        using var client = await host.SignedInClientAsync();
+        await client.PostAsync("/api/workflow-definitions/import", Json(Mailing("outage")));
+        await client.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "outage", correlationId = "c1" });
+        await client.PostAsJsonAsync("/api/events/go", new { correlationId = "c1" });
+
+        // The server stays away for two and a half days: a dozen failed attempts, and the message still waits.
+        var attempts = 0;
+        for (var hour = 5; hour <= 60; hour += 5)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/clock/advance", new { by = "PT5H" })).StatusCode);
+            var waiting = await WaitForAsync(client, OutboxStatus.Pending, m => m.GetProperty("attempts").GetInt32() > attempts);
+            attempts = waiting.GetProperty("attempts").GetInt32();
+        }
+
+        Assert.True(attempts >= 12, $"only {attempts} attempts");
+        // Past three days it is given up, visibly.
+        await client.PostAsJsonAsync("/api/clock/advance", new { to = "2026-04-30T02:00:00Z" });
+        await WaitForAsync(client, OutboxStatus.Failed);
+
+        // The server is back: one action sends every failed e-mail again.
+        await smtp.StartAsync();
+        var retried = await (await client.PostAsJsonAsync("/api/outbox/retry-failed", new { })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, retried.GetProperty("requeued").GetInt32());
+        await WaitForAsync(client, OutboxStatus.Sent);
+        Assert.Single(smtp.Messages);
+    }
+
+    [Fact]
     public async Task The_outbox_is_for_administrators_and_only_failed_messages_are_sent_again()
     {
         await using var host = new HostFactory(_database);

@@ -39,3 +39,6 @@ export const listOutbox = (query: { status?: string; page: number; pageSize: num
   get<Page<OutboxItem>>(withQuery('/api/outbox', { channel: 'email', ...query }));
 
 export const retryOutboxItem = (id: string) => post<void>(path`/api/outbox/${id}/retry`);
+
+/** Every e-mail given up on, sent again (after an outage); answers how many. */
+export const retryFailedEmails = () => post<{ requeued: number }>('/api/outbox/retry-failed', {});

@@ -95,6 +95,9 @@ const en: Messages = {
       'meeting-invitation': 'Meeting invitation', 'rectification-order': 'Rectification order', 'rectification-failed': 'Rectification failed', commendation: 'Commendation', 'commendation-list': 'List of honours (leaders)',
     },
   },
-  outbox: { title: 'E-mail outbox', channel: 'Channel', summary: 'Recipients · subject', attempts: 'Attempts', lastError: 'Last error', retry: 'Send again', sentAt: 'Sent' },
+  outbox: { title: 'E-mail outbox', channel: 'Channel', summary: 'Recipients · subject', attempts: 'Attempts', lastError: 'Last error', retry: 'Send again', sentAt: 'Sent',
+    retryAll: 'Send all failed again', retryAllConfirm: 'Send every failed e-mail again?', retried: '{{count}} e-mail(s) queued again',
+    statuses: { Pending: 'Pending', Sending: 'Sending', Sent: 'Sent', Failed: 'Failed' },
+  },
 };
 export default en;

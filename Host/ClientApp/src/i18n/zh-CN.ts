@@ -93,7 +93,10 @@ const zh = {
       'meeting-invitation': '推进会通知', 'rectification-order': '整改通知', 'rectification-failed': '整改未通过', commendation: '表彰通知', 'commendation-list': '表彰名单（致领导）',
     },
   },
-  outbox: { title: '邮件发送', channel: '通道', summary: '收件人 · 主题', attempts: '尝试次数', lastError: '最近错误', retry: '重发', sentAt: '发送时间' },
+  outbox: { title: '邮件发送', channel: '通道', summary: '收件人 · 主题', attempts: '尝试次数', lastError: '最近错误', retry: '重发', sentAt: '发送时间',
+    retryAll: '重发全部失败邮件', retryAllConfirm: '把所有发送失败的邮件重新发送？', retried: '已重新排队 {{count}} 封邮件',
+    statuses: { Pending: '待发送', Sending: '发送中', Sent: '已发送', Failed: '发送失败' },
+  },
 };
 export default zh;
 export type Messages = typeof zh;
