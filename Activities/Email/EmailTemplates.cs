@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Chamber.Campaigns.Persistence;
 using HandlebarsDotNet;
 using Microsoft.EntityFrameworkCore;
@@ -143,8 +144,17 @@ public sealed class EmailTemplates : IDisposable
             problems.Add($"正文不能超过 {MaxBodyLength} 字 / A body may not exceed {MaxBodyLength} characters.");
         if (text.Html is { } html && (html.Contains("{{{", StringComparison.Ordinal) || html.Contains("{{&", StringComparison.Ordinal)))
             problems.Add("HTML 中不能使用 {{{ }}} 或 {{& }}（会关闭转义）/ The HTML part may not use {{{ }}} or {{& }}: they switch escaping off.");
-        if (text.Html?.Contains("<script", StringComparison.OrdinalIgnoreCase) == true)
-            problems.Add("HTML 中不能包含脚本 / The HTML part may not contain scripts.");
+        if (text.Html is { } markup && Active(Regex.Replace(markup, @"\{\{!(--[\s\S]*?--|[^}]*)\}\}", "")))
+            problems.Add(ActiveContent);
+        foreach (var template in new[] { text.Subject, text.Text, text.Html })
+        {
+            if (template is not null && NestingDepth(template) > MaxNesting)
+            {
+                problems.Add($"区块（each、with、if）最多嵌套 {MaxNesting} 层 / Blocks (each, with, if) nest at most {MaxNesting} deep.");
+                break;
+            }
+        }
+
         if (problems.Count > 0)
             return problems;
 
@@ -153,7 +163,10 @@ public sealed class EmailTemplates : IDisposable
         {
             try
             {
-                engine.Compile(source)(sample);
+                var rendered = engine.Compile(source)(sample);
+                // What the template produces, not only what it says: a script assembled from pieces is still a script.
+                if (engine == _html && Active(rendered))
+                    problems.Add(ActiveContent);
             }
             catch (HandlebarsException e)
             {
@@ -162,6 +175,29 @@ public sealed class EmailTemplates : IDisposable
         }
 
         return problems;
+    }
+
+    /// <summary>Deepest nesting of blocks a template may have: the shipped ones need two, and each level multiplies the work of rendering.</summary>
+    public const int MaxNesting = 3;
+
+    private const string ActiveContent =
+        "HTML 中不能包含脚本、事件属性（onclick= 等）、javascript: 链接或内嵌框架 / The HTML part may not contain scripts, event attributes (onclick= …), javascript: links or embedded frames.";
+
+    /// <summary>HTML that would run something in a mail reader or in the preview: scripts, event handlers, javascript: URLs, frames and objects.</summary>
+    private static bool Active(string html) =>
+        Regex.IsMatch(html, @"<\s*(script|iframe|object|embed|frame)\b|\bon[a-z]+\s*=|javascript\s*:|vbscript\s*:", RegexOptions.IgnoreCase);
+
+    /// <summary>How deep block helpers ({{#each}}, {{#if}}, …) nest in a template.</summary>
+    private static int NestingDepth(string template)
+    {
+        int depth = 0, deepest = 0;
+        foreach (Match tag in Regex.Matches(template, @"\{\{\s*([#/])"))
+        {
+            depth += tag.Groups[1].Value == "#" ? 1 : -1;
+            deepest = Math.Max(deepest, depth);
+        }
+
+        return deepest;
     }
 
     /// <summary>A subject with a line break only at its end (as a file or a pasted line has) is one line: the break goes.</summary>

@@ -36,6 +36,18 @@ public sealed class TaskInbox(
     }
 
     /// <summary>An open task of the caller's; null when there is none with this id (answered already, or never existed).</summary>
+    /// <summary>
+    /// Whether the person has a task in the instance, or answered one: what lets someone who does not
+    /// oversee campaigns (a reviewer) open the instance their task belongs to, and no other.
+    /// </summary>
+    public async Task<bool> TakesPartInAsync(TaskActor actor, string instanceId, CancellationToken cancellationToken = default)
+    {
+        if ((await index.OfInstanceAsync(instanceId, cancellationToken)).Any(t => t.Tag is { } tag && actor.Tags.Contains(tag)))
+            return true;
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        return await db.TaskHistory.AnyAsync(h => h.InstanceId == instanceId && h.Actor == actor.Email, cancellationToken);
+    }
+
     public async Task<TaskView?> FindAsync(TaskActor actor, string taskId, CancellationToken cancellationToken = default)
     {
         if (await index.FindAsync(taskId, cancellationToken) is not var (task, definitionId))

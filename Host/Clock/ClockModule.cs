@@ -18,14 +18,17 @@ public enum ClockMode
 /// </summary>
 public static class ClockModule
 {
+    /// <summary>Where the manual clock may run: tests, development and rehearsals — never a deployment, whatever it is called.</summary>
+    private static readonly HashSet<string> RehearsalEnvironments = new(StringComparer.OrdinalIgnoreCase) { "Development", "Testing", "Rehearsal" };
+
     public static WebApplicationBuilder AddChamberClock(this WebApplicationBuilder builder)
     {
         var mode = builder.Configuration.GetValue("Clock:Mode", ClockMode.System);
         if (mode == ClockMode.Manual)
         {
-            if (builder.Environment.IsProduction())
+            if (!RehearsalEnvironments.Contains(builder.Environment.EnvironmentName))
                 throw new HostConfigurationException(
-                    "The manual clock (Clock:Mode=Manual) is for rehearsals and tests and is refused in Production. " +
+                    "The manual clock (Clock:Mode=Manual) is for rehearsals and tests: it runs only in the Development, Testing and Rehearsal environments. " +
                     "Rehearse with ops/demo, or start the Host with ASPNETCORE_ENVIRONMENT=Rehearsal on data of its own.");
             var start = builder.Configuration.GetValue<DateTimeOffset?>("Clock:Start") ?? DateTimeOffset.UtcNow;
             builder.Services.AddSingleton<TimeProvider>(new ManualClock(start));
@@ -69,7 +72,7 @@ public static class ClockModule
             if (target < now)
                 return Errors.Problems.BadRequest($"时间不能倒退 / The clock cannot go back: it is already {now:O}.");
             return TypedResults.Ok(new ClockState(await advancer.AdvanceToAsync(target, ct), ClockMode.Manual));
-        }).RequireAuthorization(Policies.Operate);
+        }).RequireAuthorization(Policies.Administer);
     }
 
     private static bool TryParseDuration(string text, out TimeSpan span)

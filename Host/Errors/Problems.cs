@@ -60,7 +60,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         };
         if (result is null)
         {
-            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            // The route's pattern, not the path: a path may hold a chamber's portal token, which a log must not.
+            var route = (httpContext.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+            logger.LogError(exception, "Unhandled error on {Method} {Route}", httpContext.Request.Method, route);
             return false;
         }
 

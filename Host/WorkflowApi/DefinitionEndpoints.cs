@@ -20,10 +20,11 @@ public static class DefinitionEndpoints
 
     public static void MapDefinitionEndpoints(this IEndpointRouteBuilder app)
     {
+        // Definitions are read by whoever oversees campaigns (the live flowchart of a campaign); changed by administrators.
         app.MapGet("/api/activity-descriptors", (ActivityRegistry registry) => TypedResults.Ok(registry.Describe()))
-            .WithTags("Definitions");
+            .WithTags("Definitions").RequireAuthorization(Policies.Oversee);
 
-        var group = app.MapGroup("/api/workflow-definitions").WithTags("Definitions");
+        var group = app.MapGroup("/api/workflow-definitions").WithTags("Definitions").RequireAuthorization(Policies.Oversee);
         group.MapGet("/", async (DefinitionService definitions, CancellationToken ct) => TypedResults.Ok(await definitions.ListAsync(ct)));
         group.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Design)
             .WithMetadata(new RequestSizeLimitAttribute(MaxDefinitionBytes));

@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using System.Text.Json;
+using Chamber.Campaigns.Tasks;
 using Chamber.Host.Auth;
+using Chamber.Host.Tasks;
 using Chamber.Workflows.Expressions;
 using Chamber.Workflows.Paging;
 using Chamber.Workflows.Persistence;
@@ -24,11 +27,13 @@ public static class InstanceEndpoints
     {
         var instances = app.MapGroup("/api/workflow-instances").WithTags("Instances");
         instances.MapPost("/", StartAsync).RequireAuthorization(Policies.Operate);
-        instances.MapGet("/", ListAsync);
+        instances.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversee);
         instances.MapGet("/{id}", GetAsync);
         instances.MapGet("/{id}/journal", async Task<Results<Ok<IReadOnlyList<JournalEntry>>, ProblemHttpResult>> (string id, IWorkflowInstanceStore store,
-            CancellationToken ct) =>
+            ClaimsPrincipal user, TaskInbox inbox, CancellationToken ct) =>
         {
+            if (!await MayReadAsync(user, id, inbox, ct))
+                return Errors.Problems.Forbidden(NotYours);
             var journal = await store.ReadJournalAsync(id, ct);
             return journal.Count == 0 && await store.LoadAsync(id, ct) is null
                 ? Errors.Problems.NotFound($"Workflow instance '{id}' does not exist.")
@@ -57,9 +62,22 @@ public static class InstanceEndpoints
         return TypedResults.Created($"/api/workflow-instances/{result.InstanceId}", ToRef(result));
     }
 
+    private const string NotYours = "只能查看自己参与的流程 / You can open only the workflows you have a task in.";
+
+    /// <summary>
+    /// Who reads an instance and its journal: whoever oversees campaigns (administrators, staff,
+    /// leaders), and anyone else only where they have, or had, a task (a reviewer's scoring).
+    /// </summary>
+    private static async Task<bool> MayReadAsync(ClaimsPrincipal user, string instanceId, TaskInbox inbox, CancellationToken ct) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Leader)
+        || await inbox.TakesPartInAsync(user.ToTaskActor(), instanceId, ct);
+
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(string id, IWorkflowInstanceStore store, IWorkflowGraphSource graphs,
-        Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext> contexts, Chamber.Workflows.Timers.TimerSweeper timers, CancellationToken ct)
+        Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext> contexts, Chamber.Workflows.Timers.TimerSweeper timers,
+        ClaimsPrincipal user, TaskInbox inbox, CancellationToken ct)
     {
+        if (!await MayReadAsync(user, id, inbox, ct))
+            return Errors.Problems.Forbidden(NotYours);
         var loaded = await store.LoadAsync(id, ct);
         if (loaded is null)
             return Errors.Problems.NotFound($"Workflow instance '{id}' does not exist.");

@@ -77,7 +77,7 @@ public abstract class ApiTests(HostFixture fixture)
     [Fact]
     public async Task Import_keeps_the_definition_id_and_importing_again_makes_a_new_version()
     {
-        var (json, definitionId) = Definitions.Unique("counter-loop-legacy.json");
+        var (json, definitionId) = Definitions.Unique("approval-fork-join.json");
 
         var first = await ImportAsync(json);
         var second = await ImportAsync(json);

@@ -42,6 +42,12 @@ public abstract class TimerApiTests(StorageProvider provider) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/clock/advance", new { to = "2020-01-01T00:00:00Z" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/clock/advance", new { by = "soon" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/clock/advance", new { })).StatusCode);
+
+        // Moving time moves every campaign's deadlines: administrators only, not staff.
+        var staffUser = await client.PostAsJsonAsync("/api/users", new { email = "staff@fic.example", displayName = "staff", password = "Staff-Password-1", roles = new[] { "staff" } });
+        staffUser.EnsureSuccessStatusCode();
+        using var staff = await host.SignedInClientAsync("staff@fic.example", "Staff-Password-1");
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsJsonAsync("/api/clock/advance", new { by = "PT1H" })).StatusCode);
     }
 
     [Fact]

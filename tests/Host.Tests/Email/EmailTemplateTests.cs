@@ -75,6 +75,12 @@ public abstract class EmailTemplateTests(StorageProvider provider) : HostTestBas
         await RefusedAsync(Draft(html: "<p>{{{note}}}</p>"), "{{{ }}}");
         await RefusedAsync(Draft(html: "<p>{{& note}}</p>"), "{{{ }}}");
         await RefusedAsync(Draft(html: "<script>alert(1)</script>"), "脚本");
+        // Pieces that only become active once rendered, event attributes, javascript: links, and deep nesting.
+        await RefusedAsync(Draft(html: "<scr{{!x}}ipt>alert(1)</script>"), "脚本");
+        await RefusedAsync(Draft(html: "<img src=x onerror=alert(1)>"), "事件属性");
+        await RefusedAsync(Draft(html: "<a href=\"javascript:alert(1)\">x</a>"), "javascript:");
+        await RefusedAsync(Draft(html: "<a href=\"{{link}}\" ONMOUSEOVER = \"x\">x</a>"), "事件属性");
+        await RefusedAsync(Draft(text: "{{#each items}}{{#each ../items}}{{#each ../../items}}{{#each ../../../items}}{{this}}{{/each}}{{/each}}{{/each}}{{/each}}"), "嵌套");
         await RefusedAsync(Draft(subject: "两行\n主题"), "主题须为一行");
         await RefusedAsync(Draft(subject: ""), "都不能为空");
         await RefusedAsync(Draft(text: new string('字', 50_001)), "50000");

@@ -74,10 +74,12 @@ public sealed class ProcessTests
 
     [Theory]
     [InlineData("--Clock:Mode=Manual", "ops/demo")]
+    [InlineData("--Clock:Mode=Manual", "Rehearsal environments", "Staging")]
     [InlineData("--Seed:AdminEmail=admin@example.com", "Portal:BaseUrl is not set")]
     [InlineData("--Portal:BaseUrl=ftp://fic.example", "not an http(s) address")]
     [InlineData("--Proxy:KnownProxies:0=nginx", "not an IP address")]
-    public async Task A_production_host_configured_wrongly_refuses_to_start_with_one_clear_line_and_no_stack_trace(string argument, string says)
+    public async Task A_deployed_host_configured_wrongly_refuses_to_start_with_one_clear_line_and_no_stack_trace(string argument, string says,
+        string environment = "Production")
     {
         var workingDirectory = Directory.CreateTempSubdirectory("ccw-refused-").FullName;
         try
@@ -93,7 +95,7 @@ public sealed class ProcessTests
             start.ArgumentList.Add(argument);
             if (argument.StartsWith("--Proxy:", StringComparison.Ordinal))
                 start.ArgumentList.Add("--Portal:BaseUrl=https://campaigns.fic.example");
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
             using var process = Process.Start(start)!;
             var error = process.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -39,10 +39,12 @@ public abstract class RubricReviewTests(StorageProvider provider) : HostTestBase
         ["role-economy"] = 10 * share, ["support-leadership"] = 10 * share, ["support-resources"] = 10 * share,
     };
 
-    private async Task ScoreAsync(string reviewer, object answer, HttpStatusCode expected = HttpStatusCode.OK)
+    private async Task ScoreAsync(string reviewer, object answer, HttpStatusCode expected = HttpStatusCode.OK, int expectedTasks = 1)
     {
         using var client = await SignInAsync(reviewer);
-        var task = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
+        var tasks = (await client.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(expectedTasks, tasks.Count);
+        var task = tasks[0];
         Assert.Equal("RubricReview", task.GetProperty("task").GetProperty("kind").GetString());
         Assert.Equal(expected, (await client.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", answer)).StatusCode);
     }
@@ -64,6 +66,30 @@ public abstract class RubricReviewTests(StorageProvider provider) : HostTestBase
         var journal = await Admin.GetStringAsync($"/api/workflow-instances/{instance}/journal");
         Assert.Contains("commend", journal, StringComparison.Ordinal);
         Assert.Contains("91.6/80", journal, StringComparison.Ordinal); // 16 computed + 84 × 0.9
+    }
+
+    [Fact]
+    public async Task A_reviewer_opens_the_instance_of_their_own_task_and_no_other_nor_the_definitions()
+    {
+        var mine = await StartReviewAsync(await ChamberAsync("东宝区工商联,县级工商联,db@fic.example,400,330,370,1200"));
+        var other = (await (await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "review" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetString()!;
+        await CreateUserAsync("r3@fic.example", "reviewer");
+        using var r1 = await SignInAsync("r1@fic.example");
+        using var outsider = await SignInAsync("r3@fic.example");
+
+        Assert.Equal(HttpStatusCode.OK, (await r1.GetAsync($"/api/workflow-instances/{mine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await r1.GetAsync($"/api/workflow-instances/{mine}/journal")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/workflow-instances/{mine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync($"/api/workflow-instances/{mine}/journal")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await r1.GetAsync("/api/workflow-instances")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await r1.GetAsync("/api/workflow-definitions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await r1.GetAsync("/api/workflow-definitions/review/export")).StatusCode);
+
+        // Once answered, the reviewer still opens it; a second instance with the same task is theirs too, an unrelated one is not.
+        await ScoreAsync("r1@fic.example", new { action = "score", scores = Scores(1m) }, expectedTasks: 2);
+        Assert.Equal(HttpStatusCode.OK, (await r1.GetAsync($"/api/workflow-instances/{mine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Admin.GetAsync($"/api/workflow-instances/{other}")).StatusCode);
     }
 
     [Fact]
