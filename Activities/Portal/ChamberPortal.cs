@@ -101,6 +101,8 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
         }
         catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
         {
+            // Two submissions of one item at once: the other one was taken, this one's files go.
+            await files.DeleteAsync(stored, CancellationToken.None);
             throw new WorkflowConflictException("此事项刚刚已提交 / This item was just submitted.", e);
         }
 

@@ -85,6 +85,14 @@ public sealed class SubmissionFiles(IDbContextFactory<CampaignDbContext> context
     }
 
     /// <summary>The files handed in within one workflow instance (one chamber's part), or for one of its items only, oldest first; without their content.</summary>
+    /// <summary>Removes files stored for a submission the workflow did not take (another one for the same item won).</summary>
+    public async Task DeleteAsync(IReadOnlyCollection<SubmittedFile> stored, CancellationToken cancellationToken = default)
+    {
+        var ids = stored.Select(f => f.Id).ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.SubmissionFiles.Where(f => ids.Contains(f.Id)).ExecuteDeleteAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<SubmissionFileView>> ListAsync(string instanceId, string? taskId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Chamber.Host.Tests.Email;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Host.Tests.Submissions;
 
@@ -279,6 +280,24 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
         Assert.Contains("王主席：", text, StringComparison.Ordinal);
         Assert.DoesNotContain("领导：", text, StringComparison.Ordinal);
         Assert.Contains("鹿城区五马街道商会未提交“实施方案”（2026年4月30日截止，已逾期 4 个工作日）", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submissions_of_one_item_sent_at_once_are_taken_once_and_keep_only_the_files_of_the_one_taken()
+    {
+        await StartAsync();
+        var token = await TokenAsync();
+        using var chamber = Host.CreateClient();
+        var itemId = (await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("items")[0].GetProperty("id").GetString()!;
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            SubmitAsync(Host.CreateClient(), token, itemId, $"方案{i}.pdf", Encoding.ASCII.GetBytes($"%PDF-1.4 plan {i}"))));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.True(a.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.NotFound, a.StatusCode.ToString()));
+        var factory = Host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Chamber.Campaigns.Persistence.CampaignDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.SubmissionFiles));
     }
 
     [Fact]
