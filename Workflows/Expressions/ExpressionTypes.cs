@@ -26,6 +26,9 @@ public interface IExpressionContext
 
     /// <summary>Writes a variable by name or id, converting to its declared type.</summary>
     void SetVariable(string nameOrId, object? value);
+
+    /// <summary>Cancelled when the run the expression belongs to is (the workflow was cancelled meanwhile): a running script stops.</summary>
+    CancellationToken CancellationToken => CancellationToken.None;
 }
 
 /// <summary>An expression parsed and compiled once per definition version.</summary>

@@ -1,43 +1,62 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Chamber.Workflows.Model;
-using Jurassic;
-using Jurassic.Library;
+using Script = Acornima.Ast.Script;
+using Jint;
+using Jint.Native;
+using Jint.Native.Function;
+using Jint.Native.Object;
+using Jint.Runtime;
+using Jint.Runtime.Descriptors;
+using Jint.Runtime.Interop;
 
 namespace Chamber.Workflows.Expressions;
 
 /// <summary>
-/// JavaScript expressions on Jurassic (ES5 plus <c>let</c> and template literals), with Elsa 3's
-/// helpers: <c>getVariable</c>/<c>setVariable</c>, <c>getX()</c>/<c>setX(v)</c> per variable,
+/// JavaScript expressions on Jint 4, Elsa 3's own engine, as Elsa runs them: a script may
+/// <c>return</c> at the top level and use modern syntax, and sees Elsa's helpers —
+/// <c>getVariable</c>/<c>setVariable</c>, <c>getX()</c>/<c>setX(v)</c> per variable and input,
 /// <c>variables.X</c>, <c>getInput</c>/<c>input</c>, <c>getWorkflowInstanceId</c>,
-/// <c>getCorrelationId</c>/<c>setCorrelationId</c>, <c>isNullOrEmpty</c>, <c>toJson</c>, <c>newGuid</c>.
-/// Scripts are compiled once; engines are pooled because creating one costs milliseconds.
+/// <c>getCorrelationId</c>/<c>setCorrelationId</c>, <c>isNullOrEmpty</c>,
+/// <c>isNullOrWhiteSpace</c>, <c>toJson</c>, <c>parseGuid</c>, <c>newGuid</c>,
+/// <c>newGuidString</c>, <c>newShortGuid</c> and the base64 helpers.
 /// </summary>
-public sealed partial class JavaScriptCompiler : IExpressionCompiler
+/// <remarks>
+/// Scripts are parsed once per process. Each evaluation gets an engine of its own, as in Elsa: no
+/// global a script sets, and no helper it overrides, reaches another evaluation. Each is bounded
+/// by <see cref="JavaScriptLimits"/> and stops when its workflow's run is cancelled, so a script
+/// that never returns faults its step instead of holding a thread.
+/// </remarks>
+public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpressionCompiler
 {
-    private static readonly ConcurrentDictionary<string, CompiledEval> Compiled = new();
-    private static readonly ConcurrentBag<JavaScriptEngine> Engines = [];
+    private static readonly ConcurrentDictionary<string, Prepared<Script>> Prepared = new(StringComparer.Ordinal);
+
+    private static readonly ScriptPreparationOptions Preparation = new()
+    {
+        ParsingOptions = new ScriptParsingOptions { AllowReturnOutsideFunction = true },
+    };
 
     public string Type => ExpressionTypes.JavaScript;
 
     public ICompiledExpression Compile(Expression expression, Type targetType, ExpressionScope scope)
     {
         var source = expression.Text ?? "";
-        CompiledEval script;
+        Prepared<Script> script;
         try
         {
-            script = Compiled.GetOrAdd(source, static s => CompiledEval.Compile(new StringScriptSource(s)));
+            script = Prepared.GetOrAdd(source, static s => Engine.PrepareScript(s, options: Preparation));
         }
-        catch (Exception e) when (e is JavaScriptException or Jurassic.Compiler.SyntaxErrorException)
+        catch (Exception e) when (e is ScriptPreparationException or Acornima.ParseErrorException)
         {
-            throw new ExpressionException($"JavaScript syntax error: {e.Message}", e);
+            throw new ExpressionException($"JavaScript syntax error: {(e.InnerException ?? e).Message}", e);
         }
 
-        var variableNames = scope.Variables.Select(v => v.Name).Where(IsIdentifier).ToArray();
-        return new JavaScriptExpression(script, source, targetType, variableNames);
+        var variableNames = scope.Variables.Select(v => v.Name).Where(IsIdentifier).Distinct(StringComparer.Ordinal).ToArray();
+        return new JavaScriptExpression(script, targetType, variableNames, InputIdentifier().IsMatch(source), limits);
     }
 
     internal static bool IsIdentifier(string name) => IdentifierPattern().IsMatch(name);
@@ -48,20 +67,44 @@ public sealed partial class JavaScriptCompiler : IExpressionCompiler
     [GeneratedRegex(@"(?<![\p{L}\p{Nd}_$.])input(?![\p{L}\p{Nd}_$])")]
     private static partial Regex InputIdentifier();
 
-    private sealed class JavaScriptExpression(CompiledEval script, string source, Type targetType, string[] variableNames) : ICompiledExpression
+    private sealed class JavaScriptExpression(Prepared<Script> script, Type targetType, string[] variableNames, bool usesInput, JavaScriptLimits limits)
+        : ICompiledExpression
     {
-        // Only a script that reads the `input` object pays for building it (getInput('x') does not need it).
-        private readonly bool _usesInput = InputIdentifier().IsMatch(source);
-
         public ValueTask<object?> EvaluateAsync(IExpressionContext context)
         {
-            if (!Engines.TryTake(out var engine))
-                engine = new JavaScriptEngine();
+            var engine = new Engine(options =>
+            {
+                options.TimeoutInterval(limits.Timeout);
+                options.LimitMemory(limits.MemoryBytes);
+                options.MaxStatements(limits.MaxStatements);
+                options.LimitRecursion(limits.MaxRecursionDepth);
+                options.CancellationToken(context.CancellationToken);
+            });
             try
             {
-                engine.Bind(context, variableNames, _usesInput);
-                var result = engine.ToClr(script.Evaluate(engine.Engine));
+                new ElsaHelpers(engine, context).Define(variableNames, usesInput);
+                var result = ElsaHelpers.ToClr(engine.Evaluate(script));
                 return ValueTask.FromResult(ValueConverter.Convert(result, targetType));
+            }
+            catch (TimeoutException e)
+            {
+                throw new ExpressionException($"The JavaScript ran longer than {limits.Timeout.TotalSeconds:0.#} s and was stopped.", e);
+            }
+            catch (MemoryLimitExceededException e)
+            {
+                throw new ExpressionException($"The JavaScript used more than {limits.MemoryBytes / (1024 * 1024)} MB and was stopped.", e);
+            }
+            catch (StatementsCountOverflowException e)
+            {
+                throw new ExpressionException($"The JavaScript ran more than {limits.MaxStatements:N0} statements and was stopped.", e);
+            }
+            catch (RecursionDepthOverflowException e)
+            {
+                throw new ExpressionException($"The JavaScript recursed deeper than {limits.MaxRecursionDepth} calls and was stopped.", e);
+            }
+            catch (ExecutionCanceledException e)
+            {
+                throw new OperationCanceledException("The workflow's run was cancelled while its JavaScript ran.", e, context.CancellationToken);
             }
             catch (JavaScriptException e)
             {
@@ -71,142 +114,128 @@ public sealed partial class JavaScriptCompiler : IExpressionCompiler
             {
                 throw new ExpressionException($"The JavaScript result cannot be used as {TypeAliases.NameOf(targetType)}: {e.Message}", e);
             }
-            finally
-            {
-                engine.Unbind();
-                Engines.Add(engine);
-            }
         }
     }
 
-    /// <summary>One Jurassic engine with Elsa's helpers, bound to one expression context at a time.</summary>
-    private sealed class JavaScriptEngine
+    /// <summary>Elsa's helpers on one engine, bound to one expression context.</summary>
+    private sealed class ElsaHelpers(Engine engine, IExpressionContext context)
     {
-        private const string Prelude = """
-            var variables = {};
-            function getVariable(name) { return __getVariable(name); }
-            function setVariable(name, value) { __setVariable(name, value); }
-            function getInput(name) { return __getInput(name); }
-            function getWorkflowInstanceId() { return __instanceId(); }
-            function getCorrelationId() { return __getCorrelationId(); }
-            function setCorrelationId(value) { __setCorrelationId(value); }
-            function isNullOrEmpty(value) { return value === null || value === undefined || value === ''; }
-            function isNullOrWhiteSpace(value) { return isNullOrEmpty(value) || String(value).trim() === ''; }
-            function toJson(value) { return JSON.stringify(value); }
-            function newGuid() { return __newGuid(); }
-            function newGuidString() { return __newGuid(); }
-            """;
-
-        private readonly HashSet<string> _definedVariables = new(StringComparer.Ordinal);
-        private IExpressionContext? _context;
-
-        public JavaScriptEngine()
+        public void Define(string[] variableNames, bool usesInput)
         {
-            Engine = new ScriptEngine { RecursionDepthLimit = 200 };
-            Engine.SetGlobalFunction("__getVariable", new Func<string, object>(name => ToJs(Context.GetVariable(name))));
-            Engine.SetGlobalFunction("__setVariable", new Action<string, object>((name, value) => Context.SetVariable(name, ToClr(value))));
-            // get<Name>() helpers are shared by every definition this pooled engine serves, so they
-            // resolve at call time: the current workflow's variable of that name, else its input.
-            Engine.SetGlobalFunction("__getNamed", new Func<string, object>(name =>
+            Function("getVariable", args => ToJs(engine, context.GetVariable(Text(args, 0))));
+            Function("setVariable", args =>
             {
-                try
-                {
-                    return ToJs(Context.GetVariable(name));
-                }
-                catch (KeyNotFoundException) when (Context.WorkflowInput.TryGetValue(name, out var input))
-                {
-                    return ToJs(input);
-                }
-            }));
-            Engine.SetGlobalFunction("__getInput", new Func<string, object>(name =>
-                ToJs(Context.WorkflowInput.TryGetValue(name, out var value) ? value : null)));
-            Engine.SetGlobalFunction("__instanceId", new Func<string>(() => Context.WorkflowInstanceId));
-            Engine.SetGlobalFunction("__getCorrelationId", new Func<object>(() => (object?)Context.CorrelationId ?? Null.Value));
-            Engine.SetGlobalFunction("__setCorrelationId", new Action<object>(value => Context.CorrelationId = ToClr(value)?.ToString()));
-            Engine.SetGlobalFunction("__newGuid", new Func<string>(() => Guid.NewGuid().ToString()));
-            Engine.Execute(Prelude);
-        }
+                context.SetVariable(Text(args, 0), ToClr(Arg(args, 1)));
+                return JsValue.Undefined;
+            });
+            Function("getInput", args => ToJs(engine, context.WorkflowInput.GetValueOrDefault(Text(args, 0))));
+            Function("getWorkflowInstanceId", _ => context.WorkflowInstanceId);
+            Function("getCorrelationId", _ => context.CorrelationId is { } id ? id : JsValue.Null);
+            Function("setCorrelationId", args =>
+            {
+                context.CorrelationId = ToClr(Arg(args, 0))?.ToString();
+                return JsValue.Undefined;
+            });
+            Function("isNullOrEmpty", args => Arg(args, 0) is var v && (v.IsNull() || v.IsUndefined() || (v.IsString() && v.AsString().Length == 0)));
+            Function("isNullOrWhiteSpace", args => Arg(args, 0) is var v && (v.IsNull() || v.IsUndefined() || string.IsNullOrWhiteSpace(TypeConverter.ToString(v))));
+            Function("toJson", args => JsonSerializer.Serialize(ToClr(Arg(args, 0))));
+            Function("parseGuid", args => Guid.Parse(Text(args, 0)).ToString());
+            Function("newGuid", _ => Guid.NewGuid().ToString());
+            Function("newGuidString", _ => Guid.NewGuid().ToString());
+            Function("getGuidString", _ => Guid.NewGuid().ToString());
+            Function("newShortGuid", _ => ShortGuid());
+            Function("getShortGuid", _ => ShortGuid());
+            Function("stringToBase64", args => Convert.ToBase64String(Encoding.UTF8.GetBytes(Text(args, 0))));
+            Function("stringFromBase64", args => Encoding.UTF8.GetString(Convert.FromBase64String(Text(args, 0))));
 
-        public ScriptEngine Engine { get; }
-
-        private IExpressionContext Context => _context ?? throw new InvalidOperationException("No expression context is bound.");
-
-        public void Bind(IExpressionContext context, string[] variableNames, bool usesInput)
-        {
-            _context = context;
+            var variables = new JsObject(engine);
             foreach (var name in variableNames)
             {
-                if (_definedVariables.Add(name))
-                    DefineVariableHelpers(name);
+                var quoted = name;
+                Function($"get{Pascal(name)}", _ => ToJs(engine, context.GetVariable(quoted)));
+                Function($"set{Pascal(name)}", args =>
+                {
+                    context.SetVariable(quoted, ToClr(Arg(args, 0)));
+                    return JsValue.Undefined;
+                });
+                variables.DefineOwnProperty(name, new GetSetPropertyDescriptor(
+                    new ClrFunction(engine, "get " + name, (_, _) => ToJs(engine, context.GetVariable(quoted))),
+                    new ClrFunction(engine, "set " + name, (_, args) =>
+                    {
+                        context.SetVariable(quoted, ToClr(Arg(args, 0)));
+                        return JsValue.Undefined;
+                    }),
+                    enumerable: true, configurable: true));
             }
 
-            // Elsa's get<Input>() helpers (a variable of the same name wins, see __getNamed).
-            foreach (var key in context.WorkflowInput.Keys)
+            engine.SetValue("variables", variables);
+
+            // Elsa's get<Input>() helpers; a variable of the same name keeps its own.
+            foreach (var (key, value) in context.WorkflowInput)
             {
-                if (!_definedVariables.Contains(key) && IsIdentifier(key))
+                if (IsIdentifier(key) && !variableNames.Contains(key, StringComparer.Ordinal))
                 {
-                    _definedVariables.Add(key);
-                    DefineVariableHelpers(key);
+                    var input = value;
+                    Function($"get{Pascal(key)}", _ => ToJs(engine, input));
                 }
             }
 
             if (usesInput)
-                Engine.SetGlobalValue("input", ToJs(context.WorkflowInput));
+                engine.SetValue("input", ToJs(engine, context.WorkflowInput));
         }
 
-        public void Unbind() => _context = null;
+        private void Function(string name, Func<JsValue[], JsValue> body) =>
+            engine.SetValue(name, new ClrFunction(engine, name, (_, args) => body(args)));
 
-        private void DefineVariableHelpers(string name)
-        {
-            var quoted = Quote(name);
-            Engine.Execute($$"""
-                function get{{Pascal(name)}}() { return __getNamed({{quoted}}); }
-                function set{{Pascal(name)}}(value) { __setVariable({{quoted}}, value); }
-                Object.defineProperty(variables, {{quoted}}, {
-                    get: function () { return __getVariable({{quoted}}); },
-                    set: function (value) { __setVariable({{quoted}}, value); },
-                    enumerable: true, configurable: true });
-                """);
-        }
+        private static JsValue Arg(JsValue[] args, int index) => index < args.Length ? args[index] : JsValue.Undefined;
+
+        private static string Text(JsValue[] args, int index) => TypeConverter.ToString(Arg(args, index));
+
+        private static string ShortGuid() => Convert.ToBase64String(Guid.NewGuid().ToByteArray()).Replace("/", "", StringComparison.Ordinal)
+            .Replace("+", "", StringComparison.Ordinal).Replace("=", "", StringComparison.Ordinal);
 
         private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
-        private static string Quote(string value) => JsonSerializer.Serialize(value);
-
-        public object ToJs(object? value) => value switch
+        /// <summary>A workflow value as a plain JavaScript value: objects and arrays are the script's own, not views of .NET objects.</summary>
+        public static JsValue ToJs(Engine engine, object? value) => value switch
         {
-            null => Null.Value,
-            string or bool or int or double => value,
-            long or float or decimal or short or byte => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+            null => JsValue.Null,
+            JsValue js => js,
+            string s => s,
+            bool b => b,
+            int or long or short or byte or float or double or decimal => Convert.ToDouble(value, CultureInfo.InvariantCulture),
             DateTime d => d.ToString("O", CultureInfo.InvariantCulture),
             DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
+            Guid g => g.ToString(),
             IFormattable f and not IEnumerable => f.ToString(null, CultureInfo.InvariantCulture),
-            IDictionary dictionary => ToJsObject(dictionary),
-            IEnumerable items => Engine.Array.New(items.Cast<object?>().Select(ToJs).ToArray()),
-            JsonElement element => ToJs(ValueConverter.Normalize(element)),
-            _ => ToJs(ValueConverter.Normalize(JsonSerializer.SerializeToElement(value))),
+            IDictionary dictionary => ToJsObject(engine, dictionary),
+            IEnumerable items => new JsArray(engine, [.. items.Cast<object?>().Select(i => ToJs(engine, i))]),
+            JsonElement element => ToJs(engine, ValueConverter.Normalize(element)),
+            _ => ToJs(engine, ValueConverter.Normalize(JsonSerializer.SerializeToElement(value))),
         };
 
-        private ObjectInstance ToJsObject(IDictionary dictionary)
+        private static JsObject ToJsObject(Engine engine, IDictionary dictionary)
         {
-            var result = Engine.Object.Construct();
+            var result = new JsObject(engine);
             foreach (DictionaryEntry entry in dictionary)
-                result.SetPropertyValue(Convert.ToString(entry.Key, CultureInfo.InvariantCulture)!, ToJs(entry.Value), throwOnError: false);
+                result.Set(Convert.ToString(entry.Key, CultureInfo.InvariantCulture)!, ToJs(engine, entry.Value));
             return result;
         }
 
-        public object? ToClr(object? value) => value switch
+        /// <summary>A script's value as the workflow stores it: numbers that are whole become integers, objects dictionaries, arrays lists.</summary>
+        public static object? ToClr(JsValue value) => value switch
         {
-            null or Null or Undefined => null,
-            ConcatenatedString s => s.ToString(),
-            double d when d == Math.Floor(d) && Math.Abs(d) < int.MaxValue => (int)d,
-            ArrayInstance array => array.ElementValues.Select(ToClr).ToList(),
-            DateInstance date => new DateTimeOffset(date.Value, TimeSpan.Zero),
-            FunctionInstance => throw new ExpressionException("A JavaScript function is not a value a workflow can store."),
-            ObjectInstance obj => obj.Properties
-                .Where(p => p.IsEnumerable)
-                .ToDictionary(p => p.Key.ToString()!, p => ToClr(p.Value)),
-            _ => value,
+            _ when value.IsNull() || value.IsUndefined() => null,
+            _ when value.IsString() => value.AsString(),
+            _ when value.IsBoolean() => value.AsBoolean(),
+            _ when value.IsNumber() => value.AsNumber() is var d && d == Math.Floor(d) && Math.Abs(d) < int.MaxValue ? (int)d : d,
+            _ when value.IsDate() => new DateTimeOffset(value.AsDate().ToDateTime(), TimeSpan.Zero),
+            _ when value.IsArray() => value.AsArray().Select(ToClr).ToList(),
+            Jint.Native.Function.Function => throw new ExpressionException("A JavaScript function is not a value a workflow can store."),
+            ObjectInstance obj => obj.GetOwnProperties()
+                .Where(p => p.Value.Enumerable && p.Key.IsString())
+                .ToDictionary(p => p.Key.ToString(), p => ToClr(obj.Get(p.Key))),
+            _ => value.ToObject(),
         };
     }
 }

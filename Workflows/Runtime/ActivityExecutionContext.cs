@@ -85,6 +85,9 @@ public sealed class ActivityExecutionContext : IExpressionContext
     }
 
     /// <summary>Evaluates an input now (for inputs marked <c>AutoEvaluate = false</c>, or again).</summary>
+    /// <summary>The run's token: an expression stops when the instance is cancelled while it runs.</summary>
+    public CancellationToken CancellationToken => WorkflowExecutionContext.CancellationToken;
+
     public async ValueTask<T?> EvaluateAsync<T>(Input<T>? input)
     {
         if (input?.Compiled is null)

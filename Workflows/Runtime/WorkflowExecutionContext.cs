@@ -40,6 +40,9 @@ public sealed class WorkflowExecutionContext
 
     public string Id => Instance.Id;
 
+    /// <summary>The token of the run now under way: cancelled when the instance is cancelled while it runs.</summary>
+    public CancellationToken CancellationToken { get; internal set; }
+
     public WorkflowStatus Status
     {
         get => Instance.Status;

@@ -150,6 +150,7 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
     {
         if (workflow.Status != WorkflowStatus.Running)
             return;
+        workflow.CancellationToken = cancellationToken;
         var steps = 0;
         while (workflow.Status == WorkflowStatus.Running && workflow.Queue.First is { } node)
         {
@@ -226,7 +227,7 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
             e.Context.Status = ActivityStatus.Faulted;
             RecordFault(workflow, e.Context.Activity, e.Context.Id, null, e.InnerException!);
         }
-        catch (Exception e) when (context is not null)
+        catch (Exception e) when (context is not null && !(e is OperationCanceledException && workflow.CancellationToken.IsCancellationRequested))
         {
             context.Status = ActivityStatus.Faulted;
             RecordFault(workflow, context.Activity, context.Id, item, e);

@@ -26,6 +26,9 @@ public sealed class WorkflowRuntime(
 {
     private const int MaxAttempts = 5;
 
+    /// <summary>The runs under way in this process, by instance: cancelling an instance stops its run first.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
+
     public TimeProvider Clock => runner.Clock;
 
     public async Task<RunResult> StartAsync(string definitionId, IReadOnlyDictionary<string, object?>? input = null, string? correlationId = null,
@@ -54,7 +57,7 @@ public sealed class WorkflowRuntime(
             CreatedAt = Clock.GetUtcNow(),
         };
         var workflow = runner.CreateInstance(graph, info, input);
-        await runner.RunAsync(workflow, cancellationToken);
+        await RunSliceAsync(workflow, cancellationToken);
         return await CommitAsync(workflow, null, cancellationToken);
     }
 
@@ -117,9 +120,15 @@ public sealed class WorkflowRuntime(
         return results;
     }
 
-    /// <summary>Cancels an instance in any state but ended; its running children are cancelled too.</summary>
+    /// <summary>
+    /// Cancels an instance in any state but ended; its running children are cancelled too. A run of
+    /// it under way in this process (a script that loops) is stopped first: it commits nothing, and
+    /// the cancellation applies to the instance as it was last committed.
+    /// </summary>
     public async Task<RunResult> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
     {
+        if (_running.TryGetValue(instanceId, out var running))
+            await running.CancelAsync();
         var result = await WithInstanceAsync(instanceId, null, (workflow, _) =>
         {
             if (workflow.Status.IsTerminal())
@@ -233,7 +242,7 @@ public sealed class WorkflowRuntime(
             var workflow = runner.Restore(graph, loaded.Info, loaded.State);
             await prepare(workflow, cancellationToken);
             if (run)
-                await runner.RunAsync(workflow, cancellationToken);
+                await RunSliceAsync(workflow, cancellationToken);
             try
             {
                 return await CommitAsync(workflow, dispatchId, cancellationToken);
@@ -246,6 +255,25 @@ public sealed class WorkflowRuntime(
             {
                 throw new WorkflowConflictException($"Instance {instanceId} kept changing while this request ran; try again.", e);
             }
+        }
+    }
+
+    /// <summary>Runs the instance until it waits, finishes or faults, stoppable by <see cref="CancelAsync"/> meanwhile.</summary>
+    private async ValueTask RunSliceAsync(WorkflowExecutionContext workflow, CancellationToken cancellationToken)
+    {
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _running[workflow.Id] = run;
+        try
+        {
+            await runner.RunAsync(workflow, run.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WorkflowConflictException($"实例 {workflow.Id} 在运行中被取消 / Instance {workflow.Id} was cancelled while it ran.", e);
+        }
+        finally
+        {
+            _running.TryRemove(KeyValuePair.Create(workflow.Id, run));
         }
     }
 
