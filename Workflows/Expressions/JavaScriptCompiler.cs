@@ -38,7 +38,12 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
     private static readonly ScriptPreparationOptions Preparation = new()
     {
         ParsingOptions = new ScriptParsingOptions { AllowReturnOutsideFunction = true },
+        // Which names the script uses: an evaluation defines only those helpers (creating each costs; most scripts use one or two).
+        CollectReferencedGlobals = true,
     };
+
+    /// <summary>Names through which a script can reach a global it does not name; with any of them every helper is defined.</summary>
+    private static readonly string[] DynamicCodeSignals = ["eval", "Function", "globalThis"];
 
     public string Type => ExpressionTypes.JavaScript;
 
@@ -56,7 +61,10 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
         }
 
         var variableNames = scope.Variables.Select(v => v.Name).Where(IsIdentifier).Distinct(StringComparer.Ordinal).ToArray();
-        return new JavaScriptExpression(script, targetType, variableNames, InputIdentifier().IsMatch(source), limits);
+        var referenced = script.ReferencedGlobals is { HasDirectEvalCall: false } globals && !DynamicCodeSignals.Any(globals.Contains)
+            ? globals
+            : null;
+        return new JavaScriptExpression(script, targetType, variableNames, referenced, limits);
     }
 
     internal static bool IsIdentifier(string name) => IdentifierPattern().IsMatch(name);
@@ -64,25 +72,22 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
     [GeneratedRegex(@"^[\p{L}_$][\p{L}\p{Nd}_$]*$")]
     private static partial Regex IdentifierPattern();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{Nd}_$.])input(?![\p{L}\p{Nd}_$])")]
-    private static partial Regex InputIdentifier();
 
-    private sealed class JavaScriptExpression(Prepared<Script> script, Type targetType, string[] variableNames, bool usesInput, JavaScriptLimits limits)
-        : ICompiledExpression
+    private sealed class JavaScriptExpression(Prepared<Script> script, Type targetType, string[] variableNames, ReferencedGlobals? referenced,
+        JavaScriptLimits limits) : ICompiledExpression
     {
         public ValueTask<object?> EvaluateAsync(IExpressionContext context)
         {
             var engine = new Engine(options =>
             {
-                options.TimeoutInterval(limits.Timeout);
+                options.Constraint(new DeadlineConstraint(limits.Timeout, context.CancellationToken));
                 options.LimitMemory(limits.MemoryBytes);
                 options.MaxStatements(limits.MaxStatements);
                 options.LimitRecursion(limits.MaxRecursionDepth);
-                options.CancellationToken(context.CancellationToken);
             });
             try
             {
-                new ElsaHelpers(engine, context).Define(variableNames, usesInput);
+                new ElsaHelpers(engine, context, referenced).Define(variableNames);
                 var result = ElsaHelpers.ToClr(engine.Evaluate(script));
                 return ValueTask.FromResult(ValueConverter.Convert(result, targetType));
             }
@@ -117,10 +122,32 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
         }
     }
 
-    /// <summary>Elsa's helpers on one engine, bound to one expression context.</summary>
-    private sealed class ElsaHelpers(Engine engine, IExpressionContext context)
+    /// <summary>
+    /// Jint's time limit and cancellation in one check that costs a clock read: Jint's own timeout
+    /// starts a timer for every evaluation, which was a fifth of the cost of a short expression.
+    /// </summary>
+    private sealed class DeadlineConstraint(TimeSpan timeout, CancellationToken cancellation) : Constraint
     {
-        public void Define(string[] variableNames, bool usesInput)
+        private long _deadline;
+
+        public override void Reset() => _deadline = System.Diagnostics.Stopwatch.GetTimestamp()
+            + (long)(timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+
+        public override void Check()
+        {
+            if (cancellation.IsCancellationRequested)
+                throw new ExecutionCanceledException();
+            if (System.Diagnostics.Stopwatch.GetTimestamp() > _deadline)
+                throw new TimeoutException();
+        }
+    }
+
+    /// <summary>Elsa's helpers on one engine, bound to one expression context: those the script names (all when that is unknown).</summary>
+    private sealed class ElsaHelpers(Engine engine, IExpressionContext context, ReferencedGlobals? referenced)
+    {
+        private bool Uses(string name) => referenced is null || referenced.Contains(name);
+
+        public void Define(string[] variableNames)
         {
             Function("getVariable", args => ToJs(engine, context.GetVariable(Text(args, 0))));
             Function("setVariable", args =>
@@ -148,7 +175,7 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             Function("stringToBase64", args => Convert.ToBase64String(Encoding.UTF8.GetBytes(Text(args, 0))));
             Function("stringFromBase64", args => Encoding.UTF8.GetString(Convert.FromBase64String(Text(args, 0))));
 
-            var variables = new JsObject(engine);
+            var variables = Uses("variables") ? new JsObject(engine) : null;
             foreach (var name in variableNames)
             {
                 var quoted = name;
@@ -158,7 +185,7 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
                     context.SetVariable(quoted, ToClr(Arg(args, 0)));
                     return JsValue.Undefined;
                 });
-                variables.DefineOwnProperty(name, new GetSetPropertyDescriptor(
+                variables?.DefineOwnProperty(name, new GetSetPropertyDescriptor(
                     new ClrFunction(engine, "get " + name, (_, _) => ToJs(engine, context.GetVariable(quoted))),
                     new ClrFunction(engine, "set " + name, (_, args) =>
                     {
@@ -168,7 +195,8 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
                     enumerable: true, configurable: true));
             }
 
-            engine.SetValue("variables", variables);
+            if (variables is not null)
+                engine.SetValue("variables", variables);
 
             // Elsa's get<Input>() helpers; a variable of the same name keeps its own.
             foreach (var (key, value) in context.WorkflowInput)
@@ -180,12 +208,15 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
                 }
             }
 
-            if (usesInput)
+            if (Uses("input"))
                 engine.SetValue("input", ToJs(engine, context.WorkflowInput));
         }
 
-        private void Function(string name, Func<JsValue[], JsValue> body) =>
-            engine.SetValue(name, new ClrFunction(engine, name, (_, args) => body(args)));
+        private void Function(string name, Func<JsValue[], JsValue> body)
+        {
+            if (Uses(name))
+                engine.SetValue(name, new ClrFunction(engine, name, (_, args) => body(args)));
+        }
 
         private static JsValue Arg(JsValue[] args, int index) => index < args.Length ? args[index] : JsValue.Undefined;
 

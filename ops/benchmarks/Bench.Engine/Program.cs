@@ -26,6 +26,14 @@ if (options.Runs('a'))
     results.Add(("(a') same, store keeps every result", await Scenarios.StartInMemoryAsync(options, keepEnded: true), 0, "workflows/s"));
 }
 
+if (options.Runs('e'))
+{
+    // Issue 14's measure: a JavaScript expression (on Jint, an engine per evaluation) in the middle step, against (a).
+    var literal = results.Find(r => r.Name.StartsWith("(a)", StringComparison.Ordinal)).Rate;
+    var javaScript = await Scenarios.StartInMemoryAsync(options, keepEnded: false, "'hello ' + getWorkflowInstanceId().length");
+    results.Add(("(e) same, middle step evaluates JavaScript", javaScript, literal / 2, "workflows/s"));
+}
+
 var sqlite = Path.Combine(Path.GetTempPath(), $"ccw-bench-{Guid.NewGuid():N}");
 Directory.CreateDirectory(sqlite);
 try

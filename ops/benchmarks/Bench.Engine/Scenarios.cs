@@ -39,17 +39,22 @@ internal static class Scenarios
     /// drop finished instances, so the figure is the engine's and not the garbage collector's
     /// (with millions of results retained, collections of the growing heap dominate).
     /// </summary>
-    public static async Task<double> StartInMemoryAsync(BenchOptions options, bool keepEnded)
+    /// <param name="javaScript">When given, the middle activity's text is this JavaScript expression instead of a literal.</param>
+    public static async Task<double> StartInMemoryAsync(BenchOptions options, bool keepEnded, string? javaScript = null)
     {
         var graphs = new InMemoryGraphSource();
-        var definition = new DefinitionJsonReader(new ActivityRegistry().AddBuiltInActivities()).Read(ThreeActivities);
+        var json = javaScript is null ? ThreeActivities : ThreeActivities.Replace(
+            "\"expression\":{\"type\":\"Literal\",\"value\":\"hello\"}",
+            $"\"expression\":{{\"type\":\"JavaScript\",\"value\":{System.Text.Json.JsonSerializer.Serialize(javaScript)}}}", StringComparison.Ordinal);
+        var definition = new DefinitionJsonReader(new ActivityRegistry().AddBuiltInActivities()).Read(json);
         definition.Id = "bench-three-v1";
         graphs.Publish(new DefinitionValidator(ExpressionCompilers.All).Validate(definition));
         var services = new ServiceCollection().BuildServiceProvider();
         var runtime = new WorkflowRuntime(new InMemoryInstanceStore(keepEnded), graphs, new WorkflowRunner(services, TimeProvider.System),
             new InstanceLocks(), new NoDispatchQueue());
         // CPU-bound: one caller per core; more would only queue on the thread pool.
-        return await MeasureAsync(keepEnded ? "(a') in memory, every result kept" : "(a) in memory", options with { Concurrency = Environment.ProcessorCount },
+        return await MeasureAsync(javaScript is not null ? "(e) in memory, JavaScript middle step" : keepEnded ? "(a') in memory, every result kept" : "(a) in memory",
+            options with { Concurrency = Environment.ProcessorCount },
             () => runtime.StartAsync("bench-three"));
     }
 
