@@ -43,6 +43,7 @@ public static class HostModule
         builder.Services.AddChamberForwardedHeaders(configuration);
         builder.Services.Configure<Chamber.Campaigns.Escalations.LeaderDigestOptions>(configuration.GetSection("LeaderDigest"));
         builder.Services.Configure<Chamber.Workflows.Expressions.ExpressionOptions>(configuration.GetSection("Expressions"));
+        builder.Services.Configure<Chamber.Workflows.Timers.TimerOptions>(configuration.GetSection("Timers"));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

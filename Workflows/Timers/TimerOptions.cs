@@ -13,4 +13,11 @@ public sealed class TimerOptions
 
     /// <summary>Timers fired at once (each is one instance's resume; their commits are grouped).</summary>
     public int FireConcurrency { get; set; } = 64;
+
+    /// <summary>
+    /// How long a sweep waits for one timer's step. A step still running after this (a C# script
+    /// that loops; JavaScript stops at its own limit) is left to finish on its own and the sweep
+    /// goes on: one instance must not stop every other timer on the host.
+    /// </summary>
+    public TimeSpan StepWaitLimit { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -69,8 +69,17 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
                 {
                     try
                     {
-                        await runtime.ResumeAsync(bookmark, instances.TryRemove(bookmark.InstanceId, out var preloaded) ? preloaded : null, ct);
+                        var preloaded = instances.TryRemove(bookmark.InstanceId, out var loaded) ? loaded : null;
+                        // On a thread of its own: a step that never yields (SQLite's calls run inline) must not hold this one.
+                        await Task.Run(() => runtime.ResumeAsync(bookmark, preloaded, ct), ct).WaitAsync(options.Value.StepWaitLimit, ct);
                         Interlocked.Increment(ref firedThisBatch);
+                    }
+                    catch (TimeoutException)
+                    {
+                        // Counted as fired: its run goes on and commits (or faults) when it ends; waiting for it would stall the sweep.
+                        Interlocked.Increment(ref firedThisBatch);
+                        logger?.LogError("Timer {Bookmark} of instance {Instance}: its step still runs after {Limit}; the sweep goes on without it.",
+                            bookmark.BookmarkId, bookmark.InstanceId, options.Value.StepWaitLimit);
                     }
                     catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
                     {
