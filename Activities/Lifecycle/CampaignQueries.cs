@@ -90,9 +90,15 @@ public sealed class CampaignQueries(
             .Select(t => new CampaignTask(t.Stage, t.Kind, t.Title, t.Assignee, assignees?.GetValueOrDefault(t.Assignee) ?? t.Assignee, t.DueAt)).ToList();
         await using var wf = await workflows.CreateDbContextAsync(cancellationToken);
         var finished = await wf.Instances.CountAsync(i => i.CorrelationId == campaignId && i.Id != instanceId && i.Status == WorkflowStatus.Finished, cancellationToken);
+        // Mail given up on is the campaign's incident, not only a row in the outbox.
+        var failed = wf.Outbox.Where(m => m.Channel == Email.EmailMessage.Channel && m.Status == Workflows.Outbox.OutboxStatus.Failed
+            && (m.InstanceId == instanceId || wf.Instances.Any(i => i.Id == m.InstanceId && i.CorrelationId == campaignId)));
+        var failedEmails = await failed.CountAsync(cancellationToken);
+        var lastError = failedEmails == 0 ? null
+            : await failed.OrderByDescending(m => m.CreatedAt).Select(m => m.LastError).FirstOrDefaultAsync(cancellationToken);
         return new CampaignView(campaign.Id, campaign.Name, campaign.Year, campaign.TemplateId, campaign.Status, instanceId, campaign.ParticipantWorkflow,
             campaign.ParticipantCount, campaign.LaunchedCount, finished, stages, campaignTasks, outcomes,
-            Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null);
+            Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null, failedEmails, lastError);
     }
 
     public async Task<ListPage<ParticipantView>> ParticipantsAsync(string campaignId, ParticipantFilter filter, PageRequest page,

@@ -121,10 +121,17 @@ internal sealed class OutboxSender(
             var retryAfter = permanent ? (TimeSpan?)null : settings.BackoffAfter(message.Attempts);
             logger.LogWarning("E-mail {Id} attempt {Attempt} failed: {Error}{Next}", message.Id, message.Attempts, e.Message,
                 retryAfter is null ? "; giving up" : $"; next attempt in {retryAfter}");
-            await outbox.MarkFailedAsync(message, $"{e.GetType().Name}: {e.Message}", retryAfter, CancellationToken.None);
+            await outbox.MarkFailedAsync(message, Describe(e), retryAfter, CancellationToken.None);
             return false;
         }
     }
+
+    /// <summary>The failure as an administrator reads it: the server's code and the address it refused, when it was the server.</summary>
+    private static string Describe(Exception e) => e switch
+    {
+        SmtpCommandException smtp => $"SMTP {(int)smtp.StatusCode}{(smtp.Mailbox is { } box ? $" <{box.Address}>" : "")}: {smtp.Message}",
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
 
     private static bool IsPermanent(Exception e) => e switch
     {

@@ -10,9 +10,34 @@ namespace Chamber.Host.Tests;
 public sealed class SmtpServer : IAsyncDisposable
 {
     private Process? _process;
+    private readonly string? _refusing;
 
-    public SmtpServer()
+    /// <summary>aiosmtpd's Mailbox handler, refusing some recipients.</summary>
+    private const string RefusingHandler = """
+        from aiosmtpd.handlers import Mailbox
+
+        class Refusing(Mailbox):
+            def __init__(self, maildir, prefix):
+                super().__init__(maildir)
+                self.prefix = prefix
+
+            @classmethod
+            def from_cli(cls, parser, *args):
+                if len(args) != 2:
+                    parser.error('Refusing needs a maildir and a prefix')
+                return cls(args[0], args[1])
+
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                if address.startswith(self.prefix):
+                    return '550 5.1.1 No such mailbox'
+                envelope.rcpt_tos.append(address)
+                return '250 OK'
+        """;
+
+    /// <param name="refusing">Recipients starting with this are refused for good (550), as a server refuses an address that does not exist.</param>
+    public SmtpServer(string? refusing = null)
     {
+        _refusing = refusing;
         using var probe = new TcpListener(System.Net.IPAddress.Loopback, 0);
         probe.Start();
         Port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
@@ -30,11 +55,20 @@ public sealed class SmtpServer : IAsyncDisposable
     public async Task StartAsync()
     {
         // Debian's interpreter, not whatever python3 comes first on PATH: the package lives there.
-        _process = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
+        var start = _refusing is null
+            ? new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
+            : new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "refusing.Refusing", Maildir, _refusing]);
+        if (_refusing is not null)
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        }) ?? throw new InvalidOperationException("aiosmtpd did not start (is python3-aiosmtpd installed? ops/test installs it).");
+            var modules = Path.Combine(Maildir + "-handler");
+            Directory.CreateDirectory(modules);
+            await File.WriteAllTextAsync(Path.Combine(modules, "refusing.py"), RefusingHandler);
+            start.Environment["PYTHONPATH"] = modules;
+        }
+
+        start.RedirectStandardError = true;
+        start.RedirectStandardOutput = true;
+        _process = Process.Start(start) ?? throw new InvalidOperationException("aiosmtpd did not start (is python3-aiosmtpd installed? ops/test installs it).");
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (true)
         {

@@ -91,6 +91,11 @@ export default function CampaignDetailPage() {
           <Col span={6}><Statistic title={t('status.finished')} value={view.finished} /></Col>
           <Col span={6}><Statistic title={t('outcome.commended')} value={view.outcomes.commended ?? 0} /></Col>
         </Row>
+        {view.failedEmails > 0 && (
+          <Alert type="error" showIcon style={{ marginTop: 16 }} data-testid="failed-emails"
+            title={t('campaigns.failedEmails', { count: view.failedEmails })}
+            description={<>{view.lastEmailError}{hasRole('admin') && <> · <Link to="/admin/outbox">{t('campaigns.openOutbox')}</Link></>}</>} />
+        )}
         {signOff && (
           <Alert type="info" showIcon style={{ marginTop: 16 }} data-testid="awaiting-sign-off"
             title={t('campaigns.awaitingSignOff', { who: signOff.assigneeName })}
