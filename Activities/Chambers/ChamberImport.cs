@@ -78,6 +78,9 @@ public static class ChamberImport
 
     public const int MaxRows = 100_000;
 
+    /// <summary>The longest district, contact or phone number.</summary>
+    public const int MaxFieldLength = 100;
+
     /// <summary>The columns of the downloadable template, in the order a member department keeps them.</summary>
     private static readonly (Field Field, string Header)[] TemplateColumns =
     [
@@ -184,6 +187,13 @@ public static class ChamberImport
                 rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), "名称为空 / The name is empty."));
             else if (name.Length > 200)
                 rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), "名称超过 200 字 / The name is longer than 200 characters."));
+
+            foreach (var field in new[] { Field.District, Field.Contact, Field.Phone, Field.Email })
+            {
+                var limit = field == Field.Email ? 1_000 : MaxFieldLength;
+                if (columns.ContainsKey(field) && Cell(field).Length > limit)
+                    rowErrors.Add(new ImportError(row.Number, HeaderOf(field), $"超过 {limit} 字 / Longer than {limit} characters."));
+            }
 
             ChamberType? type = null;
             if (Optional(Field.Type) is { } typeText)

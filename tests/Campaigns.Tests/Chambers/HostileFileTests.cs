@@ -34,6 +34,15 @@ public sealed class HostileFileTests
         Assert.Equal("鹿城区五马 街道商会", Assert.Single(plan.Rows).Name);
     }
 
+    [Fact]
+    public void A_row_with_an_overlong_field_is_refused_and_the_others_kept()
+    {
+        var plan = ChamberImport.Plan(TabularFile.Read(Encoding.UTF8.GetBytes(
+            $"名称,所属区,联系人,邮箱\n鹿城区商会,鹿城区,{new string('张', 101)},lc@chamber.example\n龙湾区商会,龙湾区,李四,lw@chamber.example\n"), "list.csv"));
+        Assert.Equal("龙湾区商会", Assert.Single(plan.Rows).Name);
+        Assert.Equal((2, "联系人"), (Assert.Single(plan.Errors).Row, plan.Errors[0].Column));
+    }
+
     [Theory]
     [InlineData("鹿城\u0001商会", "鹿城商会")]
     [InlineData("第一行\n第二行", "第一行 第二行")]
