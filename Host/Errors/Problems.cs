@@ -58,6 +58,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             PortalSubmissionException e => Problems.BadRequest(e.Message, e.Problems),
             _ => null,
         };
+        if (result is null && StorageIsFull(exception))
+        {
+            // A full disk is the server's condition, not the request's fault, and it passes: 503, so clients try again later.
+            logger.LogCritical(exception, "Storage is full: writes are refused until space is freed.");
+            result = TypedResults.Problem(title: "服务器存储空间已满，请稍后再试 / The server's storage is full; try again later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+            httpContext.Response.Headers.RetryAfter = "60";
+        }
+
         if (result is null)
         {
             // The route's pattern, not the path: a path may hold a chamber's portal token, which a log must not.
@@ -68,6 +77,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
         httpContext.Response.StatusCode = result.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = result.ProblemDetails, Exception = exception });
+    }
+
+    /// <summary>Whether the error (or one inside it) is the database or the file system saying there is no room left.</summary>
+    private static bool StorageIsFull(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 } // SQLITE_FULL
+                || e is Npgsql.PostgresException { SqlState: "53100" } // disk_full
+                || (e is IOException && e.Message.Contains("No space left on device", StringComparison.Ordinal)))
+                return true;
+        }
+
+        return false;
     }
 
     private static string Describe(BadHttpRequestException e) => e.InnerException switch

@@ -32,6 +32,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(StorageProvider.Sqlite, $"Data Source={Path.Combine(directory, "workflows.db")}", directory, null);
     }
 
+    /// <summary>A SQLite database in a file the caller places (and removes): a disk of its own, for instance.</summary>
+    public static TestDatabase SqliteIn(string file) => new(StorageProvider.Sqlite, $"Data Source={file}", null, null);
+
     /// <summary>The server comes from WORKFLOWS_TEST_POSTGRES, which ops/test sets after starting PostgreSQL.</summary>
     private static async Task<TestDatabase> CreatePostgresAsync()
     {

@@ -12,26 +12,36 @@ internal sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _workingDirectory;
 
-    private HostProcess(Process process, string workingDirectory, Uri address)
+    private readonly bool _ownsDirectory;
+
+    private HostProcess(Process process, string workingDirectory, Uri address, bool ownsDirectory)
     {
         _process = process;
         _workingDirectory = workingDirectory;
+        _ownsDirectory = ownsDirectory;
         Address = address;
     }
 
     public Uri Address { get; }
 
-    public static async Task<HostProcess> StartAsync(TestDatabase database, params string[] settings)
+    public static Task<HostProcess> StartAsync(TestDatabase database, params string[] settings) =>
+        StartAsync(database, Directory.CreateTempSubdirectory("ccw-host-").FullName, ownsDirectory: true, "Production", settings);
+
+    /// <summary>A Host working in a folder the caller keeps (its pickup mail survives a restart), in the given environment.</summary>
+    public static Task<HostProcess> StartInAsync(TestDatabase database, string workingDirectory, string environment, params string[] settings) =>
+        StartAsync(database, workingDirectory, ownsDirectory: false, environment, settings);
+
+    private static async Task<HostProcess> StartAsync(TestDatabase database, string workingDirectory, bool ownsDirectory, string environment, string[] settings)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var workingDirectory = Directory.CreateTempSubdirectory("ccw-host-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         string[] arguments =
         [
             Path.Combine(AppContext.BaseDirectory, "Host.dll"), "--urls", address.ToString(),
@@ -50,7 +60,7 @@ internal sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, workingDirectory, address);
+        var host = new HostProcess(process, workingDirectory, address, ownsDirectory);
         await host.WaitUntilHealthyAsync();
         return host;
     }
@@ -115,6 +125,8 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (!_ownsDirectory)
+            return;
         try
         {
             Directory.Delete(_workingDirectory, recursive: true);
