@@ -54,8 +54,13 @@ public sealed class DefinitionService(
     {
         var definition = reader.Read(json);
         validator.Validate(definition);
+        // A cron activity's zone goes into the stored definition, so its export means the same anywhere.
+        foreach (var cron in Descendants(definition.Root).OfType<Timers.Cron>())
+            cron.NameZone(_zone.Id);
         return definition;
     }
+
+    private static IEnumerable<Model.Activity> Descendants(Model.Activity activity) => activity.GetChildren().SelectMany(Descendants).Prepend(activity);
 
     /// <summary>Stores the file as a new version of its definition (a new definition when it has no id); published if the file says so.</summary>
     public async Task<DefinitionSummary> ImportAsync(string json, CancellationToken cancellationToken = default)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Xml;
-using QuartzCron = Quartz.CronExpression;
 
 namespace Chamber.Workflows.Timers;
 
@@ -11,7 +10,7 @@ namespace Chamber.Workflows.Timers;
 /// </summary>
 public abstract record TriggerSchedule
 {
-    /// <summary>The stored form: <c>every PT1H</c>, <c>cron 0 0 9 ? * MON-FRI</c> or <c>at 2026-05-01T00:00:00Z</c>.</summary>
+    /// <summary>The stored form: <c>every PT1H</c>, <c>cron Asia/Shanghai 0 0 9 * * 1-5</c> or <c>at 2026-05-01T00:00:00Z</c>.</summary>
     public abstract string Spec { get; }
 
     /// <summary>The first occurrence after the schedule is published at <paramref name="now"/>, or null when there is none.</summary>
@@ -30,7 +29,7 @@ public abstract record TriggerSchedule
         return kind switch
         {
             "every" => new IntervalSchedule(XmlConvert.ToTimeSpan(value)),
-            "cron" when QuartzCron.TryParse(value, out var cron) => new CronSchedule(value, cron.WithTimeZone(zone)),
+            "cron" => CronSchedule.FromSpec(value, zone),
             "at" => new OnceSchedule(DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)),
             _ => throw new FormatException($"'{spec}' is not a trigger schedule."),
         };
@@ -49,14 +48,27 @@ public sealed record IntervalSchedule(TimeSpan Interval) : TriggerSchedule
         due + Interval * (Math.Floor((now - due) / Interval) + 1);
 }
 
-/// <summary>Elsa.Cron as a trigger: every time the expression matches, read in the configured zone.</summary>
-public sealed record CronSchedule(string Expression, QuartzCron Cron) : TriggerSchedule
+/// <summary>Elsa.Cron as a trigger: every time the expression matches, read in its zone.</summary>
+public sealed record CronSchedule(string Expression, Cronos.CronExpression Cron, TimeZoneInfo Zone) : TriggerSchedule
 {
-    public override string Spec => "cron " + Expression;
+    public override string Spec => $"cron {Zone.Id} {Expression}";
 
-    public override DateTimeOffset? First(DateTimeOffset now) => Cron.GetNextValidTimeAfter(now);
+    public override DateTimeOffset? First(DateTimeOffset now) => ElsaCron.Next(Cron, now, Zone);
 
-    public override DateTimeOffset? Next(DateTimeOffset due, DateTimeOffset now) => Cron.GetNextValidTimeAfter(now);
+    public override DateTimeOffset? Next(DateTimeOffset due, DateTimeOffset now) => ElsaCron.Next(Cron, now, Zone);
+
+    /// <summary>"Asia/Shanghai 0 0 9 * * 1-5"; a schedule stored before zones were named is read in <paramref name="zone"/>.</summary>
+    public static CronSchedule FromSpec(string value, TimeZoneInfo zone)
+    {
+        var space = value.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && TimeZoneInfo.TryFindSystemTimeZoneById(value[..space], out var named))
+        {
+            zone = named;
+            value = value[(space + 1)..];
+        }
+
+        return ElsaCron.TryParse(value, out var cron, out var problem) ? new CronSchedule(value, cron, zone) : throw new FormatException(problem);
+    }
 }
 
 /// <summary>Elsa.StartAt as a trigger: once, at a moment that had not passed when it was published.</summary>

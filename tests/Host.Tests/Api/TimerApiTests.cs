@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Chamber.Host.Tests.Api;
 
 /// <summary>Timers through the Host: the manual clock API, and a real-time Delay fired by the background service.</summary>
@@ -81,6 +83,17 @@ public abstract class TimerApiTests(StorageProvider provider) : IAsyncLifetime
     private static string CronTrigger(string cron) =>
         """{"id":"trigger","type":"Elsa.Cron","customProperties":{"canStartWorkflow":true},"cronExpression":{"typeName":"String","expression":{"type":"Literal","value":"CRON"}}}"""
             .Replace("CRON", cron, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_cron_activity_is_stored_and_exported_with_the_zone_it_is_read_in()
+    {
+        await using var host = new HostFactory(_database);
+        using var client = await host.SignedInClientAsync();
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/workflow-definitions/import", Json(Triggered("zoned", CronTrigger("0 0 9 * * 1-5"))))).StatusCode);
+        var exported = JsonNode.Parse(await client.GetStringAsync("/api/workflow-definitions/zoned/export"))!;
+        var cron = exported["root"]!["activities"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Elsa.Cron")!;
+        Assert.Equal("Asia/Shanghai", cron["timeZone"]!["expression"]!["value"]!.GetValue<string>());
+    }
 
     [Fact]
     public async Task A_cron_trigger_starts_one_instance_per_occurrence_and_republishing_neither_repeats_nor_skips_one()

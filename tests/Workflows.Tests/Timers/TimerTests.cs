@@ -68,6 +68,30 @@ public sealed class TimerTests : IDisposable
         Assert.Equal(Start.AddHours(1), journal.Single(j => j.ActivityId == "a" && j.EventName == JournalEvents.Message).Timestamp);
     }
 
+    [Theory]
+    [InlineData("0 0 9 * * 1-5")] // Elsa's numbers: 1 is Monday (Quartz read it as Sunday and woke on a Sunday)
+    [InlineData("0 0 9 ? * MON-FRI")]
+    public async Task Cron_in_elsa_syntax_waits_for_the_next_weekday_at_nine_beijing_time(string expression)
+    {
+        _engine.PublishJson(Waits("cron-elsa", """{"id":"wait","type":"Elsa.Cron","cronExpression":{"typeName":"String","expression":{"type":"Literal","value":"EXPR"}}}"""
+            .Replace("EXPR", expression, StringComparison.Ordinal)));
+
+        var started = await _engine.Runtime.StartAsync("cron-elsa");
+
+        // Saturday 10:00 Beijing → Monday 09:00 Beijing = 01:00 UTC.
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero), Assert.Single(started.Bookmarks).DueAt);
+    }
+
+    [Fact]
+    public void A_quartz_expression_with_a_year_is_refused_with_how_to_write_it()
+    {
+        var error = Assert.Throws<DefinitionValidationException>(() =>
+            TestEngine.Compile(Waits("year-cron", """{"id":"wait","type":"Elsa.Cron","cronExpression":{"typeName":"String","expression":{"type":"Literal","value":"0 0 9 ? * MON-FRI 2026"}}}""")));
+
+        Assert.Contains("seven fields", error.Message, StringComparison.Ordinal);
+        Assert.Contains("0 0 9 * * 1-5", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Cron_waits_for_the_next_match_in_beijing_time()
     {
@@ -107,6 +131,6 @@ public sealed class TimerTests : IDisposable
         var error = Assert.Throws<DefinitionValidationException>(() =>
             TestEngine.Compile(Waits("bad-cron", """{"id":"wait","type":"Elsa.Cron","cronExpression":{"typeName":"String","expression":{"type":"Literal","value":"every day"}}}""")));
 
-        Assert.Contains("is not a Quartz cron expression", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is not a cron expression: six fields", error.Message, StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,8 @@ public sealed class TriggerScheduleTests
 
     [Theory]
     [InlineData("every PT1H")]
-    [InlineData("cron 0 0 9 ? * MON-FRI")]
+    [InlineData("cron Asia/Shanghai 0 0 9 ? * MON-FRI")]
+    [InlineData("cron UTC 0 0 9 * * 1-5")]
     [InlineData("at 2026-05-01T00:00:00.0000000+00:00")]
     public void The_stored_form_reads_back_as_the_same_schedule(string spec) =>
         Assert.Equal(spec, TriggerSchedule.Parse(spec, Beijing).Spec);
@@ -29,6 +30,14 @@ public sealed class TriggerScheduleTests
         Assert.Equal(Due.AddHours(1), hourly.Next(Due, Due.AddMinutes(7)));
         // Down for two and a half hours: one start stands for the missed ones, then back on the grid.
         Assert.Equal(Due.AddHours(3), hourly.Next(Due, Due.AddHours(2.5)));
+    }
+
+    [Fact]
+    public void A_schedule_stored_before_zones_were_named_reads_in_the_hosts_zone()
+    {
+        var stored = TriggerSchedule.Parse("cron 0 0 9 ? * MON-FRI", Beijing);
+        Assert.Equal("cron Asia/Shanghai 0 0 9 ? * MON-FRI", stored.Spec);
+        Assert.Equal(Due, stored.First(new DateTimeOffset(2026, 11, 21, 2, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]
