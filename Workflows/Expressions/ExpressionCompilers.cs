@@ -16,7 +16,7 @@ public sealed class ExpressionCompilers
     /// <summary>The expression types a host runs: C# only when its options enable it; otherwise a C# expression is refused with the reason.</summary>
     public static ExpressionCompilers Create(ExpressionOptions options) => new(
     [
-        new LiteralCompiler(), new ObjectCompiler(), new VariableCompiler(), new JavaScriptCompiler(options.JavaScript),
+        new LiteralCompiler(), new ObjectCompiler(), new VariableCompiler(), new JavaScriptCompiler(options.JavaScript), new LiquidCompiler(),
         options.EnableCSharp ? new CSharpCompiler() : new SwitchedOffCompiler(ExpressionTypes.CSharp,
             "C# 表达式在本系统中未启用，请改用 JavaScript / C# expressions are switched off on this host (Expressions:EnableCSharp); use JavaScript."),
     ]);

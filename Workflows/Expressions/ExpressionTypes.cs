@@ -10,6 +10,7 @@ public static class ExpressionTypes
     public const string Variable = "Variable";
     public const string JavaScript = "JavaScript";
     public const string CSharp = "CSharp";
+    public const string Liquid = "Liquid";
 }
 
 /// <summary>What an expression can see while it runs: the workflow's variables and input.</summary>

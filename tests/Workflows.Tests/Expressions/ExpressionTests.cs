@@ -203,6 +203,46 @@ public sealed class ExpressionTests
         Assert.Equal(["counted to 7"], await MessagesAsync(result));
     }
 
+    // ---- Liquid ----
+
+    [Fact]
+    public async Task Liquid_renders_with_the_variables_input_and_instance_in_scope()
+    {
+        var result = await RunAsync(
+            [Variable("Counter", "Int32", "3"), Variable("Chamber", "String", "五马街道商会")],
+            [Write("log", "Liquid", "{{ Variables.Chamber }}：{{ Variables.Counter | plus: 2 }} / {{ Input.City | upcase }} / {{ WorkflowInstanceId | size }}")],
+            new Dictionary<string, object?> { ["City"] = "wenzhou" });
+
+        Assert.Equal(["五马街道商会：5 / WENZHOU / 32"], await MessagesAsync(result));
+    }
+
+    [Fact]
+    public void A_liquid_template_that_does_not_parse_is_refused_on_import()
+    {
+        var error = Assert.Throws<DefinitionValidationException>(() => TestEngine.Compile($$"""
+            {"definitionId":"bad-liquid","root":{"type":"Elsa.Flowchart","id":"flow","activities":[{{Write("log", "Liquid", "{% if x %}never closed")}}]} }
+            """));
+        Assert.Contains("'log'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Liquid syntax error", error.Message, StringComparison.Ordinal);
+    }
+
+    // ---- Elsa's RunJavaScript and FlowNode ----
+
+    [Fact]
+    public async Task Run_javascript_returns_its_result_into_a_variable_and_flow_node_passes_through()
+    {
+        var result = await RunAsync(
+            [Variable("Counter", "Int32", "20"), Variable("Doubled", "Int32")],
+            [
+                """{"id":"pass","type":"Elsa.FlowNode"}""",
+                """{"id":"run","type":"Elsa.RunJavaScript","script":{"typeName":"String","expression":{"type":"Literal","value":"const n = getCounter(); return n * 2 + 2;"}},"result":{"typeName":"Object","memoryReference":{"id":"Doubled"}}}""",
+                Write("log", "JavaScript", "'doubled ' + getDoubled()"),
+            ]);
+
+        Assert.Equal(42, await VariableAsync(result, "Doubled"));
+        Assert.Equal(["doubled 42"], await MessagesAsync(result));
+    }
+
     // ---- C# ----
 
     [Fact]

@@ -2,7 +2,7 @@ import { Alert, Checkbox, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { inputText, withInput, type ActivityDescriptor, type ActivityJson, type InputDescriptor } from './model';
 
-const expressionTypes = ['Literal', 'JavaScript', 'CSharp', 'Object', 'Variable'];
+const expressionTypes = ['Literal', 'JavaScript', 'Liquid', 'CSharp', 'Object', 'Variable'];
 
 /** The selected activity's name and inputs, each as Elsa stores it: an expression type and its text. */
 export default function PropertyPanel({ activity, descriptor, readOnly, onChange }: {
