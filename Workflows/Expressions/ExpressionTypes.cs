@@ -28,6 +28,9 @@ public interface IExpressionContext
     /// <summary>Writes a variable by name or id, converting to its declared type.</summary>
     void SetVariable(string nameOrId, object? value);
 
+    /// <summary>The item of the nearest ForEach or ParallelForEach iteration the expression runs in (Elsa's <c>getCurrentValue()</c>); null outside a loop.</summary>
+    object? GetCurrentValue() => null;
+
     /// <summary>Cancelled when the run the expression belongs to is (the workflow was cancelled meanwhile): a running script stops.</summary>
     CancellationToken CancellationToken => CancellationToken.None;
 }

@@ -21,7 +21,7 @@ namespace Chamber.Workflows.Expressions;
 /// <c>return</c> at the top level and use modern syntax, and sees Elsa's helpers —
 /// <c>getVariable</c>/<c>setVariable</c>, <c>getX()</c>/<c>setX(v)</c> per variable and input,
 /// <c>variables.X</c>, <c>getInput</c>/<c>input</c>, <c>getWorkflowInstanceId</c>,
-/// <c>getCorrelationId</c>/<c>setCorrelationId</c>, <c>isNullOrEmpty</c>,
+/// <c>getCorrelationId</c>/<c>setCorrelationId</c>, <c>getCurrentValue</c> (in a loop's body), <c>isNullOrEmpty</c>,
 /// <c>isNullOrWhiteSpace</c>, <c>toJson</c>, <c>parseGuid</c>, <c>newGuid</c>,
 /// <c>newGuidString</c>, <c>newShortGuid</c> and the base64 helpers.
 /// </summary>
@@ -157,6 +157,7 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             });
             Function("getInput", args => ToJs(engine, context.WorkflowInput.GetValueOrDefault(Text(args, 0))));
             Function("getWorkflowInstanceId", _ => context.WorkflowInstanceId);
+            Function("getCurrentValue", _ => ToJs(engine, context.GetCurrentValue()));
             Function("getCorrelationId", _ => context.CorrelationId is { } id ? id : JsValue.Null);
             Function("setCorrelationId", args =>
             {

@@ -85,6 +85,17 @@ public sealed class ActivityExecutionContext : IExpressionContext
     }
 
     /// <summary>Evaluates an input now (for inputs marked <c>AutoEvaluate = false</c>, or again).</summary>
+    public object? GetCurrentValue()
+    {
+        for (var iteration = this; iteration.Parent is { } parent; iteration = parent)
+        {
+            if (parent.Activity is Activities.Composition.ForEachBase)
+                return Activities.Composition.ForEachBase.ItemOf(parent, iteration);
+        }
+
+        return null;
+    }
+
     /// <summary>The run's token: an expression stops when the instance is cancelled while it runs.</summary>
     public CancellationToken CancellationToken => WorkflowExecutionContext.CancellationToken;
 

@@ -7,7 +7,15 @@ namespace Chamber.Workflows.Activities.Composition;
 /// <summary>Shared by ForEach and ParallelForEach: the items are evaluated once and kept with the instance.</summary>
 public abstract class ForEachBase : Activity
 {
-    protected const string ItemsKey = "items";
+    /// <summary>The items, kept in the loop's context; each iteration's body is tagged with its index.</summary>
+    internal const string ItemsKey = "items";
+
+    /// <summary>The item an iteration of this loop works on, given the loop's context and the iteration's body context.</summary>
+    internal static object? ItemOf(ActivityExecutionContext loop, ActivityExecutionContext iteration) =>
+        int.TryParse(iteration.Tag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+        && loop.GetProperty<List<object?>>(ItemsKey) is { } items && index < items.Count
+            ? items[index]
+            : null;
 
     [Input(Description = "The items to iterate (a list, or JSON array text).", UIHint = InputUIHints.MultiLine)]
     public Input<object>? Items { get; set; }

@@ -13,6 +13,7 @@ public sealed class ParallelForEach : ForEachBase
         var items = ReadItems(context.Get(Items));
         if (items.Count == 0 || Body is null)
             return context.CompleteActivityAsync();
+        context.SetProperty(ItemsKey, items);
         for (var i = 0; i < items.Count; i++)
             context.ScheduleActivity(Body, OnIterationCompletedAsync, i.ToString(CultureInfo.InvariantCulture), CurrentValueBinding(context, items[i]));
         return ValueTask.CompletedTask;

@@ -130,7 +130,7 @@ public abstract class ApiTests(HostFixture fixture)
     [InlineData("[1, 2]", "must be a JSON object")]
     [InlineData("""{"definitionId":"a","definitionId":"b","root":{"type":"Elsa.Flowchart","id":"f"}}""", "not valid")]
     [InlineData("{\"definitionId\":\"x\"}", "no 'root' activity")]
-    [InlineData("""{"definitionId":"bad-liquid","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Liquid","value":"{{ x }}"}}}]}}""", "'Liquid' is not supported")]
+    [InlineData("""{"definitionId":"bad-liquid","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Liquid","value":"{% if x %}never closed"}}}]}}""", "Liquid syntax error")]
     [InlineData("""{"definitionId":"bad-link","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"a","type":"Elsa.WriteLine"}],"connections":[{"source":{"activity":"a","port":"Done"},"target":{"activity":"ghost","port":"In"}}]}}""", "'ghost'")]
     [InlineData("""{"definitionId":"spin","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"start","type":"Elsa.Start"},{"id":"a","type":"Elsa.WriteLine"},{"id":"b","type":"Elsa.WriteLine"}],"connections":[{"source":"start","target":"a"},{"source":"a","target":"b"},{"source":"b","target":"a"}]}}""", "run forever")]
     [InlineData("""{"definitionId":"bad-var","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Variable","value":{"id":5}}}}]}}""", "Variable expression")]
