@@ -55,6 +55,61 @@ public sealed class ElsaScenarioTests : IDisposable
         Assert.Equal(lines, await _engine.MessagesAsync(instance.Info.Id));
     }
 
+    /// <summary>
+    /// JoinBehaviors (ForkDecisionJoinTests): the lines each join mode lets through. Not run:
+    /// fork-decision-join-converge(-strict).json, whose implicit joins ask for Elsa 3.5's
+    /// <c>customProperties.mergeMode</c> Merge and Converge — implicit joins here stream (README).
+    /// </summary>
+    [Theory]
+    [InlineData("fork-decision-join-none.json", new[] { "A", "C" })]
+    [InlineData("fork-decision-join-waitall.json", new[] { "A", "C", "B", "D" })]
+    public async Task JoinBehaviors(string file, string[] lines)
+    {
+        var instance = await RunUntilEndAsync("JoinBehaviors", file);
+        Assert.Equal(lines, await _engine.MessagesAsync(instance.Info.Id));
+    }
+
+    /// <summary>JoinBehaviors: a join fed by both branches of a decision (only one runs) lets the workflow finish.</summary>
+    [Fact]
+    public async Task JoinBehaviors_decision_merge_finishes()
+    {
+        var instance = await RunUntilEndAsync("JoinBehaviors", "decision-merge-join-none.json");
+        Assert.Equal(WorkflowStatus.Finished, instance.Info.Status);
+    }
+
+    /// <summary>JoinBehaviors: the join runs once (JoinRunsOnceTests), and a ParallelForEach whose body has a join completes (ParallelJoinCompletesTests).</summary>
+    [Theory]
+    [InlineData("join.json", "802725996be1b582")]
+    public async Task JoinBehaviors_join_completes_once(string file, string joinId)
+    {
+        var instance = await RunUntilEndAsync("JoinBehaviors", file);
+        var journal = await _engine.Store.ReadJournalAsync(instance.Info.Id);
+        Assert.Single(journal, j => j.ActivityId == joinId && j.EventName == JournalEvents.Completed);
+    }
+
+    [Fact]
+    public async Task JoinBehaviors_parallel_for_each_with_a_join_completes()
+    {
+        var instance = await RunUntilEndAsync("JoinBehaviors", "parallel-join.json");
+        Assert.Equal(WorkflowStatus.Finished, instance.Info.Status);
+    }
+
+    /// <summary>
+    /// ExplicitJoins (ExplicitJoinWaitAnyTests): the lines and Finished. Elsa's test expects
+    /// "Start; Line 1; Line 2; End" of join-all-2.json too, but that file's second branch is a
+    /// FlowNode, which writes nothing: the lines the file itself produces are asserted.
+    /// </summary>
+    [Theory]
+    [InlineData("join-any-1.json", "Start; End")]
+    [InlineData("join-all-1.json", "Start; Line 1; Line 2; End")]
+    [InlineData("join-all-2.json", "Start; Line 1; End")]
+    public async Task ExplicitJoins(string file, string lines)
+    {
+        var instance = await RunUntilEndAsync("ExplicitJoins", file);
+        Assert.Equal(lines.Split("; "), await _engine.MessagesAsync(instance.Info.Id));
+        Assert.Equal(WorkflowStatus.Finished, instance.Info.Status);
+    }
+
     public void Dispose() => _advancer.Dispose();
 
     private async Task<LoadedInstance> RunUntilEndAsync(string scenario, string file)
