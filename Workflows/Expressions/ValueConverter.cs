@@ -92,10 +92,18 @@ public static class ValueConverter
         if (typeof(IConvertible).IsAssignableFrom(type))
             return System.Convert.ChangeType(text, type, Invariant);
 
+        // A single name where a list of names is asked for (Elsa.Complete's outcome "Done") is a list of one.
+        if (!text.TrimStart().StartsWith('[') && IsListOf<string>(type))
+            return Convert(new List<object?> { text }, type);
+
         // Collections and objects written as JSON text.
         var parsed = Normalize(JsonNode.Parse(text));
         return parsed is string ? throw new FormatException($"'{text}' is not a {TypeAliases.NameOf(type)}.") : Convert(parsed, type);
     }
+
+    private static bool IsListOf<T>(Type type) =>
+        type == typeof(T[]) || (type.IsGenericType && type.GetGenericArguments() is [var element] && element == typeof(T)
+            && type.IsAssignableFrom(typeof(List<T>)));
 
     private static bool TryConvertCollection(object value, Type type, out object? result)
     {

@@ -203,6 +203,13 @@ public sealed class ExpressionTests
         Assert.Equal(["counted to 7"], await MessagesAsync(result));
     }
 
+    [Fact]
+    public async Task A_single_name_where_a_list_of_names_is_asked_for_is_a_list_of_one()
+    {
+        Assert.Equal(new[] { "Done" }, await EvaluateAsync("Literal", "Done", typeof(string[])));
+        Assert.Equal(new[] { "A", "B" }, await EvaluateAsync("Literal", "[\"A\",\"B\"]", typeof(string[])));
+    }
+
     // ---- Liquid ----
 
     [Fact]
