@@ -5,14 +5,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Chamber.Workflows.Model;
-using Script = Acornima.Ast.Script;
 using Jint;
 using Jint.Native;
-using Jint.Native.Function;
 using Jint.Native.Object;
 using Jint.Runtime;
 using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
+using Script = Acornima.Ast.Script;
 
 namespace Chamber.Workflows.Expressions;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Fluid;
 using Chamber.Workflows.Model;
+using Fluid;
 
 namespace Chamber.Workflows.Expressions;
 

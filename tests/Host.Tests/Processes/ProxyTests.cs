@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Chamber.Host.Tests.Processes;
 
 /// <summary>

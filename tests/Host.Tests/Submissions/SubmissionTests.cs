@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using Chamber.Host.Tests.Email;
 using System.Text.RegularExpressions;
+using Chamber.Host.Tests.Email;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Host.Tests.Submissions;
