@@ -30,8 +30,15 @@ if (options.Runs('e'))
 {
     // Issue 14's measure: a JavaScript expression (on Jint, an engine per evaluation) in the middle step, against (a).
     var literal = results.Find(r => r.Name.StartsWith("(a)", StringComparison.Ordinal)).Rate;
-    var javaScript = await Scenarios.StartInMemoryAsync(options, keepEnded: false, "'hello ' + getWorkflowInstanceId().length");
+    var javaScript = await Scenarios.StartInMemoryAsync(options, keepEnded: false, ("JavaScript", "'hello ' + getWorkflowInstanceId().length"));
     results.Add(("(e) same, middle step evaluates JavaScript", javaScript, literal / 2, "workflows/s"));
+}
+
+if (options.Runs('f'))
+{
+    // The same with a Liquid template (on Fluid) in the middle step: reported, no target.
+    var liquid = await Scenarios.StartInMemoryAsync(options, keepEnded: false, ("Liquid", "hello {{ WorkflowInstanceId | size }}"));
+    results.Add(("(f) same, middle step renders Liquid", liquid, 0, "workflows/s"));
 }
 
 var sqlite = Path.Combine(Path.GetTempPath(), $"ccw-bench-{Guid.NewGuid():N}");

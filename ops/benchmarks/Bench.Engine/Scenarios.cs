@@ -39,13 +39,13 @@ internal static class Scenarios
     /// drop finished instances, so the figure is the engine's and not the garbage collector's
     /// (with millions of results retained, collections of the growing heap dominate).
     /// </summary>
-    /// <param name="javaScript">When given, the middle activity's text is this JavaScript expression instead of a literal.</param>
-    public static async Task<double> StartInMemoryAsync(BenchOptions options, bool keepEnded, string? javaScript = null)
+    /// <param name="expression">When given, the middle activity's text is this expression (type, text) instead of a literal.</param>
+    public static async Task<double> StartInMemoryAsync(BenchOptions options, bool keepEnded, (string Type, string Text)? expression = null)
     {
         var graphs = new InMemoryGraphSource();
-        var json = javaScript is null ? ThreeActivities : ThreeActivities.Replace(
+        var json = expression is not { } e ? ThreeActivities : ThreeActivities.Replace(
             "\"expression\":{\"type\":\"Literal\",\"value\":\"hello\"}",
-            $"\"expression\":{{\"type\":\"JavaScript\",\"value\":{System.Text.Json.JsonSerializer.Serialize(javaScript)}}}", StringComparison.Ordinal);
+            $"\"expression\":{{\"type\":\"{e.Type}\",\"value\":{System.Text.Json.JsonSerializer.Serialize(e.Text)}}}", StringComparison.Ordinal);
         var definition = new DefinitionJsonReader(new ActivityRegistry().AddBuiltInActivities()).Read(json);
         definition.Id = "bench-three-v1";
         graphs.Publish(new DefinitionValidator(ExpressionCompilers.All).Validate(definition));
@@ -53,7 +53,7 @@ internal static class Scenarios
         var runtime = new WorkflowRuntime(new InMemoryInstanceStore(keepEnded), graphs, new WorkflowRunner(services, TimeProvider.System),
             new InstanceLocks(), new NoDispatchQueue());
         // CPU-bound: one caller per core; more would only queue on the thread pool.
-        return await MeasureAsync(javaScript is not null ? "(e) in memory, JavaScript middle step" : keepEnded ? "(a') in memory, every result kept" : "(a) in memory",
+        return await MeasureAsync(expression is { } named ? $"in memory, {named.Type} middle step" : keepEnded ? "(a') in memory, every result kept" : "(a) in memory",
             options with { Concurrency = Environment.ProcessorCount },
             () => runtime.StartAsync("bench-three"));
     }
