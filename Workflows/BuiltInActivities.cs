@@ -23,6 +23,7 @@ public static class BuiltInActivities
         .Register<Complete>()
         .Register<WriteLine>()
         .Register<RunJavaScript>()
+        .Register<RunCSharp>()
         .Register<SetVariable>()
         .Register<SetOutput>()
         .Register<Event>()

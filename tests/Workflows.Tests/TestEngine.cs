@@ -12,7 +12,8 @@ internal sealed class TestEngine
     public TestEngine(IWorkflowInstanceStore? store = null, WorkflowRunnerOptions? options = null, TimeProvider? clock = null)
     {
         Store = store ?? new InMemoryInstanceStore();
-        var services = new ServiceCollection().AddSingleton<IWorkflowGraphSource>(Graphs).BuildServiceProvider();
+        // The tests' engine runs every expression type, C# included, as the definitions it compiles do.
+        var services = new ServiceCollection().AddSingleton<IWorkflowGraphSource>(Graphs).AddSingleton(ExpressionCompilers.All).BuildServiceProvider();
         Runtime = new WorkflowRuntime(Store, Graphs, new WorkflowRunner(services, clock ?? TimeProvider.System, options), new InstanceLocks(), new NoDispatchQueue());
     }
 

@@ -110,6 +110,14 @@ public sealed class ElsaScenarioTests : IDisposable
         Assert.Equal(WorkflowStatus.Finished, instance.Info.Status);
     }
 
+    /// <summary>WorkflowOutputMapping: a RunCSharp's result bound straight to a workflow output is in the instance's outputs.</summary>
+    [Fact]
+    public async Task WorkflowOutputMapping()
+    {
+        var instance = await RunUntilEndAsync("WorkflowOutputMapping", "workflow-output.json");
+        Assert.Equal("Foo", TestEngine.Output(instance, "Output1"));
+    }
+
     public void Dispose() => _advancer.Dispose();
 
     private async Task<LoadedInstance> RunUntilEndAsync(string scenario, string file)
