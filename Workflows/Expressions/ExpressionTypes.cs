@@ -31,6 +31,12 @@ public interface IExpressionContext
     /// <summary>The item of the nearest ForEach or ParallelForEach iteration the expression runs in (Elsa's <c>getCurrentValue()</c>); null outside a loop.</summary>
     object? GetCurrentValue() => null;
 
+    /// <summary>An output an activity set earlier in this run, by the activity's id or name (Elsa's <c>getOutputFrom</c>); null when none.</summary>
+    object? GetOutput(string activityIdOrName, string? outputName) => null;
+
+    /// <summary>The last output any activity set in this run (Elsa's <c>getLastResult()</c>).</summary>
+    object? GetLastResult() => null;
+
     /// <summary>Cancelled when the run the expression belongs to is (the workflow was cancelled meanwhile): a running script stops.</summary>
     CancellationToken CancellationToken => CancellationToken.None;
 }

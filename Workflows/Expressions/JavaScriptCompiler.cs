@@ -68,6 +68,10 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
 
     internal static bool IsIdentifier(string name) => IdentifierPattern().IsMatch(name);
 
+    /// <summary>getResultFromScore → (Result, Score).</summary>
+    [GeneratedRegex(@"^get([A-Z][\p{L}\p{Nd}_]*)From([\p{L}\p{Nd}_]+)$")]
+    private static partial Regex OutputHelper();
+
     [GeneratedRegex(@"^[\p{L}_$][\p{L}\p{Nd}_$]*$")]
     private static partial Regex IdentifierPattern();
 
@@ -157,6 +161,17 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             Function("getInput", args => ToJs(engine, context.WorkflowInput.GetValueOrDefault(Text(args, 0))));
             Function("getWorkflowInstanceId", _ => context.WorkflowInstanceId);
             Function("getCurrentValue", _ => ToJs(engine, context.GetCurrentValue()));
+            Function("getOutputFrom", args => ToJs(engine, context.GetOutput(Text(args, 0), Arg(args, 1).IsUndefined() ? null : Text(args, 1))));
+            Function("getLastResult", _ => ToJs(engine, context.GetLastResult()));
+            // get<Output>From<Activity>(): Elsa's per-output helpers, for the names the script uses.
+            foreach (var name in referenced?.Where(n => n.StartsWith("get", StringComparison.Ordinal)) ?? [])
+            {
+                if (OutputHelper().Match(name) is { Success: true } helper)
+                {
+                    var (output, activity) = (helper.Groups[1].Value, helper.Groups[2].Value);
+                    Function(name, _ => ToJs(engine, context.GetOutput(activity, output) ?? context.GetOutput(char.ToLowerInvariant(activity[0]) + activity[1..], output)));
+                }
+            }
             Function("getCorrelationId", _ => context.CorrelationId is { } id ? id : JsValue.Null);
             Function("setCorrelationId", args =>
             {

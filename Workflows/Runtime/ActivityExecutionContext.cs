@@ -122,11 +122,22 @@ public sealed class ActivityExecutionContext : IExpressionContext
         }
     }
 
-    public void Set<T>(Output<T>? output, T? value)
+    /// <summary>
+    /// Sets an output: into the variable or workflow output it is bound to, and — bound or not — into
+    /// this run's register of activity outputs, which Elsa's <c>getOutputFrom</c> and
+    /// <c>getLastResult()</c> read. <paramref name="name"/> is the output's property as the activity
+    /// wrote it (<c>context.Set(Result, …)</c> gives "Result").
+    /// </summary>
+    public void Set<T>(Output<T>? output, T? value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(output))] string? name = null)
     {
         if (output?.VariableId is { } reference)
             WorkflowExecutionContext.WriteMemory(reference, value);
+        WorkflowExecutionContext.RecordOutput(Activity, name ?? "Result", value);
     }
+
+    public object? GetOutput(string activityIdOrName, string? outputName) => WorkflowExecutionContext.ReadOutput(activityIdOrName, outputName);
+
+    public object? GetLastResult() => WorkflowExecutionContext.LastResult;
 
     public T? GetProperty<T>(string key)
     {

@@ -139,6 +139,38 @@ public sealed class WorkflowExecutionContext
     }
 
     /// <summary>Writes an output bound by memory reference: to a variable, else to the workflow output of that name.</summary>
+    private readonly Dictionary<string, Dictionary<string, object?>> _outputs = new(StringComparer.Ordinal);
+
+    /// <summary>The last output an activity set in this run (Elsa's <c>getLastResult()</c>).</summary>
+    public object? LastResult { get; private set; }
+
+    /// <summary>
+    /// Keeps an activity's output for the rest of this run, by the activity's id and its name. Like
+    /// Elsa's output register it lives for the run: after the instance waits, what was bound to a
+    /// variable or workflow output is what stays.
+    /// </summary>
+    internal void RecordOutput(Model.Activity activity, string name, object? value)
+    {
+        foreach (var key in new[] { activity.Id, activity.Name }.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (!_outputs.TryGetValue(key, out var outputs))
+                _outputs[key] = outputs = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            outputs[name] = value;
+        }
+
+        LastResult = value;
+    }
+
+    /// <summary>An output an activity set in this run, by the activity's id or name; its only (or "Result") output when none is named.</summary>
+    internal object? ReadOutput(string activityIdOrName, string? outputName)
+    {
+        if (!_outputs.TryGetValue(activityIdOrName, out var outputs))
+            return null;
+        if (!string.IsNullOrEmpty(outputName))
+            return outputs.GetValueOrDefault(outputName);
+        return outputs.Count == 1 ? outputs.Values.First() : outputs.GetValueOrDefault("Result");
+    }
+
     internal void WriteMemory(string reference, object? value)
     {
         if (Graph.SlotOf(reference) >= 0)

@@ -250,6 +250,18 @@ public sealed class ExpressionTests
         Assert.Equal(["doubled 42"], await MessagesAsync(result));
     }
 
+    [Fact]
+    public async Task Javascript_reads_earlier_outputs_of_the_run_by_activity_and_the_last_result()
+    {
+        var result = await RunAsync([],
+        [
+            """{"id":"calc","type":"Elsa.RunJavaScript","script":{"typeName":"String","expression":{"type":"Literal","value":"return 40 + 2;"}}}""",
+            Write("log", "JavaScript", "getOutputFrom('calc') + '/' + getOutputFrom('calc', 'Result') + '/' + getResultFromCalc() + '/' + getLastResult()"),
+        ]);
+
+        Assert.Equal(["42/42/42/42"], await MessagesAsync(result));
+    }
+
     // ---- C# ----
 
     [Fact]
