@@ -37,6 +37,9 @@ public interface IExpressionContext
     /// <summary>The last output any activity set in this run (Elsa's <c>getLastResult()</c>).</summary>
     object? GetLastResult() => null;
 
+    /// <summary>The definition the instance runs: its id, the version's id and the version number (Elsa's <c>getWorkflowDefinition…()</c>).</summary>
+    (string? DefinitionId, string? VersionId, int Version) WorkflowDefinition => (null, null, 0);
+
     /// <summary>Cancelled when the run the expression belongs to is (the workflow was cancelled meanwhile): a running script stops.</summary>
     CancellationToken CancellationToken => CancellationToken.None;
 }

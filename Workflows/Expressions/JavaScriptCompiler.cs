@@ -160,6 +160,9 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             });
             Function("getInput", args => ToJs(engine, context.WorkflowInput.GetValueOrDefault(Text(args, 0))));
             Function("getWorkflowInstanceId", _ => context.WorkflowInstanceId);
+            Function("getWorkflowDefinitionId", _ => context.WorkflowDefinition.DefinitionId is { } id ? id : JsValue.Null);
+            Function("getWorkflowDefinitionVersionId", _ => context.WorkflowDefinition.VersionId is { } id ? id : JsValue.Null);
+            Function("getWorkflowDefinitionVersion", _ => context.WorkflowDefinition.Version);
             Function("getCurrentValue", _ => ToJs(engine, context.GetCurrentValue()));
             Function("getOutputFrom", args => ToJs(engine, context.GetOutput(Text(args, 0), Arg(args, 1).IsUndefined() ? null : Text(args, 1))));
             Function("getLastResult", _ => ToJs(engine, context.GetLastResult()));

@@ -139,6 +139,9 @@ public sealed class ActivityExecutionContext : IExpressionContext
 
     public object? GetLastResult() => WorkflowExecutionContext.LastResult;
 
+    public (string? DefinitionId, string? VersionId, int Version) WorkflowDefinition =>
+        (WorkflowExecutionContext.Instance.DefinitionId, WorkflowExecutionContext.Instance.DefinitionVersionId, WorkflowExecutionContext.Instance.Version);
+
     public T? GetProperty<T>(string key)
     {
         if (_properties is null || !_properties.TryGetValue(key, out var value) || value is null)

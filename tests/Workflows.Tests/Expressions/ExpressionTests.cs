@@ -251,6 +251,15 @@ public sealed class ExpressionTests
     }
 
     [Fact]
+    public async Task Javascript_names_the_definition_the_instance_runs()
+    {
+        var result = await RunAsync([], [Write("log", "JavaScript", "getWorkflowDefinitionId() + ' v' + getWorkflowDefinitionVersion()")]);
+
+        var instance = await _engine.LoadAsync(result.InstanceId);
+        Assert.Equal([$"{instance.Info.DefinitionId} v{instance.Info.Version}"], await MessagesAsync(result));
+    }
+
+    [Fact]
     public async Task Javascript_reads_earlier_outputs_of_the_run_by_activity_and_the_last_result()
     {
         var result = await RunAsync([],
