@@ -17,6 +17,7 @@ public sealed class CampaignService(
     IDbContextFactory<CampaignDbContext> campaigns,
     CampaignTemplates templates,
     IPeopleDirectory people,
+    Calendar.BusinessCalendarService calendars,
     TimeProvider clock)
 {
     public async Task<CampaignRecord> CreateAsync(CreateCampaign request, CancellationToken cancellationToken = default)
@@ -99,9 +100,11 @@ public sealed class CampaignService(
             problems.Add("活动名称须为一行，不能含换行或控制字符 / The campaign name must be one line, without line breaks or control characters.");
         if (request.Year is not (>= 2004 and <= 2100))
             problems.Add("年度无效 / The year is not valid.");
-        var (_, templateProblem) = await templates.FindAsync(request.TemplateId, cancellationToken);
+        var (template, templateProblem) = await templates.FindAsync(request.TemplateId, cancellationToken);
         if (templateProblem is not null)
             problems.Add(templateProblem);
+        else if (request.Year is >= 2004 and <= 2100)
+            problems.AddRange(await ScheduleProblemsAsync(template!, request, cancellationToken));
         var participantIds = (request.ParticipantIds ?? []).Distinct().ToList();
         if (participantIds.Count == 0)
             problems.Add("请选择参加的商会 / Choose the participating chambers.");
@@ -139,6 +142,51 @@ public sealed class CampaignService(
         participantIds.Sort(StringComparer.Ordinal);
         return participantIds;
 
+    }
+
+    /// <summary>
+    /// Every due date the campaign will use (the template's, as this request changes them) must be a
+    /// business date the calendar can resolve: a year without calendar data is named now, with where
+    /// to add it, rather than found by the workflow after the launch.
+    /// </summary>
+    private async Task<IEnumerable<string>> ScheduleProblemsAsync(CampaignTemplate template, CreateCampaign request, CancellationToken cancellationToken)
+    {
+        var dates = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in template.Schedule as System.Text.Json.Nodes.JsonObject ?? [])
+        {
+            if (value is System.Text.Json.Nodes.JsonValue text && text.TryGetValue<string>(out var date))
+                dates[key] = date.Replace("{year}", request.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        // Only the template's dates: a schedule also carries other settings (who scores, how many days).
+        foreach (var (key, value) in request.Schedule ?? new Dictionary<string, string>())
+        {
+            if (dates.ContainsKey(key) && !string.IsNullOrWhiteSpace(value))
+                dates[key] = value;
+        }
+
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var problems = new List<string>();
+        var missingYears = new SortedSet<int>();
+        foreach (var (key, text) in dates)
+        {
+            try
+            {
+                Calendar.BusinessDate.Parse(text).Resolve(calendar);
+            }
+            catch (Calendar.CalendarYearMissingException e)
+            {
+                missingYears.Add(e.Year);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException)
+            {
+                problems.Add($"截止日期 {key}“{text}”无效 / The due date {key} '{text}' is not a business date: {e.Message}");
+            }
+        }
+
+        problems.AddRange(missingYears.Select(year =>
+            $"工作日历还没有 {year} 年的节假日安排，请管理员先在“工作日历”页面导入 {year} 年 / The business calendar has no {year} yet: an administrator must import it on the calendar page first."));
+        return problems;
     }
 
     private static void Apply(CampaignRecord campaign, CreateCampaign request, int participantCount)

@@ -178,6 +178,16 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
             new { name = "x", year = 2026, templateId = "four-good-campaign", participantIds = new[] { "ghost" } })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns",
             new { name = "", year = 1900, templateId = "four-good-campaign", participantIds = Array.Empty<string>() })).StatusCode);
+        // A 2027 campaign is refused up front while the calendar has no 2027: the year and where to add it are named.
+        var nextYear = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "2027年度“四好”商会创建活动", year = 2027, templateId = "four-good-campaign", participantIds = chambers });
+        Assert.Equal(HttpStatusCode.BadRequest, nextYear.StatusCode);
+        var why = await nextYear.Content.ReadAsStringAsync();
+        Assert.Contains("2027", why, StringComparison.Ordinal);
+        Assert.Contains("工作日历", why, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "x", year = 2026, templateId = "four-good-campaign", participantIds = chambers, schedule = new Dictionary<string, string> { ["planDue"] = "soon" },
+        })).StatusCode);
         // A name is one line of at most 200 characters: a line break would break every e-mail subject it goes into.
         var twoLines = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "2026年度\r\n四好商会", year = 2026, templateId = "four-good-campaign", participantIds = chambers });
         Assert.Equal(HttpStatusCode.BadRequest, twoLines.StatusCode);
