@@ -24,6 +24,8 @@ public sealed class HostFactory(TestDatabase database, IReadOnlyDictionary<strin
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Email:PickupDirectory", PickupDirectory);
         builder.UseSetting("Portal:BaseUrl", "https://fic.example");
+        // Tests import the workflows they need; those that want the shipped ones name the folder.
+        builder.UseSetting("Seed:ShippedDefinitions", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
     }

@@ -72,6 +72,17 @@ public sealed class ProcessTests
             Assert.Equal(1, await FiredCountAsync(id.EndsWith('0') ? a : b, id)));
     }
 
+    [Fact]
+    public async Task A_host_started_as_deployed_has_the_campaign_templates_without_any_setting()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
+        await using var host = await HostProcess.StartAsync(database);
+        using var admin = await host.SignedInClientAsync();
+        var templates = (await admin.GetFromJsonAsync<JsonElement>("/api/campaign-templates")).EnumerateArray().Select(t => t.GetProperty("id").GetString()).ToList();
+        Assert.Contains("four-good-campaign", templates);
+        Assert.Contains("five-good-campaign", templates);
+    }
+
     [Theory]
     [InlineData("--Clock:Mode=Manual", "ops/demo")]
     [InlineData("--Clock:Mode=Manual", "Rehearsal environments", "Staging")]
