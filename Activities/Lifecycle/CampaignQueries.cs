@@ -18,6 +18,7 @@ public sealed class CampaignQueries(
     TaskIndex taskIndex,
     DefinitionService definitions,
     TimeProvider clock,
+    IWorkflowInstanceStore store,
     IPeopleDirectory? people = null)
 {
     public async Task<CampaignRecord?> FindAsync(string campaignId, CancellationToken cancellationToken = default)
@@ -96,9 +97,16 @@ public sealed class CampaignQueries(
         var failedEmails = await failed.CountAsync(cancellationToken);
         var lastError = failedEmails == 0 ? null
             : await failed.OrderByDescending(m => m.CreatedAt).Select(m => m.LastError).FirstOrDefaultAsync(cancellationToken);
+        // A faulted workflow is said where people look, with its reason, instead of a healthy-looking status.
+        var faultedParticipants = await wf.Instances.CountAsync(i => i.CorrelationId == campaignId && i.Id != instanceId && i.Status == WorkflowStatus.Faulted,
+            cancellationToken);
+        string? workflowFault = null;
+        if (await wf.Instances.AnyAsync(i => i.Id == instanceId && i.Status == WorkflowStatus.Faulted, cancellationToken)
+            && await store.LoadAsync(instanceId, cancellationToken) is { } faulted)
+            workflowFault = faulted.State.Incidents.LastOrDefault()?.Message ?? "";
         return new CampaignView(campaign.Id, campaign.Name, campaign.Year, campaign.TemplateId, campaign.Status, instanceId, campaign.ParticipantWorkflow,
             campaign.ParticipantCount, campaign.LaunchedCount, finished, stages, campaignTasks, outcomes,
-            Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null, failedEmails, lastError);
+            Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null, failedEmails, lastError, workflowFault, faultedParticipants);
     }
 
     public async Task<ListPage<ParticipantView>> ParticipantsAsync(string campaignId, ParticipantFilter filter, PageRequest page,

@@ -3,6 +3,9 @@ namespace Chamber.Campaigns.Lifecycle;
 /// <summary>A campaign with where its participants stand, stage by stage, and the tasks of its own workflow (the plan's sign-off).</summary>
 /// <param name="FailedEmails">E-mails of the campaign given up on (a refused address, a message the server would not take): someone must look.</param>
 /// <param name="LastEmailError">Why the latest of them failed.</param>
+/// <param name="WorkflowFault">Why the campaign's own workflow stopped, when it faulted: the campaign is not "launching", it is stuck.</param>
+/// <param name="FaultedParticipants">Participants whose workflow faulted.</param>
 public sealed record CampaignView(string Id, string Name, int Year, string TemplateId, CampaignStatus Status, string InstanceId, string? ParticipantWorkflow,
     int Participants, int Launched, int Finished, IReadOnlyList<StageCounts> Stages, IReadOnlyList<CampaignTask> Tasks,
-    IReadOnlyDictionary<string, int> Outcomes, DateTimeOffset CreatedAt, DateTimeOffset? LaunchedAt, int FailedEmails = 0, string? LastEmailError = null);
+    IReadOnlyDictionary<string, int> Outcomes, DateTimeOffset CreatedAt, DateTimeOffset? LaunchedAt, int FailedEmails = 0, string? LastEmailError = null,
+    string? WorkflowFault = null, int FaultedParticipants = 0);

@@ -267,6 +267,30 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
     }
 
     [Fact]
+    public async Task A_campaign_whose_workflow_faults_shows_why_instead_of_launching_for_ever()
+    {
+        const string faulty = """
+            {"definitionId":"faulty-campaign","name":"出错的活动模板","isPublished":true,"customProperties":{"rubric":"four-good"},
+             "root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"boom","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"JavaScript","value":"throw new Error('方案步骤出错')"}}},
+              {"id":"each","type":"Chamber.ForEachParticipant",
+               "workflowDefinitionId":{"typeName":"String","expression":{"type":"Literal","value":"four-good-chamber"}},
+               "untilStage":{"typeName":"String","expression":{"type":"Literal","value":"review"}}}],
+             "connections":[{"source":{"activity":"boom","port":"Done"},"target":{"activity":"each","port":"In"}}]}}
+            """;
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(faulty, Encoding.UTF8, "application/json"))).StatusCode);
+        var created = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "2026年度试点", year = 2026, templateId = "faulty-campaign", participantIds = await ChamberIdsAsync() });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Accepted, (await Admin.PostAsync($"/api/campaigns/{id}/launch", null)).StatusCode);
+
+        JsonElement view = default;
+        await CampaignDriver.WaitAsync(async () =>
+            (view = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("workflowFault").ValueKind == JsonValueKind.String);
+        Assert.Contains("方案步骤出错", view.GetProperty("workflowFault").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, view.GetProperty("faultedParticipants").GetInt32());
+    }
+
+    [Fact]
     public async Task Stages_are_listed_in_the_order_the_workflow_reaches_them_with_the_deadline_of_the_first_requests()
     {
         var chambers = await ChamberIdsAsync();

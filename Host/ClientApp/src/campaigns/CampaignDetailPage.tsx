@@ -7,6 +7,7 @@ import { useAuth } from '../auth/AuthContext';
 import { errorText } from '../shared/errorText';
 import { formatDue } from '../shared/format';
 import { deleteCampaign, getCampaign, launchCampaign } from './api';
+import { retryInstance } from '../designer/api';
 import CampaignWizard from './CampaignWizard';
 import ParticipantsCard from './ParticipantsCard';
 
@@ -91,6 +92,22 @@ export default function CampaignDetailPage() {
           <Col span={6}><Statistic title={t('status.finished')} value={view.finished} /></Col>
           <Col span={6}><Statistic title={t('outcome.commended')} value={view.outcomes.commended ?? 0} /></Col>
         </Row>
+        {view.workflowFault != null && (
+          <Alert type="error" showIcon style={{ marginTop: 16 }} data-testid="workflow-fault"
+            title={t('campaigns.workflowFault')} description={view.workflowFault}
+            action={hasRole('admin', 'staff') && <Button size="small" onClick={async () => {
+              try {
+                await retryInstance(view.instanceId);
+                load();
+              } catch (e) {
+                setError(errorText(e));
+              }
+            }}>{t('campaigns.retryWorkflow')}</Button>} />
+        )}
+        {view.faultedParticipants > 0 && (
+          <Alert type="warning" showIcon style={{ marginTop: 16 }} data-testid="faulted-participants"
+            title={t('campaigns.faultedParticipants', { count: view.faultedParticipants })} />
+        )}
         {view.failedEmails > 0 && (
           <Alert type="error" showIcon style={{ marginTop: 16 }} data-testid="failed-emails"
             title={t('campaigns.failedEmails', { count: view.failedEmails })}

@@ -31,7 +31,7 @@ const en: Messages = {
     longestOverdue: 'Longest overdue', allOverdue: 'All {{total}} overdue →', daysOverdue: 'Days overdue',
   },
   campaigns: {
-    edit: 'Edit campaign', failedEmails: '{{count}} e-mail(s) could not be delivered; those chambers were not notified', openOutbox: 'Open the outbox', confirmDelete: 'Delete the draft "{{name}}"?', confirmDeleteDetail: 'The draft and its list of participants are deleted; the chamber directory is not touched.',
+    edit: 'Edit campaign', workflowFault: 'The campaign workflow stopped with an error; fix the cause, then retry', retryWorkflow: 'Retry', faultedParticipants: '{{count}} chamber workflow(s) stopped with an error; filter the list below by the status Faulted', failedEmails: '{{count}} e-mail(s) could not be delivered; those chambers were not notified', openOutbox: 'Open the outbox', confirmDelete: 'Delete the draft "{{name}}"?', confirmDeleteDetail: 'The draft and its list of participants are deleted; the chamber directory is not touched.',
     confirmLaunch: 'Launch "{{name}}"?', confirmLaunchDetail: 'All {{count}} participants will be e-mailed (after the plan is signed off, where approvers are named). A launch cannot be undone.',
     awaitingSignOff: 'Waiting for the plan to be signed off by {{who}}. The chambers are told once it is.',
     dates: { planDue: 'Implementation plan due', summaryDue: 'Year-end summary due', selfAssessmentDue: 'Self-assessment due', selfCheckDue: 'Self-check report due' },

@@ -31,7 +31,7 @@ const zh = {
   campaigns: {
     confirmLaunch: '启动“{{name}}”？', confirmLaunchDetail: '启动后将向 {{count}} 家参加单位发送通知邮件（设有方案签批人的，先请其签批）。启动后不能撤回。',
     awaitingSignOff: '等待方案签批：{{who}}。签批后才通知各商会。',
-    edit: '编辑活动', failedEmails: '{{count}} 封邮件发送失败，相关商会没有收到通知', openOutbox: '查看邮件发送', confirmDelete: '删除草稿“{{name}}”？', confirmDeleteDetail: '草稿及其参加单位名单将被删除，不影响商会名录。',
+    edit: '编辑活动', workflowFault: '活动流程出错已停止，处理后可重试', retryWorkflow: '重试', faultedParticipants: '{{count}} 个商会的流程出错，请在下方名单中按状态“出错”查看', failedEmails: '{{count}} 封邮件发送失败，相关商会没有收到通知', openOutbox: '查看邮件发送', confirmDelete: '删除草稿“{{name}}”？', confirmDeleteDetail: '草稿及其参加单位名单将被删除，不影响商会名录。',
     dates: { planDue: '实施方案报送截止', summaryDue: '年度总结报送截止', selfAssessmentDue: '自评报告报送截止', selfCheckDue: '自查报告报送截止' },
     nextWorkingDay: '逢周末或法定节假日顺延至下一个工作日', dueOn: '截止日：{{date}}',
     title: '创建活动', create: '新建活动', launch: '启动', launched: '已启动 {{launched}} / {{total}}', year: '年度', template: '模板', participants: '参加单位',
