@@ -5,6 +5,7 @@ import type { CalendarYear } from '../api/types';
 import { errorText } from '../shared/errorText';
 import { serverNow } from '../shared/format';
 import { listCalendarYears, saveCalendarYear } from './api';
+import { yearToPrepare } from './calendarYears';
 
 /**
  * 工作日历: the years the business calendar knows. A new year's holidays and 调休 working days
@@ -29,14 +30,13 @@ export default function CalendarPage() {
     }
   };
 
-  const next = serverNow().getFullYear() + 1;
-  const missingNext = years && !years.some((y) => y.year === next);
+  const missingNext = years && yearToPrepare(years.map((y) => y.year), serverNow());
   return (
     <Card title={t('calendar.title')} extra={
       <Upload accept=".json,application/json" showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
         <Button type="primary">{t('calendar.upload')}</Button>
       </Upload>}>
-      {missingNext && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('calendar.missing', { year: next })} />}
+      {missingNext && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('calendar.missing', { year: missingNext })} data-testid="calendar-missing" />}
       {message && <Alert type={message.type} showIcon closable onClose={() => setMessage(null)} style={{ marginBottom: 16 }} title={message.text} />}
       <Typography.Paragraph type="secondary">{t('calendar.hint')}</Typography.Paragraph>
       <Table<CalendarYear> rowKey="year" size="small" dataSource={[...(years ?? [])].sort((a, b) => b.year - a.year)} loading={!years} pagination={{ pageSize: 12 }}

@@ -1,4 +1,4 @@
-import { Card, Col, Empty, List, Row, Statistic, Table, Tag } from 'antd';
+import { Alert, Card, Col, Empty, List, Row, Statistic, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -6,7 +6,10 @@ import type { Page } from '../api/http';
 import type { CampaignView, ParticipantView } from '../api/types';
 import { getCampaign, listCampaigns, listParticipants } from '../campaigns/api';
 import { countOpenTasks } from '../inbox/api';
-import { daysUntil, formatDue } from '../shared/format';
+import { daysUntil, formatDue, serverNow } from '../shared/format';
+import { listCalendarYears } from '../admin/api';
+import { yearToPrepare } from '../admin/calendarYears';
+import { useAuth } from '../auth/AuthContext';
 import Chart from './Chart';
 import { outcomeChart, stageChart } from './charts';
 
@@ -16,6 +19,18 @@ export default function DashboardPage() {
   const [views, setViews] = useState<CampaignView[] | null>(null);
   const [tasks, setTasks] = useState(0);
   const [overdueList, setOverdueList] = useState<Page<ParticipantView> | null>(null);
+  const [prepare, setPrepare] = useState<number | null>(null);
+  const { hasRole } = useAuth();
+  const administrator = hasRole('admin');
+
+  // From 1 November administrators are told here when next year's holidays are missing: next year's campaigns need them.
+  useEffect(() => {
+    if (administrator) listCalendarYears().then((years) => setPrepare(yearToPrepare(years.map((y) => y.year), serverNow()))).catch(() => setPrepare(null));
+  }, [administrator]);
+  const calendarWarning = prepare && (
+    <Alert type="warning" showIcon data-testid="calendar-missing" style={{ marginBottom: 24 }}
+      title={t('calendar.missing', { year: prepare })} action={<Link to="/admin/calendar">{t('calendar.title')}</Link>} />
+  );
 
   useEffect(() => {
     (async () => {
@@ -34,48 +49,51 @@ export default function DashboardPage() {
   const funnel = useMemo(() => first && stageChart(first, t), [first, t]);
   const outcomes = useMemo(() => first && outcomeChart(first, t), [first, t]);
 
-  if (views && views.length === 0) return <Card><Empty description={<Link to="/campaigns">{t('dashboard.noCampaign')}</Link>} /></Card>;
+  if (views && views.length === 0) return <>{calendarWarning}<Card><Empty description={<Link to="/campaigns">{t('dashboard.noCampaign')}</Link>} /></Card></>;
   const participants = views?.reduce((sum, v) => sum + v.participants, 0) ?? 0;
   const overdue = views?.reduce((sum, v) => sum + v.stages.reduce((s, x) => s + x.overdue, 0), 0) ?? 0;
 
   return (
-    <Row gutter={[24, 24]}>
-      <Col xs={24} md={6}><Card loading={!views}><Statistic title={t('dashboard.campaigns')} value={views?.length ?? 0} /></Card></Col>
-      <Col xs={24} md={6}><Card loading={!views}><Statistic title={t('dashboard.participants')} value={participants} /></Card></Col>
-      <Col xs={24} md={6}><Card loading={!views}><Statistic title={t('dashboard.overdue')} value={overdue} styles={{ content: { color: overdue ? '#cf1322' : undefined } }} /></Card></Col>
-      <Col xs={24} md={6}><Card><Link to="/inbox"><Statistic title={t('dashboard.myTasks')} value={tasks} /></Link></Card></Col>
-      <Col xs={24} lg={16}>
-        <Card title={first ? `${t('dashboard.funnel')} · ${first.name}` : t('dashboard.funnel')} loading={!views}>
-          {funnel && <Chart option={funnel} height={Math.max(200, 60 * (first?.stages.length ?? 1) + 80)} />}
-        </Card>
-      </Col>
-      <Col xs={24} lg={8}>
-        <Card title={t('dashboard.outcomes')} loading={!views}>{outcomes && <Chart option={outcomes} />}</Card>
-      </Col>
-      {first && overdueList && overdueList.total > 0 && (
-        <Col span={24}>
-          <Card title={`${t('dashboard.longestOverdue')} · ${first.name}`} size="small" data-testid="overdue-list"
-            extra={<Link to={`/campaigns/${first.id}`}>{t('dashboard.allOverdue', { total: overdueList.total })}</Link>}>
-            <Table<ParticipantView> size="small" rowKey="chamberId" pagination={false} dataSource={overdueList.items} columns={[
-              { title: t('campaigns.chamber'), render: (_, p) => <Link to={`/instances/${p.instanceId}`}>{p.chamber}</Link> },
-              { title: t('campaigns.district'), dataIndex: 'district', width: 120 },
-              { title: t('campaigns.stage'), dataIndex: 'stage' },
-              { title: t('common.due'), width: 120, render: (_, p) => formatDue(p.dueAt) },
-              { title: t('dashboard.daysOverdue'), width: 120, render: (_, p) => p.dueAt ? -daysUntil(p.dueAt) : '' },
-            ]} />
+    <>
+      {calendarWarning}
+      <Row gutter={[24, 24]}>
+        <Col xs={24} md={6}><Card loading={!views}><Statistic title={t('dashboard.campaigns')} value={views?.length ?? 0} /></Card></Col>
+        <Col xs={24} md={6}><Card loading={!views}><Statistic title={t('dashboard.participants')} value={participants} /></Card></Col>
+        <Col xs={24} md={6}><Card loading={!views}><Statistic title={t('dashboard.overdue')} value={overdue} styles={{ content: { color: overdue ? '#cf1322' : undefined } }} /></Card></Col>
+        <Col xs={24} md={6}><Card><Link to="/inbox"><Statistic title={t('dashboard.myTasks')} value={tasks} /></Link></Card></Col>
+        <Col xs={24} lg={16}>
+          <Card title={first ? `${t('dashboard.funnel')} · ${first.name}` : t('dashboard.funnel')} loading={!views}>
+            {funnel && <Chart option={funnel} height={Math.max(200, 60 * (first?.stages.length ?? 1) + 80)} />}
           </Card>
         </Col>
-      )}
-      <Col span={24}>
-        <Card title={t('dashboard.campaigns')} loading={!views}>
-          <List dataSource={views ?? []} renderItem={(v) => (
-            <List.Item extra={<Tag>{t(`status.${v.status}`)}</Tag>}>
-              <List.Item.Meta title={<Link to={`/campaigns/${v.id}`}>{v.name}</Link>}
-                description={`${t('campaigns.participants')} ${v.participants} · ${t('common.overdue')} ${v.stages.reduce((s, x) => s + x.overdue, 0)} · ${t('status.finished')} ${v.finished}`} />
-            </List.Item>
-          )} />
-        </Card>
-      </Col>
-    </Row>
+        <Col xs={24} lg={8}>
+          <Card title={t('dashboard.outcomes')} loading={!views}>{outcomes && <Chart option={outcomes} />}</Card>
+        </Col>
+        {first && overdueList && overdueList.total > 0 && (
+          <Col span={24}>
+            <Card title={`${t('dashboard.longestOverdue')} · ${first.name}`} size="small" data-testid="overdue-list"
+              extra={<Link to={`/campaigns/${first.id}`}>{t('dashboard.allOverdue', { total: overdueList.total })}</Link>}>
+              <Table<ParticipantView> size="small" rowKey="chamberId" pagination={false} dataSource={overdueList.items} columns={[
+                { title: t('campaigns.chamber'), render: (_, p) => <Link to={`/instances/${p.instanceId}`}>{p.chamber}</Link> },
+                { title: t('campaigns.district'), dataIndex: 'district', width: 120 },
+                { title: t('campaigns.stage'), dataIndex: 'stage' },
+                { title: t('common.due'), width: 120, render: (_, p) => formatDue(p.dueAt) },
+                { title: t('dashboard.daysOverdue'), width: 120, render: (_, p) => p.dueAt ? -daysUntil(p.dueAt) : '' },
+              ]} />
+            </Card>
+          </Col>
+        )}
+        <Col span={24}>
+          <Card title={t('dashboard.campaigns')} loading={!views}>
+            <List dataSource={views ?? []} renderItem={(v) => (
+              <List.Item extra={<Tag>{t(`status.${v.status}`)}</Tag>}>
+                <List.Item.Meta title={<Link to={`/campaigns/${v.id}`}>{v.name}</Link>}
+                  description={`${t('campaigns.participants')} ${v.participants} · ${t('common.overdue')} ${v.stages.reduce((s, x) => s + x.overdue, 0)} · ${t('status.finished')} ${v.finished}`} />
+              </List.Item>
+            )} />
+          </Card>
+        </Col>
+      </Row>
+    </>
   );
 }
