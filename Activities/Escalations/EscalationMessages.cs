@@ -16,8 +16,7 @@ public static class EscalationMessages
     public static IReadOnlyList<OutboxMessage> For(IReadOnlyList<string> leaders, Escalation escalation, string key, string? instanceId,
         ChineseBusinessCalendar calendar, LeaderDigestOptions options, DateTimeOffset now)
     {
-        var late = escalation.Approvers.Where(a => a.StartsWith("user:", StringComparison.Ordinal)).Select(a => a[5..])
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var late = escalation.Approvers.Select(Tasks.UserTasks.AddressOf).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         var deliverAt = NextDigest(calendar, options, now);
         return [.. leaders.Distinct(StringComparer.OrdinalIgnoreCase).Where(l => !late.Contains(l)).Select(leader =>
             new OutboxMessage(Guid.CreateVersion7().ToString("N"), LeaderDigest.Channel, $"{key}/{leader.ToLowerInvariant()}",

@@ -95,7 +95,7 @@ public sealed class LeaderDigest(
             .ToList();
         var model = new Dictionary<string, object?>
         {
-            ["name"] = names.GetValueOrDefault("user:" + leader, leader),
+            ["name"] = names.GetValueOrDefault(UserTasks.UserTag(leader), leader),
             ["count"] = matters.Count,
             ["matters"] = matters,
             ["date"] = today.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
@@ -109,7 +109,7 @@ public sealed class LeaderDigest(
     /// <summary>Everybody the digests name, in one lookup: the leaders and the late approvers.</summary>
     private async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<Escalation> escalations, CancellationToken cancellationToken)
     {
-        var tags = escalations.SelectMany(e => e.Approvers.Append("user:" + e.Leader.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
+        var tags = escalations.SelectMany(e => e.Approvers.Append(UserTasks.UserTag(e.Leader))).ToHashSet(StringComparer.Ordinal);
         if (people is null)
             return tags.ToDictionary(t => t, t => t[(t.IndexOf(':', StringComparison.Ordinal) + 1)..], StringComparer.Ordinal);
         return await people.NamesAsync(tags, cancellationToken);

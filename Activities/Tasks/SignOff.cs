@@ -171,7 +171,7 @@ public sealed class SignOff : DeadlineActivity
         var next = context.GetProperty<DueReminder>("next")!;
         var calendar = await context.GetCalendarAsync();
         var pending = context.GetProperty<List<PendingTask>>(PendingKey) ?? [];
-        var people = pending.Select(p => p.Assignee).Where(a => a.StartsWith("user:", StringComparison.Ordinal)).Select(a => a[5..]).Distinct().ToList();
+        var people = pending.Select(p => UserTasks.AddressOf(p.Assignee)).OfType<string>().Distinct().ToList();
         var task = context.GetProperty<TaskPayload>(TemplateKey)!;
         var model = Email.CampaignMail.DueFields(calendar, Email.CampaignMail.Today(context), reminding.Due);
         model["title"] = task.Title;

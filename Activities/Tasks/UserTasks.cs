@@ -36,5 +36,11 @@ public static class UserTasks
 
     /// <summary>The tags a signed-in person answers to: their address and each of their roles.</summary>
     public static IReadOnlyList<string> TagsOf(string email, IEnumerable<string> roles) =>
-        ["user:" + email.ToLowerInvariant(), .. roles.Select(r => "role:" + r.ToLowerInvariant())];
+        [UserTag(email), .. roles.Select(r => "role:" + r.ToLowerInvariant())];
+
+    /// <summary>"Leader@x.cn" → "user:leader@x.cn".</summary>
+    public static string UserTag(string email) => "user:" + email.ToLowerInvariant();
+
+    /// <summary>The address of a person's tag ("user:leader@x.cn" → "leader@x.cn"); null for a role or a chamber.</summary>
+    public static string? AddressOf(string tag) => tag.StartsWith("user:", StringComparison.Ordinal) ? tag[5..] : null;
 }

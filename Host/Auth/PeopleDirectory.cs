@@ -8,29 +8,25 @@ internal sealed class PeopleDirectory(IDbContextFactory<HostDbContext> contexts)
 {
     public async Task<IReadOnlyList<string>> UnknownAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken = default)
     {
-        var addresses = tags.Where(t => t.StartsWith("user:", StringComparison.Ordinal)).Select(t => t[5..]).Distinct().ToList();
+        var addresses = tags.Select(UserTasks.AddressOf).OfType<string>().Distinct().ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var active = (await db.Users.AsNoTracking().Where(u => addresses.Contains(u.Email) && !u.Disabled).Select(u => u.Email).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        return [.. tags.Where(t => t.StartsWith("user:", StringComparison.Ordinal) ? !active.Contains(t[5..])
+        return [.. tags.Where(t => UserTasks.AddressOf(t) is { } address ? !active.Contains(address)
             : t.StartsWith("role:", StringComparison.Ordinal) && !Roles.All.Contains(t[5..]))];
     }
 
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken = default)
     {
-        var addresses = tags.Where(t => t.StartsWith("user:", StringComparison.Ordinal)).Select(t => t[5..]).Distinct().ToList();
+        var addresses = tags.Select(UserTasks.AddressOf).OfType<string>().Distinct().ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var names = addresses.Count == 0
             ? new Dictionary<string, string>(StringComparer.Ordinal)
             : await db.Users.AsNoTracking().Where(u => addresses.Contains(u.Email))
                 .ToDictionaryAsync(u => u.Email, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
-        return tags.Distinct(StringComparer.Ordinal).ToDictionary(t => t, t => t switch
-        {
-            _ when t.StartsWith("user:", StringComparison.Ordinal) =>
-                names.GetValueOrDefault(t[5..]) is { Length: > 0 } name && !string.IsNullOrWhiteSpace(name) ? name : t[5..],
-            _ when t.StartsWith("role:", StringComparison.Ordinal) => RoleLabel(t[5..]),
-            _ => t,
-        }, StringComparer.Ordinal);
+        return tags.Distinct(StringComparer.Ordinal).ToDictionary(t => t, t => UserTasks.AddressOf(t) is { } address
+            ? names.GetValueOrDefault(address) is { } name && !string.IsNullOrWhiteSpace(name) ? name : address
+            : t.StartsWith("role:", StringComparison.Ordinal) ? RoleLabel(t[5..]) : t, StringComparer.Ordinal);
     }
 
     /// <summary>A role as mail names it (the mail is in Chinese first).</summary>
