@@ -65,7 +65,7 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
         )}
         {context.round && <Descriptions.Item label={t('campaigns.round')}>{context.round}</Descriptions.Item>}
         {task.task.mode && <Descriptions.Item label={t('inbox.mode')}>{t(`inbox.modes.${task.task.mode}`, { defaultValue: task.task.mode })}</Descriptions.Item>}
-        <Descriptions.Item label="→">{assigneeLabel(task.task.assignee)}</Descriptions.Item>
+        <Descriptions.Item label="→">{assigneeLabel(task.task.assignee, (role) => t(`roles.${role}`, { defaultValue: role }))}</Descriptions.Item>
       </Descriptions>
       {task.task.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{task.task.description}</Typography.Paragraph>}
 

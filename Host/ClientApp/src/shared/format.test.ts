@@ -19,6 +19,7 @@ describe('assignee labels', () => {
   it('shows people by address and keeps roles marked', () => {
     expect(assigneeLabel('user:leader@fic.example')).toBe('leader@fic.example');
     expect(assigneeLabel('role:staff')).toBe('role:staff');
+    expect(assigneeLabel('role:staff', (role) => `(${role})`)).toBe('(staff)');
   });
 });
 

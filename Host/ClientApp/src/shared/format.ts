@@ -39,7 +39,8 @@ export function formatDue(iso: string | null | undefined): string {
   return iso ? beijingDay(iso) : '';
 }
 
-/** "user:leader@x.cn" → "leader@x.cn"; "role:staff" → "role:staff". */
-export function assigneeLabel(tag: string): string {
+/** "user:leader@x.cn" → "leader@x.cn"; "role:staff" → its name when a namer is given (会员部工作人员), else as it is. */
+export function assigneeLabel(tag: string, roleName?: (role: string) => string): string {
+  if (tag.startsWith('role:') && roleName) return roleName(tag.slice(5));
   return tag.startsWith('user:') ? tag.slice(5) : tag;
 }
