@@ -1,4 +1,5 @@
 using Chamber.Workflows.Activities;
+using Chamber.Workflows.Activities.Children;
 using Chamber.Workflows.Activities.Flow;
 using Chamber.Workflows.Activities.Primitives;
 using Chamber.Workflows.Expressions;
@@ -72,7 +73,7 @@ public sealed class DefinitionValidator(ExpressionCompilers compilers)
 
     // Every activity can complete with Done; activities declare any further ports.
     private static bool HasPort(Activity activity, string port) =>
-        activity is NotFoundActivity
+        activity is NotFoundActivity or WorkflowDefinitionActivity // ports that only the other definition knows
         || port == Outcomes.Done
         || ActivityTypeInfo.Of(activity.GetType()).Attribute.Outcomes.Contains(port)
         || activity.GetDynamicOutcomes().Contains(port)

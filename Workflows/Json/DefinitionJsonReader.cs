@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chamber.Workflows.Activities;
+using Chamber.Workflows.Activities.Children;
 using Chamber.Workflows.Activities.Composition;
 using Chamber.Workflows.Activities.Flow;
 using Chamber.Workflows.Activities.Primitives;
@@ -100,6 +101,8 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
         var type = String(json, "type") ?? throw new DefinitionFormatException($"The activity at {path} has no 'type'.");
         if (!registry.TryCreate(type, out var activity, out var info))
         {
+            if (String(json, "workflowDefinitionId") is { Length: > 0 } definitionId)
+                return ReadWorkflowDefinitionActivity(json, type, definitionId, path);
             return new NotFoundActivity
             {
                 Type = type,
@@ -146,6 +149,34 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
 
         consumed.AddRange(ReadSpecialFields(activity, json, here));
         activity.UnknownFields = Unknown(json, consumed);
+        return activity;
+    }
+
+    /// <summary>
+    /// An unregistered type that names a workflow definition (Elsa writes <c>workflowDefinitionId</c>
+    /// on a workflow used as an activity): every other field shaped like an input is one of its inputs.
+    /// </summary>
+    private static WorkflowDefinitionActivity ReadWorkflowDefinitionActivity(JsonObject json, string type, string definitionId, string path)
+    {
+        var activity = new WorkflowDefinitionActivity
+        {
+            Type = type,
+            Id = String(json, "id") ?? "",
+            Name = String(json, "name"),
+            Version = json["version"] is JsonValue v && v.TryGetValue<int>(out var version) ? version : 1,
+            CustomProperties = json["customProperties"]?.DeepClone() as JsonObject,
+            Metadata = json["metadata"]?.DeepClone() as JsonObject,
+            OriginalJson = (JsonObject)json.DeepClone(),
+            WorkflowDefinitionId = definitionId,
+            WorkflowDefinitionVersionId = String(json, "workflowDefinitionVersionId"),
+        };
+        var here = $"{path} ({type} '{activity.Id}')";
+        foreach (var (name, node) in json)
+        {
+            if (node is JsonObject input && input.ContainsKey("expression") && !CommonActivityFields.Contains(name))
+                activity.Inputs[name] = ReadInputNode(typeof(object), input, $"{here}.{name}");
+        }
+
         return activity;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Chamber.Workflows.Activities;
+using Chamber.Workflows.Activities.Children;
 using Chamber.Workflows.Activities.Composition;
 using Chamber.Workflows.Activities.Flow;
 using Chamber.Workflows.Activities.Primitives;
@@ -58,6 +59,8 @@ public static class DefinitionJsonWriter
     {
         if (activity is NotFoundActivity notFound)
             return (JsonObject)notFound.OriginalJson.DeepClone();
+        if (activity is WorkflowDefinitionActivity composed)
+            return (JsonObject)composed.OriginalJson.DeepClone();
 
         var json = new JsonObject
         {

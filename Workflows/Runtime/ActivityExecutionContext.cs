@@ -224,6 +224,7 @@ public sealed class ActivityExecutionContext : IExpressionContext
             outcomes.Length == 1 && outcomes[0] == Outcomes.Done ? null : string.Join(", ", outcomes));
         if (Parent is null)
         {
+            workflow.Outcomes = outcomes;
             workflow.Status = WorkflowStatus.Finished;
             return;
         }
@@ -250,6 +251,7 @@ public sealed class ActivityExecutionContext : IExpressionContext
         await CompleteSilentlyAsync();
         if (parent is null)
         {
+            WorkflowExecutionContext.Outcomes = outcomes;
             WorkflowExecutionContext.Status = WorkflowStatus.Finished;
             return;
         }

@@ -57,6 +57,9 @@ public sealed class WorkflowExecutionContext
 
     public Dictionary<string, object?> Output { get; }
 
+    /// <summary>The outcomes the root activity completed with (a Complete activity at the top level sets them): what a workflow used as an activity continues on.</summary>
+    public string[] Outcomes { get; internal set; } = [Model.Outcomes.Done];
+
     public List<Bookmark> Bookmarks { get; }
 
     public List<Incident> Incidents { get; }

@@ -305,7 +305,7 @@ public sealed class WorkflowRuntime(
         var info = workflow.Instance;
         if (info.ParentBookmarkId is not null && workflow.Status.IsTerminal())
         {
-            var result = new ChildWorkflowResult(info.Id, workflow.Status, workflow.Output, null);
+            var result = new ChildWorkflowResult(info.Id, workflow.Status, workflow.Output, null, workflow.Outcomes);
             dispatches.Add(NewDispatch(DispatchKind.ResumeBookmark, info.ParentInstanceId!, info.ParentBookmarkId,
                 JsonSerializer.Serialize(result, StateJson.Options), now));
         }

@@ -43,10 +43,7 @@ public abstract class ChildWorkflowActivity : Activity
             ?? throw new InvalidOperationException($"Workflow definition '{definitionId}' has no published version to start.");
 
         var wait = WaitForCompletion is null ? WaitsByDefault : context.Get(WaitForCompletion);
-        var childId = Guid.CreateVersion7().ToString("N");
-        var bookmark = wait ? context.CreateBookmark(BookmarkName, childId, callback: OnChildEndedAsync) : null;
-        context.WorkflowExecutionContext.ChildWorkflows.Add(new ChildWorkflowRequest(
-            childId, graph.Definition.DefinitionId, graph.Definition.Id, graph.Definition.Version, context.Get(Input) ?? [], context.Get(CorrelationId) ?? context.CorrelationId, bookmark?.Id));
+        var childId = StartChild(context, graph, context.Get(Input) ?? [], context.Get(CorrelationId), wait ? OnChildEndedAsync : null);
         if (!wait)
         {
             context.Set(Result, childId);
@@ -54,13 +51,32 @@ public abstract class ChildWorkflowActivity : Activity
         }
     }
 
-    private ValueTask OnChildEndedAsync(ActivityExecutionContext context)
+    /// <summary>
+    /// Asks for a child instance of <paramref name="graph"/>, created in the parent's commit; with
+    /// <paramref name="onEnded"/> the activity waits for it through a bookmark. Returns the child's id.
+    /// </summary>
+    internal static string StartChild(ActivityExecutionContext context, WorkflowGraph graph, Dictionary<string, object?> input, string? correlationId, ExecuteActivityDelegate? onEnded)
+    {
+        var childId = Guid.CreateVersion7().ToString("N");
+        var bookmark = onEnded is null ? null : context.CreateBookmark(BookmarkName, childId, callback: onEnded);
+        context.WorkflowExecutionContext.ChildWorkflows.Add(new ChildWorkflowRequest(
+            childId, graph.Definition.DefinitionId, graph.Definition.Id, graph.Definition.Version, input, correlationId ?? context.CorrelationId, bookmark?.Id));
+        return childId;
+    }
+
+    /// <summary>The result a waiting parent was resumed with; a child that did not finish faults the activity.</summary>
+    internal static ChildWorkflowResult FinishedChild(ActivityExecutionContext context)
     {
         var result = context.GetResumeInput<ChildWorkflowResult>()
             ?? throw new InvalidOperationException("The child workflow ended without a result.");
         if (result.Status != WorkflowStatus.Finished)
             throw new InvalidOperationException($"Child workflow {result.WorkflowInstanceId} ended {result.Status}: {result.Fault}");
-        context.Set(Result, result.Output);
+        return result;
+    }
+
+    private ValueTask OnChildEndedAsync(ActivityExecutionContext context)
+    {
+        context.Set(Result, FinishedChild(context).Output);
         return context.CompleteActivityAsync();
     }
 }

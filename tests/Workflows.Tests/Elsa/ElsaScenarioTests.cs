@@ -1,3 +1,4 @@
+using Chamber.Workflows.Activities.Children;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Timers;
 using Microsoft.Extensions.Options;
@@ -56,12 +57,14 @@ public sealed class ElsaScenarioTests : IDisposable
     }
 
     /// <summary>
-    /// JoinBehaviors (ForkDecisionJoinTests): the lines each join mode lets through. Not run:
-    /// fork-decision-join-converge(-strict).json, whose implicit joins ask for Elsa 3.5's
-    /// <c>customProperties.mergeMode</c> Merge and Converge — implicit joins here stream (README).
+    /// JoinBehaviors (ForkDecisionJoinTests): the lines each merge mode lets through. Stream runs C
+    /// after A although the decision never took B's branch; Merge (customProperties.mergeMode) and
+    /// Converge wait for B, which never comes, and the workflow still finishes.
     /// </summary>
     [Theory]
     [InlineData("fork-decision-join-none.json", new[] { "A", "C" })]
+    [InlineData("fork-decision-join-converge.json", new[] { "A" })]
+    [InlineData("fork-decision-join-converge-strict.json", new[] { "A" })]
     [InlineData("fork-decision-join-waitall.json", new[] { "A", "C", "B", "D" })]
     public async Task JoinBehaviors(string file, string[] lines)
     {
@@ -118,7 +121,48 @@ public sealed class ElsaScenarioTests : IDisposable
         Assert.Equal("Foo", TestEngine.Output(instance, "Output1"));
     }
 
+    /// <summary>
+    /// WorkflowDefinitionActivities (Tests.cs): a workflow used as an activity gets its input from
+    /// the parent, hands its output back (getOutputFromChildWithOutput1()), continues the parent on
+    /// the outcome its Complete chose, and a pinned version that does not exist falls back to the
+    /// published one (whose root is a single WriteLine). Lines are gathered from the parent and
+    /// its child instances, as Elsa's capturing writer gathers them from the one run.
+    /// </summary>
+    [Theory]
+    [InlineData("parent-with-input", "Hello from parent!")]
+    [InlineData("parent-with-output", "Received from child: Child output value")]
+    [InlineData("parent-with-outcomes", "Success path taken")]
+    [InlineData("parent-version-fallback", "Published version executed")]
+    public async Task WorkflowDefinitionActivities(string definitionId, string line)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Elsa", "Scenarios", "WorkflowDefinitionActivities")))
+            _engine.PublishJson(File.ReadAllText(file));
+
+        var started = await _engine.Runtime.StartAsync(definitionId);
+        await _engine.Runtime.DrainDispatchesAsync();
+
+        Assert.Equal(WorkflowStatus.Finished, (await _engine.LoadAsync(started.InstanceId)).Info.Status);
+        var lines = await LinesOfRunAsync(started.InstanceId);
+        Assert.Contains(line, lines);
+        if (definitionId == "parent-with-outcomes")
+            Assert.DoesNotContain("Failed path taken", lines);
+    }
+
     public void Dispose() => _advancer.Dispose();
+
+    // The instance's lines, then those of every child it waited for (their ids are in its journal).
+    private async Task<List<string?>> LinesOfRunAsync(string instanceId)
+    {
+        var lines = await _engine.MessagesAsync(instanceId);
+        var childPrefix = ChildWorkflowActivity.BookmarkName + ": ";
+        foreach (var entry in await _engine.Store.ReadJournalAsync(instanceId))
+        {
+            if (entry.EventName == JournalEvents.Suspended && entry.Message?.StartsWith(childPrefix, StringComparison.Ordinal) == true)
+                lines.AddRange(await LinesOfRunAsync(entry.Message[childPrefix.Length..]));
+        }
+
+        return lines;
+    }
 
     private async Task<LoadedInstance> RunUntilEndAsync(string scenario, string file)
     {

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Workflows.Activities.Children;
+
+/// <summary>
+/// A workflow used as an activity (Elsa's <c>usableAsActivity</c>): its type is the definition's
+/// name, the JSON carries <c>workflowDefinitionId</c> and the pinned <c>workflowDefinitionVersionId</c>,
+/// and the child's declared inputs are inputs of the activity. It runs the pinned version, or the
+/// published one when that version is gone (Elsa's fallback), with the evaluated inputs; records
+/// the child's outputs as its own (so <c>getOutputFrom…()</c> reads them); and continues on the
+/// outcomes the child completed with.
+/// </summary>
+/// <remarks>
+/// Unlike Elsa, which runs the child's activities inline in the parent's instance, the child runs
+/// as a child instance that the parent waits for — the machinery of ExecuteWorkflow: created in the
+/// parent's commit, resumed through a bookmark, cancelled with the parent's branch. The parent's
+/// graph stays the parent's own, so a stored parent needs no second definition to load, and the
+/// child's journal, tasks and faults show on the child.
+/// </remarks>
+[Activity("Elsa.WorkflowDefinitionActivity", "Composition", "A published workflow used as an activity.", DisplayName = "Workflow")]
+public sealed class WorkflowDefinitionActivity : Activity, IHasExtraInputs
+{
+    /// <summary>The activity as written, kept whole so export gives back exactly what came in.</summary>
+    public JsonObject OriginalJson { get; set; } = [];
+
+    public string WorkflowDefinitionId { get; set; } = "";
+
+    public string? WorkflowDefinitionVersionId { get; set; }
+
+    /// <summary>Input expressions by the name the JSON gives them (camelCase of the child's input names).</summary>
+    public Dictionary<string, Input> Inputs { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public override bool CanSuspend => true;
+
+    public IEnumerable<(string Name, Input Input)> GetExtraInputs() => Inputs.Select(i => (i.Key, i.Value));
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var graphs = context.Services.GetRequiredService<IWorkflowGraphSource>();
+        var pinned = WorkflowDefinitionVersionId is { Length: > 0 } versionId ? await graphs.GetVersionAsync(versionId) : null;
+        var graph = pinned?.Definition.DefinitionId == WorkflowDefinitionId ? pinned : await graphs.GetPublishedAsync(WorkflowDefinitionId)
+            ?? throw new InvalidOperationException($"Activity '{Name ?? Id}' runs workflow '{Type}' ({WorkflowDefinitionId}), which has no published version.");
+
+        var input = new Dictionary<string, object?>();
+        foreach (var declared in graph.Definition.Inputs)
+        {
+            if (Inputs.TryGetValue(declared.Name, out var expression))
+                input[declared.Name] = await context.EvaluateAsync(expression);
+        }
+
+        ChildWorkflowActivity.StartChild(context, graph, input, correlationId: null, OnChildEndedAsync);
+    }
+
+    private ValueTask OnChildEndedAsync(ActivityExecutionContext context)
+    {
+        var result = ChildWorkflowActivity.FinishedChild(context);
+        foreach (var (name, value) in result.Output ?? [])
+            context.WorkflowExecutionContext.RecordOutput(this, name, value);
+        return context.CompleteActivityAsync(result.Outcomes is { Length: > 0 } outcomes ? outcomes : [Outcomes.Done]);
+    }
+}
