@@ -173,8 +173,12 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
         var here = $"{path} ({type} '{activity.Id}')";
         foreach (var (name, node) in json)
         {
-            if (node is JsonObject input && input.ContainsKey("expression") && !CommonActivityFields.Contains(name))
-                activity.Inputs[name] = ReadInputNode(typeof(object), input, $"{here}.{name}");
+            if (node is not JsonObject field || CommonActivityFields.Contains(name))
+                continue;
+            if (field.ContainsKey("expression"))
+                activity.Inputs[name] = ReadInputNode(typeof(object), field, $"{here}.{name}");
+            else if (field["memoryReference"] is JsonObject memory && String(memory, "id") is { Length: > 0 } reference)
+                activity.OutputBindings[name] = reference;
         }
 
         return activity;

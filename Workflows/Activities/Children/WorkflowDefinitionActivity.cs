@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Chamber.Workflows.Expressions;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,8 @@ namespace Chamber.Workflows.Activities.Children;
 /// name, the JSON carries <c>workflowDefinitionId</c> and the pinned <c>workflowDefinitionVersionId</c>,
 /// and the child's declared inputs are inputs of the activity. It runs the pinned version, or the
 /// published one when that version is gone (Elsa's fallback), with the evaluated inputs; records
-/// the child's outputs as its own (so <c>getOutputFrom…()</c> reads them); and continues on the
-/// outcomes the child completed with.
+/// the child's outputs as its own (so <c>getOutputFrom…()</c> reads them) and writes those bound to
+/// a variable or workflow output there; and continues on the outcomes the child completed with.
 /// </summary>
 /// <remarks>
 /// Unlike Elsa, which runs the child's activities inline in the parent's instance, the child runs
@@ -33,32 +34,56 @@ public sealed class WorkflowDefinitionActivity : Activity, IHasExtraInputs
     /// <summary>Input expressions by the name the JSON gives them (camelCase of the child's input names).</summary>
     public Dictionary<string, Input> Inputs { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Where each of the child's outputs goes in the parent: output name (as the JSON writes it) to a variable or workflow output.</summary>
+    public Dictionary<string, string> OutputBindings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public override bool CanSuspend => true;
 
     public IEnumerable<(string Name, Input Input)> GetExtraInputs() => Inputs.Select(i => (i.Key, i.Value));
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var graphs = context.Services.GetRequiredService<IWorkflowGraphSource>();
-        var pinned = WorkflowDefinitionVersionId is { Length: > 0 } versionId ? await graphs.GetVersionAsync(versionId) : null;
-        var graph = pinned?.Definition.DefinitionId == WorkflowDefinitionId ? pinned : await graphs.GetPublishedAsync(WorkflowDefinitionId)
+        var graph = await ResolveAsync(context.Services.GetRequiredService<IWorkflowGraphSource>())
             ?? throw new InvalidOperationException($"Activity '{Name ?? Id}' runs workflow '{Type}' ({WorkflowDefinitionId}), which has no published version.");
 
         var input = new Dictionary<string, object?>();
         foreach (var declared in graph.Definition.Inputs)
         {
             if (Inputs.TryGetValue(declared.Name, out var expression))
-                input[declared.Name] = await context.EvaluateAsync(expression);
+                input[declared.Name] = ValueConverter.Convert(await context.EvaluateAsync(expression), TypeAliases.Resolve(declared.TypeName, declared.IsArray));
         }
 
         ChildWorkflowActivity.StartChild(context, graph, input, correlationId: null, OnChildEndedAsync);
     }
 
+    /// <summary>
+    /// The pinned version when it exists; else the published version of the definition; else, as
+    /// Elsa names these activities, the published definition whose name (in PascalCase) is the type.
+    /// </summary>
+    private async ValueTask<WorkflowGraph?> ResolveAsync(IWorkflowGraphSource graphs)
+    {
+        if (WorkflowDefinitionVersionId is { Length: > 0 } versionId && await graphs.GetVersionAsync(versionId) is { } pinned)
+            return pinned;
+        if (await graphs.GetPublishedAsync(WorkflowDefinitionId) is { } published)
+            return published;
+        return (await graphs.GetAllPublishedAsync()).FirstOrDefault(g => g.Definition.Name is { } name && ActivityTypeName(name) == Type);
+    }
+
+    /// <summary>The activity type of a definition used as an activity: its name in PascalCase ("Subworkflow test" → SubworkflowTest).</summary>
+    public static string ActivityTypeName(string definitionName) =>
+        string.Concat(definitionName.Split((char[])[' ', '-', '_', '.'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
+
     private ValueTask OnChildEndedAsync(ActivityExecutionContext context)
     {
         var result = ChildWorkflowActivity.FinishedChild(context);
         foreach (var (name, value) in result.Output ?? [])
+        {
+            if (OutputBindings.TryGetValue(name, out var reference))
+                context.WorkflowExecutionContext.WriteMemory(reference, value);
             context.WorkflowExecutionContext.RecordOutput(this, name, value);
+        }
+
         return context.CompleteActivityAsync(result.Outcomes is { Length: > 0 } outcomes ? outcomes : [Outcomes.Done]);
     }
 }

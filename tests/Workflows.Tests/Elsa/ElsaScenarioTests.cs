@@ -135,29 +135,74 @@ public sealed class ElsaScenarioTests : IDisposable
     [InlineData("parent-version-fallback", "Published version executed")]
     public async Task WorkflowDefinitionActivities(string definitionId, string line)
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Elsa", "Scenarios", "WorkflowDefinitionActivities")))
-            _engine.PublishJson(File.ReadAllText(file));
-
-        var started = await _engine.Runtime.StartAsync(definitionId);
-        await _engine.Runtime.DrainDispatchesAsync();
-
-        Assert.Equal(WorkflowStatus.Finished, (await _engine.LoadAsync(started.InstanceId)).Info.Status);
-        var lines = await LinesOfRunAsync(started.InstanceId);
+        var lines = await RunComposedAsync("WorkflowDefinitionActivities", definitionId);
         Assert.Contains(line, lines);
         if (definitionId == "parent-with-outcomes")
             Assert.DoesNotContain("Failed path taken", lines);
     }
 
+    /// <summary>
+    /// The other scenarios of workflows used as activities, with the lines Elsa's tests expect, in
+    /// order: ParentChildInputs (the child gets the parent's value for its input, not the parent's
+    /// own workflow input of the same name), ParentChildOutputMapping (a child's output bound to the
+    /// parent's variable or output, also when several levels use the same output names),
+    /// ParentChildCompletion, CompositesAndOutcomes (a Complete inside a nested workflow does not
+    /// complete the outer ones), DependencyWorkflows (three levels deep: 9 atoms).
+    /// </summary>
+    [Theory]
+    [InlineData("ParentChildInputs", "6a4f5aeecbf94fc09dbba65363c5cb57", "Parent: Foo; Child: Bar")]
+    [InlineData("ParentChildInputs", "8ad20b5ff9ee4ff59b8dfcfb6d4e29a0", "Parent: Foo; Child: Foo")]
+    [InlineData("ParentChildOutputMapping", "g-yf4Gck40S_T1E5pW8OVA", "Result: 9")]
+    [InlineData("ParentChildOutputMapping", "133353946cd83e1d", "FooBar")]
+    [InlineData("ParentChildOutputMapping", "a7e44620e65e7184", "Foo")]
+    [InlineData("CompositesAndOutcomes", "tester", "Start; End")]
+    [InlineData("DependencyWorkflows", "matter-workflow", "Atom; Atom; Atom; Atom; Atom; Atom; Atom; Atom; Atom")]
+    public async Task Workflows_used_as_activities(string scenario, string definitionId, string lines)
+    {
+        var input = new Dictionary<string, object?> { ["Input1"] = "Foo" };
+        Assert.Equal(lines.Split("; "), await RunComposedAsync(scenario, definitionId, input));
+    }
+
+    /// <summary>
+    /// ParentChildCompletion: the parent finishes (what Elsa's test asserts) on the child's Success
+    /// outcome. The parent names the child by a definition and version id the child file does not
+    /// have, so it is found, as in Elsa, by its type: the child's name in PascalCase.
+    /// </summary>
+    [Fact]
+    public async Task ParentChildCompletion()
+    {
+        var lines = await RunComposedAsync("ParentChildCompletion", "89d6fe82a11fbed6");
+
+        Assert.Equal("Start", lines[0]);
+        Assert.Equal("Success", lines[^1]);
+        Assert.DoesNotContain("Failure", lines);
+    }
+
     public void Dispose() => _advancer.Dispose();
 
-    // The instance's lines, then those of every child it waited for (their ids are in its journal).
+    // Publishes every workflow of the scenario, runs one with its children to the end, and returns the lines of the run.
+    private async Task<List<string?>> RunComposedAsync(string scenario, string definitionId, Dictionary<string, object?>? input = null)
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Elsa", "Scenarios", scenario)))
+            _engine.PublishJson(File.ReadAllText(file));
+
+        var started = await _engine.Runtime.StartAsync(definitionId, input);
+        await _engine.Runtime.DrainDispatchesAsync();
+
+        Assert.Equal(WorkflowStatus.Finished, (await _engine.LoadAsync(started.InstanceId)).Info.Status);
+        return await LinesOfRunAsync(started.InstanceId);
+    }
+
+    // The instance's lines in journal order, with the lines of each child it waited for where it started waiting.
     private async Task<List<string?>> LinesOfRunAsync(string instanceId)
     {
-        var lines = await _engine.MessagesAsync(instanceId);
+        var lines = new List<string?>();
         var childPrefix = ChildWorkflowActivity.BookmarkName + ": ";
         foreach (var entry in await _engine.Store.ReadJournalAsync(instanceId))
         {
-            if (entry.EventName == JournalEvents.Suspended && entry.Message?.StartsWith(childPrefix, StringComparison.Ordinal) == true)
+            if (entry.EventName == JournalEvents.Message)
+                lines.Add(entry.Message);
+            else if (entry.EventName == JournalEvents.Suspended && entry.Message?.StartsWith(childPrefix, StringComparison.Ordinal) == true)
                 lines.AddRange(await LinesOfRunAsync(entry.Message[childPrefix.Length..]));
         }
 
