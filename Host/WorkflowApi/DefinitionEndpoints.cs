@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Chamber.Host.Auth;
 using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Model;
+using Chamber.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +22,13 @@ public static class DefinitionEndpoints
     public static void MapDefinitionEndpoints(this IEndpointRouteBuilder app)
     {
         // Definitions are read by whoever oversees campaigns (the live flowchart of a campaign); changed by administrators.
-        app.MapGet("/api/activity-descriptors", (ActivityRegistry registry) => TypedResults.Ok(registry.Describe()))
+        // The built-in activities, then the published workflows that other workflows may use as activities.
+        app.MapGet("/api/activity-descriptors", async (ActivityRegistry registry, IWorkflowGraphSource graphs, CancellationToken ct) =>
+            {
+                var workflows = (await graphs.GetAllPublishedAsync(ct)).Select(g => g.Definition).Where(d => d.UsableAsActivity)
+                    .OrderBy(d => d.Name, StringComparer.Ordinal).Select(ActivityDescriptor.From);
+                return TypedResults.Ok<IReadOnlyList<ActivityDescriptor>>([.. registry.Describe(), .. workflows]);
+            })
             .WithTags("Definitions").RequireAuthorization(Policies.Oversee);
 
         var group = app.MapGroup("/api/workflow-definitions").WithTags("Definitions").RequireAuthorization(Policies.Oversee);

@@ -33,6 +33,19 @@ public sealed class WorkflowDefinition
 
     public Activity Root { get; set; } = null!;
 
+    /// <summary>Elsa's <c>options.usableAsActivity</c> (older exports write it at the top level): other workflows may use this one as an activity.</summary>
+    public bool UsableAsActivity => Flag(UnknownFields["options"]?["usableAsActivity"]) || Flag(UnknownFields["usableAsActivity"]);
+
+    /// <summary>The outcomes a workflow used as an activity may complete with (Elsa's <c>outcomes</c>): its ports.</summary>
+    public IEnumerable<string> Outcomes => UnknownFields["outcomes"] is JsonArray outcomes
+        ? outcomes.OfType<JsonValue>().Select(o => o.TryGetValue<string>(out var name) ? name : "").Where(name => name.Length > 0)
+        : [];
+
+    /// <summary>Elsa's <c>options.activityCategory</c>: where the designer's palette lists this workflow as an activity.</summary>
+    public string? ActivityCategory => UnknownFields["options"]?["activityCategory"] is JsonValue category && category.TryGetValue<string>(out var name) ? name : null;
+
+    private static bool Flag(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var set) && set;
+
     /// <summary>Top-level fields we do not interpret (options, customProperties, toolVersion, …), kept as written.</summary>
     public JsonObject UnknownFields { get; set; } = [];
 }

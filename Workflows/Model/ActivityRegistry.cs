@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Chamber.Workflows.Expressions;
 
 namespace Chamber.Workflows.Model;
@@ -49,7 +50,8 @@ public sealed record ActivityDescriptor(
     IReadOnlyList<OutputDescriptor> Outputs,
     IReadOnlyList<PortDescriptor> Ports,
     bool IsContainer,
-    bool IsBrowsable)
+    bool IsBrowsable,
+    IReadOnlyDictionary<string, string?>? ConstructionProperties = null)
 {
     public static ActivityDescriptor From(ActivityTypeInfo info)
     {
@@ -74,6 +76,34 @@ public sealed record ActivityDescriptor(
              .. info.Ports.Select(p => new PortDescriptor(p.JsonName, p.Attribute.DisplayName ?? p.Name, "Embedded"))],
             isContainer,
             true);
+    }
+
+    /// <summary>
+    /// A published workflow usable as an activity, described as Elsa describes it: the type is its
+    /// name in PascalCase, its inputs and outputs are the activity's, its outcomes are the ports, and
+    /// a new activity of this type carries the definition and version it runs (<c>constructionProperties</c>).
+    /// </summary>
+    public static ActivityDescriptor From(Definitions.WorkflowDefinition definition)
+    {
+        var typeName = Activities.Children.WorkflowDefinitionActivity.ActivityTypeName(definition.Name ?? definition.DefinitionId);
+        var outcomes = definition.Outcomes.ToList();
+        return new ActivityDescriptor(
+            typeName,
+            "",
+            typeName,
+            definition.Version,
+            definition.ActivityCategory ?? "Workflows",
+            definition.Name ?? definition.DefinitionId,
+            definition.Description ?? "",
+            "Action",
+            [.. definition.Inputs.Select((i, order) => new InputDescriptor(
+                JsonNamingPolicy.CamelCase.ConvertName(i.Name), i.TypeName, i.DisplayName ?? i.Name, i.Description,
+                i.TypeName == "Boolean" ? InputUIHints.Checkbox : InputUIHints.SingleLine, null, null, false, order, null))],
+            [.. definition.Outputs.Select(o => new OutputDescriptor(JsonNamingPolicy.CamelCase.ConvertName(o.Name), o.TypeName, o.DisplayName ?? o.Name, o.Description))],
+            [.. (outcomes.Count > 0 ? outcomes : [Outcomes.Done]).Select(o => new PortDescriptor(o, o, "Flow"))],
+            false,
+            true,
+            new Dictionary<string, string?> { ["workflowDefinitionId"] = definition.DefinitionId, ["workflowDefinitionVersionId"] = definition.Id });
     }
 
     private static string DefaultUIHint(Type type) => type == typeof(bool) ? InputUIHints.Checkbox : type.IsEnum ? InputUIHints.DropDown : InputUIHints.SingleLine;

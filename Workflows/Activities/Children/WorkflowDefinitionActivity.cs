@@ -49,8 +49,10 @@ public sealed class WorkflowDefinitionActivity : Activity, IHasExtraInputs
         var input = new Dictionary<string, object?>();
         foreach (var declared in graph.Definition.Inputs)
         {
-            if (Inputs.TryGetValue(declared.Name, out var expression))
-                input[declared.Name] = ValueConverter.Convert(await context.EvaluateAsync(expression), TypeAliases.Resolve(declared.TypeName, declared.IsArray));
+            // An input left empty is still there (null), so the child's get<Input>() reads null rather than failing.
+            input[declared.Name] = Inputs.TryGetValue(declared.Name, out var expression)
+                ? ValueConverter.Convert(await context.EvaluateAsync(expression), TypeAliases.Resolve(declared.TypeName, declared.IsArray))
+                : null;
         }
 
         ChildWorkflowActivity.StartChild(context, graph, input, correlationId: null, OnChildEndedAsync);

@@ -418,6 +418,48 @@ public abstract class ApiTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task A_published_workflow_usable_as_an_activity_is_in_the_palette_and_runs_where_the_designer_puts_it()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var childId = "greeter-" + suffix;
+        await ImportAsync("""
+            {"definitionId":"@CHILD@","name":"Greeter@SUFFIX@","isPublished":true,
+             "options":{"usableAsActivity":true,"activityCategory":"Testing"},"outcomes":["Greeted"],
+             "inputs":[{"name":"Person","type":"String"}],"outputs":[{"name":"Greeting","type":"String"}],
+             "root":{"type":"Elsa.Flowchart","id":"f","activities":[
+               {"id":"set","type":"Elsa.SetOutput","outputName":{"typeName":"String","expression":{"type":"Literal","value":"Greeting"}},
+                "outputValue":{"typeName":"Object","expression":{"type":"JavaScript","value":"`你好，${getPerson()}`"}}},
+               {"id":"done","type":"Elsa.Complete","outcomes":{"typeName":"Object","expression":{"type":"Literal","value":"Greeted"}}}],
+              "connections":[{"source":{"activity":"set","port":"Done"},"target":{"activity":"done","port":"In"}}]}}
+            """.Replace("@CHILD@", childId).Replace("@SUFFIX@", suffix));
+
+        var descriptors = await Client.GetFromJsonAsync<JsonElement>("/api/activity-descriptors");
+        var greeter = descriptors.EnumerateArray().Single(d => d.GetProperty("typeName").GetString() == "Greeter" + suffix);
+        Assert.Equal("Testing", greeter.GetProperty("category").GetString());
+        Assert.Equal(["Greeted"], greeter.GetProperty("ports").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal("person", greeter.GetProperty("inputs")[0].GetProperty("name").GetString());
+        var construction = greeter.GetProperty("constructionProperties");
+        Assert.Equal(childId, construction.GetProperty("workflowDefinitionId").GetString());
+
+        // The activity as the designer adds it: its type, the construction properties, an input, and a connection from its port.
+        var parentId = "greet-parent-" + suffix;
+        await ImportAsync("""
+            {"definitionId":"@PARENT@","name":"Parent","isPublished":true,
+             "root":{"type":"Elsa.Flowchart","id":"f","activities":[
+               {"id":"greet","type":"Greeter@SUFFIX@","workflowDefinitionId":"@CHILD@",
+                "workflowDefinitionVersionId":"@VERSION@",
+                "person":{"typeName":"String","expression":{"type":"Literal","value":"王主席"}}},
+               {"id":"say","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"JavaScript","value":"getGreetingFromGreet()"}}}],
+              "connections":[{"source":{"activity":"greet","port":"Greeted"},"target":{"activity":"say","port":"In"}}]}}
+            """.Replace("@PARENT@", parentId).Replace("@CHILD@", childId).Replace("@SUFFIX@", suffix)
+            .Replace("@VERSION@", construction.GetProperty("workflowDefinitionVersionId").GetString()));
+        var id = await StartAsync(parentId);
+
+        await EventuallyAsync(async () => (await GetInstanceAsync(id)) is var i && i.GetProperty("status").GetString() == "Finished" ? i : null);
+        Assert.Equal(["你好，王主席"], await MessagesAsync(id));
+    }
+
+    [Fact]
     public async Task The_openapi_document_is_served()
     {
         using var anonymous = fixture.Factory.CreateClient();

@@ -86,7 +86,8 @@ export default function DesignerPage() {
     const descriptor = descriptors?.get(typeName);
     if (!descriptor) return;
     const definition = canvas.current!.toDefinition();
-    canvas.current!.addActivity(descriptor, { id: newActivityId(definition, typeName), type: typeName }, at);
+    // A workflow used as an activity also carries the definition and version it runs.
+    canvas.current!.addActivity(descriptor, { id: newActivityId(definition, typeName), type: typeName, ...descriptor.constructionProperties }, at);
   }, [descriptors]);
 
   if (error) return <Alert type="error" title={error} showIcon />;

@@ -30,9 +30,12 @@ export type InputDescriptor = {
 export type ActivityDescriptor = {
   typeName: string; category: string; displayName: string; description: string; kind: string;
   inputs: InputDescriptor[]; ports: { name: string; displayName: string; type: string }[]; isContainer: boolean;
+  /** Fields a new activity of this type starts with: a workflow used as an activity names the definition and version it runs. */
+  constructionProperties?: Record<string, string | null> | null;
 };
 
-const reserved = new Set(['id', 'type', 'name', 'metadata', 'version', 'customProperties', 'canStartWorkflow', 'runAsynchronously']);
+const reserved = new Set(['id', 'type', 'name', 'metadata', 'version', 'customProperties', 'canStartWorkflow', 'runAsynchronously',
+  'workflowDefinitionId', 'workflowDefinitionVersionId', 'latestAvailablePublishedVersion', 'latestAvailablePublishedVersionId']);
 
 /** The outcome ports an activity can connect from: its declared outcomes, else "Done". */
 export function outcomesOf(descriptor: ActivityDescriptor | undefined, activity?: ActivityJson): string[] {
