@@ -26,7 +26,7 @@ public abstract class ChildWorkflowActivity : Activity
     [Input(Description = "Wait until the child finishes and receive its output.", UIHint = InputUIHints.Checkbox)]
     public Input<bool>? WaitForCompletion { get; set; }
 
-    [Output(Description = "The child's output (when waiting), or its instance id.")]
+    [Output(Description = "When waiting, Elsa's result: { workflowInstanceId, status, subStatus, output } with the child's outputs under output; otherwise the child's instance id.")]
     public Output<object>? Result { get; set; }
 
     protected abstract bool WaitsByDefault { get; }
@@ -74,9 +74,17 @@ public abstract class ChildWorkflowActivity : Activity
         return result;
     }
 
+    // Shaped as Elsa's ExecuteWorkflowResult: the child's outputs are under "output".
     private ValueTask OnChildEndedAsync(ActivityExecutionContext context)
     {
-        context.Set(Result, FinishedChild(context).Output);
+        var child = FinishedChild(context);
+        context.Set(Result, new Dictionary<string, object?>
+        {
+            ["workflowInstanceId"] = child.WorkflowInstanceId,
+            ["status"] = "Finished",
+            ["subStatus"] = child.Status.ToString(),
+            ["output"] = child.Output ?? [],
+        });
         return context.CompleteActivityAsync();
     }
 }
