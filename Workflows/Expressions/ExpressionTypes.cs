@@ -40,6 +40,10 @@ public interface IExpressionContext
     /// <summary>The definition the instance runs: its id, the version's id and the version number (Elsa's <c>getWorkflowDefinition…()</c>).</summary>
     (string? DefinitionId, string? VersionId, int Version) WorkflowDefinition => (null, null, 0);
 
+    /// <summary>Elsa's <c>setOutcome()</c>/<c>setOutcomes()</c>: the ports a Run JavaScript activity continues on. Anything else cannot choose a port.</summary>
+    void SetOutcomes(IReadOnlyList<string> outcomes) =>
+        throw new InvalidOperationException("setOutcome() chooses the port of a Run JavaScript activity; an expression cannot.");
+
     /// <summary>Cancelled when the run the expression belongs to is (the workflow was cancelled meanwhile): a running script stops.</summary>
     CancellationToken CancellationToken => CancellationToken.None;
 }

@@ -166,6 +166,18 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             Function("getCurrentValue", _ => ToJs(engine, context.GetCurrentValue()));
             Function("getOutputFrom", args => ToJs(engine, context.GetOutput(Text(args, 0), Arg(args, 1).IsUndefined() ? null : Text(args, 1))));
             Function("getLastResult", _ => ToJs(engine, context.GetLastResult()));
+            Function("setOutcome", args =>
+            {
+                context.SetOutcomes([Text(args, 0)]);
+                return JsValue.Undefined;
+            });
+            Function("setOutcomes", args =>
+            {
+                context.SetOutcomes(ToClr(Arg(args, 0)) is System.Collections.IEnumerable names and not string
+                    ? [.. names.Cast<object?>().Select(n => n?.ToString() ?? "")]
+                    : [Text(args, 0)]);
+                return JsValue.Undefined;
+            });
             // get<Output>From<Activity>(): Elsa's per-output helpers, for the names the script uses.
             foreach (var name in referenced?.Where(n => n.StartsWith("get", StringComparison.Ordinal)) ?? [])
             {

@@ -139,6 +139,16 @@ public sealed class ActivityExecutionContext : IExpressionContext
 
     public object? GetLastResult() => WorkflowExecutionContext.LastResult;
 
+    /// <summary>The ports a script chose with <c>setOutcome()</c>, if it did.</summary>
+    internal IReadOnlyList<string>? ChosenOutcomes { get; private set; }
+
+    public void SetOutcomes(IReadOnlyList<string> outcomes)
+    {
+        if (Activity is not Activities.Primitives.ScriptActivity)
+            throw new InvalidOperationException($"setOutcome() chooses the port of a Run JavaScript activity; {Activity} cannot.");
+        ChosenOutcomes = outcomes;
+    }
+
     public (string? DefinitionId, string? VersionId, int Version) WorkflowDefinition =>
         (WorkflowExecutionContext.Instance.DefinitionId, WorkflowExecutionContext.Instance.DefinitionVersionId, WorkflowExecutionContext.Instance.Version);
 

@@ -271,6 +271,51 @@ public sealed class ExpressionTests
         Assert.Equal(["42/42/42/42"], await MessagesAsync(result));
     }
 
+    [Theory]
+    [InlineData(3, "large")]
+    [InlineData(1, "small")]
+    public async Task Run_javascript_chooses_its_port_with_set_outcome(int size, string line)
+    {
+        const string Json = """
+            {"definitionId":"choose-port","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"judge","type":"Elsa.RunJavaScript","possibleOutcomes":{"typeName":"String[]","expression":{"type":"Object","value":"[\"Large\",\"Small\"]"}},
+               "script":{"typeName":"String","expression":{"type":"Literal","value":"setOutcome(getInput('Size') > 2 ? 'Large' : 'Small'); return 'judged';"}}},
+              {"id":"large","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"large"}}},
+              {"id":"small","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"small"}}}],
+             "connections":[{"source":{"activity":"judge","port":"Large"},"target":{"activity":"large","port":"In"}},
+                            {"source":{"activity":"judge","port":"Small"},"target":{"activity":"small","port":"In"}}]}}
+            """;
+        _engine.PublishJson(Json);
+
+        var result = await _engine.Runtime.StartAsync("choose-port", new Dictionary<string, object?> { ["Size"] = size });
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.Equal([line], await _engine.MessagesAsync(result.InstanceId));
+    }
+
+    [Fact]
+    public async Task Set_outcome_outside_run_javascript_faults_with_a_message()
+    {
+        // RunAsync asserts the run finished, naming the fault when it did not.
+        var fault = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync([], [Write("log", "JavaScript", "setOutcome('Elsewhere'); 'x'")]));
+
+        Assert.Contains("setOutcome() chooses the port of a Run JavaScript activity", fault.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_connection_from_a_port_run_javascript_does_not_list_is_refused()
+    {
+        var error = Assert.Throws<DefinitionValidationException>(() => TestEngine.Compile("""
+            {"definitionId":"bad-port","root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"judge","type":"Elsa.RunJavaScript","possibleOutcomes":{"typeName":"String[]","expression":{"type":"Object","value":"[\"Large\"]"}},
+               "script":{"typeName":"String","expression":{"type":"Literal","value":"setOutcome('Large')"}}},
+              {"id":"w","type":"Elsa.WriteLine"}],
+             "connections":[{"source":{"activity":"judge","port":"Maybe"},"target":{"activity":"w","port":"In"}}]}}
+            """));
+
+        Assert.Contains("port 'Maybe'", error.Message, StringComparison.Ordinal);
+    }
+
     // ---- C# ----
 
     [Fact]
