@@ -166,18 +166,6 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             Function("getCurrentValue", _ => ToJs(engine, context.GetCurrentValue()));
             Function("getOutputFrom", args => ToJs(engine, context.GetOutput(Text(args, 0), Arg(args, 1).IsUndefined() ? null : Text(args, 1))));
             Function("getLastResult", _ => ToJs(engine, context.GetLastResult()));
-            Function("setOutcome", args =>
-            {
-                context.SetOutcomes([Text(args, 0)]);
-                return JsValue.Undefined;
-            });
-            Function("setOutcomes", args =>
-            {
-                context.SetOutcomes(ToClr(Arg(args, 0)) is System.Collections.IEnumerable names and not string
-                    ? [.. names.Cast<object?>().Select(n => n?.ToString() ?? "")]
-                    : [Text(args, 0)]);
-                return JsValue.Undefined;
-            });
             // get<Output>From<Activity>(): Elsa's per-output helpers, for the names the script uses.
             foreach (var name in referenced?.Where(n => n.StartsWith("get", StringComparison.Ordinal)) ?? [])
             {
@@ -204,6 +192,9 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             Function("getShortGuid", _ => ShortGuid());
             Function("stringToBase64", args => Convert.ToBase64String(Encoding.UTF8.GetBytes(Text(args, 0))));
             Function("stringFromBase64", args => Encoding.UTF8.GetString(Convert.FromBase64String(Text(args, 0))));
+
+            if (Uses("setOutcome") || Uses("setOutcomes"))
+                DefineOutcomeHelpers();
 
             var variables = Uses("variables") ? new JsObject(engine) : null;
             foreach (var name in variableNames)
@@ -240,6 +231,23 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
 
             if (Uses("input"))
                 engine.SetValue("input", ToJs(engine, context.WorkflowInput));
+        }
+
+        // Only a Run JavaScript script chooses ports; apart, so other expressions do not pay for them.
+        private void DefineOutcomeHelpers()
+        {
+            Function("setOutcome", args =>
+            {
+                context.SetOutcomes([Text(args, 0)]);
+                return JsValue.Undefined;
+            });
+            Function("setOutcomes", args =>
+            {
+                context.SetOutcomes(ToClr(Arg(args, 0)) is System.Collections.IEnumerable names and not string
+                    ? [.. names.Cast<object?>().Select(n => n?.ToString() ?? "")]
+                    : [Text(args, 0)]);
+                return JsValue.Undefined;
+            });
         }
 
         private void Function(string name, Func<JsValue[], JsValue> body)

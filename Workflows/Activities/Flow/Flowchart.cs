@@ -57,16 +57,18 @@ public sealed class Flowchart : Activity, IVariableContainer
     {
         var context = completed.TargetContext;
         var activityId = completed.ChildContext.Activity.Id;
-        var taken = Graph.OutboundOf(activityId).Where(c => completed.Outcomes.Contains(c.SourcePort) && Graph.ById.ContainsKey(c.Target)).Distinct().ToList();
-
         if (!Graph.HasMerges)
         {
             // Nothing has two ways in, so every merge mode schedules on arrival: no tokens to keep.
-            foreach (var connection in taken)
-                context.ScheduleActivity(Graph.ById[connection.Target], OnChildCompleted);
+            foreach (var connection in Graph.OutboundOf(activityId))
+            {
+                if (completed.Outcomes.Contains(connection.SourcePort) && Graph.ById.TryGetValue(connection.Target, out var target))
+                    context.ScheduleActivity(target, OnChildCompleted);
+            }
         }
         else
         {
+            var taken = Graph.OutboundOf(activityId).Where(c => completed.Outcomes.Contains(c.SourcePort) && Graph.ById.ContainsKey(c.Target)).Distinct().ToList();
             var tokens = TokensOf(context);
             foreach (var connection in taken)
                 tokens.Add(FlowToken.On(connection));
