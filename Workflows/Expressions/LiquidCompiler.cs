@@ -7,8 +7,9 @@ namespace Chamber.Workflows.Expressions;
 /// <summary>
 /// Liquid expressions on Fluid, Elsa's Liquid engine, with Elsa's objects in scope:
 /// <c>Variables</c> (the workflow's variables by name, also <c>Variable</c>), <c>Input</c> (the
-/// workflow's input), <c>WorkflowInstanceId</c> and <c>CorrelationId</c>, and Fluid's standard
-/// filters. A template is parsed once; one that does not parse is refused when the definition is
+/// workflow's input), <c>WorkflowInstanceId</c>, <c>CorrelationId</c>, <c>WorkflowDefinitionId</c>,
+/// <c>WorkflowDefinitionVersionId</c> and <c>WorkflowDefinitionVersion</c>; Fluid's standard filters
+/// and Elsa's <c>base64</c> and <c>keys</c>. A template is parsed once; one that does not parse is refused when the definition is
 /// imported, naming the activity and input like any other expression.
 /// </summary>
 public sealed class LiquidCompiler : IExpressionCompiler
@@ -38,12 +39,16 @@ public sealed class LiquidCompiler : IExpressionCompiler
             var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var name in variableNames)
                 variables[name] = context.GetVariable(name);
-            var scope = new TemplateContext();
+            var scope = new TemplateContext(LiquidFilters.Options);
             scope.SetValue("Variables", variables);
             scope.SetValue("Variable", variables);
             scope.SetValue("Input", context.WorkflowInput);
             scope.SetValue("WorkflowInstanceId", context.WorkflowInstanceId);
             scope.SetValue("CorrelationId", context.CorrelationId is { } correlation ? Fluid.Values.StringValue.Create(correlation) : Fluid.Values.NilValue.Instance);
+            var (definitionId, versionId, version) = context.WorkflowDefinition;
+            scope.SetValue("WorkflowDefinitionId", definitionId ?? "");
+            scope.SetValue("WorkflowDefinitionVersionId", versionId ?? "");
+            scope.SetValue("WorkflowDefinitionVersion", version);
             string text;
             try
             {

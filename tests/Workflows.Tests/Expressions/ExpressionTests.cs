@@ -224,6 +224,26 @@ public sealed class ExpressionTests
     }
 
     [Fact]
+    public async Task Liquid_has_elsas_base64_and_keys_filters_and_the_definition_in_scope()
+    {
+        var result = await RunAsync([],
+            [Write("log", "Liquid", "{{ Input.City | base64 }} / {{ Input | keys | join: ',' }} / {{ WorkflowDefinitionId }} v{{ WorkflowDefinitionVersion }}")],
+            new Dictionary<string, object?> { ["City"] = "温州", ["Year"] = 2027 });
+
+        var instance = await _engine.LoadAsync(result.InstanceId);
+        Assert.Equal([$"{Convert.ToBase64String("温州"u8.ToArray())} / City,Year / {instance.Info.DefinitionId} v{instance.Info.Version}"], await MessagesAsync(result));
+    }
+
+    [Fact]
+    public async Task Liquid_keys_of_a_text_faults_with_a_message()
+    {
+        var fault = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync([], [Write("log", "Liquid", "{{ Input.City | keys }}")],
+            new Dictionary<string, object?> { ["City"] = "温州" }));
+
+        Assert.Contains("The keys filter works on objects only", fault.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_liquid_template_that_does_not_parse_is_refused_on_import()
     {
         var error = Assert.Throws<DefinitionValidationException>(() => TestEngine.Compile($$"""
