@@ -54,8 +54,8 @@ public interface ICompiledExpression
     ValueTask<object?> EvaluateAsync(IExpressionContext context);
 }
 
-/// <summary>What a compiler knows about the definition an expression belongs to.</summary>
-public sealed record ExpressionScope(IReadOnlyList<VariableDefinition> Variables);
+/// <summary>What a compiler knows about the definition an expression belongs to: its variables and the names of its declared inputs.</summary>
+public sealed record ExpressionScope(IReadOnlyList<VariableDefinition> Variables, IReadOnlyList<string>? InputNames = null);
 
 /// <summary>Compiles expressions of one type (Elsa's expression handlers).</summary>
 public interface IExpressionCompiler

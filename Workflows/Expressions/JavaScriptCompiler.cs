@@ -63,7 +63,8 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
         var referenced = script.ReferencedGlobals is { HasDirectEvalCall: false } globals && !DynamicCodeSignals.Any(globals.Contains)
             ? globals
             : null;
-        return new JavaScriptExpression(script, targetType, variableNames, referenced, limits);
+        var inputNames = (scope.InputNames ?? []).Where(IsIdentifier).Distinct(StringComparer.Ordinal).ToArray();
+        return new JavaScriptExpression(script, targetType, variableNames, inputNames, referenced, limits);
     }
 
     internal static bool IsIdentifier(string name) => IdentifierPattern().IsMatch(name);
@@ -76,8 +77,8 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
     private static partial Regex IdentifierPattern();
 
 
-    private sealed class JavaScriptExpression(Prepared<Script> script, Type targetType, string[] variableNames, ReferencedGlobals? referenced,
-        JavaScriptLimits limits) : ICompiledExpression
+    private sealed class JavaScriptExpression(Prepared<Script> script, Type targetType, string[] variableNames, string[] inputNames,
+        ReferencedGlobals? referenced, JavaScriptLimits limits) : ICompiledExpression
     {
         public ValueTask<object?> EvaluateAsync(IExpressionContext context)
         {
@@ -90,7 +91,7 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             });
             try
             {
-                new ElsaHelpers(engine, context, referenced).Define(variableNames);
+                new ElsaHelpers(engine, context, referenced).Define(variableNames, inputNames);
                 var result = ElsaHelpers.ToClr(engine.Evaluate(script));
                 return ValueTask.FromResult(ValueConverter.Convert(result, targetType));
             }
@@ -150,7 +151,7 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
     {
         private bool Uses(string name) => referenced is null || referenced.Contains(name);
 
-        public void Define(string[] variableNames)
+        public void Define(string[] variableNames, string[] inputNames)
         {
             Function("getVariable", args => ToJs(engine, context.GetVariable(Text(args, 0))));
             Function("setVariable", args =>
@@ -219,18 +220,53 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             if (variables is not null)
                 engine.SetValue("variables", variables);
 
-            // Elsa's get<Input>() helpers; a variable of the same name keeps its own.
-            foreach (var (key, value) in context.WorkflowInput)
-            {
-                if (IsIdentifier(key) && !variableNames.Contains(key, StringComparer.Ordinal))
-                {
-                    var input = value;
-                    Function($"get{Pascal(key)}", _ => ToJs(engine, input));
-                }
-            }
+            DefineInputHelpers(variableNames, inputNames);
 
             if (Uses("input"))
                 engine.SetValue("input", ToJs(engine, context.WorkflowInput));
+        }
+
+        /// <summary>
+        /// Elsa's get&lt;Input&gt;() helpers: one per input the workflow was given, and one per declared
+        /// input it was not given (reading null); a variable of the same name keeps its own. Only the
+        /// names the script uses are looked up, so a large input costs nothing to scripts that ignore it.
+        /// </summary>
+        private void DefineInputHelpers(string[] variableNames, string[] inputNames)
+        {
+            if (referenced is null)
+            {
+                foreach (var key in context.WorkflowInput.Keys.Where(IsIdentifier).Concat(inputNames).Distinct(StringComparer.Ordinal))
+                    DefineInputHelper("get" + Pascal(key), key, variableNames, inputNames);
+                return;
+            }
+
+            foreach (var name in referenced)
+            {
+                if (name.Length > 3 && name.StartsWith("get", StringComparison.Ordinal) && engine.GetValue(name).IsUndefined())
+                    DefineInputHelper(name, null, variableNames, inputNames);
+            }
+        }
+
+        private void DefineInputHelper(string helper, string? key, string[] variableNames, string[] inputNames)
+        {
+            key ??= FindKey(context.WorkflowInput.Keys, helper) ?? FindKey(inputNames, helper);
+            if (key is null || !IsIdentifier(key) || variableNames.Contains(key, StringComparer.Ordinal))
+                return;
+            var value = context.WorkflowInput.GetValueOrDefault(key);
+            engine.SetValue(helper, new ClrFunction(engine, helper, (_, _) => ToJs(engine, value)));
+        }
+
+        // "city" and "City" are both read by getCity().
+        private static string? FindKey(IEnumerable<string> keys, string helper)
+        {
+            var wanted = helper.AsSpan(3);
+            foreach (var key in keys)
+            {
+                if (key.Length == wanted.Length && char.ToUpperInvariant(key[0]) == wanted[0] && key.AsSpan(1).SequenceEqual(wanted[1..]))
+                    return key;
+            }
+
+            return null;
         }
 
         // Only a Run JavaScript script chooses ports; apart, so other expressions do not pay for them.

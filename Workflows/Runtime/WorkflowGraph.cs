@@ -33,7 +33,7 @@ public sealed class WorkflowGraph
         }
 
         _variableSlots = slots.ToFrozenDictionary(StringComparer.Ordinal);
-        Scope = new ExpressionScope(variables);
+        Scope = new ExpressionScope(variables, [.. definition.Inputs.Select(i => i.Name)]);
     }
 
     public WorkflowDefinition Definition { get; }

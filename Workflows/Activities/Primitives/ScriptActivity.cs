@@ -43,8 +43,7 @@ public abstract class ScriptActivity(string language) : Activity
 
         // The host's compilers decide what runs (C# only when enabled); scripts are parsed once per process.
         var compilers = context.Services.GetService<ExpressionCompilers>() ?? ExpressionCompilers.Create(new ExpressionOptions());
-        var compiled = compilers.Compile(new Expression(language, JsonValue.Create(script)), typeof(object),
-            new ExpressionScope(context.WorkflowExecutionContext.Graph.Variables));
+        var compiled = compilers.Compile(new Expression(language, JsonValue.Create(script)), typeof(object), context.WorkflowExecutionContext.Graph.Scope);
         context.Set(Result, await compiled.EvaluateAsync(context));
         await context.CompleteActivityAsync(context.ChosenOutcomes is { Count: > 0 } chosen ? [.. chosen] : [Outcomes.Done]);
     }

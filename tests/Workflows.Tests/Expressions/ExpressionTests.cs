@@ -291,6 +291,22 @@ public sealed class ExpressionTests
         Assert.Equal(["42/42/42/42"], await MessagesAsync(result));
     }
 
+    [Fact]
+    public async Task Javascript_reads_each_declared_input_by_its_helper_null_when_not_given()
+    {
+        _engine.PublishJson("""
+            {"definitionId":"declared-inputs","isPublished":true,
+             "inputs":[{"name":"Region","type":"String"},{"name":"city","type":"String"}],
+             "root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"log","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"JavaScript","value":"`${getCity()} / ${getRegion() === null}`"}}}]}}
+            """);
+
+        var result = await _engine.Runtime.StartAsync("declared-inputs", new Dictionary<string, object?> { ["city"] = "温州" });
+
+        Assert.Equal(WorkflowStatus.Finished, result.Status);
+        Assert.Equal(["温州 / true"], await _engine.MessagesAsync(result.InstanceId));
+    }
+
     [Theory]
     [InlineData(3, "large")]
     [InlineData(1, "small")]
