@@ -36,6 +36,12 @@ public sealed class WorkflowDefinition
     /// <summary>Elsa's <c>options.usableAsActivity</c> (older exports write it at the top level): other workflows may use this one as an activity.</summary>
     public bool UsableAsActivity => Flag(UnknownFields["options"]?["usableAsActivity"]) || Flag(UnknownFields["usableAsActivity"]);
 
+    /// <summary>
+    /// Elsa's <c>options.autoUpdateConsumingWorkflows</c>: workflows that use this one as an activity
+    /// run its newest published version rather than the version they were drawn with.
+    /// </summary>
+    public bool AutoUpdateConsumingWorkflows => Flag(UnknownFields["options"]?["autoUpdateConsumingWorkflows"]);
+
     /// <summary>The outcomes a workflow used as an activity may complete with (Elsa's <c>outcomes</c>): its ports.</summary>
     public IEnumerable<string> Outcomes => UnknownFields["outcomes"] is JsonArray outcomes
         ? outcomes.OfType<JsonValue>().Select(o => o.TryGetValue<string>(out var name) ? name : "").Where(name => name.Length > 0)

@@ -10,7 +10,8 @@ namespace Chamber.Workflows.Activities.Children;
 /// A workflow used as an activity (Elsa's <c>usableAsActivity</c>): its type is the definition's
 /// name, the JSON carries <c>workflowDefinitionId</c> and the pinned <c>workflowDefinitionVersionId</c>,
 /// and the child's declared inputs are inputs of the activity. It runs the pinned version, or the
-/// published one when that version is gone (Elsa's fallback), with the evaluated inputs; records
+/// published one when that version is gone (Elsa's fallback) or the child asks its consumers to
+/// follow its published version (<c>autoUpdateConsumingWorkflows</c>), with the evaluated inputs; records
 /// the child's outputs as its own (so <c>getOutputFrom…()</c> reads them) and writes those bound to
 /// a variable or workflow output there; and continues on the outcomes the child completed with.
 /// </summary>
@@ -59,15 +60,19 @@ public sealed class WorkflowDefinitionActivity : Activity, IHasExtraInputs
     }
 
     /// <summary>
-    /// The pinned version when it exists; else the published version of the definition; else, as
-    /// Elsa names these activities, the published definition whose name (in PascalCase) is the type.
+    /// The version the activity was drawn with, unless the definition's published version asks its
+    /// consumers to follow it (Elsa's <c>autoUpdateConsumingWorkflows</c>) or that version is gone;
+    /// then the published version; else, as Elsa names these activities, the published definition
+    /// whose name (in PascalCase) is the type.
     /// </summary>
     private async ValueTask<WorkflowGraph?> ResolveAsync(IWorkflowGraphSource graphs)
     {
-        if (WorkflowDefinitionVersionId is { Length: > 0 } versionId && await graphs.GetVersionAsync(versionId) is { } pinned)
-            return pinned;
-        if (await graphs.GetPublishedAsync(WorkflowDefinitionId) is { } published)
+        var pinned = WorkflowDefinitionVersionId is { Length: > 0 } versionId ? await graphs.GetVersionAsync(versionId) : null;
+        var published = await graphs.GetPublishedAsync(pinned?.Definition.DefinitionId ?? WorkflowDefinitionId);
+        if (published is not null && (pinned is null || published.Definition.AutoUpdateConsumingWorkflows))
             return published;
+        if (pinned is not null)
+            return pinned;
         return (await graphs.GetAllPublishedAsync()).FirstOrDefault(g => g.Definition.Name is { } name && ActivityTypeName(name) == Type);
     }
 

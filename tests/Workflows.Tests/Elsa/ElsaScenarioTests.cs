@@ -1,4 +1,5 @@
 using Chamber.Workflows.Activities.Children;
+using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Timers;
 using Microsoft.Extensions.Options;
@@ -176,6 +177,66 @@ public sealed class ElsaScenarioTests : IDisposable
         Assert.Equal("Start", lines[0]);
         Assert.Equal("Success", lines[^1]);
         Assert.DoesNotContain("Failure", lines);
+    }
+
+    /// <summary>
+    /// DependencyWorkflowsPublishing, as behaviour: Elsa's test asserts that publishing a new child
+    /// version points the consuming parent at it. Here a parent drawn with child v1 runs v2 once
+    /// v2 is published with autoUpdateConsumingWorkflows, and keeps v1 without it.
+    /// </summary>
+    [Theory]
+    [InlineData(true, "v2")]
+    [InlineData(false, "v1")]
+    public async Task A_consuming_workflow_follows_a_republished_child_that_asks_for_it(bool autoUpdate, string line)
+    {
+        const string Child = """
+            {"id":"@ID@","definitionId":"child","name":"Child","version":@VERSION@,"isPublished":true,
+             "options":{"usableAsActivity":true,"autoUpdateConsumingWorkflows":@AUTO@},
+             "root":{"type":"Elsa.WriteLine","id":"w","text":{"typeName":"String","expression":{"type":"Literal","value":"@ID@"}}}}
+            """;
+        _engine.PublishJson(Child.Replace("@ID@", "v1").Replace("@VERSION@", "1").Replace("@AUTO@", autoUpdate ? "true" : "false"));
+        _engine.PublishJson("""
+            {"definitionId":"parent","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"child","type":"Child","workflowDefinitionId":"child","workflowDefinitionVersionId":"v1"}]}}
+            """);
+        _engine.PublishJson(Child.Replace("@ID@", "v2").Replace("@VERSION@", "2").Replace("@AUTO@", autoUpdate ? "true" : "false"));
+
+        var started = await _engine.Runtime.StartAsync("parent");
+        await _engine.Runtime.DrainDispatchesAsync();
+
+        Assert.Equal([line], await LinesOfRunAsync(started.InstanceId));
+    }
+
+    /// <summary>ImportAndPublish (cron and timer tests): the good cron and the timer workflow publish; the bad cron is refused, naming the activity and the problem.</summary>
+    [Theory]
+    [InlineData("cron-every-hour.json")]
+    [InlineData("timer-workflow.json")]
+    public void ImportAndPublish_good_definitions_publish(string file)
+    {
+        var graph = _engine.PublishJson(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Elsa", "Scenarios", "ImportAndPublish", file)));
+        Assert.NotNull(graph.Definition.Root);
+    }
+
+    [Fact]
+    public void ImportAndPublish_a_bad_cron_expression_is_refused_with_one_error()
+    {
+        var error = Assert.Throws<DefinitionValidationException>(() =>
+            _engine.PublishJson(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Elsa", "Scenarios", "ImportAndPublish", "bad-cron-expression.json"))));
+
+        var message = Assert.Single(error.Errors);
+        Assert.Contains("Cron1", message, StringComparison.Ordinal);
+        Assert.Contains("BadCronExpression", message, StringComparison.Ordinal);
+    }
+
+    /// <summary>JsonObjectSerialization: a user object holding "$id" (a JSON schema) goes into a variable, is copied to another, and survives the state's round trip.</summary>
+    [Fact]
+    public async Task JsonObjectSerialization_an_object_with_a_dollar_id_survives_the_state()
+    {
+        var instance = await RunUntilEndAsync("JsonObjectSerialization", "instance-serialization.json");
+
+        Assert.Equal(WorkflowStatus.Finished, instance.Info.Status);
+        var copied = System.Text.Json.JsonSerializer.Serialize(TestEngine.Variable(instance, "4e256dab27d33eac"));
+        Assert.Contains("\"$id\":\"#/definitions/inform-front-office-input-afd\"", copied, StringComparison.Ordinal);
     }
 
     public void Dispose() => _advancer.Dispose();
