@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -59,7 +60,8 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             throw new ExpressionException($"JavaScript syntax error: {(e.InnerException ?? e).Message}", e);
         }
 
-        var variableNames = scope.Variables.Select(v => v.Name).Where(IsIdentifier).Distinct(StringComparer.Ordinal).ToArray();
+        var variableNames = scope.Variables.Select(v => v.Name).Where(IsIdentifier).Distinct(StringComparer.Ordinal)
+            .Select(name => new VariableHelpers(name, "get" + ElsaHelpers.Pascal(name), "set" + ElsaHelpers.Pascal(name))).ToArray();
         var referenced = script.ReferencedGlobals is { HasDirectEvalCall: false } globals && !DynamicCodeSignals.Any(globals.Contains)
             ? globals
             : null;
@@ -77,7 +79,10 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
     private static partial Regex IdentifierPattern();
 
 
-    private sealed class JavaScriptExpression(Prepared<Script> script, Type targetType, string[] variableNames, string[] inputNames,
+    /// <summary>A variable and the names of its get/set helpers, worked out once per expression.</summary>
+    private readonly record struct VariableHelpers(string Name, string Getter, string Setter);
+
+    private sealed class JavaScriptExpression(Prepared<Script> script, Type targetType, VariableHelpers[] variableNames, string[] inputNames,
         ReferencedGlobals? referenced, JavaScriptLimits limits) : ICompiledExpression
     {
         public ValueTask<object?> EvaluateAsync(IExpressionContext context)
@@ -151,62 +156,104 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
     {
         private bool Uses(string name) => referenced is null || referenced.Contains(name);
 
-        public void Define(string[] variableNames, string[] inputNames)
+        /// <summary>
+        /// Elsa's fixed helpers by name. Only those a script names are put on its engine (all of them
+        /// when the names cannot be known), so an evaluation pays for what it uses.
+        /// </summary>
+        private static readonly FrozenDictionary<string, Func<ElsaHelpers, JsValue[], JsValue>> Fixed =
+            new Dictionary<string, Func<ElsaHelpers, JsValue[], JsValue>>
+            {
+                ["getVariable"] = static (h, args) => h.Js(h.Context.GetVariable(Text(args, 0))),
+                ["setVariable"] = static (h, args) =>
+                {
+                    h.Context.SetVariable(Text(args, 0), ToClr(Arg(args, 1)));
+                    return JsValue.Undefined;
+                },
+                ["getInput"] = static (h, args) => h.Js(h.Context.WorkflowInput.GetValueOrDefault(Text(args, 0))),
+                ["getWorkflowInstanceId"] = static (h, _) => h.Context.WorkflowInstanceId,
+                ["getWorkflowDefinitionId"] = static (h, _) => h.Context.WorkflowDefinition.DefinitionId is { } id ? id : JsValue.Null,
+                ["getWorkflowDefinitionVersionId"] = static (h, _) => h.Context.WorkflowDefinition.VersionId is { } id ? id : JsValue.Null,
+                ["getWorkflowDefinitionVersion"] = static (h, _) => h.Context.WorkflowDefinition.Version,
+                ["getCurrentValue"] = static (h, _) => h.Js(h.Context.GetCurrentValue()),
+                ["getOutputFrom"] = static (h, args) => h.Js(h.Context.GetOutput(Text(args, 0), Arg(args, 1).IsUndefined() ? null : Text(args, 1))),
+                ["getLastResult"] = static (h, _) => h.Js(h.Context.GetLastResult()),
+                // Only a Run JavaScript script may choose its ports; anywhere else these fault with a message.
+                ["setOutcome"] = static (h, args) =>
+                {
+                    h.Context.SetOutcomes([Text(args, 0)]);
+                    return JsValue.Undefined;
+                },
+                ["setOutcomes"] = static (h, args) =>
+                {
+                    h.Context.SetOutcomes(ToClr(Arg(args, 0)) is IEnumerable names and not string
+                        ? [.. names.Cast<object?>().Select(n => n?.ToString() ?? "")]
+                        : [Text(args, 0)]);
+                    return JsValue.Undefined;
+                },
+                ["getCorrelationId"] = static (h, _) => h.Context.CorrelationId is { } id ? id : JsValue.Null,
+                ["setCorrelationId"] = static (h, args) =>
+                {
+                    h.Context.CorrelationId = ToClr(Arg(args, 0))?.ToString();
+                    return JsValue.Undefined;
+                },
+                ["isNullOrEmpty"] = static (_, args) => Arg(args, 0) is var v && (v.IsNull() || v.IsUndefined() || (v.IsString() && v.AsString().Length == 0)),
+                ["isNullOrWhiteSpace"] = static (_, args) => Arg(args, 0) is var v && (v.IsNull() || v.IsUndefined() || string.IsNullOrWhiteSpace(TypeConverter.ToString(v))),
+                ["toJson"] = static (_, args) => JsonSerializer.Serialize(ToClr(Arg(args, 0))),
+                ["parseGuid"] = static (_, args) => Guid.Parse(Text(args, 0)).ToString(),
+                ["newGuid"] = static (_, _) => Guid.NewGuid().ToString(),
+                ["newGuidString"] = static (_, _) => Guid.NewGuid().ToString(),
+                ["getGuidString"] = static (_, _) => Guid.NewGuid().ToString(),
+                ["newShortGuid"] = static (_, _) => ShortGuid(),
+                ["getShortGuid"] = static (_, _) => ShortGuid(),
+                ["stringToBase64"] = static (_, args) => Convert.ToBase64String(Encoding.UTF8.GetBytes(Text(args, 0))),
+                ["stringFromBase64"] = static (_, args) => Encoding.UTF8.GetString(Convert.FromBase64String(Text(args, 0))),
+            }.ToFrozenDictionary(StringComparer.Ordinal);
+
+        private IExpressionContext Context => context;
+
+        private JsValue Js(object? value) => ToJs(engine, value);
+
+        public void Define(VariableHelpers[] variableNames, string[] inputNames)
         {
-            Function("getVariable", args => ToJs(engine, context.GetVariable(Text(args, 0))));
-            Function("setVariable", args =>
+            if (referenced is null)
             {
-                context.SetVariable(Text(args, 0), ToClr(Arg(args, 1)));
-                return JsValue.Undefined;
-            });
-            Function("getInput", args => ToJs(engine, context.WorkflowInput.GetValueOrDefault(Text(args, 0))));
-            Function("getWorkflowInstanceId", _ => context.WorkflowInstanceId);
-            Function("getWorkflowDefinitionId", _ => context.WorkflowDefinition.DefinitionId is { } id ? id : JsValue.Null);
-            Function("getWorkflowDefinitionVersionId", _ => context.WorkflowDefinition.VersionId is { } id ? id : JsValue.Null);
-            Function("getWorkflowDefinitionVersion", _ => context.WorkflowDefinition.Version);
-            Function("getCurrentValue", _ => ToJs(engine, context.GetCurrentValue()));
-            Function("getOutputFrom", args => ToJs(engine, context.GetOutput(Text(args, 0), Arg(args, 1).IsUndefined() ? null : Text(args, 1))));
-            Function("getLastResult", _ => ToJs(engine, context.GetLastResult()));
+                foreach (var (name, body) in Fixed)
+                    Put(name, body);
+            }
+            else
+            {
+                foreach (var name in referenced)
+                {
+                    if (Fixed.TryGetValue(name, out var body))
+                        Put(name, body);
+                }
+            }
+
             // get<Output>From<Activity>(): Elsa's per-output helpers, for the names the script uses.
-            foreach (var name in referenced?.Where(n => n.StartsWith("get", StringComparison.Ordinal)) ?? [])
+            foreach (var name in referenced is null ? [] : (IEnumerable<string>)referenced)
             {
-                if (OutputHelper().Match(name) is { Success: true } helper)
+                if (name.Contains("From", StringComparison.Ordinal) && !Fixed.ContainsKey(name) && OutputHelper().Match(name) is { Success: true } helper)
                 {
                     var (output, activity) = (helper.Groups[1].Value, helper.Groups[2].Value);
                     Function(name, _ => ToJs(engine, context.GetOutput(activity, output) ?? context.GetOutput(char.ToLowerInvariant(activity[0]) + activity[1..], output)));
                 }
             }
-            Function("getCorrelationId", _ => context.CorrelationId is { } id ? id : JsValue.Null);
-            Function("setCorrelationId", args =>
-            {
-                context.CorrelationId = ToClr(Arg(args, 0))?.ToString();
-                return JsValue.Undefined;
-            });
-            Function("isNullOrEmpty", args => Arg(args, 0) is var v && (v.IsNull() || v.IsUndefined() || (v.IsString() && v.AsString().Length == 0)));
-            Function("isNullOrWhiteSpace", args => Arg(args, 0) is var v && (v.IsNull() || v.IsUndefined() || string.IsNullOrWhiteSpace(TypeConverter.ToString(v))));
-            Function("toJson", args => JsonSerializer.Serialize(ToClr(Arg(args, 0))));
-            Function("parseGuid", args => Guid.Parse(Text(args, 0)).ToString());
-            Function("newGuid", _ => Guid.NewGuid().ToString());
-            Function("newGuidString", _ => Guid.NewGuid().ToString());
-            Function("getGuidString", _ => Guid.NewGuid().ToString());
-            Function("newShortGuid", _ => ShortGuid());
-            Function("getShortGuid", _ => ShortGuid());
-            Function("stringToBase64", args => Convert.ToBase64String(Encoding.UTF8.GetBytes(Text(args, 0))));
-            Function("stringFromBase64", args => Encoding.UTF8.GetString(Convert.FromBase64String(Text(args, 0))));
-
-            if (Uses("setOutcome") || Uses("setOutcomes"))
-                DefineOutcomeHelpers();
 
             var variables = Uses("variables") ? new JsObject(engine) : null;
-            foreach (var name in variableNames)
+            foreach (var (name, getter, setter) in variableNames)
             {
                 var quoted = name;
-                Function($"get{Pascal(name)}", _ => ToJs(engine, context.GetVariable(quoted)));
-                Function($"set{Pascal(name)}", args =>
+                if (Uses(getter))
+                    Function(getter, _ => ToJs(engine, context.GetVariable(quoted)));
+                if (Uses(setter))
                 {
-                    context.SetVariable(quoted, ToClr(Arg(args, 0)));
-                    return JsValue.Undefined;
-                });
+                    Function(setter, args =>
+                    {
+                        context.SetVariable(quoted, ToClr(Arg(args, 0)));
+                        return JsValue.Undefined;
+                    });
+                }
+
                 variables?.DefineOwnProperty(name, new GetSetPropertyDescriptor(
                     new ClrFunction(engine, "get " + name, (_, _) => ToJs(engine, context.GetVariable(quoted))),
                     new ClrFunction(engine, "set " + name, (_, args) =>
@@ -231,7 +278,7 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
         /// input it was not given (reading null); a variable of the same name keeps its own. Only the
         /// names the script uses are looked up, so a large input costs nothing to scripts that ignore it.
         /// </summary>
-        private void DefineInputHelpers(string[] variableNames, string[] inputNames)
+        private void DefineInputHelpers(VariableHelpers[] variableNames, string[] inputNames)
         {
             if (referenced is null)
             {
@@ -247,10 +294,10 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             }
         }
 
-        private void DefineInputHelper(string helper, string? key, string[] variableNames, string[] inputNames)
+        private void DefineInputHelper(string helper, string? key, VariableHelpers[] variableNames, string[] inputNames)
         {
             key ??= FindKey(context.WorkflowInput.Keys, helper) ?? FindKey(inputNames, helper);
-            if (key is null || !IsIdentifier(key) || variableNames.Contains(key, StringComparer.Ordinal))
+            if (key is null || !IsIdentifier(key) || variableNames.Any(v => v.Name == key))
                 return;
             var value = context.WorkflowInput.GetValueOrDefault(key);
             engine.SetValue(helper, new ClrFunction(engine, helper, (_, _) => ToJs(engine, value)));
@@ -269,22 +316,8 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             return null;
         }
 
-        // Only a Run JavaScript script chooses ports; apart, so other expressions do not pay for them.
-        private void DefineOutcomeHelpers()
-        {
-            Function("setOutcome", args =>
-            {
-                context.SetOutcomes([Text(args, 0)]);
-                return JsValue.Undefined;
-            });
-            Function("setOutcomes", args =>
-            {
-                context.SetOutcomes(ToClr(Arg(args, 0)) is System.Collections.IEnumerable names and not string
-                    ? [.. names.Cast<object?>().Select(n => n?.ToString() ?? "")]
-                    : [Text(args, 0)]);
-                return JsValue.Undefined;
-            });
-        }
+        private void Put(string name, Func<ElsaHelpers, JsValue[], JsValue> body) =>
+            engine.SetValue(name, new ClrFunction(engine, name, (_, args) => body(this, args)));
 
         private void Function(string name, Func<JsValue[], JsValue> body)
         {
@@ -299,7 +332,7 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
         private static string ShortGuid() => Convert.ToBase64String(Guid.NewGuid().ToByteArray()).Replace("/", "", StringComparison.Ordinal)
             .Replace("+", "", StringComparison.Ordinal).Replace("=", "", StringComparison.Ordinal);
 
-        private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
+        public static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
         /// <summary>A workflow value as a plain JavaScript value: objects and arrays are the script's own, not views of .NET objects.</summary>
         public static JsValue ToJs(Engine engine, object? value) => value switch

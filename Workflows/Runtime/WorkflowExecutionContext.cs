@@ -58,7 +58,9 @@ public sealed class WorkflowExecutionContext
     public Dictionary<string, object?> Output { get; }
 
     /// <summary>The outcomes the root activity completed with (a Complete activity at the top level sets them): what a workflow used as an activity continues on.</summary>
-    public string[] Outcomes { get; internal set; } = [Model.Outcomes.Done];
+    public string[] Outcomes { get; internal set; } = DoneOnly;
+
+    private static readonly string[] DoneOnly = [Model.Outcomes.Done];
 
     public List<Bookmark> Bookmarks { get; }
 
