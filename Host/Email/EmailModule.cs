@@ -17,7 +17,7 @@ public static class EmailModule
         services.Configure<EmailOptions>(configuration.GetSection("Email"));
         services.AddSingleton<IMailTransport>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)
             ? new PickupMailTransport(sp.GetRequiredService<IOptions<EmailOptions>>())
-            : new SmtpMailTransport(sp.GetRequiredService<IOptions<EmailOptions>>()));
+            : new SmtpMailTransport(sp.GetRequiredService<IOptions<EmailOptions>>(), TimeProvider.System));
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return services;

@@ -11,4 +11,17 @@ public sealed class SmtpOptions
     public bool EnableSsl { get; set; }
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A connection left unused this long is closed rather than reused: servers drop idle clients
+    /// (commonly after a minute or more), and a dropped connection would cost a failed attempt.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// A PEM file with the certificate (or the CA that issued it) that the SMTP server's TLS
+    /// certificate must chain to, for an internal relay whose certificate no public authority signed.
+    /// Unset: the system's trusted authorities decide.
+    /// </summary>
+    public string? TrustedCertificatePath { get; set; }
 }
