@@ -17,6 +17,7 @@ using Chamber.Host.WebClient;
 using Chamber.Host.WorkflowApi;
 using Chamber.Workflows;
 using Chamber.Workflows.Persistence;
+using Microsoft.Extensions.Options;
 
 namespace Chamber.Host;
 
@@ -39,6 +40,9 @@ public static class HostModule
         builder.Services.AddChamberAuth(configuration);
         builder.Services.AddChamberEmail(configuration);
         builder.Services.Configure<Chamber.Campaigns.Portal.PortalOptions>(configuration.GetSection("Portal"));
+        // The organizer of meeting invitations: its own setting, else whoever sends the e-mail.
+        builder.Services.AddOptions<Chamber.Campaigns.Meetings.MeetingOptions>().Bind(configuration.GetSection("Meetings"))
+            .PostConfigure<IOptions<EmailOptions>>((meetings, email) => meetings.Organizer ??= email.Value.From);
         RequirePortalBaseUrl(builder);
         builder.Services.AddChamberForwardedHeaders(configuration);
         builder.Services.Configure<Chamber.Campaigns.Escalations.LeaderDigestOptions>(configuration.GetSection("LeaderDigest"));

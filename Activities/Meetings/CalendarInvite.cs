@@ -1,57 +1,67 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 
 namespace Chamber.Campaigns.Meetings;
 
-/// <summary>An iCalendar (RFC 5545) invitation that mail programs add to a calendar; times in UTC, so no time-zone block is needed.</summary>
+/// <summary>Who a meeting invitation comes from and goes to: a display name and an address.</summary>
+public sealed record CalendarPerson(string Name, string Address);
+
+/// <summary>
+/// A meeting request (RFC 5545/5546, <c>METHOD:REQUEST</c>) built with Ical.Net: the organizer,
+/// each chamber address as an attendee asked to reply, the times in Beijing time with the
+/// Asia/Shanghai zone written out, and a UID that stays the same for the meeting, so a calendar
+/// replaces its entry when a later request with a higher sequence comes.
+/// </summary>
 public static class CalendarInvite
 {
-    public static string Create(string uid, string title, string location, string? description, DateTimeOffset start, DateTimeOffset end, DateTimeOffset stamp)
+    public const string TimeZone = "Asia/Shanghai";
+
+    public static string Create(string uid, int sequence, string title, string location, string? description,
+        DateTimeOffset start, DateTimeOffset end, DateTimeOffset stamp, CalendarPerson organizer, IEnumerable<CalendarPerson> attendees)
     {
-        var lines = new List<string>
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Chamber Campaign Workflows//ZH", Method = CalendarMethods.Request };
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZone));
+        var meeting = new CalendarEvent
         {
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//Chamber Campaign Workflows//ZH",
-            "METHOD:PUBLISH",
-            "BEGIN:VEVENT",
-            "UID:" + Escape(uid),
-            "DTSTAMP:" + Utc(stamp),
-            "DTSTART:" + Utc(start),
-            "DTEND:" + Utc(end),
-            "SUMMARY:" + Escape(title),
-            "LOCATION:" + Escape(location),
+            Uid = uid,
+            Sequence = sequence,
+            DtStamp = new CalDateTime(stamp.UtcDateTime, CalDateTime.UtcTzId, hasTime: true),
+            DtStart = Beijing(start),
+            DtEnd = Beijing(end),
+            Summary = title,
+            Location = location,
+            Description = string.IsNullOrWhiteSpace(description) ? null : description,
+            Status = EventStatus.Confirmed,
+            Transparency = TransparencyType.Opaque,
+            Organizer = new Organizer("mailto:" + organizer.Address) { CommonName = organizer.Name },
         };
-        if (!string.IsNullOrWhiteSpace(description))
-            lines.Add("DESCRIPTION:" + Escape(description));
-        lines.AddRange(["END:VEVENT", "END:VCALENDAR"]);
-        return string.Concat(lines.Select(l => Fold(l) + "\r\n"));
-    }
-
-    private static string Utc(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    internal static string Escape(string text) => text
-        .Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
-
-    /// <summary>Lines longer than 75 octets continue on the next line after a space, never inside a UTF-8 character.</summary>
-    internal static string Fold(string line)
-    {
-        var folded = new StringBuilder();
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
+        foreach (var attendee in attendees)
         {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > 75)
+            meeting.Attendees.Add(new Attendee("mailto:" + attendee.Address)
             {
-                folded.Append("\r\n ");
-                octets = 1;
-            }
-
-            folded.Append(rune.ToString());
-            octets += size;
+                CommonName = attendee.Name,
+                Role = ParticipationRole.RequiredParticipant,
+                ParticipationStatus = EventParticipationStatus.NeedsAction,
+                Rsvp = true,
+            });
         }
 
-        return folded.ToString();
+        calendar.Events.Add(meeting);
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
+
+    /// <summary>The organizer as configured ("名称 &lt;address&gt;" or a bare address).</summary>
+    public static CalendarPerson Person(string nameAndAddress)
+    {
+        var open = nameAndAddress.LastIndexOf('<');
+        var close = nameAndAddress.LastIndexOf('>');
+        return open >= 0 && close > open
+            ? new CalendarPerson(nameAndAddress[..open].Trim().Trim('"'), nameAndAddress[(open + 1)..close].Trim())
+            : new CalendarPerson(nameAndAddress.Trim(), nameAndAddress.Trim());
+    }
+
+    private static CalDateTime Beijing(DateTimeOffset moment) =>
+        new(moment.ToOffset(TimeSpan.FromHours(8)).DateTime, TimeZone, hasTime: true);
 }

@@ -7,6 +7,7 @@ using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Chamber.Campaigns.Meetings;
 
@@ -70,8 +71,11 @@ public sealed class ProgressMeeting : Activity
         var location = context.Get(Location) ?? "";
         var recorders = UserTasks.AssigneeTags(context.Get(Recorders) ?? "role:staff", "记录人");
 
-        var invite = CalendarInvite.Create($"{context.WorkflowExecutionContext.Id}-{Id}@chamber-campaign-workflows", title, location, context.Get(Description),
-            start, end, context.Clock.GetUtcNow());
+        var organizer = context.Services.GetService<IOptions<MeetingOptions>>()?.Value.Organizer ?? "noreply@chamber.localhost";
+        var chamberAddresses = EmailMessage.Addresses(chamber.Email);
+        var invite = CalendarInvite.Create($"{context.WorkflowExecutionContext.Id}-{Id}@chamber-campaign-workflows", sequence: 0, title, location,
+            context.Get(Description), start, end, context.Clock.GetUtcNow(), CalendarInvite.Person(organizer),
+            chamberAddresses.Select(address => new CalendarPerson(chamber.Name, address)));
         var model = new Dictionary<string, object?>
         {
             ["chamber"] = chamber.Name,
@@ -84,8 +88,8 @@ public sealed class ProgressMeeting : Activity
             ["meetingWeekday"] = CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(day.DayOfWeek),
             ["meetingTime"] = time.ToString("HH:mm", CultureInfo.InvariantCulture),
         };
-        await CampaignMail.SendAsync(context, "meeting-invitation", EmailMessage.Addresses(chamber.Email), chamber.Id, "invitation", model,
-            [new EmailAttachment("meeting.ics", "text/calendar; charset=utf-8; method=PUBLISH", Convert.ToBase64String(Encoding.UTF8.GetBytes(invite)))]);
+        await CampaignMail.SendAsync(context, "meeting-invitation", chamberAddresses, chamber.Id, "invitation", model,
+            [new EmailAttachment("meeting.ics", "text/calendar; charset=utf-8; method=REQUEST", Convert.ToBase64String(Encoding.UTF8.GetBytes(invite)))]);
 
         context.SetProperty("state", new State(title, chamber.Name, start, recorders));
         context.CreateBookmark("Chamber.MeetingOver", key: end.ToString("O", CultureInfo.InvariantCulture), callback: OnMeetingOverAsync, dueAt: end);

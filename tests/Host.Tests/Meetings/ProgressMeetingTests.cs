@@ -29,8 +29,13 @@ public abstract class ProgressMeetingTests(StorageProvider provider) : HostTestB
         var invitation = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("items").EnumerateArray());
         Assert.Contains("【会议通知】第二季度推进会", invitation.GetProperty("summary").GetString(), StringComparison.Ordinal);
         var ics = await AttachmentAsync();
-        Assert.Contains("DTSTART:20260625T063000Z", ics, StringComparison.Ordinal); // 14:30 in Beijing
+        Assert.Contains("METHOD:REQUEST", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;TZID=Asia/Shanghai:20260625T143000", ics, StringComparison.Ordinal);
         Assert.Contains("LOCATION:温州市工商联三楼会议室", ics, StringComparison.Ordinal);
+        // The organizer is the e-mail sender when no Meetings:Organizer is set; the chamber is asked to reply.
+        var meeting = Assert.Single(Ical.Net.Calendar.Load(ics)!.Events);
+        Assert.StartsWith("mailto:", meeting.Organizer!.Value!.ToString(), StringComparison.Ordinal);
+        Assert.True(Assert.Single(meeting.Attendees).Rsvp);
 
         using var staff = await SignInAsync("staff@fic.example");
         Assert.Empty((await staff.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
