@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text;
 using System.Text.Json;
+using Chamber.Campaigns.Email;
 
 namespace Chamber.Campaigns.Chambers;
 
@@ -207,7 +207,7 @@ public static class ChamberImport
             var emails = Chamber.Campaigns.Email.EmailMessage.Addresses(Cell(Field.Email));
             if (emails.Count == 0)
                 rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Email), "邮箱为空：提醒邮件无法送达 / The e-mail is empty: reminders could not reach this chamber."));
-            foreach (var address in emails.Where(a => !MailAddress.TryCreate(a, out var parsed) || !parsed.Host.Contains('.', StringComparison.Ordinal)))
+            foreach (var address in emails.Where(a => EmailAddress.Parse(a) is not { } parsed || !parsed[(parsed.LastIndexOf('@') + 1)..].Contains('.', StringComparison.Ordinal)))
                 rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Email), $"“{address}”不是有效的邮箱地址 / is not an e-mail address."));
 
             var members = Count(Field.MemberCount);

@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.Json;
 
 namespace Chamber.Campaigns.Email;
@@ -54,7 +53,7 @@ public sealed record EmailMessage(
             yield return "没有收件人 / The e-mail has no recipient.";
         foreach (var address in To.Concat(Cc ?? []).Concat(Bcc ?? []).Concat(From is null ? [] : [From]))
         {
-            if (!MailAddress.TryCreate(address, out _))
+            if (!EmailAddress.IsValid(address))
                 yield return $"'{address}' 不是有效的邮箱地址 / is not an e-mail address.";
         }
 

@@ -50,7 +50,7 @@ public sealed class CommendationList : Activity
         context.Set(Result, honours);
 
         // Roles (role:leader) have no address; the list goes to the people named.
-        var to = EmailMessage.Addresses(context.Get(To)).Where(a => System.Net.Mail.MailAddress.TryCreate(a, out _)).ToList();
+        var to = EmailMessage.Addresses(context.Get(To)).Where(EmailAddress.IsValid).ToList();
         if (to.Count > 0)
         {
             var model = new Dictionary<string, object?>

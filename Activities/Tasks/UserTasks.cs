@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Chamber.Campaigns.Email;
 
 namespace Chamber.Campaigns.Tasks;
@@ -20,7 +19,7 @@ public static class UserTasks
             return value[5..].Trim() is { Length: > 0 } role ? "role:" + role.ToLowerInvariant() : null;
         if (value.StartsWith("user:", StringComparison.OrdinalIgnoreCase))
             value = value[5..].Trim();
-        return MailAddress.TryCreate(value, out var address) ? "user:" + address.Address.ToLowerInvariant() : null;
+        return EmailAddress.Parse(value) is { } address ? "user:" + address.ToLowerInvariant() : null;
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
-using System.Net.Mail;
 using Chamber.Campaigns;
+using Chamber.Campaigns.Email;
 using Chamber.Host.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -61,7 +61,7 @@ public static class UserEndpoints
     {
         var email = request.Email?.Trim().ToLowerInvariant();
         var problems = new List<string>();
-        if (email is null || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        if (email is null || EmailAddress.Parse(email) != email)
             problems.Add("邮箱无效 / The e-mail address is not valid.");
         problems.AddRange(RoleProblems(request.Roles));
         problems.AddRange(NameProblems(request.DisplayName));
