@@ -40,7 +40,21 @@ public abstract class Activity
     public bool CanStartWorkflow =>
         (CustomProperties?["canStartWorkflow"] ?? UnknownFields?["canStartWorkflow"]) is JsonValue value && value.TryGetValue<bool>(out var set) && set;
 
+    /// <summary>
+    /// Elsa's <c>runAsynchronously</c> (in customProperties): the activity's work runs as a
+    /// background job, and the workflow waits for it on a bookmark instead of holding the run.
+    /// </summary>
+    public bool RunAsynchronously =>
+        (CustomProperties?["runAsynchronously"] ?? UnknownFields?["runAsynchronously"]) is JsonValue value && value.TryGetValue<bool>(out var set) && set;
+
     public abstract ValueTask ExecuteAsync(ActivityExecutionContext context);
+
+    /// <summary>The deferred execution of an activity that runs asynchronously: the bookmark's callback, run by the background job.</summary>
+    internal async ValueTask ExecuteInBackgroundAsync(ActivityExecutionContext context)
+    {
+        await context.EvaluateInputsAsync();
+        await ExecuteAsync(context);
+    }
 
     /// <summary>
     /// Outcomes this activity may complete with, beyond those declared on its type — for

@@ -10,4 +10,7 @@ public enum DispatchKind
 
     /// <summary>Cancel an instance (a child whose parent stopped waiting for it).</summary>
     CancelInstance,
+
+    /// <summary>Run an activity marked runAsynchronously: hand its bookmark to the background job queue.</summary>
+    RunInBackground,
 }

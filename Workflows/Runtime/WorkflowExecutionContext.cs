@@ -69,6 +69,9 @@ public sealed class WorkflowExecutionContext
     /// <summary>Journal entries written since this context was loaded (the store appends them).</summary>
     public List<JournalEntry> Journal { get; } = [];
 
+    /// <summary>Bookmarks of activities that run asynchronously, created by this slice: each becomes a background job after the commit.</summary>
+    public List<string> BackgroundActivities { get; } = [];
+
     /// <summary>Child workflows created by this slice; the store inserts them with the commit.</summary>
     public List<ChildWorkflowRequest> ChildWorkflows { get; } = [];
 

@@ -207,6 +207,15 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
                 }
 
                 workflow.AddJournal(context, JournalEvents.Started);
+                if (activity.RunAsynchronously)
+                {
+                    // Elsa's runAsynchronously: the work waits on a bookmark that a background job
+                    // resumes (its inputs are evaluated then); the commit asks for the job.
+                    var bookmark = context.CreateBookmark(BackgroundActivity.BookmarkName, context.Id, callback: activity.ExecuteInBackgroundAsync);
+                    workflow.BackgroundActivities.Add(bookmark.Id);
+                    return;
+                }
+
                 await context.EvaluateInputsAsync();
                 await activity.ExecuteAsync(context);
             }

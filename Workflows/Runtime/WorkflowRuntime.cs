@@ -22,7 +22,8 @@ public sealed class WorkflowRuntime(
     InstanceLocks locks,
     IDispatchQueue dispatchQueue,
     Outbox.OutboxSignal? outboxSignal = null,
-    ILogger<WorkflowRuntime>? logger = null)
+    ILogger<WorkflowRuntime>? logger = null,
+    IBackgroundActivityQueue? backgroundQueue = null)
 {
     private const int MaxAttempts = 5;
 
@@ -185,6 +186,15 @@ public sealed class WorkflowRuntime(
                     await CancelAsync(dispatch.InstanceId, cancellationToken);
                     await store.DeleteDispatchAsync(dispatch.Id, cancellationToken);
                     break;
+                case DispatchKind.RunInBackground when backgroundQueue is not null:
+                    // The job queue takes it from here; a job that finds the bookmark gone does nothing.
+                    await backgroundQueue.EnqueueAsync(dispatch.InstanceId, dispatch.BookmarkId!, cancellationToken);
+                    await store.DeleteDispatchAsync(dispatch.Id, cancellationToken);
+                    break;
+                case DispatchKind.RunInBackground:
+                    // No job queue (an engine on its own): the dispatcher is the background.
+                    await ResumeAsync(new BookmarkLocation(dispatch.BookmarkId!, dispatch.InstanceId), null, dispatch.Id, cancellationToken);
+                    break;
                 case DispatchKind.ResumeBookmark:
                     object? input = dispatch.Payload is null ? null : JsonSerializer.Deserialize<JsonElement>(dispatch.Payload);
                     await ResumeAsync(new BookmarkLocation(dispatch.BookmarkId!, dispatch.InstanceId), input, dispatch.Id, cancellationToken);
@@ -301,6 +311,8 @@ public sealed class WorkflowRuntime(
 
         foreach (var child in workflow.AbandonedChildInstanceIds)
             dispatches.Add(NewDispatch(DispatchKind.CancelInstance, child, null, null, now));
+        foreach (var bookmarkId in workflow.BackgroundActivities)
+            dispatches.Add(NewDispatch(DispatchKind.RunInBackground, workflow.Id, bookmarkId, null, now));
 
         var info = workflow.Instance;
         if (info.ParentBookmarkId is not null && workflow.Status.IsTerminal())
