@@ -8,6 +8,7 @@ using Chamber.Host.Clock;
 using Chamber.Host.Email;
 using Chamber.Host.Errors;
 using Chamber.Host.Health;
+using Chamber.Host.Jobs;
 using Chamber.Host.Portal;
 using Chamber.Host.Reviews;
 using Chamber.Host.Security;
@@ -39,6 +40,7 @@ public static class HostModule
         builder.Services.AddCampaigns();
         builder.Services.AddChamberAuth(configuration);
         builder.Services.AddChamberEmail(configuration);
+        builder.Services.AddChamberJobs(configuration);
         builder.Services.Configure<Chamber.Campaigns.Portal.PortalOptions>(configuration.GetSection("Portal"));
         // The organizer of meeting invitations: its own setting, else whoever sends the e-mail.
         builder.Services.AddOptions<Chamber.Campaigns.Meetings.MeetingOptions>().Bind(configuration.GetSection("Meetings"))
@@ -112,6 +114,7 @@ public static class HostModule
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgeryForApi();
+        app.MapJobDashboard();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();

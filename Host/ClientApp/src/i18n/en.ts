@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN';
 
 const en: Messages = {
   app: { name: 'Chamber Campaign Workflows', short: 'Campaigns' },
-  nav: { calendar: 'Business calendar', rubrics: 'Rubrics', designer: 'Designer', dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', emailTemplates: 'E-mail templates', signOut: 'Sign out', language: '中文' },
+  nav: { calendar: 'Business calendar', rubrics: 'Rubrics', designer: 'Designer', dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', jobs: 'Background jobs', emailTemplates: 'E-mail templates', signOut: 'Sign out', language: '中文' },
   rehearsal: { banner: 'Rehearsal: the system runs on a simulated clock, now {{time}} (Beijing time); reminders and deadlines follow it.' },
   password: {
     forgot: 'Forgot your password?', forgotTitle: 'Reset your password', forgotHint: 'Enter the address you sign in with; a reset link valid for one hour is e-mailed.', sendLink: 'Send the link',

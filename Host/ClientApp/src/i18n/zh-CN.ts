@@ -1,7 +1,7 @@
 // Simplified Chinese, the default. Keys are shared with en.ts (checked by i18n.test.ts).
 const zh = {
   app: { name: '商会创建活动工作流', short: '创建活动' },
-  nav: { calendar: '工作日历', rubrics: '考核细则', designer: '流程设计', dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', emailTemplates: '邮件模板', signOut: '退出登录', language: 'English' },
+  nav: { calendar: '工作日历', rubrics: '考核细则', designer: '流程设计', dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', jobs: '后台任务', emailTemplates: '邮件模板', signOut: '退出登录', language: 'English' },
   rehearsal: { banner: '演练模式：系统时间为模拟时间 {{time}}（北京时间），提醒和截止都按此计算。' },
   signIn: { title: '登录', email: '邮箱', password: '密码', submit: '登录', failed: '登录失败' },
   password: {

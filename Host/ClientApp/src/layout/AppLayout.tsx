@@ -1,5 +1,5 @@
 import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
-import { ApartmentOutlined, BankOutlined, CalendarOutlined, OrderedListOutlined, DashboardOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, MailOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, CalendarOutlined, OrderedListOutlined, DashboardOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, MailOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -9,6 +9,9 @@ import { countOpenTasks } from '../inbox/api';
 import { onTasksChanged } from '../inbox/taskEvents';
 import RehearsalBanner from './RehearsalBanner';
 import ChangePasswordDialog from '../auth/ChangePasswordDialog';
+
+/** Hangfire's dashboard: a page of the Host's own, outside this application. */
+const JOB_DASHBOARD = '/admin/jobs';
 
 export default function AppLayout() {
   const { t } = useTranslation();
@@ -39,6 +42,7 @@ export default function AppLayout() {
     hasRole('admin') && { key: '/admin/users', icon: <TeamOutlined />, label: t('nav.users') },
     hasRole('admin') && { key: '/admin/email-templates', icon: <FileTextOutlined />, label: t('nav.emailTemplates') },
     hasRole('admin') && { key: '/admin/outbox', icon: <MailOutlined />, label: t('nav.outbox') },
+    hasRole('admin') && { key: JOB_DASHBOARD, icon: <ScheduleOutlined />, label: t('nav.jobs') },
   ].filter((i): i is Exclude<typeof i, false> => !!i);
   const selected = items.map((i) => i.key).filter((k) => k === location.pathname || (k !== '/' && location.pathname.startsWith(k)));
 
@@ -46,7 +50,8 @@ export default function AppLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider breakpoint="lg" collapsedWidth={0} width={208} theme="light">
         <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>{t('app.name')}</Typography.Title>
-        <Menu mode="inline" selectedKeys={selected} items={items} onClick={(e) => navigate(e.key)} />
+        <Menu mode="inline" selectedKeys={selected} items={items}
+          onClick={(e) => (e.key === JOB_DASHBOARD ? window.location.assign(JOB_DASHBOARD) : navigate(e.key))} />
       </Layout.Sider>
       <Layout>
         <RehearsalBanner />

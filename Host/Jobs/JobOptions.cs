@@ -1,0 +1,11 @@
+namespace Chamber.Host.Jobs;
+
+/// <summary>Background jobs (section <c>Jobs</c>): Hangfire's server in this Host.</summary>
+public sealed class JobOptions
+{
+    /// <summary>Workers running jobs at once. Jobs are activities that run asynchronously: few, and each short.</summary>
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>How often an idle worker looks for a new job: the longest a job waits once enqueued.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

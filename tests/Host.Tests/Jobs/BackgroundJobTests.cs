@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Chamber.Host.Tests.Jobs;
+
+/// <summary>Activities that run asynchronously go through Hangfire, in the engine's own database; the job dashboard is for administrators only.</summary>
+public abstract class BackgroundJobTests(StorageProvider provider) : HostTestBase(provider)
+{
+    [Fact]
+    public async Task An_activity_marked_run_asynchronously_runs_as_a_hangfire_job_and_the_workflow_goes_on()
+    {
+        var imported = await Admin.PostAsync("/api/workflow-definitions/import", new StringContent("""
+            {"definitionId":"in-background","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"slow","type":"Elsa.WriteLine","customProperties":{"runAsynchronously":true},
+               "text":{"typeName":"String","expression":{"type":"Literal","value":"后台执行 in the background"}}},
+              {"id":"after","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Literal","value":"after"}}}],
+             "connections":[{"source":{"activity":"slow","port":"Done"},"target":{"activity":"after","port":"In"}}]}}
+            """, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+
+        var started = await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "in-background" });
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement instance;
+        while ((instance = await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{id}")).GetProperty("status").GetString() != "Finished")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The background job did not finish the workflow within 30 s: " + instance);
+            await Task.Delay(200);
+        }
+
+        var journal = await Admin.GetStringAsync($"/api/workflow-instances/{id}/journal");
+        Assert.Contains("Elsa.BackgroundActivity", journal, StringComparison.Ordinal);
+        Assert.True(journal.IndexOf("后台执行 in the background", StringComparison.Ordinal) < journal.IndexOf("\"after\"", StringComparison.Ordinal));
+
+        // The job is in Hangfire's dashboard, which the administrator may open.
+        var dashboard = await Admin.GetAsync("/admin/jobs/jobs/succeeded");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("Run activity in background", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_job_dashboard_is_closed_to_anyone_but_administrators()
+    {
+        using var anonymous = Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/admin/jobs")).StatusCode);
+
+        await CreateUserAsync("staff@fic.example", "staff");
+        using var staff = await SignInAsync("staff@fic.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/admin/jobs")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin.GetAsync("/admin/jobs")).StatusCode);
+    }
+}
+
+public sealed class SqliteBackgroundJobTests() : BackgroundJobTests(StorageProvider.Sqlite);
+
+public sealed class PostgresBackgroundJobTests() : BackgroundJobTests(StorageProvider.Postgres);
