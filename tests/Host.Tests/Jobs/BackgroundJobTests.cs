@@ -50,6 +50,15 @@ public abstract class BackgroundJobTests(StorageProvider provider) : HostTestBas
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/admin/jobs")).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await Admin.GetAsync("/admin/jobs")).StatusCode);
+
+        // The dashboard's own actions (requeue, delete) need the anti-forgery token like the API does.
+        using var cookieOnly = Host.CreateClient();
+        await cookieOnly.PostAsJsonAsync("/api/auth/login", new { email = HostFactory.AdminEmail, password = HostFactory.AdminPassword });
+        Assert.Equal(HttpStatusCode.OK, (await cookieOnly.GetAsync("/admin/jobs")).StatusCode);
+        var withoutToken = await cookieOnly.PostAsync("/admin/jobs/jobs/succeeded/requeue", new FormUrlEncodedContent([new("jobs[]", "1")]));
+        Assert.Equal(HttpStatusCode.Forbidden, withoutToken.StatusCode);
+        var withToken = await Admin.PostAsync("/admin/jobs/jobs/succeeded/requeue", new FormUrlEncodedContent([new("jobs[]", "1")]));
+        Assert.NotEqual(HttpStatusCode.Forbidden, withToken.StatusCode);
     }
 }
 
