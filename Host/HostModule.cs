@@ -9,6 +9,7 @@ using Chamber.Host.Email;
 using Chamber.Host.Errors;
 using Chamber.Host.Health;
 using Chamber.Host.Jobs;
+using Chamber.Host.LiveUpdates;
 using Chamber.Host.Portal;
 using Chamber.Host.Reviews;
 using Chamber.Host.Security;
@@ -41,6 +42,8 @@ public static class HostModule
         builder.Services.AddChamberAuth(configuration);
         builder.Services.AddChamberEmail(configuration);
         builder.Services.AddChamberJobs(configuration);
+        builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Singleton);
+        builder.Services.AddLiveUpdates();
         builder.Services.Configure<Chamber.Campaigns.Portal.PortalOptions>(configuration.GetSection("Portal"));
         // The organizer of meeting invitations: its own setting, else whoever sends the e-mail.
         builder.Services.AddOptions<Chamber.Campaigns.Meetings.MeetingOptions>().Bind(configuration.GetSection("Meetings"))
@@ -119,6 +122,7 @@ public static class HostModule
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
+        app.MapLiveUpdateEndpoints();
         app.MapUserEndpoints();
         app.MapPasswordEndpoints();
         app.MapDefinitionEndpoints();

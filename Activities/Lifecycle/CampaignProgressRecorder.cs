@@ -22,7 +22,8 @@ public sealed class CampaignProgressRecorder(
     IDbContextFactory<CampaignDbContext> campaigns,
     IDbContextFactory<WorkflowsDbContext> workflows,
     WorkflowRuntime runtime,
-    ILogger<CampaignProgressRecorder> logger) : BackgroundService
+    ILogger<CampaignProgressRecorder> logger,
+    Mediator.IPublisher? publisher = null) : BackgroundService
 {
     public const int BatchSize = 500;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -81,7 +82,10 @@ public sealed class CampaignProgressRecorder(
         }
 
         await outbox.MarkSentAsync(recorded, cancellationToken);
-        await ResumeWaitingAsync([.. reports.Select(r => r.CampaignId).Distinct()], cancellationToken);
+        List<string> progressed = [.. reports.Select(r => r.CampaignId).Distinct()];
+        await ResumeWaitingAsync(progressed, cancellationToken);
+        if (publisher is not null && progressed.Count > 0)
+            await publisher.Publish(new CampaignProgressed(progressed), cancellationToken);
         return claimed.Count;
     }
 

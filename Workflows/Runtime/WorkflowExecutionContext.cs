@@ -121,6 +121,10 @@ public sealed class WorkflowExecutionContext
 
     internal void MarkResumed(string bookmarkId) => _resumedBookmarkIds.Add(bookmarkId);
 
+    /// <summary>The tags of the loaded bookmarks with these ids (bookmarks this slice removed).</summary>
+    internal IEnumerable<string?> RemovedBookmarkTags(IReadOnlyList<string> removedIds) =>
+        removedIds.Count == 0 ? [] : _loadedBookmarks.Where(b => removedIds.Contains(b.Id)).Select(b => b.Tag);
+
     public IReadOnlyList<string> RemovedBookmarkIds => _loadedBookmarkIds.Count == 0 ? [] : [.. _loadedBookmarkIds.Except(Bookmarks.Select(b => b.Id))];
 
     public IEnumerable<ActivityExecutionContext> ActiveContexts => Contexts.Values;

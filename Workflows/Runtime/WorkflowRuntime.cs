@@ -23,7 +23,8 @@ public sealed class WorkflowRuntime(
     IDispatchQueue dispatchQueue,
     Outbox.OutboxSignal? outboxSignal = null,
     ILogger<WorkflowRuntime>? logger = null,
-    IBackgroundActivityQueue? backgroundQueue = null)
+    IBackgroundActivityQueue? backgroundQueue = null,
+    Mediator.IPublisher? publisher = null)
 {
     private const int MaxAttempts = 5;
 
@@ -322,14 +323,32 @@ public sealed class WorkflowRuntime(
                 JsonSerializer.Serialize(result, StateJson.Options), now));
         }
 
-        var commit = new InstanceCommit(info, WorkflowRunner.Capture(workflow), workflow.AddedBookmarks, workflow.RemovedBookmarkIds,
+        var added = workflow.AddedBookmarks;
+        var removed = workflow.RemovedBookmarkIds;
+        var commit = new InstanceCommit(info, WorkflowRunner.Capture(workflow), added, removed,
             workflow.Journal, children, dispatches, completedDispatchId, workflow.Outbox);
         await store.CommitAsync(commit, cancellationToken);
+        if (publisher is not null)
+            await PublishAsync(workflow, added, removed);
         foreach (var dispatch in dispatches)
             dispatchQueue.Enqueue(dispatch);
         foreach (var channel in workflow.Outbox.Select(m => m.Channel).Distinct())
             outboxSignal?.Pulse(channel);
         return new RunResult(workflow.Id, workflow.Status, workflow.Bookmarks, workflow.Fault);
+    }
+
+    // Subscribers are told after the commit; one that fails is logged and does not undo the step.
+    private async Task PublishAsync(WorkflowExecutionContext workflow, IReadOnlyList<Bookmark> added, IReadOnlyList<string> removed)
+    {
+        var tags = added.Select(b => b.Tag).Concat(workflow.RemovedBookmarkTags(removed)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        try
+        {
+            await publisher!.Publish(new WorkflowInstanceCommitted(workflow.Id, workflow.Instance.DefinitionId, workflow.Status, workflow.Instance.CorrelationId, tags));
+        }
+        catch (Exception e)
+        {
+            logger?.LogWarning(e, "A subscriber to instance {InstanceId}'s step failed.", workflow.Id);
+        }
     }
 
     private static DispatchRecord NewDispatch(DispatchKind kind, string instanceId, string? bookmarkId, string? payload, DateTimeOffset now) => new()
