@@ -10,7 +10,8 @@ const artifacts = process.env.E2E_ARTIFACTS ?? 'test-results';
 export async function keep(page: Page, name: string): Promise<void> {
   // Settled data makes a better picture, but a screenshot is no assertion: a page that keeps a
   // connection open (a sandboxed preview frame) is taken as it is after a while.
-  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+  // The live-update stream stays open, so the network is never idle for long: wait briefly.
+  await page.waitForLoadState('networkidle', { timeout: 2_000 }).catch(() => undefined);
   await page.screenshot({ path: join(artifacts, 'screenshots', `${name}.png`), fullPage: true });
 }
 

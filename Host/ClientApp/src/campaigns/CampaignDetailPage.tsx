@@ -8,6 +8,7 @@ import { errorText } from '../shared/errorText';
 import { formatDue } from '../shared/format';
 import { deleteCampaign, getCampaign, launchCampaign } from './api';
 import { retryInstance } from '../designer/api';
+import { onLive, throttle } from '../live/live';
 import CampaignWizard from './CampaignWizard';
 import ParticipantsCard from './ParticipantsCard';
 
@@ -24,6 +25,13 @@ export default function CampaignDetailPage() {
     getCampaign(id).then(setView).catch((e) => setError(errorText(e)));
   }, [id]);
   useEffect(load, [load]);
+
+  // The stage counts follow the participants as they move (live updates, at most once a second).
+  useEffect(() => {
+    const refresh = throttle(load, 1000);
+    const unsubscribe = onLive('campaign', (changed) => changed === id && refresh());
+    return () => { unsubscribe(); refresh.cancel(); };
+  }, [id, load]);
 
   // While participants are being started, the progress bar follows the launcher.
   useEffect(() => {

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import type { InstanceView, JournalEntry, TaskView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { listOpenTasks } from '../inbox/api';
+import { onLive, throttle } from '../live/live';
 import TaskAnswerForm from '../inbox/TaskAnswerForm';
 import { errorText } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
@@ -54,6 +55,12 @@ export default function InstancePage() {
     }
   }, [id, definition]);
   useEffect(() => void load(), [load]);
+  // The running instance as it moves: a live update for it (at most once a second) fetches it again.
+  useEffect(() => {
+    const refresh = throttle(() => void load(), 1000);
+    const unsubscribe = onLive('instance', (changed) => changed === id && refresh());
+    return () => { unsubscribe(); refresh.cancel(); };
+  }, [id, load]);
 
   const states = useMemo(() => (instance ? statesOf(instance, journal) : new Map<string, ActivityState>()), [instance, journal]);
   const taskHere = tasks.find((task) => task.activityId === selected);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Page } from '../api/http';
 import type { DoneTask, TaskView } from '../api/types';
 import { daysUntil, formatDue, formatMoment } from '../shared/format';
+import { onLive, throttle } from '../live/live';
 import { listDoneTasks, listOpenTasks } from './api';
 import TaskAnswerForm from './TaskAnswerForm';
 
@@ -22,6 +23,12 @@ export default function InboxPage() {
     listDoneTasks({ pageSize: 50 }).then(setDone);
   }, [page]);
   useEffect(load, [load]);
+  // A task given to this person (or taken away) shows without a reload.
+  useEffect(() => {
+    const refresh = throttle(load, 1000);
+    const unsubscribe = onLive('tasks', refresh);
+    return () => { unsubscribe(); refresh.cancel(); };
+  }, [load]);
 
   const dueTag = (dueAt?: string | null) => {
     if (!dueAt) return null;

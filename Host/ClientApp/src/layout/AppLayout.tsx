@@ -7,6 +7,7 @@ import { useAuth } from '../auth/AuthContext';
 import { savedLanguage, setLanguage } from '../i18n';
 import { countOpenTasks } from '../inbox/api';
 import { onTasksChanged } from '../inbox/taskEvents';
+import { onLive } from '../live/live';
 import RehearsalBanner from './RehearsalBanner';
 import ChangePasswordDialog from '../auth/ChangePasswordDialog';
 
@@ -21,13 +22,15 @@ export default function AppLayout() {
   const [openTasks, setOpenTasks] = useState(0);
   const [changingPassword, setChangingPassword] = useState(false);
 
-  // Counted again on every page, when a task is answered, and every minute (new tasks arrive from the workflows).
+  // Counted again on every page, when a task is answered here, and when the Host says a task of
+  // this person's came or went (a live update); every five minutes too, should the stream be down.
   useEffect(() => {
     const count = () => void countOpenTasks().then(setOpenTasks).catch(() => setOpenTasks(0));
     count();
-    const timer = setInterval(count, 60_000);
+    const timer = setInterval(count, 300_000);
     const unsubscribe = onTasksChanged(count);
-    return () => { clearInterval(timer); unsubscribe(); };
+    const unsubscribeLive = onLive('tasks', count);
+    return () => { clearInterval(timer); unsubscribe(); unsubscribeLive(); };
   }, [location.pathname]);
 
   const oversee = hasRole('admin', 'staff', 'leader');
