@@ -3,6 +3,9 @@ namespace Chamber.Host.Jobs;
 /// <summary>Background jobs (section <c>Jobs</c>): Hangfire's server in this Host.</summary>
 public sealed class JobOptions
 {
+    /// <summary>Whether this Host runs jobs; <c>false</c> leaves them to other hosts (they are still enqueued here).</summary>
+    public bool ServerEnabled { get; set; } = true;
+
     /// <summary>Workers running jobs at once. Jobs are activities that run asynchronously: few, and each short.</summary>
     public int WorkerCount { get; set; } = 2;
 

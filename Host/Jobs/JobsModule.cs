@@ -41,11 +41,14 @@ public static class JobsModule
                     new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval });
             }
         });
-        services.AddHangfireServer((sp, server) =>
+        if (configuration.GetValue("Jobs:ServerEnabled", true))
         {
-            server.WorkerCount = Math.Max(1, sp.GetRequiredService<IOptions<JobOptions>>().Value.WorkerCount);
-            server.Queues = [BackgroundActivityJob.Queue];
-        });
+            services.AddHangfireServer((sp, server) =>
+            {
+                server.WorkerCount = Math.Max(1, sp.GetRequiredService<IOptions<JobOptions>>().Value.WorkerCount);
+                server.Queues = [BackgroundActivityJob.Queue];
+            });
+        }
         services.AddTransient<BackgroundActivityJob>();
         services.AddSingleton<IBackgroundActivityQueue, HangfireActivityQueue>();
         return services;

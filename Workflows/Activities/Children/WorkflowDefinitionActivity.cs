@@ -50,7 +50,7 @@ public sealed class WorkflowDefinitionActivity : Activity, IHasExtraInputs
         var input = new Dictionary<string, object?>();
         foreach (var declared in graph.Definition.Inputs)
         {
-            // An input left empty is still there (null), so the child's get<Input>() reads null rather than failing.
+            // Every declared input is passed, converted to its declared type; one left empty as null.
             input[declared.Name] = Inputs.TryGetValue(declared.Name, out var expression)
                 ? ValueConverter.Convert(await context.EvaluateAsync(expression), TypeAliases.Resolve(declared.TypeName, declared.IsArray))
                 : null;
