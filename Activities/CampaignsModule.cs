@@ -44,6 +44,8 @@ public static class CampaignsModule
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignLauncher>());
         services.AddSingleton<Lifecycle.CampaignProgressRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignProgressRecorder>());
+        services.AddSingleton<Meetings.MeetingCancellationSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Meetings.MeetingCancellationSender>());
         services.AddPooledDbContextFactory<Persistence.CampaignDbContext>((sp, db) =>
             db.UseConfiguredStorage(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
         services.AddSingleton<Chambers.ChamberDirectory>();

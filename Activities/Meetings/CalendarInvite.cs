@@ -12,16 +12,26 @@ public sealed record CalendarPerson(string Name, string Address);
 /// A meeting request (RFC 5545/5546, <c>METHOD:REQUEST</c>) built with Ical.Net: the organizer,
 /// each chamber address as an attendee asked to reply, the times in Beijing time with the
 /// Asia/Shanghai zone written out, and a UID that stays the same for the meeting, so a calendar
-/// replaces its entry when a later request with a higher sequence comes.
+/// replaces its entry when a later request with a higher sequence comes, and removes it when a
+/// cancellation (<c>METHOD:CANCEL</c>) with the same UID comes.
 /// </summary>
 public static class CalendarInvite
 {
     public const string TimeZone = "Asia/Shanghai";
 
     public static string Create(string uid, int sequence, string title, string location, string? description,
+        DateTimeOffset start, DateTimeOffset end, DateTimeOffset stamp, CalendarPerson organizer, IEnumerable<CalendarPerson> attendees) =>
+        Build(CalendarMethods.Request, EventStatus.Confirmed, uid, sequence, title, location, description, start, end, stamp, organizer, attendees);
+
+    /// <summary>The meeting called off: the same UID, a higher sequence, <c>METHOD:CANCEL</c> and <c>STATUS:CANCELLED</c>.</summary>
+    public static string Cancel(string uid, int sequence, string title, string location,
+        DateTimeOffset start, DateTimeOffset end, DateTimeOffset stamp, CalendarPerson organizer, IEnumerable<CalendarPerson> attendees) =>
+        Build(CalendarMethods.Cancel, EventStatus.Cancelled, uid, sequence, title, location, null, start, end, stamp, organizer, attendees);
+
+    private static string Build(string method, string status, string uid, int sequence, string title, string location, string? description,
         DateTimeOffset start, DateTimeOffset end, DateTimeOffset stamp, CalendarPerson organizer, IEnumerable<CalendarPerson> attendees)
     {
-        var calendar = new Ical.Net.Calendar { ProductId = "-//Chamber Campaign Workflows//ZH", Method = CalendarMethods.Request };
+        var calendar = new Ical.Net.Calendar { ProductId = "-//Chamber Campaign Workflows//ZH", Method = method };
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZone));
         var meeting = new CalendarEvent
         {
@@ -33,7 +43,7 @@ public static class CalendarInvite
             Summary = title,
             Location = location,
             Description = string.IsNullOrWhiteSpace(description) ? null : description,
-            Status = EventStatus.Confirmed,
+            Status = status,
             Transparency = TransparencyType.Opaque,
             Organizer = new Organizer("mailto:" + organizer.Address) { CommonName = organizer.Name },
         };

@@ -55,7 +55,14 @@ public sealed class ProgressMeeting : Activity
 
     public override bool CanSuspend => true;
 
-    private sealed record State(string Title, string ChamberName, DateTimeOffset Start, IReadOnlyList<string> Recorders);
+    private const string MeetingOverBookmark = "Chamber.MeetingOver";
+
+    /// <param name="Uid">The invitation's UID, so that a cancellation replaces it; with the chamber, place and end, absent from meetings invited before cancellations were sent.</param>
+    private sealed record State(string Title, string ChamberName, DateTimeOffset Start, IReadOnlyList<string> Recorders,
+        string? Uid = null, string? ChamberId = null, string? Campaign = null, string? Location = null, DateTimeOffset? End = null);
+
+    /// <summary>The uid of this activity's invitation in this instance: the same for every message about the meeting.</summary>
+    private string Uid(ActivityExecutionContext context) => $"{context.WorkflowExecutionContext.Id}-{Id}@chamber-campaign-workflows";
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
@@ -73,7 +80,7 @@ public sealed class ProgressMeeting : Activity
 
         var organizer = context.Services.GetService<IOptions<MeetingOptions>>()?.Value.Organizer ?? "noreply@chamber.localhost";
         var chamberAddresses = EmailMessage.Addresses(chamber.Email);
-        var invite = CalendarInvite.Create($"{context.WorkflowExecutionContext.Id}-{Id}@chamber-campaign-workflows", sequence: 0, title, location,
+        var invite = CalendarInvite.Create(Uid(context), sequence: 0, title, location,
             context.Get(Description), start, end, context.Clock.GetUtcNow(), CalendarInvite.Person(organizer),
             chamberAddresses.Select(address => new CalendarPerson(chamber.Name, address)));
         var model = new Dictionary<string, object?>
@@ -91,8 +98,18 @@ public sealed class ProgressMeeting : Activity
         await CampaignMail.SendAsync(context, "meeting-invitation", chamberAddresses, chamber.Id, "invitation", model,
             [new EmailAttachment("meeting.ics", "text/calendar; charset=utf-8; method=REQUEST", Convert.ToBase64String(Encoding.UTF8.GetBytes(invite)))]);
 
-        context.SetProperty("state", new State(title, chamber.Name, start, recorders));
-        context.CreateBookmark("Chamber.MeetingOver", key: end.ToString("O", CultureInfo.InvariantCulture), callback: OnMeetingOverAsync, dueAt: end);
+        context.SetProperty("state", new State(title, chamber.Name, start, recorders, Uid(context), chamber.Id, context.Get(CampaignName), location, end));
+        context.CreateBookmark(MeetingOverBookmark, key: end.ToString("O", CultureInfo.InvariantCulture), callback: OnMeetingOverAsync, dueAt: end);
+    }
+
+    /// <summary>Called off before it took place (the campaign or this branch was stopped): the chamber is told, and its calendar entry withdrawn.</summary>
+    public override void OnCancelled(ActivityExecutionContext context)
+    {
+        var pending = context.WorkflowExecutionContext.Bookmarks.Any(b => b.ContextId == context.Id && b.Name == MeetingOverBookmark);
+        if (!pending || context.GetProperty<State>("state") is not { Uid: { } uid, ChamberId: { } chamberId, Location: { } location, End: { } end } state)
+            return;
+        var cancellation = new MeetingCancellation(uid, chamberId, state.Title, state.Campaign, location, state.Start, end);
+        context.EnqueueMessage(MeetingCancellation.Channel, cancellation.ToJson(), $"{state.ChamberName} · {state.Title}", "meeting-cancelled/" + uid);
     }
 
     private ValueTask OnMeetingOverAsync(ActivityExecutionContext context)

@@ -49,6 +49,15 @@ public abstract class Activity
 
     public abstract ValueTask ExecuteAsync(ActivityExecutionContext context);
 
+    /// <summary>
+    /// Called when this activity is stopped before it completed: its branch was cut short, the
+    /// instance was cancelled or finished early. It may ask for messages (they are committed with
+    /// the step that stopped it), to withdraw what it announced — a meeting's invitation, say.
+    /// </summary>
+    public virtual void OnCancelled(ActivityExecutionContext context)
+    {
+    }
+
     /// <summary>The deferred execution of an activity that runs asynchronously: the bookmark's callback, run by the background job.</summary>
     internal async ValueTask ExecuteInBackgroundAsync(ActivityExecutionContext context)
     {

@@ -305,6 +305,7 @@ public sealed class ActivityExecutionContext : IExpressionContext
             return;
         foreach (var grandChild in child.Children.ToList())
             child.CancelChild(grandChild);
+        child.Activity.OnCancelled(child);
         WorkflowExecutionContext.Unschedule(child.Id, _ => true);
         child.Detach(ActivityStatus.Cancelled);
         WorkflowExecutionContext.AddJournal(child, JournalEvents.Cancelled);

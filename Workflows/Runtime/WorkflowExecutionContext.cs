@@ -232,8 +232,12 @@ public sealed class WorkflowExecutionContext
     /// <summary>Ends the instance at once (Elsa.Finish): every activity stops, every bookmark goes.</summary>
     internal void Finish()
     {
-        foreach (var context in Contexts.Values)
+        foreach (var context in Contexts.Values.ToList())
+        {
+            context.Activity.OnCancelled(context);
             context.Status = ActivityStatus.Cancelled;
+        }
+
         Contexts.Clear();
         Queue.Clear();
         Bookmarks.Clear();

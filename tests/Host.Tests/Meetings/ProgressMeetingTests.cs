@@ -49,24 +49,80 @@ public abstract class ProgressMeetingTests(StorageProvider provider) : HostTestB
         Assert.Contains("出席 attended", await Admin.GetStringAsync($"/api/workflow-instances/{instance}/journal"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_meeting_called_off_before_it_takes_place_is_withdrawn_from_the_chambers_calendar()
+    {
+        var chamber = (await ImportChambersAsync("名称,邮箱\n温州市服装商会,fz@chamber.example\n"))[0];
+        var definition = """
+            {"definitionId":"meeting-off","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"q3","type":"Chamber.ProgressMeeting",
+               "title":{"typeName":"String","expression":{"type":"Literal","value":"第三季度推进会"}},
+               "chamber":{"typeName":"String","expression":{"type":"Literal","value":"CHAMBER"}},
+               "meetingDate":{"typeName":"String","expression":{"type":"Literal","value":"2026-09-24"}},
+               "location":{"typeName":"String","expression":{"type":"Literal","value":"温州市工商联三楼会议室"}}}]}}
+            """.Replace("CHAMBER", chamber, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(definition, Encoding.UTF8, "application/json"))).StatusCode);
+        var instance = (await (await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "meeting-off" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetString();
+        var invitation = Ical.Net.Calendar.Load(await AttachmentAsync("REQUEST"))!.Events.Single();
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"/api/workflow-instances/{instance}/cancel", null)).StatusCode);
+
+        var cancellation = Ical.Net.Calendar.Load(await AttachmentAsync("CANCEL"))!;
+        Assert.Equal("CANCEL", cancellation.Method);
+        var withdrawn = cancellation.Events.Single();
+        Assert.Equal(invitation.Uid, withdrawn.Uid);
+        Assert.True(withdrawn.Sequence > invitation.Sequence);
+        Assert.Equal("CANCELLED", withdrawn.Status);
+        var outbox = await Admin.GetStringAsync("/api/outbox");
+        Assert.Contains("【会议取消】第三季度推进会", outbox, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_meeting_already_held_is_not_called_off_when_its_workflow_stops()
+    {
+        await CreateUserAsync("staff@fic.example", "staff");
+        var chamber = (await ImportChambersAsync("名称,邮箱\n温州市服装商会,fz@chamber.example\n"))[0];
+        var definition = """
+            {"definitionId":"meeting-held","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"q2","type":"Chamber.ProgressMeeting",
+               "title":{"typeName":"String","expression":{"type":"Literal","value":"第二季度推进会"}},
+               "chamber":{"typeName":"String","expression":{"type":"Literal","value":"CHAMBER"}},
+               "meetingDate":{"typeName":"String","expression":{"type":"Literal","value":"2026-06-25"}},
+               "location":{"typeName":"String","expression":{"type":"Literal","value":"温州市工商联三楼会议室"}}}]}}
+            """.Replace("CHAMBER", chamber, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(definition, Encoding.UTF8, "application/json"))).StatusCode);
+        var instance = (await (await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "meeting-held" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("id").GetString();
+        await AttachmentAsync("REQUEST");
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-06-25T08:30:00Z" }); // over: staff now record attendance
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"/api/workflow-instances/{instance}/cancel", null)).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // as long as a cancellation would take to reach the outbox
+
+        Assert.DoesNotContain("会议取消", await Admin.GetStringAsync("/api/outbox"), StringComparison.Ordinal);
+    }
+
     /// <summary>The .ics part of the delivered invitation (the pickup folder's .eml; the attachment is base64).</summary>
-    private async Task<string> AttachmentAsync()
+    private async Task<string> AttachmentAsync(string method = "REQUEST")
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
             var files = Directory.Exists(Host.PickupDirectory) ? Directory.GetFiles(Host.PickupDirectory, "*.eml") : [];
-            // The pickup folder's file may still be being written: read it once it holds the attachment whole.
-            var raw = files.Length > 0 ? await File.ReadAllTextAsync(files[0]) : "";
-            if (raw.Contains("text/calendar", StringComparison.Ordinal) && raw.TrimEnd().EndsWith("--", StringComparison.Ordinal))
+            // A file is renamed to .eml only once written whole; the one whose calendar has this method.
+            foreach (var file in files)
             {
+                var raw = await File.ReadAllTextAsync(file);
+                if (!raw.Contains("method=" + method, StringComparison.OrdinalIgnoreCase))
+                    continue;
                 var part = raw[raw.IndexOf("text/calendar", StringComparison.Ordinal)..];
                 var body = part[(part.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
                 var base64 = body[..body.IndexOf("\r\n--", StringComparison.Ordinal)];
                 return Encoding.UTF8.GetString(Convert.FromBase64String(base64.Replace("\r\n", "", StringComparison.Ordinal)));
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "No invitation delivered within 20 s.");
+            Assert.True(DateTime.UtcNow < deadline, $"No calendar e-mail with METHOD:{method} delivered within 20 s.");
             await Task.Delay(200);
         }
     }

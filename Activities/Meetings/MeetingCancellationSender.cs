@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Portal;
+using Chamber.Workflows.Outbox;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Campaigns.Meetings;
+
+/// <summary>
+/// Turns called-off meetings into the chambers' cancellation e-mails: the <c>meeting-cancelled</c>
+/// template with a <c>METHOD:CANCEL</c> .ics of the same UID, which removes the meeting from the
+/// chamber's calendar. The e-mail joins the outbox under a key of its own, so a cancellation
+/// taken twice (after a crash) is sent once.
+/// </summary>
+public sealed class MeetingCancellationSender(
+    OutboxStore outbox,
+    OutboxSignal signal,
+    EmailTemplates templates,
+    ChamberDirectory chambers,
+    IOptions<MeetingOptions> meetings,
+    IOptions<PortalOptions> portal,
+    TimeProvider clock,
+    ILogger<MeetingCancellationSender> logger) : BackgroundService
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var pulse = signal.NextPulse(MeetingCancellation.Channel);
+            try
+            {
+                if (await SendDueAsync(stoppingToken) > 0)
+                    continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Meeting cancellations could not be read; trying again shortly.");
+            }
+
+            await OutboxSignal.WaitAsync(pulse, Poll, stoppingToken);
+        }
+    }
+
+    /// <summary>One round: the cancellations claimed, each made into an e-mail. Returns how many were claimed.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)
+    {
+        var claimed = await outbox.ClaimAsync(MeetingCancellation.Channel, 100, Lease, cancellationToken);
+        foreach (var message in claimed)
+        {
+            try
+            {
+                var cancellation = MeetingCancellation.FromJson(message.Payload) ?? throw new FormatException("Not a meeting cancellation.");
+                await outbox.EnqueueAsync([await EmailAsync(cancellation, message, cancellationToken)], cancellationToken);
+                await outbox.MarkSentAsync(message, cancellationToken);
+                signal.Pulse(EmailMessage.Channel);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Meeting cancellation {Id} could not be made into an e-mail.", message.Id);
+                await outbox.MarkFailedAsync(message, e.Message, e is FormatException or KeyNotFoundException ? null : TimeSpan.FromMinutes(1), cancellationToken);
+            }
+        }
+
+        return claimed.Count;
+    }
+
+    private async Task<OutboxMessage> EmailAsync(MeetingCancellation cancellation, OutboxRecord source, CancellationToken cancellationToken)
+    {
+        var chamber = await chambers.GetRequiredAsync(cancellation.ChamberId, cancellationToken);
+        var addresses = EmailMessage.Addresses(chamber.Email);
+        var start = cancellation.Start.ToOffset(TimeSpan.FromHours(8));
+        var ics = CalendarInvite.Cancel(cancellation.Uid, sequence: 1, cancellation.Title, cancellation.Location, cancellation.Start, cancellation.End,
+            clock.GetUtcNow(), CalendarInvite.Person(meetings.Value.Organizer ?? "noreply@chamber.localhost"),
+            addresses.Select(address => new CalendarPerson(chamber.Name, address)));
+        var model = new Dictionary<string, object?>
+        {
+            ["chamber"] = chamber.Name,
+            ["campaign"] = cancellation.Campaign ?? "",
+            ["title"] = cancellation.Title,
+            ["location"] = cancellation.Location,
+            ["meetingDate"] = start.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
+            ["meetingDateEn"] = start.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            ["meetingWeekday"] = CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(start.DayOfWeek),
+            ["meetingTime"] = start.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["sender"] = portal.Value.SenderName,
+        };
+        var email = await CampaignMail.RenderAsync(templates, "meeting-cancelled", addresses, model,
+            [new EmailAttachment("meeting.ics", "text/calendar; charset=utf-8; method=CANCEL", Convert.ToBase64String(Encoding.UTF8.GetBytes(ics)))],
+            cancellationToken);
+        return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel, "meeting-cancelled-email/" + cancellation.Uid,
+            email.ToJson(), email.Summary, source.InstanceId, clock.GetUtcNow());
+    }
+}
