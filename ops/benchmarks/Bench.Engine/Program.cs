@@ -48,6 +48,12 @@ try
     var sqliteStorage = new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(sqlite, "bench.db")}" };
     if (options.Runs('b'))
         results.Add(("(b) start→finish, persisted on SQLite", await Scenarios.StartPersistedAsync(options, sqliteStorage), 5_000, "workflows/s"));
+    if (options.Runs('g'))
+    {
+        // Issue 15: the notification seam (a publisher and one subscriber, as the Host's live updates) against (b).
+        var fresh = new StorageOptions { Provider = StorageProvider.Sqlite, ConnectionString = $"Data Source={Path.Combine(sqlite, "bench-notified.db")}" };
+        results.Add(("(g) same as (b), with notifications", await Scenarios.StartPersistedAsync(options, fresh, withSubscriber: true), 0, "workflows/s"));
+    }
     if (!options.Runs('c'))
     {
     }

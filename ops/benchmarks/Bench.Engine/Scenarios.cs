@@ -58,13 +58,14 @@ internal static class Scenarios
             () => runtime.StartAsync("bench-three"));
     }
 
-    public static async Task<double> StartPersistedAsync(BenchOptions options, StorageOptions storage)
+    /// <param name="withSubscriber">Registers a notification publisher with one subscriber, as the Host has (its live updates).</param>
+    public static async Task<double> StartPersistedAsync(BenchOptions options, StorageOptions storage, bool withSubscriber = false)
     {
-        await using var services = Build(storage);
+        await using var services = Build(storage, withSubscriber);
         await services.MigrateWorkflowDatabaseAsync();
         await services.GetRequiredService<DefinitionService>().ImportAsync(ThreeActivities);
         var runtime = services.GetRequiredService<WorkflowRuntime>();
-        return await MeasureAsync($"{storage.Provider} persisted", options, () => runtime.StartAsync("bench-three"));
+        return await MeasureAsync($"{storage.Provider} persisted{(withSubscriber ? ", with a subscriber" : "")}", options, () => runtime.StartAsync("bench-three"));
     }
 
     public static async Task<double> ResumeAsync(BenchOptions options, StorageOptions storage)
@@ -94,14 +95,35 @@ internal static class Scenarios
         });
     }
 
-    private static ServiceProvider Build(StorageOptions storage) => new ServiceCollection()
-        .AddLogging()
-        .AddWorkflowEngine(s =>
+    private static ServiceProvider Build(StorageOptions storage, bool withSubscriber = false)
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddWorkflowEngine(s =>
+            {
+                s.Provider = storage.Provider;
+                s.ConnectionString = storage.ConnectionString;
+            });
+        if (withSubscriber)
+            services.AddSingleton<Mediator.IPublisher, CountingPublisher>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>A publisher with one subscriber that looks at every notification, standing in for the Host's generated one.</summary>
+    private sealed class CountingPublisher : Mediator.IPublisher
+    {
+        private long _tags;
+
+        public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
+            where TNotification : Mediator.INotification => Publish((object)notification, cancellationToken);
+
+        public ValueTask Publish(object notification, CancellationToken cancellationToken = default)
         {
-            s.Provider = storage.Provider;
-            s.ConnectionString = storage.ConnectionString;
-        })
-        .BuildServiceProvider();
+            if (notification is WorkflowInstanceCommitted committed)
+                Interlocked.Add(ref _tags, committed.TaskTags.Count + 1);
+            return ValueTask.CompletedTask;
+        }
+    }
 
     /// <summary>Runs <paramref name="operation"/> from concurrent callers; returns completions per second in the timed window.</summary>
     private static async Task<double> MeasureAsync(string name, BenchOptions options, Func<Task<RunResult>> operation)
