@@ -6,6 +6,9 @@ namespace Chamber.Host.Tests.Jobs;
 /// <summary>Activities that run asynchronously go through Hangfire, in the engine's own database; the job dashboard is for administrators only.</summary>
 public abstract class BackgroundJobTests(StorageProvider provider) : HostTestBase(provider)
 {
+    // A job is picked up within the poll interval: a second keeps the test short.
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Jobs:PollInterval"] = "00:00:01" };
+
     [Fact]
     public async Task An_activity_marked_run_asynchronously_runs_as_a_hangfire_job_and_the_workflow_goes_on()
     {
