@@ -1,5 +1,4 @@
 using Chamber.Workflows.Activities.Children;
-using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Timers;
 using Microsoft.Extensions.Options;
