@@ -13,18 +13,7 @@ public abstract class ProgressMeetingTests(StorageProvider provider) : HostTestB
     public async Task The_chamber_is_invited_with_an_ics_and_staff_record_attendance_after_the_meeting()
     {
         await CreateUserAsync("staff@fic.example", "staff");
-        var chamber = (await ImportChambersAsync("名称,邮箱\n温州市服装商会,fz@chamber.example\n"))[0];
-        var definition = """
-            {"definitionId":"meeting","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
-              {"id":"q2","type":"Chamber.ProgressMeeting",
-               "title":{"typeName":"String","expression":{"type":"Literal","value":"第二季度推进会"}},
-               "chamber":{"typeName":"String","expression":{"type":"Literal","value":"CHAMBER"}},
-               "meetingDate":{"typeName":"String","expression":{"type":"Literal","value":"2026-06-25"}},
-               "location":{"typeName":"String","expression":{"type":"Literal","value":"温州市工商联三楼会议室"}}}]}}
-            """.Replace("CHAMBER", chamber, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(definition, Encoding.UTF8, "application/json"))).StatusCode);
-        var instance = (await (await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "meeting" })).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("id").GetString();
+        var instance = await StartMeetingAsync("meeting", "第二季度推进会", "2026-06-25");
 
         var invitation = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/outbox")).GetProperty("items").EnumerateArray());
         Assert.Contains("【会议通知】第二季度推进会", invitation.GetProperty("summary").GetString(), StringComparison.Ordinal);
@@ -52,18 +41,7 @@ public abstract class ProgressMeetingTests(StorageProvider provider) : HostTestB
     [Fact]
     public async Task A_meeting_called_off_before_it_takes_place_is_withdrawn_from_the_chambers_calendar()
     {
-        var chamber = (await ImportChambersAsync("名称,邮箱\n温州市服装商会,fz@chamber.example\n"))[0];
-        var definition = """
-            {"definitionId":"meeting-off","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
-              {"id":"q3","type":"Chamber.ProgressMeeting",
-               "title":{"typeName":"String","expression":{"type":"Literal","value":"第三季度推进会"}},
-               "chamber":{"typeName":"String","expression":{"type":"Literal","value":"CHAMBER"}},
-               "meetingDate":{"typeName":"String","expression":{"type":"Literal","value":"2026-09-24"}},
-               "location":{"typeName":"String","expression":{"type":"Literal","value":"温州市工商联三楼会议室"}}}]}}
-            """.Replace("CHAMBER", chamber, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(definition, Encoding.UTF8, "application/json"))).StatusCode);
-        var instance = (await (await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "meeting-off" })).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("id").GetString();
+        var instance = await StartMeetingAsync("meeting-off", "第三季度推进会", "2026-09-24");
         var invitation = Ical.Net.Calendar.Load(await AttachmentAsync("REQUEST"))!.Events.Single();
 
         Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"/api/workflow-instances/{instance}/cancel", null)).StatusCode);
@@ -82,18 +60,7 @@ public abstract class ProgressMeetingTests(StorageProvider provider) : HostTestB
     public async Task A_meeting_already_held_is_not_called_off_when_its_workflow_stops()
     {
         await CreateUserAsync("staff@fic.example", "staff");
-        var chamber = (await ImportChambersAsync("名称,邮箱\n温州市服装商会,fz@chamber.example\n"))[0];
-        var definition = """
-            {"definitionId":"meeting-held","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
-              {"id":"q2","type":"Chamber.ProgressMeeting",
-               "title":{"typeName":"String","expression":{"type":"Literal","value":"第二季度推进会"}},
-               "chamber":{"typeName":"String","expression":{"type":"Literal","value":"CHAMBER"}},
-               "meetingDate":{"typeName":"String","expression":{"type":"Literal","value":"2026-06-25"}},
-               "location":{"typeName":"String","expression":{"type":"Literal","value":"温州市工商联三楼会议室"}}}]}}
-            """.Replace("CHAMBER", chamber, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(definition, Encoding.UTF8, "application/json"))).StatusCode);
-        var instance = (await (await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "meeting-held" })).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("id").GetString();
+        var instance = await StartMeetingAsync("meeting-held", "第二季度推进会", "2026-06-25");
         await AttachmentAsync("REQUEST");
         await Admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-06-25T08:30:00Z" }); // over: staff now record attendance
 
@@ -101,6 +68,24 @@ public abstract class ProgressMeetingTests(StorageProvider provider) : HostTestB
         await Task.Delay(TimeSpan.FromSeconds(2)); // as long as a cancellation would take to reach the outbox
 
         Assert.DoesNotContain("会议取消", await Admin.GetStringAsync("/api/outbox"), StringComparison.Ordinal);
+    }
+
+    /// <summary>Imports a chamber and a workflow of one meeting with it in 温州市工商联三楼会议室, starts it and returns the instance's id.</summary>
+    private async Task<string> StartMeetingAsync(string definitionId, string title, string date)
+    {
+        var chamber = (await ImportChambersAsync("名称,邮箱\n温州市服装商会,fz@chamber.example\n"))[0];
+        var definition = """
+            {"definitionId":"ID","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"meeting","type":"Chamber.ProgressMeeting",
+               "title":{"typeName":"String","expression":{"type":"Literal","value":"TITLE"}},
+               "chamber":{"typeName":"String","expression":{"type":"Literal","value":"CHAMBER"}},
+               "meetingDate":{"typeName":"String","expression":{"type":"Literal","value":"DATE"}},
+               "location":{"typeName":"String","expression":{"type":"Literal","value":"温州市工商联三楼会议室"}}}]}}
+            """.Replace("ID", definitionId, StringComparison.Ordinal).Replace("TITLE", title, StringComparison.Ordinal)
+            .Replace("CHAMBER", chamber, StringComparison.Ordinal).Replace("DATE", date, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(definition, Encoding.UTF8, "application/json"))).StatusCode);
+        var started = await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId });
+        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
     /// <summary>The .ics part of the delivered invitation (the pickup folder's .eml; the attachment is base64).</summary>
