@@ -86,7 +86,8 @@ public sealed class LiveUpdateTests() : HostTestBase(StorageProvider.Sqlite)
             var deadline = DateTime.UtcNow.AddSeconds(15);
             while (true)
             {
-                if (Received.FirstOrDefault(match) is { EventType: not null } found)
+                // SseItem is a struct: a default one (nothing matched yet) would read as a "message" event.
+                foreach (var found in Received.Where(match).Take(1))
                     return (found.EventType, found.Data);
                 Assert.True(DateTime.UtcNow < deadline, "No such event within 15 s; received: " + string.Join(", ", Received.Select(e => e.EventType)));
                 await Task.Delay(50);
