@@ -73,7 +73,9 @@ public sealed class MeetingCancellationSender(
 
     private async Task<OutboxMessage> EmailAsync(MeetingCancellation cancellation, OutboxRecord source, CancellationToken cancellationToken)
     {
-        var chamber = await chambers.GetRequiredAsync(cancellation.ChamberId, cancellationToken);
+        // A chamber removed from the directory meanwhile cannot be told: that fails for good, visibly in the outbox.
+        var chamber = await chambers.FindAsync(cancellation.ChamberId, cancellationToken)
+            ?? throw new KeyNotFoundException(ChamberDirectory.NotInDirectory(cancellation.ChamberId));
         var addresses = EmailMessage.Addresses(chamber.Email);
         var start = cancellation.Start.ToOffset(TimeSpan.FromHours(8));
         var ics = CalendarInvite.Cancel(cancellation.Uid, sequence: 1, cancellation.Title, cancellation.Location, cancellation.Start, cancellation.End,
