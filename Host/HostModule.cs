@@ -10,6 +10,7 @@ using Chamber.Host.Errors;
 using Chamber.Host.Health;
 using Chamber.Host.Jobs;
 using Chamber.Host.LiveUpdates;
+using Chamber.Host.Meetings;
 using Chamber.Host.Portal;
 using Chamber.Host.Reviews;
 using Chamber.Host.Security;
@@ -123,6 +124,7 @@ public static class HostModule
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapLiveUpdateEndpoints();
+        app.MapMeetingEndpoints();
         app.MapUserEndpoints();
         app.MapPasswordEndpoints();
         app.MapDefinitionEndpoints();

@@ -14,7 +14,8 @@ public sealed record MeetingCancellation(
     string? Campaign,
     string Location,
     DateTimeOffset Start,
-    DateTimeOffset End)
+    DateTimeOffset End,
+    int Sequence = 1)
 {
     public const string Channel = "meeting.cancelled";
 

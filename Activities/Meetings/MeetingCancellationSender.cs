@@ -78,7 +78,7 @@ public sealed class MeetingCancellationSender(
             ?? throw new KeyNotFoundException(ChamberDirectory.NotInDirectory(cancellation.ChamberId));
         var addresses = EmailMessage.Addresses(chamber.Email);
         var start = cancellation.Start.ToOffset(TimeSpan.FromHours(8));
-        var ics = CalendarInvite.Cancel(cancellation.Uid, sequence: 1, cancellation.Title, cancellation.Location, cancellation.Start, cancellation.End,
+        var ics = CalendarInvite.Cancel(cancellation.Uid, cancellation.Sequence, cancellation.Title, cancellation.Location, cancellation.Start, cancellation.End,
             clock.GetUtcNow(), CalendarInvite.Person(meetings.Value.Organizer ?? "noreply@chamber.localhost"),
             addresses.Select(address => new CalendarPerson(chamber.Name, address)));
         var model = new Dictionary<string, object?>

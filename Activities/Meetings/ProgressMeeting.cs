@@ -57,9 +57,13 @@ public sealed class ProgressMeeting : Activity
 
     private const string MeetingOverBookmark = "Chamber.MeetingOver";
 
+    /// <summary>Waits, until the meeting is over, for staff to move it (<c>POST /api/workflow-instances/{id}/meetings/{activityId}/move</c>).</summary>
+    public const string MoveBookmark = "Chamber.MeetingMove";
+
     /// <param name="Uid">The invitation's UID, so that a cancellation replaces it; with the chamber, place and end, absent from meetings invited before cancellations were sent.</param>
     private sealed record State(string Title, string ChamberName, DateTimeOffset Start, IReadOnlyList<string> Recorders,
-        string? Uid = null, string? ChamberId = null, string? Campaign = null, string? Location = null, DateTimeOffset? End = null);
+        string? Uid = null, string? ChamberId = null, string? Campaign = null, string? Location = null, DateTimeOffset? End = null,
+        string? Description = null, int Sequence = 0);
 
     /// <summary>The uid of this activity's invitation in this instance: the same for every message about the meeting.</summary>
     private string Uid(ActivityExecutionContext context) => $"{context.WorkflowExecutionContext.Id}-{Id}@chamber-campaign-workflows";
@@ -68,38 +72,74 @@ public sealed class ProgressMeeting : Activity
     {
         var chamber = await context.Services.GetRequiredService<ChamberDirectory>().GetRequiredAsync(context.Get(Chamber));
         var calendar = await context.GetCalendarAsync();
-        var day = BusinessDate.Parse(context.Get(MeetingDate) ?? throw new InvalidOperationException("会议需要日期 / The meeting needs a date.")).Resolve(calendar);
-        var time = TimeOnly.TryParse(context.Get(MeetingTime) ?? "14:30", CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : throw new InvalidOperationException($"“{context.Get(MeetingTime)}”不是时间 / '{context.Get(MeetingTime)}' is not a time (hh:mm).");
-        var start = BeijingTime.At(day, time);
+        var start = MeetingSchedule.Start(context.Get(MeetingDate), context.Get(MeetingTime), calendar);
         var end = start.AddMinutes(context.Get(DurationMinutes) is var minutes and > 0 ? minutes : 120);
         var title = context.Get(Title) ?? "推进会";
         var location = context.Get(Location) ?? "";
         var recorders = UserTasks.AssigneeTags(context.Get(Recorders) ?? "role:staff", "记录人");
 
+        var state = new State(title, chamber.Name, start, recorders, Uid(context), chamber.Id, context.Get(CampaignName), location, end, context.Get(Description));
+        await InviteAsync(context, state, chamber, "meeting-invitation", "invitation");
+        Schedule(context, state);
+    }
+
+    /// <summary>
+    /// Staff moved the meeting (another day, time or place): the chamber gets an update of the same
+    /// invitation (the same UID, a higher sequence), and attendance is asked for after the new end.
+    /// </summary>
+    private async ValueTask OnMovedAsync(ActivityExecutionContext context)
+    {
+        var move = context.GetResumeInput<MeetingMove>() ?? throw new InvalidOperationException("A meeting was moved without a new date.");
+        var state = context.GetProperty<State>("state")!;
+        var start = MeetingSchedule.Start(move.Date, move.Time, await context.GetCalendarAsync());
+        var end = start + ((state.End ?? state.Start.AddHours(2)) - state.Start);
+        var moved = state with
+        {
+            Start = start,
+            End = end,
+            Location = string.IsNullOrWhiteSpace(move.Location) ? state.Location : move.Location.Trim(),
+            Sequence = state.Sequence + 1,
+        };
+        var chamber = await context.Services.GetRequiredService<ChamberDirectory>().GetRequiredAsync(moved.ChamberId);
+        context.WorkflowExecutionContext.Bookmarks.RemoveAll(b => b.ContextId == context.Id && b.Name == MeetingOverBookmark);
+        await InviteAsync(context, moved, chamber, "meeting-moved", "moved-" + moved.Sequence.ToString(CultureInfo.InvariantCulture));
+        Schedule(context, moved);
+        context.JournalMessage($"{moved.Title} → {start.ToOffset(BeijingTime.Offset):yyyy-MM-dd HH:mm} {moved.Location}");
+    }
+
+    /// <summary>The invitation (or its update) to the chamber, with the meeting request of this sequence.</summary>
+    private async Task InviteAsync(ActivityExecutionContext context, State state, ChamberRecord chamber, string template, string occasion)
+    {
         var organizer = context.Services.GetService<IOptions<MeetingOptions>>()?.Value.Organizer ?? "noreply@chamber.localhost";
-        var chamberAddresses = EmailMessage.Addresses(chamber.Email);
-        var invite = CalendarInvite.Create(Uid(context), sequence: 0, title, location,
-            context.Get(Description), start, end, context.Clock.GetUtcNow(), CalendarInvite.Person(organizer),
-            chamberAddresses.Select(address => new CalendarPerson(chamber.Name, address)));
+        var addresses = EmailMessage.Addresses(chamber.Email);
+        var end = state.End ?? state.Start.AddHours(2);
+        var invite = CalendarInvite.Create(state.Uid ?? Uid(context), state.Sequence, state.Title, state.Location ?? "", state.Description,
+            state.Start, end, context.Clock.GetUtcNow(), CalendarInvite.Person(organizer),
+            addresses.Select(address => new CalendarPerson(chamber.Name, address)));
+        var local = state.Start.ToOffset(BeijingTime.Offset);
         var model = new Dictionary<string, object?>
         {
             ["chamber"] = chamber.Name,
-            ["campaign"] = context.Get(CampaignName) ?? "",
-            ["title"] = title,
-            ["description"] = context.Get(Description),
-            ["location"] = location,
-            ["meetingDate"] = day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
-            ["meetingDateEn"] = day.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-            ["meetingWeekday"] = CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(day.DayOfWeek),
-            ["meetingTime"] = time.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["campaign"] = state.Campaign ?? "",
+            ["title"] = state.Title,
+            ["description"] = state.Description,
+            ["location"] = state.Location,
+            ["meetingDate"] = local.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
+            ["meetingDateEn"] = local.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            ["meetingWeekday"] = CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(local.DayOfWeek),
+            ["meetingTime"] = local.ToString("HH:mm", CultureInfo.InvariantCulture),
         };
-        await CampaignMail.SendAsync(context, "meeting-invitation", chamberAddresses, chamber.Id, "invitation", model,
-            [new EmailAttachment("meeting.ics", "text/calendar; charset=utf-8; method=REQUEST", Convert.ToBase64String(Encoding.UTF8.GetBytes(invite)))]);
+        await CampaignMail.SendAsync(context, template, addresses, chamber.Id, occasion, model,
+            [new EmailAttachment("meeting.ics", "text/calendar; charset=utf-8; method=REQUEST", Convert.ToBase64String(Encoding.UTF8.GetBytes(invite)))], chamber);
+    }
 
-        context.SetProperty("state", new State(title, chamber.Name, start, recorders, Uid(context), chamber.Id, context.Get(CampaignName), location, end));
+    /// <summary>Keeps the meeting's state; asks for attendance after its end and lets staff move it until then.</summary>
+    private void Schedule(ActivityExecutionContext context, State state)
+    {
+        var end = state.End ?? state.Start.AddHours(2);
+        context.SetProperty("state", state);
         context.CreateBookmark(MeetingOverBookmark, key: end.ToString("O", CultureInfo.InvariantCulture), callback: OnMeetingOverAsync, dueAt: end);
+        context.CreateBookmark(MoveBookmark, key: context.Id, callback: OnMovedAsync);
     }
 
     /// <summary>Called off before it took place (the campaign or this branch was stopped): the chamber is told, and its calendar entry withdrawn.</summary>
@@ -108,12 +148,14 @@ public sealed class ProgressMeeting : Activity
         var pending = context.WorkflowExecutionContext.Bookmarks.Any(b => b.ContextId == context.Id && b.Name == MeetingOverBookmark);
         if (!pending || context.GetProperty<State>("state") is not { Uid: { } uid, ChamberId: { } chamberId, Location: { } location, End: { } end } state)
             return;
-        var cancellation = new MeetingCancellation(uid, chamberId, state.Title, state.Campaign, location, state.Start, end);
+        var cancellation = new MeetingCancellation(uid, chamberId, state.Title, state.Campaign, location, state.Start, end, state.Sequence + 1);
         context.EnqueueMessage(MeetingCancellation.Channel, cancellation.ToJson(), $"{state.ChamberName} · {state.Title}", "meeting-cancelled/" + uid);
     }
 
     private ValueTask OnMeetingOverAsync(ActivityExecutionContext context)
     {
+        // Held: it can no longer be moved.
+        context.WorkflowExecutionContext.Bookmarks.RemoveAll(b => b.ContextId == context.Id && b.Name == MoveBookmark);
         var state = context.GetProperty<State>("state")!;
         foreach (var recorder in state.Recorders)
         {

@@ -70,6 +70,34 @@ public abstract class ProgressMeetingTests(StorageProvider provider) : HostTestB
         Assert.DoesNotContain("会议取消", await Admin.GetStringAsync("/api/outbox"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Staff_move_a_meeting_the_chamber_gets_the_update_and_attendance_waits_for_the_new_end()
+    {
+        await CreateUserAsync("staff@fic.example", "staff");
+        var instance = await StartMeetingAsync("meeting-moved", "第二季度推进会", "2026-06-25");
+        var invitation = Ical.Net.Calendar.Load(await AttachmentAsync("REQUEST"))!.Events.Single();
+        using var staff = await SignInAsync("staff@fic.example");
+        var move = $"/api/workflow-instances/{instance}/meetings/meeting/move";
+
+        // Refused, and nothing changes: a date that is not one, a time already past, a meeting that is not there.
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync(move, new { date = "6月30日" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync(move, new { date = "2026-06-01", time = "09:00" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostAsJsonAsync($"/api/workflow-instances/{instance}/meetings/nowhere/move", new { date = "2026-06-30" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync(move, new { date = "2026-06-30", time = "15:00", location = "温州市工商联五楼会议室" })).StatusCode);
+
+        var update = Ical.Net.Calendar.Load(await AttachmentAsync("REQUEST", containing: "20260630T150000"))!.Events.Single();
+        Assert.Equal(invitation.Uid, update.Uid);
+        Assert.True(update.Sequence > invitation.Sequence);
+        Assert.Equal("温州市工商联五楼会议室", update.Location);
+        Assert.Contains("【会议变更】第二季度推进会", await Admin.GetStringAsync("/api/outbox"), StringComparison.Ordinal);
+
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-06-25T08:30:00Z" }); // the old end: nothing to record yet
+        Assert.Empty((await staff.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = "2026-06-30T09:00:00Z" }); // the new end, 17:00 in Beijing
+        Assert.Single((await staff.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostAsJsonAsync(move, new { date = "2026-07-02" })).StatusCode); // held: no more moves
+    }
+
     /// <summary>Imports a chamber and a workflow of one meeting with it in 温州市工商联三楼会议室, starts it and returns the instance's id.</summary>
     private async Task<string> StartMeetingAsync(string definitionId, string title, string date)
     {
@@ -89,7 +117,7 @@ public abstract class ProgressMeetingTests(StorageProvider provider) : HostTestB
     }
 
     /// <summary>The .ics part of the delivered invitation (the pickup folder's .eml; the attachment is base64).</summary>
-    private async Task<string> AttachmentAsync(string method = "REQUEST")
+    private async Task<string> AttachmentAsync(string method = "REQUEST", string? containing = null)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
@@ -104,7 +132,9 @@ public abstract class ProgressMeetingTests(StorageProvider provider) : HostTestB
                 var part = raw[raw.IndexOf("text/calendar", StringComparison.Ordinal)..];
                 var body = part[(part.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
                 var base64 = body[..body.IndexOf("\r\n--", StringComparison.Ordinal)];
-                return Encoding.UTF8.GetString(Convert.FromBase64String(base64.Replace("\r\n", "", StringComparison.Ordinal)));
+                var ics = Encoding.UTF8.GetString(Convert.FromBase64String(base64.Replace("\r\n", "", StringComparison.Ordinal)));
+                if (containing is null || ics.Contains(containing, StringComparison.Ordinal))
+                    return ics;
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"No calendar e-mail with METHOD:{method} delivered within 20 s.");

@@ -92,7 +92,7 @@ const en: Messages = {
     names: {
       'submission-request': 'Submission request', 'submission-reminder': 'Reminder before the deadline', 'submission-overdue': 'Automatic chase', 'submission-chase': 'Chase by staff',
       'submission-returned': 'Submission returned', 'sign-off-reminder': 'Sign-off reminder', 'leader-digest': 'Daily escalation digest to leaders', 'password-reset': 'Password reset link',
-      'meeting-invitation': 'Meeting invitation', 'meeting-cancelled': 'Meeting cancelled', 'rectification-order': 'Rectification order', 'rectification-failed': 'Rectification failed', commendation: 'Commendation', 'commendation-list': 'List of honours (leaders)',
+      'meeting-invitation': 'Meeting invitation', 'meeting-cancelled': 'Meeting cancelled', 'meeting-moved': 'Meeting moved', 'rectification-order': 'Rectification order', 'rectification-failed': 'Rectification failed', commendation: 'Commendation', 'commendation-list': 'List of honours (leaders)',
     },
   },
   outbox: { title: 'E-mail outbox', channel: 'Channel', summary: 'Recipients · subject', attempts: 'Attempts', lastError: 'Last error', retry: 'Send again', sentAt: 'Sent',

@@ -90,7 +90,7 @@ const zh = {
     names: {
       'submission-request': '报送通知', 'submission-reminder': '截止前提醒', 'submission-overdue': '逾期自动催办', 'submission-chase': '人工催办',
       'submission-returned': '材料退回', 'sign-off-reminder': '审批提醒', 'leader-digest': '每日督办汇总（致领导）', 'password-reset': '密码重置链接',
-      'meeting-invitation': '推进会通知', 'meeting-cancelled': '会议取消通知', 'rectification-order': '整改通知', 'rectification-failed': '整改未通过', commendation: '表彰通知', 'commendation-list': '表彰名单（致领导）',
+      'meeting-invitation': '推进会通知', 'meeting-cancelled': '会议取消通知', 'meeting-moved': '会议变更通知', 'rectification-order': '整改通知', 'rectification-failed': '整改未通过', commendation: '表彰通知', 'commendation-list': '表彰名单（致领导）',
     },
   },
   outbox: { title: '邮件发送', channel: '通道', summary: '收件人 · 主题', attempts: '尝试次数', lastError: '最近错误', retry: '重发', sentAt: '发送时间',
