@@ -7,6 +7,7 @@ import { useAuth } from '../auth/AuthContext';
 import { listOpenTasks } from '../inbox/api';
 import { onLive, throttle } from '../live/live';
 import TaskAnswerForm from '../inbox/TaskAnswerForm';
+import MoveMeetingForm from './MoveMeetingForm';
 import { errorText } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
 import { getDefinition, getInstance, getJournal, retryInstance } from './api';
@@ -64,6 +65,9 @@ export default function InstancePage() {
 
   const states = useMemo(() => (instance ? statesOf(instance, journal) : new Map<string, ActivityState>()), [instance, journal]);
   const taskHere = tasks.find((task) => task.activityId === selected);
+  // A progress meeting not yet held waits on this bookmark: staff may move it.
+  const movableMeeting = hasRole('admin', 'staff') && selected != null
+    && instance?.bookmarks.some((b) => b.activityId === selected && b.name === 'Chamber.MeetingMove');
 
   if (error) return <Alert type="error" title={error} showIcon />;
   if (!instance || !definition || !descriptors) return <Spin />;
@@ -80,6 +84,11 @@ export default function InstancePage() {
           {taskHere && (
             <Card size="small" title={`${t('designer.myTask')} · ${taskHere.task.title}`} style={{ marginBottom: 12 }} data-testid="task-on-node">
               <TaskAnswerForm task={taskHere} onAnswered={() => { setSelected(null); void load(); }} />
+            </Card>
+          )}
+          {movableMeeting && (
+            <Card size="small" title={t('meetings.moveTitle')} style={{ marginBottom: 12 }}>
+              <MoveMeetingForm instanceId={id} activityId={selected!} onMoved={() => void load()} />
             </Card>
           )}
           <Tabs items={[

@@ -32,3 +32,5 @@ export const getInstance = (id: string) => get<InstanceView>(path`/api/workflow-
 export const getJournal = (id: string) => get<JournalEntry[]>(path`/api/workflow-instances/${id}/journal`);
 
 export const retryInstance = (id: string) => post<InstanceRef>(path`/api/workflow-instances/${id}/retry`);
+export const moveMeeting = (id: string, activityId: string, move: { date: string; time: string | null; location: string | null }) =>
+  post<InstanceRef>(path`/api/workflow-instances/${id}/meetings/${activityId}/move`, move);

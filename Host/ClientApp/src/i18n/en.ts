@@ -69,6 +69,10 @@ const en: Messages = {
   users: { title: 'Users and roles', create: 'New user', email: 'E-mail', displayName: 'Name', roles: 'Roles', disabled: 'Disabled', password: 'Initial password', enable: 'Enable', disable: 'Disable' },
   people: { roles: 'By role', people: 'People', everyone: 'Every {{role}}', noneFound: 'Nobody found: type a name or an address', placeholder: 'Search by name or e-mail' },
   roles: { admin: 'Administrator', staff: 'Member department staff', leader: 'Leader', reviewer: 'Reviewer' },
+  meetings: {
+    moveTitle: 'Move the meeting', date: 'New date', dateRequired: 'Choose a date', dateHint: 'Choose a working day',
+    time: 'Time (Beijing time)', timeHint: '14:30 when left empty', location: 'Place', locationHint: 'Unchanged when left empty', move: 'Move and tell the chamber',
+  },
   designer: {
     notJson: '"{{file}}" is not a valid JSON file: {{reason}}', importFailed: '"{{file}}" was not imported: {{reason}}', importAsNewVersion: 'A workflow "{{id}}" exists: the file will become its next draft version. Continue?',
     definitionIdRule: 'Use lower-case letters, digits and hyphens, starting with a letter or digit', definitionIdTaken: 'A workflow "{{id}}" exists already: choose another id, or open it to edit',

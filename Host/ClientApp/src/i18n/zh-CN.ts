@@ -67,6 +67,10 @@ const zh = {
   users: { title: '用户与角色', create: '新建用户', email: '邮箱', displayName: '姓名', roles: '角色', disabled: '停用', password: '初始密码', enable: '启用', disable: '停用' },
   people: { roles: '按角色', people: '人员', everyone: '全体{{role}}', noneFound: '没有找到，请输入姓名或邮箱', placeholder: '输入姓名或邮箱搜索' },
   roles: { admin: '管理员', staff: '会员部工作人员', leader: '领导', reviewer: '考核人' },
+  meetings: {
+    moveTitle: '会议改期', date: '新的日期', dateRequired: '请选择日期', dateHint: '遇节假日请改选工作日',
+    time: '时间（北京时间）', timeHint: '不填则为 14:30', location: '地点', locationHint: '不填则不变', move: '改期并通知商会',
+  },
   designer: {
     notJson: '“{{file}}”不是有效的 JSON 文件：{{reason}}', importFailed: '“{{file}}”未能导入：{{reason}}', importAsNewVersion: '已有流程“{{id}}”：导入后将成为它的新草稿版本，继续吗？',
     definitionIdRule: '流程标识只能用小写字母、数字和连字符，且以字母或数字开头', definitionIdTaken: '流程标识“{{id}}”已存在，请换一个，或打开该流程编辑',

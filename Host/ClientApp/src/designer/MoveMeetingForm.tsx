@@ -1,0 +1,43 @@
+import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../shared/errorText';
+import { moveMeeting } from './api';
+
+type Values = { date: string; time?: string; location?: string };
+
+/** Staff move a progress meeting not yet held; the chamber receives the update of its invitation. */
+export default function MoveMeetingForm({ instanceId, activityId, onMoved }: { instanceId: string; activityId: string; onMoved: () => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (values: Values) => {
+    setSaving(true);
+    setError(null);
+    try {
+      await moveMeeting(instanceId, activityId, { date: values.date, time: values.time || null, location: values.location || null });
+      onMoved();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Form<Values> layout="vertical" size="small" onFinish={submit} data-testid="move-meeting">
+      <Form.Item name="date" label={t('meetings.date')} rules={[{ required: true, message: t('meetings.dateRequired') }]} extra={t('meetings.dateHint')}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="time" label={t('meetings.time')} extra={t('meetings.timeHint')}>
+        <Input type="time" />
+      </Form.Item>
+      <Form.Item name="location" label={t('meetings.location')} extra={t('meetings.locationHint')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 12 }} />}
+      <Button type="primary" htmlType="submit" loading={saving}>{t('meetings.move')}</Button>
+    </Form>
+  );
+}
