@@ -79,7 +79,7 @@ public sealed class FaultTests
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
         var work = Directory.CreateTempSubdirectory("ccw-fault-sweep-").FullName;
         // Small batches, so that the sweep takes long enough to be killed in the middle.
-        string[] settings = [ShippedDefinitions, "--Clock:Mode=Manual", "--Clock:Start=2026-04-01T01:00:00Z", "--Email:SenderEnabled=false", "--Timers:BatchSize=20"];
+        string[] settings = [ShippedDefinitions, "--Clock:Mode=Manual", "--Clock:Start=2026-04-01T01:00:00Z", "--Email:SenderEnabled=false", "--Timers:BatchSize=5"];
         try
         {
             string campaign;
