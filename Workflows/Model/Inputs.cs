@@ -44,13 +44,14 @@ public sealed class Input<T>(Expression expression, string? typeName = null) : I
     public override Type ValueType => typeof(T);
 
     /// <summary>
-    /// The value of a literal input, known without running the workflow: triggers are indexed by
-    /// it when a definition is published. False for any other expression.
+    /// The value of a literal (or constant JSON object) input, known without running the workflow:
+    /// triggers are indexed by it when a definition is published, and ports that depend on it
+    /// (fork branches, a script's possible outcomes) are known to the validator. False for any other expression.
     /// </summary>
     internal bool TryGetConstant(out T? value)
     {
         value = default;
-        if (Expression.Type != ExpressionTypes.Literal || Compiled is null)
+        if (Expression.Type is not (ExpressionTypes.Literal or ExpressionTypes.Object) || Compiled is null)
             return false;
         var evaluated = Compiled.EvaluateAsync(Activities.Flow.NoContext.Instance);
         if (!evaluated.IsCompletedSuccessfully)

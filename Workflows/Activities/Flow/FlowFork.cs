@@ -9,13 +9,7 @@ public sealed class FlowFork : Activity
     [Input(Description = "The names of the branches (outcome ports).", UIHint = InputUIHints.DynamicOutcomes)]
     public Input<string[]>? Branches { get; set; }
 
-    public override IEnumerable<string> GetDynamicOutcomes()
-    {
-        if (Branches?.Compiled is null)
-            return [];
-        var constant = Branches.Compiled.EvaluateAsync(NoContext.Instance);
-        return constant.IsCompletedSuccessfully && constant.Result is string[] names ? names : [];
-    }
+    public override IEnumerable<string> GetDynamicOutcomes() => Branches?.TryGetConstant(out var names) == true ? names! : [];
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {

@@ -24,13 +24,7 @@ public abstract class ScriptActivity(string language) : Activity
     [Output(Description = "What the script returned.")]
     public Output<object>? Result { get; set; }
 
-    public override IEnumerable<string> GetDynamicOutcomes()
-    {
-        if (PossibleOutcomes?.Compiled is null)
-            return [];
-        var constant = PossibleOutcomes.Compiled.EvaluateAsync(Flow.NoContext.Instance);
-        return constant.IsCompletedSuccessfully && constant.Result is string[] names ? names : [];
-    }
+    public override IEnumerable<string> GetDynamicOutcomes() => PossibleOutcomes?.TryGetConstant(out var names) == true ? names! : [];
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
