@@ -2,7 +2,15 @@ using System.Text.Json;
 
 namespace Chamber.Host.Tests.Jobs;
 
+/// <summary>
+/// Hangfire's job client comes from its process-wide <c>JobStorage.Current</c>, which every Host
+/// configured in this process overwrites: these tests run alone, so the storage is their Host's.
+/// </summary>
+[CollectionDefinition(nameof(BackgroundJobTests), DisableParallelization = true)]
+public sealed class BackgroundJobCollection;
+
 /// <summary>Activities that run asynchronously go through Hangfire, in the engine's own database; the job dashboard is for administrators only.</summary>
+[Collection(nameof(BackgroundJobTests))]
 public abstract class BackgroundJobTests(StorageProvider provider) : HostTestBase(provider)
 {
     // A job is picked up within the poll interval: a second keeps the test short.
