@@ -31,14 +31,7 @@ public static class HostModule
     {
         var configuration = builder.Configuration;
         builder.AddChamberClock();
-        builder.Services.AddWorkflowEngine(storage =>
-        {
-            storage.Provider = configuration.GetValue("Storage:Provider", StorageProvider.Sqlite);
-            storage.ConnectionString = configuration.GetConnectionString("Workflows")
-                ?? (storage.Provider == StorageProvider.Sqlite
-                    ? $"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "workflows.db")}"
-                    : throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Workflows is not set."));
-        });
+        builder.Services.AddWorkflowEngine(storage => ConfigureStorage(storage, configuration));
         builder.Services.AddCampaigns();
         builder.Services.AddChamberAuth(configuration);
         builder.Services.AddChamberEmail(configuration);
@@ -80,6 +73,16 @@ public static class HostModule
         // No API call needs more; definition imports have their own, lower limit.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
         return builder;
+    }
+
+    /// <summary>Where the data lives: <c>Storage:Provider</c> and <c>ConnectionStrings:Workflows</c>, else <c>data/workflows.db</c> under the working directory.</summary>
+    public static void ConfigureStorage(StorageOptions storage, IConfiguration configuration)
+    {
+        storage.Provider = configuration.GetValue("Storage:Provider", StorageProvider.Sqlite);
+        storage.ConnectionString = configuration.GetConnectionString("Workflows")
+            ?? (storage.Provider == StorageProvider.Sqlite
+                ? $"Data Source={Path.Combine(Directory.GetCurrentDirectory(), "data", "workflows.db")}"
+                : throw new HostConfigurationException("Storage:Provider is Postgres but ConnectionStrings:Workflows is not set."));
     }
 
     /// <summary>

@@ -1,4 +1,8 @@
 using Chamber.Host;
+using Chamber.Host.Backup;
+
+if (DataCommands.IsDataCommand(args))
+    return await DataCommands.RunAsync(args);
 
 // Configuration files sit next to Host.dll, so `dotnet Host.dll` works from any folder; data
 // (the SQLite file, mail pickup) goes under the working directory.

@@ -65,6 +65,27 @@ internal sealed class HostProcess : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// <c>dotnet Host.dll COMMAND …</c> against the database (the backup and restore commands):
+    /// its exit code and everything it printed.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(TestDatabase database, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Host.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.ArgumentList.Add($"--Storage:Provider={database.Provider}");
+        start.ArgumentList.Add($"--ConnectionStrings:Workflows={database.ConnectionString}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>A client signed in as the administrator, with the anti-forgery header set.</summary>
     public async Task<HttpClient> SignedInClientAsync()
     {
