@@ -14,6 +14,7 @@ using Chamber.Host.Meetings;
 using Chamber.Host.Portal;
 using Chamber.Host.Reviews;
 using Chamber.Host.Security;
+using Chamber.Host.Telemetry;
 using Chamber.Host.Submissions;
 using Chamber.Host.Tasks;
 using Chamber.Host.WebClient;
@@ -38,6 +39,8 @@ public static class HostModule
         builder.Services.AddChamberJobs(configuration);
         builder.Services.AddMediator(options => options.ServiceLifetime = ServiceLifetime.Singleton);
         builder.Services.AddLiveUpdates();
+        builder.Services.AddChamberTelemetry(configuration);
+        builder.Services.AddReadinessChecks();
         builder.Services.Configure<Chamber.Campaigns.Portal.PortalOptions>(configuration.GetSection("Portal"));
         // The organizer of meeting invitations: its own setting, else whoever sends the e-mail.
         builder.Services.AddOptions<Chamber.Campaigns.Meetings.MeetingOptions>().Bind(configuration.GetSection("Meetings"))
@@ -114,6 +117,8 @@ public static class HostModule
         // First: everything after it (the rate limit, cookies, links) sees the client's address and scheme.
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        // Before authentication: on the private metrics port, Prometheus scrapes without a sign-in.
+        app.UseMetricsEndpoint();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebClientFiles();

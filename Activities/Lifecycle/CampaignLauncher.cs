@@ -154,6 +154,7 @@ public sealed class CampaignLauncher(
                     await runtime.StartAsync(graph, new Dictionary<string, object?>(input) { [CampaignInputs.ChamberId] = participant.ChamberId }, campaign.Id, null,
                         participant.InstanceId, ct);
                     Interlocked.Increment(ref started);
+                    CampaignTelemetry.ParticipantsLaunched.Add(1);
                 });
             var chamberIds = batch.Select(p => p.ChamberId).ToList();
             await db.CampaignParticipants.Where(p => p.CampaignId == campaign.Id && chamberIds.Contains(p.ChamberId))

@@ -13,6 +13,9 @@ namespace Chamber.Host.Email;
 public interface IMailTransport
 {
     Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Whether a message could go out now (for the readiness check): throws why not, else says where mail goes.</summary>
+    Task<string> CheckAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -52,6 +55,25 @@ internal sealed class SmtpMailTransport(IOptions<EmailOptions> options, TimeProv
         }
 
         Return(client);
+    }
+
+    /// <summary>A connection (borrowed, or opened with TLS and AUTH as configured) answers a NOOP.</summary>
+    public async Task<string> CheckAsync(CancellationToken cancellationToken)
+    {
+        var client = await BorrowAsync(cancellationToken);
+        try
+        {
+            await client.NoOpAsync(cancellationToken);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+
+        Return(client);
+        var smtp = options.Value.Smtp;
+        return $"SMTP server {smtp.Host}:{smtp.Port} answers.";
     }
 
     /// <summary>How many connections wait to be reused (for tests and diagnostics).</summary>
@@ -156,6 +178,17 @@ internal sealed class PickupMailTransport(IOptions<EmailOptions> options) : IMai
         var partial = Path.Combine(directory, name + ".tmp");
         await message.WriteToAsync(Format, partial, cancellationToken);
         File.Move(partial, Path.Combine(directory, name + ".eml"));
+    }
+
+    /// <summary>The folder exists (or can be made) and takes a file.</summary>
+    public async Task<string> CheckAsync(CancellationToken cancellationToken)
+    {
+        var directory = Path.GetFullPath(options.Value.PickupDirectory);
+        Directory.CreateDirectory(directory);
+        var probe = Path.Combine(directory, $".ready-{Guid.NewGuid():N}.tmp");
+        await File.WriteAllTextAsync(probe, "", cancellationToken);
+        File.Delete(probe);
+        return $"Mail is written to {directory}.";
     }
 
     private static FormatOptions CreateFormat()

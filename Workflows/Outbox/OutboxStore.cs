@@ -1,3 +1,4 @@
+using Chamber.Workflows.Diagnostics;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Persistence.Sql;
 using Microsoft.EntityFrameworkCore;
@@ -100,6 +101,9 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowsDbContext> contexts, 
                     .SetProperty(m => m.LockedUntil, (DateTime?)null)
                     .SetProperty(m => m.LastError, (string?)null), cancellationToken);
         }
+
+        foreach (var channel in messages.GroupBy(m => m.Channel))
+            WorkflowTelemetry.OutboxDeliveries.Add(channel.Count(), WorkflowTelemetry.Tag("channel", channel.Key), WorkflowTelemetry.Tag("outcome", "sent"));
     }
 
     /// <summary>Records a failed attempt: tried again after <paramref name="retryAfter"/>, or given up (Failed) when that is null.</summary>
@@ -116,6 +120,18 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowsDbContext> contexts, 
                 .SetProperty(m => m.NextAttemptAt, next)
                 .SetProperty(m => m.LockedUntil, (DateTime?)null)
                 .SetProperty(m => m.LastError, trimmed), cancellationToken);
+        WorkflowTelemetry.OutboxDeliveries.Add(1, WorkflowTelemetry.Tag("channel", message.Channel), WorkflowTelemetry.Tag("outcome", "failed"));
+    }
+
+    /// <summary>
+    /// Messages waiting per channel (pending or being sent), for the outbox-depth gauge. Synchronous:
+    /// a metrics collection calls it on its own thread, once per scrape.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> CountWaiting()
+    {
+        using var db = contexts.CreateDbContext();
+        return db.Outbox.Where(m => m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Sending)
+            .GroupBy(m => m.Channel).Select(g => new { g.Key, Count = g.Count() }).ToDictionary(g => g.Key, g => g.Count, StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -98,7 +98,7 @@ public sealed class DatabaseInstanceStore : IWorkflowInstanceStore, IAsyncDispos
         var due = new List<BookmarkLocation>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            due.Add(new BookmarkLocation(reader.GetString(0), reader.GetString(1)));
+            due.Add(new BookmarkLocation(reader.GetString(0), reader.GetString(1), Utc(reader.GetDateTime(2))));
         return due;
     }
 

@@ -61,7 +61,8 @@ public interface IWorkflowInstanceStore
 
 public sealed record LoadedInstance(WorkflowInstanceInfo Info, WorkflowState State);
 
-public sealed record BookmarkLocation(string BookmarkId, string InstanceId);
+/// <param name="DueAt">A timer's due time, when the location came from the timer sweep.</param>
+public sealed record BookmarkLocation(string BookmarkId, string InstanceId, DateTimeOffset? DueAt = null);
 
 /// <summary>A child instance created by its parent's commit, in status Pending.</summary>
 public sealed record PendingChild(WorkflowInstanceInfo Info, WorkflowState State);

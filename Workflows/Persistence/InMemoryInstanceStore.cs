@@ -66,7 +66,7 @@ public sealed class InMemoryInstanceStore(bool keepEnded = true) : IWorkflowInst
         CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<BookmarkLocation>>([.. _bookmarks.Values
             .Where(b => b.Bookmark.DueAt <= now && !detachedNames.Contains(b.Bookmark.Name)).OrderBy(b => b.Bookmark.DueAt).Take(max)
-            .Select(b => new BookmarkLocation(b.Bookmark.Id, b.InstanceId))]);
+            .Select(b => new BookmarkLocation(b.Bookmark.Id, b.InstanceId, b.Bookmark.DueAt))]);
 
     public Task<IReadOnlyList<DueTimer>> DueTimersAsync(string name, DateTimeOffset now, DueTimer? after, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<DueTimer>>([.. _bookmarks.Values

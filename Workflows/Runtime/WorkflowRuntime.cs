@@ -1,3 +1,4 @@
+using Chamber.Workflows.Diagnostics;
 using System.Text.Json;
 using Chamber.Workflows.Activities.Children;
 using Chamber.Workflows.Activities.Primitives;
@@ -58,9 +59,15 @@ public sealed class WorkflowRuntime(
             TriggerActivityId = triggerActivityId,
             CreatedAt = Clock.GetUtcNow(),
         };
+        using var trace = WorkflowTelemetry.Source.StartActivity("workflow start");
+        trace?.SetTag("workflow.definition_id", info.DefinitionId);
+        trace?.SetTag("workflow.instance_id", info.Id);
         var workflow = runner.CreateInstance(graph, info, input);
         await RunSliceAsync(workflow, cancellationToken);
-        return await CommitAsync(workflow, null, cancellationToken);
+        var result = await CommitAsync(workflow, null, cancellationToken);
+        WorkflowTelemetry.InstancesStarted.Add(1);
+        trace?.SetTag("workflow.status", result.Status.ToString());
+        return result;
     }
 
     /// <summary>Resumes one bookmark; 404 when it does not exist, 409 when it was resumed meanwhile.</summary>
@@ -78,15 +85,22 @@ public sealed class WorkflowRuntime(
     public Task<RunResult> ResumeAsync(BookmarkLocation location, LoadedInstance? preloaded, CancellationToken cancellationToken = default) =>
         ResumeAsync(location, null, null, cancellationToken, preloaded);
 
-    private Task<RunResult> ResumeAsync(BookmarkLocation location, object? input, string? dispatchId, CancellationToken cancellationToken,
-        LoadedInstance? preloaded = null) =>
-        WithInstanceAsync(location.InstanceId, dispatchId, (workflow, _) =>
+    private async Task<RunResult> ResumeAsync(BookmarkLocation location, object? input, string? dispatchId, CancellationToken cancellationToken,
+        LoadedInstance? preloaded = null)
+    {
+        using var trace = WorkflowTelemetry.Source.StartActivity("workflow resume");
+        trace?.SetTag("workflow.instance_id", location.InstanceId);
+        trace?.SetTag("workflow.bookmark_id", location.BookmarkId);
+        var result = await WithInstanceAsync(location.InstanceId, dispatchId, (workflow, _) =>
         {
             var bookmark = workflow.Bookmarks.Find(b => b.Id == location.BookmarkId)
                 ?? throw new WorkflowConflictException($"Bookmark '{location.BookmarkId}' was already resumed.");
             WorkflowRunner.ScheduleResume(workflow, bookmark, input);
             return ValueTask.CompletedTask;
         }, cancellationToken, preloaded: preloaded);
+        trace?.SetTag("workflow.status", result.Status.ToString());
+        return result;
+    }
 
     /// <summary>Publishes an event: resumes every instance waiting for it (optionally only those with the correlation id) and starts triggered workflows.</summary>
     public async Task<IReadOnlyList<RunResult>> PublishEventAsync(string eventName, string? correlationId, object? input,
@@ -328,6 +342,8 @@ public sealed class WorkflowRuntime(
         var commit = new InstanceCommit(info, WorkflowRunner.Capture(workflow), added, removed,
             workflow.Journal, children, dispatches, completedDispatchId, workflow.Outbox);
         await store.CommitAsync(commit, cancellationToken);
+        if (workflow.Status.IsTerminal() || workflow.Status == WorkflowStatus.Faulted)
+            WorkflowTelemetry.InstancesEnded.Add(1, WorkflowTelemetry.Tag("status", workflow.Status.ToString()));
         if (publisher is not null)
             await PublishAsync(workflow, added, removed);
         foreach (var dispatch in dispatches)

@@ -60,6 +60,8 @@ internal static class QuartzTimerDriver
                     // after downtime rather than replaying every missed firing.
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount)),
                 (_, job) => job.WithIdentity(SweepKey).DisallowConcurrentExecution());
+            // Quartz's own check of this scheduler (running and reaching its store), in the Host's readiness report.
+            quartz.AddQuartzHealthChecks(check => check.Name = "scheduler");
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

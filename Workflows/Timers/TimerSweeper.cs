@@ -1,3 +1,4 @@
+using Chamber.Workflows.Diagnostics;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
@@ -73,6 +74,8 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
                         // On a thread of its own: a step that never yields (SQLite's calls run inline) must not hold this one.
                         await Task.Run(() => runtime.ResumeAsync(bookmark, preloaded, ct), ct).WaitAsync(options.Value.StepWaitLimit, ct);
                         Interlocked.Increment(ref firedThisBatch);
+                        if (bookmark.DueAt is { } dueAt)
+                            WorkflowTelemetry.TimerLateness.Record(Math.Max(0, (runtime.Clock.GetUtcNow() - dueAt).TotalSeconds));
                     }
                     catch (TimeoutException)
                     {

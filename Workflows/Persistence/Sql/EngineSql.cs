@@ -20,7 +20,7 @@ internal static class EngineSql
 
     /// <summary>Due bookmarks, earliest first (<paramref name="excluded"/>: <c> AND name NOT IN (…)</c> or empty).</summary>
     public static string SelectDueBookmarks(string excluded) =>
-        $"SELECT id, instance_id FROM workflow_bookmarks WHERE due_at <= @now{excluded} ORDER BY due_at LIMIT @max";
+        $"SELECT id, instance_id, due_at FROM workflow_bookmarks WHERE due_at <= @now{excluded} ORDER BY due_at LIMIT @max";
 
     /// <summary>
     /// Due timers of one name from a cursor on: a row-value comparison, so both databases walk

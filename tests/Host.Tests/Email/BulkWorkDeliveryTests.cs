@@ -136,5 +136,7 @@ public sealed class BulkWorkDeliveryTests() : HostTestBase(StorageProvider.Sqlit
             Interlocked.Decrement(ref _inFlight);
             Interlocked.Increment(ref _sent);
         }
+
+        public Task<string> CheckAsync(CancellationToken cancellationToken) => Task.FromResult("counting");
     }
 }

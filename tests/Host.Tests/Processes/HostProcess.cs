@@ -24,6 +24,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+
+    /// <summary>What the Host has written to its standard output so far (its console log), line by line.</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
     public static Task<HostProcess> StartAsync(TestDatabase database, params string[] settings) =>
         StartAsync(database, Directory.CreateTempSubdirectory("ccw-host-").FullName, ownsDirectory: true, "Production", settings);
 
@@ -33,8 +38,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
     private static async Task<HostProcess> StartAsync(TestDatabase database, string workingDirectory, bool ownsDirectory, string environment, string[] settings)
     {
-        var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}");
+        // A caller's own --urls (a second, private port) wins; the first address is the Host's.
+        var urls = settings.FirstOrDefault(s => s.StartsWith("--urls=", StringComparison.Ordinal))?["--urls=".Length..];
+        var address = new Uri(urls?.Split(';')[0] ?? $"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -56,11 +62,15 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        var host = new HostProcess(process, workingDirectory, address, ownsDirectory);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+                host._output.Enqueue(line.Data);
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, workingDirectory, address, ownsDirectory);
         await host.WaitUntilHealthyAsync();
         return host;
     }
@@ -130,7 +140,7 @@ internal sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException("The Host did not become healthy within 60 s.");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
