@@ -31,6 +31,11 @@ public static class HostModule
     public static WebApplicationBuilder AddChamberHost(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
+        // Under systemd (Type=notify): ready once listening, journal priorities on each log line. A
+        // formatter chosen in configuration (json) still wins over the journal's.
+        builder.Host.UseSystemd();
+        if (configuration["Logging:Console:FormatterName"] is { Length: > 0 } formatter)
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.FormatterName = formatter);
         builder.AddChamberClock();
         builder.Services.AddWorkflowEngine(storage => ConfigureStorage(storage, configuration));
         builder.Services.AddCampaigns();
