@@ -38,6 +38,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
     public DbSet<UserRecord> Users => Set<UserRecord>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
+    public DbSet<WorkflowApi.ShippedDefinitionRecord> ShippedDefinitions => Set<WorkflowApi.ShippedDefinitionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -51,6 +52,11 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : DbC
         {
             e.ToTable("host_sessions");
             e.HasKey(s => s.Id);
+        });
+        modelBuilder.Entity<WorkflowApi.ShippedDefinitionRecord>(e =>
+        {
+            e.ToTable("host_shipped_definitions");
+            e.HasKey(d => d.DefinitionId);
         });
         modelBuilder.Entity<DataProtectionKeyRecord>(e =>
         {

@@ -63,12 +63,28 @@ public sealed class DefinitionService(
     private static IEnumerable<Model.Activity> Descendants(Model.Activity activity) => activity.GetChildren().SelectMany(Descendants).Prepend(activity);
 
     /// <summary>Stores the file as a new version of its definition (a new definition when it has no id); published if the file says so.</summary>
-    public async Task<DefinitionSummary> ImportAsync(string json, CancellationToken cancellationToken = default)
+    public Task<DefinitionSummary> ImportAsync(string json, CancellationToken cancellationToken = default) =>
+        ImportAsync(json, publish: null, cancellationToken);
+
+    /// <summary>As <see cref="ImportAsync(string, CancellationToken)"/>, with <paramref name="publish"/> (when given) deciding instead of the file.</summary>
+    public async Task<DefinitionSummary> ImportAsync(string json, bool? publish, CancellationToken cancellationToken = default)
     {
         var definition = Parse(json);
         if (string.IsNullOrWhiteSpace(definition.DefinitionId))
             definition.DefinitionId = Guid.CreateVersion7().ToString("N");
-        return await AddVersionAsync(definition, definition.IsPublished, cancellationToken);
+        return await AddVersionAsync(definition, publish ?? definition.IsPublished, cancellationToken);
+    }
+
+    /// <summary>
+    /// What a definition says, without what the store assigns (ids, version, flags, dates): two
+    /// files with equal content describe the same workflow, whichever version holds them.
+    /// </summary>
+    public JsonNode Content(string json)
+    {
+        var node = JsonNode.Parse(DefinitionJsonWriter.Write(Parse(json)))!.AsObject();
+        foreach (var assigned in (string[])["id", "definitionId", "version", "isLatest", "isPublished", "publishedAt", "createdAt"])
+            node.Remove(assigned);
+        return node;
     }
 
     /// <summary>Saves work in progress: updates the latest draft, or starts a new draft after a published version.</summary>
