@@ -13,6 +13,7 @@ public static class CampaignsModule
     public static IServiceCollection AddCampaigns(this IServiceCollection services)
     {
         services.AddSingleton<BusinessCalendarService>();
+        services.AddSingleton<CalendarDeadlines>();
         services.AddActivity<Email.SendEmail>();
         services.AddActivity<Tasks.SignOff>();
         services.AddSingleton<Tasks.TaskIndex>();

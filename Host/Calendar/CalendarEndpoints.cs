@@ -47,19 +47,31 @@ public static class CalendarEndpoints
             return TypedResults.Ok(new DateResult(Format(parsed.Resolve(await calendars.GetAsync(ct)))));
         });
         group.MapGet("/years", async (BusinessCalendarService calendars, CancellationToken ct) => TypedResults.Ok(await calendars.ListYearsAsync(ct)));
-        group.MapPut("/years/{year:int}", async Task<Results<Ok<CalendarYearSummary>, ProblemHttpResult>> (int year, HttpRequest request, BusinessCalendarService calendars, CancellationToken ct) =>
+        // A year from our yearly JSON, chinese-days' JSON or an iCalendar feed: first what it would change, then the import.
+        group.MapPost("/years/{year:int}/preview", async Task<Results<Ok<CalendarYearPreview>, ProblemHttpResult>> (int year, HttpRequest request,
+            BusinessCalendarService calendars, CancellationToken ct) =>
+            await ReadYearAsync(year, request, file => calendars.PreviewYearAsync(year, file, ct), ct)).RequireAuthorization(Policies.Design);
+        group.MapPut("/years/{year:int}", async Task<Results<Ok<CalendarYearPreview>, ProblemHttpResult>> (int year, HttpRequest request,
+            BusinessCalendarService calendars, CancellationToken ct) =>
+            await ReadYearAsync(year, request, file => calendars.SaveYearAsync(year, file, ct), ct)).RequireAuthorization(Policies.Design);
+    }
+
+    /// <summary>The request's body as text, handed on; a year out of range or a file that cannot be read is a 400 naming why.</summary>
+    private static async Task<Results<Ok<CalendarYearPreview>, ProblemHttpResult>> ReadYearAsync(int year, HttpRequest request,
+        Func<string, Task<CalendarYearPreview>> use, CancellationToken ct)
+    {
+        if (year is < 2000 or > 2100)
+            return Errors.Problems.BadRequest($"年份必须在 2000 到 2100 之间 / The year must be between 2000 and 2100 (got {year}).");
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var file = await reader.ReadToEndAsync(ct);
+        try
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            var json = await reader.ReadToEndAsync(ct);
-            try
-            {
-                return TypedResults.Ok(await calendars.SaveYearAsync(year, json, ct));
-            }
-            catch (FormatException e)
-            {
-                return Errors.Problems.BadRequest($"日历数据无效 / Invalid calendar year: {e.Message}");
-            }
-        }).RequireAuthorization(Policies.Design);
+            return TypedResults.Ok(await use(file));
+        }
+        catch (FormatException e)
+        {
+            return Errors.Problems.BadRequest($"日历数据无效 / Invalid calendar year: {e.Message}");
+        }
     }
 
     private static bool TryParse(string text, out DateOnly date) =>
