@@ -27,10 +27,18 @@ public sealed class CampaignQueries(
         return await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
     }
 
+    /// <summary>Every campaign, newest first; one whose own workflow is faulted is listed as <see cref="CampaignStatus.Faulted"/>.</summary>
     public async Task<IReadOnlyList<CampaignRecord>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
-        return await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken);
+        var list = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken);
+        var ids = list.Where(c => c.Status != CampaignStatus.Draft).Select(c => CampaignService.CampaignInstanceId(c.Id)).ToList();
+        await using var wf = await workflows.CreateDbContextAsync(cancellationToken);
+        var faulted = (await wf.Instances.Where(i => ids.Contains(i.Id) && i.Status == WorkflowStatus.Faulted).Select(i => i.Id).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var campaign in list.Where(c => faulted.Contains(CampaignService.CampaignInstanceId(c.Id))))
+            campaign.Status = CampaignStatus.Faulted; // not tracked: shown, never saved
+        return list;
     }
 
     /// <summary>A draft as the wizard edits it: what was asked for at creation, the participants too; null when there is no such campaign.</summary>
@@ -104,7 +112,8 @@ public sealed class CampaignQueries(
         if (await wf.Instances.AnyAsync(i => i.Id == instanceId && i.Status == WorkflowStatus.Faulted, cancellationToken)
             && await store.LoadAsync(instanceId, cancellationToken) is { } faulted)
             workflowFault = faulted.State.Incidents.LastOrDefault()?.Message ?? "";
-        return new CampaignView(campaign.Id, campaign.Name, campaign.Year, campaign.TemplateId, campaign.Status, instanceId, campaign.ParticipantWorkflow,
+        return new CampaignView(campaign.Id, campaign.Name, campaign.Year, campaign.TemplateId, workflowFault is null ? campaign.Status : CampaignStatus.Faulted,
+            instanceId, campaign.ParticipantWorkflow,
             campaign.ParticipantCount, campaign.LaunchedCount, finished, stages, campaignTasks, outcomes,
             Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null, failedEmails, lastError, workflowFault, faultedParticipants);
     }
@@ -142,7 +151,8 @@ public sealed class CampaignQueries(
             var total = await query.CountAsync(cancellationToken);
             var rows = await query.OrderBy(r => r.ChamberId).Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
             var positions = await StatusesAsync(campaign, [.. rows.Where(r => r.Launched).Select(r => r.InstanceId)], names, now, cancellationToken);
-            return page.Of<ParticipantView>(total, [.. rows.Select(r => View(r, r.Launched ? positions[r.InstanceId] : new Position(ParticipantStatus.NotLaunched, null)))]);
+            var faults = await FaultsAsync(positions, cancellationToken);
+            return page.Of<ParticipantView>(total, [.. rows.Select(r => View(r, r.Launched ? positions[r.InstanceId] : new Position(ParticipantStatus.NotLaunched, null), faults))]);
         }
 
         // A status is where the workflow stands, which only the bookmark index and the instances know:
@@ -153,12 +163,32 @@ public sealed class CampaignQueries(
             .OrderBy(id => statuses[id].Current?.DueAt ?? DateTimeOffset.MaxValue).ThenBy(id => id, StringComparer.Ordinal).ToList();
         var pageIds = matching.Skip(page.Skip).Take(page.Size).ToList();
         var pageRows = (await query.Where(r => pageIds.Contains(r.InstanceId)).ToListAsync(cancellationToken)).ToDictionary(r => r.InstanceId);
-        return page.Of<ParticipantView>(matching.Count, [.. pageIds.Select(id => View(pageRows[id], statuses[id]))]);
+        var pageFaults = await FaultsAsync(pageIds.ToDictionary(id => id, id => statuses[id]), cancellationToken);
+        return page.Of<ParticipantView>(matching.Count, [.. pageIds.Select(id => View(pageRows[id], statuses[id], pageFaults))]);
 
-        ParticipantView View(ParticipantRow r, Position position) =>
+        ParticipantView View(ParticipantRow r, Position position, IReadOnlyDictionary<string, string> faults) =>
             new(r.ChamberId, r.Name, r.District, r.InstanceId, position.Status, position.Current?.Stage, position.Current?.DueAt,
                 position.Status == ParticipantStatus.Overdue, position.Current?.Round ?? 0,
-                r.Stage is null ? null : names.GetValueOrDefault(r.Stage) ?? r.Stage, r.Score, r.Outcome);
+                r.Stage is null ? null : names.GetValueOrDefault(r.Stage) ?? r.Stage, r.Score, r.Outcome, faults.GetValueOrDefault(r.InstanceId));
+    }
+
+    /// <summary>The incident message of each faulted instance among a page's (a page holds few; each is loaded for its state).</summary>
+    private async Task<IReadOnlyDictionary<string, string>> FaultsAsync(IReadOnlyDictionary<string, Position> positions, CancellationToken cancellationToken)
+    {
+        var faulted = positions.Where(p => p.Value.Status == ParticipantStatus.Faulted).Select(p => p.Key).ToList();
+        if (faulted.Count == 0)
+            return new Dictionary<string, string>();
+        var loaded = await store.LoadManyAsync(faulted, cancellationToken);
+        return loaded.ToDictionary(l => l.Key, l => l.Value.State.Incidents.LastOrDefault()?.Message ?? "", StringComparer.Ordinal);
+    }
+
+    /// <summary>The faulted workflows of a campaign (its own and its participants'), for a retry of them all.</summary>
+    public async Task<IReadOnlyList<string>> FaultedInstancesAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await using var wf = await workflows.CreateDbContextAsync(cancellationToken);
+        var own = CampaignService.CampaignInstanceId(campaignId);
+        return await wf.Instances.Where(i => (i.CorrelationId == campaignId || i.Id == own) && i.Status == WorkflowStatus.Faulted)
+            .OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>A participant joined with its chamber, as the list reads it (a class with setters, so filters on it translate to SQL).</summary>

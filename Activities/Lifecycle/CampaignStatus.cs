@@ -12,4 +12,10 @@ public enum CampaignStatus
 
     /// <summary>Every participant's workflow has been started.</summary>
     Running,
+
+    /// <summary>
+    /// Never stored: how a launched campaign is shown while its own workflow is faulted (the
+    /// stored status says where the launch got to; this says it is stuck there until a retry).
+    /// </summary>
+    Faulted,
 }

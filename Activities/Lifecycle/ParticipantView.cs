@@ -4,5 +4,6 @@ namespace Chamber.Campaigns.Lifecycle;
 /// One participant's position: what it is asked for now (stage, due, overdue, round), the last
 /// stage it got past, and its review score and outcome.
 /// </summary>
+/// <param name="Fault">Why the participant's workflow stopped, when it faulted (the incident's message).</param>
 public sealed record ParticipantView(string ChamberId, string Chamber, string? District, string InstanceId, string Status, string? Stage,
-    DateTimeOffset? DueAt, bool Overdue, int Round, string? Reached, double? Score, string? Outcome);
+    DateTimeOffset? DueAt, bool Overdue, int Round, string? Reached, double? Score, string? Outcome, string? Fault = null);

@@ -2,6 +2,7 @@ using Chamber.Campaigns.Lifecycle;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
 using Chamber.Workflows.Paging;
+using Chamber.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chamber.Host.Campaigns;
@@ -9,6 +10,9 @@ namespace Chamber.Host.Campaigns;
 /// <summary>Campaigns: templates, create, launch, and where every participant stands.</summary>
 public static class CampaignEndpoints
 {
+    /// <summary>How many faulted workflows were run again, and how many of them faulted again.</summary>
+    public sealed record RetryResult(int Retried, int FaultedAgain);
+
     /// <summary>The participant filters of the list and the export, from the query string.</summary>
     public sealed record ParticipantQuery(string? Status, string? Search, string? District, string? Outcome)
     {
@@ -61,6 +65,30 @@ public static class CampaignEndpoints
             ParticipantChaser chaser, CancellationToken ct) =>
             await campaigns.FindAsync(id, ct) is { } campaign ? TypedResults.Ok(await chaser.ChaseAsync(campaign, request, ct)) : NotFound(id))
             .ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);
+        // After the cause is fixed (a calendar year imported, a template corrected), every faulted workflow of the campaign runs on from its fault.
+        group.MapPost("/{id}/retry-faulted", async Task<Results<Ok<RetryResult>, ProblemHttpResult>> (string id, CampaignQueries campaigns,
+            WorkflowRuntime runtime, CancellationToken ct) =>
+        {
+            if (await campaigns.FindAsync(id, ct) is null)
+                return NotFound(id);
+            int retried = 0, faultedAgain = 0;
+            foreach (var instanceId in await campaigns.FaultedInstancesAsync(id, ct))
+            {
+                try
+                {
+                    var result = await runtime.RetryAsync(instanceId, ct);
+                    retried++;
+                    if (result.Status == WorkflowStatus.Faulted)
+                        faultedAgain++;
+                }
+                catch (Exception e) when (e is WorkflowConflictException or WorkflowNotFoundException)
+                {
+                    // Retried by someone else meanwhile.
+                }
+            }
+
+            return TypedResults.Ok(new RetryResult(retried, faultedAgain));
+        }).RequireAuthorization(Policies.Operate);
         group.MapGet("/{id}", async Task<Results<Ok<CampaignView>, ProblemHttpResult>> (string id, CampaignQueries campaigns, CancellationToken ct) =>
             await campaigns.ViewAsync(id, ct) is { } view ? TypedResults.Ok(view) : NotFound(id));
         group.MapGet("/{id}/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, [AsParameters] ParticipantQuery query,

@@ -19,7 +19,26 @@ test('an administrator adds a calendar year, reads the rubrics and switches to E
     name: '2099.json', mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ year: 2099, source: '浏览器测试 browser test', holidays: [{ date: '2099-01-01', name: '元旦', nameEn: "New Year's Day" }], workdays: [] })),
   });
+  // First what the file would change (a new year: its holidays), then the import.
+  const preview = page.getByTestId('calendar-preview');
+  await expect(preview).toContainText('年度日历 JSON');
+  await expect(preview.getByRole('cell', { name: '2099-01-01' })).toBeVisible();
+  await expect(preview).toContainText('只有 1 天假日');
+  await keep(page, '15-calendar-preview');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
   await expect(page.getByText('2099 年日历已导入：放假 1 天，调休上班 0 天')).toBeVisible();
+
+  // A phone's holiday subscription (.ics) for a year it does not name: the year is chosen beside the button.
+  await page.getByRole('spinbutton', { name: '年份' }).fill('2098');
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'holidays.ics', mimeType: 'text/calendar',
+    buffer: Buffer.from(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//CN', 'BEGIN:VEVENT', 'UID:1', 'DTSTART;VALUE=DATE:20980101', 'DTEND;VALUE=DATE:20980103',
+      'SUMMARY:元旦（休）', 'END:VEVENT', 'BEGIN:VEVENT', 'UID:2', 'DTSTART;VALUE=DATE:20980910', 'SUMMARY:教师节', 'END:VEVENT', 'END:VCALENDAR'].join('\r\n')),
+  });
+  await expect(preview).toContainText('节假日订阅（iCalendar）');
+  await expect(preview).toContainText('教师节');
+  await page.getByRole('button', { name: '导入', exact: true }).click();
+  await expect(page.getByText('2098 年日历已导入：放假 2 天，调休上班 0 天')).toBeVisible();
   await expect(page.getByRole('cell', { name: '2099' })).toBeVisible();
   await keep(page, '15-calendar');
 

@@ -288,6 +288,56 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
             (view = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("workflowFault").ValueKind == JsonValueKind.String);
         Assert.Contains("方案步骤出错", view.GetProperty("workflowFault").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, view.GetProperty("faultedParticipants").GetInt32());
+        // Its status follows its workflow's, on the page and in the list.
+        Assert.Equal("Faulted", view.GetProperty("status").GetString());
+        Assert.Equal("Faulted", (await Admin.GetFromJsonAsync<JsonElement>("/api/campaigns")).EnumerateArray()
+            .Single(c => c.GetProperty("id").GetString() == id).GetProperty("status").GetString());
+
+        // A retry runs it again from its fault; the cause is still there, so it faults again and says so.
+        var retry = await (await Admin.PostAsync($"/api/campaigns/{id}/retry-faulted", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((1, 1), (retry.GetProperty("retried").GetInt32(), retry.GetProperty("faultedAgain").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Participants_whose_workflow_faults_are_listed_with_the_reason_and_retried_together_by_staff()
+    {
+        const string chamber = """
+            {"definitionId":"faulty-chamber","name":"出错的商会流程","isPublished":true,
+             "root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"boom","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"JavaScript","value":"throw new Error('商会步骤出错')"}}}],
+             "connections":[]}}
+            """;
+        const string campaign = """
+            {"definitionId":"faulty-participants","name":"商会流程出错的活动","isPublished":true,"customProperties":{"rubric":"four-good"},
+             "root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"each","type":"Chamber.ForEachParticipant",
+               "workflowDefinitionId":{"typeName":"String","expression":{"type":"Literal","value":"faulty-chamber"}},
+               "untilStage":{"typeName":"String","expression":{"type":"Literal","value":"boom"}}}],
+             "connections":[]}}
+            """;
+        foreach (var definition in new[] { chamber, campaign })
+            Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(definition, Encoding.UTF8, "application/json"))).StatusCode);
+        var chambers = await ChamberIdsAsync();
+        var created = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "2026年度试点", year = 2026, templateId = "faulty-participants", participantIds = chambers });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Accepted, (await Admin.PostAsync($"/api/campaigns/{id}/launch", null)).StatusCode);
+
+        await CampaignDriver.WaitAsync(async () =>
+            (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("faultedParticipants").GetInt32() == chambers.Count);
+        var faulted = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/participants?status=faulted");
+        Assert.Equal(chambers.Count, faulted.GetProperty("total").GetInt32());
+        Assert.All(faulted.GetProperty("items").EnumerateArray(), p => Assert.Contains("商会步骤出错", p.GetProperty("fault").GetString(), StringComparison.Ordinal));
+        // The unfiltered list says it too.
+        Assert.Contains("商会步骤出错", (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/participants")).GetProperty("items")[0].GetProperty("fault").GetString(),
+            StringComparison.Ordinal);
+
+        // Leaders look; staff and administrators retry.
+        await CreateUserAsync("leader@fic.example", "leader");
+        using var leader = await SignInAsync("leader@fic.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.PostAsync($"/api/campaigns/{id}/retry-faulted", null)).StatusCode);
+        var retry = await (await Admin.PostAsync($"/api/campaigns/{id}/retry-faulted", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((chambers.Count, chambers.Count), (retry.GetProperty("retried").GetInt32(), retry.GetProperty("faultedAgain").GetInt32()));
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.PostAsync("/api/campaigns/no-such-campaign/retry-faulted", null)).StatusCode);
     }
 
     [Fact]

@@ -1,13 +1,18 @@
 // Administration: the business calendar, rubrics, users, e-mail templates and the outbox.
 import { api, get, path, post, put, withQuery, type Page } from '../api/http';
 import type {
-  CalendarYear, CreateUser, EmailTemplateText, EmailTemplateView, OutboxItem, RenderedEmail, ResolvedDate, Rubric, UpdateUser, UserView,
+  CalendarYear, CalendarYearPreview, CreateUser, EmailTemplateText, EmailTemplateView, OutboxItem, RenderedEmail, ResolvedDate, Rubric, UpdateUser, UserView,
 } from '../api/types';
 
 export const listCalendarYears = () => get<CalendarYear[]>('/api/calendars/cn/years');
 
-/** Adds or replaces a year of holidays and working days (the shipped file format). */
-export const saveCalendarYear = (year: number | string, calendar: unknown) => put<CalendarYear>(path`/api/calendars/cn/years/${year}`, calendar);
+/**
+ * A year of holidays and make-up working days from a file as people have it (our yearly JSON,
+ * chinese-days' JSON, an iCalendar feed): first what it would change, then the import.
+ */
+export const previewCalendarYear = (year: number, file: string) =>
+  api<CalendarYearPreview>('POST', path`/api/calendars/cn/years/${year}/preview`, { text: file });
+export const saveCalendarYear = (year: number, file: string) => api<CalendarYearPreview>('PUT', path`/api/calendars/cn/years/${year}`, { text: file });
 
 /** What a business-date expression ("2026-10-03>") comes to on the calendar. */
 export const resolveBusinessDate = (expression: string) => get<ResolvedDate>(withQuery('/api/calendars/cn/resolve', { expression }));

@@ -17,7 +17,7 @@ export function setAntiforgeryToken(token: string | null): void {
   antiforgeryToken = token;
 }
 
-type Body = { json?: unknown; form?: FormData };
+type Body = { json?: unknown; form?: FormData; text?: string };
 
 async function send(method: string, path: string, body?: Body): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -28,6 +28,9 @@ async function send(method: string, path: string, body?: Body): Promise<Response
     payload = JSON.stringify(body.json);
   } else if (body?.form) {
     payload = body.form;
+  } else if (body?.text !== undefined) {
+    headers['Content-Type'] = 'text/plain; charset=utf-8';
+    payload = body.text;
   }
   return fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
 }

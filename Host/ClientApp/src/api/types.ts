@@ -38,6 +38,9 @@ export type ChamberType = NonNullable<Schemas['ChamberType']>;
 export type PortalLink = Schemas['PortalLinkView'];
 
 export type CalendarYear = Schemas['CalendarYearSummary'];
+export type CalendarYearPreview = Schemas['CalendarYearPreview'];
+export type CalendarDayChange = Schemas['CalendarDayChange'];
+export type AffectedDeadline = Schemas['AffectedDeadline'];
 export type ResolvedDate = Schemas['DateResult'];
 
 export type EmailTemplateText = Schemas['EmailTemplateText'];
