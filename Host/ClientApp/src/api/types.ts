@@ -30,6 +30,7 @@ export type CampaignView = Schemas['CampaignView'];
 export type ParticipantView = Schemas['ParticipantView'];
 export type ChaseRequest = Schemas['ChaseRequest'];
 export type ChaseResult = Schemas['ChaseResult'];
+export type RetryResult = Schemas['RetryResult'];
 export type CampaignTemplate = Schemas['CampaignTemplate'];
 
 export type Chamber = Required<Schemas['ChamberRecord']>;

@@ -2,11 +2,11 @@ import { Alert, Button, Card, Col, Descriptions, Modal, Progress, Row, Space, St
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { CampaignView } from '../api/types';
+import type { CampaignView, RetryResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { errorText } from '../shared/errorText';
 import { formatDue } from '../shared/format';
-import { deleteCampaign, getCampaign, launchCampaign } from './api';
+import { deleteCampaign, getCampaign, launchCampaign, retryFaulted } from './api';
 import { retryInstance } from '../designer/api';
 import { onLive, throttle } from '../live/live';
 import CampaignWizard from './CampaignWizard';
@@ -19,6 +19,7 @@ export default function CampaignDetailPage() {
   const [view, setView] = useState<CampaignView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const [retried, setRetried] = useState<RetryResult | null>(null);
   const navigate = useNavigate();
 
   const load = useCallback(() => {
@@ -114,7 +115,20 @@ export default function CampaignDetailPage() {
         )}
         {view.faultedParticipants > 0 && (
           <Alert type="warning" showIcon style={{ marginTop: 16 }} data-testid="faulted-participants"
-            title={t('campaigns.faultedParticipants', { count: view.faultedParticipants })} />
+            title={t('campaigns.faultedParticipants', { count: view.faultedParticipants })}
+            action={hasRole('admin', 'staff') && <Button size="small" data-testid="retry-faulted" onClick={async () => {
+              try {
+                const result = await retryFaulted(view.id);
+                setRetried(result);
+                load();
+              } catch (e) {
+                setError(errorText(e));
+              }
+            }}>{t('campaigns.retryFaulted')}</Button>} />
+        )}
+        {retried && (
+          <Alert type={retried.faultedAgain > 0 ? 'warning' : 'success'} showIcon closable onClose={() => setRetried(null)} style={{ marginTop: 16 }}
+            data-testid="retry-result" title={t(retried.faultedAgain > 0 ? 'campaigns.retriedFaultedAgain' : 'campaigns.retried', retried)} />
         )}
         {view.failedEmails > 0 && (
           <Alert type="error" showIcon style={{ marginTop: 16 }} data-testid="failed-emails"

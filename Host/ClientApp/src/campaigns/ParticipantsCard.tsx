@@ -86,7 +86,8 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey }: {
           { title: t('campaigns.chamber'), render: (_, p) => p.status === 'not-launched' ? p.chamber : <Link to={`/instances/${p.instanceId}`}>{p.chamber}</Link> },
           { title: t('campaigns.district'), dataIndex: 'district', width: 110 },
           { title: t('common.status'), width: 100, render: (_, p) => <Tag color={statusColors[p.status]}>{t(`status.${p.status}`)}</Tag> },
-          { title: t('campaigns.stage'), dataIndex: 'stage' },
+          { title: t('campaigns.stage'), render: (_, p) => p.fault
+            ? <Typography.Text type="danger" data-testid="participant-fault">{p.fault}</Typography.Text> : p.stage },
           { title: t('common.due'), width: 110, render: (_, p) => formatDue(p.dueAt) },
           { title: t('campaigns.round'), width: 70, render: (_, p) => p.round || '' },
           { title: t('campaigns.reached'), dataIndex: 'reached' },

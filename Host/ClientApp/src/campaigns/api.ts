@@ -1,6 +1,6 @@
 // Campaigns: the list, one campaign with its stages, creating and launching, participants and 催办.
 import { del, get, path, post, put, withQuery, type Page } from '../api/http';
-import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, ParticipantView, Person } from '../api/types';
+import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, ParticipantView, Person, RetryResult } from '../api/types';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
 
 export type Paging = { page?: number; pageSize: number };
@@ -22,6 +22,9 @@ export const updateCampaign = (id: string, campaign: Partial<CreateCampaign>) =>
 export const deleteCampaign = (id: string) => del(path`/api/campaigns/${id}`);
 
 export const launchCampaign = (id: string) => post<CampaignView>(path`/api/campaigns/${id}/launch`);
+
+/** Runs every faulted workflow of the campaign (its own and its chambers') again from its fault. */
+export const retryFaulted = (id: string) => post<RetryResult>(path`/api/campaigns/${id}/retry-faulted`);
 
 export function listParticipants(campaignId: string, filter: ParticipantFilter, paging: Paging) {
   const query = filterQuery(filter);

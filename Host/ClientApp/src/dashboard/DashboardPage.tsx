@@ -53,9 +53,17 @@ export default function DashboardPage() {
   const participants = views?.reduce((sum, v) => sum + v.participants, 0) ?? 0;
   const overdue = views?.reduce((sum, v) => sum + v.stages.reduce((s, x) => s + x.overdue, 0), 0) ?? 0;
 
+  // A stopped workflow is said here too, not only on its campaign's page: someone must act on it.
+  const faults = (views ?? []).filter((v) => v.workflowFault != null || v.faultedParticipants > 0);
   return (
     <>
       {calendarWarning}
+      {faults.map((v) => (
+        <Alert key={v.id} type="error" showIcon style={{ marginBottom: 16 }} data-testid="campaign-fault"
+          title={v.workflowFault != null ? t('dashboard.campaignFault', { name: v.name }) : t('dashboard.participantFaults', { name: v.name, count: v.faultedParticipants })}
+          description={v.workflowFault ?? undefined}
+          action={<Link to={`/campaigns/${v.id}`}>{t('dashboard.openCampaign')}</Link>} />
+      ))}
       <Row gutter={[24, 24]}>
         <Col xs={24} md={6}><Card loading={!views}><Statistic title={t('dashboard.campaigns')} value={views?.length ?? 0} /></Card></Col>
         <Col xs={24} md={6}><Card loading={!views}><Statistic title={t('dashboard.participants')} value={participants} /></Card></Col>

@@ -21,17 +21,18 @@ const en: Messages = {
   },
   status: {
     pending: 'Pending', overdue: 'Overdue', submitted: 'Submitted', reviewing: 'Under review', running: 'Running', finished: 'Finished', faulted: 'Faulted', 'not-launched': 'Not launched',
-    Draft: 'Draft', Launching: 'Launching', Running: 'Running',
+    Draft: 'Draft', Launching: 'Launching', Running: 'Running', Faulted: 'Faulted',
   },
   outcome: { commended: 'Commended', rectifying: 'Rectifying', 'not-passed': 'Not passed', none: 'No outcome yet' },
   dashboard: {
+    campaignFault: 'The workflow of "{{name}}" stopped with an error', participantFaults: '{{count}} chamber workflow(s) of "{{name}}" stopped with an error', openCampaign: 'Open and retry',
     past: 'Past this stage',
     title: 'Dashboard', campaigns: 'Running campaigns', participants: 'Participations', overdue: 'Overdue participations', myTasks: 'My tasks', funnel: 'Progress by stage',
     outcomes: 'Review outcomes', noCampaign: 'No campaign yet: create one first.', pending: 'Pending', submitted: 'Submitted', accepted: 'Accepted',
     longestOverdue: 'Longest overdue', allOverdue: 'All {{total}} overdue →', daysOverdue: 'Days overdue',
   },
   campaigns: {
-    edit: 'Edit campaign', workflowFault: 'The campaign workflow stopped with an error; fix the cause, then retry', retryWorkflow: 'Retry', faultedParticipants: '{{count}} chamber workflow(s) stopped with an error; filter the list below by the status Faulted', failedEmails: '{{count}} e-mail(s) could not be delivered; those chambers were not notified', openOutbox: 'Open the outbox', confirmDelete: 'Delete the draft "{{name}}"?', confirmDeleteDetail: 'The draft and its list of participants are deleted; the chamber directory is not touched.',
+    edit: 'Edit campaign', workflowFault: 'The campaign workflow stopped with an error; fix the cause, then retry', retryWorkflow: 'Retry', retryFaulted: 'Retry all', retried: '{{retried}} workflow(s) retried', retriedFaultedAgain: '{{retried}} workflow(s) retried, {{faultedAgain}} stopped again: remove the cause first (import the calendar year, correct the workflow)', faultedParticipants: '{{count}} chamber workflow(s) stopped with an error; the list below (status Faulted) says why', failedEmails: '{{count}} e-mail(s) could not be delivered; those chambers were not notified', openOutbox: 'Open the outbox', confirmDelete: 'Delete the draft "{{name}}"?', confirmDeleteDetail: 'The draft and its list of participants are deleted; the chamber directory is not touched.',
     confirmLaunch: 'Launch "{{name}}"?', confirmLaunchDetail: 'All {{count}} participants will be e-mailed (after the plan is signed off, where approvers are named). A launch cannot be undone.',
     awaitingSignOff: 'Waiting for the plan to be signed off by {{who}}. The chambers are told once it is.',
     dates: { planDue: 'Implementation plan due', summaryDue: 'Year-end summary due', selfAssessmentDue: 'Self-assessment due', selfCheckDue: 'Self-check report due' },

@@ -20,10 +20,11 @@ const zh = {
   },
   status: {
     pending: '待提交', overdue: '已逾期', submitted: '待审核', reviewing: '考核中', running: '进行中', finished: '已完成', faulted: '出错', 'not-launched': '未启动',
-    Draft: '草稿', Launching: '启动中', Running: '进行中',
+    Draft: '草稿', Launching: '启动中', Running: '进行中', Faulted: '出错',
   },
   outcome: { commended: '表彰', rectifying: '整改中', 'not-passed': '未达标', none: '尚无结果' },
   dashboard: {
+    campaignFault: '“{{name}}”的活动流程出错已停止', participantFaults: '“{{name}}”有 {{count}} 个商会的流程出错', openCampaign: '查看并重试',
     title: '工作台', campaigns: '进行中的活动', participants: '参加（家次）', overdue: '逾期（家次）', myTasks: '我的待办', funnel: '各环节进度',
     outcomes: '考核结果', noCampaign: '还没有活动，先创建一个。', pending: '待提交', submitted: '待审核', accepted: '已通过', past: '已完成本环节',
     longestOverdue: '逾期最久的单位', allOverdue: '全部 {{total}} 家逾期单位 →', daysOverdue: '逾期天数',
@@ -31,7 +32,7 @@ const zh = {
   campaigns: {
     confirmLaunch: '启动“{{name}}”？', confirmLaunchDetail: '启动后将向 {{count}} 家参加单位发送通知邮件（设有方案签批人的，先请其签批）。启动后不能撤回。',
     awaitingSignOff: '等待方案签批：{{who}}。签批后才通知各商会。',
-    edit: '编辑活动', workflowFault: '活动流程出错已停止，处理后可重试', retryWorkflow: '重试', faultedParticipants: '{{count}} 个商会的流程出错，请在下方名单中按状态“出错”查看', failedEmails: '{{count}} 封邮件发送失败，相关商会没有收到通知', openOutbox: '查看邮件发送', confirmDelete: '删除草稿“{{name}}”？', confirmDeleteDetail: '草稿及其参加单位名单将被删除，不影响商会名录。',
+    edit: '编辑活动', workflowFault: '活动流程出错已停止，处理后可重试', retryWorkflow: '重试', retryFaulted: '全部重试', retried: '已重试 {{retried}} 个流程', retriedFaultedAgain: '已重试 {{retried}} 个流程，其中 {{faultedAgain}} 个再次出错：请先排除原因（如补充日历、修正流程）', faultedParticipants: '{{count}} 个商会的流程出错，原因见下方名单（状态“出错”）', failedEmails: '{{count}} 封邮件发送失败，相关商会没有收到通知', openOutbox: '查看邮件发送', confirmDelete: '删除草稿“{{name}}”？', confirmDeleteDetail: '草稿及其参加单位名单将被删除，不影响商会名录。',
     dates: { planDue: '实施方案报送截止', summaryDue: '年度总结报送截止', selfAssessmentDue: '自评报告报送截止', selfCheckDue: '自查报告报送截止' },
     nextWorkingDay: '逢周末或法定节假日顺延至下一个工作日', dueOn: '截止日：{{date}}',
     title: '创建活动', create: '新建活动', launch: '启动', launched: '已启动 {{launched}} / {{total}}', year: '年度', template: '模板', participants: '参加单位',
