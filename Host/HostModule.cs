@@ -116,8 +116,11 @@ public static class HostModule
     public static async Task<WebApplication> UseChamberHostAsync(this WebApplication app)
     {
         await app.Services.MigrateWorkflowDatabaseAsync();
-        await app.Services.SeedAdministratorAsync();
-        await app.Services.SeedDefinitionsAsync();
+        await using (await SeedLock.AcquireAsync(app.Services))
+        {
+            await app.Services.SeedAdministratorAsync();
+            await app.Services.SeedDefinitionsAsync();
+        }
 
         // First: everything after it (the rate limit, cookies, links) sees the client's address and scheme.
         app.UseForwardedHeaders();

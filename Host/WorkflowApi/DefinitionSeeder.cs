@@ -6,8 +6,6 @@ using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Chamber.Host.WorkflowApi;
 
@@ -24,12 +22,10 @@ namespace Chamber.Host.WorkflowApi;
 /// for them to compare and publish or not. While they have a draft of their own open, the new
 /// version waits for a later start rather than push their draft aside.</item>
 /// </list>
+/// Runs under <see cref="SeedLock"/>, so Hosts starting together import a version once.
 /// </summary>
 public static class DefinitionSeeder
 {
-    /// <summary>One host seeds at a time (PostgreSQL), so hosts starting together import a version once.</summary>
-    private const long SeedLockKey = 0x5743_5344; // "WCSD"
-
     public static async Task SeedDefinitionsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
@@ -38,7 +34,6 @@ public static class DefinitionSeeder
         if (files.Count == 0)
             return;
 
-        await using var seedLock = await SeedLock.AcquireAsync(services.GetRequiredService<IOptions<StorageOptions>>().Value, cancellationToken);
         var definitions = services.GetRequiredService<DefinitionService>();
         var contexts = services.GetRequiredService<IDbContextFactory<HostDbContext>>();
         var clock = services.GetRequiredService<TimeProvider>();
@@ -134,30 +129,6 @@ public static class DefinitionSeeder
         {
             using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
             yield return (resource["workflows/".Length..], reader.ReadToEnd());
-        }
-    }
-
-    /// <summary>A PostgreSQL session-level advisory lock held while seeding; nothing on SQLite (one host).</summary>
-    private sealed class SeedLock(NpgsqlConnection? connection) : IAsyncDisposable
-    {
-        public static async Task<SeedLock> AcquireAsync(StorageOptions storage, CancellationToken cancellationToken)
-        {
-            if (storage.Provider != StorageProvider.Postgres)
-                return new SeedLock(null);
-            var connection = new NpgsqlConnection(storage.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({SeedLockKey})", connection);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return new SeedLock(connection);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (connection is null)
-                return;
-            await using (var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({SeedLockKey})", connection))
-                await command.ExecuteNonQueryAsync();
-            await connection.DisposeAsync();
         }
     }
 }

@@ -5,11 +5,13 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 
-// `ops/bench-campaign` (issue 4): a real Host process on SQLite with the manual clock and a real
-// SMTP server. (1) Launch a Four-Good campaign for N chambers: time until every participant has
-// its first open item (and its reminders scheduled). (2) Reminder sweep: move the clock to the
-// first reminder, when all N fall due at once: time to enqueue them. (3) SMTP delivery rate of
-// those reminders. (4) The Host's memory afterwards.
+// `ops/bench-campaign`: real Host processes with the manual clock and a real SMTP server, on
+// SQLite (one Host) or PostgreSQL (`--postgres CONN --hosts N`, the Hosts side by side on one
+// database, requests spread over them). (1) Launch a Four-Good campaign for N chambers: time until
+// every participant has its first open item (and its reminders scheduled). (2) Reminder sweep:
+// every Host's clock moved to the first reminder, when all N fall due at once: time until every
+// Host has fired what it could. (3) SMTP delivery rate of those reminders, every Host sending, and
+// whether every e-mail arrived exactly once. (4) Memory. (5) A backup taken while the Hosts run.
 var args2 = args.ToList();
 string Arg(string name, string fallback) => args2.IndexOf(name) is var i and >= 0 && i + 1 < args2.Count ? args2[i + 1] : fallback;
 var hostDll = Path.GetFullPath(Arg("--host", "Host/bin/Release/net10.0/Host.dll"));
@@ -17,71 +19,50 @@ var definitions = Arg("--definitions", "definitions/workflows");
 var smtpPort = int.Parse(Arg("--smtp-port", "2525"), CultureInfo.InvariantCulture);
 var chambers = int.Parse(Arg("--chambers", "50000"), CultureInfo.InvariantCulture);
 var port = int.Parse(Arg("--port", "5199"), CultureInfo.InvariantCulture);
-// Diagnostic: launch and sweep with this Host's e-mail sender off, so nothing is delivered beside them.
+var postgres = Arg("--postgres", "");
+var hostCount = postgres.Length == 0 ? 1 : int.Parse(Arg("--hosts", "1"), CultureInfo.InvariantCulture);
+// The file the SMTP server writes one Message-ID per received message to (ops/lib/counting_smtp.py).
+var received = Arg("--received", "");
+// Diagnostic: launch and sweep with the e-mail senders off, so nothing is delivered beside them.
 var noDelivery = args2.Contains("--no-delivery");
-// Diagnostic: leave the Host's data folder (its SQLite file) behind for inspection.
+// Diagnostic: leave the Hosts' data folders (the SQLite file) behind for inspection.
 var keepData = args2.Contains("--keep-data");
+var storage = postgres.Length == 0 ? "SQLite" : $"PostgreSQL, {hostCount} Host{(hostCount == 1 ? "" : "s")} on one database";
 
 Console.WriteLine("Chamber Campaign Workflows — campaign benchmark");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
-Console.WriteLine($"conditions: {chambers:N0} chambers, SQLite, manual clock, SMTP to aiosmtpd on 127.0.0.1:{smtpPort}, Host in Release, "
+Console.WriteLine($"conditions: {chambers:N0} chambers, {storage}, manual clock, SMTP to aiosmtpd on 127.0.0.1:{smtpPort}, Host in Release, "
     + $"DOTNET_TC_CallCountThreshold={Environment.GetEnvironmentVariable("DOTNET_TC_CallCountThreshold") ?? "1000"}");
 
-var data = Directory.CreateTempSubdirectory("ccw-bench-campaign-").FullName;
 const string Admin = "bench@example.com";
 const string Password = "基准测试-Bench-2026";
-// Each send opens its own SMTP connection (the transport does not keep one open across a batch yet), so
-// delivery is bound by round trips, not CPU: more connections in flight, more messages per second.
+// Messages in flight per Host, each on an SMTP connection of its own: delivery is bound by round trips, not CPU.
 const int SmtpConnections = 64;
-using var host = Process.Start(new ProcessStartInfo("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"])
-{
-    WorkingDirectory = data,
-    RedirectStandardOutput = true,
-    RedirectStandardError = true,
-    Environment =
-    {
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-        ["Clock__Mode"] = "Manual",
-        ["Clock__Start"] = "2026-04-01T01:00:00Z",
-        ["Seed__AdminEmail"] = Admin,
-        ["Seed__AdminPassword"] = Password,
-        ["Seed__DefinitionsPath"] = Path.GetFullPath(definitions),
-        ["Email__Smtp__Host"] = "127.0.0.1",
-        ["Email__Smtp__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
-        ["Email__Concurrency"] = SmtpConnections.ToString(CultureInfo.InvariantCulture),
-        ["Email__BatchSize"] = "500",
-        ["Logging__LogLevel__Default"] = "Warning",
-        ["Email__SenderEnabled"] = noDelivery ? "false" : "true",
-        // As ops/run and the deployment guide start a Host (ops/DEPLOYMENT.md, "Runtime setting").
-        ["DOTNET_TC_CallCountThreshold"] = Environment.GetEnvironmentVariable("DOTNET_TC_CallCountThreshold") ?? "1000",
-    },
-})!;
-host.OutputDataReceived += (_, _) => { };
-host.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine("host: " + line); };
-host.BeginOutputReadLine();
-host.BeginErrorReadLine();
-
+var hosts = new List<BenchHost>();
 try
 {
-    using var http = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
-    var started = Stopwatch.StartNew();
-    while (true)
-    {
-        try
+    for (var n = 0; n < hostCount; n++)
+        hosts.Add(BenchHost.Start(hostDll, port + n, postgres, new Dictionary<string, string>
         {
-            if ((await http.GetAsync("/api/health")).IsSuccessStatusCode)
-                break;
-        }
-        catch (HttpRequestException) when (started.Elapsed < TimeSpan.FromSeconds(60) && !host.HasExited)
-        {
-            // Still starting.
-        }
-
-        await Task.Delay(200);
-    }
-
-    var login = await (await http.PostAsJsonAsync("/api/auth/login", new { email = Admin, password = Password })).Content.ReadFromJsonAsync<JsonElement>();
-    http.DefaultRequestHeaders.Add("X-XSRF-TOKEN", login.GetProperty("antiforgeryToken").GetString());
+            ["Clock__Mode"] = "Manual",
+            ["Clock__Start"] = "2026-04-01T01:00:00Z",
+            ["Seed__AdminEmail"] = Admin,
+            ["Seed__AdminPassword"] = Password,
+            ["Seed__DefinitionsPath"] = Path.GetFullPath(definitions),
+            ["Email__Smtp__Host"] = "127.0.0.1",
+            ["Email__Smtp__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Email__Concurrency"] = SmtpConnections.ToString(CultureInfo.InvariantCulture),
+            ["Email__BatchSize"] = "500",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Email__SenderEnabled"] = noDelivery ? "false" : "true",
+            // As ops/run and the deployment guide start a Host (ops/DEPLOYMENT.md, "Runtime setting").
+            ["DOTNET_TC_CallCountThreshold"] = Environment.GetEnvironmentVariable("DOTNET_TC_CallCountThreshold") ?? "1000",
+        }));
+    foreach (var host in hosts)
+        await host.SignInAsync(Admin, Password);
+    var http = hosts[0].Http;
+    // Reads go to the last Host: with two, what one Host wrote is read through the other.
+    var reader = hosts[^1].Http;
 
     var csv = new StringBuilder("名称,类型,所属区,邮箱\n");
     for (var i = 0; i < chambers; i++)
@@ -97,7 +78,7 @@ try
     var ids = new List<string>();
     for (var page = 1; ids.Count < chambers; page++)
     {
-        var items = (await http.GetFromJsonAsync<JsonElement>($"/api/chambers?pageSize=500&page={page}")).GetProperty("items");
+        var items = (await reader.GetFromJsonAsync<JsonElement>($"/api/chambers?pageSize=500&page={page}")).GetProperty("items");
         ids.AddRange(items.EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
         if (items.GetArrayLength() == 0)
             break;
@@ -118,7 +99,7 @@ try
     var launch = Stopwatch.StartNew();
     (await http.PostAsync($"/api/campaigns/{id}/launch", null)).EnsureSuccessStatusCode();
     // Poll the campaign record while launching; the stage counts (a scan of every open task) once at the end.
-    while ((await http.GetFromJsonAsync<JsonElement>("/api/campaigns")).EnumerateArray().Single(c => c.GetProperty("id").GetString() == id)
+    while ((await reader.GetFromJsonAsync<JsonElement>("/api/campaigns")).EnumerateArray().Single(c => c.GetProperty("id").GetString() == id)
            .GetProperty("status").GetString() != "Running")
     {
         await Task.Delay(250);
@@ -127,7 +108,7 @@ try
     // Running is set once every participant's start is committed; the check below is the benchmark's, not the launch's.
     var launchSeconds = launch.Elapsed.TotalSeconds;
     var check = Stopwatch.StartNew();
-    var pendingNow = (await http.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("stages").EnumerateArray().Sum(s => s.GetProperty("pending").GetInt32());
+    var pendingNow = (await reader.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("stages").EnumerateArray().Sum(s => s.GetProperty("pending").GetInt32());
     if (pendingNow != chambers)
         throw new InvalidOperationException($"Only {pendingNow} of {chambers} participants have an open item after the launch.");
 
@@ -138,59 +119,83 @@ try
     {
         // Let the launch's own request e-mails go out first, so the sweep below is measured alone.
         var requestMail = Stopwatch.StartNew();
-        var requestsSent = await WaitForSentAsync(http, chambers);
+        var requestsSent = await WaitForSentAsync(reader, chambers);
         Console.WriteLine($"      the {requestsSent:N0} request e-mails were delivered {requestMail.Elapsed.TotalSeconds:N1} s after the launch finished");
-        // Reminders fall due weeks after the launch: the Host has long finished writing the delivery
-        // back (outbox marks, WAL checkpoints) when they do, so the sweep starts on a quiet Host here too.
-        Console.WriteLine($"      the Host was quiet {await WaitForQuietAsync(host.Id):N1} s later");
+        // Reminders fall due weeks after the launch: the Hosts have long finished writing the delivery
+        // back (outbox marks, WAL checkpoints) when they do, so the sweep starts on quiet Hosts here too.
+        Console.WriteLine($"      the Hosts were quiet {await WaitForQuietAsync(hosts):N1} s later");
     }
 
-    // (2) Reminder sweep: the first reminder (7 working days before 30 April) falls due for everyone at once.
-    var firstReminder = DateOnly.Parse((await http.GetFromJsonAsync<JsonElement>("/api/calendars/cn/add-working-days?date=2026-04-30&days=-7"))
+    // (2) Reminder sweep: the first reminder (7 working days before 30 April) falls due for everyone at once,
+    // on every Host's clock together: each sweeps, and each timer fires on one of them.
+    var firstReminder = DateOnly.Parse((await reader.GetFromJsonAsync<JsonElement>("/api/calendars/cn/add-working-days?date=2026-04-30&days=-7"))
         .GetProperty("date").GetString()!, CultureInfo.InvariantCulture);
     var dueAt = new DateTimeOffset(firstReminder.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8));
     var sweep = Stopwatch.StartNew();
-    (await http.PostAsJsonAsync("/api/clock/advance", new { to = dueAt })).EnsureSuccessStatusCode();
+    await Task.WhenAll(hosts.Select(async h => (await h.Http.PostAsJsonAsync("/api/clock/advance", new { to = dueAt })).EnsureSuccessStatusCode()));
     var enqueueSeconds = sweep.Elapsed.TotalSeconds;
-    Console.WriteLine($"  (2) reminder sweep: {chambers:N0} reminders due at {dueAt:yyyy-MM-dd HH:mm} fired and enqueued in {enqueueSeconds:N1} s");
+    var reminders = (await reader.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&pageSize=1")).GetProperty("total").GetInt32() - chambers;
+    Console.WriteLine($"  (2) reminder sweep: {chambers:N0} reminders due at {dueAt:yyyy-MM-dd HH:mm} fired and enqueued in {enqueueSeconds:N1} s "
+        + $"({reminders:N0} reminder e-mails in the outbox)");
 
     if (noDelivery)
     {
-        Console.WriteLine($"  (e-mail sender off) host memory: {StatusMegabytes(host.Id, "VmRSS"):N0} MB resident");
+        Console.WriteLine($"  (e-mail senders off) host memory: {string.Join(", ", hosts.Select(h => $"{h.Megabytes("VmRSS"):N0} MB"))} resident");
         return;
     }
 
     // (3) Delivery of those reminders.
     var delivery = Stopwatch.StartNew();
-    await WaitForSentAsync(http, chambers * 2);
+    await WaitForSentAsync(reader, chambers * 2);
     var rate = chambers / delivery.Elapsed.TotalSeconds;
-    Console.WriteLine($"  (3) SMTP delivery: {chambers:N0} reminders in {delivery.Elapsed.TotalSeconds:N1} s = {rate:N0} messages/s ({SmtpConnections} connections)");
+    Console.WriteLine($"  (3) SMTP delivery: {chambers:N0} reminders in {delivery.Elapsed.TotalSeconds:N1} s = {rate:N0} messages/s "
+        + $"({hostCount} × {SmtpConnections} connections)");
+    bool? once = null;
+    if (received.Length > 0)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(3)); // anything sent twice would have arrived by now
+        var lines = File.ReadAllLines(received);
+        var distinct = lines.Distinct(StringComparer.Ordinal).Count();
+        once = lines.Length == chambers * 2 && distinct == lines.Length && reminders == chambers;
+        Console.WriteLine($"      the SMTP server received {lines.Length:N0} messages with {distinct:N0} distinct Message-IDs "
+            + $"(expected {chambers * 2:N0}: requests and reminders): {(once.Value ? "every e-mail once" : "NOT every e-mail exactly once")}");
+    }
 
     // (4) Memory: right after the work, and at rest — once the Host has been idle long enough to give back what the burst needed (IdleMemoryTrimmer).
-    GC.KeepAlive(host);
-    Console.WriteLine($"  (4) host memory right after the delivery: {StatusMegabytes(host.Id, "VmRSS"):N0} MB resident");
-    var quiet = await WaitForQuietAsync(host.Id);
+    Console.WriteLine($"  (4) host memory right after the delivery: {string.Join(", ", hosts.Select(h => $"{h.Megabytes("VmRSS"):N0} MB"))} resident");
+    var quiet = await WaitForQuietAsync(hosts);
     await Task.Delay(TimeSpan.FromSeconds(12)); // the trimmer's 5 idle seconds, counted in its own 5-second ticks
-    var rss = StatusMegabytes(host.Id, "VmRSS");
-    Console.WriteLine($"      at rest ({quiet + 12:N0} s later): {rss:N0} MB resident ({StatusMegabytes(host.Id, "RssAnon"):N0} MB private, "
-        + $"{StatusMegabytes(host.Id, "RssFile"):N0} MB mapped files: the runtime's and the libraries' code)");
+    var rss = hosts.Max(h => h.Megabytes("VmRSS"));
+    foreach (var host in hosts)
+        Console.WriteLine($"      at rest ({quiet + 12:N0} s later), Host on :{host.Port}: {host.Megabytes("VmRSS"):N0} MB resident ({host.Megabytes("RssAnon"):N0} MB private, "
+            + $"{host.Megabytes("RssFile"):N0} MB mapped files: the runtime's and the libraries' code)");
 
+    // (5) A backup while the Hosts run (`Host backup`: SQLite's online backup, or pg_dump).
+    var backup = Path.Combine(Path.GetTempPath(), $"ccw-bench-backup-{Guid.NewGuid():N}.backup");
+    var backupClock = Stopwatch.StartNew();
+    var (code, output) = await hosts[0].RunCommandAsync("backup", "--to", backup);
+    var backupSeconds = backupClock.Elapsed.TotalSeconds;
+    if (code != 0)
+        throw new InvalidOperationException($"The backup failed: {output}");
+    var backupMegabytes = new FileInfo(backup).Length / 1048576.0;
+    File.Delete(backup);
+    Console.WriteLine($"  (5) backup while the Hosts run: {backupSeconds:N1} s (the command's whole run, .NET start-up included), {backupMegabytes:N0} MB");
+
+    var (launchTarget, sweepTarget) = postgres.Length == 0 ? (14, 4) : (20, 5);
     Console.WriteLine();
     Console.WriteLine($"{"figure",-36} {"result",14} {"target",10}");
-    Row($"launch of {chambers:N0}", $"{launchSeconds:N1} s", "≤ 20 s", launchSeconds <= 20);
-    Row("reminder enqueue", $"{enqueueSeconds:N1} s", "≤ 5 s", enqueueSeconds <= 5);
+    Row($"launch of {chambers:N0}", $"{launchSeconds:N1} s", $"≤ {launchTarget} s", launchSeconds <= launchTarget);
+    Row("reminder sweep", $"{enqueueSeconds:N1} s", $"≤ {sweepTarget} s", enqueueSeconds <= sweepTarget);
     Row("SMTP delivery", $"{rate:N0} msg/s", "≥ 300/s", rate >= 300);
-    Row("host memory at rest", $"{rss:N0} MB", "≤ 300 MB", rss <= 300);
+    if (once is { } exactlyOnce)
+        Row("every e-mail once", exactlyOnce ? "yes" : "no", "yes", exactlyOnce);
+    Row("host memory at rest (largest)", $"{rss:N0} MB", "≤ 300 MB", rss <= 300);
+    Row("backup while running", $"{backupSeconds:N1} s", "reported", true);
 }
 finally
 {
-    if (!host.HasExited)
-        host.Kill(entireProcessTree: true);
-    await host.WaitForExitAsync();
-    if (keepData)
-        Console.WriteLine($"data kept in {data}");
-    else
-        Directory.Delete(data, recursive: true);
+    foreach (var host in hosts)
+        await host.StopAsync(keepData);
 }
 
 static void Row(string name, string result, string target, bool met) =>
@@ -207,16 +212,16 @@ static async Task<int> WaitForSentAsync(HttpClient http, int expected)
     }
 }
 
-// Waits until the process used under 0.1 s of processor time in 2 s (at most a minute); returns the seconds waited.
-static async Task<double> WaitForQuietAsync(int pid)
+// Waits until every Host used under 0.1 s of processor time in 2 s (at most a minute); returns the seconds waited.
+static async Task<double> WaitForQuietAsync(IReadOnlyList<BenchHost> hosts)
 {
     var waited = Stopwatch.StartNew();
-    var last = ProcessorSeconds(pid);
+    var last = hosts.Sum(h => ProcessorSeconds(h.Pid));
     while (waited.Elapsed < TimeSpan.FromMinutes(1))
     {
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var now = ProcessorSeconds(pid);
-        if (now - last < 0.1)
+        var now = hosts.Sum(h => ProcessorSeconds(h.Pid));
+        if (now - last < 0.1 * hosts.Count)
             break;
         last = now;
     }
@@ -232,13 +237,110 @@ static double ProcessorSeconds(int pid)
     return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
 }
 
-static long StatusMegabytes(int pid, string field)
+/// <summary>One Host process of the benchmark: its own working folder, on SQLite there or on the shared PostgreSQL.</summary>
+internal sealed class BenchHost
 {
-    foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+    private readonly Process _process;
+    private readonly string _data;
+    private readonly string _hostDll;
+    private readonly Dictionary<string, string> _storage;
+
+    private BenchHost(Process process, string data, string hostDll, int port, Dictionary<string, string> storage)
     {
-        if (line.StartsWith(field + ":", StringComparison.Ordinal))
-            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        _process = process;
+        _data = data;
+        _hostDll = hostDll;
+        _storage = storage;
+        Port = port;
+        Http = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(30) };
     }
 
-    return -1;
+    public int Port { get; }
+
+    public HttpClient Http { get; }
+
+    public int Pid => _process.Id;
+
+    public static BenchHost Start(string hostDll, int port, string postgres, Dictionary<string, string> settings)
+    {
+        var data = Directory.CreateTempSubdirectory("ccw-bench-campaign-").FullName;
+        var storage = postgres.Length == 0
+            ? new Dictionary<string, string>()
+            : new Dictionary<string, string> { ["Storage__Provider"] = "Postgres", ["ConnectionStrings__Workflows"] = postgres };
+        var start = new ProcessStartInfo("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = data,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in settings.Concat(storage))
+            start.Environment[key] = value;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine($"host :{port}: " + line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new BenchHost(process, data, hostDll, port, storage);
+    }
+
+    public async Task SignInAsync(string email, string password)
+    {
+        var started = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if ((await Http.GetAsync("/api/health")).IsSuccessStatusCode)
+                    break;
+            }
+            catch (HttpRequestException) when (started.Elapsed < TimeSpan.FromSeconds(90) && !_process.HasExited)
+            {
+                // Still starting (the first Host applies the migrations; the others wait for its lock).
+            }
+
+            await Task.Delay(200);
+        }
+
+        var login = await (await Http.PostAsJsonAsync("/api/auth/login", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
+        Http.DefaultRequestHeaders.Add("X-XSRF-TOKEN", login.GetProperty("antiforgeryToken").GetString());
+    }
+
+    /// <summary><c>dotnet Host.dll COMMAND …</c> on this Host's data (the backup command), while the Host runs.</summary>
+    public async Task<(int Code, string Output)> RunCommandAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [_hostDll, .. arguments]) { WorkingDirectory = _data, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in _storage)
+            start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>A size from /proc/PID/status (VmRSS, RssAnon, RssFile), in MB.</summary>
+    public long Megabytes(string field)
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        }
+
+        return -1;
+    }
+
+    public async Task StopAsync(bool keepData)
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        Http.Dispose();
+        if (keepData)
+            Console.WriteLine($"data kept in {_data}");
+        else
+            Directory.Delete(_data, recursive: true);
+    }
 }

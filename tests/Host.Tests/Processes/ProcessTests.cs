@@ -73,6 +73,22 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Two_hosts_started_together_on_an_empty_postgresql_both_come_up_with_one_administrator_and_each_template_once()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        var both = await Task.WhenAll(HostProcess.StartAsync(database), HostProcess.StartAsync(database));
+        await using var nodeA = both[0];
+        await using var nodeB = both[1];
+        using var a = await nodeA.SignedInClientAsync();
+        using var b = await nodeB.SignedInClientAsync();
+
+        var admins = (await a.GetFromJsonAsync<JsonElement>("/api/users")).EnumerateArray().Count(u => u.GetProperty("email").GetString() == HostFactory.AdminEmail);
+        Assert.Equal(1, admins);
+        var versions = await b.GetFromJsonAsync<JsonElement>("/api/workflow-definitions/four-good-campaign/versions");
+        Assert.Equal(1, versions.GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_host_started_as_deployed_has_the_campaign_templates_without_any_setting()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
