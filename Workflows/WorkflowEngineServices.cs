@@ -25,8 +25,10 @@ public static class WorkflowEngineServices
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, Action<StorageOptions> configureStorage)
     {
         services.Configure(configureStorage);
+        services.PostConfigure<StorageOptions>(PostgresConnections.Tune);
         var storage = new StorageOptions();
         configureStorage(storage);
+        PostgresConnections.Tune(storage);
         services.AddOptions<WorkflowRunnerOptions>();
         services.AddOptions<DispatcherOptions>();
         services.TryAddSingleton(TimeProvider.System);

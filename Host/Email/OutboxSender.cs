@@ -92,7 +92,7 @@ internal sealed class OutboxSender(
     private async Task<int> ConcurrencyNowAsync(EmailOptions settings, CancellationToken cancellationToken)
     {
         var normal = FullConcurrency(settings);
-        if (!bulkWork.IsRunning)
+        if (!await bulkWork.IsRunningAnywhereAsync(cancellationToken))
             return normal;
         if (settings.ConcurrencyDuringBulkWork > 0)
             return Math.Min(settings.ConcurrencyDuringBulkWork, normal);

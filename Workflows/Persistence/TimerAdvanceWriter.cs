@@ -18,6 +18,53 @@ internal static class TimerAdvanceWriter
         if (connection is Microsoft.Data.Sqlite.SqliteConnection)
             await CommitWriter.ConfigureSqliteAsync(connection);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var written = connection.CanCreateBatch
+            ? await WriteBatchedAsync(connection, transaction, advances, cancellationToken)
+            : await WriteOneByOneAsync(connection, transaction, advances, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
+    /// <summary>
+    /// PostgreSQL: every move in one round trip, then the messages of those that moved in another —
+    /// one statement at a time, the 50,000 reminders of a campaign took 100,000 round trips.
+    /// </summary>
+    private static async Task<List<TimerAdvance>> WriteBatchedAsync(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<TimerAdvance> advances, CancellationToken cancellationToken)
+    {
+        await using var moves = Batch(connection, transaction, EngineSql.AdvanceBookmark,
+            advances.Select(a => (object?[])[a.Timer.BookmarkId, a.NextDueAt?.UtcDateTime, a.NextPayload, a.Timer.DueAt.UtcDateTime]));
+        await moves.ExecuteNonQueryAsync(cancellationToken);
+        var written = advances.Where((_, i) => moves.BatchCommands[i].RecordsAffected == 1).ToList();
+        var messages = written.SelectMany(a => a.Messages).Select(CommitWriter.OutboxValues).ToList();
+        if (messages.Count > 0)
+        {
+            await using var enqueue = Batch(connection, transaction, EngineSql.InsertOutbox, messages);
+            await enqueue.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return written;
+    }
+
+    private static DbBatch Batch(DbConnection connection, DbTransaction transaction, string sql, IEnumerable<object?[]> rows)
+    {
+        var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var values in rows)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            CommitWriter.Bind(command.Parameters, command.CreateParameter, values);
+            batch.BatchCommands.Add(command);
+        }
+
+        return batch;
+    }
+
+    /// <summary>SQLite: no round trips to save, statement by statement on two reused commands.</summary>
+    private static async Task<List<TimerAdvance>> WriteOneByOneAsync(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<TimerAdvance> advances, CancellationToken cancellationToken)
+    {
         await using var advance = Command(connection, transaction, EngineSql.AdvanceBookmark);
         await using var enqueue = Command(connection, transaction, EngineSql.InsertOutbox);
         var written = new List<TimerAdvance>(advances.Count);
@@ -36,7 +83,6 @@ internal static class TimerAdvanceWriter
             written.Add(a);
         }
 
-        await transaction.CommitAsync(cancellationToken);
         return written;
     }
 
