@@ -60,6 +60,7 @@ public static class WorkflowEngineServices
         services.AddSingleton<WorkflowRuntime>();
         services.AddSingleton<Outbox.OutboxSignal>();
         services.AddSingleton<Outbox.BulkWork>();
+        services.AddSingleton<AdvisoryLock>();
         services.AddSingleton<Outbox.OutboxStore>();
 
         services.AddOptions<TimerOptions>();

@@ -16,7 +16,8 @@ namespace Chamber.Campaigns.Lifecycle;
 /// time, so that a campaign of 50,000 chambers never has more than one batch in memory and shows
 /// its progress as it goes (<c>launchedCount</c>). Every instance id comes from the campaign (and
 /// the chamber), so a launch interrupted by a crash is picked up where it stopped and starts
-/// nobody twice.
+/// nobody twice. With several hosts, one launches a campaign at a time (<see cref="AdvisoryLock"/>):
+/// two launching the same batches each started every participant, and one of each pair lost.
 /// </summary>
 public sealed class CampaignLauncher(
     IDbContextFactory<CampaignDbContext> campaigns,
@@ -27,6 +28,7 @@ public sealed class CampaignLauncher(
     OutboxStore outbox,
     OutboxSignal signal,
     BulkWork bulkWork,
+    AdvisoryLock locks,
     ILogger<CampaignLauncher> logger) : BackgroundService
 {
     public const int BatchSize = 500;
@@ -68,6 +70,9 @@ public sealed class CampaignLauncher(
         var started = 0;
         foreach (var campaign in launching)
         {
+            await using var launch = await locks.TryAcquireAsync($"campaign-launch:{campaign.Id}", cancellationToken);
+            if (launch is null)
+                continue; // another host launches it
             started += await StartCampaignWorkflowAsync(campaign, cancellationToken);
             if (campaign.ParticipantWorkflow is not null)
                 started += await LaunchParticipantsAsync(campaign, cancellationToken);

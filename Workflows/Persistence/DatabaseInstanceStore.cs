@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Threading.Channels;
 using Chamber.Workflows.Persistence.Sql;
@@ -106,8 +107,15 @@ public sealed class DatabaseInstanceStore : IWorkflowInstanceStore, IAsyncDispos
     {
         await using var connection = WorkflowEngineServices.OpenConnection(_storage);
         await connection.OpenAsync(cancellationToken);
+        return await ReadDueTimersAsync(connection, null, EngineSql.SelectDueTimers(afterCursor: after is not null), name, now, after, max, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<DueTimer>> ReadDueTimersAsync(DbConnection connection, DbTransaction? transaction, string sql, string name,
+        DateTimeOffset now, DueTimer? after, int max, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
-        command.CommandText = EngineSql.SelectDueTimers(afterCursor: after is not null);
+        command.Transaction = transaction;
+        command.CommandText = sql;
         command.AddParameter("@now", now.UtcDateTime);
         if (after is not null)
         {
@@ -126,6 +134,42 @@ public sealed class DatabaseInstanceStore : IWorkflowInstanceStore, IAsyncDispos
         }
 
         return due;
+    }
+
+    /// <summary>On PostgreSQL the batch is read FOR UPDATE SKIP LOCKED in a transaction its write commits.</summary>
+    public async Task<DueTimerClaim> ClaimDueTimersAsync(string name, DateTimeOffset now, DueTimer? after, int max, CancellationToken cancellationToken = default)
+    {
+        if (_storage.Provider != StorageProvider.Postgres)
+            return new DueTimerClaim(await DueTimersAsync(name, now, after, max, cancellationToken), AdvanceTimersAsync);
+
+        var connection = WorkflowEngineServices.OpenConnection(_storage);
+        DbTransaction? transaction = null;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var due = await ReadDueTimersAsync(connection, transaction, EngineSql.SelectDueTimers(after is not null, claim: true), name, now, after, max, cancellationToken);
+            var claimed = transaction;
+            return new DueTimerClaim(due,
+                async (advances, ct) =>
+                {
+                    var written = advances.Count == 0 ? [] : await TimerAdvanceWriter.WriteAsync(connection, claimed, advances, ct);
+                    await claimed.CommitAsync(ct);
+                    return written;
+                },
+                async () =>
+                {
+                    await claimed.DisposeAsync();
+                    await connection.DisposeAsync();
+                });
+        }
+        catch
+        {
+            if (transaction is not null)
+                await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task<IReadOnlyList<TimerAdvance>> AdvanceTimersAsync(IReadOnlyList<TimerAdvance> advances, CancellationToken cancellationToken = default)

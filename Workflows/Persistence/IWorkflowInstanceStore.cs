@@ -42,6 +42,14 @@ public interface IWorkflowInstanceStore
     /// </summary>
     Task<IReadOnlyList<Timers.TimerAdvance>> AdvanceTimersAsync(IReadOnlyList<Timers.TimerAdvance> advances, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="DueTimersAsync"/>, taken for this sweep until written (<see cref="Timers.DueTimerClaim"/>);
+    /// a store without row locks reads them.
+    /// </summary>
+    async Task<Timers.DueTimerClaim> ClaimDueTimersAsync(string name, DateTimeOffset now, Timers.DueTimer? after, int max,
+        CancellationToken cancellationToken = default) =>
+        new(await DueTimersAsync(name, now, after, max, cancellationToken), AdvanceTimersAsync);
+
     /// <summary>The earliest due time of any bookmark, or null when no timer is pending.</summary>
     Task<DateTimeOffset?> NextDueAtAsync(CancellationToken cancellationToken = default);
 

@@ -18,12 +18,17 @@ internal static class TimerAdvanceWriter
         if (connection is Microsoft.Data.Sqlite.SqliteConnection)
             await CommitWriter.ConfigureSqliteAsync(connection);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var written = connection.CanCreateBatch
-            ? await WriteBatchedAsync(connection, transaction, advances, cancellationToken)
-            : await WriteOneByOneAsync(connection, transaction, advances, cancellationToken);
+        var written = await WriteAsync(connection, transaction, advances, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return written;
     }
+
+    /// <summary>The same inside a transaction the caller commits (a claim's, which holds the rows it read).</summary>
+    public static async Task<IReadOnlyList<TimerAdvance>> WriteAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<TimerAdvance> advances,
+        CancellationToken cancellationToken) =>
+        connection.CanCreateBatch
+            ? await WriteBatchedAsync(connection, transaction, advances, cancellationToken)
+            : await WriteOneByOneAsync(connection, transaction, advances, cancellationToken);
 
     /// <summary>
     /// PostgreSQL: every move in one round trip, then the messages of those that moved in another —

@@ -48,3 +48,22 @@ public static class DetachedTimerServices
         return services;
     }
 }
+
+/// <summary>
+/// Due timers taken by one sweep for one batch: on PostgreSQL their rows stay locked (FOR UPDATE
+/// SKIP LOCKED) until <see cref="WriteAsync"/> commits or the claim is disposed, so hosts sweeping at
+/// once each take other timers instead of firing the same ones twice; elsewhere a claim is a read.
+/// </summary>
+public sealed class DueTimerClaim(
+    IReadOnlyList<DueTimer> timers,
+    Func<IReadOnlyList<TimerAdvance>, CancellationToken, Task<IReadOnlyList<TimerAdvance>>> write,
+    Func<ValueTask>? release = null) : IAsyncDisposable
+{
+    public IReadOnlyList<DueTimer> Timers { get; } = timers;
+
+    /// <summary>Writes the fired timers (as <see cref="Persistence.IWorkflowInstanceStore.AdvanceTimersAsync"/>) and ends the claim.</summary>
+    public Task<IReadOnlyList<TimerAdvance>> WriteAsync(IReadOnlyList<TimerAdvance> advances, CancellationToken cancellationToken) =>
+        write(advances, cancellationToken);
+
+    public ValueTask DisposeAsync() => release?.Invoke() ?? ValueTask.CompletedTask;
+}

@@ -113,16 +113,32 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
         {
             while (true)
             {
-                var due = await store.DueTimersAsync(handler.BookmarkName, now, after, options.Value.BatchSize, cancellationToken);
+                // Claimed, on PostgreSQL, until written: hosts sweeping at once each fire their own batches.
+                var claim = await store.ClaimDueTimersAsync(handler.BookmarkName, now, after, options.Value.BatchSize, cancellationToken);
+                var due = claim.Timers;
                 if (due.Count == options.Value.BatchSize)
                     burst ??= bulkWork?.Begin(); // a full batch due, likely more: e-mail delivery makes way until the sweep is done
-                if (due.Count > 0)
+                if (due.Count == 0)
                 {
-                    var advances = await handler.FireAsync(due, now, cancellationToken);
+                    await claim.DisposeAsync();
+                }
+                else
+                {
+                    IReadOnlyList<TimerAdvance> advances;
+                    try
+                    {
+                        advances = await handler.FireAsync(due, now, cancellationToken);
+                    }
+                    catch
+                    {
+                        await claim.DisposeAsync();
+                        throw;
+                    }
+
                     after = due[^1];
                     fired += writing is null ? 0 : await writing;
                     // SQLite's "async" calls run inline: the write gets a thread of its own to overlap.
-                    writing = Task.Run(() => WriteAsync(advances, now, cancellationToken), cancellationToken);
+                    writing = Task.Run(() => WriteAsync(claim, advances, now, cancellationToken), cancellationToken);
                 }
 
                 if (due.Count < options.Value.BatchSize)
@@ -135,11 +151,15 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
         }
     }
 
-    private async Task<int> WriteAsync(IReadOnlyList<TimerAdvance> advances, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> WriteAsync(DueTimerClaim claim, IReadOnlyList<TimerAdvance> advances, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // A next time not after now would hand the timer over again at the next sweep, at once.
-        var written = await store.AdvanceTimersAsync(
-            [.. advances.Select(a => a.NextDueAt <= now ? a with { NextDueAt = now + DetachedRetryDelay } : a)], cancellationToken);
+        IReadOnlyList<TimerAdvance> written;
+        await using (claim)
+        {
+            // A next time not after now would hand the timer over again at the next sweep, at once.
+            written = await claim.WriteAsync([.. advances.Select(a => a.NextDueAt <= now ? a with { NextDueAt = now + DetachedRetryDelay } : a)], cancellationToken);
+        }
+
         foreach (var channel in written.SelectMany(a => a.Messages).Select(m => m.Channel).Distinct())
             outboxSignal?.Pulse(channel);
         return written.Count;

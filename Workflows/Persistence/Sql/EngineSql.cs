@@ -26,10 +26,10 @@ internal static class EngineSql
     /// Due timers of one name from a cursor on: a row-value comparison, so both databases walk
     /// ix_workflow_bookmarks_timers from the cursor.
     /// </summary>
-    public static string SelectDueTimers(bool afterCursor) => $"""
+    public static string SelectDueTimers(bool afterCursor, bool claim = false) => $"""
         SELECT id, instance_id, activity_id, due_at, payload FROM workflow_bookmarks
         WHERE name = @name AND due_at <= @now{(afterCursor ? " AND (due_at, id) > (@afterDue, @afterId)" : "")}
-        ORDER BY due_at, id LIMIT @max
+        ORDER BY due_at, id LIMIT @max{(claim ? " FOR UPDATE SKIP LOCKED" : "")}
         """;
 
     public const string SelectNextDueAt = "SELECT due_at FROM workflow_bookmarks WHERE due_at IS NOT NULL ORDER BY due_at LIMIT 1";

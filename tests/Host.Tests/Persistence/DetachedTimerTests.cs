@@ -125,6 +125,32 @@ public abstract class DetachedTimerTests(StorageProvider provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Sweeps_running_at_once_take_different_batches_on_postgresql_and_a_claim_given_up_is_taken_again()
+    {
+        for (var i = 0; i < 4; i++)
+            await _node.Runtime.StartAsync("nag");
+        var at = Start.AddHours(1);
+
+        await using var first = await _node.Store.ClaimDueTimersAsync(NagTimer.Name, at, null, 2);
+        await using var second = await _node.Store.ClaimDueTimersAsync(NagTimer.Name, at, null, 2);
+        Assert.Equal(2, first.Timers.Count);
+        if (provider == StorageProvider.Postgres)
+        {
+            // The second sweep skips the rows the first holds: four timers, two each, none twice.
+            Assert.Empty(first.Timers.Select(t => t.BookmarkId).Intersect(second.Timers.Select(t => t.BookmarkId)));
+            Assert.Equal(2, second.Timers.Count);
+            await first.DisposeAsync(); // given up without writing: the rows are free again
+            await using var third = await _node.Store.ClaimDueTimersAsync(NagTimer.Name, at, null, 4);
+            Assert.Equal(first.Timers.Select(t => t.BookmarkId).Order(), third.Timers.Select(t => t.BookmarkId).Order());
+        }
+        else
+        {
+            // One host on SQLite: a claim is a read.
+            Assert.Equal(first.Timers.Select(t => t.BookmarkId), second.Timers.Select(t => t.BookmarkId));
+        }
+    }
+
+    [Fact]
     public async Task A_handler_asking_for_a_time_already_past_is_tried_again_later_not_in_a_loop()
     {
         var started = await _node.Runtime.StartAsync("nag", input: new Dictionary<string, object?> { ["stuck"] = true });

@@ -89,6 +89,49 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Two_hosts_launch_a_campaign_on_one_of_them_at_a_time_each_chamber_once_and_without_errors()
+    {
+        await using var database = await TestDatabase.CreateAsync(StorageProvider.Postgres);
+        await using var nodeA = await HostProcess.StartAsync(database, "--Email:SenderEnabled=false");
+        await using var nodeB = await HostProcess.StartAsync(database, "--Email:SenderEnabled=false");
+        using var a = await nodeA.SignedInClientAsync();
+        using var b = await nodeB.SignedInClientAsync();
+        var csv = new StringBuilder("名称,所属区,邮箱\n");
+        for (var i = 0; i < 1500; i++)
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"测试商会{i:0000},鹿城区,c{i:0000}@chamber.example\n");
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "file", "chambers.csv");
+            (await a.PostAsync("/api/chambers/import", form)).EnsureSuccessStatusCode();
+        }
+
+        var ids = new List<string>();
+        for (var page = 1; ids.Count < 1500; page++)
+            ids.AddRange((await a.GetFromJsonAsync<JsonElement>($"/api/chambers?pageSize=500&page={page}")).GetProperty("items").EnumerateArray()
+                .Select(c => c.GetProperty("id").GetString()!));
+        var created = await a.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-campaign", participantIds = ids,
+            schedule = new Dictionary<string, string> { ["planDue"] = "2026-12-28>", ["summaryDue"] = "2026-12-30>" },
+        });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await b.PostAsync($"/api/campaigns/{id}/launch", null)).EnsureSuccessStatusCode();
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        JsonElement view;
+        while ((view = await a.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("status").GetString() != "Running")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The launch did not finish within 90 s.");
+            await Task.Delay(250);
+        }
+
+        Assert.Equal(1500, view.GetProperty("launched").GetInt32());
+        Assert.Equal(1500, view.GetProperty("stages").EnumerateArray().Sum(s => s.GetProperty("pending").GetInt32()));
+        // Both hosts poll for launching campaigns; the one that does not hold the campaign's lock stays out of it.
+        Assert.DoesNotContain(nodeA.Output.Concat(nodeB.Output), line => line.Contains("Launching campaigns failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_host_started_as_deployed_has_the_campaign_templates_without_any_setting()
     {
         await using var database = await TestDatabase.CreateAsync(StorageProvider.Sqlite);
