@@ -1,7 +1,7 @@
-using Chamber.Workflows.Diagnostics;
 using System.Text.Json;
 using Chamber.Workflows.Activities.Children;
 using Chamber.Workflows.Activities.Primitives;
+using Chamber.Workflows.Diagnostics;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Persistence;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Hangfire;
 using Chamber.Bench.Jobs;
+using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;

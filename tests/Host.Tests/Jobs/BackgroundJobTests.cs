@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Chamber.Host.Tests.Jobs;
 
 /// <summary>
