@@ -218,6 +218,17 @@ public sealed class CampaignService(
     public async Task<bool> LaunchAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        // A draft saved before its year's holidays were published is checked again: refused here,
+        // naming the year, rather than a workflow that faults behind a "launching" campaign.
+        if (await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId && c.Status == CampaignStatus.Draft, cancellationToken) is { } draft
+            && (await templates.FindAsync(draft.TemplateId, cancellationToken)).Template is { } template)
+        {
+            var schedule = draft.Schedule is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(draft.Schedule);
+            var problems = (await ScheduleProblemsAsync(template, new CreateCampaign(draft.Name, draft.Year, draft.TemplateId, [], null, null, schedule), cancellationToken)).ToList();
+            if (problems.Count > 0)
+                throw new CampaignRequestException(string.Join(" ", problems));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.Campaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Draft)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Launching).SetProperty(c => c.LaunchedAt, now), cancellationToken) == 1;

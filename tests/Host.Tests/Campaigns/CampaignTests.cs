@@ -184,6 +184,23 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
         var why = await nextYear.Content.ReadAsStringAsync();
         Assert.Contains("2027", why, StringComparison.Ordinal);
         Assert.Contains("工作日历", why, StringComparison.Ordinal);
+        // A draft whose dates need a year the calendar lacks (saved before the check, or edited in the
+        // database) is refused at launch too, and stays a draft.
+        var draft = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "草稿", year = 2026, templateId = "four-good-campaign", participantIds = chambers });
+        var draftId = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        await using (var db = await Host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Chamber.Campaigns.Persistence.CampaignDbContext>>()
+            .CreateDbContextAsync())
+        {
+            var record = await db.Campaigns.FindAsync(draftId);
+            record!.Schedule = """{"planDue":"2031-04-30>"}""";
+            await db.SaveChangesAsync();
+        }
+
+        var refusedLaunch = await Admin.PostAsync($"/api/campaigns/{draftId}/launch", null);
+        Assert.Equal(HttpStatusCode.BadRequest, refusedLaunch.StatusCode);
+        Assert.Contains("2031", await refusedLaunch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Draft", (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{draftId}")).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/campaigns/{draftId}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns", new
         {
             name = "x", year = 2026, templateId = "four-good-campaign", participantIds = chambers, schedule = new Dictionary<string, string> { ["planDue"] = "soon" },
