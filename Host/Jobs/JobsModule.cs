@@ -27,6 +27,7 @@ public static class JobsModule
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var jobs = sp.GetRequiredService<IOptions<JobOptions>>().Value;
+            hangfire.UseLogProvider(new HangfireLogs(sp.GetRequiredService<ILoggerFactory>()));
             hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();

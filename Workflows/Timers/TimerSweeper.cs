@@ -70,12 +70,14 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
                 {
                     try
                     {
+                        // Late by the time its firing starts; counted once it has fired (not when another host fired it first).
+                        var lateness = bookmark.DueAt is { } dueAt ? Math.Max(0, (runtime.Clock.GetUtcNow() - dueAt).TotalSeconds) : (double?)null;
                         var preloaded = instances.TryRemove(bookmark.InstanceId, out var loaded) ? loaded : null;
                         // On a thread of its own: a step that never yields (SQLite's calls run inline) must not hold this one.
                         await Task.Run(() => runtime.ResumeAsync(bookmark, preloaded, ct), ct).WaitAsync(options.Value.StepWaitLimit, ct);
                         Interlocked.Increment(ref firedThisBatch);
-                        if (bookmark.DueAt is { } dueAt)
-                            WorkflowTelemetry.TimerLateness.Record(Math.Max(0, (runtime.Clock.GetUtcNow() - dueAt).TotalSeconds));
+                        if (lateness is { } seconds)
+                            WorkflowTelemetry.TimerLateness.Record(seconds);
                     }
                     catch (TimeoutException)
                     {

@@ -44,8 +44,11 @@ public sealed class ObservabilityTests
 
         var metrics = "";
         var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Each figure is recorded once its step is committed, so the scrape is repeated until all are in.
         while (Value(metrics, "chamber_workflow_instances_ended_total", "status=\"Finished\"") != 4
-            || Value(metrics, "chamber_outbox_deliveries_total", "outcome=\"sent\"") != 1)
+            || Value(metrics, "chamber_outbox_deliveries_total", "outcome=\"sent\"") != 1
+            || Value(metrics, "chamber_workflow_timer_lateness_seconds_count") != 3
+            || Value(metrics, "chamber_workflow_instances_started_total") != 5)
         {
             Assert.True(DateTime.UtcNow < deadline, "The metrics did not show the finished instances and the sent mail within 30 s:\n" + metrics);
             await Task.Delay(300);
