@@ -1,5 +1,7 @@
 // The Host's JSON API: cookie sign-in, the anti-forgery token on every state-changing call,
-// problem-details errors turned into ApiError with the server's (bilingual) message.
+// problem-details errors turned into ApiError with the server's message in the reader's language.
+import i18n from '../i18n';
+import { oneLanguage } from '../shared/oneLanguage';
 
 export class ApiError extends Error {
   constructor(
@@ -40,9 +42,12 @@ export async function problemOf(response: Response): Promise<ApiError> {
   let errors: string[] = [];
   try {
     const problem = await response.json();
-    title = problem.detail && problem.title && !String(problem.title).includes(problem.detail) ? `${problem.title} ${problem.detail}` : problem.title ?? problem.detail ?? title;
-    if (Array.isArray(problem.errors)) errors = problem.errors.map(String);
-    else if (problem.errors && typeof problem.errors === 'object') errors = Object.values(problem.errors).flat().map(String);
+    const language = i18n.language;
+    const own = (text: unknown) => oneLanguage(String(text), language);
+    title = problem.detail && problem.title && !String(problem.title).includes(problem.detail)
+      ? `${own(problem.title)}${language === 'en' ? ': ' : '：'}${own(problem.detail)}` : own(problem.title ?? problem.detail ?? title);
+    if (Array.isArray(problem.errors)) errors = problem.errors.map(own);
+    else if (problem.errors && typeof problem.errors === 'object') errors = Object.values(problem.errors).flat().map(own);
   } catch {
     // Not JSON: keep the status line.
   }

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Col, Descriptions, Modal, Progress, Row, Space, Statistic, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { oneLanguage } from '../shared/oneLanguage';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { CampaignView, RetryResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -13,7 +14,7 @@ import CampaignWizard from './CampaignWizard';
 import ParticipantsCard from './ParticipantsCard';
 
 export default function CampaignDetailPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const { hasRole } = useAuth();
   const [view, setView] = useState<CampaignView | null>(null);
@@ -103,7 +104,7 @@ export default function CampaignDetailPage() {
         </Row>
         {view.workflowFault != null && (
           <Alert type="error" showIcon style={{ marginTop: 16 }} data-testid="workflow-fault"
-            title={t('campaigns.workflowFault')} description={view.workflowFault}
+            title={t('campaigns.workflowFault')} description={oneLanguage(view.workflowFault, i18n.language)}
             action={hasRole('admin', 'staff') && <Button size="small" onClick={async () => {
               try {
                 await retryInstance(view.instanceId);

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { oneLanguage } from '../shared/oneLanguage';
 import { Link } from 'react-router-dom';
 import type { Page } from '../api/http';
 import type { ChaseResult, ParticipantView } from '../api/types';
@@ -21,7 +22,7 @@ type ChaseTarget = { chamberIds: string[] } | { status: 'overdue' | 'pending' };
  * staff pick chambers — or take every overdue one — and add a note to the e-mail.
  */
 export default function ParticipantsCard({ campaignId, canChase, refreshKey }: { campaignId: string; canChase: boolean; refreshKey: unknown }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<ParticipantFilter>({});
   const [page, setPage] = useState(1);
   const [participants, setParticipants] = useState<Page<ParticipantView> | null>(null);
@@ -87,7 +88,7 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey }: {
           { title: t('campaigns.district'), dataIndex: 'district', width: 110 },
           { title: t('common.status'), width: 100, render: (_, p) => <Tag color={statusColors[p.status]}>{t(`status.${p.status}`)}</Tag> },
           { title: t('campaigns.stage'), render: (_, p) => p.fault
-            ? <Typography.Text type="danger" data-testid="participant-fault">{p.fault}</Typography.Text> : p.stage },
+            ? <Typography.Text type="danger" data-testid="participant-fault">{oneLanguage(p.fault, i18n.language)}</Typography.Text> : p.stage },
           { title: t('common.due'), width: 110, render: (_, p) => formatDue(p.dueAt) },
           { title: t('campaigns.round'), width: 70, render: (_, p) => p.round || '' },
           { title: t('campaigns.reached'), dataIndex: 'reached' },

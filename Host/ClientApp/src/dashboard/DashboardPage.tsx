@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Empty, List, Row, Statistic, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { oneLanguage } from '../shared/oneLanguage';
 import { Link } from 'react-router-dom';
 import type { Page } from '../api/http';
 import type { CampaignView, ParticipantView } from '../api/types';
@@ -15,7 +16,7 @@ import { outcomeChart, stageChart } from './charts';
 
 /** 工作台: running campaigns, where their participants stand, and the reader's own tasks. */
 export default function DashboardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [views, setViews] = useState<CampaignView[] | null>(null);
   const [tasks, setTasks] = useState(0);
   const [overdueList, setOverdueList] = useState<Page<ParticipantView> | null>(null);
@@ -61,7 +62,7 @@ export default function DashboardPage() {
       {faults.map((v) => (
         <Alert key={v.id} type="error" showIcon style={{ marginBottom: 16 }} data-testid="campaign-fault"
           title={v.workflowFault != null ? t('dashboard.campaignFault', { name: v.name }) : t('dashboard.participantFaults', { name: v.name, count: v.faultedParticipants })}
-          description={v.workflowFault ?? undefined}
+          description={v.workflowFault == null ? undefined : oneLanguage(v.workflowFault, i18n.language)}
           action={<Link to={`/campaigns/${v.id}`}>{t('dashboard.openCampaign')}</Link>} />
       ))}
       <Row gutter={[24, 24]}>

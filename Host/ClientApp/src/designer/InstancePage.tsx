@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Descriptions, Empty, Layout, List, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { oneLanguage } from '../shared/oneLanguage';
 import { Link, useParams } from 'react-router-dom';
 import type { InstanceView, JournalEntry, TaskView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -28,7 +29,7 @@ export function statesOf(instance: InstanceView, journal: JournalEntry[]): Map<s
 
 /** A running instance on its flowchart: states on the nodes, the journal, incidents with retry, and the reader's own tasks answered on the node. */
 export default function InstancePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const { hasRole } = useAuth();
   const descriptors = useDescriptors();
@@ -106,7 +107,7 @@ export default function InstancePage() {
               children: instance.incidents.length === 0 ? <Empty description={t('designer.noIncidents')} /> : (
                 <>
                   <List size="small" dataSource={instance.incidents} renderItem={(i) => (
-                    <List.Item><List.Item.Meta title={`${i.activityId} · ${formatMoment(i.timestamp)}`} description={i.message} /></List.Item>
+                    <List.Item><List.Item.Meta title={`${i.activityId} · ${formatMoment(i.timestamp)}`} description={oneLanguage(i.message, i18n.language)} /></List.Item>
                   )} />
                   {hasRole('admin', 'staff') && <Button danger onClick={async () => { await retryInstance(id); await load(); }}>{t('designer.retry')}</Button>}
                 </>
