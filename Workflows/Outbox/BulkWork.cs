@@ -1,3 +1,8 @@
+using System.Diagnostics;
+using Chamber.Workflows.Persistence;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
 namespace Chamber.Workflows.Outbox;
 
 /// <summary>
@@ -18,9 +23,9 @@ public sealed class BulkWork
     }
 
     /// <summary>On PostgreSQL, bursts are also announced to and read from the other hosts.</summary>
-    public BulkWork(Microsoft.Extensions.Options.IOptions<Persistence.StorageOptions> storage, Microsoft.Extensions.Logging.ILogger<BulkWork>? logger = null)
+    public BulkWork(IOptions<StorageOptions> storage, ILogger<BulkWork>? logger = null)
     {
-        if (storage.Value.Provider == Persistence.StorageProvider.Postgres)
+        if (storage.Value.Provider == StorageProvider.Postgres)
             _shared = new SharedBulkWork(storage.Value.ConnectionString, logger);
     }
 
@@ -60,7 +65,7 @@ public sealed class BulkWork
     /// <summary>Waits until no burst is running, here or elsewhere; false when <paramref name="atMost"/> passed first.</summary>
     public async Task<bool> WaitUntilIdleAsync(TimeSpan atMost, CancellationToken cancellationToken)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
         Task idle;
         lock (_gate)
             idle = _idle.Task;

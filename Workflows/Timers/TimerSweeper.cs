@@ -164,6 +164,9 @@ public sealed class TimerSweeper(IWorkflowInstanceStore store, WorkflowRuntime r
 
         foreach (var channel in written.SelectMany(a => a.Messages).Select(m => m.Channel).Distinct())
             outboxSignal?.Pulse(channel);
+        // Reminders are timers too: how late each fired, measured at the sweep's moment.
+        foreach (var advance in written)
+            WorkflowTelemetry.TimerLateness.Record(Math.Max(0, (now - advance.Timer.DueAt).TotalSeconds));
         return written.Count;
     }
 
