@@ -76,7 +76,10 @@ test('a leader approves a pending sign-off on its node in the running instance',
   await task.getByRole('textbox').last().fill('同意换届方案');
   await keep(page, '13-instance-sign-off-on-node');
   await task.getByTestId('answer-task').click();
-  await expect(page.getByText('Finished', { exact: true })).toBeVisible();
+  // Status and journal in the reader's language, not the engine's names.
+  await expect(page.getByTestId('instance-status')).toHaveText('已完成');
+  await expect(page.getByText(/流程完成/).first()).toBeVisible();
+  await expect(page.getByText(/WorkflowFinished|WorkflowStarted/)).toHaveCount(0);
   await keep(page, '14-instance-finished');
 });
 

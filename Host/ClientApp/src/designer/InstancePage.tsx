@@ -75,7 +75,7 @@ export default function InstancePage() {
 
   return (
     <Card size="small" styles={{ body: { padding: 0 } }} title={
-      <span>{t('designer.instance')} <Typography.Text code>{instance.id.slice(0, 8)}</Typography.Text> · {instance.definitionId} v{instance.version} <Tag>{instance.status}</Tag></span>}
+      <span>{t('designer.instance')} <Typography.Text code>{instance.id.slice(0, 8)}</Typography.Text> · {instance.definitionId} v{instance.version} <Tag data-testid="instance-status">{t(`designer.statuses.${instance.status}`, { defaultValue: instance.status })}</Tag></span>}
       extra={<span>{(['finished', 'current', 'faulted'] as const).map((s) => <Tag key={s} color={{ finished: 'green', current: 'blue', faulted: 'red' }[s]}>{t(`designer.states.${s}`)}</Tag>)}</span>}>
       <Layout style={{ height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
         <Layout.Content>
@@ -98,7 +98,7 @@ export default function InstancePage() {
               children: (
                 <Timeline items={journal.filter((e) => !selected || e.activityId === selected).slice(-200).map((e) => ({
                   color: e.eventName === 'Faulted' ? 'red' : e.eventName === 'Completed' ? 'green' : e.eventName === 'Suspended' ? 'blue' : 'gray',
-                  children: <><Typography.Text type="secondary">{formatMoment(e.timestamp)}</Typography.Text> {e.activityId ?? ''} · {e.eventName}{e.message ? ` — ${e.message}` : ''}</>,
+                  children: <><Typography.Text type="secondary">{formatMoment(e.timestamp)}</Typography.Text> {e.activityId ?? ''} · {t(`designer.events.${e.eventName}`, { defaultValue: e.eventName })}{e.message ? ` — ${oneLanguage(e.message, i18n.language)}` : ''}</>,
                 }))} />
               ),
             },

@@ -1,5 +1,6 @@
 import { Collapse, List } from 'antd';
 import { memo, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ActivityDescriptor } from './model';
 
 /** The drag-and-drop data type of a palette item: its activity type name. */
@@ -12,6 +13,7 @@ type Props = { descriptors: Map<string, ActivityDescriptor>; onAdd(typeName: str
  * Memoised: it does not change with the selection or the property panel's typing.
  */
 const Palette = memo(function Palette({ descriptors, onAdd }: Props) {
+  const { t } = useTranslation();
   const categories = useMemo(() => {
     const groups = new Map<string, ActivityDescriptor[]>();
     for (const d of descriptors.values()) groups.set(d.category, [...(groups.get(d.category) ?? []), d]);
@@ -20,7 +22,7 @@ const Palette = memo(function Palette({ descriptors, onAdd }: Props) {
 
   return (
     <Collapse ghost size="small" defaultActiveKey={['Campaign', 'Approval']} items={categories.map(([category, items]) => ({
-      key: category, label: category,
+      key: category, label: t(`designer.categories.${category}`, { defaultValue: category }),
       children: (
         <List size="small" dataSource={items} renderItem={(d) => (
           <List.Item style={{ cursor: 'grab', userSelect: 'none' }} draggable title={d.description} data-testid={`palette-${d.typeName}`}

@@ -75,6 +75,12 @@ const en: Messages = {
     time: 'Time (Beijing time)', timeHint: '14:30 when left empty', location: 'Place', locationHint: 'Unchanged when left empty', move: 'Move and tell the chamber',
   },
   designer: {
+    categories: { Approval: 'Approval', Branching: 'Branching', Campaign: 'Campaign', Composition: 'Composition', Email: 'E-mail', Flow: 'Flow', Looping: 'Looping', Primitives: 'Primitives', Scheduling: 'Scheduling', Scripting: 'Scripting', System: 'System', Workflows: 'Workflows' },
+    statuses: { Pending: 'Pending', Running: 'Running', Suspended: 'Waiting', Finished: 'Finished', Faulted: 'Faulted', Cancelled: 'Cancelled' },
+    events: {
+      WorkflowStarted: 'Workflow started', WorkflowResumed: 'Workflow resumed', WorkflowSuspended: 'Workflow waiting', WorkflowFinished: 'Workflow finished', WorkflowFaulted: 'Workflow faulted',
+      WorkflowCancelled: 'Workflow cancelled', WorkflowRetried: 'Retried', Started: 'Started', Completed: 'Completed', Faulted: 'Faulted', Cancelled: 'Cancelled', Suspended: 'Waiting', Resumed: 'Resumed', Message: 'Note',
+    },
     notJson: '"{{file}}" is not a valid JSON file: {{reason}}', importFailed: '"{{file}}" was not imported: {{reason}}', importAsNewVersion: 'A workflow "{{id}}" exists: the file will become its next draft version. Continue?',
     definitionIdRule: 'Use lower-case letters, digits and hyphens, starting with a letter or digit', definitionIdTaken: 'A workflow "{{id}}" exists already: choose another id, or open it to edit',
     title: 'Workflow designer', definitions: 'Workflow definitions', open: 'Design', newDefinition: 'New workflow', definitionId: 'Definition id', palette: 'Activities', properties: 'Properties',

@@ -73,6 +73,12 @@ const zh = {
     time: '时间（北京时间）', timeHint: '不填则为 14:30', location: '地点', locationHint: '不填则不变', move: '改期并通知商会',
   },
   designer: {
+    categories: { Approval: '审批', Branching: '分支', Campaign: '创建活动', Composition: '组合', Email: '邮件', Flow: '流程控制', Looping: '循环', Primitives: '基础', Scheduling: '定时', Scripting: '脚本', System: '系统', Workflows: '子流程' },
+    statuses: { Pending: '待启动', Running: '运行中', Suspended: '等待中', Finished: '已完成', Faulted: '出错', Cancelled: '已取消' },
+    events: {
+      WorkflowStarted: '流程开始', WorkflowResumed: '流程继续', WorkflowSuspended: '流程等待', WorkflowFinished: '流程完成', WorkflowFaulted: '流程出错',
+      WorkflowCancelled: '流程取消', WorkflowRetried: '重试', Started: '开始', Completed: '完成', Faulted: '出错', Cancelled: '取消', Suspended: '等待', Resumed: '继续', Message: '记录',
+    },
     notJson: '“{{file}}”不是有效的 JSON 文件：{{reason}}', importFailed: '“{{file}}”未能导入：{{reason}}', importAsNewVersion: '已有流程“{{id}}”：导入后将成为它的新草稿版本，继续吗？',
     definitionIdRule: '流程标识只能用小写字母、数字和连字符，且以字母或数字开头', definitionIdTaken: '流程标识“{{id}}”已存在，请换一个，或打开该流程编辑',
     title: '流程设计', definitions: '流程定义', open: '设计', newDefinition: '新建流程', definitionId: '流程标识', palette: '环节', properties: '属性',
