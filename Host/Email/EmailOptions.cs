@@ -4,7 +4,7 @@ namespace Chamber.Host.Email;
 public sealed class EmailOptions
 {
     /// <summary>The sender of every message that names none.</summary>
-    public string From { get; set; } = "商会创建活动 Chamber Campaigns <noreply@chamber.localhost>";
+    public string From { get; set; } = "商会创建活动 <noreply@chamber.localhost>";
 
     /// <summary>The SMTP server; when its host is empty, messages are written to <see cref="PickupDirectory"/> instead.</summary>
     public SmtpOptions Smtp { get; set; } = new();
