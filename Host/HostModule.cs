@@ -116,7 +116,8 @@ public static class HostModule
     public static async Task<WebApplication> UseChamberHostAsync(this WebApplication app)
     {
         await app.Services.MigrateWorkflowDatabaseAsync();
-        await using (await SeedLock.AcquireAsync(app.Services))
+        // What a Host writes on start is written by one Host at a time: Hosts starting together take turns.
+        await using (await app.Services.GetRequiredService<AdvisoryLock>().AcquireAsync("host-seed"))
         {
             await app.Services.SeedAdministratorAsync();
             await app.Services.SeedDefinitionsAsync();

@@ -22,7 +22,7 @@ namespace Chamber.Host.WorkflowApi;
 /// for them to compare and publish or not. While they have a draft of their own open, the new
 /// version waits for a later start rather than push their draft aside.</item>
 /// </list>
-/// Runs under <see cref="SeedLock"/>, so Hosts starting together import a version once.
+/// Runs under the Host's start-up lock (<see cref="Chamber.Workflows.Persistence.AdvisoryLock"/>), so Hosts starting together import a version once.
 /// </summary>
 public static class DefinitionSeeder
 {

@@ -4,7 +4,8 @@ using Npgsql;
 namespace Chamber.Workflows.Persistence;
 
 /// <summary>
-/// Work that one host at a time should do (a campaign's launch), held for as long as the work runs:
+/// Work that one host at a time should do (a campaign's launch, what a Host writes on start), held
+/// for as long as the work runs:
 /// on PostgreSQL a session-level advisory lock on the name, which the server releases by itself if
 /// the host dies, so another host carries on; SQLite serves one host, which always gets it.
 /// </summary>
@@ -14,7 +15,14 @@ public sealed class AdvisoryLock(IOptions<StorageOptions> storage)
     private const int Namespace = 0x5743_4c4b; // "WCLK"
 
     /// <summary>The lock, or null when another host holds it now.</summary>
-    public async Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken = default)
+    public Task<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken cancellationToken = default) =>
+        LockAsync("pg_try_advisory_lock", name, cancellationToken);
+
+    /// <summary>The lock, once the host holding it (if any) has let it go.</summary>
+    public async Task<IAsyncDisposable> AcquireAsync(string name, CancellationToken cancellationToken = default) =>
+        (await LockAsync("pg_advisory_lock", name, cancellationToken))!;
+
+    private async Task<IAsyncDisposable?> LockAsync(string function, string name, CancellationToken cancellationToken)
     {
         if (storage.Value.Provider != StorageProvider.Postgres)
             return new Held(null);
@@ -22,9 +30,10 @@ public sealed class AdvisoryLock(IOptions<StorageOptions> storage)
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({Namespace}, hashtext(@name))", connection);
+            // pg_advisory_lock returns void (read as DBNull) once it holds the lock; the try form says whether it got it.
+            await using var command = new NpgsqlCommand($"SELECT {function}({Namespace}, hashtext(@name))", connection);
             command.Parameters.AddWithValue("name", name);
-            if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+            if (await command.ExecuteScalarAsync(cancellationToken) is not false)
                 return new Held(connection);
         }
         catch
