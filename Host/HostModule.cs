@@ -10,6 +10,7 @@ using Chamber.Host.Errors;
 using Chamber.Host.Health;
 using Chamber.Host.Jobs;
 using Chamber.Host.LiveUpdates;
+using Chamber.Host.Localization;
 using Chamber.Host.Meetings;
 using Chamber.Host.Portal;
 using Chamber.Host.Reviews;
@@ -130,6 +131,7 @@ public static class HostModule
         app.UseMetricsEndpoint();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseReaderLanguage();
         app.UseWebClientFiles();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -9,31 +9,36 @@ namespace Chamber.Campaigns.Lifecycle;
 /// <summary>A campaign's participants as an Excel workbook (the list staff hand to leaders).</summary>
 public static class CampaignExport
 {
-    private static readonly string[] Headers =
-        ["商会 Chamber", "所属区 District", "状态 Status", "阶段 Stage", "截止 Due", "逾期 Overdue", "轮次 Round",
-            "已完成环节 Reached", "得分 Score", "结果 Outcome"];
+    // Each text in Chinese and English; the workbook is in the reader's language (the request's UI culture).
+    private static readonly (string Zh, string En)[] Headers =
+        [("商会", "Chamber"), ("所属区", "District"), ("状态", "Status"), ("阶段", "Stage"), ("截止", "Due"), ("逾期", "Overdue"), ("轮次", "Round"),
+            ("已完成环节", "Reached"), ("得分", "Score"), ("结果", "Outcome")];
 
-    private static readonly Dictionary<string, string> StatusNames = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Zh, string En)> StatusNames = new(StringComparer.Ordinal)
     {
-        ["pending"] = "待提交 pending",
-        ["overdue"] = "已逾期 overdue",
-        ["submitted"] = "待审核 submitted",
-        ["reviewing"] = "考核中 reviewing",
-        ["finished"] = "已完成 finished",
-        ["running"] = "进行中 running",
-        ["faulted"] = "出错 faulted",
-        ["not-launched"] = "未启动 not launched",
+        ["pending"] = ("待提交", "pending"),
+        ["overdue"] = ("已逾期", "overdue"),
+        ["submitted"] = ("待审核", "submitted"),
+        ["reviewing"] = ("考核中", "reviewing"),
+        ["finished"] = ("已完成", "finished"),
+        ["running"] = ("进行中", "running"),
+        ["faulted"] = ("出错", "faulted"),
+        ["not-launched"] = ("未启动", "not launched"),
     };
 
-    private static readonly Dictionary<string, string> OutcomeNames = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Zh, string En)> OutcomeNames = new(StringComparer.Ordinal)
     {
-        [CampaignProgress.Outcomes.Commended] = "表彰 commended",
-        [CampaignProgress.Outcomes.Rectifying] = "整改中 rectifying",
-        [CampaignProgress.Outcomes.NotPassed] = "未达标 not passed",
+        [CampaignProgress.Outcomes.Commended] = ("表彰", "commended"),
+        [CampaignProgress.Outcomes.Rectifying] = ("整改中", "rectifying"),
+        [CampaignProgress.Outcomes.NotPassed] = ("未达标", "not passed"),
     };
+
+    private static readonly (string Zh, string En) Yes = ("是", "yes");
 
     public static byte[] ToXlsx(CampaignRecord campaign, IEnumerable<ParticipantView> participants)
     {
+        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        string In((string Zh, string En) text) => english ? text.En : text.Zh;
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
@@ -41,16 +46,16 @@ public static class CampaignExport
             workbook.Workbook = new Workbook();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
-            data.AppendChild(Row(1, Headers));
+            data.AppendChild(Row(1, [.. Headers.Select(In)]));
             var number = 2u;
             foreach (var p in participants)
             {
                 data.AppendChild(Row(number++,
                 [
-                    p.Chamber, p.District ?? "", StatusNames.GetValueOrDefault(p.Status, p.Status), p.Stage ?? "",
+                    p.Chamber, p.District ?? "", (StatusNames.TryGetValue(p.Status, out var status) ? In(status) : p.Status), p.Stage ?? "",
                     (p.DueAt is { } due ? Calendar.BeijingTime.DayOf(due).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ""),
-                    p.Overdue ? "是 yes" : "", p.Round > 0 ? p.Round : "",
-                    p.Reached ?? "", p.Score is { } score ? score : "", p.Outcome is { } outcome ? OutcomeNames.GetValueOrDefault(outcome, outcome) : "",
+                    p.Overdue ? In(Yes) : "", p.Round > 0 ? p.Round : "",
+                    p.Reached ?? "", p.Score is { } score ? score : "", p.Outcome is { } outcome ? (OutcomeNames.TryGetValue(outcome, out var named) ? In(named) : outcome) : "",
                 ]));
             }
 

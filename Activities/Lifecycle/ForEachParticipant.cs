@@ -13,7 +13,7 @@ namespace Chamber.Campaigns.Lifecycle;
 /// </summary>
 [Activity("Chamber.ForEachParticipant", "Campaign",
     "Starts the participant workflow for every chamber of the campaign, and continues when all have reached a stage.",
-    DisplayName = "For each participant 逐个商会")]
+    DisplayName = "For each participant")]
 public sealed class ForEachParticipant : Activity
 {
     public const string BookmarkName = "Chamber.Participants";

@@ -20,7 +20,7 @@ public sealed record MeetingRecord(string Meeting, DateTimeOffset At, bool Atten
 /// Progress reports due before the meeting are a RequestSubmission ahead of it in the flowchart.
 /// </summary>
 [Activity("Chamber.ProgressMeeting", "Campaign", "A progress meeting: invitation with an .ics attachment, then attendance and minutes recorded by staff.",
-    DisplayName = "Progress meeting 推进会")]
+    DisplayName = "Progress meeting")]
 public sealed class ProgressMeeting : Activity
 {
     [Input(Description = "The meeting, e.g. 第二季度推进会.", UIHint = InputUIHints.SingleLine, IsRequired = true)]

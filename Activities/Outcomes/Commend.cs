@@ -7,7 +7,7 @@ namespace Chamber.Campaigns.Outcomes;
 
 /// <summary>表彰: tells a chamber that passed the review it is commended, and adds it to the campaign's list of honours.</summary>
 [Activity("Chamber.Commend", "Campaign", "Commends a chamber that passed the review: a notice by e-mail and an entry in the list of honours.",
-    DisplayName = "Commend 表彰")]
+    DisplayName = "Commend")]
 public sealed class Commend : OutcomeActivity
 {
     [Input(Description = "The honour, e.g. 2026年度“四好”商会.", UIHint = InputUIHints.SingleLine, IsRequired = true)]

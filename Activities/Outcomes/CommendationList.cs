@@ -21,7 +21,7 @@ public sealed record HonoursList(string Honour, int Participants, int CommendedC
 /// with scores is the campaign's XLSX export; the e-mail names the first <see cref="NamesInMail"/>.
 /// </summary>
 [Activity("Chamber.CommendationList", "Campaign", "Sends the leaders the campaign's list of commended chambers and the counts rectifying and not passed.",
-    DisplayName = "Commendation list 表彰名单")]
+    DisplayName = "Commendation list")]
 public sealed class CommendationList : Activity
 {
     public const int NamesInMail = 200;

@@ -15,7 +15,7 @@ namespace Chamber.Campaigns.Outcomes;
 /// up the chamber is told it has not passed, and the outcome is <see cref="Exhausted"/>.
 /// </summary>
 [Activity("Chamber.Rectify", "Campaign", "Orders rectification of the failed items by a deadline, up to N rounds; then reports the final failure.",
-    DisplayName = "Rectify 限期整改", Outcomes = [Ordered, Exhausted])]
+    DisplayName = "Rectify", Outcomes = [Ordered, Exhausted])]
 public sealed class Rectify : OutcomeActivity
 {
     public const string Ordered = "Ordered";

@@ -13,7 +13,7 @@ namespace Chamber.Campaigns.Reviews;
 /// as failed — what a rectification order names.
 /// </summary>
 [Activity("Chamber.RubricReview", "Campaign", "Reviewers score a chamber against a rubric; total, pass line, veto items and computed indicators.",
-    DisplayName = "Rubric review 考核", Outcomes = [Passed, Failed])]
+    DisplayName = "Rubric review", Outcomes = [Passed, Failed])]
 public sealed class RubricReview : Activity
 {
     public const string Passed = "Passed";

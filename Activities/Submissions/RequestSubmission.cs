@@ -17,7 +17,7 @@ namespace Chamber.Campaigns.Submissions;
 /// return it with comments, and the chamber resubmits — as often as needed.
 /// </summary>
 [Activity("Chamber.RequestSubmission", "Campaign", "Asks a chamber for a document by a deadline, with reminders, chasing, escalation, and staff acceptance or return.",
-    DisplayName = "Request submission 报送", Outcomes = [Accepted])]
+    DisplayName = "Request submission", Outcomes = [Accepted])]
 [InputOverride(nameof(DueDate), IsRequired = true)]
 [InputOverride(nameof(ReminderDays), DefaultValue = "7,3,1")]
 [InputOverride(nameof(ChaseEveryWorkingDays), DefaultValue = "2")]

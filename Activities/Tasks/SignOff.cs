@@ -17,7 +17,7 @@ namespace Chamber.Campaigns.Tasks;
 /// it (催办), and the leaders named are told with the chase set for escalation (督办).
 /// </summary>
 [Activity("Chamber.SignOff", "Approval", "Leaders sign off: all (会签), any (或签) or in order (依次); approve, reject, return, transfer, add signer.",
-    DisplayName = "Sign-off 审批", Outcomes = [Approved, Rejected, Returned])]
+    DisplayName = "Sign-off", Outcomes = [Approved, Rejected, Returned])]
 [InputOverride(nameof(DueDate), Description = "When the sign-off is due: a date and time, or a business date such as 2026-04-30> (next working day if off) or 2026-04-30-3wd.")]
 [InputOverride(nameof(ReminderDays), DefaultValue = "1")]
 [InputOverride(nameof(ChaseEveryWorkingDays), DefaultValue = "1")]
@@ -68,7 +68,7 @@ public sealed class SignOff : DeadlineActivity
         context.SetProperty("mode", mode);
         var dueAt = await DueAtAsync(context);
         // Inputs are evaluated for ExecuteAsync only; tasks created later (transfer, add signer, next in order) copy this.
-        context.SetProperty(TemplateKey, new TaskPayload(TaskKinds.SignOff, context.Get(Title) ?? Name ?? "审批 Sign-off", "",
+        context.SetProperty(TemplateKey, new TaskPayload(TaskKinds.SignOff, context.Get(Title) ?? Name ?? "审批", "",
             [TaskActions.Approve, TaskActions.Reject, TaskActions.Return, TaskActions.Transfer, TaskActions.AddSigner],
             dueAt, context.Get(Description), mode));
         if (dueAt is { } due)

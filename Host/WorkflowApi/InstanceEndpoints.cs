@@ -74,7 +74,7 @@ public static class InstanceEndpoints
 
     private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetAsync(string id, IWorkflowInstanceStore store, IWorkflowGraphSource graphs,
         Microsoft.EntityFrameworkCore.IDbContextFactory<WorkflowsDbContext> contexts, Chamber.Workflows.Timers.TimerSweeper timers,
-        ClaimsPrincipal user, TaskInbox inbox, CancellationToken ct)
+        ClaimsPrincipal user, TaskInbox inbox, TaskIndex tasks, IPeopleDirectory people, CancellationToken ct)
     {
         if (!await MayReadAsync(user, id, inbox, ct))
             return Errors.Problems.Forbidden(NotYours);
@@ -90,8 +90,20 @@ public static class InstanceEndpoints
             detachedDue = await db.Bookmarks.Where(b => b.InstanceId == id).ToDictionaryAsync(b => b.Id, b => b.DueAt, ct);
         }
 
-        return TypedResults.Ok(InstanceView.From(loaded, graph, b => !timers.IsDetached(b.Name) ? b.DueAt
-            : detachedDue.GetValueOrDefault(b.Id) is { } due ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : null));
+        var view = InstanceView.From(loaded, graph, b => !timers.IsDetached(b.Name) ? b.DueAt
+            : detachedDue.GetValueOrDefault(b.Id) is { } due ? new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)) : null);
+        return TypedResults.Ok(view with { Waiting = await WaitingAsync(id, tasks, people, ct) });
+    }
+
+    /// <summary>Who the instance waits for, activity by activity: the flowchart names them on the node.</summary>
+    private static async Task<IReadOnlyList<WaitingTask>> WaitingAsync(string instanceId, TaskIndex tasks, IPeopleDirectory people, CancellationToken ct)
+    {
+        var open = await tasks.OfInstanceAsync(instanceId, ct);
+        if (open.Count == 0)
+            return [];
+        var names = await people.NamesAsync([.. open.Select(t => t.Task.Assignee)], ct);
+        return [.. open.Select(t => new WaitingTask(t.ActivityId, t.Task.Kind, t.Task.Title, t.Task.Assignee,
+            names.GetValueOrDefault(t.Task.Assignee) ?? t.Task.Assignee, t.Task.DueAt))];
     }
 
     private static async Task<Ok<ListPage<InstanceSummary>>> ListAsync(string? definitionId, WorkflowStatus? status, string? correlationId,
@@ -149,6 +161,9 @@ public sealed record InstanceSummary(string Id, string DefinitionId, int Version
 
 public sealed record BookmarkView(string Id, string ActivityId, string ActivityType, string Name, string? Key, DateTimeOffset CreatedAt, DateTimeOffset? DueAt);
 
+/// <summary>An open task of an instance: who it waits for at an activity (<paramref name="AssigneeName"/> as people know them).</summary>
+public sealed record WaitingTask(string ActivityId, string Kind, string Title, string Assignee, string AssigneeName, DateTimeOffset? DueAt);
+
 public sealed record IncidentView(string ActivityId, string ActivityType, string Message, string? ExceptionType, DateTimeOffset Timestamp);
 
 /// <summary>An instance as the API shows it: variables by name, bookmarks and incidents.</summary>
@@ -168,6 +183,9 @@ public sealed record InstanceView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? FinishedAt)
 {
+    /// <summary>The open tasks of the instance, with who they wait for.</summary>
+    public IReadOnlyList<WaitingTask> Waiting { get; init; } = [];
+
     /// <param name="dueAt">When a bookmark's timer fires (by default its own due time).</param>
     public static InstanceView From(LoadedInstance loaded, WorkflowGraph? graph, Func<Bookmark, DateTimeOffset?>? dueAt = null)
     {

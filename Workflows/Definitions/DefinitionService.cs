@@ -22,9 +22,16 @@ public sealed record DefinitionSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset? PublishedAt)
 {
-    internal static DefinitionSummary From(WorkflowDefinitionRecord r) => new(
-        r.DefinitionId, r.Id, r.Version, r.Name, r.Description, r.Status, r.IsLatest, r.Status == DefinitionStatus.Published,
-        new DateTimeOffset(r.CreatedAt), r.PublishedAt is { } p ? new DateTimeOffset(p) : null);
+    /// <summary>The version's summary, its name and description in the reader's language (see <see cref="Model.Translations"/>).</summary>
+    internal static DefinitionSummary From(WorkflowDefinitionRecord r)
+    {
+        var properties = r.Json.Contains("\"translations\"", StringComparison.Ordinal)
+            ? JsonNode.Parse(r.Json)?["customProperties"] as JsonObject
+            : null;
+        return new(r.DefinitionId, r.Id, r.Version, Model.Translations.Pick(r.Name, properties, ["name"]),
+            Model.Translations.Pick(r.Description, properties, ["description"]), r.Status, r.IsLatest, r.Status == DefinitionStatus.Published,
+            new DateTimeOffset(r.CreatedAt), r.PublishedAt is { } p ? new DateTimeOffset(p) : null);
+    }
 }
 
 /// <summary>

@@ -24,6 +24,10 @@ public abstract class Activity
 
     public string? Name { get; set; }
 
+    /// <summary>The name in the reader's language (see <see cref="Translations"/>); the id when it has none.</summary>
+    public string LocalizedName(System.Globalization.CultureInfo? culture = null) =>
+        Translations.Pick(Name, CustomProperties, ["name"], culture) ?? Id;
+
     /// <summary>Elsa's <c>customProperties</c>, kept as written.</summary>
     public JsonObject? CustomProperties { get; set; }
 

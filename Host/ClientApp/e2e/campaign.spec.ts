@@ -101,7 +101,7 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await page.getByTestId('launch').click();
   await expect(page.getByText('启动后将向 3 家参加单位发送通知邮件')).toBeVisible();
   await page.getByRole('button', { name: /启\s?动/ }).last().click();
-  await expect(page.getByText('方案签批 Plan sign-off')).toBeVisible();
+  await expect(page.getByText('方案签批', { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId('awaiting-sign-off')).toContainText('等待方案签批：王主席');
   await keep(page, '04-campaign-awaiting-sign-off');
   const campaignUrl = page.url();

@@ -84,7 +84,15 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         var waiting = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}");
         Assert.Equal(("Launching", 0), (waiting.GetProperty("status").GetString(), waiting.GetProperty("launched").GetInt32()));
         var planSignOff = Assert.Single(waiting.GetProperty("tasks").EnumerateArray());
-        Assert.Equal("方案签批 Plan sign-off", planSignOff.GetProperty("stage").GetString());
+        // The stage's name in the reader's language, one at a time: the definition's own Chinese, or its English translation.
+        Assert.Equal("方案签批", planSignOff.GetProperty("stage").GetString());
+        using (var inEnglish = new HttpRequestMessage(HttpMethod.Get, $"/api/campaigns/{campaignId}"))
+        {
+            inEnglish.Headers.AcceptLanguage.ParseAdd("en");
+            var english = await (await Admin.SendAsync(inEnglish)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("Plan sign-off", english.GetProperty("tasks")[0].GetProperty("stage").GetString());
+        }
+
         Assert.Equal("王主席", planSignOff.GetProperty("assigneeName").GetString());
         Assert.Equal(0, (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("total").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await _leader.PostAsJsonAsync($"/api/tasks/{signOff.GetProperty("id").GetString()}/complete",
@@ -144,8 +152,8 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         Assert.Equal("not-passed", participants[_chambers[18].Name].GetProperty("outcome").GetString());
         Assert.Equal(100, participants[_chambers[0].Name].GetProperty("score").GetDouble());
         Assert.Equal(50, participants[_chambers[18].Name].GetProperty("score").GetDouble());
-        Assert.Equal("限期整改 Rectify", participants[_chambers[18].Name].GetProperty("reached").GetString());
-        Assert.Equal("表彰 Commend", participants[_chambers[17].Name].GetProperty("reached").GetString());
+        Assert.Equal("限期整改", participants[_chambers[18].Name].GetProperty("reached").GetString());
+        Assert.Equal("表彰", participants[_chambers[17].Name].GetProperty("reached").GetString());
 
         // The mail that went out, as the SMTP server received it.
         await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&status=Sent")).GetProperty("total").GetInt32()

@@ -22,7 +22,8 @@ export function setAntiforgeryToken(token: string | null): void {
 type Body = { json?: unknown; form?: FormData; text?: string };
 
 async function send(method: string, path: string, body?: Body): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The reader's language, not the browser's: names the server translates come back in it.
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
   if (method !== 'GET' && antiforgeryToken) headers['X-XSRF-TOKEN'] = antiforgeryToken;
   let payload: BodyInit | undefined;
   if (body?.json !== undefined) {

@@ -1,4 +1,5 @@
 // Campaigns: the list, one campaign with its stages, creating and launching, participants and 催办.
+import i18n from '../i18n';
 import { del, get, path, post, put, withQuery, type Page } from '../api/http';
 import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, ParticipantView, Person, RetryResult } from '../api/types';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
@@ -34,10 +35,10 @@ export function listParticipants(campaignId: string, filter: ParticipantFilter, 
 export const chaseParticipants = (campaignId: string, request: Partial<ChaseRequest>) =>
   post<ChaseResult>(path`/api/campaigns/${campaignId}/chase`, request);
 
-/** Where the browser downloads the participants (as filtered) as a spreadsheet. */
+/** Where the browser downloads the participants (as filtered) as a spreadsheet, written in the reader's language. */
 export function participantsExportUrl(campaignId: string, filter: ParticipantFilter): string {
   const query = filterQuery(filter);
-  return `${path`/api/campaigns/${campaignId}/export`}${query && `?${query}`}`;
+  return `${path`/api/campaigns/${campaignId}/export`}?lang=${encodeURIComponent(i18n.language)}${query && `&${query}`}`;
 }
 
 /** Active accounts whose name or address contains the text (of one role, when given): the wizard's people pickers. */

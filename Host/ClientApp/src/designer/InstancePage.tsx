@@ -1,9 +1,11 @@
 import { Alert, Button, Card, Descriptions, Empty, Layout, List, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18n from '../i18n';
 import { oneLanguage } from '../shared/oneLanguage';
 import { Link, useParams } from 'react-router-dom';
 import type { InstanceView, JournalEntry, TaskView } from '../api/types';
+import { personLabel } from '../shared/format';
 import { useAuth } from '../auth/AuthContext';
 import { listOpenTasks } from '../inbox/api';
 import { onLive, throttle } from '../live/live';
@@ -14,6 +16,7 @@ import { formatMoment } from '../shared/format';
 import { getDefinition, getInstance, getJournal, retryInstance } from './api';
 import type { ActivityState } from './cells';
 import type { DefinitionJson } from './model';
+import { activityTitle, definitionText } from './translations';
 import { useDescriptors } from './useDescriptors';
 import WorkflowCanvas, { type CanvasHandle } from './WorkflowCanvas';
 
@@ -25,6 +28,19 @@ export function statesOf(instance: InstanceView, journal: JournalEntry[]): Map<s
   for (const bookmark of instance.bookmarks) states.set(bookmark.activityId, 'current');
   for (const incident of instance.incidents) states.set(incident.activityId, 'faulted');
   return states;
+}
+
+/** Whom each activity waits for: the assignees of its open tasks, as people know them, in the reader's language. */
+export function waitingOf(instance: InstanceView, language: string): Map<string, string> {
+  const people = new Map<string, string[]>();
+  for (const task of instance.waiting ?? []) {
+    const names = people.get(task.activityId) ?? [];
+    const name = personLabel(task.assignee, task.assigneeName);
+    if (!names.includes(name)) names.push(name);
+    people.set(task.activityId, names);
+  }
+  const separator = language === 'en' ? ', ' : '、';
+  return new Map([...people].map(([activity, names]) => [activity, i18n.t('designer.waitingFor', { names: names.join(separator) })]));
 }
 
 /** A running instance on its flowchart: states on the nodes, the journal, incidents with retry, and the reader's own tasks answered on the node. */
@@ -65,6 +81,8 @@ export default function InstancePage() {
   }, [id, load]);
 
   const states = useMemo(() => (instance ? statesOf(instance, journal) : new Map<string, ActivityState>()), [instance, journal]);
+  const waiting = useMemo(() => (instance ? waitingOf(instance, i18n.language) : new Map<string, string>()), [instance, i18n.language]);
+  const activities = useMemo(() => new Map(definition?.root.activities.map((a) => [a.id, activityTitle(a, i18n.language)]) ?? []), [definition, i18n.language]);
   const taskHere = tasks.find((task) => task.activityId === selected);
   // A progress meeting not yet held waits on this bookmark: staff may move it.
   const movableMeeting = hasRole('admin', 'staff') && selected != null
@@ -75,11 +93,11 @@ export default function InstancePage() {
 
   return (
     <Card size="small" styles={{ body: { padding: 0 } }} title={
-      <span>{t('designer.instance')} <Typography.Text code>{instance.id.slice(0, 8)}</Typography.Text> · {instance.definitionId} v{instance.version} <Tag data-testid="instance-status">{t(`designer.statuses.${instance.status}`, { defaultValue: instance.status })}</Tag></span>}
+      <span>{definitionText(definition, 'name') ?? t('designer.instance')} <Typography.Text type="secondary">{t('designer.versionN', { version: instance.version })}</Typography.Text> <Tag data-testid="instance-status">{t(`designer.statuses.${instance.status}`, { defaultValue: instance.status })}</Tag></span>}
       extra={<span>{(['finished', 'current', 'faulted'] as const).map((s) => <Tag key={s} color={{ finished: 'green', current: 'blue', faulted: 'red' }[s]}>{t(`designer.states.${s}`)}</Tag>)}</span>}>
       <Layout style={{ height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
         <Layout.Content>
-          <WorkflowCanvas ref={canvas} definition={definition} descriptors={descriptors} readOnly states={states} onSelect={setSelected} />
+          <WorkflowCanvas ref={canvas} definition={definition} descriptors={descriptors} readOnly states={states} waiting={waiting} onSelect={setSelected} />
         </Layout.Content>
         <Layout.Sider width={380} theme="light" style={{ overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}>
           {taskHere && (
@@ -98,7 +116,7 @@ export default function InstancePage() {
               children: (
                 <Timeline items={journal.filter((e) => !selected || e.activityId === selected).slice(-200).map((e) => ({
                   color: e.eventName === 'Faulted' ? 'red' : e.eventName === 'Completed' ? 'green' : e.eventName === 'Suspended' ? 'blue' : 'gray',
-                  children: <><Typography.Text type="secondary">{formatMoment(e.timestamp)}</Typography.Text> {e.activityId ?? ''} · {t(`designer.events.${e.eventName}`, { defaultValue: e.eventName })}{e.message ? ` — ${oneLanguage(e.message, i18n.language)}` : ''}</>,
+                  children: <><Typography.Text type="secondary">{formatMoment(e.timestamp)}</Typography.Text> {e.activityId ? `${activities.get(e.activityId) ?? e.activityId} · ` : ''}{t(`designer.events.${e.eventName}`, { defaultValue: e.eventName })}{e.message ? ` — ${oneLanguage(e.message, i18n.language)}` : ''}</>,
                 }))} />
               ),
             },
@@ -107,7 +125,7 @@ export default function InstancePage() {
               children: instance.incidents.length === 0 ? <Empty description={t('designer.noIncidents')} /> : (
                 <>
                   <List size="small" dataSource={instance.incidents} renderItem={(i) => (
-                    <List.Item><List.Item.Meta title={`${i.activityId} · ${formatMoment(i.timestamp)}`} description={oneLanguage(i.message, i18n.language)} /></List.Item>
+                    <List.Item><List.Item.Meta title={`${activities.get(i.activityId) ?? i.activityId} · ${formatMoment(i.timestamp)}`} description={oneLanguage(i.message, i18n.language)} /></List.Item>
                   )} />
                   {hasRole('admin', 'staff') && <Button danger onClick={async () => { await retryInstance(id); await load(); }}>{t('designer.retry')}</Button>}
                 </>
@@ -115,7 +133,7 @@ export default function InstancePage() {
             },
           ]} />
           <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
-            <Descriptions.Item label="correlation">{instance.correlationId && <Link to={`/campaigns/${instance.correlationId}`}>{instance.correlationId}</Link>}</Descriptions.Item>
+            {instance.correlationId && <Descriptions.Item label={t('designer.campaign')}><Link to={`/campaigns/${instance.correlationId}`}>{t('designer.openCampaign')}</Link></Descriptions.Item>}
             <Descriptions.Item label={t('common.createdAt')}>{formatMoment(instance.createdAt)}</Descriptions.Item>
           </Descriptions>
         </Layout.Sider>

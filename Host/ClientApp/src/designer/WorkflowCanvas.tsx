@@ -1,7 +1,7 @@
-import { Graph, History, Keyboard, Selection, Snapline, type Node } from '@antv/x6';
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
-import { bodyAttrs, edgeOf, newEdge, nodeOf, nodeWidth, outcomeLabels, outcomePort, type ActivityState } from './cells';
-import { labelOf } from './label';
+import { Graph, History, Keyboard, MiniMap, Selection, Snapline, type Node } from '@antv/x6';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { bodyAttrs, cardAttrs, edgeOf, heightFor, newEdge, nodeOf, nodeWidth, outcomePort, waitingAttrs, type ActivityState } from './cells';
+import CanvasControls from './CanvasControls';
 import { drawable, outcomesOf, positionOf, stackedActivities, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
 
 export type CanvasHandle = {
@@ -22,6 +22,8 @@ type Props = {
   descriptors: Map<string, ActivityDescriptor>;
   readOnly?: boolean;
   states?: Map<string, ActivityState>;
+  /** Whom each waiting activity waits for, by activity id: named on its card. */
+  waiting?: Map<string, string>;
   onSelect?(activityId: string | null): void;
   onChange?(): void;
 };
@@ -38,8 +40,11 @@ function spareTagExceptions(g: Graph) {
 }
 
 /** The flowchart on an X6 canvas: edited in the designer, or read-only with live states. */
-const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({ definition, descriptors, readOnly, states, onSelect, onChange }, ref) {
+const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({ definition, descriptors, readOnly, states, waiting, onSelect, onChange }, ref) {
   const container = useRef<HTMLDivElement>(null);
+  const minimap = useRef<HTMLDivElement>(null);
+  const [zoom, setZoom] = useState(1);
+  const [large, setLarge] = useState(false);
   const graph = useRef<Graph | null>(null);
   const history = useRef<History | null>(null);
   const source = useRef(definition);
@@ -54,12 +59,31 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
     const stacked = stackedActivities(next.root.activities);
     const positions = new Map(next.root.activities.map((a) => [a.id, positionOf(a)]));
     g.fromJSON({
-      nodes: next.root.activities.map((a) => nodeOf(a, descriptors.get(a.type), states?.get(a.id))),
+      nodes: next.root.activities.map((a) => nodeOf(a, descriptors.get(a.type), states?.get(a.id), waiting?.get(a.id))),
       edges: next.root.connections.map((c) => edgeOf(c, stacked, positions)),
     });
     history.current?.enable();
     history.current?.clean();
-    g.zoomToFit({ padding: 24, maxScale: 1 });
+    openReadable(g);
+  };
+
+  /**
+   * At 100 %, where cards can be read: the whole flowchart centred when it fits, else the first
+   * activity a running instance waits at (or faulted at) in the middle, else the flowchart's start
+   * at the top left. Fitting a large flowchart instead made its text a few pixels high.
+   */
+  const openReadable = (g: Graph) => {
+    g.zoomTo(1);
+    const content = g.getContentBBox();
+    const view = g.getGraphArea();
+    const fits = content.width <= view.width - 48 && content.height <= view.height - 48;
+    setLarge(!fits);
+    const focus = [...(states ?? [])].find(([, state]) => state === 'faulted')?.[0]
+      ?? [...(states ?? [])].find(([, state]) => state === 'current')?.[0];
+    const focusCell = focus ? g.getCellById(focus) : null;
+    if (fits) g.centerContent();
+    else if (focusCell) g.centerCell(focusCell);
+    else g.positionContent('top-left', { padding: 24 });
   };
 
   useEffect(() => {
@@ -69,6 +93,9 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
       // Drawn at once: X6's default spreads drawing over animation frames and repaints the growing
       // flowchart after each, which made a large one take about twice as long to appear in full.
       async: false,
+      // Only the cards in view (and a margin) are drawn: a large flowchart opens at 100 % as fast
+      // as a small one, and the rest is drawn as it is panned into view.
+      virtual: true,
       background: { color: '#fafafa' },
       grid: { size: 10, visible: true },
       panning: { enabled: true, eventTypes: ['leftMouseDown', 'mouseWheel'] },
@@ -99,6 +126,8 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
       g.on('history:change', () => callbacks.current.onChange?.());
     }
     g.on('node:click', ({ node }: { node: Node }) => callbacks.current.onSelect?.(node.id));
+    g.on('scale', ({ sx }: { sx: number }) => setZoom(sx));
+    g.use(new MiniMap({ container: minimap.current!, width: 200, height: 140, padding: 8 }));
     g.on('blank:click', () => callbacks.current.onSelect?.(null));
     load(source.current);
     return () => {
@@ -112,8 +141,11 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
   useEffect(() => {
     const g = graph.current;
     if (!g || !states) return;
-    for (const node of g.getNodes()) node.setAttrs({ body: bodyAttrs(states.get(node.id)) });
-  }, [states]);
+    for (const node of g.getNodes()) {
+      const outcomes = node.getPortsByGroup('out').map((p) => p.id!);
+      node.setAttrs({ body: bodyAttrs(states.get(node.id)), waiting: waitingAttrs(waiting?.get(node.id), outcomes) });
+    }
+  }, [states, waiting]);
 
   useImperativeHandle(ref, () => ({
     load,
@@ -139,14 +171,14 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
       if (!node) return;
       const descriptor = descriptors.get(activity.type);
       node.setData({ activity }, { overwrite: true });
-      node.setAttrByPath('label/text', labelOf(activity, descriptor));
       // Outcomes can depend on inputs (a fork's branches): keep the ports in step.
       const wanted = outcomesOf(descriptor, activity);
       const current = node.getPortsByGroup('out').map((p) => p.id!);
       for (const id of current.filter((p) => !wanted.includes(p))) node.removePort(id);
       for (const id of wanted.filter((p) => !current.includes(p))) node.addPort(outcomePort(id));
       const ports = node.getPortsByGroup('out').map((p) => p.id!);
-      node.setAttrs({ outcomes: outcomeLabels(ports, node.getSize().height) });
+      node.resize(nodeWidth, heightFor(ports));
+      node.setAttrs(cardAttrs(activity, descriptor, ports, heightFor(ports)));
     },
     undo: () => history.current?.undo(),
     redo: () => history.current?.redo(),
@@ -161,7 +193,18 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
     },
   }));
 
-  return <div ref={container} style={{ width: '100%', height: '100%' }} data-testid="workflow-canvas" />;
+  const zoomBy = (factor: number) => graph.current?.zoomTo(Math.min(2, Math.max(0.2, (graph.current?.zoom() ?? 1) * factor)));
+  return (
+    <div style={{ position: 'relative', width: '100%', height: '100%' }}>
+      <div ref={container} style={{ width: '100%', height: '100%' }} data-testid="workflow-canvas" />
+      <CanvasControls zoom={zoom} onZoomIn={() => zoomBy(1.25)} onZoomOut={() => zoomBy(0.8)}
+        onActualSize={() => graph.current && openReadable(graph.current)}
+        onFit={() => graph.current?.zoomToFit({ padding: 24, maxScale: 1 })} />
+      {/* The overview of a flowchart larger than the view: the frame shows where the view is, and moves it. */}
+      <div ref={minimap} data-testid="minimap" style={{ position: 'absolute', right: 12, bottom: 12, border: '1px solid #d9d9d9', background: '#fff',
+        boxShadow: '0 1px 4px rgba(0,0,0,.12)', display: large ? 'block' : 'none' }} />
+    </div>
+  );
 });
 
 export default WorkflowCanvas;

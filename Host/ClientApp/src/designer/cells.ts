@@ -1,26 +1,36 @@
 import { Config, Graph, type EdgeMetadata, type NodeMetadata } from '@antv/x6';
-import { labelFontSize, labelOf } from './label';
+import { iconOf } from './icons';
+import { cardLines, fitLine, fontFamily, fonts, textWidth } from './label';
 import { outcomesOf, positionOf, type ActivityDescriptor, type ActivityJson, type ConnectionJson } from './model';
+import { outcomeLabel } from './translations';
 
-// How activities and connections look on the X6 canvas. What every activity shares (shape, port
-// groups, text style) is registered once as a shape, so a node carries only what is its own.
+// How activities and connections look on the X6 canvas. Each activity is a card read at 100 %:
+// its type's icon, its name, its type, the outcomes it connects from, and on a running instance
+// whom it waits for. What every card shares (shape, port groups, text style) is registered once as
+// a shape, so a node carries only what is its own.
 
 /** How a running instance stands at an activity (the live view colours nodes by it). */
 export type ActivityState = 'finished' | 'current' | 'faulted';
 
 export const nodeWidth = 200;
-const textAttrs = { fontFamily: 'Arial, helvetica, sans-serif', refY: 0.5, textVerticalAnchor: 'middle' };
+const padding = 10;
+const iconSize = 16;
+/** Where the texts start: right of the icon. */
+const textX = padding + iconSize + 8;
 const activityShape = 'chamber-activity';
 const connectionShape = 'chamber-connection';
 
 const colors: Record<ActivityState | 'idle', { fill: string; stroke: string }> = {
-  idle: { fill: '#ffffff', stroke: '#8c8c8c' },
+  idle: { fill: '#ffffff', stroke: '#bfbfbf' },
   finished: { fill: '#f6ffed', stroke: '#52c41a' },
   current: { fill: '#e6f4ff', stroke: '#1677ff' },
   faulted: { fill: '#fff1f0', stroke: '#f5222d' },
 };
 
-// Attributes go to the elements the markup names (body, label, …) and to nothing else. With CSS
+const text = (size: number, weight: number, fill: string) =>
+  ({ fontFamily, fontSize: size, fontWeight: weight, fill, textVerticalAnchor: 'middle', textAnchor: 'start' });
+
+// Attributes go to the elements the markup names (body, title, …) and to nothing else. With CSS
 // selectors allowed, X6 also queries each node's elements for every other key of its attributes
 // (its base shape styles all "text"), and takes the ports off and draws them again on every
 // update of a node, a live instance's recolouring among them.
@@ -33,14 +43,21 @@ Graph.registerNode(activityShape, {
   inherit: 'rect',
   markup: [
     { tagName: 'rect', selector: 'body' },
-    { tagName: 'text', selector: 'label' },
+    { tagName: 'path', selector: 'icon' },
+    { tagName: 'text', selector: 'title' },
+    { tagName: 'text', selector: 'kind' },
+    { tagName: 'text', selector: 'waiting' },
     { tagName: 'text', selector: 'outcomes' },
   ],
   attrs: {
     body: { rx: 8, ry: 8, ...bodyAttrs() },
-    label: { ...textAttrs, fontSize: labelFontSize, fill: '#262626', refX: 0.5, textAnchor: 'middle' },
+    // An outlined icon is drawn on 64 64 896 896: moved to the origin, scaled to 16 px, placed.
+    icon: { transform: `translate(${padding} ${padding + 3}) scale(${iconSize / 896}) translate(-64 -64)` },
+    title: { ...text(fonts.title.size, fonts.title.weight, '#262626'), x: textX, y: padding + 11 },
+    kind: { ...text(fonts.detail.size, fonts.detail.weight, '#8c8c8c'), x: textX, y: padding + 31 },
+    waiting: { ...text(fonts.detail.size, 600, '#0958d9'), x: padding, y: padding + 51 },
     // Right-aligned left of the ports, the block centred as X6 spreads the ports down the side.
-    outcomes: { ...textAttrs, fontSize: 10, fill: '#595959', x: nodeWidth - 6, textAnchor: 'end' },
+    outcomes: { ...text(fonts.detail.size, fonts.detail.weight, '#595959'), x: nodeWidth - 8, textAnchor: 'end', refY: 0.5 },
   },
   ports: {
     groups: {
@@ -66,18 +83,38 @@ export function bodyAttrs(state?: ActivityState) {
 /** An outcome port (its name is drawn by the node: see outcomeLabels). */
 export const outcomePort = (outcome: string) => ({ id: outcome, group: 'out' });
 
+/** Whether a card names its outcomes: not when its one way on is the plain "Done". */
+const namesOutcomes = (outcomes: string[]) => outcomes.length > 1 || (outcomes.length === 1 && outcomes[0] !== 'Done');
+
 /**
  * The outcomes' names, one line per port: X6 spreads n ports of a side over its height, each in
  * the middle of its nth, so the lines are height / n apart and the block is centred on the node.
  */
 export const outcomeLabels = (outcomes: string[], height: number) =>
-  ({ text: outcomes.join('\n'), lineHeight: height / Math.max(1, outcomes.length) });
+  ({ text: namesOutcomes(outcomes) ? outcomes.map(outcomeLabel).join('\n') : '', lineHeight: height / Math.max(1, outcomes.length) });
 
-/** A node's height: room for its outcome ports. */
-const heightFor = (outcomes: string[]) => Math.max(56, 22 * outcomes.length + 12);
+/** A card's height: its three lines, and room for its outcome ports. */
+export const heightFor = (outcomes: string[]) => Math.max(72, 24 * outcomes.length + 12);
 
-/** An activity's node, coloured by how a running instance stands at it. */
-export function nodeOf(activity: ActivityJson, descriptor: ActivityDescriptor | undefined, state?: ActivityState): NodeMetadata {
+/** How wide the texts left of the outcomes' names may be. */
+function textWidthBeside(outcomes: string[]) {
+  const names = namesOutcomes(outcomes) ? Math.max(...outcomes.map((o) => textWidth(outcomeLabel(o)))) + 12 : 0;
+  return nodeWidth - textX - padding - names;
+}
+
+/** The texts of a card that depend on the activity (and the reader's language). */
+export function cardAttrs(activity: ActivityJson, descriptor: ActivityDescriptor | undefined, outcomes: string[], height: number) {
+  const { title, kind } = cardLines(activity, descriptor, textWidthBeside(outcomes));
+  const icon = iconOf(activity.type, descriptor?.category);
+  return { icon: { d: icon.d, fill: icon.color }, title: { text: title }, kind: { text: kind }, outcomes: outcomeLabels(outcomes, height) };
+}
+
+/** The line naming whom a running activity waits for (empty when it waits for nobody). */
+export const waitingAttrs = (waiting: string | undefined, outcomes: string[]) =>
+  ({ text: waiting ? fitLine(waiting, nodeWidth - 2 * padding - (namesOutcomes(outcomes) ? 40 : 0)) : '' });
+
+/** An activity's node, coloured by how a running instance stands at it, naming whom it waits for. */
+export function nodeOf(activity: ActivityJson, descriptor: ActivityDescriptor | undefined, state?: ActivityState, waiting?: string): NodeMetadata {
   const outcomes = outcomesOf(descriptor, activity);
   const position = positionOf(activity);
   const hasIn = descriptor?.typeName !== 'Elsa.Start' && descriptor?.kind !== 'Trigger';
@@ -91,7 +128,7 @@ export function nodeOf(activity: ActivityJson, descriptor: ActivityDescriptor | 
     height,
     data: { activity },
     // An idle node's colours are the shape's: a node carries only what is its own (X6 merges it in).
-    attrs: { ...(state ? { body: bodyAttrs(state) } : {}), label: { text: labelOf(activity, descriptor) }, outcomes: outcomeLabels(outcomes, height) },
+    attrs: { ...(state ? { body: bodyAttrs(state) } : {}), ...cardAttrs(activity, descriptor, outcomes, height), ...(waiting ? { waiting: waitingAttrs(waiting, outcomes) } : {}) },
     ports: [
       ...(hasIn ? [{ id: 'In', group: 'in' }] : []),
       ...outcomes.map(outcomePort),

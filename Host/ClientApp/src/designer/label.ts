@@ -1,27 +1,32 @@
-import type { ActivityDescriptor, ActivityJson } from './model';
+import type { ActivityJson, ActivityDescriptor } from './model';
+import { activityTitle, typeLabel } from './translations';
 
-export const labelFontSize = 12;
-/** The font X6 gives a node's label, at the size the canvas sets. */
-const labelFont = `${labelFontSize}px Arial, helvetica, sans-serif`;
-/** A node is 200 wide; its label keeps clear of the ports on either side. */
-const labelWidth = 176;
+/** The fonts of a card's texts (the canvas draws them at these sizes; 12 px is the smallest text on screen). */
+export const fonts = {
+  title: { size: 14, weight: 600 },
+  detail: { size: 12, weight: 400 },
+} as const;
+const family = 'Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+export const fontFamily = family;
+type Font = keyof typeof fonts;
 
-let labelCanvas: CanvasRenderingContext2D | null | undefined;
+const measurers = new Map<Font, CanvasRenderingContext2D | null>();
 
-/** How wide a text is in the label's font (0 where there is no canvas to measure on, as in tests). */
-function labelTextWidth(text: string): number {
-  if (labelCanvas === undefined) {
-    labelCanvas = document.createElement('canvas').getContext('2d');
-    if (labelCanvas) labelCanvas.font = labelFont;
+/** How wide a text is in a card's font (0 where there is no canvas to measure on, as in tests). */
+export function textWidth(text: string, font: Font = 'detail'): number {
+  if (!measurers.has(font)) {
+    const context = document.createElement('canvas').getContext('2d');
+    if (context) context.font = `${fonts[font].weight} ${fonts[font].size}px ${family}`;
+    measurers.set(font, context);
   }
-  return labelCanvas?.measureText(text).width ?? 0;
+  return measurers.get(font)?.measureText(text).width ?? 0;
 }
 
 /**
  * The line cut to a width, with an ellipsis. X6's textWrap does this too, but makes a new canvas
  * for every measurement: a fifth of the time it took to draw 300 activities.
  */
-export function fitLine(line: string, width: number, widthOf: (text: string) => number = labelTextWidth): string {
+export function fitLine(line: string, width: number, widthOf: (text: string) => number = textWidth): string {
   if (widthOf(line) <= width) return line;
   // The longest prefix that fits with the ellipsis: a binary search over its length.
   let fits = 0;
@@ -34,7 +39,10 @@ export function fitLine(line: string, width: number, widthOf: (text: string) => 
   return `${line.slice(0, fits)}…`;
 }
 
-/** The node's text: the activity's name over its type's display name, each on one line. */
-export function labelOf(activity: ActivityJson, descriptor: ActivityDescriptor | undefined): string {
-  return `${fitLine(activity.name ?? activity.id, labelWidth)}\n${fitLine(descriptor?.displayName ?? activity.type, labelWidth)}`;
+/** A card's two lines: the activity's name in the reader's language, and its type's. */
+export function cardLines(activity: ActivityJson, descriptor: ActivityDescriptor | undefined, width: number) {
+  return {
+    title: fitLine(activityTitle(activity), width, (text) => textWidth(text, 'title')),
+    kind: fitLine(typeLabel(descriptor, activity.type), width),
+  };
 }

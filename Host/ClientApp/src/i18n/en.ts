@@ -75,6 +75,11 @@ const en: Messages = {
     time: 'Time (Beijing time)', timeHint: '14:30 when left empty', location: 'Place', locationHint: 'Unchanged when left empty', move: 'Move and tell the chamber',
   },
   designer: {
+    activityTypes: {
+      Chamber: { RubricReview: 'Rubric review', ForEachParticipant: 'For each participant', RequestSubmission: 'Request submission', Rectify: 'Rectify', Commend: 'Commend', CommendationList: 'Commendation list', SignOff: 'Sign-off', ProgressMeeting: 'Progress meeting' },
+      Elsa: { SendEmail: 'Send e-mail', FlowJoin: 'Join', FlowSwitch: 'Switch', FlowNode: 'Flow node', FlowFork: 'Fork', FlowDecision: 'Decision', Flowchart: 'Flowchart', ParallelForEach: 'Parallel for each', ForEach: 'For each', Sequence: 'Sequence', Start: 'Start', RunCSharp: 'Run C#', SetOutput: 'Set output', Fault: 'Fault', Complete: 'Complete', Event: 'Event', SetVariable: 'Set variable', End: 'End', Finish: 'Finish', RunJavaScript: 'Run JavaScript', WriteLine: 'Write line', DispatchWorkflow: 'Dispatch workflow', ExecuteWorkflow: 'Execute workflow', WorkflowDefinitionActivity: 'Workflow', NotFoundActivity: 'Not found', StartAt: 'Start at', Timer: 'Timer', Delay: 'Delay', Cron: 'Cron' },
+    },
+    outcomes: { Done: 'Done', Accepted: 'Accepted', Approved: 'Approved', Rejected: 'Rejected', Returned: 'Returned', Ordered: 'Ordered', Exhausted: 'Rounds used up', True: 'Yes', False: 'No', Passed: 'Passed', Failed: 'Failed', Default: 'Other' },
     categories: { Approval: 'Approval', Branching: 'Branching', Campaign: 'Campaign', Composition: 'Composition', Email: 'E-mail', Flow: 'Flow', Looping: 'Looping', Primitives: 'Primitives', Scheduling: 'Scheduling', Scripting: 'Scripting', System: 'System', Workflows: 'Workflows' },
     statuses: { Pending: 'Pending', Running: 'Running', Suspended: 'Waiting', Finished: 'Finished', Faulted: 'Faulted', Cancelled: 'Cancelled' },
     events: {
@@ -88,6 +93,8 @@ const en: Messages = {
     saved: 'Draft saved (version {{version}})', published: 'Version {{version}} published', invalid: 'Fix these first', unknownType: 'Unknown activity type', activityId: 'Activity id',
     required: 'Required', selectHint: 'Select an activity to see its properties; drag new ones from the left, connect from the ports on the right.', latest: 'latest', draft: 'draft', publishedTag: 'published',
     instance: 'Workflow instance', journal: 'Journal', incidents: 'Incidents', retry: 'Retry', noIncidents: 'No incidents', myTask: 'My task at this activity', states: { finished: 'Finished', current: 'Current', faulted: 'Faulted' },
+    zoomIn: 'Zoom in', zoomOut: 'Zoom out', actualSize: '100 % (actual size)', fit: 'Show the whole flowchart', waitingFor: 'Waiting for {{names}}', 
+    versionN: 'version {{version}}', campaign: 'Campaign', openCampaign: 'Open the campaign', 
     openInstance: 'Open the flowchart',
   },
   calendar: {

@@ -73,6 +73,11 @@ const zh = {
     time: '时间（北京时间）', timeHint: '不填则为 14:30', location: '地点', locationHint: '不填则不变', move: '改期并通知商会',
   },
   designer: {
+    activityTypes: {
+      Chamber: { RubricReview: '考核评审', ForEachParticipant: '逐个参与单位', RequestSubmission: '材料报送', Rectify: '限期整改', Commend: '表彰', CommendationList: '表彰名单', SignOff: '签批', ProgressMeeting: '推进会' },
+      Elsa: { SendEmail: '发送邮件', FlowJoin: '汇合', FlowSwitch: '多路分支', FlowNode: '流程节点', FlowFork: '并行分支', FlowDecision: '条件判断', Flowchart: '流程图', ParallelForEach: '并行循环', ForEach: '循环', Sequence: '顺序执行', Start: '开始', RunCSharp: '运行 C# 脚本', SetOutput: '设置输出', Fault: '报错', Complete: '完成', Event: '等待事件', SetVariable: '设置变量', End: '结束', Finish: '结束流程', RunJavaScript: '运行 JavaScript 脚本', WriteLine: '输出一行', DispatchWorkflow: '派发子流程', ExecuteWorkflow: '执行子流程', WorkflowDefinitionActivity: '子流程', NotFoundActivity: '未知环节', StartAt: '定时开始', Timer: '定时器', Delay: '延时', Cron: '周期定时' },
+    },
+    outcomes: { Done: '完成', Accepted: '已通过', Approved: '同意', Rejected: '不同意', Returned: '退回', Ordered: '已下达', Exhausted: '轮次用尽', True: '是', False: '否', Passed: '达标', Failed: '未达标', Default: '其他' },
     categories: { Approval: '审批', Branching: '分支', Campaign: '创建活动', Composition: '组合', Email: '邮件', Flow: '流程控制', Looping: '循环', Primitives: '基础', Scheduling: '定时', Scripting: '脚本', System: '系统', Workflows: '子流程' },
     statuses: { Pending: '待启动', Running: '运行中', Suspended: '等待中', Finished: '已完成', Faulted: '出错', Cancelled: '已取消' },
     events: {
@@ -86,6 +91,8 @@ const zh = {
     saved: '已保存草稿（第 {{version}} 版）', published: '已发布第 {{version}} 版', invalid: '请先修正以下问题', unknownType: '未知的环节类型', activityId: '环节标识',
     required: '必填', selectHint: '选择一个环节查看属性；从左侧拖入新环节，从右侧端口连线。', latest: '最新', draft: '草稿', publishedTag: '已发布',
     instance: '流程实例', journal: '执行记录', incidents: '异常', retry: '重试', noIncidents: '没有异常', myTask: '我在此环节的待办', states: { finished: '已完成', current: '进行中', faulted: '出错' },
+    zoomIn: '放大', zoomOut: '缩小', actualSize: '100%（按原大显示）', fit: '显示整个流程图', waitingFor: '等待：{{names}}', 
+    versionN: '第 {{version}} 版', campaign: '所属活动', openCampaign: '查看活动', 
     openInstance: '查看流程图',
   },
   calendar: {

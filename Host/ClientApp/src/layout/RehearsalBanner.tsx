@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
 import { getClock } from '../auth/api';
 import { syncServerClock } from '../shared/format';
-import { beijingDateTime } from '../shared/beijingTime';
+import { beijingDateTime } from '../shared/format';
 
 /**
  * In a rehearsal (the Host on the manual clock) every page says so, with the simulated time in

@@ -6,7 +6,7 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../api/http';
 import type { PortalItem, PortalReceipt, PortalView } from '../api/types';
 import { savedLanguage, setLanguage } from '../i18n';
-import { beijingDateTime } from '../shared/beijingTime';
+import { beijingDateTime } from '../shared/format';
 import { errorText } from '../shared/errorText';
 import { daysUntil, formatDue, syncServerClock } from '../shared/format';
 import { getPortal, submitPortalItem } from './api';
