@@ -115,7 +115,10 @@ public sealed class CampaignQueries(
         return new CampaignView(campaign.Id, campaign.Name, campaign.Year, campaign.TemplateId, workflowFault is null ? campaign.Status : CampaignStatus.Faulted,
             instanceId, campaign.ParticipantWorkflow,
             campaign.ParticipantCount, campaign.LaunchedCount, finished, stages, campaignTasks, outcomes,
-            Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null, failedEmails, lastError, workflowFault, faultedParticipants);
+            Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null, failedEmails, lastError, workflowFault, faultedParticipants)
+        {
+            TemplateName = (await definitions.GetPublishedAsync(campaign.TemplateId, cancellationToken))?.Definition.LocalizedName(),
+        };
     }
 
     public async Task<ListPage<ParticipantView>> ParticipantsAsync(string campaignId, ParticipantFilter filter, PageRequest page,

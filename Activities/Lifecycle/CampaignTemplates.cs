@@ -51,7 +51,7 @@ public sealed class CampaignTemplates(DefinitionService definitions)
 
         problem = null;
         var participantWorkflow = properties[ParticipantWorkflowProperty] is JsonValue child && child.TryGetValue<string>(out var childId) ? childId : null;
-        return new CampaignTemplate(definition.DefinitionId, definition.Name, definition.Description, definition.Version, rubricId, participantWorkflow,
+        return new CampaignTemplate(definition.DefinitionId, definition.LocalizedName(), definition.LocalizedDescription(), definition.Version, rubricId, participantWorkflow,
             properties[ScheduleProperty]?.DeepClone());
     }
 }

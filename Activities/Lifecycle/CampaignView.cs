@@ -8,4 +8,8 @@ namespace Chamber.Campaigns.Lifecycle;
 public sealed record CampaignView(string Id, string Name, int Year, string TemplateId, CampaignStatus Status, string InstanceId, string? ParticipantWorkflow,
     int Participants, int Launched, int Finished, IReadOnlyList<StageCounts> Stages, IReadOnlyList<CampaignTask> Tasks,
     IReadOnlyDictionary<string, int> Outcomes, DateTimeOffset CreatedAt, DateTimeOffset? LaunchedAt, int FailedEmails = 0, string? LastEmailError = null,
-    string? WorkflowFault = null, int FaultedParticipants = 0);
+    string? WorkflowFault = null, int FaultedParticipants = 0)
+{
+    /// <summary>The template's name in the reader's language (people do not know templates by their ids).</summary>
+    public string? TemplateName { get; init; }
+}

@@ -89,6 +89,10 @@ public static class CampaignEndpoints
 
             return TypedResults.Ok(new RetryResult(retried, faultedAgain));
         }).RequireAuthorization(Policies.Operate);
+        group.MapGet("/{id}/timeline", async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, ProblemHttpResult>> (string id, string? instanceId,
+            CampaignTimeline timeline, CancellationToken ct) =>
+            await timeline.ReadAsync(id, string.IsNullOrWhiteSpace(instanceId) ? null : instanceId, cancellationToken: ct) is { } entries
+                ? TypedResults.Ok(entries) : NotFound(id));
         group.MapGet("/{id}", async Task<Results<Ok<CampaignView>, ProblemHttpResult>> (string id, CampaignQueries campaigns, CancellationToken ct) =>
             await campaigns.ViewAsync(id, ct) is { } view ? TypedResults.Ok(view) : NotFound(id));
         group.MapGet("/{id}/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, [AsParameters] ParticipantQuery query,

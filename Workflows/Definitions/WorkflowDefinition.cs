@@ -21,6 +21,14 @@ public sealed class WorkflowDefinition
 
     public string? Description { get; set; }
 
+    /// <summary>The name in the reader's language (see <see cref="Model.Translations"/>).</summary>
+    public string? LocalizedName(System.Globalization.CultureInfo? culture = null) =>
+        Model.Translations.Pick(Name, UnknownFields["customProperties"] as JsonObject, ["name"], culture);
+
+    /// <summary>The description in the reader's language.</summary>
+    public string? LocalizedDescription(System.Globalization.CultureInfo? culture = null) =>
+        Model.Translations.Pick(Description, UnknownFields["customProperties"] as JsonObject, ["description"], culture);
+
     public bool IsPublished { get; set; }
 
     public bool IsLatest { get; set; } = true;

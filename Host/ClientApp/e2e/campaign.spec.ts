@@ -54,7 +54,7 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await page.getByRole('button', { name: '新建活动' }).click();
   const wizard = page.getByRole('dialog');
   await wizard.locator('.ant-select').first().click();
-  await page.getByTitle('“四好”商会创建活动 Four-Good chambers campaign').click();
+  await page.getByTitle('“四好”商会创建活动', { exact: true }).click();
   await wizard.getByRole('button', { name: '下一步' }).click();
   // The template's dates, named in Chinese, picked on a calendar and resolved on the business
   // calendar: 30 April 2026 is a working day.

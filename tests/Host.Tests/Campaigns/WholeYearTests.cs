@@ -112,6 +112,8 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
             await _driver.SubmitAsync(chamber.Token, "贯彻落实意见（实施方案）");
         await _driver.CheckAllAsync();
 
+        await TimelineTellsTheSpringAsync(campaignId!);
+
         // Summaries by 30 November, all on time.
         await _driver.AdvanceAsync("2026-11-20T02:00:00Z");
         foreach (var chamber in _chambers)
@@ -190,6 +192,45 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         JsonElement[] tasks = [];
         await CampaignDriver.WaitAsync(async () => (tasks = [.. (await user.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray()]).Length > 0);
         return Assert.Single(tasks);
+    }
+
+    /// <summary>
+    /// The campaign's story as people read it, up to May: the launch, the plan sent to the leader
+    /// and signed, and the chambers' plans — one line for many chambers on one day, each chamber
+    /// by name on its own participant's timeline.
+    /// </summary>
+    private async Task TimelineTellsTheSpringAsync(string campaignId)
+    {
+        var entries = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/timeline")).EnumerateArray().ToList();
+        JsonElement One(string kind, Func<JsonElement, bool> where) => Assert.Single(entries, e => e.GetProperty("kind").GetString() == kind && where(e));
+        static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        static int Count(JsonElement e) => e.GetProperty("count").GetInt32();
+
+        Assert.Equal(Chambers, Count(One("launched", _ => true)));
+        Assert.Equal("王主席", Text(One("task-opened", e => Text(e, "stage") == "方案签批"), "person"));
+        var signed = One("task-answered", e => Text(e, "stage") == "方案签批");
+        Assert.Equal(("王主席", "approve"), (Text(signed, "person"), Text(signed, "action")));
+        // The requests went out to every chamber on the day of the sign-off (a returned plan is asked for again later).
+        var requests = entries.Where(e => e.GetProperty("kind").GetString() == "emailed" && Text(e, "template") == "submission-request")
+            .OrderBy(e => e.GetProperty("at").GetDateTimeOffset()).ToList();
+        Assert.True(requests.Count > 0 && Count(requests[0]) == Chambers, string.Join("; ", requests.Select(r => r.ToString())));
+        // 20 April: fifteen plans and chamber 01's second one, counted; 15 May: the last five.
+        var april = One("submitted", e => e.GetProperty("at").GetDateTimeOffset().Month == 4);
+        Assert.Equal((16, null), (Count(april), Text(april, "chamber")));
+        Assert.Equal(5, Count(One("submitted", e => e.GetProperty("at").GetDateTimeOffset().Month == 5)));
+        // One return that day: it names the chamber.
+        Assert.Equal(_chambers[1].Name, Text(One("submission-answered", e => Text(e, "action") == "returned"), "chamber"));
+        // Newest first.
+        Assert.True(entries.Zip(entries.Skip(1)).All(p => p.First.GetProperty("at").GetDateTimeOffset() >= p.Second.GetProperty("at").GetDateTimeOffset()));
+
+        // Chamber 01's own timeline: its two plans, the return between them, its own e-mails.
+        var participant = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/participants?pageSize=100")).GetProperty("items")
+            .EnumerateArray().Single(p => p.GetProperty("chamber").GetString() == _chambers[1].Name);
+        var own = (await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{participant.GetProperty("instanceId").GetString()}/timeline"))
+            .EnumerateArray().ToList();
+        Assert.Equal(2, own.Count(e => e.GetProperty("kind").GetString() == "submitted" && Text(e, "chamber") == _chambers[1].Name));
+        Assert.Contains(own, e => e.GetProperty("kind").GetString() == "emailed" && Text(e, "template") == "submission-returned" && Count(e) == 1);
+        Assert.DoesNotContain(own, e => Text(e, "chamber") is { } other && other != _chambers[1].Name);
     }
 }
 

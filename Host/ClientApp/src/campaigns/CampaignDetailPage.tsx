@@ -6,8 +6,10 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { CampaignView, RetryResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { errorText } from '../shared/errorText';
-import { formatDue } from '../shared/format';
-import { deleteCampaign, getCampaign, launchCampaign, retryFaulted } from './api';
+import { formatDue, personLabel } from '../shared/format';
+import TimelineList from '../timeline/TimelineList';
+import type { TimelineEntry } from '../timeline/sentence';
+import { deleteCampaign, getCampaign, getCampaignTimeline, launchCampaign, retryFaulted } from './api';
 import { retryInstance } from '../designer/api';
 import { onLive, throttle } from '../live/live';
 import CampaignWizard from './CampaignWizard';
@@ -18,6 +20,7 @@ export default function CampaignDetailPage() {
   const { id = '' } = useParams();
   const { hasRole } = useAuth();
   const [view, setView] = useState<CampaignView | null>(null);
+  const [timeline, setTimeline] = useState<TimelineEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [retried, setRetried] = useState<RetryResult | null>(null);
@@ -25,6 +28,7 @@ export default function CampaignDetailPage() {
 
   const load = useCallback(() => {
     getCampaign(id).then(setView).catch((e) => setError(errorText(e)));
+    getCampaignTimeline(id).then(setTimeline).catch(() => setTimeline([]));
   }, [id]);
   useEffect(load, [load]);
 
@@ -97,10 +101,10 @@ export default function CampaignDetailPage() {
           {view.status !== 'Draft' && <Link to={`/instances/${view.instanceId}`}><Button>{t('designer.openInstance')}</Button></Link>}
         </Space>}>
         <Row gutter={24}>
-          <Col span={6}><Statistic title={t('campaigns.participants')} value={view.participants} /></Col>
-          <Col span={6}><Statistic title={t('dashboard.overdue')} value={overdue} styles={{ content: { color: overdue ? '#cf1322' : undefined } }} /></Col>
-          <Col span={6}><Statistic title={t('status.finished')} value={view.finished} /></Col>
-          <Col span={6}><Statistic title={t('outcome.commended')} value={view.outcomes.commended ?? 0} /></Col>
+          <Col xs={12} sm={6}><Statistic title={t('campaigns.participants')} value={view.participants} /></Col>
+          <Col xs={12} sm={6}><Statistic title={t('dashboard.overdue')} value={overdue} styles={{ content: { color: overdue ? '#cf1322' : undefined } }} /></Col>
+          <Col xs={12} sm={6}><Statistic title={t('status.finished')} value={view.finished} /></Col>
+          <Col xs={12} sm={6}><Statistic title={t('outcome.commended')} value={view.outcomes.commended ?? 0} /></Col>
         </Row>
         {view.workflowFault != null && (
           <Alert type="error" showIcon style={{ marginTop: 16 }} data-testid="workflow-fault"
@@ -138,30 +142,32 @@ export default function CampaignDetailPage() {
         )}
         {signOff && (
           <Alert type="info" showIcon style={{ marginTop: 16 }} data-testid="awaiting-sign-off"
-            title={t('campaigns.awaitingSignOff', { who: signOff.assigneeName })}
+            title={t('campaigns.awaitingSignOff', { who: personLabel(signOff.assignee, signOff.assigneeName) })}
             description={signOff.dueAt ? `${t('common.due')} ${formatDue(signOff.dueAt)}` : undefined} />
         )}
         {view.status === 'Launching' && !signOff && (
           <Progress percent={Math.floor((100 * view.launched) / Math.max(1, view.participants))} status="active" style={{ marginTop: 16 }}
             format={() => t('campaigns.launched', { launched: view.launched, total: view.participants })} />
         )}
-        <Descriptions size="small" style={{ marginTop: 16 }} column={3}>
+        <Descriptions size="small" style={{ marginTop: 16 }} column={{ xs: 1, sm: 3 }}>
           <Descriptions.Item label={t('campaigns.year')}>{view.year}</Descriptions.Item>
-          <Descriptions.Item label={t('campaigns.template')}>{view.templateId}</Descriptions.Item>
+          <Descriptions.Item label={t('campaigns.template')}>{view.templateName ?? view.templateId}</Descriptions.Item>
           <Descriptions.Item label={t('common.status')}>{t(`status.${view.status}`)}</Descriptions.Item>
         </Descriptions>
       </Card>
 
       {view.tasks.length > 0 && (
         <Card title={t('campaigns.campaignTasks')} size="small">
-          <Table size="small" pagination={false} rowKey={(r) => `${r.stage}-${r.assignee}`} dataSource={view.tasks}
+          <Table size="small" pagination={false} rowKey={(r) => `${r.stage}-${r.assignee}`} dataSource={view.tasks} scroll={{ x: 'max-content' }}
             columns={[{ title: t('campaigns.stage'), dataIndex: 'stage' }, { title: t('inbox.task'), dataIndex: 'title' },
-              { title: '→', render: (_, r) => r.assigneeName }, { title: t('common.due'), render: (_, r) => formatDue(r.dueAt) }]} />
+              { title: t('campaigns.assignee'), render: (_, r) => personLabel(r.assignee, r.assigneeName) }, { title: t('common.due'), render: (_, r) => formatDue(r.dueAt) }]} />
         </Card>
       )}
 
       <Card title={t('campaigns.stages')} size="small">
-        <Table size="small" pagination={false} rowKey="id" dataSource={view.stages}
+        <Table size="small" pagination={false} rowKey="id" dataSource={view.stages} scroll={{ x: 'max-content' }}
+          locale={{ emptyText: signOff ? t('campaigns.stagesAfterSignOff', { who: personLabel(signOff.assignee, signOff.assigneeName) })
+            : view.status === 'Draft' ? t('campaigns.stagesAfterLaunch') : t('campaigns.noStagesYet') }}
           columns={[
             { title: t('campaigns.stage'), dataIndex: 'stage' },
             { title: t('common.due'), render: (_, s) => formatDue(s.dueAt) },
@@ -170,6 +176,10 @@ export default function CampaignDetailPage() {
             { title: t('dashboard.submitted'), dataIndex: 'submitted' },
             { title: t('dashboard.accepted'), dataIndex: 'accepted' },
           ]} />
+      </Card>
+
+      <Card title={t('timeline.title')} size="small" data-testid="campaign-timeline">
+        {timeline ? <TimelineList entries={timeline} /> : <Card loading bordered={false} />}
       </Card>
 
       <ParticipantsCard campaignId={id} canChase={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={view.launched} />

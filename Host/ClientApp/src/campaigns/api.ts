@@ -2,6 +2,7 @@
 import i18n from '../i18n';
 import { del, get, path, post, put, withQuery, type Page } from '../api/http';
 import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, ParticipantView, Person, RetryResult } from '../api/types';
+import type { TimelineEntry } from '../timeline/sentence';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
 
 export type Paging = { page?: number; pageSize: number };
@@ -31,6 +32,10 @@ export function listParticipants(campaignId: string, filter: ParticipantFilter, 
   const query = filterQuery(filter);
   return get<Page<ParticipantView>>(`${withQuery(path`/api/campaigns/${campaignId}/participants`, paging)}${query && `&${query}`}`);
 }
+
+/** What happened in the campaign, newest first (all of it, or one workflow's). */
+export const getCampaignTimeline = (campaignId: string, instanceId?: string) =>
+  get<TimelineEntry[]>(withQuery(path`/api/campaigns/${campaignId}/timeline`, { instanceId }));
 
 export const chaseParticipants = (campaignId: string, request: Partial<ChaseRequest>) =>
   post<ChaseResult>(path`/api/campaigns/${campaignId}/chase`, request);

@@ -1,6 +1,7 @@
 import { Alert, Checkbox, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { inputText, withInput, type ActivityDescriptor, type ActivityJson, type InputDescriptor } from './model';
+import { translation, typeLabel, withTranslation } from './translations';
 
 const expressionTypes = ['Literal', 'JavaScript', 'Liquid', 'CSharp', 'Object', 'Variable'];
 
@@ -39,11 +40,16 @@ export default function PropertyPanel({ activity, descriptor, readOnly, onChange
 
   return (
     <Form layout="vertical" size="small">
-      <Typography.Title level={5} style={{ marginTop: 0 }}>{descriptor.displayName}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>{typeLabel(descriptor, activity.type)}</Typography.Title>
       <Typography.Paragraph type="secondary">{descriptor.description}</Typography.Paragraph>
       <Form.Item label={t('designer.activityId')}><Input value={activity.id} disabled /></Form.Item>
       <Form.Item label={t('common.name')}>
         <Input disabled={readOnly} value={activity.name ?? ''} onChange={(e) => onChange({ ...activity, name: e.target.value || undefined })} />
+      </Form.Item>
+      {/* The name English readers see; kept in customProperties.translations, which Elsa keeps as written. */}
+      <Form.Item label={t('designer.nameEn')} tooltip={t('designer.nameEnHint')}>
+        <Input disabled={readOnly} value={translation(activity, 'en', 'name') ?? ''} data-testid="name-en"
+          onChange={(e) => onChange(withTranslation(activity, 'en', 'name', e.target.value))} />
       </Form.Item>
       {inputs.map((input) => {
         const missing = input.isRequired && !inputText(activity, input.name)?.value && !(activity[input.name] as { memoryReference?: unknown } | undefined)?.memoryReference;

@@ -1,7 +1,8 @@
-import { Graph, History, Keyboard, MiniMap, Selection, Snapline, type Node } from '@antv/x6';
+import { Graph, History, Keyboard, Selection, Snapline, type Node } from '@antv/x6';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { bodyAttrs, cardAttrs, edgeOf, heightFor, newEdge, nodeOf, nodeWidth, outcomePort, waitingAttrs, type ActivityState } from './cells';
 import CanvasControls from './CanvasControls';
+import Minimap from './Minimap';
 import { drawable, outcomesOf, positionOf, stackedActivities, type ActivityDescriptor, type ActivityJson, type DefinitionJson } from './model';
 
 export type CanvasHandle = {
@@ -42,7 +43,7 @@ function spareTagExceptions(g: Graph) {
 /** The flowchart on an X6 canvas: edited in the designer, or read-only with live states. */
 const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({ definition, descriptors, readOnly, states, waiting, onSelect, onChange }, ref) {
   const container = useRef<HTMLDivElement>(null);
-  const minimap = useRef<HTMLDivElement>(null);
+  const [drawn, setDrawn] = useState<Graph | null>(null);
   const [zoom, setZoom] = useState(1);
   const [large, setLarge] = useState(false);
   const graph = useRef<Graph | null>(null);
@@ -76,14 +77,15 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
     g.zoomTo(1);
     const content = g.getContentBBox();
     const view = g.getGraphArea();
-    const fits = content.width <= view.width - 48 && content.height <= view.height - 48;
+    const fits = content.width <= view.width - 48 && content.height <= view.height - 88;
     setLarge(!fits);
     const focus = [...(states ?? [])].find(([, state]) => state === 'faulted')?.[0]
       ?? [...(states ?? [])].find(([, state]) => state === 'current')?.[0];
     const focusCell = focus ? g.getCellById(focus) : null;
     if (fits) g.centerContent();
     else if (focusCell) g.centerCell(focusCell);
-    else g.positionContent('top-left', { padding: 24 });
+    // Clear of the zoom buttons at the top left.
+    else g.positionContent('top-left', { padding: { left: 24, top: 64, right: 24, bottom: 24 } });
   };
 
   useEffect(() => {
@@ -109,6 +111,7 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
       },
     });
     graph.current = g;
+    setDrawn(g);
     spareTagExceptions(g);
     if (!readOnly) {
       history.current = new History({ enabled: true });
@@ -127,12 +130,12 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
     }
     g.on('node:click', ({ node }: { node: Node }) => callbacks.current.onSelect?.(node.id));
     g.on('scale', ({ sx }: { sx: number }) => setZoom(sx));
-    g.use(new MiniMap({ container: minimap.current!, width: 200, height: 140, padding: 8 }));
     g.on('blank:click', () => callbacks.current.onSelect?.(null));
     load(source.current);
     return () => {
       g.dispose();
       graph.current = null;
+      setDrawn(null);
     };
     // The canvas is built once; later definitions arrive through load().
   }, []);
@@ -200,9 +203,8 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
       <CanvasControls zoom={zoom} onZoomIn={() => zoomBy(1.25)} onZoomOut={() => zoomBy(0.8)}
         onActualSize={() => graph.current && openReadable(graph.current)}
         onFit={() => graph.current?.zoomToFit({ padding: 24, maxScale: 1 })} />
-      {/* The overview of a flowchart larger than the view: the frame shows where the view is, and moves it. */}
-      <div ref={minimap} data-testid="minimap" style={{ position: 'absolute', right: 12, bottom: 12, border: '1px solid #d9d9d9', background: '#fff',
-        boxShadow: '0 1px 4px rgba(0,0,0,.12)', display: large ? 'block' : 'none' }} />
+      {/* The overview of a flowchart larger than the view. */}
+      <Minimap graph={drawn} visible={large} />
     </div>
   );
 });

@@ -32,6 +32,7 @@ const en: Messages = {
     longestOverdue: 'Longest overdue', allOverdue: 'All {{total}} overdue →', daysOverdue: 'Days overdue',
   },
   campaigns: {
+    assignee: 'Assignee', stagesAfterSignOff: 'Once {{who}} signs off the plan, chambers start submitting and their progress by stage shows here.', stagesAfterLaunch: 'Once the campaign is launched, progress by stage shows here.', noStagesYet: 'No chamber has anything to submit yet.',
     edit: 'Edit campaign', workflowFault: 'The campaign workflow stopped with an error; fix the cause, then retry', retryWorkflow: 'Retry', retryFaulted: 'Retry all', retried: '{{retried}} workflow(s) retried', retriedFaultedAgain: '{{retried}} workflow(s) retried, {{faultedAgain}} stopped again: remove the cause first (import the calendar year, correct the workflow)', faultedParticipants: '{{count}} chamber workflow(s) stopped with an error; the list below (status Faulted) says why', failedEmails: '{{count}} e-mail(s) could not be delivered; those chambers were not notified', openOutbox: 'Open the outbox', confirmDelete: 'Delete the draft "{{name}}"?', confirmDeleteDetail: 'The draft and its list of participants are deleted; the chamber directory is not touched.',
     confirmLaunch: 'Launch "{{name}}"?', confirmLaunchDetail: 'All {{count}} participants will be e-mailed (after the plan is signed off, where approvers are named). A launch cannot be undone.',
     awaitingSignOff: 'Waiting for the plan to be signed off by {{who}}. The chambers are told once it is.',
@@ -74,6 +75,17 @@ const en: Messages = {
     moveTitle: 'Move the meeting', date: 'New date', dateRequired: 'Choose a date', dateHint: 'Choose a working day',
     time: 'Time (Beijing time)', timeHint: '14:30 when left empty', location: 'Place', locationHint: 'Unchanged when left empty', move: 'Move and tell the chamber',
   },
+  timeline: {
+    title: 'Progress', journal: 'Journal (technical)', empty: 'Nothing has happened yet',
+    created: 'Campaign created', launched: 'Campaign launched: {{count}} participants notified',
+    taskOpened: '"{{stage}}" sent to {{person}}', taskOpenedChamber: '"{{stage}}" of {{chamber}} sent to {{person}}', taskOpenedMany: '{{count}} × "{{stage}}" sent to {{person}}',
+    taskAnswered: '{{person}}: {{action}} — "{{stage}}"', taskAnsweredChamber: '{{person}}: {{action}} — "{{stage}}" of {{chamber}}', taskAnsweredMany: '{{person}}: {{action}} — {{count}} × "{{stage}}"',
+    emailedOne: '{{template}} e-mail sent', emailedMany: '{{count}} {{template}} e-mails sent', emailedChamber: '{{template}} e-mail sent to {{chamber}}',
+    submitted: '{{chamber}} submitted "{{stage}}"', submittedMany: '{{count}} participants submitted "{{stage}}"',
+    accepted: '"{{stage}}" of {{chamber}} accepted', acceptedMany: '"{{stage}}" of {{count}} participants accepted',
+    returned: '"{{stage}}" of {{chamber}} returned for changes', returnedMany: '"{{stage}}" of {{count}} participants returned for changes',
+    actions: { approve: 'approved', reject: 'rejected', return: 'returned', transfer: 'transferred', addSigner: 'added a signer', accept: 'accepted', score: 'scored', submit: 'submitted', record: 'recorded' },
+  },
   designer: {
     activityTypes: {
       Chamber: { RubricReview: 'Rubric review', ForEachParticipant: 'For each participant', RequestSubmission: 'Request submission', Rectify: 'Rectify', Commend: 'Commend', CommendationList: 'Commendation list', SignOff: 'Sign-off', ProgressMeeting: 'Progress meeting' },
@@ -95,6 +107,7 @@ const en: Messages = {
     instance: 'Workflow instance', journal: 'Journal', incidents: 'Incidents', retry: 'Retry', noIncidents: 'No incidents', myTask: 'My task at this activity', states: { finished: 'Finished', current: 'Current', faulted: 'Faulted' },
     zoomIn: 'Zoom in', zoomOut: 'Zoom out', actualSize: '100 % (actual size)', fit: 'Show the whole flowchart', waitingFor: 'Waiting for {{names}}', 
     versionN: 'version {{version}}', campaign: 'Campaign', openCampaign: 'Open the campaign', 
+    nameEn: 'Name in English', nameEnHint: 'The name the English interface shows; without it, the Chinese name is shown', 
     openInstance: 'Open the flowchart',
   },
   calendar: {

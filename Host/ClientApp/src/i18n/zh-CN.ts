@@ -30,6 +30,7 @@ const zh = {
     longestOverdue: '逾期最久的单位', allOverdue: '全部 {{total}} 家逾期单位 →', daysOverdue: '逾期天数',
   },
   campaigns: {
+    assignee: '经办人', stagesAfterSignOff: '{{who}}签批方案后，各商会开始报送，这里将显示各阶段进度。', stagesAfterLaunch: '活动启动后，这里将显示各阶段的报送进度。', noStagesYet: '各商会还没有待报送的事项。',
     confirmLaunch: '启动“{{name}}”？', confirmLaunchDetail: '启动后将向 {{count}} 家参加单位发送通知邮件（设有方案签批人的，先请其签批）。启动后不能撤回。',
     awaitingSignOff: '等待方案签批：{{who}}。签批后才通知各商会。',
     edit: '编辑活动', workflowFault: '活动流程出错已停止，处理后可重试', retryWorkflow: '重试', retryFaulted: '全部重试', retried: '已重试 {{retried}} 个流程', retriedFaultedAgain: '已重试 {{retried}} 个流程，其中 {{faultedAgain}} 个再次出错：请先排除原因（如补充日历、修正流程）', faultedParticipants: '{{count}} 个商会的流程出错，原因见下方名单（状态“出错”）', failedEmails: '{{count}} 封邮件发送失败，相关商会没有收到通知', openOutbox: '查看邮件发送', confirmDelete: '删除草稿“{{name}}”？', confirmDeleteDetail: '草稿及其参加单位名单将被删除，不影响商会名录。',
@@ -72,6 +73,17 @@ const zh = {
     moveTitle: '会议改期', date: '新的日期', dateRequired: '请选择日期', dateHint: '遇节假日请改选工作日',
     time: '时间（北京时间）', timeHint: '不填则为 14:30', location: '地点', locationHint: '不填则不变', move: '改期并通知商会',
   },
+  timeline: {
+    title: '进展', journal: '执行记录（技术）', empty: '还没有进展记录',
+    created: '创建了活动', launched: '活动启动，已通知 {{count}} 家参加单位',
+    taskOpened: '“{{stage}}”已送{{person}}办理', taskOpenedChamber: '{{chamber}}的“{{stage}}”已送{{person}}办理', taskOpenedMany: '{{count}} 项“{{stage}}”已送{{person}}办理',
+    taskAnswered: '{{person}}{{action}}：“{{stage}}”', taskAnsweredChamber: '{{person}}{{action}}：{{chamber}}的“{{stage}}”', taskAnsweredMany: '{{person}}{{action}} {{count}} 项“{{stage}}”',
+    emailedOne: '已发送{{template}}邮件', emailedMany: '已发送 {{count}} 封{{template}}邮件', emailedChamber: '已向{{chamber}}发送{{template}}邮件',
+    submitted: '{{chamber}}提交了“{{stage}}”', submittedMany: '{{count}} 家单位提交了“{{stage}}”',
+    accepted: '{{chamber}}的“{{stage}}”已通过审核', acceptedMany: '{{count}} 家单位的“{{stage}}”已通过审核',
+    returned: '{{chamber}}的“{{stage}}”被退回修改', returnedMany: '{{count}} 家单位的“{{stage}}”被退回修改',
+    actions: { approve: '同意', reject: '不同意', return: '退回', transfer: '转交', addSigner: '加签', accept: '通过', score: '完成评分', submit: '提交', record: '登记' },
+  },
   designer: {
     activityTypes: {
       Chamber: { RubricReview: '考核评审', ForEachParticipant: '逐个参与单位', RequestSubmission: '材料报送', Rectify: '限期整改', Commend: '表彰', CommendationList: '表彰名单', SignOff: '签批', ProgressMeeting: '推进会' },
@@ -93,6 +105,7 @@ const zh = {
     instance: '流程实例', journal: '执行记录', incidents: '异常', retry: '重试', noIncidents: '没有异常', myTask: '我在此环节的待办', states: { finished: '已完成', current: '进行中', faulted: '出错' },
     zoomIn: '放大', zoomOut: '缩小', actualSize: '100%（按原大显示）', fit: '显示整个流程图', waitingFor: '等待：{{names}}', 
     versionN: '第 {{version}} 版', campaign: '所属活动', openCampaign: '查看活动', 
+    nameEn: '英文名称', nameEnHint: '英文界面显示的名称；不填则显示中文名称', 
     openInstance: '查看流程图',
   },
   calendar: {

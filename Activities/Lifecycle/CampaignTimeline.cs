@@ -1,0 +1,147 @@
+using Chamber.Campaigns.Calendar;
+using Chamber.Campaigns.Persistence;
+using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Campaigns.Lifecycle;
+
+/// <summary>
+/// A campaign's story as people tell it, beside the engine's journal: created, launched, the plan
+/// sent for sign-off and signed, reminders sent, chambers' submissions and their answers — for the
+/// whole campaign, or one participant's (or the campaign's own) workflow. It is read from what the
+/// campaign already records (tasks done and open, submissions, the outbox), nothing is written for it.
+/// </summary>
+public sealed class CampaignTimeline(
+    IDbContextFactory<CampaignDbContext> campaigns,
+    IDbContextFactory<WorkflowsDbContext> workflows,
+    TaskIndex taskIndex,
+    DefinitionService definitions,
+    IPeopleDirectory? people = null)
+{
+    /// <summary>Above this many entries of one day and kind, a campaign's timeline says how many rather than listing each chamber.</summary>
+    public const int GroupAbove = 3;
+
+    /// <summary>The newest <paramref name="limit"/> entries, newest first; null when there is no such campaign.</summary>
+    /// <param name="instanceId">Only this workflow's entries (a participant's, or the campaign's own); all when null.</param>
+    public async Task<IReadOnlyList<TimelineEntry>?> ReadAsync(string campaignId, string? instanceId = null, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        if (await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken) is not { } campaign)
+            return null;
+        var ownInstance = CampaignService.CampaignInstanceId(campaignId);
+        var participants = db.CampaignParticipants.Where(p => p.CampaignId == campaignId);
+        var chamberOf = await participants.Where(p => instanceId == null || p.InstanceId == instanceId)
+            .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new { p.InstanceId, c.Name })
+            .ToDictionaryAsync(p => p.InstanceId, p => p.Name, StringComparer.Ordinal, cancellationToken);
+        var stages = await StagesAsync(campaign, cancellationToken);
+        string StageOf(string activityId, string fallback) => stages.GetValueOrDefault(activityId) ?? fallback;
+
+        var entries = new List<TimelineEntry>();
+        if (instanceId is null || instanceId == ownInstance)
+        {
+            entries.Add(new(Utc(campaign.CreatedAt), TimelineKinds.Created));
+            if (campaign.LaunchedAt is { } launched)
+                entries.Add(new(Utc(launched), TimelineKinds.Launched, campaign.ParticipantCount));
+        }
+
+        // Tasks answered, and when each was given; tasks still open, when given.
+        var history = await db.TaskHistory.AsNoTracking()
+            .Where(h => instanceId != null ? h.InstanceId == instanceId : h.InstanceId == ownInstance || participants.Any(p => p.InstanceId == h.InstanceId))
+            .Select(h => new { h.InstanceId, h.ActivityId, h.Kind, h.Title, h.Assignee, h.Actor, h.Action, h.CreatedAt, h.CompletedAt })
+            .ToListAsync(cancellationToken);
+        var open = await taskIndex.OfCampaignAsync(campaignId, instanceId is null ? null : [instanceId], cancellationToken);
+        foreach (var h in history.Where(h => h.Kind != TaskKinds.Submission))
+        {
+            var stage = StageOf(h.ActivityId, h.Title);
+            entries.Add(new(Utc(h.CreatedAt), TimelineKinds.TaskOpened, Stage: stage, Person: h.Assignee, Chamber: chamberOf.GetValueOrDefault(h.InstanceId),
+                InstanceId: h.InstanceId));
+            entries.Add(new(Utc(h.CompletedAt), TimelineKinds.TaskAnswered, Stage: stage, Person: UserTasks.UserTag(h.Actor), Action: h.Action,
+                Chamber: chamberOf.GetValueOrDefault(h.InstanceId), InstanceId: h.InstanceId));
+        }
+
+        foreach (var t in open.Where(t => t.Task.Kind != TaskKinds.Submission))
+        {
+            entries.Add(new(t.CreatedAt, TimelineKinds.TaskOpened, Stage: StageOf(t.ActivityId, t.Task.Title), Person: t.Task.Assignee,
+                Chamber: chamberOf.GetValueOrDefault(t.InstanceId), InstanceId: t.InstanceId));
+        }
+
+        // Chambers' submissions and what became of them.
+        var receipts = await db.SubmissionReceipts.AsNoTracking()
+            .Where(r => instanceId != null ? r.InstanceId == instanceId : participants.Any(p => p.InstanceId == r.InstanceId))
+            .Select(r => new { r.InstanceId, r.Title, r.Status, r.SubmittedAt, r.AnsweredAt })
+            .ToListAsync(cancellationToken);
+        foreach (var r in receipts)
+        {
+            var stage = r.Title; // the task as the chamber saw it
+            entries.Add(new(Utc(r.SubmittedAt), TimelineKinds.Submitted, Stage: stage, Chamber: chamberOf.GetValueOrDefault(r.InstanceId), InstanceId: r.InstanceId));
+            if (r.AnsweredAt is { } answered)
+            {
+                entries.Add(new(Utc(answered), TimelineKinds.SubmissionAnswered, Stage: stage, Action: r.Status, Chamber: chamberOf.GetValueOrDefault(r.InstanceId),
+                    InstanceId: r.InstanceId));
+            }
+        }
+
+        entries.AddRange(await EmailsAsync(campaignId, instanceId, chamberOf, cancellationToken));
+
+        var shown = (instanceId is null ? Grouped(entries) : entries)
+            .OrderByDescending(e => e.At).ThenBy(e => e.Kind, StringComparer.Ordinal).Take(limit).ToList();
+        return await NamedAsync(shown, cancellationToken);
+    }
+
+    /// <summary>
+    /// E-mails the campaign's workflows sent (or are sending), by Beijing day and template: the
+    /// outbox key names the template (instance/activity/template/occasion, see CampaignMail).
+    /// </summary>
+    private async Task<IEnumerable<TimelineEntry>> EmailsAsync(string campaignId, string? instanceId, Dictionary<string, string> chamberOf,
+        CancellationToken cancellationToken)
+    {
+        await using var wf = await workflows.CreateDbContextAsync(cancellationToken);
+        var mail = wf.Outbox.AsNoTracking().Where(m => m.Channel == Email.EmailMessage.Channel && m.Status != Workflows.Outbox.OutboxStatus.Failed);
+        mail = instanceId is not null
+            ? mail.Where(m => m.InstanceId == instanceId)
+            : mail.Where(m => wf.Instances.Any(i => i.Id == m.InstanceId && i.CorrelationId == campaignId));
+        var sent = await mail.Select(m => new { m.InstanceId, m.IdempotencyKey, m.CreatedAt }).ToListAsync(cancellationToken);
+        return sent
+            .Select(m => (m.InstanceId, Template: m.IdempotencyKey.Split('/') is { Length: >= 4 } parts ? parts[2] : null, At: Utc(m.CreatedAt)))
+            .Where(m => m.Template is not null)
+            .GroupBy(m => (Day: BeijingTime.DayOf(m.At), m.Template, Instance: instanceId is null ? null : m.InstanceId))
+            .Select(g => new TimelineEntry(g.Min(m => m.At), TimelineKinds.Emailed, g.Count(), Template: g.Key.Template,
+                Chamber: g.Key.Instance is { } one ? chamberOf.GetValueOrDefault(one!) : null, InstanceId: g.Key.Instance));
+    }
+
+    /// <summary>Entries of one Beijing day, kind, stage and action for more than <see cref="GroupAbove"/> chambers, as one that counts them.</summary>
+    private static IEnumerable<TimelineEntry> Grouped(List<TimelineEntry> entries) =>
+        entries.GroupBy(e => (BeijingTime.DayOf(e.At), e.Kind, e.Stage, e.Action, e.Template, Many: e.Chamber is not null))
+            .SelectMany(g => g.Key.Many && g.Count() > GroupAbove
+                ? [new TimelineEntry(g.Min(e => e.At), g.Key.Kind, g.Count(), g.Key.Stage, Action: g.Key.Action, Template: g.Key.Template)]
+                : g.AsEnumerable());
+
+    /// <summary>People by the names others know them by (roles stay tags: the client names them in the reader's language).</summary>
+    private async Task<IReadOnlyList<TimelineEntry>> NamedAsync(List<TimelineEntry> entries, CancellationToken cancellationToken)
+    {
+        var tags = entries.Select(e => e.Person).OfType<string>().Where(p => !p.StartsWith("role:", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        if (people is null || tags.Count == 0)
+            return entries;
+        var names = await people.NamesAsync(tags, cancellationToken);
+        return [.. entries.Select(e => e.Person is { } person && names.TryGetValue(person, out var name) ? e with { Person = name } : e)];
+    }
+
+    private async Task<Dictionary<string, string>> StagesAsync(CampaignRecord campaign, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var definitionId in new[] { campaign.TemplateId, campaign.ParticipantWorkflow })
+        {
+            if (definitionId is not null && await definitions.GetPublishedAsync(definitionId, cancellationToken) is { } graph)
+            {
+                foreach (var activity in graph.Activities.Values)
+                    names.TryAdd(activity.Id, activity.LocalizedName());
+            }
+        }
+
+        return names;
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
