@@ -56,11 +56,11 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
         (await taskIndex.OfChamberAsync(chamberId, itemId, cancellationToken: cancellationToken)).SingleOrDefault();
 
     /// <summary>
-    /// Hands in <paramref name="item"/>: throws <see cref="PortalSubmissionException"/> when the
+    /// Hands in <paramref name="item"/>: throws <see cref="FilesRefusedException"/> when the
     /// submission is refused (nothing stored), <see cref="WorkflowConflictException"/> when the item
     /// was submitted meanwhile.
     /// </summary>
-    public async Task<int> SubmitAsync(string chamberId, OpenTask item, string? note, IReadOnlyList<PortalUpload> uploads,
+    public async Task<int> SubmitAsync(string chamberId, OpenTask item, string? note, IReadOnlyList<FileUpload> uploads,
         CancellationToken cancellationToken = default)
     {
         var comment = note?.Trim() ?? "";
@@ -71,26 +71,7 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
         if (comment.Length > MaxNoteLength)
             throw Refused($"说明不超过 {MaxNoteLength} 字 / The note has at most 4,000 characters.");
 
-        // Every file is checked before any is stored: a refused file stores nothing.
-        var contents = new List<(string Name, byte[] Bytes)>();
-        var problems = new List<string>();
-        foreach (var upload in uploads)
-        {
-            if (upload.Length > SubmissionFiles.MaxFileBytes)
-            {
-                problems.Add(SubmissionFiles.Problem(upload.FileName, upload.Length, [])!);
-                continue;
-            }
-
-            var bytes = await upload.ReadAsync(cancellationToken);
-            if (SubmissionFiles.Problem(upload.FileName, bytes.LongLength, bytes.AsSpan(0, Math.Min(8, bytes.Length))) is { } refused)
-                problems.Add(refused);
-            contents.Add((upload.FileName, bytes));
-        }
-
-        if (problems.Count > 0)
-            throw new PortalSubmissionException(problems);
-
+        var contents = await SubmissionFiles.ReadCheckedAsync(uploads, cancellationToken);
         var stored = new List<SubmittedFile>();
         foreach (var (name, bytes) in contents)
             stored.Add(await files.SaveAsync(chamberId, item.InstanceId, item.Id, name, bytes, cancellationToken));
@@ -127,7 +108,7 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
         return stored.Count;
     }
 
-    private static PortalSubmissionException Refused(string problem) => new([problem]);
+    private static FilesRefusedException Refused(string problem) => new([problem]);
 
     private static PortalItem ItemOf(OpenTask task, ChineseBusinessCalendar calendar, DateOnly today)
     {

@@ -62,6 +62,32 @@ public sealed class SubmissionFiles(IDbContextFactory<CampaignDbContext> context
         return null;
     }
 
+    /// <summary>
+    /// The uploads' contents, every file checked (<see cref="Problem"/>) before any is kept: one
+    /// refused file refuses them all (<see cref="FilesRefusedException"/>, naming each reason).
+    /// </summary>
+    public static async Task<List<(string Name, byte[] Bytes)>> ReadCheckedAsync(IReadOnlyList<FileUpload> uploads, CancellationToken cancellationToken = default)
+    {
+        var contents = new List<(string Name, byte[] Bytes)>();
+        var problems = new List<string>();
+        foreach (var upload in uploads)
+        {
+            // A file too large is refused by its declared length, without reading it.
+            if (upload.Length > MaxFileBytes)
+            {
+                problems.Add(Problem(upload.FileName, upload.Length, [])!);
+                continue;
+            }
+
+            var bytes = await upload.ReadAsync(cancellationToken);
+            if (Problem(upload.FileName, bytes.LongLength, bytes.AsSpan(0, Math.Min(8, bytes.Length))) is { } refused)
+                problems.Add(refused);
+            contents.Add((upload.FileName, bytes));
+        }
+
+        return problems.Count > 0 ? throw new FilesRefusedException(problems) : contents;
+    }
+
     public async Task<SubmittedFile> SaveAsync(string chamberId, string instanceId, string taskId, string fileName, byte[] content, CancellationToken cancellationToken = default)
     {
         var safeName = Path.GetFileName(fileName.Replace('\\', '/'));

@@ -1,6 +1,8 @@
 using Chamber.Campaigns.Lifecycle;
+using Chamber.Campaigns.Submissions;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
+using Chamber.Host.Submissions;
 using Chamber.Workflows.Paging;
 using Chamber.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -89,6 +91,22 @@ public static class CampaignEndpoints
 
             return TypedResults.Ok(new RetryResult(retried, faultedAgain));
         }).RequireAuthorization(Policies.Operate);
+        // The campaign's own documents (the plan, as Word or PDF): the plan's approvers open them on their task.
+        group.MapGet("/{id}/documents", async Task<Results<Ok<IReadOnlyList<SubmissionFileView>>, ProblemHttpResult>> (string id, CampaignDocuments documents,
+            CancellationToken ct) => await documents.ListAsync(id, ct) is { } list ? TypedResults.Ok(list) : NotFound(id));
+        group.MapPost("/{id}/documents", async Task<Results<Ok<IReadOnlyList<SubmissionFileView>>, ProblemHttpResult>> (string id, HttpRequest request,
+            CampaignDocuments documents, CancellationToken ct) =>
+        {
+            var (form, refused) = await UploadForms.ReadAsync(request, ct);
+            if (form is null)
+                return refused!;
+            return await documents.AddAsync(id, UploadForms.Uploads(form), ct) is { } list ? TypedResults.Ok(list) : NotFound(id);
+        }).DisableAntiforgery().RequireAuthorization(Policies.Operate).ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmissionFiles.MaxUploadBytes));
+        group.MapDelete("/{id}/documents/{fileId}", async Task<Results<NoContent, ProblemHttpResult>> (string id, string fileId, CampaignDocuments documents,
+            CancellationToken ct) => await documents.DeleteAsync(id, fileId, ct)
+                ? TypedResults.NoContent() : Problems.NotFound($"活动 {id} 没有文件 {fileId} / Campaign {id} has no document {fileId}."))
+            .RequireAuthorization(Policies.Operate);
         group.MapGet("/{id}/timeline", async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, ProblemHttpResult>> (string id, string? instanceId,
             CampaignTimeline timeline, CancellationToken ct) =>
             await timeline.ReadAsync(id, string.IsNullOrWhiteSpace(instanceId) ? null : instanceId, cancellationToken: ct) is { } entries

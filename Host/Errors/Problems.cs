@@ -4,6 +4,7 @@ using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Lifecycle;
 using Chamber.Campaigns.Portal;
+using Chamber.Campaigns.Submissions;
 using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Json;
@@ -55,7 +56,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             TaskAnswerException e => Problems.BadRequest(e.Message),
             TaskForbiddenException e => Problems.Forbidden(e.Message),
             EmailTemplateException e => Problems.BadRequest(e.Message, e.Problems),
-            PortalSubmissionException e => Problems.BadRequest(e.Message, e.Problems),
+            FilesRefusedException e => Problems.BadRequest(e.Message, e.Problems),
             _ => null,
         };
         if (result is null && StorageIsFull(exception))

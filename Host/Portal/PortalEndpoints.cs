@@ -3,6 +3,7 @@ using Chamber.Campaigns.Portal;
 using Chamber.Campaigns.Submissions;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
+using Chamber.Host.Submissions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chamber.Host.Portal;
@@ -55,27 +56,10 @@ public static class PortalEndpoints
             return Refuse(problem);
         if (await portal.FindItemAsync(chamberId, itemId, ct) is not { } item)
             return Problems.NotFound("没有这个待提交事项，或已提交 / There is no such open item (or it was already submitted).");
-        if (!request.HasFormContentType)
-            return Problems.BadRequest("请以 multipart/form-data 上传（字段 files 与 comment）/ Send multipart/form-data with 'files' and 'comment'.");
-        if (request.ContentLength > SubmissionFiles.MaxUploadBytes)
-            return Problems.BadRequest($"一次上传不超过 {SubmissionFiles.MaxUploadBytes / (1024 * 1024)} MB / At most {SubmissionFiles.MaxUploadBytes / (1024 * 1024)} MB per submission.");
-
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException e)
-        {
-            return Problems.BadRequest("上传内容格式错误 / The upload is not valid multipart/form-data: " + e.Message);
-        }
-
-        var uploads = form.Files.Select(file => new PortalUpload(file.FileName, file.Length, async cancellationToken =>
-        {
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, cancellationToken);
-            return buffer.ToArray();
-        })).ToList();
+        var (form, refused) = await UploadForms.ReadAsync(request, ct);
+        if (form is null)
+            return refused!;
+        var uploads = UploadForms.Uploads(form);
         var stored = await portal.SubmitAsync(chamberId, item, form["comment"].ToString(), uploads, ct);
         return TypedResults.Ok(new Submitted(itemId, stored));
     }

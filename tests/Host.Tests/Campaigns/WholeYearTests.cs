@@ -76,10 +76,12 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
             schedule = new Dictionary<string, string> { ["scorers"] = "role:reviewer" },
         });
         var campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var plan = await AttachThePlanAsync(campaignId!);
         await Admin.PostAsync($"/api/campaigns/{campaignId}/launch", null);
 
         // The plan waits for the leader's sign-off; no chamber has heard of the campaign yet.
         var signOff = await WaitForTaskAsync(_leader);
+        await TheLeaderOpensThePlanAsync(signOff.GetProperty("id").GetString()!, plan);
         Assert.Equal("SignOff", signOff.GetProperty("task").GetProperty("kind").GetString());
         var waiting = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}");
         Assert.Equal(("Launching", 0), (waiting.GetProperty("status").GetString(), waiting.GetProperty("launched").GetInt32()));
@@ -192,6 +194,41 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         JsonElement[] tasks = [];
         await CampaignDriver.WaitAsync(async () => (tasks = [.. (await user.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray()]).Length > 0);
         return Assert.Single(tasks);
+    }
+
+    private static readonly byte[] PlanPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+
+    /// <summary>The department attaches the plan to the campaign; a program dressed as a PDF is refused and nothing is kept of that upload.</summary>
+    private async Task<string> AttachThePlanAsync(string campaignId)
+    {
+        using var refused = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(PlanPdf), "files", "实施方案.pdf" },
+            { new ByteArrayContent("MZ\u0090\u0000 not a plan"u8.ToArray()), "files", "方案.pdf" },
+        };
+        var refusal = await Admin.PostAsync($"/api/campaigns/{campaignId}/documents", refused);
+        Assert.Equal(HttpStatusCode.BadRequest, refusal.StatusCode);
+        Assert.Contains("方案.pdf", await refusal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty((await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/documents")).EnumerateArray());
+
+        using var upload = new MultipartFormDataContent { { new ByteArrayContent(PlanPdf), "files", "2026年度实施方案.pdf" } };
+        var stored = await Admin.PostAsync($"/api/campaigns/{campaignId}/documents", upload);
+        Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        var document = Assert.Single((await stored.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        Assert.Equal(("2026年度实施方案.pdf", "application/pdf"), (document.GetProperty("fileName").GetString(), document.GetProperty("contentType").GetString()));
+        // Only the department attaches: a leader oversees but does not change the campaign.
+        using var byLeader = new MultipartFormDataContent { { new ByteArrayContent(PlanPdf), "files", "x.pdf" } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await _leader.PostAsync($"/api/campaigns/{campaignId}/documents", byLeader)).StatusCode);
+        return document.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The leader's sign-off task lists the plan, and the leader downloads it as it was uploaded; a reviewer with no task there may not.</summary>
+    private async Task TheLeaderOpensThePlanAsync(string taskId, string planId)
+    {
+        var files = await _leader.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/files");
+        Assert.Equal(planId, Assert.Single(files.EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(PlanPdf, await _leader.GetByteArrayAsync($"/api/submissions/files/{planId}"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await _reviewer.GetAsync($"/api/submissions/files/{planId}")).StatusCode);
     }
 
     /// <summary>
