@@ -3,6 +3,7 @@ using Chamber.Campaigns.Persistence;
 using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Persistence;
+using Chamber.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Campaigns.Lifecycle;
@@ -47,25 +48,9 @@ public sealed class CampaignTimeline(
         }
 
         // Tasks answered, and when each was given; tasks still open, when given.
-        var history = await db.TaskHistory.AsNoTracking()
-            .Where(h => instanceId != null ? h.InstanceId == instanceId : h.InstanceId == ownInstance || participants.Any(p => p.InstanceId == h.InstanceId))
-            .Select(h => new { h.InstanceId, h.ActivityId, h.Kind, h.Title, h.Assignee, h.Actor, h.Action, h.CreatedAt, h.CompletedAt })
-            .ToListAsync(cancellationToken);
+        var history = db.TaskHistory.Where(h => instanceId != null ? h.InstanceId == instanceId : h.InstanceId == ownInstance || participants.Any(p => p.InstanceId == h.InstanceId));
         var open = await taskIndex.OfCampaignAsync(campaignId, instanceId is null ? null : [instanceId], cancellationToken);
-        foreach (var h in history.Where(h => h.Kind != TaskKinds.Submission))
-        {
-            var stage = StageOf(h.ActivityId, h.Title);
-            entries.Add(new(Utc(h.CreatedAt), TimelineKinds.TaskOpened, Stage: stage, Person: h.Assignee, Chamber: chamberOf.GetValueOrDefault(h.InstanceId),
-                InstanceId: h.InstanceId));
-            entries.Add(new(Utc(h.CompletedAt), TimelineKinds.TaskAnswered, Stage: stage, Person: UserTasks.UserTag(h.Actor), Action: h.Action,
-                Chamber: chamberOf.GetValueOrDefault(h.InstanceId), InstanceId: h.InstanceId));
-        }
-
-        foreach (var t in open.Where(t => t.Task.Kind != TaskKinds.Submission))
-        {
-            entries.Add(new(t.CreatedAt, TimelineKinds.TaskOpened, Stage: StageOf(t.ActivityId, t.Task.Title), Person: t.Task.Assignee,
-                Chamber: chamberOf.GetValueOrDefault(t.InstanceId), InstanceId: t.InstanceId));
-        }
+        await AddTasksAsync(entries, history, open, StageOf, id => chamberOf.GetValueOrDefault(id), cancellationToken);
 
         // Chambers' submissions and what became of them.
         var receipts = await db.SubmissionReceipts.AsNoTracking()
@@ -84,17 +69,61 @@ public sealed class CampaignTimeline(
         }
 
         entries.AddRange(await EmailsAsync(campaignId, instanceId, chamberOf, cancellationToken));
-
-        var shown = (instanceId is null ? Grouped(entries) : entries)
-            .OrderByDescending(e => e.At).ThenBy(e => e.Kind, StringComparer.Ordinal).Take(limit).ToList();
-        return await NamedAsync(shown, cancellationToken);
+        return await NewestAsync(instanceId is null ? Grouped(entries) : entries, limit, cancellationToken);
     }
+
+    /// <summary>
+    /// A workflow outside any campaign (an approval of its own): when it started and ended, its
+    /// tasks given and answered, the mail it sent — its activities named in the reader's language.
+    /// </summary>
+    public async Task<IReadOnlyList<TimelineEntry>> ReadInstanceAsync(LoadedInstance loaded, WorkflowGraph? graph, int limit = 200,
+        CancellationToken cancellationToken = default)
+    {
+        var instanceId = loaded.Info.Id;
+        string StageOf(string activityId, string fallback) => graph?.Activities.GetValueOrDefault(activityId)?.LocalizedName() ?? fallback;
+        var entries = new List<TimelineEntry> { new(loaded.Info.CreatedAt, TimelineKinds.Started, InstanceId: instanceId) };
+        if (loaded.Info.FinishedAt is { } finished)
+            entries.Add(new(finished, TimelineKinds.Finished, Action: loaded.Info.Status.ToString(), InstanceId: instanceId));
+        await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
+        {
+            await AddTasksAsync(entries, db.TaskHistory.Where(h => h.InstanceId == instanceId), await taskIndex.OfInstanceAsync(instanceId, cancellationToken),
+                StageOf, _ => null, cancellationToken);
+        }
+
+        entries.AddRange(await EmailsAsync(null, instanceId, [], cancellationToken));
+        return await NewestAsync(entries, limit, cancellationToken);
+    }
+
+    /// <summary>Tasks answered (and when each was given), and tasks still open (when given); a chamber's own submissions are told by their receipts instead.</summary>
+    private static async Task AddTasksAsync(List<TimelineEntry> entries, IQueryable<TaskHistoryRecord> history, IReadOnlyList<OpenTask> open,
+        Func<string, string, string> stageOf, Func<string, string?> chamberOf, CancellationToken cancellationToken)
+    {
+        var answered = await history.AsNoTracking().Where(h => h.Kind != TaskKinds.Submission)
+            .Select(h => new { h.InstanceId, h.ActivityId, h.Title, h.Assignee, h.Actor, h.Action, h.CreatedAt, h.CompletedAt })
+            .ToListAsync(cancellationToken);
+        foreach (var h in answered)
+        {
+            var stage = stageOf(h.ActivityId, h.Title);
+            entries.Add(new(Utc(h.CreatedAt), TimelineKinds.TaskOpened, Stage: stage, Person: h.Assignee, Chamber: chamberOf(h.InstanceId), InstanceId: h.InstanceId));
+            entries.Add(new(Utc(h.CompletedAt), TimelineKinds.TaskAnswered, Stage: stage, Person: UserTasks.UserTag(h.Actor), Action: h.Action,
+                Chamber: chamberOf(h.InstanceId), InstanceId: h.InstanceId));
+        }
+
+        foreach (var t in open.Where(t => t.Task.Kind != TaskKinds.Submission))
+        {
+            entries.Add(new(t.CreatedAt, TimelineKinds.TaskOpened, Stage: stageOf(t.ActivityId, t.Task.Title), Person: t.Task.Assignee,
+                Chamber: chamberOf(t.InstanceId), InstanceId: t.InstanceId));
+        }
+    }
+
+    private async Task<IReadOnlyList<TimelineEntry>> NewestAsync(IEnumerable<TimelineEntry> entries, int limit, CancellationToken cancellationToken) =>
+        await NamedAsync([.. entries.OrderByDescending(e => e.At).ThenBy(e => e.Kind, StringComparer.Ordinal).Take(limit)], cancellationToken);
 
     /// <summary>
     /// E-mails the campaign's workflows sent (or are sending), by Beijing day and template: the
     /// outbox key names the template (instance/activity/template/occasion, see CampaignMail).
     /// </summary>
-    private async Task<IEnumerable<TimelineEntry>> EmailsAsync(string campaignId, string? instanceId, Dictionary<string, string> chamberOf,
+    private async Task<IEnumerable<TimelineEntry>> EmailsAsync(string? campaignId, string? instanceId, Dictionary<string, string> chamberOf,
         CancellationToken cancellationToken)
     {
         await using var wf = await workflows.CreateDbContextAsync(cancellationToken);

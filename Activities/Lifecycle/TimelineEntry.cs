@@ -18,6 +18,10 @@ public sealed record TimelineEntry(DateTimeOffset At, string Kind, int Count = 1
 public static class TimelineKinds
 {
     public const string Created = "created";
+    /// <summary>A workflow outside any campaign started (its own approval, say).</summary>
+    public const string Started = "started";
+    /// <summary>Such a workflow ended (<see cref="TimelineEntry.Action"/>: Finished, Cancelled, Faulted).</summary>
+    public const string Finished = "finished";
     public const string Launched = "launched";
     /// <summary>A task was given to someone (a plan sent for sign-off, a review asked for).</summary>
     public const string TaskOpened = "task-opened";

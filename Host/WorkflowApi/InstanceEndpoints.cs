@@ -41,15 +41,17 @@ public static class InstanceEndpoints
         });
         // The instance's story in words (a campaign's participant or its own workflow), beside the journal.
         instances.MapGet("/{id}/timeline", async Task<Results<Ok<IReadOnlyList<Chamber.Campaigns.Lifecycle.TimelineEntry>>, ProblemHttpResult>> (string id,
-            IWorkflowInstanceStore store, Chamber.Campaigns.Lifecycle.CampaignTimeline timeline, ClaimsPrincipal user, TaskInbox inbox, CancellationToken ct) =>
+            IWorkflowInstanceStore store, IWorkflowGraphSource graphs, Chamber.Campaigns.Lifecycle.CampaignTimeline timeline, ClaimsPrincipal user, TaskInbox inbox,
+            CancellationToken ct) =>
         {
             if (!await MayReadAsync(user, id, inbox, ct))
                 return Errors.Problems.Forbidden(NotYours);
             if (await store.LoadAsync(id, ct) is not { } loaded)
                 return Errors.Problems.NotFound($"Workflow instance '{id}' does not exist.");
-            // A workflow outside any campaign has no story beyond its journal.
-            return TypedResults.Ok(loaded.Info.CorrelationId is { } campaignId
-                && await timeline.ReadAsync(campaignId, id, cancellationToken: ct) is { } entries ? entries : []);
+            // A campaign's workflow is told as part of its campaign; any other by itself.
+            return TypedResults.Ok(loaded.Info.CorrelationId is { } campaignId && await timeline.ReadAsync(campaignId, id, cancellationToken: ct) is { } entries
+                ? entries
+                : await timeline.ReadInstanceAsync(loaded, await graphs.GetVersionAsync(loaded.Info.DefinitionVersionId, ct), cancellationToken: ct));
         });
         instances.MapPost("/{id}/cancel", async (string id, WorkflowRuntime runtime, CancellationToken ct) =>
             ToRef(await runtime.CancelAsync(id, ct))).RequireAuthorization(Policies.Operate);

@@ -194,7 +194,7 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await staffContext.close();
 
   await page.goto(campaignUrl);
-  await expect(page.getByRole('cell', { name: '报送年度总结 Year-end summary' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: '报送年度总结', exact: true }).first()).toBeVisible();
   await keep(page, '09-campaign-after-acceptance');
 
   await page.getByRole('menuitem', { name: '工作台' }).click();

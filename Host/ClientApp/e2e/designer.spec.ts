@@ -6,12 +6,13 @@ import { adminApi, admin, keep, signIn, userPassword } from './helpers';
 // node of the running instance.
 
 const approval = {
-  definitionId: 'e2e-approval', name: '商会换届审批 Chamber re-election approval', isPublished: true,
+  definitionId: 'e2e-approval', name: '商会换届审批', isPublished: true,
+  customProperties: { translations: { en: { name: 'Chamber re-election approval' } } },
   root: {
     type: 'Elsa.Flowchart', id: 'flow',
     activities: [
       { id: 'start', type: 'Elsa.Start', metadata: { designer: { position: { x: 0, y: 0 } } } },
-      { id: 'sign', name: '分管领导审批 Leader sign-off', type: 'Chamber.SignOff', metadata: { designer: { position: { x: 260, y: 0 } } },
+      { id: 'sign', name: '分管领导审批', customProperties: { translations: { en: { name: 'Leader sign-off' } } }, type: 'Chamber.SignOff', metadata: { designer: { position: { x: 260, y: 0 } } },
         title: { typeName: 'String', expression: { type: 'Literal', value: '温州市服装商会换届方案' } },
         approvers: { typeName: 'Object', expression: { type: 'Literal', value: 'leader2@fic.example' } } },
       { id: 'end', type: 'Elsa.End', metadata: { designer: { position: { x: 520, y: 0 } } } },
@@ -76,10 +77,11 @@ test('a leader approves a pending sign-off on its node in the running instance',
   await task.getByRole('textbox').last().fill('同意换届方案');
   await keep(page, '13-instance-sign-off-on-node');
   await task.getByTestId('answer-task').click();
-  // Status and journal in the reader's language, not the engine's names.
+  // Status and timeline in the reader's language, not the engine's names; the journal is the administrators'.
   await expect(page.getByTestId('instance-status')).toHaveText('已完成');
-  await expect(page.getByText(/流程完成/).first()).toBeVisible();
-  await expect(page.getByText(/WorkflowFinished|WorkflowStarted/)).toHaveCount(0);
+  await expect(page.getByTestId('timeline')).toContainText('张副主席同意：“分管领导审批');
+  await expect(page.getByTestId('timeline')).toContainText('流程已完成');
+  await expect(page.getByText(/WorkflowFinished|WorkflowStarted|执行记录/)).toHaveCount(0);
   await keep(page, '14-instance-finished');
 });
 
@@ -113,8 +115,9 @@ test('the designer says why a file is not imported and will not overwrite a work
   const existing = await (await request.get('/api/workflow-definitions/e2e-existing')).json();
   expect([existing.summary.version, existing.definition.name]).toEqual([1, '已有流程']);
 
-  // The shipped plan sign-off opens laid out as its file places it, not piled in one spot.
+  // The shipped plan sign-off opens laid out as its file places it, not piled in one spot (seen whole, fitted).
   await page.getByRole('link', { name: 'plan-sign-off' }).click();
+  await page.getByTestId('zoom-fit').click();
   const start = (await page.locator('g[data-cell-id="start"]').boundingBox())!;
   const end = (await page.locator('g[data-cell-id="end"]').boundingBox())!;
   expect(end.x - start.x).toBeGreaterThan(300);

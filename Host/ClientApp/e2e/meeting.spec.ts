@@ -41,7 +41,8 @@ test('a meeting not yet held is moved from its node in the running instance', as
   await keep(page, 'meeting-move');
   await form.getByRole('button', { name: '改期并通知商会' }).click();
 
-  // The update joins the outbox, and the journal says where the meeting went.
+  // The update joins the outbox, and the journal (an administrator's tab) says where the meeting went.
   await expect.poll(async () => (await (await request.get('/api/outbox', { headers })).text()).includes('【会议变更】第二季度推进会')).toBe(true);
+  await page.getByRole('tab', { name: '执行记录（技术）' }).click();
   await expect(page.getByText(/第二季度推进会 → 2026-06-30 15:00 瑞安市工商联五楼会议室/)).toBeVisible();
 });

@@ -12,6 +12,7 @@ import type { TimelineEntry } from '../timeline/sentence';
 import { deleteCampaign, getCampaign, getCampaignTimeline, launchCampaign, retryFaulted } from './api';
 import { retryInstance } from '../designer/api';
 import { onLive, throttle } from '../live/live';
+import CampaignDocuments from './CampaignDocuments';
 import CampaignWizard from './CampaignWizard';
 import ParticipantsCard from './ParticipantsCard';
 
@@ -176,6 +177,10 @@ export default function CampaignDetailPage() {
             { title: t('dashboard.submitted'), dataIndex: 'submitted' },
             { title: t('dashboard.accepted'), dataIndex: 'accepted' },
           ]} />
+      </Card>
+
+      <Card title={t('files.documents')} size="small">
+        <CampaignDocuments campaignId={id} editable={hasRole('admin', 'staff')} />
       </Card>
 
       <Card title={t('timeline.title')} size="small" data-testid="campaign-timeline">

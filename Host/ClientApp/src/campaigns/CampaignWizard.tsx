@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import dayjs from 'dayjs';
@@ -9,7 +9,8 @@ import { importChambers, listChambers } from '../chambers/api';
 import ImportRowErrors from '../chambers/ImportRowErrors';
 import { errorText } from '../shared/errorText';
 import PeoplePicker from './PeoplePicker';
-import { createCampaign, getCampaignDraft, listCampaignTemplates, updateCampaign } from './api';
+import { addCampaignDocuments, createCampaign, getCampaignDraft, listCampaignTemplates, updateCampaign } from './api';
+import CampaignDocuments, { PendingDocuments } from './CampaignDocuments';
 
 type Draft = {
   templateId?: string; name: string; year: number; schedule: Record<string, string>;
@@ -84,11 +85,15 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
   const [error, setError] = useState<string | null>(null);
   const [imported, setImported] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
+  // Documents picked before the campaign exists: uploaded once it is saved.
+  const [pending, setPending] = useState<File[]>([]);
+  const { message } = App.useApp();
 
   useEffect(() => {
     if (!open) return;
     setStep(0);
     setError(null);
+    setPending([]);
     allChambers().then(setChambers);
     const loaded = listCampaignTemplates();
     loaded.then(setTemplates);
@@ -112,7 +117,7 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const chooseTemplate = (id: string) => {
     const chosen = templates.find((x) => x.id === id);
-    update({ templateId: id, schedule: scheduleFor(chosen, draft.year), name: draft.name || `${draft.year}年度${chosen?.name?.split(' ')[0] ?? ''}` });
+    update({ templateId: id, schedule: scheduleFor(chosen, draft.year), name: draft.name || t('campaigns.defaultName', { year: draft.year, template: chosen?.name ?? '' }) });
   };
 
   // A list of this year's participants, imported here: the directory is updated and its chambers picked.
@@ -135,7 +140,12 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
       const { templateId, name, year, schedule, participantIds, leaders, reviewers, planApprovers } = draft;
       const dueDates = Object.fromEntries(Object.entries(schedule).filter(([, v]) => v.trim() !== ''));
       const request = { templateId, name, year, schedule: dueDates, participantIds, leaders, reviewers, planApprovers };
-      onCreated(await (campaignId ? updateCampaign(campaignId, request) : createCampaign(request)));
+      const saved = await (campaignId ? updateCampaign(campaignId, request) : createCampaign(request));
+      if (pending.length > 0) {
+        // The campaign is saved either way; documents refused here can be added again on its page.
+        await addCampaignDocuments(saved.id, pending).catch((e) => message.error(errorText(e)));
+      }
+      onCreated(saved);
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -207,6 +217,18 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
           <Form.Item label={t('campaigns.leaders')}><PeoplePicker value={draft.leaders} onChange={(v) => update({ leaders: v })} role="leader" testId="leaders" /></Form.Item>
           <Form.Item label={t('campaigns.reviewers')}><PeoplePicker value={draft.reviewers} onChange={(v) => update({ reviewers: v })} role="staff" testId="reviewers" /></Form.Item>
           <Form.Item label={t('campaigns.planApprovers')}><PeoplePicker value={draft.planApprovers} onChange={(v) => update({ planApprovers: v })} role="leader" testId="plan-approvers" /></Form.Item>
+          <Form.Item label={t('files.documents')} extra={t('files.documentsHint')}>
+            {campaignId ? <CampaignDocuments campaignId={campaignId} editable /> : (
+              <Space orientation="vertical">
+                <PendingDocuments onChosen={(files) => setPending((p) => [...p, ...files])} />
+                {pending.length > 0 && (
+                  <Space wrap data-testid="pending-documents">
+                    {pending.map((file, i) => <Tag key={`${file.name}-${i}`} closable onClose={() => setPending((p) => p.filter((_, j) => j !== i))}>{file.name}</Tag>)}
+                  </Space>
+                )}
+              </Space>
+            )}
+          </Form.Item>
         </Form>
       ),
       valid: true,

@@ -1,7 +1,7 @@
 // Campaigns: the list, one campaign with its stages, creating and launching, participants and 催办.
 import i18n from '../i18n';
-import { del, get, path, post, put, withQuery, type Page } from '../api/http';
-import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, ParticipantView, Person, RetryResult } from '../api/types';
+import { del, get, path, post, put, upload, withQuery, type Page } from '../api/http';
+import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, ParticipantView, Person, RetryResult, SubmissionFile } from '../api/types';
 import type { TimelineEntry } from '../timeline/sentence';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
 
@@ -32,6 +32,17 @@ export function listParticipants(campaignId: string, filter: ParticipantFilter, 
   const query = filterQuery(filter);
   return get<Page<ParticipantView>>(`${withQuery(path`/api/campaigns/${campaignId}/participants`, paging)}${query && `&${query}`}`);
 }
+
+/** The campaign's own documents (the plan), which its approvers open on their task. */
+export const listCampaignDocuments = (campaignId: string) => get<SubmissionFile[]>(path`/api/campaigns/${campaignId}/documents`);
+
+export function addCampaignDocuments(campaignId: string, files: File[]) {
+  const form = new FormData();
+  for (const file of files) form.append('files', file);
+  return upload<SubmissionFile[]>(path`/api/campaigns/${campaignId}/documents`, form);
+}
+
+export const deleteCampaignDocument = (campaignId: string, fileId: string) => del(path`/api/campaigns/${campaignId}/documents/${fileId}`);
 
 /** What happened in the campaign, newest first (all of it, or one workflow's). */
 export const getCampaignTimeline = (campaignId: string, instanceId?: string) =>

@@ -13,7 +13,9 @@ import TaskAnswerForm from '../inbox/TaskAnswerForm';
 import MoveMeetingForm from './MoveMeetingForm';
 import { errorText } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
-import { getDefinition, getInstance, getJournal, retryInstance } from './api';
+import { getDefinition, getInstance, getInstanceTimeline, getJournal, retryInstance } from './api';
+import TimelineList from '../timeline/TimelineList';
+import type { TimelineEntry } from '../timeline/sentence';
 import type { ActivityState } from './cells';
 import type { DefinitionJson } from './model';
 import { activityTitle, definitionText } from './translations';
@@ -53,6 +55,7 @@ export default function InstancePage() {
   const [instance, setInstance] = useState<InstanceView | null>(null);
   const [definition, setDefinition] = useState<DefinitionJson | null>(null);
   const [journal, setJournal] = useState<JournalEntry[]>([]);
+  const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
   const [tasks, setTasks] = useState<TaskView[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +65,7 @@ export default function InstancePage() {
       const loaded = await getInstance(id);
       setInstance(loaded);
       setJournal(await getJournal(id));
+      setTimeline(await getInstanceTimeline(id));
       const mine = await listOpenTasks({ pageSize: 500 });
       setTasks(mine.items.filter((task) => task.instanceId === id));
       if (!definition) {
@@ -111,8 +115,10 @@ export default function InstancePage() {
             </Card>
           )}
           <Tabs items={[
-            {
-              key: 'journal', label: t('designer.journal'),
+            // What happened, in words; the engine's journal is for administrators.
+            { key: 'timeline', label: t('timeline.title'), children: <TimelineList entries={timeline} /> },
+            hasRole('admin') && {
+              key: 'journal', label: t('timeline.journal'),
               children: (
                 <Timeline items={journal.filter((e) => !selected || e.activityId === selected).slice(-200).map((e) => ({
                   color: e.eventName === 'Faulted' ? 'red' : e.eventName === 'Completed' ? 'green' : e.eventName === 'Suspended' ? 'blue' : 'gray',
@@ -131,7 +137,7 @@ export default function InstancePage() {
                 </>
               ),
             },
-          ]} />
+          ].filter((tab) => !!tab)} />
           <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
             {instance.correlationId && <Descriptions.Item label={t('designer.campaign')}><Link to={`/campaigns/${instance.correlationId}`}>{t('designer.openCampaign')}</Link></Descriptions.Item>}
             <Descriptions.Item label={t('common.createdAt')}>{formatMoment(instance.createdAt)}</Descriptions.Item>

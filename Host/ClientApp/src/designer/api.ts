@@ -1,6 +1,7 @@
 // Workflow definitions (the designer) and running instances.
 import { get, path, post, put, withQuery } from '../api/http';
 import type { ActivityDescriptor, DefinitionImported, DefinitionSummary, InstanceRef, InstanceView, JournalEntry } from '../api/types';
+import type { TimelineEntry } from '../timeline/sentence';
 import type { DefinitionJson } from './model';
 
 /** A definition version: the document says only "a JSON object" for the definition, which is Elsa 3's JSON. */
@@ -30,6 +31,9 @@ export const definitionExportUrl = (definitionId: string) => path`/api/workflow-
 export const getInstance = (id: string) => get<InstanceView>(path`/api/workflow-instances/${id}`);
 
 export const getJournal = (id: string) => get<JournalEntry[]>(path`/api/workflow-instances/${id}/journal`);
+
+/** The instance's story in words (a campaign's participant or its own workflow), newest first. */
+export const getInstanceTimeline = (id: string) => get<TimelineEntry[]>(path`/api/workflow-instances/${id}/timeline`);
 
 export const retryInstance = (id: string) => post<InstanceRef>(path`/api/workflow-instances/${id}/retry`);
 export const moveMeeting = (id: string, activityId: string, move: { date: string; time: string | null; location: string | null }) =>

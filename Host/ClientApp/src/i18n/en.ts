@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN';
 
 const en: Messages = {
   app: { name: 'Chamber Campaign Workflows', short: 'Campaigns' },
-  nav: { calendar: 'Business calendar', rubrics: 'Rubrics', designer: 'Designer', dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', jobs: 'Background jobs', emailTemplates: 'E-mail templates', signOut: 'Sign out', language: '中文' },
+  nav: { menu: 'Menu', calendar: 'Business calendar', rubrics: 'Rubrics', designer: 'Designer', dashboard: 'Dashboard', campaigns: 'Campaigns', inbox: 'My tasks', chambers: 'Chambers', users: 'Users and roles', outbox: 'E-mail outbox', jobs: 'Background jobs', emailTemplates: 'E-mail templates', signOut: 'Sign out', language: '中文' },
   rehearsal: { banner: 'Rehearsal: the system runs on a simulated clock, now {{time}} (Beijing time); reminders and deadlines follow it.' },
   password: {
     forgot: 'Forgot your password?', forgotTitle: 'Reset your password', forgotHint: 'Enter the address you sign in with; a reset link valid for one hour is e-mailed.', sendLink: 'Send the link',
@@ -32,6 +32,7 @@ const en: Messages = {
     longestOverdue: 'Longest overdue', allOverdue: 'All {{total}} overdue →', daysOverdue: 'Days overdue',
   },
   campaigns: {
+    defaultName: '{{template}} {{year}}',
     assignee: 'Assignee', stagesAfterSignOff: 'Once {{who}} signs off the plan, chambers start submitting and their progress by stage shows here.', stagesAfterLaunch: 'Once the campaign is launched, progress by stage shows here.', noStagesYet: 'No chamber has anything to submit yet.',
     edit: 'Edit campaign', workflowFault: 'The campaign workflow stopped with an error; fix the cause, then retry', retryWorkflow: 'Retry', retryFaulted: 'Retry all', retried: '{{retried}} workflow(s) retried', retriedFaultedAgain: '{{retried}} workflow(s) retried, {{faultedAgain}} stopped again: remove the cause first (import the calendar year, correct the workflow)', faultedParticipants: '{{count}} chamber workflow(s) stopped with an error; the list below (status Faulted) says why', failedEmails: '{{count}} e-mail(s) could not be delivered; those chambers were not notified', openOutbox: 'Open the outbox', confirmDelete: 'Delete the draft "{{name}}"?', confirmDeleteDetail: 'The draft and its list of participants are deleted; the chamber directory is not touched.',
     confirmLaunch: 'Launch "{{name}}"?', confirmLaunchDetail: 'All {{count}} participants will be e-mailed (after the plan is signed off, where approvers are named). A launch cannot be undone.',
@@ -77,7 +78,7 @@ const en: Messages = {
   },
   timeline: {
     title: 'Progress', journal: 'Journal (technical)', empty: 'Nothing has happened yet',
-    created: 'Campaign created', launched: 'Campaign launched: {{count}} participants notified',
+    started: 'Workflow started', finished: 'Workflow {{status}}', created: 'Campaign created', launched: 'Campaign launched: {{count}} participants notified',
     taskOpened: '"{{stage}}" sent to {{person}}', taskOpenedChamber: '"{{stage}}" of {{chamber}} sent to {{person}}', taskOpenedMany: '{{count}} × "{{stage}}" sent to {{person}}',
     taskAnswered: '{{person}}: {{action}} — "{{stage}}"', taskAnsweredChamber: '{{person}}: {{action}} — "{{stage}}" of {{chamber}}', taskAnsweredMany: '{{person}}: {{action}} — {{count}} × "{{stage}}"',
     emailedOne: '{{template}} e-mail sent', emailedMany: '{{count}} {{template}} e-mails sent', emailedChamber: '{{template}} e-mail sent to {{chamber}}',
@@ -86,6 +87,7 @@ const en: Messages = {
     returned: '"{{stage}}" of {{chamber}} returned for changes', returnedMany: '"{{stage}}" of {{count}} participants returned for changes',
     actions: { approve: 'approved', reject: 'rejected', return: 'returned', transfer: 'transferred', addSigner: 'added a signer', accept: 'accepted', score: 'scored', submit: 'submitted', record: 'recorded' },
   },
+  files: { preview: 'Preview', previewFailed: 'Cannot be previewed: download it instead', noDocuments: 'No documents yet', addDocuments: 'Attach the plan (Word / PDF)', documents: 'Documents', documentsHint: 'Approvers see PDFs and images on their task; other files are downloaded.', pending: 'Uploaded on saving: {{names}}' },
   designer: {
     activityTypes: {
       Chamber: { RubricReview: 'Rubric review', ForEachParticipant: 'For each participant', RequestSubmission: 'Request submission', Rectify: 'Rectify', Commend: 'Commend', CommendationList: 'Commendation list', SignOff: 'Sign-off', ProgressMeeting: 'Progress meeting' },

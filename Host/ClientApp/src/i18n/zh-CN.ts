@@ -1,7 +1,7 @@
 // Simplified Chinese, the default. Keys are shared with en.ts (checked by i18n.test.ts).
 const zh = {
   app: { name: '商会创建活动工作流', short: '创建活动' },
-  nav: { calendar: '工作日历', rubrics: '考核细则', designer: '流程设计', dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', jobs: '后台任务', emailTemplates: '邮件模板', signOut: '退出登录', language: 'English' },
+  nav: { menu: '菜单', calendar: '工作日历', rubrics: '考核细则', designer: '流程设计', dashboard: '工作台', campaigns: '创建活动', inbox: '我的待办', chambers: '商会名录', users: '用户与角色', outbox: '邮件发送', jobs: '后台任务', emailTemplates: '邮件模板', signOut: '退出登录', language: 'English' },
   rehearsal: { banner: '演练模式：系统时间为模拟时间 {{time}}（北京时间），提醒和截止都按此计算。' },
   signIn: { title: '登录', email: '邮箱', password: '密码', submit: '登录', failed: '登录失败' },
   password: {
@@ -30,6 +30,7 @@ const zh = {
     longestOverdue: '逾期最久的单位', allOverdue: '全部 {{total}} 家逾期单位 →', daysOverdue: '逾期天数',
   },
   campaigns: {
+    defaultName: '{{year}}年度{{template}}',
     assignee: '经办人', stagesAfterSignOff: '{{who}}签批方案后，各商会开始报送，这里将显示各阶段进度。', stagesAfterLaunch: '活动启动后，这里将显示各阶段的报送进度。', noStagesYet: '各商会还没有待报送的事项。',
     confirmLaunch: '启动“{{name}}”？', confirmLaunchDetail: '启动后将向 {{count}} 家参加单位发送通知邮件（设有方案签批人的，先请其签批）。启动后不能撤回。',
     awaitingSignOff: '等待方案签批：{{who}}。签批后才通知各商会。',
@@ -75,7 +76,7 @@ const zh = {
   },
   timeline: {
     title: '进展', journal: '执行记录（技术）', empty: '还没有进展记录',
-    created: '创建了活动', launched: '活动启动，已通知 {{count}} 家参加单位',
+    started: '流程开始', finished: '流程{{status}}', created: '创建了活动', launched: '活动启动，已通知 {{count}} 家参加单位',
     taskOpened: '“{{stage}}”已送{{person}}办理', taskOpenedChamber: '{{chamber}}的“{{stage}}”已送{{person}}办理', taskOpenedMany: '{{count}} 项“{{stage}}”已送{{person}}办理',
     taskAnswered: '{{person}}{{action}}：“{{stage}}”', taskAnsweredChamber: '{{person}}{{action}}：{{chamber}}的“{{stage}}”', taskAnsweredMany: '{{person}}{{action}} {{count}} 项“{{stage}}”',
     emailedOne: '已发送{{template}}邮件', emailedMany: '已发送 {{count}} 封{{template}}邮件', emailedChamber: '已向{{chamber}}发送{{template}}邮件',
@@ -84,6 +85,7 @@ const zh = {
     returned: '{{chamber}}的“{{stage}}”被退回修改', returnedMany: '{{count}} 家单位的“{{stage}}”被退回修改',
     actions: { approve: '同意', reject: '不同意', return: '退回', transfer: '转交', addSigner: '加签', accept: '通过', score: '完成评分', submit: '提交', record: '登记' },
   },
+  files: { preview: '预览', previewFailed: '无法预览，请下载后查看', noDocuments: '还没有附件', addDocuments: '上传方案等附件（Word / PDF）', documents: '方案附件', documentsHint: '签批人在待办中可直接查看 PDF 和图片，其他格式可下载。', pending: '保存后上传：{{names}}' },
   designer: {
     activityTypes: {
       Chamber: { RubricReview: '考核评审', ForEachParticipant: '逐个参与单位', RequestSubmission: '材料报送', Rectify: '限期整改', Commend: '表彰', CommendationList: '表彰名单', SignOff: '签批', ProgressMeeting: '推进会' },

@@ -1,4 +1,4 @@
-import { Button, Card, Drawer, Grid, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Drawer, Grid, List, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../api/http';
@@ -41,7 +41,20 @@ export default function InboxPage() {
       <Tabs items={[
         {
           key: 'open', label: `${t('inbox.open')} (${open?.total ?? 0})`,
-          children: (
+          children: !screens.md ? (
+            // On a phone, a card per task: what it is, when it is due, and a button to answer it.
+            <List<TaskView> dataSource={open?.items} loading={!open} locale={{ emptyText: t('inbox.empty') }} data-testid="task-list"
+              pagination={open && open.total > 20 ? { current: page, pageSize: 20, total: open.total, onChange: setPage, simple: true } : false}
+              renderItem={(r) => (
+                <List.Item style={{ display: 'block' }}>
+                  <Typography.Text strong style={{ display: 'block' }}>{r.task.title}</Typography.Text>
+                  <div style={{ margin: '6px 0' }}>
+                    <Tag>{t(`inbox.kinds.${r.task.kind}`, { defaultValue: r.task.kind })}</Tag>{dueTag(r.task.dueAt)}
+                  </div>
+                  <Button type="primary" block onClick={() => setCurrent(r)}>{t('inbox.answer')}</Button>
+                </List.Item>
+              )} />
+          ) : (
             <Table<TaskView> rowKey="id" dataSource={open?.items} loading={!open} locale={{ emptyText: t('inbox.empty') }}
               scroll={{ x: 'max-content' }}
               pagination={{ current: page, pageSize: 20, total: open?.total, onChange: setPage }}
@@ -56,7 +69,16 @@ export default function InboxPage() {
         },
         {
           key: 'done', label: t('inbox.done'),
-          children: (
+          children: !screens.md ? (
+            <List<DoneTask> dataSource={done?.items} loading={!done}
+              renderItem={(r) => (
+                <List.Item style={{ display: 'block' }}>
+                  <Typography.Text strong style={{ display: 'block' }}>{r.title}</Typography.Text>
+                  <Typography.Text type="secondary">{t(`inbox.${r.action}`, { defaultValue: r.action })} · {formatMoment(r.completedAt)}</Typography.Text>
+                  {r.comment && <Typography.Paragraph style={{ margin: 0 }}>{r.comment}</Typography.Paragraph>}
+                </List.Item>
+              )} />
+          ) : (
             <Table<DoneTask> rowKey="taskId" dataSource={done?.items} loading={!done}
               scroll={{ x: 'max-content' }}
               columns={[

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { getRubric } from '../admin/api';
 import type { Rubric, TaskView } from '../api/types';
 import { errorText } from '../shared/errorText';
-import { assigneeLabel, formatDue } from '../shared/format';
+import { formatDue, personLabel } from '../shared/format';
 import { completeTask } from './api';
 import { tasksChanged } from './taskEvents';
 import TaskFilesList from './TaskFilesList';
@@ -60,14 +60,18 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
         <Descriptions.Item label={t('inbox.kind')}>{t(`inbox.kinds.${task.task.kind}`, { defaultValue: task.task.kind })}</Descriptions.Item>
         {task.task.dueAt && <Descriptions.Item label={t('common.due')}>{formatDue(task.task.dueAt)}</Descriptions.Item>}
         {context.chamber && <Descriptions.Item label={t('campaigns.chamber')}>{context.chamber}</Descriptions.Item>}
-        {(task.task.kind === 'CheckSubmission' || task.task.kind === 'RubricReview') && (
-          <Descriptions.Item label={t('inbox.files')}><TaskFilesList taskId={task.id} /></Descriptions.Item>
-        )}
         {context.round && <Descriptions.Item label={t('campaigns.round')}>{context.round}</Descriptions.Item>}
         {task.task.mode && <Descriptions.Item label={t('inbox.mode')}>{t(`inbox.modes.${task.task.mode}`, { defaultValue: task.task.mode })}</Descriptions.Item>}
-        <Descriptions.Item label="→">{assigneeLabel(task.task.assignee, (role) => t(`roles.${role}`, { defaultValue: role }))}</Descriptions.Item>
+        <Descriptions.Item label={t('campaigns.assignee')}>{personLabel(task.task.assignee)}</Descriptions.Item>
       </Descriptions>
       {task.task.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{task.task.description}</Typography.Paragraph>}
+      {/* What the task is about: a chamber's submission, or the plan to sign. */}
+      {(task.task.kind === 'CheckSubmission' || task.task.kind === 'RubricReview' || task.task.kind === 'SignOff') && (
+        <div data-testid="task-files">
+          <Typography.Text strong>{t('inbox.files')}</Typography.Text>
+          <TaskFilesList taskId={task.id} />
+        </div>
+      )}
 
       <Radio.Group value={action} onChange={(e) => setAction(e.target.value)} optionType="button" buttonStyle="solid"
         options={actions.map((a) => ({ value: a, label: t(`inbox.${a}`, { defaultValue: a }) }))} />

@@ -1,5 +1,5 @@
-import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
-import { ApartmentOutlined, BankOutlined, CalendarOutlined, OrderedListOutlined, DashboardOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, MailOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { ApartmentOutlined, BankOutlined, CalendarOutlined, OrderedListOutlined, DashboardOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, MailOutlined, MenuOutlined, ScheduleOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -15,12 +15,16 @@ import ChangePasswordDialog from '../auth/ChangePasswordDialog';
 const JOB_DASHBOARD = '/admin/jobs';
 
 export default function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user, signOut, hasRole } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const [openTasks, setOpenTasks] = useState(0);
   const [changingPassword, setChangingPassword] = useState(false);
+  // On a phone the menu is a drawer and the header keeps the person's actions in one button.
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
+  const [menuOpen, setMenuOpen] = useState(false);
 
   // Counted again on every page, when a task is answered here, and when the Host says a task of
   // this person's came or went (a live update); every five minutes too, should the stream be down.
@@ -49,26 +53,57 @@ export default function AppLayout() {
   ].filter((i): i is Exclude<typeof i, false> => !!i);
   const selected = items.map((i) => i.key).filter((k) => k === location.pathname || (k !== '/' && location.pathname.startsWith(k)));
 
+  const go = (key: string) => {
+    setMenuOpen(false);
+    if (key === JOB_DASHBOARD) window.location.assign(JOB_DASHBOARD);
+    else navigate(key);
+  };
+  const menu = <Menu mode="inline" selectedKeys={selected} items={items} onClick={(e) => go(e.key)} />;
+  const switchLanguage = () => setLanguage(savedLanguage() === 'en' ? 'zh-CN' : 'en');
+  const leave = () => void signOut().then(() => navigate('/signin'));
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={208} theme="light">
-        <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>{t('app.name')}</Typography.Title>
-        <Menu mode="inline" selectedKeys={selected} items={items}
-          onClick={(e) => (e.key === JOB_DASHBOARD ? window.location.assign(JOB_DASHBOARD) : navigate(e.key))} />
-      </Layout.Sider>
+      {!phone && (
+        <Layout.Sider width={208} theme="light">
+          <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>{t('app.name')}</Typography.Title>
+          {menu}
+        </Layout.Sider>
+      )}
+      {phone && (
+        <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" size={260} title={t('app.name')} styles={{ body: { padding: 0 } }}>
+          {menu}
+        </Drawer>
+      )}
       <Layout>
         <RehearsalBanner />
-        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 24 }}>
-          <Space>
-            <Typography.Text data-testid="signed-in-as">{user?.displayName || user?.email}</Typography.Text>
-            <Button type="link" onClick={() => setLanguage(savedLanguage() === 'en' ? 'zh-CN' : 'en')}>{t('nav.language')}</Button>
-            <Button type="link" onClick={() => setChangingPassword(true)} data-testid="change-password">{t('password.change')}</Button>
-            <Button onClick={() => void signOut().then(() => navigate('/signin'))}>{t('nav.signOut')}</Button>
-          </Space>
+        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: phone ? 'space-between' : 'flex-end', alignItems: 'center', paddingInline: phone ? 12 : 24 }}>
+          {phone && (
+            <Space>
+              <Button icon={<MenuOutlined />} aria-label={t('nav.menu')} onClick={() => setMenuOpen(true)} data-testid="open-menu" />
+              <Badge count={openTasks} size="small"><Button type="text" onClick={() => navigate('/inbox')}>{t('nav.inbox')}</Button></Badge>
+            </Space>
+          )}
+          {phone ? (
+            <Dropdown trigger={['click']} menu={{ items: [
+              { key: 'language', label: t('nav.language'), onClick: switchLanguage },
+              { key: 'password', label: t('password.change'), onClick: () => setChangingPassword(true) },
+              { key: 'signOut', label: t('nav.signOut'), onClick: leave },
+            ] }}>
+              <Button icon={<UserOutlined />} data-testid="signed-in-as">{user?.displayName || user?.email}</Button>
+            </Dropdown>
+          ) : (
+            <Space>
+              <Typography.Text data-testid="signed-in-as">{user?.displayName || user?.email}</Typography.Text>
+              <Button type="link" onClick={switchLanguage}>{t('nav.language')}</Button>
+              <Button type="link" onClick={() => setChangingPassword(true)} data-testid="change-password">{t('password.change')}</Button>
+              <Button onClick={leave}>{t('nav.signOut')}</Button>
+            </Space>
+          )}
           <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
         </Layout.Header>
-        <Layout.Content style={{ margin: 24 }}>
-          <Outlet />
+        <Layout.Content style={{ margin: phone ? 8 : 24 }}>
+          <Outlet key={i18n.language} />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -27,6 +27,8 @@ export function sentenceOf(entry: TimelineEntry): string {
   const who = many ? 'Many' : entry.chamber ? 'Chamber' : '';
   switch (entry.kind) {
     case 'created': return t('timeline.created');
+    case 'started': return t('timeline.started');
+    case 'finished': return t('timeline.finished', { status: t(`designer.statuses.${entry.action}`, { defaultValue: entry.action ?? '' }) });
     case 'launched': return t('timeline.launched', values);
     case 'task-opened': return t(`timeline.taskOpened${who}`, values);
     case 'task-answered': return t(`timeline.taskAnswered${who}`, values);
