@@ -116,8 +116,15 @@ public sealed class CampaignTimeline(
         }
     }
 
+    /// <summary>Newest first; of entries at the same moment (a rehearsal's clock, one step of a workflow), the later in the story first.</summary>
     private async Task<IReadOnlyList<TimelineEntry>> NewestAsync(IEnumerable<TimelineEntry> entries, int limit, CancellationToken cancellationToken) =>
-        await NamedAsync([.. entries.OrderByDescending(e => e.At).ThenBy(e => e.Kind, StringComparer.Ordinal).Take(limit)], cancellationToken);
+        await NamedAsync([.. entries.OrderByDescending(e => e.At).ThenByDescending(e => StoryOrder.IndexOf(e.Kind)).Take(limit)], cancellationToken);
+
+    private static readonly List<string> StoryOrder =
+    [
+        TimelineKinds.Created, TimelineKinds.Started, TimelineKinds.Launched, TimelineKinds.TaskOpened, TimelineKinds.TaskAnswered, TimelineKinds.Emailed,
+        TimelineKinds.Submitted, TimelineKinds.SubmissionAnswered, TimelineKinds.Finished,
+    ];
 
     /// <summary>
     /// E-mails the campaign's workflows sent (or are sending), by Beijing day and template: the

@@ -24,7 +24,10 @@ export async function signIn(page: Page, email: string, password: string): Promi
 }
 
 /** An API session as the administrator (for set-up the pages do not need to show). */
-export async function adminApi(request: APIRequestContext): Promise<{ post(path: string, data: unknown): Promise<unknown> }> {
+export async function adminApi(request: APIRequestContext): Promise<{
+  post(path: string, data: unknown): Promise<unknown>;
+  upload(path: string, multipart: Record<string, { name: string; mimeType: string; buffer: Buffer }>): Promise<unknown>;
+}> {
   const login = await request.post('/api/auth/login', { data: admin });
   expect(login.ok()).toBeTruthy();
   const token = (await login.json()).antiforgeryToken as string;
@@ -33,6 +36,11 @@ export async function adminApi(request: APIRequestContext): Promise<{ post(path:
       const response = await request.post(path, { data, headers: { 'X-XSRF-TOKEN': token } });
       expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBeTruthy();
       return response.status() === 204 ? undefined : response.json();
+    },
+    async upload(path, multipart) {
+      const response = await request.post(path, { multipart, headers: { 'X-XSRF-TOKEN': token } });
+      expect(response.ok(), `${path}: ${response.status()} ${await response.text()}`).toBeTruthy();
+      return response.json();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider, Grid, Spin } from 'antd';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, type ReactNode } from 'react';
@@ -40,10 +40,8 @@ function Home() {
 
 export default function App() {
   const { i18n } = useTranslation();
-  // Touch-sized controls (40 px) on a phone, where leaders sign off as often as at a desk.
-  const phone = !Grid.useBreakpoint().md;
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} componentSize={phone ? 'large' : undefined} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
       <AntApp>
       <BrowserRouter>
         <AuthProvider>

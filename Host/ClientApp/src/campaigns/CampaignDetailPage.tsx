@@ -172,9 +172,9 @@ export default function CampaignDetailPage() {
           columns={[
             { title: t('campaigns.stage'), dataIndex: 'stage' },
             { title: t('common.due'), render: (_, s) => formatDue(s.dueAt) },
-            { title: t('dashboard.pending'), dataIndex: 'pending' },
+            { title: t('dashboard.pending'), dataIndex: 'pending', responsive: ['sm'] },
             { title: t('common.overdue'), render: (_, s) => <span style={{ color: s.overdue ? '#cf1322' : undefined }}>{s.overdue}</span> },
-            { title: t('dashboard.submitted'), dataIndex: 'submitted' },
+            { title: t('dashboard.submitted'), dataIndex: 'submitted', responsive: ['sm'] },
             { title: t('dashboard.accepted'), dataIndex: 'accepted' },
           ]} />
       </Card>

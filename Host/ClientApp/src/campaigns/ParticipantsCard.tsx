@@ -85,15 +85,16 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey }: {
         pagination={{ current: page, pageSize: 50, total: participants?.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('campaigns.total', { total }) }}
         columns={[
           { title: t('campaigns.chamber'), render: (_, p) => p.status === 'not-launched' ? p.chamber : <Link to={`/instances/${p.instanceId}`}>{p.chamber}</Link> },
-          { title: t('campaigns.district'), dataIndex: 'district', width: 110 },
+          // On a phone: the chamber, where it stands and its due date; the rest from a desk.
+          { title: t('campaigns.district'), dataIndex: 'district', width: 110, responsive: ['md'] },
           { title: t('common.status'), width: 100, render: (_, p) => <Tag color={statusColors[p.status]}>{t(`status.${p.status}`)}</Tag> },
           { title: t('campaigns.stage'), render: (_, p) => p.fault
             ? <Typography.Text type="danger" data-testid="participant-fault">{oneLanguage(p.fault, i18n.language)}</Typography.Text> : p.stage },
-          { title: t('common.due'), width: 110, render: (_, p) => formatDue(p.dueAt) },
-          { title: t('campaigns.round'), width: 70, render: (_, p) => p.round || '' },
-          { title: t('campaigns.reached'), dataIndex: 'reached' },
-          { title: t('campaigns.score'), width: 80, dataIndex: 'score' },
-          { title: t('campaigns.outcome'), width: 100, render: (_, p) => p.outcome ? t(`outcome.${p.outcome}`) : '' },
+          { title: t('common.due'), width: 110, render: (_, p) => formatDue(p.dueAt), responsive: ['sm'] },
+          { title: t('campaigns.round'), width: 70, render: (_, p) => p.round || '', responsive: ['md'] },
+          { title: t('campaigns.reached'), dataIndex: 'reached', responsive: ['md'] },
+          { title: t('campaigns.score'), width: 80, dataIndex: 'score', responsive: ['md'] },
+          { title: t('campaigns.outcome'), width: 100, render: (_, p) => p.outcome ? t(`outcome.${p.outcome}`) : '', responsive: ['md'] },
         ]} />
       <Modal open={!!chasing} title={t('campaigns.chaseTitle')} okText={t('campaigns.chaseSend')} cancelText={t('common.cancel')}
         onCancel={() => setChasing(null)} onOk={() => void chase()}>

@@ -75,7 +75,7 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
    */
   const openReadable = (g: Graph) => {
     g.zoomTo(1);
-    const content = g.getContentBBox();
+    const content = g.getContentArea();
     const view = g.getGraphArea();
     const fits = content.width <= view.width - 48 && content.height <= view.height - 88;
     setLarge(!fits);
@@ -84,8 +84,8 @@ const WorkflowCanvas = forwardRef<CanvasHandle, Props>(function WorkflowCanvas({
     const focusCell = focus ? g.getCellById(focus) : null;
     if (fits) g.centerContent();
     else if (focusCell) g.centerCell(focusCell);
-    // Clear of the zoom buttons at the top left.
-    else g.positionContent('top-left', { padding: { left: 24, top: 64, right: 24, bottom: 24 } });
+    // The start at the top left, clear of the zoom buttons.
+    else g.translate(24 - content.x, 64 - content.y);
   };
 
   useEffect(() => {

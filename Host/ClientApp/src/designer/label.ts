@@ -1,5 +1,6 @@
 import type { ActivityJson, ActivityDescriptor } from './model';
-import { activityTitle, typeLabel } from './translations';
+import i18n from '../i18n';
+import { activityTitle, translation, typeLabel } from './translations';
 
 /** The fonts of a card's texts (the canvas draws them at these sizes; 12 px is the smallest text on screen). */
 export const fonts = {
@@ -39,10 +40,15 @@ export function fitLine(line: string, width: number, widthOf: (text: string) => 
   return `${line.slice(0, fits)}…`;
 }
 
-/** A card's two lines: the activity's name in the reader's language, and its type's. */
+/**
+ * A card's two lines: the activity's name in the reader's language, and its type's. An activity
+ * without a name is called by its type (开始, not "start"), and the second line is left empty.
+ */
 export function cardLines(activity: ActivityJson, descriptor: ActivityDescriptor | undefined, width: number) {
+  const type = typeLabel(descriptor, activity.type);
+  const title = activity.name || translation(activity, i18n.language, 'name') ? activityTitle(activity) : type;
   return {
-    title: fitLine(activityTitle(activity), width, (text) => textWidth(text, 'title')),
-    kind: fitLine(typeLabel(descriptor, activity.type), width),
+    title: fitLine(title, width, (text) => textWidth(text, 'title')),
+    kind: title === type ? '' : fitLine(type, width),
   };
 }

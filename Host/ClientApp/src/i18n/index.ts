@@ -16,7 +16,7 @@ export function setLanguage(language: Language): void {
   localStorage.setItem(storageKey, language);
   dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
   document.documentElement.lang = language;
-  void i18n.changeLanguage(language);
+  void i18n.changeLanguage(language).then(() => { document.title = i18n.t('app.name'); });
 }
 
 void i18n.use(initReactI18next).init({
@@ -26,5 +26,8 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false }, // React escapes
 });
 dayjs.locale(savedLanguage() === 'en' ? 'en' : 'zh-cn');
+// The window's title in the reader's language too (index.html's is the Chinese one).
+document.documentElement.lang = savedLanguage();
+document.title = i18n.t('app.name');
 
 export default i18n;

@@ -55,6 +55,7 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
 
   const context = task.task.context ?? {};
   return (
+    <div>
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Descriptions column={1} size="small" bordered>
         <Descriptions.Item label={t('inbox.kind')}>{t(`inbox.kinds.${task.task.kind}`, { defaultValue: task.task.kind })}</Descriptions.Item>
@@ -68,7 +69,7 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
       {/* What the task is about: a chamber's submission, or the plan to sign. */}
       {(task.task.kind === 'CheckSubmission' || task.task.kind === 'RubricReview' || task.task.kind === 'SignOff') && (
         <div data-testid="task-files">
-          <Typography.Text strong>{t('inbox.files')}</Typography.Text>
+          <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>{t('inbox.files')}</Typography.Text>
           <TaskFilesList taskId={task.id} />
         </div>
       )}
@@ -105,9 +106,13 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
       </Form.Item>
       {problems.includes('inbox.commentRequired') && <Typography.Text type="warning">{t('inbox.commentRequired')}</Typography.Text>}
       {error && <Alert type="error" title={error} showIcon />}
+    </Space>
+    {/* Kept in view at the bottom while the plan or the files above are read (a phone's screen holds little). */}
+    <div style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '12px 0 4px', zIndex: 1 }}>
       <Button type="primary" onClick={send} loading={busy} disabled={problems.length > 0} data-testid="answer-task">
         {t('common.submit')}
       </Button>
-    </Space>
+    </div>
+    </div>
   );
 }
