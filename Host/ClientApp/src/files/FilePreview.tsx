@@ -1,5 +1,5 @@
-import { Alert, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Spin, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionFile } from '../api/types';
 
@@ -9,36 +9,53 @@ export const previewable = (file: Pick<SubmissionFile, 'contentType'>) =>
 
 /**
  * A PDF or an image shown in the page. The Host serves every uploaded file as a download, never
- * rendered on our origin; the preview fetches the bytes and shows them from a blob of the declared
- * type (a "PDF" that is really HTML is never run as a page: the browser's PDF viewer refuses it).
+ * rendered on our origin: the preview fetches the bytes and draws them itself — a PDF's pages on
+ * canvases (pdf.js), an image from a blob of its declared type.
  */
 export default function FilePreview({ url, file, height = 480 }: { url: string; file: SubmissionFile; height?: number | string }) {
   const { t } = useTranslation();
-  const [blobUrl, setBlobUrl] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
+  const pages = useRef<HTMLDivElement>(null);
+  const [image, setImage] = useState<string | null>(null);
+  const [state, setState] = useState<{ loading: boolean; failed: boolean; pageCount?: number }>({ loading: true, failed: false });
 
   useEffect(() => {
-    let created: string | null = null;
-    let cancelled = false;
-    setBlobUrl(null);
-    setFailed(false);
-    fetch(url, { credentials: 'same-origin' })
-      .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(String(response.status)))))
-      .then((bytes) => {
-        if (cancelled) return;
-        created = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
-        setBlobUrl(created);
-      })
-      .catch(() => !cancelled && setFailed(true));
+    const signal = { cancelled: false };
+    let blobUrl: string | null = null;
+    const container = pages.current;
+    setState({ loading: true, failed: false });
+    setImage(null);
+    (async () => {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(String(response.status));
+      const bytes = await response.arrayBuffer();
+      if (signal.cancelled) return;
+      if (file.contentType === 'application/pdf' && container) {
+        container.replaceChildren();
+        const { drawPdf } = await import('./pdfPages');
+        const pageCount = await drawPdf(bytes, container, signal);
+        if (!signal.cancelled) setState({ loading: false, failed: false, pageCount });
+      } else {
+        blobUrl = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
+        setImage(blobUrl);
+        setState({ loading: false, failed: false });
+      }
+    })().catch(() => !signal.cancelled && setState({ loading: false, failed: true }));
     return () => {
-      cancelled = true;
-      if (created) URL.revokeObjectURL(created);
+      signal.cancelled = true;
+      if (blobUrl) URL.revokeObjectURL(blobUrl);
+      container?.replaceChildren();
     };
   }, [url, file.contentType]);
 
-  if (failed) return <Alert type="warning" showIcon title={t('files.previewFailed')} />;
-  if (!blobUrl) return <Spin />;
-  return file.contentType === 'application/pdf'
-    ? <iframe src={blobUrl} title={file.fileName} data-testid="file-preview" style={{ width: '100%', height, border: '1px solid #f0f0f0' }} />
-    : <img src={blobUrl} alt={file.fileName} data-testid="file-preview" style={{ maxWidth: '100%', maxHeight: height, display: 'block' }} />;
+  return (
+    <div data-testid="file-preview" aria-label={file.fileName}>
+      {state.failed && <Alert type="warning" showIcon title={t('files.previewFailed')} />}
+      {state.loading && <Spin />}
+      {image && <img src={image} alt={file.fileName} style={{ maxWidth: '100%', maxHeight: height, display: 'block' }} />}
+      <div ref={pages} data-testid="pdf-pages" style={{ maxHeight: height, overflowY: 'auto', background: '#f5f5f5', padding: file.contentType === 'application/pdf' && !state.failed ? 8 : 0 }} />
+      {state.pageCount !== undefined && state.pageCount > 30 && (
+        <Typography.Text type="secondary">{t('files.morePages', { shown: 30, count: state.pageCount })}</Typography.Text>
+      )}
+    </div>
+  );
 }
