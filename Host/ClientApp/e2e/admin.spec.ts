@@ -82,5 +82,5 @@ test('an administrator changes an e-mail template, previews it, is stopped by a 
   await page.getByRole('button', { name: '恢复默认' }).click();
   await page.getByRole('button', { name: '是' }).click();
   await expect(page.getByTestId('template-submission-chase')).not.toContainText('已修改');
-  await expect(subject).toHaveValue(/^【催办】\{\{#if overdueWorkingDays\}\}/);
+  await expect(subject).toHaveValue(/^【催报】\{\{#if overdueWorkingDays\}\}/);
 });

@@ -34,6 +34,14 @@ const technical = /\b(JSON|PDF|Word|Excel|CSV|ICS|iCalendar|JavaScript|Liquid|Cr
 
 type Finding = { text: string; problem: string };
 
+/** Whether the phrase occurs as words of its own, not inside a longer Chinese name (“四好”商会创建活动 contains 创建活动). */
+function standsAlone(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    if (!han.test(text[at - 1] ?? '') && !han.test(text[at + phrase.length] ?? '')) return true;
+  }
+  return false;
+}
+
 /** What the page shows that it should not, read from its rendered text. */
 async function findings(page: Page, language: 'zh-CN' | 'en'): Promise<Finding[]> {
   const texts = await page.evaluate(() => {
@@ -42,7 +50,8 @@ async function findings(page: Page, language: 'zh-CN' | 'en'): Promise<Finding[]
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.trim();
       const element = node.parentElement;
-      if (!text || !element || element.closest('script, style, noscript, [aria-hidden="true"], .ant-select-item-option, textarea')) continue;
+      // The signed-in person's own name is theirs, in whatever language it is written.
+      if (!text || !element || element.closest('script, style, noscript, [aria-hidden="true"], .ant-select-item-option, textarea, [data-testid="signed-in-as"], [data-user-text]')) continue;
       const style = getComputedStyle(element);
       const box = element.getBoundingClientRect();
       if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || box.height === 0) continue;
@@ -61,7 +70,9 @@ async function findings(page: Page, language: 'zh-CN' | 'en'): Promise<Finding[]
       const english = englishPhrases.find((phrase) => text.includes(phrase));
       if (english) found.push({ text, problem: `English interface text "${english}"` });
     } else {
-      const chinese = chinesePhrases.find((phrase) => text.includes(phrase));
+      // A string of the Chinese interface, alone or inside English: untranslated. (Names people
+      // gave things — campaigns, chambers — are Chinese in both interfaces and may contain such words.)
+      const chinese = chinesePhrases.find((phrase) => text === phrase || (/\b[A-Za-z]{2,}\s+[A-Za-z]{2,}\b/.test(plain) && standsAlone(text, phrase)));
       if (chinese) found.push({ text, problem: `Chinese interface text "${chinese}"` });
     }
   }

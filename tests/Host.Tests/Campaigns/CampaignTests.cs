@@ -142,7 +142,7 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
             (result.GetProperty("chased").GetInt32(), result.GetProperty("alreadyChasedToday").GetInt32(), result.GetProperty("nothingToSubmit").GetInt32());
         var before = (await driver.MailAsync()).Count;
         async Task<int> ManualChasesAsync() =>
-            (await driver.MailAsync()).Count(m => m.Summary.Contains("，请尽快提交 / Reminder: \"贯彻落实意见（实施方案）\"", StringComparison.Ordinal));
+            (await driver.MailAsync()).Count(m => m.Summary.Contains("· 【催报】“贯彻落实意见（实施方案）”", StringComparison.Ordinal));
         Assert.Equal((2, 0, 0), Counts(await ChaseAsync(Admin, new { status = "overdue", note = "<b>请于本周内提交</b>" })));
         Assert.Equal((0, 2, 0), Counts(await ChaseAsync(Admin, new { status = "overdue" })));
         Assert.Equal((0, 0, 1), Counts(await ChaseAsync(Admin, new { chamberIds = new[] { wuma } })));

@@ -30,7 +30,7 @@ export default function OutboxPage() {
         </Popconfirm>
         <Button onClick={load}>{t('common.refresh')}</Button>
       </Space>}>
-      <Table<OutboxItem> rowKey="id" size="small" dataSource={items?.items} loading={!items}
+      <Table<OutboxItem> rowKey="id" scroll={{ x: 'max-content' }} size="small" dataSource={items?.items} loading={!items}
         pagination={{ current: page, pageSize: 50, total: items?.total, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('outbox.summary'), dataIndex: 'summary' },

@@ -6,7 +6,7 @@ import { listRubrics } from './api';
 
 /** 考核细则: the shipped rubrics, item by item, with computed indicators and veto items marked. */
 export default function RubricsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [rubrics, setRubrics] = useState<Rubric[] | null>(null);
   useEffect(() => void listRubrics().then(setRubrics), []);
 
@@ -14,7 +14,8 @@ export default function RubricsPage() {
     <Card title={t('rubrics.title')} loading={!rubrics}>
       <Collapse items={(rubrics ?? []).map((r) => ({
         key: r.id,
-        label: <>{r.name} <Tag>{t('inbox.passLine')} {r.passLine}</Tag></>,
+        // The rubric's own name in English where it has one; its items are the notices' own words.
+        label: <>{i18n.language === 'en' && r.nameEn ? r.nameEn : r.name} <Tag>{t('inbox.passLine')} {r.passLine}</Tag></>,
         children: (
           <>
             {r.source && <Typography.Paragraph type="secondary">{r.source}。{r.note}</Typography.Paragraph>}

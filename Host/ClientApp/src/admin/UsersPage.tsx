@@ -58,10 +58,11 @@ export default function UsersPage() {
   return (
     <Card title={t('users.title')} extra={<Button type="primary" onClick={() => setCreating(true)}>{t('users.create')}</Button>}>
       {error && <Alert type="error" title={error} showIcon closable onClose={() => setError(null)} style={{ marginBottom: 16 }} />}
-      <Table<UserView> rowKey="id" dataSource={users ?? []} loading={!users}
+      <Table<UserView> rowKey="id" scroll={{ x: 'max-content' }} dataSource={users ?? []} loading={!users}
         columns={[
           { title: t('users.email'), dataIndex: 'email' },
-          { title: t('users.displayName'), dataIndex: 'displayName' },
+          // A person's name is written as they wrote it, whatever the interface's language.
+          { title: t('users.displayName'), render: (_, u) => <span data-user-text>{u.displayName}</span> },
           { title: t('users.roles'), render: (_, u) => (
             <Select mode="multiple" value={u.roles} style={{ minWidth: 260 }} onChange={(v) => v.length > 0 && void change(u.id, { roles: v })}
               options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} tagRender={({ label }) => <Tag>{label}</Tag>} />

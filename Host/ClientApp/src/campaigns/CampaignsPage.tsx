@@ -20,7 +20,7 @@ export default function CampaignsPage() {
 
   return (
     <Card title={t('campaigns.title')} extra={hasRole('admin', 'staff') && <Button type="primary" onClick={() => setCreating(true)}>{t('campaigns.create')}</Button>}>
-      <Table<CampaignRecord> rowKey="id" dataSource={campaigns ?? []} loading={!campaigns}
+      <Table<CampaignRecord> rowKey="id" scroll={{ x: 'max-content' }} dataSource={campaigns ?? []} loading={!campaigns}
         columns={[
           { title: t('common.name'), render: (_, c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link> },
           { title: t('campaigns.year'), dataIndex: 'year', width: 80 },

@@ -57,7 +57,7 @@ export default function ChambersPage() {
 
   return (
     <Card title={t('chambers.title')} extra={
-      <Space>
+      <Space wrap>
         <Select allowClear placeholder={t('campaigns.district')} value={district} style={{ width: 130 }} data-testid="district-filter"
           onChange={(v) => { setPage(1); setDistrict(v); }} options={districts.map((d) => ({ value: d, label: d }))} />
         <Select allowClear placeholder={t('chambers.type')} value={type} style={{ width: 150 }} data-testid="type-filter"
@@ -65,7 +65,7 @@ export default function ChambersPage() {
         <Input.Search placeholder={t('common.search')} allowClear onSearch={(v) => { setPage(1); setSearch(v); }} style={{ width: 200 }} />
         {operate && <Button icon={<DownloadOutlined />} href={chamberTemplateUrl} download>{t('chambers.template')}</Button>}
         {operate && (
-          <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(f) => void importFile(f) as unknown as boolean}>
+          <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(f) => { void importFile(f); return false; }}>
             <Button icon={<UploadOutlined />}>{t('chambers.import')}</Button>
           </Upload>
         )}
@@ -77,7 +77,7 @@ export default function ChambersPage() {
           description={<ImportRowErrors errors={result.errors} />} />
       )}
       {link && <Alert style={{ marginBottom: 16 }} type="info" closable onClose={() => setLink(null)} title={<Typography.Text copyable>{link.link}</Typography.Text>} />}
-      <Table<Chamber> rowKey="id" size="small" dataSource={chambers?.items} loading={!chambers}
+      <Table<Chamber> rowKey="id" scroll={{ x: 'max-content' }} size="small" dataSource={chambers?.items} loading={!chambers}
         pagination={{ current: page, pageSize: 50, total: chambers?.total, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: t('common.name'), dataIndex: 'name' },

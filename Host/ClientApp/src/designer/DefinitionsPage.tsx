@@ -71,7 +71,7 @@ export default function DefinitionsPage() {
         <Button type="primary" onClick={() => setCreating(true)}>{t('designer.newDefinition')}</Button>
       </Space>}>
       {error && <Alert type="error" showIcon closable onClose={() => setError(null)} title={error} style={{ marginBottom: 16 }} data-testid="definitions-error" />}
-      <Table<DefinitionSummary> rowKey="id" dataSource={definitions ?? []} loading={!definitions}
+      <Table<DefinitionSummary> rowKey="id" scroll={{ x: 'max-content' }} dataSource={definitions ?? []} loading={!definitions}
         columns={[
           { title: t('designer.definitionId'), render: (_, d) => <Link to={`/designer/${d.definitionId}`}>{d.definitionId}</Link> },
           { title: t('common.name'), dataIndex: 'name' },

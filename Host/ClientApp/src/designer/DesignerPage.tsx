@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Card, Empty, Layout, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Empty, Grid, Layout, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import WorkflowCanvas, { type CanvasHandle } from './WorkflowCanvas';
 /** The designer: palette, canvas and property panel; drafts, publishing and versions. */
 export default function DesignerPage() {
   const { t } = useTranslation();
+  const phone = !Grid.useBreakpoint().md;
   const { message, modal } = AntApp.useApp();
   const { definitionId = '' } = useParams();
   const descriptors = useDescriptors();
@@ -94,6 +95,19 @@ export default function DesignerPage() {
   if (!descriptors || !detail) return <Spin />;
   const selectedDescriptor = selected ? descriptors.get(selected.type) : undefined;
 
+  const canvasView = (
+    <WorkflowCanvas ref={canvas} definition={detail.definition} descriptors={descriptors}
+      onSelect={(id) => setSelected(id ? canvas.current!.activity(id) : null)}
+      onChange={() => setDirty(true)} />
+  );
+  const properties = selected
+    ? <PropertyPanel key={selected.id} activity={selected} descriptor={selectedDescriptor} onChange={(next) => {
+        setSelected(next);
+        canvas.current?.updateActivity(next);
+        setDirty(true);
+      }} />
+    : <Empty description={t('designer.selectHint')} />;
+
   return (
     <Card size="small" styles={{ body: { padding: 0 } }} title={
       <Space>
@@ -111,27 +125,28 @@ export default function DesignerPage() {
           <Button onClick={saveDraft} disabled={!dirty} data-testid="save-draft">{t('designer.saveDraft')}</Button>
           <Button type="primary" onClick={publish} data-testid="publish">{t('designer.publish')}</Button>
         </Space>}>
-      <Layout style={{ height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
-        <Layout.Sider width={220} theme="light" style={{ overflow: 'auto', borderRight: '1px solid #f0f0f0' }}>
-          <Palette descriptors={descriptors} onAdd={add} />
-        </Layout.Sider>
-        <Layout.Content style={{ position: 'relative' }}
-          onDragOver={(e) => { if (e.dataTransfer.types.includes(paletteType)) e.preventDefault(); }}
-          onDrop={(e) => { e.preventDefault(); add(e.dataTransfer.getData(paletteType), { clientX: e.clientX, clientY: e.clientY }); }}>
-          <WorkflowCanvas ref={canvas} definition={detail.definition} descriptors={descriptors}
-            onSelect={(id) => setSelected(id ? canvas.current!.activity(id) : null)}
-            onChange={() => setDirty(true)} />
-        </Layout.Content>
-        <Layout.Sider width={340} theme="light" style={{ overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}>
-          {selected
-            ? <PropertyPanel key={selected.id} activity={selected} descriptor={selectedDescriptor} onChange={(next) => {
-                setSelected(next);
-                canvas.current?.updateActivity(next);
-                setDirty(true);
-              }} />
-            : <Empty description={t('designer.selectHint')} />}
-        </Layout.Sider>
-      </Layout>
+      {phone ? (
+        // On a phone the flowchart is read, and an activity's properties are shown under it; the
+        // palette (drag and drop) is a desk's.
+        <>
+          <div style={{ height: '60vh', position: 'relative' }}>{canvasView}</div>
+          <div style={{ padding: 12 }}>{properties}</div>
+        </>
+      ) : (
+        <Layout style={{ height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
+          <Layout.Sider width={220} theme="light" style={{ overflow: 'auto', borderRight: '1px solid #f0f0f0' }}>
+            <Palette descriptors={descriptors} onAdd={add} />
+          </Layout.Sider>
+          <Layout.Content style={{ position: 'relative' }}
+            onDragOver={(e) => { if (e.dataTransfer.types.includes(paletteType)) e.preventDefault(); }}
+            onDrop={(e) => { e.preventDefault(); add(e.dataTransfer.getData(paletteType), { clientX: e.clientX, clientY: e.clientY }); }}>
+            {canvasView}
+          </Layout.Content>
+          <Layout.Sider width={340} theme="light" style={{ overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}>
+            {properties}
+          </Layout.Sider>
+        </Layout>
+      )}
     </Card>
   );
 }

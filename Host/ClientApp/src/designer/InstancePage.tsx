@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Empty, Layout, List, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Grid, Layout, List, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18n from '../i18n';
@@ -50,6 +50,7 @@ export default function InstancePage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const { hasRole } = useAuth();
+  const phone = !Grid.useBreakpoint().md;
   const descriptors = useDescriptors();
   const canvas = useRef<CanvasHandle>(null);
   const [instance, setInstance] = useState<InstanceView | null>(null);
@@ -95,15 +96,10 @@ export default function InstancePage() {
   if (error) return <Alert type="error" title={error} showIcon />;
   if (!instance || !definition || !descriptors) return <Spin />;
 
-  return (
-    <Card size="small" styles={{ body: { padding: 0 } }} title={
-      <span>{definitionText(definition, 'name') ?? t('designer.instance')} <Typography.Text type="secondary">{t('designer.versionN', { version: instance.version })}</Typography.Text> <Tag data-testid="instance-status">{t(`designer.statuses.${instance.status}`, { defaultValue: instance.status })}</Tag></span>}
-      extra={<span>{(['finished', 'current', 'faulted'] as const).map((s) => <Tag key={s} color={{ finished: 'green', current: 'blue', faulted: 'red' }[s]}>{t(`designer.states.${s}`)}</Tag>)}</span>}>
-      <Layout style={{ height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
-        <Layout.Content>
-          <WorkflowCanvas ref={canvas} definition={definition} descriptors={descriptors} readOnly states={states} waiting={waiting} onSelect={setSelected} />
-        </Layout.Content>
-        <Layout.Sider width={380} theme="light" style={{ overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}>
+  const canvasView = <WorkflowCanvas ref={canvas} definition={definition} descriptors={descriptors} readOnly states={states} waiting={waiting} onSelect={setSelected} />;
+  // The task on the node, the timeline, the journal and the incidents: beside the flowchart on a desk, under it on a phone.
+  const side = (
+    <>
           {taskHere && (
             <Card size="small" title={`${t('designer.myTask')} · ${taskHere.task.title}`} style={{ marginBottom: 12 }} data-testid="task-on-node">
               <TaskAnswerForm task={taskHere} onAnswered={() => { setSelected(null); void load(); }} />
@@ -142,8 +138,24 @@ export default function InstancePage() {
             {instance.correlationId && <Descriptions.Item label={t('designer.campaign')}><Link to={`/campaigns/${instance.correlationId}`}>{t('designer.openCampaign')}</Link></Descriptions.Item>}
             <Descriptions.Item label={t('common.createdAt')}>{formatMoment(instance.createdAt)}</Descriptions.Item>
           </Descriptions>
-        </Layout.Sider>
-      </Layout>
+    </>
+  );
+
+  return (
+    <Card size="small" styles={{ body: { padding: 0 } }} title={
+      <span>{definitionText(definition, 'name') ?? t('designer.instance')} <Typography.Text type="secondary">{t('designer.versionN', { version: instance.version })}</Typography.Text> <Tag data-testid="instance-status">{t(`designer.statuses.${instance.status}`, { defaultValue: instance.status })}</Tag></span>}
+      extra={<span>{(['finished', 'current', 'faulted'] as const).map((s) => <Tag key={s} color={{ finished: 'green', current: 'blue', faulted: 'red' }[s]}>{t(`designer.states.${s}`)}</Tag>)}</span>}>
+      {phone ? (
+        <>
+          <div style={{ height: '60vh', position: 'relative' }}>{canvasView}</div>
+          <div style={{ padding: 12 }}>{side}</div>
+        </>
+      ) : (
+        <Layout style={{ height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
+          <Layout.Content>{canvasView}</Layout.Content>
+          <Layout.Sider width={380} theme="light" style={{ overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}>{side}</Layout.Sider>
+        </Layout>
+      )}
     </Card>
   );
 }
