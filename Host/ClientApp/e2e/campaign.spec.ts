@@ -105,6 +105,11 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await expect(page.getByTestId('awaiting-sign-off')).toContainText('等待方案签批：王主席');
   await keep(page, '04-campaign-awaiting-sign-off');
   const campaignUrl = page.url();
+  // The dashboard says what the campaign waits for, and from whom, instead of an empty chart.
+  await page.getByRole('menuitem', { name: '工作台' }).click();
+  await expect(page.getByTestId('stages-waiting')).toContainText('王主席签批方案后，各商会开始报送');
+  await keep(page, '04b-dashboard-awaiting-sign-off');
+  await page.goto(campaignUrl);
 
   // The leader signs off the plan in the inbox.
   const leaderContext = await browser.newContext();

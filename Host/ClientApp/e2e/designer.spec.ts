@@ -43,13 +43,13 @@ test('a definition is edited, validated, saved and published in the designer', a
   // Its required inputs are empty: saving is refused with the reasons.
   await page.getByTestId('save-draft').click();
   await expect(page.locator('.ant-modal-confirm-title', { hasText: '请先修正以下问题' })).toBeVisible();
-  await expect(page.getByText(/sign-off: 请填写/).first()).toBeVisible();
+  await expect(page.getByText(/sign-off：请填写“(标题|签批人)”/).first()).toBeVisible();
   await keep(page, '11-designer-validation');
   await page.getByRole('button', { name: /知道了|OK/ }).click();
 
   const panel = page.locator('.ant-layout-sider').last();
-  await panel.locator('.ant-form-item').filter({ hasText: 'Title' }).locator('input').last().fill('会长办公会纪要签批');
-  await panel.locator('.ant-form-item').filter({ hasText: 'Approvers' }).locator('input').last().fill('leader@fic.example');
+  await panel.locator('.ant-form-item').filter({ hasText: '标题' }).locator('input').last().fill('会长办公会纪要签批');
+  await panel.locator('.ant-form-item').filter({ hasText: '签批人' }).locator('input').last().fill('leader@fic.example');
   await page.getByTestId('save-draft').click();
   await expect(page.getByText(/已保存草稿/)).toBeVisible();
   await page.getByTestId('publish').click();

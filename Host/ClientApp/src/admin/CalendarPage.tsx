@@ -71,7 +71,7 @@ export default function CalendarPage() {
           description={<AffectedTable deadlines={imported.affected} />} />
       )}
       <Typography.Paragraph type="secondary">{t('calendar.hint')}</Typography.Paragraph>
-      <Table<CalendarYear> rowKey="year" size="small" dataSource={[...(years ?? [])].sort((a, b) => b.year - a.year)} loading={!years} pagination={{ pageSize: 12 }}
+      <Table<CalendarYear> rowKey="year" scroll={{ x: 'max-content' }} size="small" dataSource={[...(years ?? [])].sort((a, b) => b.year - a.year)} loading={!years} pagination={{ pageSize: 12 }}
         columns={[
           { title: t('campaigns.year'), dataIndex: 'year', width: 90 },
           { title: t('calendar.holidays'), dataIndex: 'holidays', width: 110 },
@@ -102,7 +102,7 @@ function PreviewBody({ preview }: { preview: CalendarYearPreview }) {
       {preview.replaces && <Alert type="info" showIcon title={t('calendar.replaces', { year: preview.year })} />}
       {preview.fewerHolidaysThanUsual && <Alert type="warning" showIcon title={t('calendar.fewHolidays', { count: preview.holidays })} />}
       <Typography.Text strong>{t('calendar.changes', { count: preview.changes.length })}</Typography.Text>
-      <Table<CalendarDayChange> rowKey="date" size="small" dataSource={preview.changes} pagination={{ pageSize: 8, hideOnSinglePage: true }}
+      <Table<CalendarDayChange> rowKey="date" scroll={{ x: 'max-content' }} size="small" dataSource={preview.changes} pagination={{ pageSize: 8, hideOnSinglePage: true }}
         columns={[
           { title: t('calendar.date'), dataIndex: 'date', width: 120 },
           { title: t('calendar.before'), render: (_, c) => standing(c.workingBefore, c.nameBefore) },
@@ -125,7 +125,7 @@ function PreviewBody({ preview }: { preview: CalendarYearPreview }) {
 function AffectedTable({ deadlines }: { deadlines: AffectedDeadline[] }) {
   const { t } = useTranslation();
   return (
-    <Table<AffectedDeadline> rowKey={(d) => `${d.date}-${d.kind}-${d.what}`} size="small" dataSource={deadlines} pagination={{ pageSize: 6, hideOnSinglePage: true }}
+    <Table<AffectedDeadline> rowKey={(d) => `${d.date}-${d.kind}-${d.what}`} scroll={{ x: 'max-content' }} size="small" dataSource={deadlines} pagination={{ pageSize: 6, hideOnSinglePage: true }}
       columns={[
         { title: t('calendar.date'), dataIndex: 'date', width: 110 },
         { title: t('calendar.kind'), render: (_, d) => t(d.kind === 'task' ? 'calendar.kindTask' : 'calendar.kindTimer'), width: 110 },

@@ -7,7 +7,7 @@ import type { Page } from '../api/http';
 import type { CampaignView, ParticipantView } from '../api/types';
 import { getCampaign, listCampaigns, listParticipants } from '../campaigns/api';
 import { countOpenTasks } from '../inbox/api';
-import { daysUntil, formatDue, serverNow } from '../shared/format';
+import { daysUntil, formatDue, personLabel, serverNow } from '../shared/format';
 import { listCalendarYears } from '../admin/api';
 import { yearToPrepare } from '../admin/calendarYears';
 import { useAuth } from '../auth/AuthContext';
@@ -50,6 +50,13 @@ export default function DashboardPage() {
   const funnel = useMemo(() => first && stageChart(first, t), [first, t]);
   const outcomes = useMemo(() => first && outcomeChart(first, t), [first, t]);
 
+  // Before any chamber has something to submit, the chart would be a lone line: say what is awaited, and from whom.
+  const waitingFor = (view: CampaignView) => {
+    const signOff = view.launched === 0 ? view.tasks.find((task) => task.kind === 'SignOff') : undefined;
+    if (signOff) return t('campaigns.stagesAfterSignOff', { who: personLabel(signOff.assignee, signOff.assigneeName) });
+    return view.status === 'Launching' ? t('campaigns.launched', { launched: view.launched, total: view.participants }) : t('campaigns.noStagesYet');
+  };
+
   if (views && views.length === 0) return <>{calendarWarning}<Card><Empty description={<Link to="/campaigns">{t('dashboard.noCampaign')}</Link>} /></Card></>;
   const participants = views?.reduce((sum, v) => sum + v.participants, 0) ?? 0;
   const overdue = views?.reduce((sum, v) => sum + v.stages.reduce((s, x) => s + x.overdue, 0), 0) ?? 0;
@@ -72,11 +79,17 @@ export default function DashboardPage() {
         <Col xs={24} md={6}><Card><Link to="/inbox"><Statistic title={t('dashboard.myTasks')} value={tasks} /></Link></Card></Col>
         <Col xs={24} lg={16}>
           <Card title={first ? `${t('dashboard.funnel')} · ${first.name}` : t('dashboard.funnel')} loading={!views}>
-            {funnel && <Chart option={funnel} height={Math.max(200, 60 * (first?.stages.length ?? 1) + 80)} />}
+            {first && first.stages.length === 0
+              ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} data-testid="stages-waiting" description={waitingFor(first)} />
+              : funnel && <Chart option={funnel} height={Math.max(200, 60 * (first?.stages.length ?? 1) + 80)} />}
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <Card title={t('dashboard.outcomes')} loading={!views}>{outcomes && <Chart option={outcomes} />}</Card>
+          <Card title={t('dashboard.outcomes')} loading={!views}>
+            {first && Object.keys(first.outcomes).length === 0
+              ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noOutcomesYet')} />
+              : outcomes && <Chart option={outcomes} />}
+          </Card>
         </Col>
         {first && overdueList && overdueList.total > 0 && (
           <Col span={24}>

@@ -54,7 +54,7 @@ export default function PropertyPanel({ activity, descriptor, readOnly, onChange
       {inputs.map((input) => {
         const missing = input.isRequired && !inputText(activity, input.name)?.value && !(activity[input.name] as { memoryReference?: unknown } | undefined)?.memoryReference;
         return (
-          <Form.Item key={input.name} label={input.displayName} tooltip={input.description} required={input.isRequired}
+          <Form.Item key={input.name} label={t(`designer.inputs.${input.name}`, { defaultValue: input.displayName })} tooltip={input.description} required={input.isRequired}
             validateStatus={missing ? 'error' : undefined} help={missing ? t('designer.required') : undefined}>
             {field(input)}
           </Form.Item>

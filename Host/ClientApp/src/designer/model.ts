@@ -3,6 +3,9 @@
 // "In". Everything the designer does not edit (variables, inputs, custom properties, unknown
 // fields) is carried through untouched, so import → edit → export loses nothing.
 
+import i18n from '../i18n';
+import { activityTitle } from './translations';
+
 export type Expression = { type: string; value?: unknown };
 export type InputValue = { typeName?: string; expression?: Expression; memoryReference?: { id: string } };
 
@@ -83,23 +86,23 @@ export function validate(definition: DefinitionJson, descriptors: Map<string, Ac
   const problems: string[] = [];
   const ids = new Set<string>();
   for (const activity of definition.root.activities) {
-    if (ids.has(activity.id)) problems.push(`重复的环节标识 / Duplicate activity id: ${activity.id}`);
+    if (ids.has(activity.id)) problems.push(i18n.t('designer.problems.duplicateId', { id: activity.id }));
     ids.add(activity.id);
     const descriptor = descriptors.get(activity.type);
     if (!descriptor) {
-      problems.push(`${activity.name ?? activity.id}: 未知的环节类型 / unknown activity type ${activity.type}`);
+      problems.push(i18n.t('designer.problems.unknownType', { activity: activityTitle(activity), type: activity.type }));
       continue;
     }
     for (const input of descriptor.inputs) {
       if (!input.isRequired) continue;
       const value = activity[input.name] as InputValue | undefined;
       const empty = !value || (!value.memoryReference && (value.expression?.value === undefined || value.expression.value === ''));
-      if (empty) problems.push(`${activity.name ?? activity.id}: 请填写“${input.displayName}” / ${input.displayName} is required`);
+      if (empty) problems.push(i18n.t('designer.problems.required', { activity: activityTitle(activity), input: i18n.t(`designer.inputs.${input.name}`, { defaultValue: input.displayName }) }));
     }
   }
   for (const connection of definition.root.connections) {
     if (!ids.has(connection.source.activity) || !ids.has(connection.target.activity))
-      problems.push(`连线指向不存在的环节 / A connection points to a missing activity: ${connection.source.activity} → ${connection.target.activity}`);
+      problems.push(i18n.t('designer.problems.missingActivity', { from: connection.source.activity, to: connection.target.activity }));
   }
   return problems;
 }

@@ -23,7 +23,7 @@ const zh = {
     Draft: '草稿', Launching: '启动中', Running: '进行中', Faulted: '出错',
   },
   outcome: { commended: '表彰', rectifying: '整改中', 'not-passed': '未达标', none: '尚无结果' },
-  dashboard: {
+  dashboard: { noOutcomesYet: '还没有考核结果', 
     campaignFault: '“{{name}}”的活动流程出错已停止', participantFaults: '“{{name}}”有 {{count}} 个商会的流程出错', openCampaign: '查看并重试',
     title: '工作台', campaigns: '进行中的活动', participants: '参加（家次）', overdue: '逾期（家次）', myTasks: '我的待办', funnel: '各环节进度',
     outcomes: '考核结果', noCampaign: '还没有活动，先创建一个。', pending: '待提交', submitted: '待审核', accepted: '已通过', past: '已完成本环节',
@@ -91,6 +91,8 @@ const zh = {
       Chamber: { RubricReview: '考核评审', ForEachParticipant: '逐个参与单位', RequestSubmission: '材料报送', Rectify: '限期整改', Commend: '表彰', CommendationList: '表彰名单', SignOff: '签批', ProgressMeeting: '推进会' },
       Elsa: { SendEmail: '发送邮件', FlowJoin: '汇合', FlowSwitch: '多路分支', FlowNode: '流程节点', FlowFork: '并行分支', FlowDecision: '条件判断', Flowchart: '流程图', ParallelForEach: '并行循环', ForEach: '循环', Sequence: '顺序执行', Start: '开始', RunCSharp: '运行 C# 脚本', SetOutput: '设置输出', Fault: '报错', Complete: '完成', Event: '等待事件', SetVariable: '设置变量', End: '结束', Finish: '结束流程', RunJavaScript: '运行 JavaScript 脚本', WriteLine: '输出一行', DispatchWorkflow: '派发子流程', ExecuteWorkflow: '执行子流程', WorkflowDefinitionActivity: '子流程', NotFoundActivity: '未知环节', StartAt: '定时开始', Timer: '定时器', Delay: '延时', Cron: '周期定时' },
     },
+    inputs: { approvers: '签批人', bcc: '密送', body: '正文', branches: '分支', campaignName: '活动名称', cc: '抄送', chamber: '商会', chaseEveryWorkingDays: '逾期后每隔几个工作日催办', code: '代码', condition: '条件', correlationId: '关联标识', cronExpression: 'Cron 表达式', dateTime: '日期时间', deadlineDays: '整改天数', description: '说明', dueDate: '截止日期', durationMinutes: '时长（分钟）', escalateAfterChases: '催办几次后报告领导', escalateTo: '督办领导', eventName: '事件名称', from: '发件人', honour: '荣誉称号', idempotencyKey: '幂等键', input: '输入', interval: '间隔', items: '项目', location: '地点', maxChases: '最多催办次数', maxRounds: '整改轮次', meetingDate: '会议日期', meetingTime: '会议时间', message: '消息', outcomes: '结果', outputName: '输出名称', outputValue: '输出值', possibleOutcomes: '可能的结果', recorders: '记录人', reminderDays: '截止前几个工作日提醒', resubmitWorkingDays: '退回后几个工作日内重新提交', review: '审核', reviewers: '审核人', roundsSoFar: '已整改轮次', rubric: '考核细则', script: '脚本', subject: '主题', text: '文本', timeSpan: '时长', timeZone: '时区', title: '标题', to: '收件人', untilStage: '全部到达此环节后继续', value: '值', waitForCompletion: '等待完成', workflowDefinitionId: '流程', mode: '审批方式', variable: '变量', cases: '分支条件', mergeMode: '汇合方式', scorers: '考核人' },
+    problems: { duplicateId: '环节标识重复：{{id}}', unknownType: '{{activity}}：未知的环节类型 {{type}}', required: '{{activity}}：请填写“{{input}}”', missingActivity: '连线指向不存在的环节：{{from}} → {{to}}' },
     outcomes: { Done: '完成', Accepted: '已通过', Approved: '同意', Rejected: '不同意', Returned: '退回', Ordered: '已下达', Exhausted: '轮次用尽', True: '是', False: '否', Passed: '达标', Failed: '未达标', Default: '其他' },
     categories: { Approval: '审批', Branching: '分支', Campaign: '创建活动', Composition: '组合', Email: '邮件', Flow: '流程控制', Looping: '循环', Primitives: '基础', Scheduling: '定时', Scripting: '脚本', System: '系统', Workflows: '子流程' },
     statuses: { Pending: '待启动', Running: '运行中', Suspended: '等待中', Finished: '已完成', Faulted: '出错', Cancelled: '已取消' },
