@@ -33,9 +33,8 @@ public sealed class CampaignTimeline(
             return null;
         var ownInstance = CampaignService.CampaignInstanceId(campaignId);
         var participants = db.CampaignParticipants.Where(p => p.CampaignId == campaignId);
-        var chamberOf = await participants.Where(p => instanceId == null || p.InstanceId == instanceId)
-            .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new { p.InstanceId, c.Name })
-            .ToDictionaryAsync(p => p.InstanceId, p => p.Name, StringComparer.Ordinal, cancellationToken);
+        // Entries about a chamber name it once they are chosen (see Named): a campaign of 50,000 shows 200 of them.
+        string? AboutChamber(string entryInstance) => entryInstance == ownInstance ? null : entryInstance;
         var stages = await StagesAsync(campaign, cancellationToken);
         string StageOf(string activityId, string fallback) => stages.GetValueOrDefault(activityId) ?? fallback;
 
@@ -47,10 +46,11 @@ public sealed class CampaignTimeline(
                 entries.Add(new(Utc(launched), TimelineKinds.Launched, campaign.ParticipantCount));
         }
 
-        // Tasks answered, and when each was given; tasks still open, when given.
+        // Tasks answered, and when each was given; tasks still open, when given — of the whole campaign,
+        // the campaign's own (the chambers' open reviews are told on their own timelines).
         var history = db.TaskHistory.Where(h => instanceId != null ? h.InstanceId == instanceId : h.InstanceId == ownInstance || participants.Any(p => p.InstanceId == h.InstanceId));
-        var open = await taskIndex.OfCampaignAsync(campaignId, instanceId is null ? null : [instanceId], cancellationToken);
-        await AddTasksAsync(entries, history, open, StageOf, id => chamberOf.GetValueOrDefault(id), cancellationToken);
+        var open = await taskIndex.OfInstanceAsync(instanceId ?? ownInstance, cancellationToken);
+        await AddTasksAsync(entries, history, open, StageOf, AboutChamber, cancellationToken);
 
         // Chambers' submissions and what became of them.
         var receipts = await db.SubmissionReceipts.AsNoTracking()
@@ -60,16 +60,30 @@ public sealed class CampaignTimeline(
         foreach (var r in receipts)
         {
             var stage = r.Title; // the task as the chamber saw it
-            entries.Add(new(Utc(r.SubmittedAt), TimelineKinds.Submitted, Stage: stage, Chamber: chamberOf.GetValueOrDefault(r.InstanceId), InstanceId: r.InstanceId));
+            entries.Add(new(Utc(r.SubmittedAt), TimelineKinds.Submitted, Stage: stage, Chamber: AboutChamber(r.InstanceId), InstanceId: r.InstanceId));
             if (r.AnsweredAt is { } answered)
-            {
-                entries.Add(new(Utc(answered), TimelineKinds.SubmissionAnswered, Stage: stage, Action: r.Status, Chamber: chamberOf.GetValueOrDefault(r.InstanceId),
-                    InstanceId: r.InstanceId));
-            }
+                entries.Add(new(Utc(answered), TimelineKinds.SubmissionAnswered, Stage: stage, Action: r.Status, Chamber: AboutChamber(r.InstanceId), InstanceId: r.InstanceId));
         }
 
-        entries.AddRange(await EmailsAsync(campaignId, instanceId, chamberOf, cancellationToken));
-        return await NewestAsync(instanceId is null ? Grouped(entries) : entries, limit, cancellationToken);
+        entries.AddRange(await EmailsAsync(campaignId, instanceId, AboutChamber, cancellationToken));
+        var shown = await NewestAsync(instanceId is null ? Grouped(entries) : entries, limit, cancellationToken);
+        return await WithChamberNamesAsync(db, campaignId, shown, cancellationToken);
+    }
+
+    /// <summary>
+    /// The chambers' names in the entries that are about one (their <see cref="TimelineEntry.Chamber"/>
+    /// holds the chamber's workflow instance until then), read for those entries only.
+    /// </summary>
+    private static async Task<IReadOnlyList<TimelineEntry>> WithChamberNamesAsync(CampaignDbContext db, string campaignId, IReadOnlyList<TimelineEntry> entries,
+        CancellationToken cancellationToken)
+    {
+        var instances = entries.Select(e => e.Chamber).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (instances.Count == 0)
+            return entries;
+        var names = await db.CampaignParticipants.Where(p => p.CampaignId == campaignId && instances.Contains(p.InstanceId))
+            .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new { p.InstanceId, c.Name })
+            .ToDictionaryAsync(p => p.InstanceId, p => p.Name, StringComparer.Ordinal, cancellationToken);
+        return [.. entries.Select(e => e.Chamber is { } instance ? e with { Chamber = names.GetValueOrDefault(instance) } : e)];
     }
 
     /// <summary>
@@ -90,13 +104,13 @@ public sealed class CampaignTimeline(
                 StageOf, _ => null, cancellationToken);
         }
 
-        entries.AddRange(await EmailsAsync(null, instanceId, [], cancellationToken));
+        entries.AddRange(await EmailsAsync(null, instanceId, _ => null, cancellationToken));
         return await NewestAsync(entries, limit, cancellationToken);
     }
 
     /// <summary>Tasks answered (and when each was given), and tasks still open (when given); a chamber's own submissions are told by their receipts instead.</summary>
     private static async Task AddTasksAsync(List<TimelineEntry> entries, IQueryable<TaskHistoryRecord> history, IReadOnlyList<OpenTask> open,
-        Func<string, string, string> stageOf, Func<string, string?> chamberOf, CancellationToken cancellationToken)
+        Func<string, string, string> stageOf, Func<string, string?> aboutChamber, CancellationToken cancellationToken)
     {
         var answered = await history.AsNoTracking().Where(h => h.Kind != TaskKinds.Submission)
             .Select(h => new { h.InstanceId, h.ActivityId, h.Title, h.Assignee, h.Actor, h.Action, h.CreatedAt, h.CompletedAt })
@@ -104,15 +118,15 @@ public sealed class CampaignTimeline(
         foreach (var h in answered)
         {
             var stage = stageOf(h.ActivityId, h.Title);
-            entries.Add(new(Utc(h.CreatedAt), TimelineKinds.TaskOpened, Stage: stage, Person: h.Assignee, Chamber: chamberOf(h.InstanceId), InstanceId: h.InstanceId));
+            entries.Add(new(Utc(h.CreatedAt), TimelineKinds.TaskOpened, Stage: stage, Person: h.Assignee, Chamber: aboutChamber(h.InstanceId), InstanceId: h.InstanceId));
             entries.Add(new(Utc(h.CompletedAt), TimelineKinds.TaskAnswered, Stage: stage, Person: UserTasks.UserTag(h.Actor), Action: h.Action,
-                Chamber: chamberOf(h.InstanceId), InstanceId: h.InstanceId));
+                Chamber: aboutChamber(h.InstanceId), InstanceId: h.InstanceId));
         }
 
         foreach (var t in open.Where(t => t.Task.Kind != TaskKinds.Submission))
         {
             entries.Add(new(t.CreatedAt, TimelineKinds.TaskOpened, Stage: stageOf(t.ActivityId, t.Task.Title), Person: t.Task.Assignee,
-                Chamber: chamberOf(t.InstanceId), InstanceId: t.InstanceId));
+                Chamber: aboutChamber(t.InstanceId), InstanceId: t.InstanceId));
         }
     }
 
@@ -130,7 +144,7 @@ public sealed class CampaignTimeline(
     /// E-mails the campaign's workflows sent (or are sending), by Beijing day and template: the
     /// outbox key names the template (instance/activity/template/occasion, see CampaignMail).
     /// </summary>
-    private async Task<IEnumerable<TimelineEntry>> EmailsAsync(string? campaignId, string? instanceId, Dictionary<string, string> chamberOf,
+    private async Task<IEnumerable<TimelineEntry>> EmailsAsync(string? campaignId, string? instanceId, Func<string, string?> aboutChamber,
         CancellationToken cancellationToken)
     {
         await using var wf = await workflows.CreateDbContextAsync(cancellationToken);
@@ -144,7 +158,7 @@ public sealed class CampaignTimeline(
             .Where(m => m.Template is not null)
             .GroupBy(m => (Day: BeijingTime.DayOf(m.At), m.Template, Instance: instanceId is null ? null : m.InstanceId))
             .Select(g => new TimelineEntry(g.Min(m => m.At), TimelineKinds.Emailed, g.Count(), Template: g.Key.Template,
-                Chamber: g.Key.Instance is { } one ? chamberOf.GetValueOrDefault(one!) : null, InstanceId: g.Key.Instance));
+                Chamber: g.Key.Instance is { } one ? aboutChamber(one) : null, InstanceId: g.Key.Instance));
     }
 
     /// <summary>Entries of one Beijing day, kind, stage and action for more than <see cref="GroupAbove"/> chambers, as one that counts them.</summary>

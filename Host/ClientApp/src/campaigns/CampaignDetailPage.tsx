@@ -29,16 +29,22 @@ export default function CampaignDetailPage() {
 
   const load = useCallback(() => {
     getCampaign(id).then(setView).catch((e) => setError(errorText(e)));
+  }, [id]);
+  // The story below the figures: asked for once they are shown, and again at most every ten seconds.
+  const loadTimeline = useCallback(() => {
     getCampaignTimeline(id).then(setTimeline).catch(() => setTimeline([]));
   }, [id]);
   useEffect(load, [load]);
+  const shown = view != null;
+  useEffect(() => { if (shown) loadTimeline(); }, [shown, loadTimeline]);
 
   // The stage counts follow the participants as they move (live updates, at most once a second).
   useEffect(() => {
     const refresh = throttle(load, 1000);
-    const unsubscribe = onLive('campaign', (changed) => changed === id && refresh());
-    return () => { unsubscribe(); refresh.cancel(); };
-  }, [id, load]);
+    const refreshTimeline = throttle(loadTimeline, 10_000);
+    const unsubscribe = onLive('campaign', (changed) => { if (changed === id) { refresh(); refreshTimeline(); } });
+    return () => { unsubscribe(); refresh.cancel(); refreshTimeline.cancel(); };
+  }, [id, load, loadTimeline]);
 
   // While participants are being started, the progress bar follows the launcher.
   useEffect(() => {
