@@ -1,5 +1,4 @@
 using Chamber.Workflows.Activities.Flow;
-using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 
 namespace Chamber.Campaigns.Lifecycle;
@@ -11,11 +10,11 @@ namespace Chamber.Campaigns.Lifecycle;
 /// </summary>
 internal sealed class StageNames
 {
-    private readonly Dictionary<string, Activity> _activities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _order = new(StringComparer.Ordinal);
 
-    /// <summary>The stage's name in the reader's language.</summary>
-    public string? GetValueOrDefault(string activityId) => _activities.GetValueOrDefault(activityId)?.LocalizedName();
+    /// <summary>The stage's name in the reader's language (the request's, when the names were added).</summary>
+    public string? GetValueOrDefault(string activityId) => _names.GetValueOrDefault(activityId);
 
     /// <summary>How far into its workflow the flow reaches the activity; unknown or unreachable ones last.</summary>
     public int OrderOf(string activityId) => _order.GetValueOrDefault(activityId, int.MaxValue);
@@ -23,7 +22,7 @@ internal sealed class StageNames
     public void Add(WorkflowGraph graph)
     {
         foreach (var activity in graph.Activities.Values)
-            _activities.TryAdd(activity.Id, activity);
+            _names.TryAdd(activity.Id, activity.LocalizedName());
         if (graph.Definition.Root is not Flowchart flowchart)
             return;
 

@@ -3,7 +3,6 @@ using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Lifecycle;
-using Chamber.Campaigns.Portal;
 using Chamber.Campaigns.Submissions;
 using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Definitions;

@@ -1,5 +1,4 @@
 using Hangfire.Logging;
-using Microsoft.Extensions.Logging;
 using HangfireLevel = Hangfire.Logging.LogLevel;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Col, Descriptions, Modal, Progress, Row, Space, Statistic, Table } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { oneLanguage } from '../shared/oneLanguage';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -13,7 +13,8 @@ import { deleteCampaign, getCampaign, getCampaignTimeline, launchCampaign, retry
 import { retryInstance } from '../designer/api';
 import { onLive, throttle } from '../live/live';
 import CampaignDocuments from './CampaignDocuments';
-import CampaignWizard from './CampaignWizard';
+// The wizard edits a draft: loaded when asked for, not with every campaign page (a phone parses less).
+const CampaignWizard = lazy(() => import('./CampaignWizard'));
 import ParticipantsCard from './ParticipantsCard';
 
 export default function CampaignDetailPage() {
@@ -194,7 +195,11 @@ export default function CampaignDetailPage() {
       </Card>
 
       <ParticipantsCard campaignId={id} canChase={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={view.launched} />
-      <CampaignWizard open={editing} campaignId={id} onClose={() => setEditing(false)} onCreated={() => { setEditing(false); load(); }} />
+      {editing && (
+        <Suspense fallback={null}>
+          <CampaignWizard open campaignId={id} onClose={() => setEditing(false)} onCreated={() => { setEditing(false); load(); }} />
+        </Suspense>
+      )}
     </Space>
   );
 }
