@@ -24,6 +24,26 @@ public sealed class TaskFiles(TaskInbox inbox, TaskIndex taskIndex, SubmissionFi
         return await files.ListAsync(task.InstanceId, submission, cancellationToken);
     }
 
+    /// <summary>
+    /// Files the person answering an open task adds to it (a signed scan, an amended plan): kept in
+    /// the task's workflow instance, so whoever answers next there sees them with the rest. All or
+    /// none (<see cref="FilesRefusedException"/>); null when the task is not open,
+    /// <see cref="TaskForbiddenException"/> when it is someone else's.
+    /// </summary>
+    public async Task<IReadOnlyList<SubmissionFileView>?> AddAsync(TaskActor actor, string taskId, IReadOnlyList<FileUpload> uploads,
+        CancellationToken cancellationToken = default)
+    {
+        if (await inbox.FindAsync(actor, taskId, cancellationToken) is not { } task)
+            return null;
+        if (uploads.Count == 0)
+            throw new FilesRefusedException(["没有收到文件 / No file was received."]);
+        if (uploads.Count > SubmissionFiles.MaxFiles)
+            throw new FilesRefusedException([$"一次最多上传 {SubmissionFiles.MaxFiles} 个文件 / At most {SubmissionFiles.MaxFiles} files at once."]);
+        foreach (var (name, bytes) in await SubmissionFiles.ReadCheckedAsync(uploads, cancellationToken))
+            await files.SaveAsync("", task.InstanceId, taskId, name, bytes, cancellationToken);
+        return await OfTaskAsync(actor, taskId, cancellationToken);
+    }
+
     /// <summary>Whether the caller has, or had, a task in the instance the file was handed in to.</summary>
     public async Task<bool> MayReadAsync(TaskActor actor, SubmissionFileRecord file, CancellationToken cancellationToken = default)
     {

@@ -22,6 +22,20 @@ public static class SubmissionFileEndpoints
                 : Problems.NotFound($"任务 {id} 不存在或已处理 / Task {id} does not exist or was already answered."))
             .WithTags("Tasks").ProducesProblem(StatusCodes.Status403Forbidden);
 
+        // Files the person answering a task adds to it (a sign-off's signed scan): the next to answer there sees them.
+        app.MapPost("/api/tasks/{id}/files", async Task<Results<Ok<IReadOnlyList<SubmissionFileView>>, ProblemHttpResult>> (string id, HttpRequest request,
+            ClaimsPrincipal user, TaskFiles files, CancellationToken ct) =>
+        {
+            var (form, refused) = await UploadForms.ReadAsync(request, ct);
+            if (form is null)
+                return refused!;
+            return await files.AddAsync(user.ToTaskActor(), id, UploadForms.Uploads(form), ct) is { } list
+                ? TypedResults.Ok(list)
+                : Problems.NotFound($"任务 {id} 不存在或已处理 / Task {id} does not exist or was already answered.");
+        }).WithTags("Tasks").RequireAuthorization().DisableAntiforgery().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmissionFiles.MaxUploadBytes));
+
         app.MapGet("/api/submissions/files/{id}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, ClaimsPrincipal user,
             SubmissionFiles files, TaskFiles taskFiles, IAuthorizationService authorization, HttpContext http, CancellationToken ct) =>
         {

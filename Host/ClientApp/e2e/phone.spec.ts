@@ -62,6 +62,9 @@ test('a leader signs off the plan on a phone, after reading it there, and chambe
   // The plan's page drawn in the task (pdf.js on a canvas: a phone shows no PDF in a frame).
   await expect(drawer.getByTestId('pdf-pages').locator('canvas')).toHaveCount(1);
   for (const answer of ['驳回', '退回', '转交', '加签']) await expect(drawer.getByText(answer, { exact: true })).toBeVisible();
+  // The leader adds the signed page from the phone's camera roll.
+  await drawer.locator('input[type=file]').setInputFiles({ name: '签批页.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) });
+  await expect(drawer.getByTestId('task-file')).toHaveCount(2);
   await fitsThePhone(page);
   await touchSized(drawer.locator('button, label.ant-radio-button-wrapper'));
   await keep(page, 'phone-task');

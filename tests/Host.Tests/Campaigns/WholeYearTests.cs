@@ -222,13 +222,22 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         return document.GetProperty("id").GetString()!;
     }
 
-    /// <summary>The leader's sign-off task lists the plan, and the leader downloads it as it was uploaded; a reviewer with no task there may not.</summary>
+    /// <summary>The leader's sign-off task lists the plan, and the leader downloads it as it was uploaded and adds to it; a reviewer with no task there may do neither.</summary>
     private async Task TheLeaderOpensThePlanAsync(string taskId, string planId)
     {
         var files = await _leader.GetFromJsonAsync<JsonElement>($"/api/tasks/{taskId}/files");
         Assert.Equal(planId, Assert.Single(files.EnumerateArray()).GetProperty("id").GetString());
         Assert.Equal(PlanPdf, await _leader.GetByteArrayAsync($"/api/submissions/files/{planId}"));
         Assert.Equal(HttpStatusCode.Forbidden, (await _reviewer.GetAsync($"/api/submissions/files/{planId}")).StatusCode);
+
+        // The leader adds the signed page to the task; it joins the plan for whoever answers there next. Nobody else adds to it.
+        using var scan = new MultipartFormDataContent { { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "files", "签批页.png" } };
+        var added = await _leader.PostAsync($"/api/tasks/{taskId}/files", scan);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal(["2026年度实施方案.pdf", "签批页.png"], (await added.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()
+            .Select(f => f.GetProperty("fileName").GetString()!).ToArray());
+        using var intruding = new MultipartFormDataContent { { new ByteArrayContent(PlanPdf), "files", "x.pdf" } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await _reviewer.PostAsync($"/api/tasks/{taskId}/files", intruding)).StatusCode);
     }
 
     /// <summary>

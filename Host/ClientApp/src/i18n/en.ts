@@ -87,7 +87,7 @@ const en: Messages = {
     returned: '"{{stage}}" of {{chamber}} returned for changes', returnedMany: '"{{stage}}" of {{count}} participants returned for changes',
     actions: { approve: 'approved', reject: 'rejected', return: 'returned', transfer: 'transferred', addSigner: 'added a signer', accept: 'accepted', score: 'scored', submit: 'submitted', record: 'recorded' },
   },
-  files: { morePages: 'The first {{shown}} of {{count}} pages: download it to read the rest', preview: 'Preview', previewFailed: 'Cannot be previewed: download it instead', noDocuments: 'No documents yet', addDocuments: 'Attach the plan (Word / PDF)', documents: 'Documents', documentsHint: 'Approvers see PDFs and images on their task; other files are downloaded.', pending: 'Uploaded on saving: {{names}}' },
+  files: { attach: 'Attach a file (a signed page…)', morePages: 'The first {{shown}} of {{count}} pages: download it to read the rest', preview: 'Preview', previewFailed: 'Cannot be previewed: download it instead', noDocuments: 'No documents yet', addDocuments: 'Attach the plan (Word / PDF)', documents: 'Documents', documentsHint: 'Approvers see PDFs and images on their task; other files are downloaded.', pending: 'Uploaded on saving: {{names}}' },
   designer: {
     activityTypes: {
       Chamber: { RubricReview: 'Rubric review', ForEachParticipant: 'For each participant', RequestSubmission: 'Request submission', Rectify: 'Rectify', Commend: 'Commend', CommendationList: 'Commendation list', SignOff: 'Sign-off', ProgressMeeting: 'Progress meeting' },

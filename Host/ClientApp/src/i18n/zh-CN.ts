@@ -85,7 +85,7 @@ const zh = {
     returned: '{{chamber}}的“{{stage}}”被退回修改', returnedMany: '{{count}} 家单位的“{{stage}}”被退回修改',
     actions: { approve: '同意', reject: '不同意', return: '退回', transfer: '转交', addSigner: '加签', accept: '通过', score: '完成评分', submit: '提交', record: '登记' },
   },
-  files: { morePages: '仅显示前 {{shown}} 页（共 {{count}} 页），请下载查看全文', preview: '预览', previewFailed: '无法预览，请下载后查看', noDocuments: '还没有附件', addDocuments: '上传方案等附件（Word / PDF）', documents: '方案附件', documentsHint: '签批人在待办中可直接查看 PDF 和图片，其他格式可下载。', pending: '保存后上传：{{names}}' },
+  files: { attach: '添加附件（如签批页）', morePages: '仅显示前 {{shown}} 页（共 {{count}} 页），请下载查看全文', preview: '预览', previewFailed: '无法预览，请下载后查看', noDocuments: '还没有附件', addDocuments: '上传方案等附件（Word / PDF）', documents: '方案附件', documentsHint: '签批人在待办中可直接查看 PDF 和图片，其他格式可下载。', pending: '保存后上传：{{names}}' },
   designer: {
     activityTypes: {
       Chamber: { RubricReview: '考核评审', ForEachParticipant: '逐个参与单位', RequestSubmission: '材料报送', Rectify: '限期整改', Commend: '表彰', CommendationList: '表彰名单', SignOff: '签批', ProgressMeeting: '推进会' },

@@ -70,7 +70,7 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
       {(task.task.kind === 'CheckSubmission' || task.task.kind === 'RubricReview' || task.task.kind === 'SignOff') && (
         <div data-testid="task-files">
           <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>{t('inbox.files')}</Typography.Text>
-          <TaskFilesList taskId={task.id} />
+          <TaskFilesList taskId={task.id} canAdd={task.task.kind === 'SignOff'} />
         </div>
       )}
 

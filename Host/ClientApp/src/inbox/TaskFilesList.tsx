@@ -1,13 +1,17 @@
-import { Typography } from 'antd';
+import { Alert, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionFile } from '../api/types';
+import { PendingDocuments } from '../campaigns/CampaignDocuments';
 import FileList from '../files/FileList';
 import { errorText } from '../shared/errorText';
-import { listTaskFiles } from './api';
+import { addTaskFiles, listTaskFiles } from './api';
 
-/** The files behind a task (a chamber's submission, a campaign's plan): downloads, with PDFs and images shown in the page. */
-export default function TaskFilesList({ taskId }: { taskId: string }) {
+/**
+ * The files behind a task (a chamber's submission, a campaign's plan): downloads, with PDFs and
+ * images shown in the page. With canAdd, the person answering adds their own (a signed page).
+ */
+export default function TaskFilesList({ taskId, canAdd }: { taskId: string; canAdd?: boolean }) {
   const { t } = useTranslation();
   const [files, setFiles] = useState<SubmissionFile[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -16,8 +20,22 @@ export default function TaskFilesList({ taskId }: { taskId: string }) {
     listTaskFiles(taskId).then(setFiles).catch((e) => setError(errorText(e)));
   }, [taskId]);
 
-  if (error) return <Typography.Text type="danger">{error}</Typography.Text>;
-  if (!files) return <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>;
-  if (files.length === 0) return <Typography.Text type="secondary">{t('inbox.noFiles')}</Typography.Text>;
-  return <FileList files={files} />;
+  const add = async (chosen: File[]) => {
+    setError(null);
+    try {
+      setFiles(await addTaskFiles(taskId, chosen));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  if (!files && !error) return <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {error && <Alert type="error" showIcon title={error} />}
+      {files && files.length === 0 && <Typography.Text type="secondary">{t('inbox.noFiles')}</Typography.Text>}
+      {files && files.length > 0 && <FileList files={files} />}
+      {canAdd && <PendingDocuments label={t('files.attach')} onChosen={(chosen) => void add(chosen)} />}
+    </Space>
+  );
 }

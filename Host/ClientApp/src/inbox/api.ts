@@ -1,5 +1,5 @@
 // The signed-in person's tasks: open ones, answered ones, and answering one.
-import { get, path, post, withQuery, type Page } from '../api/http';
+import { get, path, post, upload, withQuery, type Page } from '../api/http';
 import type { CompletedTask, DoneTask, SubmissionFile, TaskAnswer, TaskView } from '../api/types';
 
 export const listOpenTasks = (query: { page?: number; pageSize: number }) =>
@@ -15,6 +15,13 @@ export const completeTask = (taskId: string, answer: Partial<TaskAnswer>) => pos
 
 /** What the chamber handed in for a task: the submission being checked, or everything for a review. */
 export const listTaskFiles = (taskId: string) => get<SubmissionFile[]>(path`/api/tasks/${taskId}/files`);
+
+/** Adds files to one of the reader's open tasks (a signed page): whoever answers next there sees them. */
+export function addTaskFiles(taskId: string, files: File[]) {
+  const form = new FormData();
+  for (const file of files) form.append('files', file);
+  return upload<SubmissionFile[]>(path`/api/tasks/${taskId}/files`, form);
+}
 
 /** Where a handed-in file downloads (always as a download, never shown inside the app). */
 export const submissionFileUrl = (fileId: string) => path`/api/submissions/files/${fileId}`;
