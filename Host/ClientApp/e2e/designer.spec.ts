@@ -70,7 +70,14 @@ test('a leader approves a pending sign-off on its node in the running instance',
 
   await signIn(page, 'leader2@fic.example', userPassword);
   await page.goto(`/instances/${started.id}`);
-  await expect(page.locator('g[data-cell-id="sign"]')).toBeVisible();
+  // Opened at 100 %, the waiting activity's card names whom it waits for; the whole chart is a button away.
+  await expect(page.getByTestId('zoom-level')).toHaveText('100%');
+  await expect(page.locator('g[data-cell-id="sign"]')).toContainText('等待：张副主席');
+  await expect(page.locator('g[data-cell-id="sign"]')).toContainText('同意');
+  await page.getByTestId('zoom-fit').click();
+  await expect(page.locator('g[data-cell-id="end"]')).toBeVisible();
+  await page.getByTestId('zoom-level').click();
+  await expect(page.getByTestId('zoom-level')).toHaveText('100%');
   await page.locator('g[data-cell-id="sign"]').click();
   const task = page.getByTestId('task-on-node');
   await expect(task).toContainText('温州市服装商会换届方案');
