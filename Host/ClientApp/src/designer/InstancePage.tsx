@@ -1,18 +1,17 @@
 import { Alert, Button, Card, Descriptions, Empty, Grid, Layout, List, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import i18n from '../i18n';
+import type { TFunction } from 'i18next';
 import { oneLanguage } from '../shared/oneLanguage';
 import { Link, useParams } from 'react-router-dom';
 import type { InstanceView, JournalEntry, TaskView } from '../api/types';
-import { personLabel } from '../shared/format';
 import { useAuth } from '../auth/AuthContext';
 import { listOpenTasks } from '../inbox/api';
 import { onLive, throttle } from '../live/live';
 import TaskAnswerForm from '../inbox/TaskAnswerForm';
 import MoveMeetingForm from './MoveMeetingForm';
 import { errorText } from '../shared/errorText';
-import { formatMoment } from '../shared/format';
+import { formatMoment, personLabel } from '../shared/format';
 import { getDefinition, getInstance, getInstanceTimeline, getJournal, retryInstance } from './api';
 import TimelineList from '../timeline/TimelineList';
 import type { TimelineEntry } from '../timeline/sentence';
@@ -33,7 +32,7 @@ export function statesOf(instance: InstanceView, journal: JournalEntry[]): Map<s
 }
 
 /** Whom each activity waits for: the assignees of its open tasks, as people know them, in the reader's language. */
-export function waitingOf(instance: InstanceView, language: string): Map<string, string> {
+export function waitingOf(instance: InstanceView, t: TFunction, language: string): Map<string, string> {
   const people = new Map<string, string[]>();
   for (const task of instance.waiting ?? []) {
     const names = people.get(task.activityId) ?? [];
@@ -42,7 +41,7 @@ export function waitingOf(instance: InstanceView, language: string): Map<string,
     people.set(task.activityId, names);
   }
   const separator = language === 'en' ? ', ' : '、';
-  return new Map([...people].map(([activity, names]) => [activity, i18n.t('designer.waitingFor', { names: names.join(separator) })]));
+  return new Map([...people].map(([activity, names]) => [activity, t('designer.waitingFor', { names: names.join(separator) })]));
 }
 
 /** A running instance on its flowchart: states on the nodes, the journal, incidents with retry, and the reader's own tasks answered on the node. */
@@ -86,7 +85,7 @@ export default function InstancePage() {
   }, [id, load]);
 
   const states = useMemo(() => (instance ? statesOf(instance, journal) : new Map<string, ActivityState>()), [instance, journal]);
-  const waiting = useMemo(() => (instance ? waitingOf(instance, i18n.language) : new Map<string, string>()), [instance, i18n.language]);
+  const waiting = useMemo(() => (instance ? waitingOf(instance, t, i18n.language) : new Map<string, string>()), [instance, t, i18n.language]);
   const activities = useMemo(() => new Map(definition?.root.activities.map((a) => [a.id, activityTitle(a, i18n.language)]) ?? []), [definition, i18n.language]);
   const taskHere = tasks.find((task) => task.activityId === selected);
   // A progress meeting not yet held waits on this bookmark: staff may move it.
@@ -100,44 +99,44 @@ export default function InstancePage() {
   // The task on the node, the timeline, the journal and the incidents: beside the flowchart on a desk, under it on a phone.
   const side = (
     <>
-          {taskHere && (
-            <Card size="small" title={`${t('designer.myTask')} · ${taskHere.task.title}`} style={{ marginBottom: 12 }} data-testid="task-on-node">
-              <TaskAnswerForm task={taskHere} onAnswered={() => { setSelected(null); void load(); }} />
-            </Card>
-          )}
-          {movableMeeting && (
-            <Card size="small" title={t('meetings.moveTitle')} style={{ marginBottom: 12 }}>
-              <MoveMeetingForm instanceId={id} activityId={selected!} onMoved={() => void load()} />
-            </Card>
-          )}
-          <Tabs items={[
-            // What happened, in words; the engine's journal is for administrators.
-            { key: 'timeline', label: t('timeline.title'), children: <TimelineList entries={timeline} /> },
-            hasRole('admin') && {
-              key: 'journal', label: t('timeline.journal'),
-              children: (
-                <Timeline items={journal.filter((e) => !selected || e.activityId === selected).slice(-200).map((e) => ({
-                  color: e.eventName === 'Faulted' ? 'red' : e.eventName === 'Completed' ? 'green' : e.eventName === 'Suspended' ? 'blue' : 'gray',
-                  children: <><Typography.Text type="secondary">{formatMoment(e.timestamp)}</Typography.Text> {e.activityId ? `${activities.get(e.activityId) ?? e.activityId} · ` : ''}{t(`designer.events.${e.eventName}`, { defaultValue: e.eventName })}{e.message ? ` — ${oneLanguage(e.message, i18n.language)}` : ''}</>,
-                }))} />
-              ),
-            },
-            {
-              key: 'incidents', label: `${t('designer.incidents')} (${instance.incidents.length})`,
-              children: instance.incidents.length === 0 ? <Empty description={t('designer.noIncidents')} /> : (
-                <>
-                  <List size="small" dataSource={instance.incidents} renderItem={(i) => (
-                    <List.Item><List.Item.Meta title={`${activities.get(i.activityId) ?? i.activityId} · ${formatMoment(i.timestamp)}`} description={oneLanguage(i.message, i18n.language)} /></List.Item>
-                  )} />
-                  {hasRole('admin', 'staff') && <Button danger onClick={async () => { await retryInstance(id); await load(); }}>{t('designer.retry')}</Button>}
-                </>
-              ),
-            },
-          ].filter((tab) => !!tab)} />
-          <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
-            {instance.correlationId && <Descriptions.Item label={t('designer.campaign')}><Link to={`/campaigns/${instance.correlationId}`}>{t('designer.openCampaign')}</Link></Descriptions.Item>}
-            <Descriptions.Item label={t('common.createdAt')}>{formatMoment(instance.createdAt)}</Descriptions.Item>
-          </Descriptions>
+      {taskHere && (
+        <Card size="small" title={`${t('designer.myTask')} · ${taskHere.task.title}`} style={{ marginBottom: 12 }} data-testid="task-on-node">
+          <TaskAnswerForm task={taskHere} onAnswered={() => { setSelected(null); void load(); }} />
+        </Card>
+      )}
+      {movableMeeting && (
+        <Card size="small" title={t('meetings.moveTitle')} style={{ marginBottom: 12 }}>
+          <MoveMeetingForm instanceId={id} activityId={selected!} onMoved={() => void load()} />
+        </Card>
+      )}
+      <Tabs items={[
+        // What happened, in words; the engine's journal is for administrators.
+        { key: 'timeline', label: t('timeline.title'), children: <TimelineList entries={timeline} /> },
+        hasRole('admin') && {
+          key: 'journal', label: t('timeline.journal'),
+          children: (
+            <Timeline items={journal.filter((e) => !selected || e.activityId === selected).slice(-200).map((e) => ({
+              color: e.eventName === 'Faulted' ? 'red' : e.eventName === 'Completed' ? 'green' : e.eventName === 'Suspended' ? 'blue' : 'gray',
+              children: <><Typography.Text type="secondary">{formatMoment(e.timestamp)}</Typography.Text> {e.activityId ? `${activities.get(e.activityId) ?? e.activityId} · ` : ''}{t(`designer.events.${e.eventName}`, { defaultValue: e.eventName })}{e.message ? ` — ${oneLanguage(e.message, i18n.language)}` : ''}</>,
+            }))} />
+          ),
+        },
+        {
+          key: 'incidents', label: `${t('designer.incidents')} (${instance.incidents.length})`,
+          children: instance.incidents.length === 0 ? <Empty description={t('designer.noIncidents')} /> : (
+            <>
+              <List size="small" dataSource={instance.incidents} renderItem={(i) => (
+                <List.Item><List.Item.Meta title={`${activities.get(i.activityId) ?? i.activityId} · ${formatMoment(i.timestamp)}`} description={oneLanguage(i.message, i18n.language)} /></List.Item>
+              )} />
+              {hasRole('admin', 'staff') && <Button danger onClick={async () => { await retryInstance(id); await load(); }}>{t('designer.retry')}</Button>}
+            </>
+          ),
+        },
+      ].filter((tab) => !!tab)} />
+      <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
+        {instance.correlationId && <Descriptions.Item label={t('designer.campaign')}><Link to={`/campaigns/${instance.correlationId}`}>{t('designer.openCampaign')}</Link></Descriptions.Item>}
+        <Descriptions.Item label={t('common.createdAt')}>{formatMoment(instance.createdAt)}</Descriptions.Item>
+      </Descriptions>
     </>
   );
 

@@ -56,63 +56,63 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
   const context = task.task.context ?? {};
   return (
     <div>
-    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Descriptions column={1} size="small" bordered>
-        <Descriptions.Item label={t('inbox.kind')}>{t(`inbox.kinds.${task.task.kind}`, { defaultValue: task.task.kind })}</Descriptions.Item>
-        {task.task.dueAt && <Descriptions.Item label={t('common.due')}>{formatDue(task.task.dueAt)}</Descriptions.Item>}
-        {context.chamber && <Descriptions.Item label={t('campaigns.chamber')}>{context.chamber}</Descriptions.Item>}
-        {context.round && <Descriptions.Item label={t('campaigns.round')}>{context.round}</Descriptions.Item>}
-        {task.task.mode && <Descriptions.Item label={t('inbox.mode')}>{t(`inbox.modes.${task.task.mode}`, { defaultValue: task.task.mode })}</Descriptions.Item>}
-        <Descriptions.Item label={t('campaigns.assignee')}>{personLabel(task.task.assignee)}</Descriptions.Item>
-      </Descriptions>
-      {task.task.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{task.task.description}</Typography.Paragraph>}
-      {/* What the task is about: a chamber's submission, or the plan to sign. */}
-      {(task.task.kind === 'CheckSubmission' || task.task.kind === 'RubricReview' || task.task.kind === 'SignOff') && (
-        <div data-testid="task-files">
-          <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>{t('inbox.files')}</Typography.Text>
-          <TaskFilesList taskId={task.id} canAdd={task.task.kind === 'SignOff'} />
-        </div>
-      )}
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+        <Descriptions column={1} size="small" bordered>
+          <Descriptions.Item label={t('inbox.kind')}>{t(`inbox.kinds.${task.task.kind}`, { defaultValue: task.task.kind })}</Descriptions.Item>
+          {task.task.dueAt && <Descriptions.Item label={t('common.due')}>{formatDue(task.task.dueAt)}</Descriptions.Item>}
+          {context.chamber && <Descriptions.Item label={t('campaigns.chamber')}>{context.chamber}</Descriptions.Item>}
+          {context.round && <Descriptions.Item label={t('campaigns.round')}>{context.round}</Descriptions.Item>}
+          {task.task.mode && <Descriptions.Item label={t('inbox.mode')}>{t(`inbox.modes.${task.task.mode}`, { defaultValue: task.task.mode })}</Descriptions.Item>}
+          <Descriptions.Item label={t('campaigns.assignee')}>{personLabel(task.task.assignee)}</Descriptions.Item>
+        </Descriptions>
+        {task.task.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{task.task.description}</Typography.Paragraph>}
+        {/* What the task is about: a chamber's submission, or the plan to sign. */}
+        {(task.task.kind === 'CheckSubmission' || task.task.kind === 'RubricReview' || task.task.kind === 'SignOff') && (
+          <div data-testid="task-files">
+            <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>{t('inbox.files')}</Typography.Text>
+            <TaskFilesList taskId={task.id} canAdd={task.task.kind === 'SignOff'} />
+          </div>
+        )}
 
-      <Radio.Group value={action} onChange={(e) => setAction(e.target.value)} optionType="button" buttonStyle="solid"
-        options={actions.map((a) => ({ value: a, label: t(`inbox.${a}`, { defaultValue: a }) }))} />
+        <Radio.Group value={action} onChange={(e) => setAction(e.target.value)} optionType="button" buttonStyle="solid"
+          options={actions.map((a) => ({ value: a, label: t(`inbox.${a}`, { defaultValue: a }) }))} />
 
-      {action === 'score' && rubric && (
-        <>
-          <Table size="small" pagination={false} rowKey="id" dataSource={scored}
-            columns={[
-              { title: rubric.name, dataIndex: 'title', render: (title: string, item) => <><Typography.Text type="secondary">{item.area}</Typography.Text> {title}</> },
-              { title: t('campaigns.score'), width: 140, render: (_, item) => (
-                <InputNumber aria-label={item.id} min={0} max={item.maxScore} step={0.5} value={scores[item.id]} status={problems.includes(`score:${item.id}`) && scores[item.id] !== undefined ? 'error' : undefined}
-                  onChange={(v) => setScores((s) => ({ ...s, [item.id]: v ?? undefined }))} addonAfter={`/ ${item.maxScore}`} />
-              ) },
-            ]} />
-          <Checkbox.Group value={vetoes} onChange={(v) => setVetoes(v as string[])}
-            options={rubric.items.filter((i) => i.veto).map((i) => ({ value: i.id, label: `${t('inbox.vetoes')}: ${i.title}` }))} />
-          <Space size="large">
-            <Statistic title={t('inbox.total')} value={scoreTotal(scores)} suffix={`/ ${scored.reduce((s, i) => s + i.maxScore, 0)}`} />
-            <Statistic title={t('inbox.passLine')} value={rubric.passLine} />
-          </Space>
-        </>
-      )}
+        {action === 'score' && rubric && (
+          <>
+            <Table size="small" pagination={false} rowKey="id" dataSource={scored}
+              columns={[
+                { title: rubric.name, dataIndex: 'title', render: (title: string, item) => <><Typography.Text type="secondary">{item.area}</Typography.Text> {title}</> },
+                { title: t('campaigns.score'), width: 140, render: (_, item) => (
+                  <InputNumber aria-label={item.id} min={0} max={item.maxScore} step={0.5} value={scores[item.id]} status={problems.includes(`score:${item.id}`) && scores[item.id] !== undefined ? 'error' : undefined}
+                    onChange={(v) => setScores((s) => ({ ...s, [item.id]: v ?? undefined }))} addonAfter={`/ ${item.maxScore}`} />
+                ) },
+              ]} />
+            <Checkbox.Group value={vetoes} onChange={(v) => setVetoes(v as string[])}
+              options={rubric.items.filter((i) => i.veto).map((i) => ({ value: i.id, label: `${t('inbox.vetoes')}: ${i.title}` }))} />
+            <Space size="large">
+              <Statistic title={t('inbox.total')} value={scoreTotal(scores)} suffix={`/ ${scored.reduce((s, i) => s + i.maxScore, 0)}`} />
+              <Statistic title={t('inbox.passLine')} value={rubric.passLine} />
+            </Space>
+          </>
+        )}
 
-      {(action === 'transfer' || action === 'addSigner') && (
-        <Form.Item label={t('inbox.target')} style={{ marginBottom: 0 }}>
-          <Input value={target} onChange={(e) => setTarget(e.target.value)} placeholder="leader@example.com" />
+        {(action === 'transfer' || action === 'addSigner') && (
+          <Form.Item label={t('inbox.target')} style={{ marginBottom: 0 }}>
+            <Input value={target} onChange={(e) => setTarget(e.target.value)} placeholder="leader@example.com" />
+          </Form.Item>
+        )}
+        <Form.Item label={t('common.comment')} style={{ marginBottom: 0 }}>
+          <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
         </Form.Item>
-      )}
-      <Form.Item label={t('common.comment')} style={{ marginBottom: 0 }}>
-        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
-      </Form.Item>
-      {problems.includes('inbox.commentRequired') && <Typography.Text type="warning">{t('inbox.commentRequired')}</Typography.Text>}
-      {error && <Alert type="error" title={error} showIcon />}
-    </Space>
-    {/* Kept in view at the bottom while the plan or the files above are read (a phone's screen holds little). */}
-    <div style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '12px 0 4px', zIndex: 1 }}>
-      <Button type="primary" onClick={send} loading={busy} disabled={problems.length > 0} data-testid="answer-task">
-        {t('common.submit')}
-      </Button>
-    </div>
+        {problems.includes('inbox.commentRequired') && <Typography.Text type="warning">{t('inbox.commentRequired')}</Typography.Text>}
+        {error && <Alert type="error" title={error} showIcon />}
+      </Space>
+      {/* Kept in view at the bottom while the plan or the files above are read (a phone's screen holds little). */}
+      <div style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '12px 0 4px', zIndex: 1 }}>
+        <Button type="primary" onClick={send} loading={busy} disabled={problems.length > 0} data-testid="answer-task">
+          {t('common.submit')}
+        </Button>
+      </div>
     </div>
   );
 }
