@@ -63,6 +63,10 @@ public static class CampaignMail
     public static string IdempotencyKey(string instanceId, string activityId, string template, string occasion) =>
         $"{instanceId}/{activityId}/{template}/{occasion}";
 
+    /// <summary>The template a message's <see cref="IdempotencyKey"/> names; null for a key of another kind (a SendEmail activity's own).</summary>
+    public static string? TemplateOf(string idempotencyKey) =>
+        idempotencyKey.Split('/') is { Length: >= 4 } parts ? parts[2] : null;
+
     private static async Task EnqueueAsync(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string occasion,
         IDictionary<string, object?> model, IReadOnlyList<EmailAttachment>? attachments = null)
     {

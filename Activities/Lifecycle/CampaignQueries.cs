@@ -61,7 +61,7 @@ public sealed class CampaignQueries(
     {
         if (await FindAsync(campaignId, cancellationToken) is not { } campaign)
             return null;
-        var names = await StageNamesAsync(campaign, cancellationToken);
+        var names = await StageNames.OfAsync(campaign, definitions, cancellationToken);
         var open = await StageTasksAsync(campaign, names, cancellationToken);
         var instanceId = CampaignService.CampaignInstanceId(campaign.Id);
         var now = clock.GetUtcNow();
@@ -126,7 +126,7 @@ public sealed class CampaignQueries(
     {
         if (await FindAsync(campaignId, cancellationToken) is not { } campaign)
             return page.Of<ParticipantView>(0, []);
-        var names = await StageNamesAsync(campaign, cancellationToken);
+        var names = await StageNames.OfAsync(campaign, definitions, cancellationToken);
         var now = clock.GetUtcNow();
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var query = db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId)
@@ -253,19 +253,6 @@ public sealed class CampaignQueries(
         [.. (await taskIndex.OfCampaignAsync(campaign.Id, instanceIds, cancellationToken)).Select(t =>
             new StageTask(t.InstanceId, t.ActivityId, t.Task.Kind, names.GetValueOrDefault(t.ActivityId) ?? t.ActivityId, t.Task.Title, t.Task.Assignee,
                 t.Task.DueAt, t.Task.Round))];
-
-    /// <summary>Stages are activities of the campaign's and the participants' workflows, named as the designer names them.</summary>
-    private async Task<StageNames> StageNamesAsync(CampaignRecord campaign, CancellationToken cancellationToken)
-    {
-        var names = new StageNames();
-        foreach (var definitionId in new[] { campaign.TemplateId, campaign.ParticipantWorkflow })
-        {
-            if (definitionId is not null && await definitions.GetPublishedAsync(definitionId, cancellationToken) is { } graph)
-                names.Add(graph);
-        }
-
-        return names;
-    }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -33,9 +33,10 @@ public sealed class CampaignTimeline(
             return null;
         var ownInstance = CampaignService.CampaignInstanceId(campaignId);
         var participants = db.CampaignParticipants.Where(p => p.CampaignId == campaignId);
-        // Entries about a chamber name it once they are chosen (see Named): a campaign of 50,000 shows 200 of them.
+        // Entries about a chamber hold its workflow instance until they are chosen, then its name
+        // (WithChamberNamesAsync): a campaign of 50,000 shows 200 of them.
         string? AboutChamber(string entryInstance) => entryInstance == ownInstance ? null : entryInstance;
-        var stages = await StagesAsync(campaign, cancellationToken);
+        var stages = await StageNames.OfAsync(campaign, definitions, cancellationToken);
         string StageOf(string activityId, string fallback) => stages.GetValueOrDefault(activityId) ?? fallback;
 
         var entries = new List<TimelineEntry>();
@@ -141,8 +142,8 @@ public sealed class CampaignTimeline(
     ];
 
     /// <summary>
-    /// E-mails the campaign's workflows sent (or are sending), by Beijing day and template: the
-    /// outbox key names the template (instance/activity/template/occasion, see CampaignMail).
+    /// E-mails the campaign's workflows sent (or are sending), by Beijing day and template (which
+    /// their outbox key names, see <see cref="Email.CampaignMail.TemplateOf"/>).
     /// </summary>
     private async Task<IEnumerable<TimelineEntry>> EmailsAsync(string? campaignId, string? instanceId, Func<string, string?> aboutChamber,
         CancellationToken cancellationToken)
@@ -154,7 +155,7 @@ public sealed class CampaignTimeline(
             : mail.Where(m => wf.Instances.Any(i => i.Id == m.InstanceId && i.CorrelationId == campaignId));
         var sent = await mail.Select(m => new { m.InstanceId, m.IdempotencyKey, m.CreatedAt }).ToListAsync(cancellationToken);
         return sent
-            .Select(m => (m.InstanceId, Template: m.IdempotencyKey.Split('/') is { Length: >= 4 } parts ? parts[2] : null, At: Utc(m.CreatedAt)))
+            .Select(m => (m.InstanceId, Template: Email.CampaignMail.TemplateOf(m.IdempotencyKey), At: Utc(m.CreatedAt)))
             .Where(m => m.Template is not null)
             .GroupBy(m => (Day: BeijingTime.DayOf(m.At), m.Template, Instance: instanceId is null ? null : m.InstanceId))
             .Select(g => new TimelineEntry(g.Min(m => m.At), TimelineKinds.Emailed, g.Count(), Template: g.Key.Template,
@@ -176,21 +177,6 @@ public sealed class CampaignTimeline(
             return entries;
         var names = await people.NamesAsync(tags, cancellationToken);
         return [.. entries.Select(e => e.Person is { } person && names.TryGetValue(person, out var name) ? e with { Person = name } : e)];
-    }
-
-    private async Task<Dictionary<string, string>> StagesAsync(CampaignRecord campaign, CancellationToken cancellationToken)
-    {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var definitionId in new[] { campaign.TemplateId, campaign.ParticipantWorkflow })
-        {
-            if (definitionId is not null && await definitions.GetPublishedAsync(definitionId, cancellationToken) is { } graph)
-            {
-                foreach (var activity in graph.Activities.Values)
-                    names.TryAdd(activity.Id, activity.LocalizedName());
-            }
-        }
-
-        return names;
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -1,4 +1,5 @@
 using Chamber.Workflows.Activities.Flow;
+using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Runtime;
 
 namespace Chamber.Campaigns.Lifecycle;
@@ -14,6 +15,19 @@ internal sealed class StageNames
     private readonly Dictionary<string, int> _order = new(StringComparer.Ordinal);
 
     /// <summary>The stage's name in the reader's language (the request's, when the names were added).</summary>
+    /// <summary>The stages of a campaign: the activities of its template and of its participants' workflow, as published.</summary>
+    public static async Task<StageNames> OfAsync(CampaignRecord campaign, DefinitionService definitions, CancellationToken cancellationToken)
+    {
+        var names = new StageNames();
+        foreach (var definitionId in new[] { campaign.TemplateId, campaign.ParticipantWorkflow })
+        {
+            if (definitionId is not null && await definitions.GetPublishedAsync(definitionId, cancellationToken) is { } graph)
+                names.Add(graph);
+        }
+
+        return names;
+    }
+
     public string? GetValueOrDefault(string activityId) => _names.GetValueOrDefault(activityId);
 
     /// <summary>How far into its workflow the flow reaches the activity; unknown or unreachable ones last.</summary>

@@ -1,13 +1,11 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Space, Typography, Upload } from 'antd';
+import { Alert, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionFile } from '../api/types';
 import FileList from '../files/FileList';
+import FilePicker from '../files/FilePicker';
 import { errorText } from '../shared/errorText';
 import { addCampaignDocuments, deleteCampaignDocument, listCampaignDocuments } from './api';
-
-const accept = '.pdf,.doc,.docx,.wps,.ofd,.xls,.xlsx,.ppt,.pptx,.txt,.jpg,.jpeg,.png,.zip';
 
 /** The campaign's documents (the plan as Word/PDF): listed, added and removed by the department; the approvers open them on their task. */
 export default function CampaignDocuments({ campaignId, editable }: { campaignId: string; editable: boolean }) {
@@ -34,18 +32,7 @@ export default function CampaignDocuments({ campaignId, editable }: { campaignId
         <FileList files={files} preview={false}
           onDelete={editable ? async (file) => { await deleteCampaignDocument(campaignId, file.id).catch((e) => setError(errorText(e))); load(); } : undefined} />
       )}
-      {editable && <PendingDocuments onChosen={(chosen) => void add(chosen)} />}
+      {editable && <FilePicker onChosen={(chosen) => void add(chosen)} />}
     </Space>
-  );
-}
-
-/** The button that picks documents (several at once); they are handed over as picked. */
-export function PendingDocuments({ onChosen, label }: { onChosen(files: File[]): void; label?: string }) {
-  const { t } = useTranslation();
-  return (
-    <Upload accept={accept} multiple showUploadList={false}
-      beforeUpload={(file, list) => { if (file === list[list.length - 1]) onChosen(list); return false; }}>
-      <Button icon={<UploadOutlined />} data-testid="add-documents">{label ?? t('files.addDocuments')}</Button>
-    </Upload>
   );
 }

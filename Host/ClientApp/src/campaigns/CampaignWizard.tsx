@@ -10,7 +10,8 @@ import ImportRowErrors from '../chambers/ImportRowErrors';
 import { errorText } from '../shared/errorText';
 import PeoplePicker from './PeoplePicker';
 import { addCampaignDocuments, createCampaign, getCampaignDraft, listCampaignTemplates, updateCampaign } from './api';
-import CampaignDocuments, { PendingDocuments } from './CampaignDocuments';
+import CampaignDocuments from './CampaignDocuments';
+import FilePicker from '../files/FilePicker';
 
 type Draft = {
   templateId?: string; name: string; year: number; schedule: Record<string, string>;
@@ -220,7 +221,7 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
           <Form.Item label={t('files.documents')} extra={t('files.documentsHint')}>
             {campaignId ? <CampaignDocuments campaignId={campaignId} editable /> : (
               <Space orientation="vertical">
-                <PendingDocuments onChosen={(files) => setPending((p) => [...p, ...files])} />
+                <FilePicker onChosen={(files) => setPending((p) => [...p, ...files])} />
                 {pending.length > 0 && (
                   <Space wrap data-testid="pending-documents">
                     {pending.map((file, i) => <Tag key={`${file.name}-${i}`} closable onClose={() => setPending((p) => p.filter((_, j) => j !== i))}>{file.name}</Tag>)}

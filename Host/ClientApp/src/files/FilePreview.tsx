@@ -3,6 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionFile } from '../api/types';
 
+/** At most this many pages of a PDF are drawn: a plan is read here, a long annex is downloaded. */
+const maxPages = 30;
+
 /** The types shown in the page; the rest are downloaded. */
 export const previewable = (file: Pick<SubmissionFile, 'contentType'>) =>
   file.contentType === 'application/pdf' || file.contentType === 'image/png' || file.contentType === 'image/jpeg';
@@ -32,7 +35,7 @@ export default function FilePreview({ url, file, height = 480 }: { url: string; 
       if (file.contentType === 'application/pdf' && container) {
         container.replaceChildren();
         const { drawPdf } = await import('./pdfPages');
-        const pageCount = await drawPdf(bytes, container, signal);
+        const pageCount = await drawPdf(bytes, container, maxPages, signal);
         if (!signal.cancelled) setState({ loading: false, failed: false, pageCount });
       } else {
         blobUrl = URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
@@ -53,8 +56,8 @@ export default function FilePreview({ url, file, height = 480 }: { url: string; 
       {state.loading && <Spin />}
       {image && <img src={image} alt={file.fileName} style={{ maxWidth: '100%', maxHeight: height, display: 'block' }} />}
       <div ref={pages} data-testid="pdf-pages" style={{ maxHeight: height, overflowY: 'auto', background: '#f5f5f5', padding: file.contentType === 'application/pdf' && !state.failed ? 8 : 0 }} />
-      {state.pageCount !== undefined && state.pageCount > 30 && (
-        <Typography.Text type="secondary">{t('files.morePages', { shown: 30, count: state.pageCount })}</Typography.Text>
+      {state.pageCount !== undefined && state.pageCount > maxPages && (
+        <Typography.Text type="secondary">{t('files.morePages', { shown: maxPages, count: state.pageCount })}</Typography.Text>
       )}
     </div>
   );

@@ -5,11 +5,8 @@ import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
-/** At most this many pages are drawn: a plan is read here, a long annex is downloaded. */
-export const maxPages = 30;
-
-/** Draws the document's first pages into the container, each as wide as it; returns the page count. */
-export async function drawPdf(bytes: ArrayBuffer, container: HTMLElement, signal: { cancelled: boolean }): Promise<number> {
+/** Draws the document's first pages (at most maxPages) into the container, each as wide as it; returns the page count. */
+export async function drawPdf(bytes: ArrayBuffer, container: HTMLElement, maxPages: number, signal: { cancelled: boolean }): Promise<number> {
   const loading = pdfjs.getDocument({ data: new Uint8Array(bytes) });
   const document = await loading.promise;
   try {

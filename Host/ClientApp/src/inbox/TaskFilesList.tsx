@@ -2,8 +2,8 @@ import { Alert, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmissionFile } from '../api/types';
-import { PendingDocuments } from '../campaigns/CampaignDocuments';
 import FileList from '../files/FileList';
+import FilePicker from '../files/FilePicker';
 import { errorText } from '../shared/errorText';
 import { addTaskFiles, listTaskFiles } from './api';
 
@@ -35,7 +35,7 @@ export default function TaskFilesList({ taskId, canAdd }: { taskId: string; canA
       {error && <Alert type="error" showIcon title={error} />}
       {files && files.length === 0 && <Typography.Text type="secondary">{t('inbox.noFiles')}</Typography.Text>}
       {files && files.length > 0 && <FileList files={files} />}
-      {canAdd && <PendingDocuments label={t('files.attach')} onChosen={(chosen) => void add(chosen)} />}
+      {canAdd && <FilePicker label={t('files.attach')} onChosen={(chosen) => void add(chosen)} />}
     </Space>
   );
 }
