@@ -21,6 +21,7 @@ using Chamber.Host.Telemetry;
 using Chamber.Host.WebClient;
 using Chamber.Host.WorkflowApi;
 using Chamber.Workflows;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -76,7 +77,7 @@ public static class HostModule
                 context.Request.RouteValues["token"] as string ?? context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) }));
             options.OnRejected = (context, _) => new ValueTask(Results.Problem(
-                title: "尝试次数过多，请稍后再试 / Too many attempts, try again later.",
+                title: ReaderText.Of("尝试次数过多，请稍后再试", "Too many attempts, try again later."),
                 statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext));
         });
         // No API call needs more; definition imports have their own, lower limit.
@@ -162,7 +163,7 @@ public static class HostModule
         {
             // The web client: every path that is not the API opens the single-page app, which routes itself.
             app.MapWebClientFallback().AllowAnonymous();
-            app.MapFallback("/api/{**path}", (string path) => Problems.NotFound($"没有这个接口 / No such API: /api/{path}")).AllowAnonymous();
+            app.MapFallback("/api/{**path}", (string path) => Problems.NotFound(ReaderText.Of($"没有这个接口", $"No such API: /api/{path}"))).AllowAnonymous();
         }
         else
         {
@@ -173,12 +174,19 @@ public static class HostModule
     }
 
     // When the web client has not been built (Host/ClientApp, `npm run build` or ops/run).
-    private const string LandingPage = """
-        <!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>商会创建活动工作流 Chamber Campaign Workflows</title>
+    private static string LandingPage => ReaderText.Of("""
+        <!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>商会创建活动工作流</title>
         <body style="font-family:sans-serif;max-width:40em;margin:3em auto">
-        <h1>商会创建活动工作流</h1><p>Chamber Campaign Workflows 正在运行 / is running.</p>
-        <ul><li>登录 Sign in: <code>POST /api/auth/login</code></li>
-        <li>接口文档 API description: <a href="/openapi/v1.json">/openapi/v1.json</a></li>
-        <li>健康检查 Health: <a href="/api/health">/api/health</a></li></ul></body></html>
-        """;
+        <h1>商会创建活动工作流</h1><p>服务正在运行，网页端尚未构建。</p>
+        <ul><li>登录：<code>POST /api/auth/login</code></li>
+        <li>接口文档：<a href="/openapi/v1.json">/openapi/v1.json</a></li>
+        <li>健康检查：<a href="/api/health">/api/health</a></li></ul></body></html>
+        """, """
+        <!doctype html><html lang="en"><meta charset="utf-8"><title>Chamber Campaign Workflows</title>
+        <body style="font-family:sans-serif;max-width:40em;margin:3em auto">
+        <h1>Chamber Campaign Workflows</h1><p>The service is running; the web client has not been built.</p>
+        <ul><li>Sign in: <code>POST /api/auth/login</code></li>
+        <li>API description: <a href="/openapi/v1.json">/openapi/v1.json</a></li>
+        <li>Health: <a href="/api/health">/api/health</a></li></ul></body></html>
+        """);
 }

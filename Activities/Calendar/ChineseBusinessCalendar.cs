@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
+using Chamber.Workflows.Localization;
 
 namespace Chamber.Campaigns.Calendar;
 
@@ -15,7 +16,7 @@ public sealed record CalendarDay(DateOnly Date, bool Working, string? Name);
 
 /// <summary>A computation needed a year the calendar has no data for; never guessed from weekends.</summary>
 public sealed class CalendarYearMissingException(int year)
-    : Exception($"业务日历缺少 {year} 年的数据，请管理员补充 / The business calendar has no data for {year}; an administrator must add that year.")
+    : Exception(ReaderText.Of($"业务日历缺少 {year} 年的数据，请管理员补充", $"The business calendar has no data for {year}; an administrator must add that year."))
 {
     public int Year { get; } = year;
 }

@@ -1,3 +1,5 @@
+using Chamber.Workflows.Localization;
+
 namespace Chamber.Campaigns.Calendar;
 
 /// <summary>A reminder that comes due: before the deadline (<c>reminder</c>), or the n-th chase after it (<c>overdue</c>).</summary>
@@ -29,5 +31,5 @@ public sealed record ReminderSchedule(int[] DaysBefore, int ChaseEvery, int MaxC
         [.. (text ?? "").Split([',', '，', '、', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => int.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var d) && d > 0 && d < 100
                 ? d
-                : throw new InvalidOperationException($"提醒天数“{t}”无效 / '{t}' is not a number of working days."))];
+                : throw new InvalidOperationException(ReaderText.Of($"提醒天数“{t}”无效", $"'{t}' is not a number of working days.")))];
 }

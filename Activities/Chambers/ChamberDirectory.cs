@@ -1,4 +1,5 @@
 using Chamber.Campaigns.Persistence;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Paging;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,7 +91,7 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
             throw new ChamberRequestException(problems);
         var key = ChamberImport.NameKey(row.Name);
         if (await db.Chambers.Where(c => c.NameKey == key && c.Id != id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) is { } same)
-            throw new ChamberRequestException([$"名录中已有“{same}” / '{same}' is already in the directory."]);
+            throw new ChamberRequestException([ReaderText.Of($"名录中已有“{same}”", $"'{same}' is already in the directory.")]);
         record.Name = row.Name;
         record.NameKey = key;
         record.Email = row.Email;
@@ -120,7 +121,7 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         var campaigns = await db.CampaignParticipants.Where(p => p.ChamberId == id)
             .Join(db.Campaigns, p => p.CampaignId, c => c.Id, (_, c) => c.Name).Distinct().Take(3).ToListAsync(cancellationToken);
         if (campaigns.Count > 0)
-            throw new ChamberInUseException($"该商会参加了“{string.Join("”“", campaigns)}”，不能删除 / The chamber takes part in a campaign and cannot be deleted.");
+            throw new ChamberInUseException(ReaderText.Of($"该商会参加了“{string.Join("”“", campaigns)}”，不能删除", $"The chamber takes part in a campaign and cannot be deleted."));
         var deleted = await db.Chambers.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted == 1;
@@ -162,7 +163,7 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         await FindAsync(id ?? "", cancellationToken) ?? throw new InvalidOperationException(NotInDirectory(id));
 
     /// <summary>The message for a chamber id that is not in the directory.</summary>
-    public static string NotInDirectory(string? id) => $"商会“{id}”不在名录中 / Chamber '{id}' is not in the directory.";
+    public static string NotInDirectory(string? id) => ReaderText.Of($"商会“{id}”不在名录中", $"Chamber '{id}' is not in the directory.");
 
     /// <summary>How to write to several chambers (those that exist) in one query: every chamber of a batch of reminders.</summary>
     public async Task<IReadOnlyDictionary<string, ChamberContact>> ContactsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)

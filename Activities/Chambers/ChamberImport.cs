@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Chamber.Campaigns.Email;
+using Chamber.Workflows.Localization;
 
 namespace Chamber.Campaigns.Chambers;
 
@@ -139,9 +140,9 @@ public static class ChamberImport
     public static ChamberImportPlan Plan(IReadOnlyList<TabularRow> table)
     {
         if (table.Count == 0)
-            throw new FormatException("文件中没有数据 / The file has no rows.");
+            throw new FormatException(ReaderText.Of("文件中没有数据", "The file has no rows."));
         if (table.Count - 1 > MaxRows)
-            throw new FormatException($"一次最多导入 {MaxRows:N0} 行 / At most {MaxRows:N0} rows per import.");
+            throw new FormatException(ReaderText.Of($"一次最多导入 {MaxRows:N0} 行", $"At most {MaxRows:N0} rows per import."));
 
         var header = table[0];
         var columns = new Dictionary<Field, int>();
@@ -155,9 +156,9 @@ public static class ChamberImport
         }
 
         if (!columns.ContainsKey(Field.Name))
-            throw new FormatException("找不到“名称”列（第一行应为表头）/ No name column found (the first row must be the header: 名称/name, 邮箱/email, …).");
+            throw new FormatException(ReaderText.Of("找不到“名称”列（第一行应为表头）", "No name column found (the first row must be the header: 名称/name, 邮箱/email, …)."));
         if (!columns.ContainsKey(Field.Email))
-            throw new FormatException("找不到“邮箱”列 / No email column found (邮箱/email).");
+            throw new FormatException(ReaderText.Of("找不到“邮箱”列", "No email column found (邮箱/email)."));
 
         var rows = new List<ChamberRow>();
         var errors = new List<ImportError>();
@@ -178,21 +179,21 @@ public static class ChamberImport
                     .TrimEnd('家', '个', '人', '户');
                 if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < 100_000_000)
                     return n;
-                rowErrors.Add(new ImportError(row.Number, HeaderOf(field), $"“{text}”不是非负整数 / is not a whole number ≥ 0."));
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(field), ReaderText.Of($"“{text}”不是非负整数", $"'{text}' is not a whole number ≥ 0.")));
                 return null;
             }
 
             var name = Collapse(Cell(Field.Name));
             if (name.Length == 0)
-                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), "名称为空 / The name is empty."));
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), ReaderText.Of("名称为空", "The name is empty.")));
             else if (name.Length > 200)
-                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), "名称超过 200 字 / The name is longer than 200 characters."));
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), ReaderText.Of("名称超过 200 字", "The name is longer than 200 characters.")));
 
             foreach (var field in new[] { Field.District, Field.Contact, Field.Phone, Field.Email })
             {
                 var limit = field == Field.Email ? 1_000 : MaxFieldLength;
                 if (columns.ContainsKey(field) && Cell(field).Length > limit)
-                    rowErrors.Add(new ImportError(row.Number, HeaderOf(field), $"超过 {limit} 字 / Longer than {limit} characters."));
+                    rowErrors.Add(new ImportError(row.Number, HeaderOf(field), ReaderText.Of($"超过 {limit} 字", $"Longer than {limit} characters.")));
             }
 
             ChamberType? type = null;
@@ -201,25 +202,25 @@ public static class ChamberImport
                 if (Types.TryGetValue(Normalize(typeText).Replace("商会", "", StringComparison.Ordinal), out var parsed))
                     type = parsed;
                 else
-                    rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Type), $"未知类型“{typeText}”（应为 乡镇街道/行业/区域/异地/县级工商联）/ Unknown type."));
+                    rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Type), ReaderText.Of($"未知类型“{typeText}”（应为 乡镇街道/行业/区域/异地/县级工商联）", $"Unknown type '{typeText}' (township, industry, regional, non-local or county federation).")));
             }
 
             var emails = Chamber.Campaigns.Email.EmailMessage.Addresses(Cell(Field.Email));
             if (emails.Count == 0)
-                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Email), "邮箱为空：提醒邮件无法送达 / The e-mail is empty: reminders could not reach this chamber."));
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Email), ReaderText.Of("邮箱为空：提醒邮件无法送达", "The e-mail is empty: reminders could not reach this chamber.")));
             foreach (var address in emails.Where(a => EmailAddress.Parse(a) is not { } parsed || !parsed[(parsed.LastIndexOf('@') + 1)..].Contains('.', StringComparison.Ordinal)))
-                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Email), $"“{address}”不是有效的邮箱地址 / is not an e-mail address."));
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Email), ReaderText.Of($"“{address}”不是有效的邮箱地址", $"'{address}' is not an e-mail address.")));
 
             var members = Count(Field.MemberCount);
             var enterprise = Count(Field.EnterpriseMemberCount);
             var previous = Count(Field.PreviousYearMemberCount);
             var entities = Count(Field.LocalPrivateEntityCount);
             if (members is { } m && enterprise is { } e && e > m)
-                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.EnterpriseMemberCount), "企业会员数大于会员数 / More enterprise members than members."));
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.EnterpriseMemberCount), ReaderText.Of("企业会员数大于会员数", "More enterprise members than members.")));
 
             var key = NameKey(name);
             if (name.Length > 0 && seen.TryGetValue(key, out var firstRow))
-                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), $"与第 {firstRow} 行重名 / Same name as row {firstRow}."));
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), ReaderText.Of($"与第 {firstRow} 行重名", $"Same name as row {firstRow}.")));
 
             if (rowErrors.Count > 0)
             {

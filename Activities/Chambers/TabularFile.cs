@@ -1,4 +1,5 @@
 using System.Text;
+using Chamber.Workflows.Localization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -30,13 +31,13 @@ public static class TabularFile
     public static IReadOnlyList<TabularRow> Read(byte[] content, string? fileName)
     {
         if (content.Length == 0)
-            throw new FormatException("文件是空的 / The file is empty.");
+            throw new FormatException(ReaderText.Of("文件是空的", "The file is empty."));
         if (content.AsSpan().StartsWith("PK\u0003\u0004"u8))
             return ReadXlsx(content);
         if (content.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
-            throw new FormatException("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV / Old .xls files are not supported; save as .xlsx or CSV.");
+            throw new FormatException(ReaderText.Of("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 或 CSV", "Old .xls files are not supported; save as .xlsx or CSV."));
         if (fileName is not null && fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-            throw new FormatException("这不是有效的 .xlsx 文件 / This is not a valid .xlsx file.");
+            throw new FormatException(ReaderText.Of("这不是有效的 .xlsx 文件", "This is not a valid .xlsx file."));
         return ReadCsv(Decode(content));
     }
 
@@ -114,7 +115,7 @@ public static class TabularFile
         }
 
         if (quoted)
-            throw new FormatException($"第 {rowStart} 行的引号没有闭合 / Row {rowStart} has an unclosed quote.");
+            throw new FormatException(ReaderText.Of($"第 {rowStart} 行的引号没有闭合", $"Row {rowStart} has an unclosed quote."));
         cells.Add(cell.ToString());
         AddRow(rows, rowStart, cells);
         return rows;
@@ -135,7 +136,7 @@ public static class TabularFile
             using var document = SpreadsheetDocument.Open(stream, isEditable: false);
             var workbook = document.WorkbookPart ?? throw new FormatException("The workbook has no content.");
             var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-                ?? throw new FormatException("工作簿中没有工作表 / The workbook has no worksheet.");
+                ?? throw new FormatException(ReaderText.Of("工作簿中没有工作表", "The workbook has no worksheet."));
             var worksheet = (WorksheetPart)workbook.GetPartById(sheet.Id!);
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
             var rows = new List<TabularRow>();
@@ -147,10 +148,10 @@ public static class TabularFile
                 {
                     var column = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
                     if (column > MaxColumnIndex)
-                        throw new FormatException($"单元格 {cell.CellReference?.Value} 超出 Excel 的列范围（最后一列为 XFD）/ Cell {cell.CellReference?.Value} lies beyond Excel's last column, XFD.");
+                        throw new FormatException(ReaderText.Of($"单元格 {cell.CellReference?.Value} 超出 Excel 的列范围（最后一列为 XFD）", $"Cell {cell.CellReference?.Value} lies beyond Excel's last column, XFD."));
                     total += Math.Max(1, column + 1 - cells.Count);
                     if (total > MaxCells)
-                        throw new FormatException($"文件超过 {MaxCells:N0} 个单元格 / The file has more than {MaxCells:N0} cells.");
+                        throw new FormatException(ReaderText.Of($"文件超过 {MaxCells:N0} 个单元格", $"The file has more than {MaxCells:N0} cells."));
                     while (cells.Count < column)
                         cells.Add("");
                     cells.Add(CellText(cell, shared).Trim());
@@ -164,7 +165,7 @@ public static class TabularFile
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or IOException)
         {
-            throw new FormatException("无法读取这个 Excel 文件 / The Excel file cannot be read: " + e.Message, e);
+            throw new FormatException(ReaderText.Of("无法读取这个 Excel 文件：", "The Excel file cannot be read: ") + e.Message, e);
         }
     }
 

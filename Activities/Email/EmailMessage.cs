@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chamber.Workflows.Localization;
 
 namespace Chamber.Campaigns.Email;
 
@@ -50,14 +51,14 @@ public sealed record EmailMessage(
     public IEnumerable<string> Problems()
     {
         if (To.Count == 0)
-            yield return "没有收件人 / The e-mail has no recipient.";
+            yield return ReaderText.Of("没有收件人", "The e-mail has no recipient.");
         foreach (var address in To.Concat(Cc ?? []).Concat(Bcc ?? []).Concat(From is null ? [] : [From]))
         {
             if (!EmailAddress.IsValid(address))
-                yield return $"'{address}' 不是有效的邮箱地址 / is not an e-mail address.";
+                yield return ReaderText.Of($"'{address}' 不是有效的邮箱地址", $"'{address}' is not an e-mail address.");
         }
 
         if (string.IsNullOrWhiteSpace(Subject))
-            yield return "邮件没有主题 / The e-mail has no subject.";
+            yield return ReaderText.Of("邮件没有主题", "The e-mail has no subject.");
     }
 }

@@ -22,7 +22,7 @@ public static class EmailTemplateSample
         ["link"] = "https://fic.example/portal/sample-token",
         ["feedback"] = "请补充季度推进会安排。",
         ["note"] = "请于本周内提交。",
-        ["sender"] = "工商联会员部 Member Department",
+        ["sender"] = "工商联会员部",
         ["approvers"] = "李副主席",
         ["round"] = 1,
         ["maxRounds"] = 2,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Chamber.Campaigns.Persistence;
+using Chamber.Workflows.Localization;
 using HandlebarsDotNet;
 using Microsoft.EntityFrameworkCore;
 
@@ -137,20 +138,20 @@ public sealed class EmailTemplates : IDisposable
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(text.Subject) || string.IsNullOrWhiteSpace(text.Text) || string.IsNullOrWhiteSpace(text.Html))
-            problems.Add("主题、纯文本和 HTML 都不能为空 / Subject, text and HTML are all required.");
+            problems.Add(ReaderText.Of("主题、纯文本和 HTML 都不能为空", "Subject, text and HTML are all required."));
         if (text.Subject?.Length > MaxSubjectLength || text.Subject?.AsSpan().IndexOfAny('\r', '\n') >= 0)
-            problems.Add($"主题须为一行，不超过 {MaxSubjectLength} 字 / The subject must be one line of at most {MaxSubjectLength} characters.");
+            problems.Add(ReaderText.Of($"主题须为一行，不超过 {MaxSubjectLength} 字", $"The subject must be one line of at most {MaxSubjectLength} characters."));
         if (text.Text?.Length > MaxBodyLength || text.Html?.Length > MaxBodyLength)
-            problems.Add($"正文不能超过 {MaxBodyLength} 字 / A body may not exceed {MaxBodyLength} characters.");
+            problems.Add(ReaderText.Of($"正文不能超过 {MaxBodyLength} 字", $"A body may not exceed {MaxBodyLength} characters."));
         if (text.Html is { } html && (html.Contains("{{{", StringComparison.Ordinal) || html.Contains("{{&", StringComparison.Ordinal)))
-            problems.Add("HTML 中不能使用 {{{ }}} 或 {{& }}（会关闭转义）/ The HTML part may not use {{{ }}} or {{& }}: they switch escaping off.");
+            problems.Add(ReaderText.Of("HTML 中不能使用 {{{ }}} 或 {{& }}（会关闭转义）", "The HTML part may not use {{{ }}} or {{& }}: they switch escaping off."));
         if (text.Html is { } markup && Active(Regex.Replace(markup, @"\{\{!(--[\s\S]*?--|[^}]*)\}\}", "")))
             problems.Add(ActiveContent);
         foreach (var template in new[] { text.Subject, text.Text, text.Html })
         {
             if (template is not null && NestingDepth(template) > MaxNesting)
             {
-                problems.Add($"区块（each、with、if）最多嵌套 {MaxNesting} 层 / Blocks (each, with, if) nest at most {MaxNesting} deep.");
+                problems.Add(ReaderText.Of($"区块（each、with、if）最多嵌套 {MaxNesting} 层", $"Blocks (each, with, if) nest at most {MaxNesting} deep."));
                 break;
             }
         }
@@ -159,7 +160,7 @@ public sealed class EmailTemplates : IDisposable
             return problems;
 
         var sample = EmailTemplateSample.Model();
-        foreach (var (part, source, engine) in new[] { ("主题 subject", text.Subject!, _plain), ("纯文本 text", text.Text!, _plain), ("HTML", text.Html!, _html) })
+        foreach (var (part, source, engine) in new[] { (ReaderText.Of("主题", "Subject"), text.Subject!, _plain), (ReaderText.Of("纯文本", "Text"), text.Text!, _plain), ("HTML", text.Html!, _html) })
         {
             try
             {
@@ -180,8 +181,8 @@ public sealed class EmailTemplates : IDisposable
     /// <summary>Deepest nesting of blocks a template may have: the shipped ones need two, and each level multiplies the work of rendering.</summary>
     public const int MaxNesting = 3;
 
-    private const string ActiveContent =
-        "HTML 中不能包含脚本、事件属性（onclick= 等）、javascript: 链接或内嵌框架 / The HTML part may not contain scripts, event attributes (onclick= …), javascript: links or embedded frames.";
+    private static string ActiveContent =>
+        ReaderText.Of("HTML 中不能包含脚本、事件属性（onclick= 等）、javascript: 链接或内嵌框架", "The HTML part may not contain scripts, event attributes (onclick= …), javascript: links or embedded frames.");
 
     /// <summary>HTML that would run something in a mail reader or in the preview: scripts, event handlers, javascript: URLs, frames and objects.</summary>
     private static bool Active(string html) =>

@@ -1,5 +1,6 @@
 using Chamber.Campaigns.Persistence;
 using Chamber.Campaigns.Submissions;
+using Chamber.Workflows.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Campaigns.Lifecycle;
@@ -26,9 +27,9 @@ public sealed class CampaignDocuments(SubmissionFiles files, IDbContextFactory<C
         if (await ListAsync(campaignId, cancellationToken) is not { } existing)
             return null;
         if (uploads.Count == 0)
-            throw new FilesRefusedException(["没有收到文件 / No file was received."]);
+            throw new FilesRefusedException([ReaderText.Of("没有收到文件", "No file was received.")]);
         if (existing.Count + uploads.Count > SubmissionFiles.MaxFiles)
-            throw new FilesRefusedException([$"每个活动最多 {SubmissionFiles.MaxFiles} 个文件 / A campaign has at most {SubmissionFiles.MaxFiles} documents."]);
+            throw new FilesRefusedException([ReaderText.Of($"每个活动最多 {SubmissionFiles.MaxFiles} 个文件", $"A campaign has at most {SubmissionFiles.MaxFiles} documents.")]);
         var instanceId = CampaignService.CampaignInstanceId(campaignId);
         foreach (var (name, bytes) in await SubmissionFiles.ReadCheckedAsync(uploads, cancellationToken))
             await files.SaveAsync("", instanceId, DocumentsTask, name, bytes, cancellationToken);

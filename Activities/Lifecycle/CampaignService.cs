@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Chamber.Campaigns.Persistence;
 using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,7 +85,7 @@ public sealed class CampaignService(
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Draft), cancellationToken) == 1)
             return await db.Campaigns.FirstAsync(c => c.Id == campaignId, cancellationToken);
         return await db.Campaigns.AnyAsync(c => c.Id == campaignId, cancellationToken)
-            ? throw new CampaignLaunchedException("活动已启动，不能再修改或删除 / The campaign has been launched; it can no longer be changed or deleted.")
+            ? throw new CampaignLaunchedException(ReaderText.Of("活动已启动，不能再修改或删除", "The campaign has been launched; it can no longer be changed or deleted."))
             : null;
     }
 
@@ -93,13 +94,13 @@ public sealed class CampaignService(
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(request.Name))
-            problems.Add("请填写活动名称 / The campaign needs a name.");
+            problems.Add(ReaderText.Of("请填写活动名称", "The campaign needs a name."));
         else if (request.Name.Trim().Length > PlainText.MaxNameLength)
-            problems.Add($"活动名称不能超过 {PlainText.MaxNameLength} 字 / The campaign name may have at most {PlainText.MaxNameLength} characters.");
+            problems.Add(ReaderText.Of($"活动名称不能超过 {PlainText.MaxNameLength} 字", $"The campaign name may have at most {PlainText.MaxNameLength} characters."));
         else if (PlainText.HasControlCharacters(request.Name))
-            problems.Add("活动名称须为一行，不能含换行或控制字符 / The campaign name must be one line, without line breaks or control characters.");
+            problems.Add(ReaderText.Of("活动名称须为一行，不能含换行或控制字符", "The campaign name must be one line, without line breaks or control characters."));
         if (request.Year is not (>= 2004 and <= 2100))
-            problems.Add("年度无效 / The year is not valid.");
+            problems.Add(ReaderText.Of("年度无效", "The year is not valid."));
         var (template, templateProblem) = await templates.FindAsync(request.TemplateId, cancellationToken);
         if (templateProblem is not null)
             problems.Add(templateProblem);
@@ -107,14 +108,14 @@ public sealed class CampaignService(
             problems.AddRange(await ScheduleProblemsAsync(template!, request, cancellationToken));
         var participantIds = (request.ParticipantIds ?? []).Distinct().ToList();
         if (participantIds.Count == 0)
-            problems.Add("请选择参加的商会 / Choose the participating chambers.");
+            problems.Add(ReaderText.Of("请选择参加的商会", "Choose the participating chambers."));
         var named = new List<(string Text, string Tag)>();
         foreach (var address in (request.Leaders ?? []).Concat(request.Reviewers ?? []).Concat(request.PlanApprovers ?? []))
         {
             if (UserTasks.AssigneeTag(address) is { } tag)
                 named.Add((address, tag));
             else
-                problems.Add($"“{address}”既不是邮箱也不是角色 / '{address}' is neither an e-mail address nor role:<name>.");
+                problems.Add(ReaderText.Of($"“{address}”既不是邮箱也不是角色", $"'{address}' is neither an e-mail address nor role:<name>."));
         }
 
         // Everyone named must be somebody: a task for an address without an account would wait for ever.
@@ -122,8 +123,8 @@ public sealed class CampaignService(
         foreach (var (text, _) in named.Where(n => nobody.Contains(n.Tag)).DistinctBy(n => n.Tag))
         {
             problems.Add(text.TrimStart().StartsWith("role:", StringComparison.OrdinalIgnoreCase)
-                ? $"没有“{text}”这个角色 / There is no role '{text}'."
-                : $"“{text}”不是系统中的有效用户 / '{text}' has no active account.");
+                ? ReaderText.Of($"没有“{text}”这个角色", $"There is no role '{text}'.")
+                : ReaderText.Of($"“{text}”不是系统中的有效用户", $"'{text}' has no active account."));
         }
 
         if (participantIds.Count > 0)
@@ -133,7 +134,7 @@ public sealed class CampaignService(
                 known.UnionWith(await db.Chambers.Where(c => chunk.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken));
             var unknown = participantIds.Where(id => !known.Contains(id)).Take(5).ToList();
             if (unknown.Count > 0)
-                problems.Add($"商会不在名录中：{string.Join(", ", unknown)} / Not in the chamber directory.");
+                problems.Add(ReaderText.Of($"商会不在名录中：{string.Join(", ", unknown)}", $"Not in the chamber directory: {string.Join(", ", unknown)}."));
         }
 
         if (problems.Count > 0)
@@ -180,12 +181,12 @@ public sealed class CampaignService(
             }
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
-                problems.Add($"截止日期 {key}“{text}”无效 / The due date {key} '{text}' is not a business date: {e.Message}");
+                problems.Add(ReaderText.Of($"截止日期 {key}“{text}”无效", $"The due date {key} '{text}' is not a business date: {e.Message}"));
             }
         }
 
         problems.AddRange(missingYears.Select(year =>
-            $"工作日历还没有 {year} 年的节假日安排，请管理员先在“工作日历”页面导入 {year} 年 / The business calendar has no {year} yet: an administrator must import it on the calendar page first."));
+            ReaderText.Of($"工作日历还没有 {year} 年的节假日安排，请管理员先在“工作日历”页面导入 {year} 年", $"The business calendar has no {year} yet: an administrator must import it on the calendar page first.")));
         return problems;
     }
 

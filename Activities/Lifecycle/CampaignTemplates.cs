@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Runtime;
 
 namespace Chamber.Campaigns.Lifecycle;
@@ -27,7 +28,7 @@ public sealed class CampaignTemplates(DefinitionService definitions)
     {
         var graph = string.IsNullOrWhiteSpace(definitionId) ? null : await definitions.GetPublishedAsync(definitionId, cancellationToken);
         if (graph is null)
-            return (null, $"模板“{definitionId}”不存在或未发布 / Template '{definitionId}' does not exist or is not published.");
+            return (null, ReaderText.Of($"模板“{definitionId}”不存在或未发布", $"Template '{definitionId}' does not exist or is not published."));
         var template = Read(graph, out var problem);
         return (template, problem);
     }
@@ -39,13 +40,13 @@ public sealed class CampaignTemplates(DefinitionService definitions)
         var properties = definition.UnknownFields["customProperties"] as JsonObject;
         if (!graph.Activities.Values.Any(a => a is ForEachParticipant))
         {
-            problem = $"“{definition.DefinitionId}”不是活动模板（没有“逐个商会”环节）/ '{definition.DefinitionId}' is not a campaign template: it has no ForEachParticipant step.";
+            problem = ReaderText.Of($"“{definition.DefinitionId}”不是活动模板（没有“逐个商会”环节）", $"'{definition.DefinitionId}' is not a campaign template: it has no ForEachParticipant step.");
             return null;
         }
 
         if (properties?[RubricProperty] is not JsonValue rubric || !rubric.TryGetValue<string>(out var rubricId) || string.IsNullOrWhiteSpace(rubricId))
         {
-            problem = $"“{definition.DefinitionId}”不是活动模板（未指定考核细则 customProperties.rubric）/ '{definition.DefinitionId}' is not a campaign template: it names no rubric (customProperties.rubric).";
+            problem = ReaderText.Of($"“{definition.DefinitionId}”不是活动模板（未指定考核细则 customProperties.rubric）", $"'{definition.DefinitionId}' is not a campaign template: it names no rubric (customProperties.rubric).");
             return null;
         }
 

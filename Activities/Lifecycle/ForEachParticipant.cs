@@ -1,3 +1,4 @@
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,15 +37,15 @@ public sealed class ForEachParticipant : Activity
     {
         var campaignId = context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignId)?.ToString();
         if (string.IsNullOrEmpty(campaignId))
-            throw new InvalidOperationException("“逐个商会”只能在活动流程中运行 / ForEachParticipant runs only in a campaign's workflow (input campaignId).");
+            throw new InvalidOperationException(ReaderText.Of("“逐个商会”只能在活动流程中运行", "ForEachParticipant runs only in a campaign's workflow (input campaignId)."));
         var definitionId = context.Get(WorkflowDefinitionId);
         var stage = context.Get(UntilStage);
         var graph = string.IsNullOrWhiteSpace(definitionId) ? null
             : await context.Services.GetRequiredService<IWorkflowGraphSource>().GetPublishedAsync(definitionId);
         if (graph is null)
-            throw new InvalidOperationException($"商会流程“{definitionId}”不存在或未发布 / Participant workflow '{definitionId}' is not published.");
+            throw new InvalidOperationException(ReaderText.Of($"商会流程“{definitionId}”不存在或未发布", $"Participant workflow '{definitionId}' is not published."));
         if (string.IsNullOrWhiteSpace(stage) || !graph.Activities.ContainsKey(stage))
-            throw new InvalidOperationException($"商会流程“{definitionId}”中没有环节“{stage}” / '{definitionId}' has no activity '{stage}' to wait for.");
+            throw new InvalidOperationException(ReaderText.Of($"商会流程“{definitionId}”中没有环节“{stage}”", $"'{definitionId}' has no activity '{stage}' to wait for."));
 
         context.EnqueueMessage(ParticipantLaunch.Channel, new ParticipantLaunch(campaignId, definitionId!, stage).ToJson(),
             $"{campaignId}: {definitionId} → {stage}", $"participants/{context.WorkflowInstanceId}/{context.Id}");
@@ -56,7 +57,7 @@ public sealed class ForEachParticipant : Activity
         var reached = context.GetResumeInput<ParticipantsReached>()
             ?? throw new InvalidOperationException("The participants' wait was resumed without a count.");
         context.Set(Result, reached);
-        context.JournalMessage($"{reached.Reached}/{reached.Participants} 个商会已到达“{reached.Stage}” / reached {reached.Stage}");
+        context.JournalMessage(ReaderText.Of($"{reached.Reached}/{reached.Participants} 个商会已到达“{reached.Stage}”", $"{reached.Reached}/{reached.Participants} chambers reached '{reached.Stage}'"));
         return context.CompleteActivityAsync();
     }
 }

@@ -3,6 +3,7 @@ using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Persistence;
 using Chamber.Campaigns.Portal;
 using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -66,17 +67,17 @@ public sealed class ParticipantChaser(
     private static HashSet<string>? Validate(ChaseRequest request)
     {
         if (request.Note?.Length > MaxNoteLength)
-            throw new CampaignRequestException($"留言不能超过 {MaxNoteLength} 字 / The note is longer than {MaxNoteLength} characters.");
+            throw new CampaignRequestException(ReaderText.Of($"留言不能超过 {MaxNoteLength} 字", $"The note is longer than {MaxNoteLength} characters."));
         if (request.ChamberIds is { Count: > 0 } ids)
         {
             if (ids.Count > MaxPicked)
-                throw new CampaignRequestException($"一次最多催办 {MaxPicked} 家 / At most {MaxPicked} chambers at a time.");
+                throw new CampaignRequestException(ReaderText.Of($"一次最多催办 {MaxPicked} 家", $"At most {MaxPicked} chambers at a time."));
             return new HashSet<string>(ids, StringComparer.Ordinal);
         }
 
         if (request.Status is ParticipantStatus.Pending or ParticipantStatus.Overdue)
             return null;
-        throw new CampaignRequestException("请选择要催办的商会，或按状态催办（pending 或 overdue）/ Pick chambers, or a status to chase: pending or overdue.");
+        throw new CampaignRequestException(ReaderText.Of("请选择要催办的商会，或按状态催办（pending 或 overdue）", "Pick chambers, or a status to chase: pending or overdue."));
     }
 
     /// <summary>What the chambers of the campaign (those picked, when a few are) still have to submit.</summary>

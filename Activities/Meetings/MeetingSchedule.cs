@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chamber.Campaigns.Calendar;
+using Chamber.Workflows.Localization;
 
 namespace Chamber.Campaigns.Meetings;
 
@@ -12,7 +13,7 @@ public static class MeetingSchedule
     public static DateTimeOffset Start(string? date, string? time, ChineseBusinessCalendar calendar)
     {
         if (string.IsNullOrWhiteSpace(date))
-            throw new FormatException("会议需要日期 / The meeting needs a date.");
+            throw new FormatException(ReaderText.Of("会议需要日期", "The meeting needs a date."));
         DateOnly day;
         try
         {
@@ -25,7 +26,7 @@ public static class MeetingSchedule
 
         var clock = string.IsNullOrWhiteSpace(time) ? DefaultTime : time.Trim();
         if (!TimeOnly.TryParseExact(clock, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
-            throw new FormatException($"“{clock}”不是时间 / '{clock}' is not a time (hh:mm).");
+            throw new FormatException(ReaderText.Of($"“{clock}”不是时间", $"'{clock}' is not a time (hh:mm)."));
         return BeijingTime.At(day, at);
     }
 }

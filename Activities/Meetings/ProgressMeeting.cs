@@ -4,6 +4,7 @@ using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -160,7 +161,7 @@ public sealed class ProgressMeeting : Activity
         foreach (var recorder in state.Recorders)
         {
             var payload = new TaskPayload(TaskKinds.MeetingRecord, $"记录：{state.ChamberName}参加“{state.Title}”情况", recorder, ["attended", "absent"],
-                Description: "记录出席情况，并在意见中填写会议纪要要点 / Record attendance; put the minutes in the comment.",
+                Description: ReaderText.Of("记录出席情况，并在意见中填写会议纪要要点", "Record attendance; put the minutes in the comment."),
                 Context: new Dictionary<string, string> { ["chamber"] = state.ChamberName, ["meeting"] = state.Title });
             context.CreateBookmark(UserTasks.BookmarkName, Guid.CreateVersion7().ToString("N"), payload, OnRecordedAsync, tag: recorder);
         }

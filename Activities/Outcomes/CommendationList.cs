@@ -1,6 +1,7 @@
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Lifecycle;
 using Chamber.Campaigns.Persistence;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class CommendationList : Activity
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var campaignId = context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignId)?.ToString()
-            ?? throw new InvalidOperationException("“表彰名单”只能在活动流程中运行 / CommendationList runs only in a campaign's workflow.");
+            ?? throw new InvalidOperationException(ReaderText.Of("“表彰名单”只能在活动流程中运行", "CommendationList runs only in a campaign's workflow."));
         var contexts = context.Services.GetRequiredService<IDbContextFactory<CampaignDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         var participants = await db.CampaignParticipants.CountAsync(p => p.CampaignId == campaignId);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Reviews;
 using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public abstract class OutcomeActivity : Activity
 
     protected static ReviewResult ReviewOf(ActivityExecutionContext context, Input<object>? input) =>
         ValueConverter.Convert<ReviewResult>(context.Get(input))
-            ?? throw new InvalidOperationException("没有考核结果 / There is no review result to act on.");
+            ?? throw new InvalidOperationException(ReaderText.Of("没有考核结果", "There is no review result to act on."));
 
     protected Dictionary<string, object?> Model(ActivityExecutionContext context, ChamberRecord chamber, ReviewResult review) => new()
     {

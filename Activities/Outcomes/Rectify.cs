@@ -3,6 +3,7 @@ using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Lifecycle;
 using Chamber.Campaigns.Reviews;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 
@@ -48,7 +49,7 @@ public sealed class Rectify : OutcomeActivity
         if (round > maxRounds)
         {
             await CampaignMail.SendAsync(context, "rectification-failed", EmailMessage.Addresses(chamber.Email), chamber.Id, "final", model);
-            context.JournalMessage($"{chamber.Name} 经 {maxRounds} 轮整改仍未达标 / not passed after {maxRounds} rounds");
+            context.JournalMessage(ReaderText.Of($"{chamber.Name} 经 {maxRounds} 轮整改仍未达标", $"{chamber.Name} not passed after {maxRounds} rounds"));
             CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.NotPassed);
             await context.CompleteActivityAsync(Exhausted);
             return;
@@ -64,7 +65,7 @@ public sealed class Rectify : OutcomeActivity
         model["items"] = review.FailedItems.Select(id => rubric.Items.FirstOrDefault(i => i.Id == id)?.Title ?? id).ToList();
         await CampaignMail.SendAsync(context, "rectification-order", EmailMessage.Addresses(chamber.Email), chamber.Id, $"round{round}", model);
         context.Set(Deadline, deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        context.JournalMessage($"限期整改 {chamber.Name}：第 {round} 轮，{deadline:yyyy-MM-dd} 前 / round {round}, by {deadline:yyyy-MM-dd}");
+        context.JournalMessage(ReaderText.Of($"限期整改 {chamber.Name}：第 {round} 轮，{deadline:yyyy-MM-dd} 前", $"Rectification of {chamber.Name}: round {round}, by {deadline:yyyy-MM-dd}"));
         CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.Rectifying);
         await context.CompleteActivityAsync(Ordered);
     }

@@ -5,6 +5,7 @@ using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Persistence;
 using Chamber.Campaigns.Submissions;
 using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,11 +66,11 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
     {
         var comment = note?.Trim() ?? "";
         if (uploads.Count == 0 && comment.Length == 0)
-            throw Refused("请至少上传一个文件或填写说明 / Upload at least one file or write a note.");
+            throw Refused(ReaderText.Of("请至少上传一个文件或填写说明", "Upload at least one file or write a note."));
         if (uploads.Count > SubmissionFiles.MaxFiles)
-            throw Refused($"一次最多上传 {SubmissionFiles.MaxFiles} 个文件 / At most {SubmissionFiles.MaxFiles} files.");
+            throw Refused(ReaderText.Of($"一次最多上传 {SubmissionFiles.MaxFiles} 个文件", $"At most {SubmissionFiles.MaxFiles} files."));
         if (comment.Length > MaxNoteLength)
-            throw Refused($"说明不超过 {MaxNoteLength} 字 / The note has at most 4,000 characters.");
+            throw Refused(ReaderText.Of($"说明不超过 {MaxNoteLength} 字", $"The note has at most 4,000 characters."));
 
         var contents = await SubmissionFiles.ReadCheckedAsync(uploads, cancellationToken);
         var stored = new List<SubmittedFile>();
@@ -84,7 +85,7 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
         {
             // Two submissions of one item at once: the other one was taken, this one's files go.
             await files.DeleteAsync(stored, CancellationToken.None);
-            throw new WorkflowConflictException("此事项刚刚已提交 / This item was just submitted.", e);
+            throw new WorkflowConflictException(ReaderText.Of("此事项刚刚已提交", "This item was just submitted."), e);
         }
 
         // The receipt, once the workflow has taken the submission (like the inbox's 已办 record).

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Persistence;
+using Chamber.Workflows.Localization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ public sealed class PortalLinks(IDataProtectionProvider protection, IDbContextFa
     public async Task<string> IssueTokenAsync(string chamberId, CancellationToken cancellationToken = default)
     {
         var chamber = await directory.FindAsync(chamberId, cancellationToken)
-            ?? throw new InvalidOperationException($"商会 {chamberId} 不存在 / Chamber {chamberId} does not exist.");
+            ?? throw new InvalidOperationException(ReaderText.Of($"商会 {chamberId} 不存在", $"Chamber {chamberId} does not exist."));
         return IssueToken(chamberId, chamber.PortalVersion);
     }
 

@@ -9,5 +9,5 @@ public sealed class PortalOptions
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(60);
 
     /// <summary>Who signs the e-mails.</summary>
-    public string SenderName { get; set; } = "工商联会员部 Member Department";
+    public string SenderName { get; set; } = "工商联会员部";
 }

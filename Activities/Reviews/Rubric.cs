@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Chamber.Campaigns.Chambers;
+using Chamber.Workflows.Localization;
 
 namespace Chamber.Campaigns.Reviews;
 
@@ -53,15 +54,15 @@ public sealed record Rubric(string Id, string Name, string? NameEn, string? Sour
         foreach (var item in Scored)
         {
             if (scores is null || !scores.TryGetValue(item.Id, out var score))
-                problems.Add($"缺少“{item.Title}”的得分 / Item '{item.Id}' has no score.");
+                problems.Add(ReaderText.Of($"缺少“{item.Title}”的得分", $"Item '{item.Id}' has no score."));
             else if (score < 0 || score > item.MaxScore)
-                problems.Add($"“{item.Id}”得分应在 0–{item.MaxScore} 之间 / Item '{item.Id}' is scored 0–{item.MaxScore}.");
+                problems.Add(ReaderText.Of($"“{item.Id}”得分应在 0–{item.MaxScore} 之间", $"Item '{item.Id}' is scored 0–{item.MaxScore}."));
         }
 
         foreach (var id in (scores?.Keys ?? []).Where(id => Scored.All(i => i.Id != id)))
-            problems.Add($"细则中没有“{id}” / The rubric has no scored item '{id}'.");
+            problems.Add(ReaderText.Of($"细则中没有“{id}”", $"The rubric has no scored item '{id}'."));
         foreach (var id in (vetoes ?? []).Where(id => Items.All(i => i.Id != id || !i.Veto)))
-            problems.Add($"“{id}”不是否决项 / '{id}' is not a veto item.");
+            problems.Add(ReaderText.Of($"“{id}”不是否决项", $"'{id}' is not a veto item."));
         return problems;
     }
 }
@@ -75,7 +76,7 @@ public static class Rubrics
 
     public static Rubric Get(string id) => Shipped.Value.TryGetValue(id, out var rubric)
         ? rubric
-        : throw new InvalidOperationException($"考核细则“{id}”不存在 / There is no rubric '{id}' (shipped: {string.Join(", ", Shipped.Value.Keys)}).");
+        : throw new InvalidOperationException(ReaderText.Of($"考核细则“{id}”不存在，现有：{string.Join(", ", Shipped.Value.Keys)}", $"There is no rubric '{id}' (shipped: {string.Join(", ", Shipped.Value.Keys)})."));
 
     public static bool Exists(string id) => Shipped.Value.ContainsKey(id);
 

@@ -1,5 +1,6 @@
 using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,7 @@ public sealed class RubricReview : Activity
         var chamber = await context.Services.GetRequiredService<ChamberDirectory>().GetRequiredAsync(chamberId);
         var reviewers = UserTasks.AssigneeTags(context.Get(Reviewers), "考核人");
         if (reviewers.Count == 0)
-            throw new InvalidOperationException("没有考核人 / The review has no reviewers.");
+            throw new InvalidOperationException(ReaderText.Of("没有考核人", "The review has no reviewers."));
 
         var pending = new List<string>();
         foreach (var reviewer in reviewers)
@@ -68,14 +69,14 @@ public sealed class RubricReview : Activity
             throw new InvalidOperationException($"Task {answer.TaskId} is not pending in this review.");
         state.Answers.Add(answer);
         context.SetProperty("state", state);
-        context.JournalMessage($"{answer.ByName ?? answer.By} 已评分 / scored");
+        context.JournalMessage(ReaderText.Of($"{answer.ByName ?? answer.By} 已评分", $"{answer.ByName ?? answer.By} scored"));
         if (state.Pending.Count > 0)
             return;
 
         var chamber = await context.Services.GetRequiredService<ChamberDirectory>().FindAsync(state.ChamberId);
         var result = Score(Reviews.Rubrics.Get(state.Rubric), chamber, state.Answers);
         context.Set(Result, result);
-        context.JournalMessage($"{state.ChamberName}: {result.Total}/{result.PassLine} {(result.Passed ? "通过 passed" : "未通过 failed")}");
+        context.JournalMessage($"{state.ChamberName}: {result.Total}/{result.PassLine} {(result.Passed ? ReaderText.Of("通过", "passed") : ReaderText.Of("未通过", "failed"))}");
         Lifecycle.CampaignProgress.Report(context, result.Total);
         await context.CompleteActivityAsync(result.Passed ? Passed : Failed);
     }
@@ -91,7 +92,7 @@ public sealed class RubricReview : Activity
                 var evaluated = chamber is null ? null : indicator.Evaluate(chamber);
                 items.Add(evaluated is { } value
                     ? new ItemResult(item.Id, item.Area, item.Title, value.Met ? item.MaxScore : 0, item.MaxScore, value.Met, $"{value.Value:P1}")
-                    : new ItemResult(item.Id, item.Area, item.Title, 0, item.MaxScore, false, "缺少数据 / figures missing"));
+                    : new ItemResult(item.Id, item.Area, item.Title, 0, item.MaxScore, false, ReaderText.Of("缺少数据", "figures missing")));
                 continue;
             }
 

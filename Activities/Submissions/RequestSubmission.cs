@@ -4,6 +4,7 @@ using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Deadlines;
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,7 +60,7 @@ public sealed class RequestSubmission : DeadlineActivity
         var chamberId = context.Get(Chamber) ?? "";
         var chamber = await context.Services.GetRequiredService<ChamberDirectory>().GetRequiredAsync(chamberId);
         var calendar = await context.GetCalendarAsync();
-        var dueText = context.Get(DueDate) ?? throw new InvalidOperationException("报送需要截止日期 / A submission request needs a due date.");
+        var dueText = context.Get(DueDate) ?? throw new InvalidOperationException(ReaderText.Of("报送需要截止日期", "A submission request needs a due date."));
         var reviewers = UserTasks.AssigneeTags(context.Get(Reviewers) ?? "role:staff", "审核人");
         var reminders = ReadReminders(context);
         var state = new State(
@@ -145,7 +146,7 @@ public sealed class RequestSubmission : DeadlineActivity
     // Never called: the sweeper hands these timers to SubmissionReminders and the instance API refuses
     // them. Should a bug resume one anyway, the request faults visibly rather than end unanswered.
     private ValueTask OnReminderResumedAsync(ActivityExecutionContext context) =>
-        throw new InvalidOperationException("提醒由定时清扫发送，不能恢复其流程 / A submission reminder fires without its workflow; it cannot be resumed.");
+        throw new InvalidOperationException(ReaderText.Of("提醒由定时清扫发送，不能恢复其流程", "A submission reminder fires without its workflow; it cannot be resumed."));
 
     private static SubmissionReminder ReminderOf(State state) =>
         new(state.ChamberId, state.ChamberName, state.ChamberEmail, state.Title, state.Description, state.Campaign, state.Feedback,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Chamber.Campaigns.Persistence;
+using Chamber.Workflows.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Campaigns.Submissions;
@@ -52,13 +53,13 @@ public sealed class SubmissionFiles(IDbContextFactory<CampaignDbContext> context
     {
         var extension = Path.GetExtension(fileName);
         if (!AllowedTypes.ContainsKey(extension))
-            return $"“{fileName}”的类型不支持，可上传：{string.Join(" ", AllowedTypes.Keys)} / This file type is not accepted.";
+            return ReaderText.Of($"“{fileName}”的类型不支持，可上传：{string.Join(" ", AllowedTypes.Keys)}", $"'{fileName}' is not an accepted type: {string.Join(" ", AllowedTypes.Keys)}.");
         if (size == 0)
-            return $"“{fileName}”是空文件 / The file is empty.";
+            return ReaderText.Of($"“{fileName}”是空文件", $"The file is empty.");
         if (size > MaxFileBytes)
-            return $"“{fileName}”超过 {MaxFileBytes / (1024 * 1024)} MB / The file is larger than {MaxFileBytes / (1024 * 1024)} MB.";
+            return ReaderText.Of($"“{fileName}”超过 {MaxFileBytes / (1024 * 1024)} MB", $"The file is larger than {MaxFileBytes / (1024 * 1024)} MB.");
         if (head.StartsWith("MZ"u8) || head.StartsWith("\u007FELF"u8) || head.StartsWith("#!"u8))
-            return $"“{fileName}”看起来是程序文件 / The file looks like a program and is refused.";
+            return ReaderText.Of($"“{fileName}”看起来是程序文件", $"The file looks like a program and is refused.");
         return null;
     }
 

@@ -1,6 +1,7 @@
 using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Deadlines;
 using Chamber.Campaigns.Escalations;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +64,7 @@ public sealed class SignOff : DeadlineActivity
     {
         var tags = UserTasks.AssigneeTags(context.Get(Approvers), "审批人");
         if (tags.Count == 0)
-            throw new InvalidOperationException("没有审批人 / The sign-off has no approvers.");
+            throw new InvalidOperationException(ReaderText.Of("没有审批人", "The sign-off has no approvers."));
         var mode = ParseMode(context.Get(Mode));
         context.SetProperty("mode", mode);
         var dueAt = await DueAtAsync(context);
@@ -191,7 +192,7 @@ public sealed class SignOff : DeadlineActivity
                 Escalate(context, reminding, task.Title, late, calendar);
         }
 
-        context.JournalMessage(next.Kind == DueReminder.Before ? $"提醒审批人 / reminded {model["approvers"]}" : $"催办第 {next.Chase} 次 / chase {next.Chase}");
+        context.JournalMessage(next.Kind == DueReminder.Before ? ReaderText.Of($"已提醒审批人：{model["approvers"]}", $"reminded {model["approvers"]}") : ReaderText.Of($"催办第 {next.Chase} 次", $"chase no. {next.Chase}"));
         await ScheduleReminderAsync(context, reminding);
     }
 
@@ -218,14 +219,14 @@ public sealed class SignOff : DeadlineActivity
     private static string RequireTag(string? text) =>
         text is not null && UserTasks.AssigneeTag(text) is { } tag
             ? tag
-            : throw new InvalidOperationException($"“{text}”既不是邮箱也不是角色 / '{text}' is neither an e-mail address nor role:<name>.");
+            : throw new InvalidOperationException(ReaderText.Of($"“{text}”既不是邮箱也不是角色", $"'{text}' is neither an e-mail address nor role:<name>."));
 
     internal static string ParseMode(string? text) => text?.Trim().ToLowerInvariant() switch
     {
         null or "" or "all" or "会签" => "all",
         "any" or "或签" => "any",
         "sequential" or "in-order" or "依次" => "sequential",
-        _ => throw new InvalidOperationException($"未知审批方式“{text}” / Unknown sign-off mode '{text}' (all, any, sequential)."),
+        _ => throw new InvalidOperationException(ReaderText.Of($"未知审批方式“{text}”，可选：all, any, sequential（会签、或签、依次）", $"Unknown sign-off mode '{text}' (all, any, sequential).")),
     };
 
     private async ValueTask<DateTimeOffset?> DueAtAsync(ActivityExecutionContext context)

@@ -1,5 +1,6 @@
 using Chamber.Campaigns.Persistence;
 using Chamber.Campaigns.Submissions;
+using Chamber.Workflows.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Campaigns.Tasks;
@@ -36,9 +37,9 @@ public sealed class TaskFiles(TaskInbox inbox, TaskIndex taskIndex, SubmissionFi
         if (await inbox.FindAsync(actor, taskId, cancellationToken) is not { } task)
             return null;
         if (uploads.Count == 0)
-            throw new FilesRefusedException(["没有收到文件 / No file was received."]);
+            throw new FilesRefusedException([ReaderText.Of("没有收到文件", "No file was received.")]);
         if (uploads.Count > SubmissionFiles.MaxFiles)
-            throw new FilesRefusedException([$"一次最多上传 {SubmissionFiles.MaxFiles} 个文件 / At most {SubmissionFiles.MaxFiles} files at once."]);
+            throw new FilesRefusedException([ReaderText.Of($"一次最多上传 {SubmissionFiles.MaxFiles} 个文件", $"At most {SubmissionFiles.MaxFiles} files at once.")]);
         foreach (var (name, bytes) in await SubmissionFiles.ReadCheckedAsync(uploads, cancellationToken))
             await files.SaveAsync("", task.InstanceId, taskId, name, bytes, cancellationToken);
         return await OfTaskAsync(actor, taskId, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Chamber.Campaigns.Persistence;
 using Chamber.Campaigns.Submissions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Paging;
 using Chamber.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ public sealed class TaskInbox(
         if (await index.FindAsync(taskId, cancellationToken) is not var (task, definitionId))
             return null;
         if (!actor.Tags.Contains(task.Tag))
-            throw new TaskForbiddenException($"任务 {taskId} 不是您的 / Task {taskId} is not yours.");
+            throw new TaskForbiddenException(ReaderText.Of($"任务 {taskId} 不是您的", $"Task {taskId} is not yours."));
         return TaskView.Of(task, definitionId);
     }
 
@@ -61,12 +62,12 @@ public sealed class TaskInbox(
     public async Task<RunResult> CompleteAsync(TaskActor actor, string taskId, TaskAnswer answer, CancellationToken cancellationToken = default)
     {
         var task = await FindAsync(actor, taskId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"任务 {taskId} 不存在或已处理 / Task {taskId} does not exist or was already answered.");
+            ?? throw new WorkflowNotFoundException(ReaderText.Of($"任务 {taskId} 不存在或已处理", $"Task {taskId} does not exist or was already answered."));
         var action = answer.Action?.Trim() ?? "";
         if (!task.Task.Actions.Contains(action))
-            throw new TaskAnswerException($"此任务不能“{action}”，可选：{string.Join(", ", task.Task.Actions)} / This task offers: {string.Join(", ", task.Task.Actions)}.");
+            throw new TaskAnswerException(ReaderText.Of($"此任务不能“{action}”，可选：{string.Join(", ", task.Task.Actions)}", $"This task offers: {string.Join(", ", task.Task.Actions)}."));
         if (action is TaskActions.Reject or TaskActions.Return && string.IsNullOrWhiteSpace(answer.Comment))
-            throw new TaskAnswerException("驳回或退回须填写意见 / A rejection or return needs a comment.");
+            throw new TaskAnswerException(ReaderText.Of("驳回或退回须填写意见", "A rejection or return needs a comment."));
         var target = action switch
         {
             TaskActions.Transfer => answer.TransferTo,
@@ -74,9 +75,9 @@ public sealed class TaskInbox(
             _ => null,
         };
         if (action is TaskActions.Transfer or TaskActions.AddSigner && (target is null || UserTasks.AssigneeTag(target) is not { } tag || !tag.StartsWith("user:", StringComparison.Ordinal)))
-            throw new TaskAnswerException("请填写转交或加签对象的邮箱 / Name the person (e-mail address) to transfer to or add.");
+            throw new TaskAnswerException(ReaderText.Of("请填写转交或加签对象的邮箱", "Name the person (e-mail address) to transfer to or add."));
         if (action == TaskActions.Transfer && UserTasks.AssigneeTag(target!) == "user:" + actor.Email.ToLowerInvariant())
-            throw new TaskAnswerException("不能转交给自己 / A task cannot be transferred to oneself.");
+            throw new TaskAnswerException(ReaderText.Of("不能转交给自己", "A task cannot be transferred to oneself."));
 
         if (action == TaskActions.Score && task.Task.Context?.GetValueOrDefault("rubric") is { } rubricId
             && Reviews.Rubrics.Get(rubricId).Problems(answer.Scores, answer.Vetoes) is { Count: > 0 } scoreProblems)
@@ -84,13 +85,13 @@ public sealed class TaskInbox(
 
         var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
         if (comment is { Length: > 2000 })
-            throw new TaskAnswerException("意见不超过 2000 字 / A comment has at most 2,000 characters.");
+            throw new TaskAnswerException(ReaderText.Of("意见不超过 2000 字", "A comment has at most 2,000 characters."));
         var decision = new TaskDecision(taskId, action, actor.Email, actor.DisplayName, comment,
             action == TaskActions.Transfer ? target : null, action == TaskActions.AddSigner ? target : null,
             action == TaskActions.Score ? answer.Scores : null, action == TaskActions.Score ? answer.Vetoes : null);
 
         var bookmarkId = await index.BookmarkIdAsync(taskId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"任务 {taskId} 已被处理 / Task {taskId} was just answered.");
+            ?? throw new WorkflowNotFoundException(ReaderText.Of($"任务 {taskId} 已被处理", $"Task {taskId} was just answered."));
 
         var result = await runtime.ResumeAsync(bookmarkId, JsonSerializer.SerializeToElement(decision, Json), cancellationToken);
         await RecordAsync(task, actor, action, comment, cancellationToken);

@@ -1,4 +1,5 @@
 using Chamber.Campaigns.Email;
+using Chamber.Workflows.Localization;
 
 namespace Chamber.Campaigns.Tasks;
 
@@ -28,7 +29,7 @@ public static class UserTasks
     /// </summary>
     public static IReadOnlyList<string> AssigneeTags(object? people, string who) =>
         [.. EmailMessage.Addresses(people).Select(p => AssigneeTag(p) ?? throw new InvalidOperationException(
-            $"{who}“{p}”既不是邮箱也不是角色 / '{p}' is neither an e-mail address nor role:<name>.")).Distinct()];
+            ReaderText.Of($"{who}“{p}”既不是邮箱也不是角色", $"'{p}' is neither an e-mail address nor role:<name>."))).Distinct()];
 
     /// <summary>The tag of a chamber's own tasks (answered through its portal link).</summary>
     public static string ChamberTag(string chamberId) => "chamber:" + chamberId;

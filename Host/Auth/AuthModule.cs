@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -77,7 +78,7 @@ public static class AuthModule
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 await Results.Problem(
-                    title: "缺少或无效的防伪令牌 / Missing or invalid anti-forgery token",
+                    title: ReaderText.Of("缺少或无效的防伪令牌", "Missing or invalid anti-forgery token"),
                     detail: $"Send the token from the sign-in response (or GET /api/auth/antiforgery) in the {AntiforgeryHeader} header.",
                     statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
                 return;
@@ -129,11 +130,11 @@ public static class AuthModule
         IPasswordHasher<UserRecord> hasher, IAntiforgery antiforgery, SignInThrottle throttle, Sessions sessions)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
-            return Errors.Problems.BadRequest("请输入邮箱和密码 / Email and password are required.");
+            return Errors.Problems.BadRequest(ReaderText.Of("请输入邮箱和密码", "Email and password are required."));
         var email = request.Email.Trim().ToLowerInvariant();
         if (throttle.IsLocked(email))
         {
-            return TypedResults.Problem(title: $"该账号尝试次数过多，请 {SignInThrottle.Window.TotalMinutes:0} 分钟后再试 / Too many attempts for this account; try again in {SignInThrottle.Window.TotalMinutes:0} minutes.",
+            return TypedResults.Problem(title: ReaderText.Of($"该账号尝试次数过多，请 {SignInThrottle.Window.TotalMinutes:0} 分钟后再试", $"Too many attempts for this account; try again in {SignInThrottle.Window.TotalMinutes:0} minutes."),
                 statusCode: StatusCodes.Status429TooManyRequests);
         }
 
@@ -144,7 +145,7 @@ public static class AuthModule
         if (user is null || user.Disabled || verified == PasswordVerificationResult.Failed)
         {
             throttle.Failed(email);
-            return TypedResults.Problem(title: "邮箱或密码错误 / Wrong email or password.", statusCode: StatusCodes.Status401Unauthorized);
+            return TypedResults.Problem(title: ReaderText.Of("邮箱或密码错误", "Wrong email or password."), statusCode: StatusCodes.Status401Unauthorized);
         }
 
         throttle.Succeeded(email);

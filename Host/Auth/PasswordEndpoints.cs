@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Portal;
 using Chamber.Host.Errors;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Outbox;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -49,7 +50,7 @@ public static class PasswordEndpoints
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, context.RequestAborted);
         if (user is null || string.IsNullOrEmpty(request.CurrentPassword)
             || hasher.VerifyHashedPassword(user, user.PasswordHash, request.CurrentPassword) == PasswordVerificationResult.Failed)
-            return Problems.BadRequest("当前密码不正确 / The current password is wrong.");
+            return Problems.BadRequest(ReaderText.Of("当前密码不正确", "The current password is wrong."));
         if (PasswordPolicy.Problems(request.NewPassword).ToList() is { Count: > 0 } problems)
             return Problems.BadRequest(string.Join(" ", problems), problems);
         user.PasswordHash = hasher.HashPassword(user, request.NewPassword!);
@@ -96,7 +97,7 @@ public static class PasswordEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> ResetAsync(ResetConfirmation request, IDbContextFactory<HostDbContext> contexts,
         IPasswordHasher<UserRecord> hasher, IDataProtectionProvider protection, Sessions sessions, CancellationToken ct)
     {
-        var invalid = Problems.BadRequest("重置链接无效、已使用或已过期，请重新申请 / The reset link is invalid, used or expired; ask for a new one.");
+        var invalid = Problems.BadRequest(ReaderText.Of("重置链接无效、已使用或已过期，请重新申请", "The reset link is invalid, used or expired; ask for a new one."));
         string payload;
         try
         {

@@ -1,3 +1,5 @@
+using Chamber.Workflows.Localization;
+
 namespace Chamber.Host.Auth;
 
 /// <summary>What a password must be, wherever one is set: creation, an administrator's reset, a change, a reset by e-mail link.</summary>
@@ -10,13 +12,13 @@ public static class PasswordPolicy
     {
         if (string.IsNullOrWhiteSpace(password) || password.Trim().Length < MinLength)
         {
-            yield return $"密码至少 {MinLength} 位（不计首尾空格）/ The password needs at least {MinLength} characters besides spaces.";
+            yield return ReaderText.Of($"密码至少 {MinLength} 位（不计首尾空格）", $"The password needs at least {MinLength} characters besides spaces.");
             yield break;
         }
 
         var kinds = new[] { password.Any(char.IsLower), password.Any(char.IsUpper), password.Any(char.IsDigit),
             password.Any(c => (!char.IsLetterOrDigit(c) && !char.IsWhiteSpace(c)) || (char.IsLetter(c) && !char.IsLower(c) && !char.IsUpper(c))) }.Count(k => k);
         if (kinds < 3)
-            yield return "密码须包含小写字母、大写字母、数字、符号（或汉字）中的至少三类 / The password needs three of: lower-case letters, upper-case letters, digits, symbols (or Chinese characters).";
+            yield return ReaderText.Of("密码须包含小写字母、大写字母、数字、符号（或汉字）中的至少三类", "The password needs three of: lower-case letters, upper-case letters, digits, symbols (or Chinese characters).");
     }
 }

@@ -1,6 +1,7 @@
 using Chamber.Campaigns;
 using Chamber.Campaigns.Email;
 using Chamber.Host.Errors;
+using Chamber.Workflows.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,7 @@ public static class UserEndpoints
         var email = request.Email?.Trim().ToLowerInvariant();
         var problems = new List<string>();
         if (email is null || EmailAddress.Parse(email) != email)
-            problems.Add("邮箱无效 / The e-mail address is not valid.");
+            problems.Add(ReaderText.Of("邮箱无效", "The e-mail address is not valid."));
         problems.AddRange(RoleProblems(request.Roles));
         problems.AddRange(NameProblems(request.DisplayName));
         problems.AddRange(PasswordPolicy.Problems(request.Password));
@@ -71,7 +72,7 @@ public static class UserEndpoints
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         if (await db.Users.AnyAsync(u => u.Email == email, ct))
-            return Problems.Conflict($"用户 {email} 已存在 / User {email} already exists.");
+            return Problems.Conflict(ReaderText.Of($"用户 {email} 已存在", $"User {email} already exists."));
         var user = new UserRecord
         {
             Id = Guid.CreateVersion7().ToString("N"),
@@ -89,7 +90,7 @@ public static class UserEndpoints
         }
         catch (DbUpdateException)
         {
-            return Problems.Conflict($"用户 {email} 已存在 / User {email} already exists.");
+            return Problems.Conflict(ReaderText.Of($"用户 {email} 已存在", $"User {email} already exists."));
         }
 
         return TypedResults.Created($"/api/users/{user.Id}", UserView.From(user));
@@ -110,12 +111,12 @@ public static class UserEndpoints
         await using var db = await contexts.CreateDbContextAsync(ct);
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null)
-            return Problems.NotFound($"用户 {id} 不存在 / User {id} does not exist.");
+            return Problems.NotFound(ReaderText.Of($"用户 {id} 不存在", $"User {id} does not exist."));
         // Nobody could administer the system again: the last active administrator keeps the role and stays enabled.
         var losesAdministration = user.RoleList.Contains(Roles.Admin) && !user.Disabled
             && (request.Disabled == true || (request.Roles is not null && !request.Roles.Contains(Roles.Admin)));
         if (losesAdministration && !await db.Users.AnyAsync(u => u.Id != id && !u.Disabled && ("," + u.Roles + ",").Contains("," + Roles.Admin + ","), ct))
-            return Problems.Conflict("至少要保留一名启用的管理员 / At least one enabled administrator must remain.");
+            return Problems.Conflict(ReaderText.Of("至少要保留一名启用的管理员", "At least one enabled administrator must remain."));
         if (!string.IsNullOrWhiteSpace(request.DisplayName))
             user.DisplayName = PlainText.OneLine(request.DisplayName).Trim();
         if (request.Roles is not null)
@@ -135,17 +136,17 @@ public static class UserEndpoints
     private static IEnumerable<string> NameProblems(string? displayName)
     {
         if (displayName?.Trim().Length > PlainText.MaxNameLength)
-            yield return $"姓名不能超过 {PlainText.MaxNameLength} 字 / A name may have at most {PlainText.MaxNameLength} characters.";
+            yield return ReaderText.Of($"姓名不能超过 {PlainText.MaxNameLength} 字", $"A name may have at most {PlainText.MaxNameLength} characters.");
     }
 
     private static IEnumerable<string> RoleProblems(IReadOnlyList<string>? roles)
     {
         if (roles is null || roles.Count == 0)
-            yield return $"至少需要一个角色 / At least one role is needed: {string.Join(", ", Roles.All)}.";
+            yield return ReaderText.Of($"至少需要一个角色：{string.Join("、", Roles.All)}", $"At least one role is needed: {string.Join(", ", Roles.All)}.");
         foreach (var role in roles ?? [])
         {
             if (!Roles.All.Contains(role))
-                yield return $"未知角色“{role}” / Unknown role '{role}' (one of {string.Join(", ", Roles.All)}).";
+                yield return ReaderText.Of($"未知角色“{role}”", $"Unknown role '{role}' (one of {string.Join(", ", Roles.All)}).");
         }
     }
 }

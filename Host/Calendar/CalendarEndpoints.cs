@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Chamber.Campaigns.Calendar;
 using Chamber.Host.Auth;
+using Chamber.Workflows.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chamber.Host.Calendar;
@@ -28,7 +29,7 @@ public static class CalendarEndpoints
             if (date is null || !TryParse(date, out var from))
                 return BadDate(date);
             if (days is not { } n || Math.Abs(n) > 1000)
-                return Errors.Problems.BadRequest("days 必须是 -1000 到 1000 之间的整数 / days must be a whole number between -1000 and 1000.");
+                return Errors.Problems.BadRequest(ReaderText.Of("days 必须是 -1000 到 1000 之间的整数", "days must be a whole number between -1000 and 1000."));
             return TypedResults.Ok(new DateResult(Format((await calendars.GetAsync(ct)).AddWorkingDays(from, n))));
         });
         // A template's schedule as dates: "2026-04-30>" (the next working day if that one is off), "2026-06-25-3wd".
@@ -41,7 +42,7 @@ public static class CalendarEndpoints
             }
             catch (FormatException e)
             {
-                return Errors.Problems.BadRequest($"日期表达式无效 / {e.Message}");
+                return Errors.Problems.BadRequest(ReaderText.Of($"日期表达式无效：{e.Message}", $"Invalid date expression: {e.Message}"));
             }
 
             return TypedResults.Ok(new DateResult(Format(parsed.Resolve(await calendars.GetAsync(ct)))));
@@ -61,7 +62,7 @@ public static class CalendarEndpoints
         Func<string, Task<CalendarYearPreview>> use, CancellationToken ct)
     {
         if (year is < 2000 or > 2100)
-            return Errors.Problems.BadRequest($"年份必须在 2000 到 2100 之间 / The year must be between 2000 and 2100 (got {year}).");
+            return Errors.Problems.BadRequest(ReaderText.Of($"年份必须在 2000 到 2100 之间", $"The year must be between 2000 and 2100 (got {year})."));
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var file = await reader.ReadToEndAsync(ct);
         try
@@ -70,7 +71,7 @@ public static class CalendarEndpoints
         }
         catch (FormatException e)
         {
-            return Errors.Problems.BadRequest($"日历数据无效 / Invalid calendar year: {e.Message}");
+            return Errors.Problems.BadRequest(ReaderText.Of($"日历数据无效：{e.Message}", $"Invalid calendar year: {e.Message}"));
         }
     }
 
@@ -80,5 +81,5 @@ public static class CalendarEndpoints
     private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static ProblemHttpResult BadDate(string? text) =>
-        Errors.Problems.BadRequest($"'{text}' 不是 yyyy-MM-dd 格式的日期 / '{text}' is not a date in yyyy-MM-dd form.");
+        Errors.Problems.BadRequest(ReaderText.Of($"'{text}' 不是 yyyy-MM-dd 格式的日期", $"'{text}' is not a date in yyyy-MM-dd form."));
 }

@@ -3,6 +3,7 @@ using Chamber.Campaigns.Submissions;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
 using Chamber.Host.Submissions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Paging;
 using Chamber.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,10 +26,10 @@ public static class CampaignEndpoints
 
         public string? Problem() =>
             NullIfBlank(Status) is { } status && !ParticipantStatus.All.Contains(status)
-                ? $"未知状态“{status}”，可用：{string.Join(", ", ParticipantStatus.All)} / Unknown status."
+                ? ReaderText.Of($"未知状态“{status}”，可用：{string.Join(", ", ParticipantStatus.All)}", $"Unknown status '{status}'; one of {string.Join(", ", ParticipantStatus.All)}.")
             : NullIfBlank(Outcome) is { } outcome && !KnownOutcomes.Contains(outcome)
-                ? $"未知结果“{outcome}”，可用：{string.Join(", ", KnownOutcomes)} / Unknown outcome."
-            : Search?.Length > 100 ? "搜索内容过长 / The search text is too long." : null;
+                ? ReaderText.Of($"未知结果“{outcome}”，可用：{string.Join(", ", KnownOutcomes)}", $"Unknown outcome '{outcome}'; one of {string.Join(", ", KnownOutcomes)}.")
+            : Search?.Length > 100 ? ReaderText.Of("搜索内容过长", "The search text is too long.") : null;
 
         private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
@@ -60,7 +61,7 @@ public static class CampaignEndpoints
             if (await campaigns.FindAsync(id, ct) is null)
                 return NotFound(id);
             if (!await commands.LaunchAsync(id, ct))
-                return Problems.Conflict("活动已启动 / The campaign was already launched.");
+                return Problems.Conflict(ReaderText.Of("活动已启动", "The campaign was already launched."));
             return TypedResults.Accepted($"/api/campaigns/{id}", await campaigns.ViewAsync(id, ct));
         }).RequireAuthorization(Policies.Operate);
         group.MapPost("/{id}/chase", async Task<Results<Ok<ChaseResult>, ProblemHttpResult>> (string id, ChaseRequest request, CampaignQueries campaigns,
@@ -105,7 +106,7 @@ public static class CampaignEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmissionFiles.MaxUploadBytes));
         group.MapDelete("/{id}/documents/{fileId}", async Task<Results<NoContent, ProblemHttpResult>> (string id, string fileId, CampaignDocuments documents,
             CancellationToken ct) => await documents.DeleteAsync(id, fileId, ct)
-                ? TypedResults.NoContent() : Problems.NotFound($"活动 {id} 没有文件 {fileId} / Campaign {id} has no document {fileId}."))
+                ? TypedResults.NoContent() : Problems.NotFound(ReaderText.Of($"活动 {id} 没有文件 {fileId}", $"Campaign {id} has no document {fileId}.")))
             .RequireAuthorization(Policies.Operate);
         group.MapGet("/{id}/timeline", async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, ProblemHttpResult>> (string id, string? instanceId,
             CampaignTimeline timeline, CancellationToken ct) =>
@@ -143,5 +144,5 @@ public static class CampaignEndpoints
         });
     }
 
-    private static ProblemHttpResult NotFound(string id) => Problems.NotFound($"活动 {id} 不存在 / Campaign {id} does not exist.");
+    private static ProblemHttpResult NotFound(string id) => Problems.NotFound(ReaderText.Of($"活动 {id} 不存在", $"Campaign {id} does not exist."));
 }

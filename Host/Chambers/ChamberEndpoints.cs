@@ -1,6 +1,7 @@
 using Chamber.Campaigns.Chambers;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -35,7 +36,7 @@ public static class ChamberEndpoints
     private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(HttpRequest request, ChamberDirectory directory, CancellationToken ct)
     {
         if (!request.HasFormContentType)
-            return Problems.BadRequest("请以 multipart/form-data 上传文件（字段名 file）/ Upload the file as multipart/form-data in a field named 'file'.");
+            return Problems.BadRequest(ReaderText.Of("请以 multipart/form-data 上传文件（字段名 file）", "Upload the file as multipart/form-data in a field named 'file'."));
         if (request.ContentLength > MaxImportBytes + 64 * 1024)
             return TooLarge();
         IFormCollection form;
@@ -45,12 +46,12 @@ public static class ChamberEndpoints
         }
         catch (InvalidDataException e)
         {
-            return Problems.BadRequest("上传内容格式错误 / The upload is not valid multipart/form-data: " + e.Message);
+            return Problems.BadRequest(ReaderText.Of("上传内容格式错误：", "The upload is not valid multipart/form-data: ") + e.Message);
         }
 
         var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
         if (file is null)
-            return Problems.BadRequest("没有收到文件（字段名 file）/ No file received (field 'file').");
+            return Problems.BadRequest(ReaderText.Of("没有收到文件（字段名 file）", "No file received (field 'file')."));
         if (file.Length > MaxImportBytes)
             return TooLarge();
 
@@ -66,8 +67,8 @@ public static class ChamberEndpoints
         }
     }
 
-    private static ProblemHttpResult NotFound(string id) => Problems.NotFound($"商会 {id} 不存在 / Chamber {id} does not exist.");
+    private static ProblemHttpResult NotFound(string id) => Problems.NotFound(ReaderText.Of($"商会 {id} 不存在", $"Chamber {id} does not exist."));
 
     private static ProblemHttpResult TooLarge() =>
-        Problems.BadRequest($"文件超过 {MaxImportBytes / (1024 * 1024)} MB / The file is larger than {MaxImportBytes / (1024 * 1024)} MB.");
+        Problems.BadRequest(ReaderText.Of($"文件超过 {MaxImportBytes / (1024 * 1024)} MB", $"The file is larger than {MaxImportBytes / (1024 * 1024)} MB."));
 }

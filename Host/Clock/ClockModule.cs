@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using Chamber.Host.Auth;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Timers;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -66,11 +67,11 @@ public static class ClockModule
             }
             else
             {
-                return Errors.Problems.BadRequest("请给出 by（如 PT2H 或 02:00:00）或 to（ISO 时间）之一 / Give either by (a non-negative duration such as PT2H or 02:00:00) or to (an ISO date-time).");
+                return Errors.Problems.BadRequest(ReaderText.Of("请给出 by（如 PT2H 或 02:00:00）或 to（ISO 时间）之一", "Give either by (a non-negative duration such as PT2H or 02:00:00) or to (an ISO date-time)."));
             }
 
             if (target < now)
-                return Errors.Problems.BadRequest($"时间不能倒退 / The clock cannot go back: it is already {now:O}.");
+                return Errors.Problems.BadRequest(ReaderText.Of($"时间不能倒退", $"The clock cannot go back: it is already {now:O}."));
             return TypedResults.Ok(new ClockState(await advancer.AdvanceToAsync(target, ct), ClockMode.Manual));
         }).RequireAuthorization(Policies.Administer);
     }

@@ -1,5 +1,6 @@
 using Chamber.Campaigns.Email;
 using Chamber.Host.Auth;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Outbox;
 using Chamber.Workflows.Paging;
 using Chamber.Workflows.Persistence;
@@ -34,7 +35,7 @@ public static class EmailModule
         group.MapPost("/{id}/retry", async Task<Results<NoContent, ProblemHttpResult>> (string id, OutboxStore outbox, OutboxSignal signal, CancellationToken ct) =>
         {
             if (await outbox.RequeueAsync(id, ct) is not { } channel)
-                return Errors.Problems.Conflict("只有发送失败的邮件可以重发 / Only a message that failed can be sent again.");
+                return Errors.Problems.Conflict(ReaderText.Of("只有发送失败的邮件可以重发", "Only a message that failed can be sent again."));
             signal.Pulse(channel);
             return TypedResults.NoContent();
         });

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Chamber.Campaigns.Email;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
+using Chamber.Workflows.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chamber.Host.Email;
@@ -47,5 +48,5 @@ public static class EmailTemplateEndpoints
         });
     }
 
-    private static ProblemHttpResult Unknown(string name) => Problems.NotFound($"没有名为“{name}”的邮件模板 / No e-mail template named '{name}'.");
+    private static ProblemHttpResult Unknown(string name) => Problems.NotFound(ReaderText.Of($"没有名为“{name}”的邮件模板", $"No e-mail template named '{name}'."));
 }

@@ -7,29 +7,30 @@ using Chamber.Campaigns.Submissions;
 using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Json;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chamber.Host.Errors;
 
-/// <summary>RFC 9457 problem responses with a clear message (Chinese first, then English, or the engine's own English).</summary>
+/// <summary>RFC 9457 problem responses with a clear message in the reader's language (see <c>ReaderText</c>).</summary>
 public static class Problems
 {
     public static ProblemHttpResult BadRequest(string detail, IReadOnlyList<string>? errors = null) => TypedResults.Problem(
-        title: "请求无效 / Invalid request",
+        title: ReaderText.Of("请求无效", "Invalid request"),
         detail: detail,
         statusCode: StatusCodes.Status400BadRequest,
         extensions: errors is null ? null : new Dictionary<string, object?> { ["errors"] = errors });
 
     public static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(title: "未找到 / Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
+        TypedResults.Problem(title: ReaderText.Of("未找到", "Not found"), detail: detail, statusCode: StatusCodes.Status404NotFound);
 
     public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(title: "无权操作 / Forbidden", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+        TypedResults.Problem(title: ReaderText.Of("无权操作", "Forbidden"), detail: detail, statusCode: StatusCodes.Status403Forbidden);
 
     public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(title: "状态冲突 / Conflict", detail: detail, statusCode: StatusCodes.Status409Conflict);
+        TypedResults.Problem(title: ReaderText.Of("状态冲突", "Conflict"), detail: detail, statusCode: StatusCodes.Status409Conflict);
 }
 
 /// <summary>
@@ -62,7 +63,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             // A full disk is the server's condition, not the request's fault, and it passes: 503, so clients try again later.
             logger.LogCritical(exception, "Storage is full: writes are refused until space is freed.");
-            result = TypedResults.Problem(title: "服务器存储空间已满，请稍后再试 / The server's storage is full; try again later.",
+            result = TypedResults.Problem(title: ReaderText.Of("服务器存储空间已满，请稍后再试", "The server's storage is full; try again later."),
                 statusCode: StatusCodes.Status503ServiceUnavailable);
             httpContext.Response.Headers.RetryAfter = "60";
         }
@@ -95,7 +96,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
     private static string Describe(BadHttpRequestException e) => e.InnerException switch
     {
-        JsonException json => $"请求体不是有效的 JSON / The request body is not valid JSON: {json.Message}",
+        JsonException json => ReaderText.Of($"请求体不是有效的 JSON", $"The request body is not valid JSON: {json.Message}"),
         { } inner => $"{e.Message} {inner.Message}",
         null => e.Message,
     };

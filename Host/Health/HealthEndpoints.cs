@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Persistence;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public static class HealthEndpoints
             await using var db = await contexts.CreateDbContextAsync(ct);
             return await db.Database.CanConnectAsync(ct)
                 ? Results.Ok(new { status = "ok" })
-                : Results.Problem(title: "数据库不可用 / Database unavailable", statusCode: StatusCodes.Status503ServiceUnavailable);
+                : Results.Problem(title: ReaderText.Of("数据库不可用", "Database unavailable"), statusCode: StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous().WithTags("Health");
         app.MapHealthChecks("/api/health/ready", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
     }

@@ -62,7 +62,8 @@ public static class JobsModule
             Authorization = [],
             AsyncAuthorization = [new AdministratorsOnly()],
             AppPath = "/",
-            DashboardTitle = "后台任务 · Background jobs",
+            // Hangfire's own pages follow the reader's language; its title is one string for all, so it is the product's name.
+            DashboardTitle = "Hangfire",
             DisplayStorageConnectionString = false,
         });
 

@@ -4,6 +4,7 @@ using Chamber.Campaigns.Submissions;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
 using Chamber.Host.Submissions;
+using Chamber.Workflows.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chamber.Host.Portal;
@@ -31,11 +32,11 @@ public static class PortalEndpoints
 
         app.MapPost("/api/chambers/{id}/portal-link", async Task<Results<Ok<PortalLinkView>, ProblemHttpResult>> (string id, ChamberDirectory directory, PortalLinks links, CancellationToken ct) =>
             await directory.FindAsync(id, ct) is null
-                ? Problems.NotFound($"商会 {id} 不存在 / Chamber {id} does not exist.")
+                ? Problems.NotFound(ReaderText.Of($"商会 {id} 不存在", $"Chamber {id} does not exist."))
                 : TypedResults.Ok(new PortalLinkView(await links.IssueLinkAsync(id, ct))))
             .WithTags("Chambers").RequireAuthorization(Policies.Operate);
         app.MapPost("/api/chambers/{id}/portal-link/revoke", async Task<Results<NoContent, ProblemHttpResult>> (string id, PortalLinks links, CancellationToken ct) =>
-            await links.RevokeAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound($"商会 {id} 不存在 / Chamber {id} does not exist."))
+            await links.RevokeAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound(ReaderText.Of($"商会 {id} 不存在", $"Chamber {id} does not exist.")))
             .WithTags("Chambers").RequireAuthorization(Policies.Operate);
     }
 
@@ -55,7 +56,7 @@ public static class PortalEndpoints
         if (chamberId is null)
             return Refuse(problem);
         if (await portal.FindItemAsync(chamberId, itemId, ct) is not { } item)
-            return Problems.NotFound("没有这个待提交事项，或已提交 / There is no such open item (or it was already submitted).");
+            return Problems.NotFound(ReaderText.Of("没有这个待提交事项，或已提交", "There is no such open item (or it was already submitted)."));
         var (form, refused) = await UploadForms.ReadAsync(request, ct);
         if (form is null)
             return refused!;
@@ -66,10 +67,10 @@ public static class PortalEndpoints
 
     private static ProblemHttpResult Refuse(PortalTokenProblem problem) => problem switch
     {
-        PortalTokenProblem.Expired => TypedResults.Problem(title: "链接已过期 / The link has expired", statusCode: StatusCodes.Status403Forbidden,
-            detail: "请使用最新一封邮件中的链接，或联系会员部 / Use the link in the latest e-mail, or contact the member department."),
-        PortalTokenProblem.Revoked => TypedResults.Problem(title: "链接已失效 / The link was revoked", statusCode: StatusCodes.Status403Forbidden,
-            detail: "请联系会员部获取新链接 / Ask the member department for a new link."),
-        _ => Problems.NotFound("链接无效 / This link is not valid."),
+        PortalTokenProblem.Expired => TypedResults.Problem(title: ReaderText.Of("链接已过期", "The link has expired"), statusCode: StatusCodes.Status403Forbidden,
+            detail: ReaderText.Of("请使用最新一封邮件中的链接，或联系会员部", "Use the link in the latest e-mail, or contact the member department.")),
+        PortalTokenProblem.Revoked => TypedResults.Problem(title: ReaderText.Of("链接已失效", "The link was revoked"), statusCode: StatusCodes.Status403Forbidden,
+            detail: ReaderText.Of("请联系会员部获取新链接", "Ask the member department for a new link.")),
+        _ => Problems.NotFound(ReaderText.Of("链接无效", "This link is not valid.")),
     };
 }

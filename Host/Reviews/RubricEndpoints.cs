@@ -1,5 +1,6 @@
 using Chamber.Campaigns.Reviews;
 using Chamber.Host.Errors;
+using Chamber.Workflows.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chamber.Host.Reviews;
@@ -12,6 +13,6 @@ public static class RubricEndpoints
         var group = app.MapGroup("/api/rubrics").WithTags("Reviews");
         group.MapGet("/", () => TypedResults.Ok(Rubrics.All));
         group.MapGet("/{id}", Results<Ok<Rubric>, ProblemHttpResult> (string id) =>
-            Rubrics.Exists(id) ? TypedResults.Ok(Rubrics.Get(id)) : Problems.NotFound($"考核细则 {id} 不存在 / Rubric {id} does not exist."));
+            Rubrics.Exists(id) ? TypedResults.Ok(Rubrics.Get(id)) : Problems.NotFound(ReaderText.Of($"考核细则 {id} 不存在", $"Rubric {id} does not exist.")));
     }
 }

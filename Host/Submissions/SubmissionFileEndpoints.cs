@@ -4,6 +4,7 @@ using Chamber.Campaigns.Tasks;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
 using Chamber.Host.Tasks;
+using Chamber.Workflows.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,7 +20,7 @@ public static class SubmissionFileEndpoints
             TaskFiles files, CancellationToken ct) =>
             await files.OfTaskAsync(user.ToTaskActor(), id, ct) is { } list
                 ? TypedResults.Ok(list)
-                : Problems.NotFound($"任务 {id} 不存在或已处理 / Task {id} does not exist or was already answered."))
+                : Problems.NotFound(ReaderText.Of($"任务 {id} 不存在或已处理", $"Task {id} does not exist or was already answered.")))
             .WithTags("Tasks").ProducesProblem(StatusCodes.Status403Forbidden);
 
         // Files the person answering a task adds to it (a sign-off's signed scan): the next to answer there sees them.
@@ -31,7 +32,7 @@ public static class SubmissionFileEndpoints
                 return refused!;
             return await files.AddAsync(user.ToTaskActor(), id, UploadForms.Uploads(form), ct) is { } list
                 ? TypedResults.Ok(list)
-                : Problems.NotFound($"任务 {id} 不存在或已处理 / Task {id} does not exist or was already answered.");
+                : Problems.NotFound(ReaderText.Of($"任务 {id} 不存在或已处理", $"Task {id} does not exist or was already answered."));
         }).WithTags("Tasks").RequireAuthorization().DisableAntiforgery().ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmissionFiles.MaxUploadBytes));
@@ -40,10 +41,10 @@ public static class SubmissionFileEndpoints
             SubmissionFiles files, TaskFiles taskFiles, IAuthorizationService authorization, HttpContext http, CancellationToken ct) =>
         {
             if (await files.FindAsync(id, ct) is not { } file)
-                return Problems.NotFound($"文件 {id} 不存在 / File {id} does not exist.");
+                return Problems.NotFound(ReaderText.Of($"文件 {id} 不存在", $"File {id} does not exist."));
             // Staff and administrators read every file; anyone else only what their own tasks are about.
             if (!(await authorization.AuthorizeAsync(user, Policies.Operate)).Succeeded && !await taskFiles.MayReadAsync(user.ToTaskActor(), file, ct))
-                return Problems.Forbidden("您没有与此材料相关的任务 / You have no task this file belongs to.");
+                return Problems.Forbidden(ReaderText.Of("您没有与此材料相关的任务", "You have no task this file belongs to."));
             http.Response.Headers.XContentTypeOptions = "nosniff";
             // Always a download: an uploaded file is never rendered inside our origin.
             return TypedResults.File(file.Content, "application/octet-stream", file.FileName);

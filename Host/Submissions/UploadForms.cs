@@ -1,5 +1,6 @@
 using Chamber.Campaigns.Submissions;
 using Chamber.Host.Errors;
+using Chamber.Workflows.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chamber.Host.Submissions;
@@ -11,11 +12,11 @@ public static class UploadForms
     public static async Task<(IFormCollection? Form, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
-            return (null, Problems.BadRequest("请以 multipart/form-data 上传（字段 files）/ Send the files as multipart/form-data in the field 'files'."));
+            return (null, Problems.BadRequest(ReaderText.Of("请以 multipart/form-data 上传（字段 files）", "Send the files as multipart/form-data in the field 'files'.")));
         if (request.ContentLength > SubmissionFiles.MaxUploadBytes)
         {
-            return (null, Problems.BadRequest($"一次上传不超过 {SubmissionFiles.MaxUploadBytes / (1024 * 1024)} MB / "
-                + $"At most {SubmissionFiles.MaxUploadBytes / (1024 * 1024)} MB per upload."));
+            return (null, Problems.BadRequest(ReaderText.Of($"一次上传不超过 {SubmissionFiles.MaxUploadBytes / (1024 * 1024)} MB",
+                $"At most {SubmissionFiles.MaxUploadBytes / (1024 * 1024)} MB per upload.")));
         }
 
         try
@@ -24,7 +25,7 @@ public static class UploadForms
         }
         catch (InvalidDataException e)
         {
-            return (null, Problems.BadRequest("上传内容格式错误 / The upload is not valid multipart/form-data: " + e.Message));
+            return (null, Problems.BadRequest(ReaderText.Of("上传内容格式错误：", "The upload is not valid multipart/form-data: ") + e.Message));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Chamber.Campaigns.Tasks;
 using Chamber.Host.Errors;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Paging;
 using Chamber.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +26,7 @@ public static class TaskEndpoints
         group.MapGet("/{id}", async Task<Results<Ok<TaskView>, ProblemHttpResult>> (string id, ClaimsPrincipal user, TaskInbox inbox, CancellationToken ct) =>
             await inbox.FindAsync(user.ToTaskActor(), id, ct) is { } task
                 ? TypedResults.Ok(task)
-                : Problems.NotFound($"任务 {id} 不存在或已处理 / Task {id} does not exist or was already answered."));
+                : Problems.NotFound(ReaderText.Of($"任务 {id} 不存在或已处理", $"Task {id} does not exist or was already answered.")));
         // 400 (an answer the task does not take), 403 (not the caller's), 404/409 (answered meanwhile): the problem handler.
         group.MapPost("/{id}/complete", async Task<Ok<CompletedTask>> (string id, TaskAnswer? answer, ClaimsPrincipal user, TaskInbox inbox, CancellationToken ct) =>
         {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Chamber.Host.Auth;
 using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,7 +56,7 @@ public static class DefinitionEndpoints
     {
         var json = await ReadBodyAsync(request, ct);
         if (json is null)
-            return Errors.Problems.BadRequest("请求体为空，请发送 Elsa 3 格式的流程定义 JSON / The body is empty: send an Elsa-3 workflow definition as JSON.");
+            return Errors.Problems.BadRequest(ReaderText.Of("请求体为空，请发送 Elsa 3 格式的流程定义 JSON", "The body is empty: send an Elsa-3 workflow definition as JSON."));
         var saved = await definitions.ImportAsync(json, ct);
         return TypedResults.Created($"/api/workflow-definitions/{saved.DefinitionId}",
             new ImportedDefinition(saved.DefinitionId, saved.Id, saved.Version, saved.IsPublished));
@@ -66,7 +67,7 @@ public static class DefinitionEndpoints
     {
         var json = await ReadBodyAsync(request, ct);
         if (json is null)
-            return Errors.Problems.BadRequest("请求体为空 / The body is empty: send the definition as Elsa-3 JSON.");
+            return Errors.Problems.BadRequest(ReaderText.Of("请求体为空", "The body is empty: send the definition as Elsa-3 JSON."));
         return TypedResults.Ok(await definitions.SaveDraftAsync(definitionId, json, ct));
     }
 

@@ -4,6 +4,7 @@ using Chamber.Campaigns.Tasks;
 using Chamber.Host.Auth;
 using Chamber.Host.Tasks;
 using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Paging;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Runtime;
@@ -70,13 +71,13 @@ public static class InstanceEndpoints
     private static async Task<Results<Created<InstanceRef>, ProblemHttpResult>> StartAsync(StartRequest? request, WorkflowRuntime runtime, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request?.DefinitionId))
-            return Errors.Problems.BadRequest("缺少 definitionId / definitionId is required.");
+            return Errors.Problems.BadRequest(ReaderText.Of("缺少 definitionId", "definitionId is required."));
         var input = request.Input?.ToDictionary(p => p.Key, p => Normalize(p.Value));
         var result = await runtime.StartAsync(request.DefinitionId, input, request.CorrelationId, ct);
         return TypedResults.Created($"/api/workflow-instances/{result.InstanceId}", ToRef(result));
     }
 
-    private const string NotYours = "只能查看自己参与的流程 / You can open only the workflows you have a task in.";
+    private static string NotYours => ReaderText.Of("只能查看自己参与的流程", "You can open only the workflows you have a task in.");
 
     /// <summary>
     /// Who reads an instance and its journal: whoever oversees campaigns (administrators, staff,
@@ -150,15 +151,15 @@ public static class InstanceEndpoints
         // resuming it here would let an operator sign in a leader's name.
         if (name == Chamber.Campaigns.Tasks.UserTasks.BookmarkName)
         {
-            return TypedResults.Problem(title: "无权操作 / Forbidden", statusCode: StatusCodes.Status403Forbidden,
-                detail: "这是个人待办，请由本人通过 /api/tasks 处理 / This is a person's task: it is answered by its assignee through /api/tasks.");
+            return TypedResults.Problem(title: ReaderText.Of("无权操作", "Forbidden"), statusCode: StatusCodes.Status403Forbidden,
+                detail: ReaderText.Of("这是个人待办，请由本人通过 /api/tasks 处理", "This is a person's task: it is answered by its assignee through /api/tasks."));
         }
 
         // A reminder fires from its timer row alone; resuming its instance would end the wait it belongs to.
         if (name is not null && timers.IsDetached(name))
         {
-            return TypedResults.Problem(title: "不能手动触发 / Cannot be resumed", statusCode: StatusCodes.Status409Conflict,
-                detail: "这是自动提醒的定时器，到期时自动发送 / This is a reminder timer: it fires by itself when due.");
+            return TypedResults.Problem(title: ReaderText.Of("不能手动触发", "Cannot be resumed"), statusCode: StatusCodes.Status409Conflict,
+                detail: ReaderText.Of("这是自动提醒的定时器，到期时自动发送", "This is a reminder timer: it fires by itself when due."));
         }
 
         return TypedResults.Ok(ToRef(await runtime.ResumeAsync(id, Normalize(request?.Input), ct)));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -52,7 +53,7 @@ public sealed class CSharpCompiler : IExpressionCompiler
             throw new ExpressionException("C# compile error: " + string.Join("; ", errors.Take(3).Select(e => e.ToString())));
         if (CSharpAllowList.Violations(script.GetCompilation()) is { Count: > 0 } violations)
             throw new ExpressionException(
-                $"C# 表达式只能使用值、文本、日期、集合、LINQ、JSON 和流程变量 / A C# expression may use values, text, dates, collections, LINQ, JSON and the workflow's variables only; not allowed: {string.Join(", ", violations.Take(5))}.");
+                ReaderText.Of($"C# 表达式只能使用值、文本、日期、集合、LINQ、JSON 和流程变量，不允许：{string.Join(", ", violations.Take(5))}", $"A C# expression may use values, text, dates, collections, LINQ, JSON and the workflow's variables only; not allowed: {string.Join(", ", violations.Take(5))}."));
         return script.CreateDelegate();
     }
 

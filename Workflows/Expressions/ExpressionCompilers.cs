@@ -1,3 +1,4 @@
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 
 namespace Chamber.Workflows.Expressions;
@@ -18,7 +19,7 @@ public sealed class ExpressionCompilers
     [
         new LiteralCompiler(), new ObjectCompiler(), new VariableCompiler(), new JavaScriptCompiler(options.JavaScript), new LiquidCompiler(),
         options.EnableCSharp ? new CSharpCompiler() : new SwitchedOffCompiler(ExpressionTypes.CSharp,
-            "C# 表达式在本系统中未启用，请改用 JavaScript / C# expressions are switched off on this host (Expressions:EnableCSharp); use JavaScript."),
+            ReaderText.Of("C# 表达式在本系统中未启用（Expressions:EnableCSharp），请改用 JavaScript", "C# expressions are switched off on this host (Expressions:EnableCSharp); use JavaScript.")),
     ]);
 
     public IEnumerable<string> Types => _byType.Keys;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Chamber.Workflows.Activities.Children;
 using Chamber.Workflows.Activities.Primitives;
 using Chamber.Workflows.Diagnostics;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Persistence;
 using Microsoft.Extensions.Logging;
@@ -294,7 +295,7 @@ public sealed class WorkflowRuntime(
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new WorkflowConflictException($"实例 {workflow.Id} 在运行中被取消 / Instance {workflow.Id} was cancelled while it ran.", e);
+            throw new WorkflowConflictException(ReaderText.Of($"实例 {workflow.Id} 在运行中被取消", $"Instance {workflow.Id} was cancelled while it ran."), e);
         }
         finally
         {

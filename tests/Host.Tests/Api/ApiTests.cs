@@ -43,7 +43,16 @@ public abstract class ApiTests(HostFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/workflow-definitions")).StatusCode);
         var login = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = HostFactory.AdminEmail, password = "wrong-password" });
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
-        Assert.Contains("Wrong email or password", (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal("邮箱或密码错误", (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+
+        // A reader of English is answered in English only (the client sends its language).
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")
+        {
+            Content = JsonContent.Create(new { email = HostFactory.AdminEmail, password = "wrong-password" }),
+        };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var englishLogin = await anonymous.SendAsync(english);
+        Assert.Equal("Wrong email or password.", (await englishLogin.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
     [Fact]
@@ -70,7 +79,7 @@ public abstract class ApiTests(HostFixture fixture)
         var response = await client.PostAsync("/api/workflow-definitions/import", Json(json));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("anti-forgery", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("防伪令牌", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/workflow-definitions/{definitionId}")).StatusCode);
     }
 

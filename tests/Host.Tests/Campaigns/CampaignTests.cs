@@ -232,7 +232,7 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
         Assert.DoesNotContain("“leader@fic.example”", reasons, StringComparison.Ordinal);
         var perChamber = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "x", year = 2026, templateId = "four-good-chamber", participantIds = chambers });
         Assert.Equal(HttpStatusCode.BadRequest, perChamber.StatusCode);
-        Assert.Contains("ForEachParticipant", await perChamber.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("逐个商会", await perChamber.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty((await Admin.GetFromJsonAsync<JsonElement>("/api/campaigns")).EnumerateArray());
         Assert.Equal(HttpStatusCode.NotFound, (await Admin.PostAsync("/api/campaigns/nope/launch", null)).StatusCode);
         using var anonymous = Host.CreateClient();

@@ -71,7 +71,7 @@ public abstract class EmailTemplateTests(StorageProvider provider) : HostTestBas
             Assert.Contains(because, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        await RefusedAsync(Draft(text: "{{#if note}}没有结束"), "纯文本 text");
+        await RefusedAsync(Draft(text: "{{#if note}}没有结束"), "纯文本");
         await RefusedAsync(Draft(html: "<p>{{{note}}}</p>"), "{{{ }}}");
         await RefusedAsync(Draft(html: "<p>{{& note}}</p>"), "{{{ }}}");
         await RefusedAsync(Draft(html: "<script>alert(1)</script>"), "脚本");

@@ -1,7 +1,6 @@
 // The Host's JSON API: cookie sign-in, the anti-forgery token on every state-changing call,
 // problem-details errors turned into ApiError with the server's message in the reader's language.
 import i18n from '../i18n';
-import { oneLanguage } from '../shared/oneLanguage';
 
 export class ApiError extends Error {
   constructor(
@@ -43,12 +42,11 @@ export async function problemOf(response: Response): Promise<ApiError> {
   let errors: string[] = [];
   try {
     const problem = await response.json();
-    const language = i18n.language;
-    const own = (text: unknown) => oneLanguage(String(text), language);
+    // The Host answers in the language the client sends (Accept-Language), so the texts are shown as they are.
     title = problem.detail && problem.title && !String(problem.title).includes(problem.detail)
-      ? `${own(problem.title)}${language === 'en' ? ': ' : '：'}${own(problem.detail)}` : own(problem.title ?? problem.detail ?? title);
-    if (Array.isArray(problem.errors)) errors = problem.errors.map(own);
-    else if (problem.errors && typeof problem.errors === 'object') errors = Object.values(problem.errors).flat().map(own);
+      ? `${problem.title}${i18n.language === 'en' ? ': ' : '：'}${problem.detail}` : String(problem.title ?? problem.detail ?? title);
+    if (Array.isArray(problem.errors)) errors = problem.errors.map(String);
+    else if (problem.errors && typeof problem.errors === 'object') errors = Object.values(problem.errors).flat().map(String);
   } catch {
     // Not JSON: keep the status line.
   }

@@ -1,8 +1,8 @@
 /**
- * The Host's messages are written for both readers of its API, Chinese first: "活动已启动 / The
- * campaign was already launched.", several such sentences joined by spaces when there are several
- * problems. The web client shows the part in the reader's language, one language at a time. Text
- * that is not in that form (a name, a server's own English) is shown as it is.
+ * Messages the Host stored before it wrote them in one language (faults and journal entries of
+ * earlier versions) read "活动已启动 / The campaign was already launched.", several such sentences
+ * joined by spaces. The web client shows the part in the reader's language. Text that is not in
+ * that form (anything written since, a name, a server's own English) is shown as it is.
  */
 export function oneLanguage(text: string, language: string): string {
   const pairs = bilingualPairs(text);
