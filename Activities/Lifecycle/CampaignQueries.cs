@@ -62,8 +62,8 @@ public sealed class CampaignQueries(
         if (await FindAsync(campaignId, cancellationToken) is not { } campaign)
             return null;
         var names = await StageNames.OfAsync(campaign, definitions, cancellationToken);
-        var open = await StageTasksAsync(campaign, names, cancellationToken);
         var instanceId = CampaignService.CampaignInstanceId(campaign.Id);
+        var groups = await taskIndex.GroupsOfCampaignAsync(campaign.Id, instanceId, cancellationToken);
         var now = clock.GetUtcNow();
         Dictionary<string, int> accepted;
         Dictionary<string, int> outcomes;
@@ -75,23 +75,24 @@ public sealed class CampaignQueries(
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         }
 
-        var participantTasks = open.Where(t => t.InstanceId != instanceId).ToList();
-        var stages = participantTasks.Select(t => t.ActivityId).Concat(accepted.Keys).Distinct()
+        var stages = groups.Select(g => g.ActivityId).Concat(accepted.Keys).Distinct()
             .Select(stage =>
             {
-                var tasks = participantTasks.Where(t => t.ActivityId == stage).ToList();
+                var ofStage = groups.Where(g => g.ActivityId == stage).ToList();
                 // The stage's own deadline: that of the first requests (a returned chamber's own later one is not the stage's).
-                var due = tasks.Where(t => t.Round <= 1).Min(t => t.DueAt) ?? tasks.Min(t => t.DueAt);
+                var due = ofStage.Where(g => g.Round <= 1).Min(g => g.DueAt) ?? ofStage.Min(g => g.DueAt);
+                var submissions = ofStage.Where(g => g.Kind == TaskKinds.Submission).ToList();
                 return new StageCounts(stage, names.GetValueOrDefault(stage) ?? stage, due,
-                    tasks.Count(t => t.Kind == TaskKinds.Submission),
-                    tasks.Count(t => t.Kind == TaskKinds.Submission && t.DueAt < now),
-                    tasks.Where(t => t.Kind == TaskKinds.CheckSubmission).Select(t => t.InstanceId).Distinct().Count(),
+                    submissions.Sum(g => g.Tasks),
+                    submissions.Where(g => g.DueAt < now).Sum(g => g.Tasks),
+                    // A submission's checks are made in one step, with one deadline and round: one group counts each instance once.
+                    ofStage.Where(g => g.Kind == TaskKinds.CheckSubmission).Sum(g => g.Instances),
                     accepted.GetValueOrDefault(stage));
             })
             // In the order the workflow reaches them: plan, summary, review, rectification.
             .OrderBy(s => names.OrderOf(s.Id)).ThenBy(s => s.DueAt ?? DateTimeOffset.MaxValue).ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToList();
-        var ownTasks = open.Where(t => t.InstanceId == instanceId).ToList();
+        var ownTasks = await StageTasksAsync(campaign, names, cancellationToken, [instanceId]);
         var assignees = people is null || ownTasks.Count == 0
             ? null
             : await people.NamesAsync([.. ownTasks.Select(t => t.Assignee)], cancellationToken);

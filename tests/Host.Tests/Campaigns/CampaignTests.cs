@@ -57,6 +57,8 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
         var stage = Assert.Single(view.GetProperty("stages").EnumerateArray());
         Assert.Equal(("报送实施方案", 3, 0, 0), (stage.GetProperty("stage").GetString(), stage.GetProperty("pending").GetInt32(),
             stage.GetProperty("overdue").GetInt32(), stage.GetProperty("submitted").GetInt32()));
+        // The stage's deadline is read from the tasks, counted in the database: end of 30 April, Beijing time.
+        Assert.Equal(new DateTimeOffset(2026, 4, 30, 15, 59, 59, TimeSpan.Zero), stage.GetProperty("dueAt").GetDateTimeOffset());
         var participants = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/participants")).GetProperty("items").EnumerateArray().ToList();
         Assert.All(participants, p => Assert.Equal("pending", p.GetProperty("status").GetString()));
         // Instances are started in chamber order and their ids ascend in it, so their indexes grow at the end.
