@@ -1,3 +1,4 @@
+using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Persistence;
 using Chamber.Workflows.Localization;
 using Chamber.Workflows.Paging;
@@ -72,6 +73,8 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         record.EnterpriseMemberCount = row.EnterpriseMemberCount ?? record.EnterpriseMemberCount;
         record.PreviousYearMemberCount = row.PreviousYearMemberCount ?? record.PreviousYearMemberCount;
         record.LocalPrivateEntityCount = row.LocalPrivateEntityCount ?? record.LocalPrivateEntityCount;
+        if (row.Language is not null)
+            record.Language = row.Language == MessageLanguage.English ? MessageLanguage.English : null;
         if (row.Extra.Count > 0)
             record.Extra = ChamberImport.ExtraJson(row.Extra);
     }
@@ -103,6 +106,7 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         record.EnterpriseMemberCount = row.EnterpriseMemberCount;
         record.PreviousYearMemberCount = row.PreviousYearMemberCount;
         record.LocalPrivateEntityCount = row.LocalPrivateEntityCount;
+        record.Language = row.Language == MessageLanguage.English ? MessageLanguage.English : null;
         if (db.Entry(record).State == EntityState.Modified)
             record.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
@@ -169,7 +173,7 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
     public async Task<IReadOnlyDictionary<string, ChamberContact>> ContactsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Chambers.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new ChamberContact(c.Id, c.Email, c.PortalVersion))
+        return await db.Chambers.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new ChamberContact(c.Id, c.Email, c.PortalVersion, c.Language))
             .ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
     }
 

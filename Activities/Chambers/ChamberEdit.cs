@@ -1,6 +1,6 @@
 namespace Chamber.Campaigns.Chambers;
 
-/// <summary>A chamber as staff edit it by hand: every field, an empty one clears what was stored.</summary>
+/// <summary>A chamber as staff edit it by hand: every field, an empty one clears what was stored (an empty language: Chinese).</summary>
 public sealed record ChamberEdit(
     string? Name,
     ChamberType? Type,
@@ -11,4 +11,5 @@ public sealed record ChamberEdit(
     int? MemberCount,
     int? EnterpriseMemberCount,
     int? PreviousYearMemberCount,
-    int? LocalPrivateEntityCount);
+    int? LocalPrivateEntityCount,
+    string? Language = null);

@@ -19,7 +19,8 @@ public sealed record ChamberRow(
     int? EnterpriseMemberCount,
     int? PreviousYearMemberCount,
     int? LocalPrivateEntityCount,
-    IReadOnlyDictionary<string, string> Extra);
+    IReadOnlyDictionary<string, string> Extra,
+    string? Language = null);
 
 /// <summary>Why one row (or one cell of it) was not imported. <see cref="Column"/> is the header as written in the file.</summary>
 public sealed record ImportError(int Row, string? Column, string Message);
@@ -46,6 +47,7 @@ public static class ChamberImport
         EnterpriseMemberCount,
         PreviousYearMemberCount,
         LocalPrivateEntityCount,
+        Language,
     }
 
     // Compared after Normalize(): NFKC, lower case, without spaces, "*", "：" and units in brackets.
@@ -65,6 +67,7 @@ public static class ChamberImport
         ["previousyearmembers"] = Field.PreviousYearMemberCount,
         ["非公经济市场主体数"] = Field.LocalPrivateEntityCount, ["非公有制市场主体数"] = Field.LocalPrivateEntityCount,
         ["本地非公经济市场主体数"] = Field.LocalPrivateEntityCount, ["localprivateentities"] = Field.LocalPrivateEntityCount,
+        ["邮件语言"] = Field.Language, ["语言"] = Field.Language, ["language"] = Field.Language,
     };
 
     private static readonly Dictionary<string, ChamberType> Types = new(StringComparer.Ordinal)
@@ -87,7 +90,7 @@ public static class ChamberImport
     [
         (Field.Name, "名称"), (Field.Type, "类型"), (Field.District, "所属区"), (Field.Contact, "联系人"), (Field.Email, "邮箱"), (Field.Phone, "电话"),
         (Field.MemberCount, "会员数"), (Field.EnterpriseMemberCount, "企业会员数"), (Field.PreviousYearMemberCount, "上年会员数"),
-        (Field.LocalPrivateEntityCount, "本地非公经济市场主体数"),
+        (Field.LocalPrivateEntityCount, "本地非公经济市场主体数"), (Field.Language, "邮件语言"),
     ];
 
     /// <summary>How a type is written in a file (the template and an edit use the same words as an import).</summary>
@@ -108,7 +111,7 @@ public static class ChamberImport
     public static byte[] TemplateCsv()
     {
         var text = string.Join(",", TemplateColumns.Select(c => c.Header)) + "\r\n"
-            + "鹿城区五马街道商会,乡镇街道,鹿城区,张三,wuma@example.com; office@example.com,0577-88000000,120,100,110,3000\r\n";
+            + "鹿城区五马街道商会,乡镇街道,鹿城区,张三,wuma@example.com; office@example.com,0577-88000000,120,100,110,3000,中文\r\n";
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
     }
 
@@ -127,6 +130,7 @@ public static class ChamberImport
             Field.EnterpriseMemberCount => Number(edit.EnterpriseMemberCount),
             Field.PreviousYearMemberCount => Number(edit.PreviousYearMemberCount),
             Field.LocalPrivateEntityCount => Number(edit.LocalPrivateEntityCount),
+            Field.Language => edit.Language ?? "",
             _ => "",
         };
 
@@ -218,6 +222,10 @@ public static class ChamberImport
             if (members is { } m && enterprise is { } e && e > m)
                 rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.EnterpriseMemberCount), ReaderText.Of("企业会员数大于会员数", "More enterprise members than members.")));
 
+            string? language = null;
+            if (Optional(Field.Language) is { } languageText && (language = MessageLanguage.Parse(languageText)) is null)
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Language), ReaderText.Of($"“{languageText}”不是邮件语言（中文或英文）", $"'{languageText}' is not a mail language (Chinese or English).")));
+
             var key = NameKey(name);
             if (name.Length > 0 && seen.TryGetValue(key, out var firstRow))
                 rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), ReaderText.Of($"与第 {firstRow} 行重名", $"Same name as row {firstRow}.")));
@@ -232,7 +240,7 @@ public static class ChamberImport
             var extra = extraColumns.Where(c => c.Index < row.Cells.Count && row.Cells[c.Index].Length > 0)
                 .ToDictionary(c => c.Header, c => row.Cells[c.Index]);
             rows.Add(new ChamberRow(row.Number, name, type, Optional(Field.District), Optional(Field.Contact), string.Join("; ", emails),
-                Optional(Field.Phone), members, enterprise, previous, entities, extra));
+                Optional(Field.Phone), members, enterprise, previous, entities, extra, language));
         }
 
         return new ChamberImportPlan(rows, errors);

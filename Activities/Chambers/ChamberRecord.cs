@@ -52,6 +52,9 @@ public sealed class ChamberRecord
     /// <summary>Columns of the imported file that no field takes, as a JSON object, kept for the campaign's forms.</summary>
     public string? Extra { get; set; }
 
+    /// <summary>The language its e-mails are written in (<see cref="Email.MessageLanguage"/>); null: Chinese.</summary>
+    public string? Language { get; set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

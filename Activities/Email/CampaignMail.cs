@@ -17,45 +17,83 @@ public static class CampaignMail
     /// <summary>Today in Beijing, on the workflow's clock.</summary>
     public static DateOnly Today(ActivityExecutionContext context) => BeijingTime.Today(context.Clock);
 
-    /// <summary>The deadline fields every template knows: dates in Chinese and English, weekday, working days left or overdue.</summary>
+    /// <summary>The deadline fields every template knows: dates and weekdays in Chinese and English, working days left or overdue.</summary>
     public static Dictionary<string, object?> DueFields(ChineseBusinessCalendar calendar, DateOnly today, DateOnly due) => new()
     {
-        ["dueDate"] = due.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
-        ["dueDateEn"] = due.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-        ["dueWeekday"] = CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(due.DayOfWeek),
+        ["dueDate"] = ChineseDate(due),
+        ["dueDateEn"] = EnglishDate(due),
+        ["dueWeekday"] = ChineseWeekday(due),
+        ["dueWeekdayEn"] = due.DayOfWeek.ToString(),
         ["workingDaysLeft"] = WorkingDaysBetween(calendar, today, due),
         ["overdueWorkingDays"] = WorkingDaysBetween(calendar, due, today),
     };
 
-    /// <param name="chamber">The chamber's record when the step has just read it, which saves looking up its portal version again.</param>
+    /// <summary>The fields of a meeting's time every meeting message knows, in Beijing time: date and weekday in Chinese and English, and the hour.</summary>
+    public static Dictionary<string, object?> MeetingFields(DateTimeOffset start)
+    {
+        var local = start.ToOffset(BeijingTime.Offset);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        return new()
+        {
+            ["meetingDate"] = ChineseDate(day),
+            ["meetingDateEn"] = EnglishDate(day),
+            ["meetingWeekday"] = ChineseWeekday(day),
+            ["meetingWeekdayEn"] = day.DayOfWeek.ToString(),
+            ["meetingTime"] = local.ToString("HH:mm", CultureInfo.InvariantCulture),
+        };
+    }
+
+    public static string ChineseDate(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    public static string EnglishDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string ChineseWeekday(DateOnly date) => CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(date.DayOfWeek);
+
+    /// <summary>A message to a chamber, in its language, with its fresh portal link and the signature of that language.</summary>
+    /// <param name="chamber">The chamber's record when the step has just read it, which saves reading it again.</param>
     public static async Task SendAsync(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string chamberId, string occasion,
         IDictionary<string, object?> model, IReadOnlyList<EmailAttachment>? attachments = null, Chambers.ChamberRecord? chamber = null)
     {
-        var links = context.Services.GetRequiredService<PortalLinks>();
-        model["link"] = chamber?.Id == chamberId ? links.IssueLink(chamber) : await links.IssueLinkAsync(chamberId);
-        model["sender"] = context.Services.GetService<IOptions<PortalOptions>>()?.Value.SenderName;
-        await EnqueueAsync(context, template, to, occasion, model, attachments);
+        if (chamber?.Id != chamberId)
+            chamber = await context.Services.GetRequiredService<Chambers.ChamberDirectory>().GetRequiredAsync(chamberId, context.CancellationToken);
+
+        var language = MessageLanguage.Of(chamber.Language);
+        model["link"] = context.Services.GetRequiredService<PortalLinks>().IssueLink(chamber);
+        model["sender"] = context.Services.GetService<IOptions<PortalOptions>>()?.Value.SenderIn(language);
+        await EnqueueAsync(context, template, to, occasion, model, language, attachments);
     }
 
-    /// <summary>A message to staff or leaders (not a chamber): no portal link, but the inbox's address.</summary>
+    /// <summary>
+    /// A message to staff or leaders (not a chamber): no portal link, but the inbox's address; one
+    /// message per language of the people it goes to (their own setting, Chinese by default).
+    /// </summary>
     public static async Task SendToStaffAsync(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string occasion, IDictionary<string, object?> model)
     {
-        StaffFields(context.Services.GetService<IOptions<PortalOptions>>()?.Value, model);
-        await EnqueueAsync(context, template, to, occasion, model);
+        var options = context.Services.GetService<IOptions<PortalOptions>>()?.Value;
+        var languages = context.Services.GetService<Tasks.IPeopleDirectory>() is { } people
+            ? await people.LanguagesAsync(to, context.CancellationToken)
+            : new Dictionary<string, string>();
+        foreach (var group in to.GroupBy(address => languages.GetValueOrDefault(address) ?? MessageLanguage.Chinese).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            StaffFields(options, model, group.Key);
+            // The Chinese message keeps the key it always had, so a step repeated across an upgrade still sends it once.
+            var occasionOf = group.Key == MessageLanguage.Chinese ? occasion : $"{occasion}.{group.Key}";
+            await EnqueueAsync(context, template, [.. group], occasionOf, model, group.Key);
+        }
     }
 
     /// <summary>The link and signature of a message to staff or leaders.</summary>
-    public static void StaffFields(PortalOptions? options, IDictionary<string, object?> model)
+    public static void StaffFields(PortalOptions? options, IDictionary<string, object?> model, string language = MessageLanguage.Chinese)
     {
         model["link"] = options is null ? null : $"{options.BaseUrl.TrimEnd('/')}/inbox";
-        model["sender"] = options?.SenderName;
+        model["sender"] = options?.SenderIn(language);
     }
 
-    /// <summary>The template rendered into the message the outbox stores.</summary>
+    /// <summary>The template rendered in <paramref name="language"/> into the message the outbox stores.</summary>
     public static async Task<EmailMessage> RenderAsync(EmailTemplates templates, string template, IReadOnlyList<string> to, IDictionary<string, object?> model,
-        IReadOnlyList<EmailAttachment>? attachments = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<EmailAttachment>? attachments = null, string language = MessageLanguage.Chinese, CancellationToken cancellationToken = default)
     {
-        var rendered = await templates.RenderAsync(template, model, cancellationToken);
+        var rendered = await templates.RenderAsync(template, model, language, cancellationToken);
         return new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html, Attachments: attachments);
     }
 
@@ -68,9 +106,9 @@ public static class CampaignMail
         idempotencyKey.Split('/') is { Length: >= 4 } parts ? parts[2] : null;
 
     private static async Task EnqueueAsync(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string occasion,
-        IDictionary<string, object?> model, IReadOnlyList<EmailAttachment>? attachments = null)
+        IDictionary<string, object?> model, string language, IReadOnlyList<EmailAttachment>? attachments = null)
     {
-        var message = await RenderAsync(context.Services.GetRequiredService<EmailTemplates>(), template, to, model, attachments);
+        var message = await RenderAsync(context.Services.GetRequiredService<EmailTemplates>(), template, to, model, attachments, language, context.CancellationToken);
         context.EnqueueMessage(EmailMessage.Channel, message.ToJson(), message.Summary,
             IdempotencyKey(context.WorkflowExecutionContext.Id, context.Activity.Id, template, occasion));
     }

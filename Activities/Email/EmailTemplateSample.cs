@@ -7,7 +7,7 @@ namespace Chamber.Campaigns.Email;
 /// </summary>
 public static class EmailTemplateSample
 {
-    public static Dictionary<string, object?> Model() => new()
+    public static Dictionary<string, object?> Model(string language = MessageLanguage.Chinese) => new()
     {
         ["chamber"] = "鹿城区五马街道商会",
         ["campaign"] = "2026年度“四好”商会创建活动",
@@ -16,13 +16,14 @@ public static class EmailTemplateSample
         ["dueDate"] = "2026年4月30日",
         ["dueDateEn"] = "30 Apr 2026",
         ["dueWeekday"] = "星期四",
+        ["dueWeekdayEn"] = "Thursday",
         ["workingDaysLeft"] = 3,
         ["overdueWorkingDays"] = 0,
         ["overdue"] = false,
         ["link"] = "https://fic.example/portal/sample-token",
         ["feedback"] = "请补充季度推进会安排。",
         ["note"] = "请于本周内提交。",
-        ["sender"] = "工商联会员部",
+        ["sender"] = language == MessageLanguage.English ? "Member Department" : "工商联会员部",
         ["approvers"] = "李副主席",
         ["round"] = 1,
         ["maxRounds"] = 2,
@@ -39,6 +40,7 @@ public static class EmailTemplateSample
         ["meetingDate"] = "2026年6月25日",
         ["meetingDateEn"] = "25 Jun 2026",
         ["meetingWeekday"] = "星期四",
+        ["meetingWeekdayEn"] = "Thursday",
         ["meetingTime"] = "14:30",
         ["location"] = "市工商联三楼会议室",
         ["name"] = "王主席",

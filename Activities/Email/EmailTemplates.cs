@@ -13,14 +13,15 @@ public sealed record RenderedEmail(string Subject, string Text, string Html);
 /// <summary>The three Handlebars sources of one message.</summary>
 public sealed record EmailTemplateText(string Subject, string Text, string Html);
 
-/// <summary>A template as administrators see it: the text in force, whether it was changed, and the shipped text to go back to.</summary>
-public sealed record EmailTemplateView(string Name, EmailTemplateText Current, bool Customised, DateTimeOffset? UpdatedAt, string? UpdatedBy,
+/// <summary>A template in one language as administrators see it: the text in force, whether it was changed, and the shipped text to go back to.</summary>
+public sealed record EmailTemplateView(string Name, string Language, EmailTemplateText Current, bool Customised, DateTimeOffset? UpdatedAt, string? UpdatedBy,
     EmailTemplateText Shipped);
 
-/// <summary>An administrator's change to a shipped template (table <c>email_templates</c>).</summary>
+/// <summary>An administrator's change to one language of a shipped template (table <c>email_templates</c>).</summary>
 public sealed class EmailTemplateRecord
 {
     public required string Name { get; set; }
+    public required string Language { get; set; }
     public required string Subject { get; set; }
     public required string Text { get; set; }
     public required string Html { get; set; }
@@ -35,8 +36,9 @@ public sealed class EmailTemplateException(IReadOnlyList<string> problems) : Exc
 }
 
 /// <summary>
-/// The templates of the messages campaigns send: the shipped ones (definitions/email-templates,
-/// built into this assembly), each replaceable by administrators. Subject and text are rendered
+/// The templates of the messages campaigns send, each in Chinese and English: the shipped ones
+/// (definitions/email-templates and its en/ folder, built into this assembly), each language of each
+/// replaceable by administrators. Subject and text are rendered
 /// without HTML escaping; the HTML part escapes every value, so nothing a chamber or user typed can
 /// inject markup into a message — which is why a changed HTML part may not switch escaping off.
 /// </summary>
@@ -50,13 +52,13 @@ public sealed class EmailTemplates : IDisposable
 
     private readonly IDbContextFactory<CampaignDbContext> _contexts;
     private readonly TimeProvider _clock;
-    private readonly RefreshingValue<IReadOnlyDictionary<string, EmailTemplateRecord>> _changed;
+    private readonly RefreshingValue<IReadOnlyDictionary<(string Name, string Language), EmailTemplateRecord>> _changed;
     private readonly IHandlebars _html = Handlebars.Create();
     private readonly IHandlebars _plain = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
 
-    // By name and version: a changed template is compiled once, on first use. Lazy, because a launch
+    // By name, language and version: a changed template is compiled once, on first use. Lazy, because a launch
     // asks for the same one from many threads at once. Superseded versions stay (a few per change).
-    private readonly ConcurrentDictionary<(string Name, DateTime? Version), Lazy<Compiled>> _compiled = new();
+    private readonly ConcurrentDictionary<(string Name, string Language, DateTime? Version), Lazy<Compiled>> _compiled = new();
 
     private sealed record Compiled(HandlebarsTemplate<object, object> Subject, HandlebarsTemplate<object, object> Text, HandlebarsTemplate<object, object> Html);
 
@@ -67,52 +69,59 @@ public sealed class EmailTemplates : IDisposable
         _changed = new(LoadChangedAsync, RefreshInterval);
     }
 
-    /// <summary>The names of the shipped templates (the only ones the activities ask for).</summary>
+    /// <summary>The names of the shipped templates (the only ones the activities ask for); each is shipped in every <see cref="MessageLanguage"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. typeof(EmailTemplates).Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith("email-templates/", StringComparison.Ordinal) && n.EndsWith(".subject.hbs", StringComparison.Ordinal))
         .Select(n => n["email-templates/".Length..^".subject.hbs".Length])
+        .Where(n => !n.Contains('/', StringComparison.Ordinal))
         .Order(StringComparer.Ordinal)];
 
-    /// <summary>The shipped text; the subject without the file's final line break, as an editor shows and saves it.</summary>
-    public static EmailTemplateText Shipped(string name) =>
-        new(Read($"{name}.subject.hbs").Trim(), Read($"{name}.text.hbs"), Read($"{name}.html.hbs"));
-
-    public async ValueTask<RenderedEmail> RenderAsync(string name, object model, CancellationToken cancellationToken = default)
+    /// <summary>The shipped text in a language; the subject without the file's final line break, as an editor shows and saves it.</summary>
+    public static EmailTemplateText Shipped(string name, string language = MessageLanguage.Chinese)
     {
-        var changed = (await _changed.GetAsync(cancellationToken)).GetValueOrDefault(name);
-        var compiled = _compiled.GetOrAdd((name, changed?.UpdatedAt), key => new(() =>
-            Compile(changed is null ? Shipped(key.Name) : new EmailTemplateText(changed.Subject, changed.Text, changed.Html)))).Value;
+        var folder = language == MessageLanguage.English ? "en/" : "";
+        return new(Read($"{folder}{name}.subject.hbs").Trim(), Read($"{folder}{name}.text.hbs"), Read($"{folder}{name}.html.hbs"));
+    }
+
+    /// <summary>The message in <paramref name="language"/> (a <see cref="MessageLanguage"/>), as administrators last changed it or as shipped.</summary>
+    public async ValueTask<RenderedEmail> RenderAsync(string name, object model, string language = MessageLanguage.Chinese, CancellationToken cancellationToken = default)
+    {
+        language = MessageLanguage.Of(language);
+        var changed = (await _changed.GetAsync(cancellationToken)).GetValueOrDefault((name, language));
+        var compiled = _compiled.GetOrAdd((name, language, changed?.UpdatedAt), key => new(() =>
+            Compile(changed is null ? Shipped(key.Name, key.Language) : new EmailTemplateText(changed.Subject, changed.Text, changed.Html)))).Value;
         return Render(compiled, model);
     }
 
     /// <summary>Renders a draft with the sample model, as the editor previews it; throws <see cref="EmailTemplateException"/> when it cannot be used.</summary>
-    public RenderedEmail Preview(EmailTemplateText text)
+    public RenderedEmail Preview(EmailTemplateText text, string language = MessageLanguage.Chinese)
     {
         text = Normalized(text);
         EnsureUsable(text);
-        return Render(Compile(text), EmailTemplateSample.Model());
+        return Render(Compile(text), EmailTemplateSample.Model(language));
     }
 
+    /// <summary>Every template in every language.</summary>
     public async Task<IReadOnlyList<EmailTemplateView>> ListAsync(CancellationToken cancellationToken = default)
     {
         // Administrators' pages read the table, not the cached copy, so they never show an old text.
         var changed = await LoadChangedAsync(cancellationToken);
-        return [.. Names.Select(name => View(name, changed.GetValueOrDefault(name)))];
+        return [.. Names.SelectMany(name => MessageLanguage.All.Select(language => View(name, language, changed.GetValueOrDefault((name, language)))))];
     }
 
-    public async Task<EmailTemplateView?> GetAsync(string name, CancellationToken cancellationToken = default) =>
-        Names.Contains(name) ? View(name, (await LoadChangedAsync(cancellationToken)).GetValueOrDefault(name)) : null;
+    public async Task<EmailTemplateView?> GetAsync(string name, string language, CancellationToken cancellationToken = default) =>
+        Names.Contains(name) ? View(name, language, (await LoadChangedAsync(cancellationToken)).GetValueOrDefault((name, language))) : null;
 
-    /// <summary>Replaces a shipped template; throws <see cref="EmailTemplateException"/> (nothing stored) when the text cannot be used.</summary>
-    public async Task<EmailTemplateView> SaveAsync(string name, EmailTemplateText text, string? by, CancellationToken cancellationToken = default)
+    /// <summary>Replaces one language of a shipped template; throws <see cref="EmailTemplateException"/> (nothing stored) when the text cannot be used.</summary>
+    public async Task<EmailTemplateView> SaveAsync(string name, string language, EmailTemplateText text, string? by, CancellationToken cancellationToken = default)
     {
         text = Normalized(text);
         EnsureUsable(text);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var record = await db.EmailTemplates.FindAsync([name], cancellationToken);
+        var record = await db.EmailTemplates.FindAsync([name, language], cancellationToken);
         if (record is null)
         {
-            record = new EmailTemplateRecord { Name = name, Subject = text.Subject, Text = text.Text, Html = text.Html };
+            record = new EmailTemplateRecord { Name = name, Language = language, Subject = text.Subject, Text = text.Text, Html = text.Html };
             db.EmailTemplates.Add(record);
         }
 
@@ -121,14 +130,14 @@ public sealed class EmailTemplates : IDisposable
         record.UpdatedBy = by;
         await db.SaveChangesAsync(cancellationToken);
         _changed.Invalidate();
-        return View(name, record);
+        return View(name, language, record);
     }
 
-    /// <summary>Goes back to the shipped template; false when it was not changed.</summary>
-    public async Task<bool> ResetAsync(string name, CancellationToken cancellationToken = default)
+    /// <summary>Goes back to the shipped template in this language; false when it was not changed.</summary>
+    public async Task<bool> ResetAsync(string name, string language, CancellationToken cancellationToken = default)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var deleted = await db.EmailTemplates.Where(t => t.Name == name).ExecuteDeleteAsync(cancellationToken) > 0;
+        var deleted = await db.EmailTemplates.Where(t => t.Name == name && t.Language == language).ExecuteDeleteAsync(cancellationToken) > 0;
         _changed.Invalidate();
         return deleted;
     }
@@ -216,19 +225,19 @@ public sealed class EmailTemplates : IDisposable
         // A value with a line break (a name stored before names were checked) must not break the subject header.
         new(PlainText.OneLine(compiled.Subject(model)).Trim(), compiled.Text(model).Trim() + "\n", compiled.Html(model).Trim());
 
-    private static EmailTemplateView View(string name, EmailTemplateRecord? changed)
+    private static EmailTemplateView View(string name, string language, EmailTemplateRecord? changed)
     {
-        var shipped = Shipped(name);
+        var shipped = Shipped(name, language);
         return changed is null
-            ? new EmailTemplateView(name, shipped, false, null, null, shipped)
-            : new EmailTemplateView(name, new EmailTemplateText(changed.Subject, changed.Text, changed.Html), true,
+            ? new EmailTemplateView(name, language, shipped, false, null, null, shipped)
+            : new EmailTemplateView(name, language, new EmailTemplateText(changed.Subject, changed.Text, changed.Html), true,
                 new DateTimeOffset(DateTime.SpecifyKind(changed.UpdatedAt, DateTimeKind.Utc)), changed.UpdatedBy, shipped);
     }
 
-    private async Task<IReadOnlyDictionary<string, EmailTemplateRecord>> LoadChangedAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<(string Name, string Language), EmailTemplateRecord>> LoadChangedAsync(CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        return await db.EmailTemplates.AsNoTracking().ToDictionaryAsync(t => t.Name, StringComparer.Ordinal, cancellationToken);
+        return await db.EmailTemplates.AsNoTracking().ToDictionaryAsync(t => (t.Name, t.Language), cancellationToken);
     }
 
     private static string Read(string file)

@@ -54,6 +54,8 @@ public sealed class LeaderDigest(
         var calendar = await calendars.GetAsync(cancellationToken);
         var today = BeijingTime.DayOf(now);
         var names = await NamesAsync(escalations.Select(e => e.Escalation), cancellationToken);
+        var languages = people is null ? new Dictionary<string, string>()
+            : await people.LanguagesAsync([.. escalations.Select(e => e.Escalation.Leader).Distinct(StringComparer.Ordinal)], cancellationToken);
         foreach (var forLeader in escalations.GroupBy(e => e.Escalation.Leader.ToLowerInvariant()))
         {
             var items = forLeader.ToList();
@@ -61,7 +63,8 @@ public sealed class LeaderDigest(
             {
                 // The first escalation in it names the digest: the same set taken again after a crash is the same digest.
                 var key = $"digest/{forLeader.Key}/{items.Min(i => i.Message.Id)}";
-                var digest = await DigestAsync(forLeader.Key, key, [.. items.Select(i => i.Escalation)], names, calendar, today, now, cancellationToken);
+                var language = items.Select(i => languages.GetValueOrDefault(i.Escalation.Leader)).FirstOrDefault(l => l is not null) ?? MessageLanguage.Chinese;
+                var digest = await DigestAsync(forLeader.Key, key, [.. items.Select(i => i.Escalation)], names, language, calendar, today, now, cancellationToken);
                 await outbox.EnqueueAsync([digest], cancellationToken);
                 await outbox.MarkSentAsync([.. items.Select(i => i.Message)], CancellationToken.None);
             }
@@ -79,7 +82,7 @@ public sealed class LeaderDigest(
     }
 
     private async Task<OutboxMessage> DigestAsync(string leader, string key, IReadOnlyList<Escalation> escalations, IReadOnlyDictionary<string, string> names,
-        ChineseBusinessCalendar calendar, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+        string language, ChineseBusinessCalendar calendar, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var matters = escalations
             .OrderBy(e => e.Campaign, StringComparer.Ordinal).ThenBy(e => e.Due).ThenBy(e => e.Chamber, StringComparer.Ordinal)
@@ -98,11 +101,11 @@ public sealed class LeaderDigest(
             ["name"] = names.GetValueOrDefault(UserTasks.UserTag(leader), leader),
             ["count"] = matters.Count,
             ["matters"] = matters,
-            ["date"] = today.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
-            ["dateEn"] = today.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            ["date"] = CampaignMail.ChineseDate(today),
+            ["dateEn"] = CampaignMail.EnglishDate(today),
         };
-        CampaignMail.StaffFields(portal.Value, model);
-        var message = await CampaignMail.RenderAsync(templates, Template, [leader], model, cancellationToken: cancellationToken);
+        CampaignMail.StaffFields(portal.Value, model, language);
+        var message = await CampaignMail.RenderAsync(templates, Template, [leader], model, language: language, cancellationToken: cancellationToken);
         return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel, key, message.ToJson(), message.Summary, null, now);
     }
 

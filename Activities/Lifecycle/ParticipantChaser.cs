@@ -96,8 +96,9 @@ public sealed class ParticipantChaser(
         model["description"] = item.Task.Description;
         model["note"] = string.IsNullOrEmpty(note) ? null : note;
         model["link"] = links.IssueLink(chamber);
-        model["sender"] = options.Value.SenderName;
-        var rendered = await templates.RenderAsync(Template, model, cancellationToken);
+        var language = MessageLanguage.Of(chamber.Language);
+        model["sender"] = options.Value.SenderIn(language);
+        var rendered = await templates.RenderAsync(Template, model, language, cancellationToken);
         var email = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html);
         return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel,
             $"{item.InstanceId}/{item.Id}/{Template}/{today:yyyyMMdd}", email.ToJson(), email.Summary, item.InstanceId, clock.GetUtcNow());

@@ -77,25 +77,19 @@ public sealed class MeetingCancellationSender(
         var chamber = await chambers.FindAsync(cancellation.ChamberId, cancellationToken)
             ?? throw new KeyNotFoundException(ChamberDirectory.NotInDirectory(cancellation.ChamberId));
         var addresses = EmailMessage.Addresses(chamber.Email);
-        var start = cancellation.Start.ToOffset(TimeSpan.FromHours(8));
         var ics = CalendarInvite.Cancel(cancellation.Uid, cancellation.Sequence, cancellation.Title, cancellation.Location, cancellation.Start, cancellation.End,
             clock.GetUtcNow(), CalendarInvite.Person(meetings.Value.Organizer ?? "noreply@chamber.localhost"),
             addresses.Select(address => new CalendarPerson(chamber.Name, address)));
-        var model = new Dictionary<string, object?>
-        {
-            ["chamber"] = chamber.Name,
-            ["campaign"] = cancellation.Campaign ?? "",
-            ["title"] = cancellation.Title,
-            ["location"] = cancellation.Location,
-            ["meetingDate"] = start.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
-            ["meetingDateEn"] = start.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-            ["meetingWeekday"] = CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(start.DayOfWeek),
-            ["meetingTime"] = start.ToString("HH:mm", CultureInfo.InvariantCulture),
-            ["sender"] = portal.Value.SenderName,
-        };
+        var language = MessageLanguage.Of(chamber.Language);
+        var model = CampaignMail.MeetingFields(cancellation.Start);
+        model["chamber"] = chamber.Name;
+        model["campaign"] = cancellation.Campaign ?? "";
+        model["title"] = cancellation.Title;
+        model["location"] = cancellation.Location;
+        model["sender"] = portal.Value.SenderIn(language);
         var email = await CampaignMail.RenderAsync(templates, "meeting-cancelled", addresses, model,
             [new EmailAttachment("meeting.ics", "text/calendar; charset=utf-8; method=CANCEL", Convert.ToBase64String(Encoding.UTF8.GetBytes(ics)))],
-            cancellationToken);
+            language, cancellationToken);
         return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel, "meeting-cancelled-email/" + cancellation.Uid,
             email.ToJson(), email.Summary, source.InstanceId, clock.GetUtcNow());
     }

@@ -117,19 +117,12 @@ public sealed class ProgressMeeting : Activity
         var invite = CalendarInvite.Create(state.Uid ?? Uid(context), state.Sequence, state.Title, state.Location ?? "", state.Description,
             state.Start, end, context.Clock.GetUtcNow(), CalendarInvite.Person(organizer),
             addresses.Select(address => new CalendarPerson(chamber.Name, address)));
-        var local = state.Start.ToOffset(BeijingTime.Offset);
-        var model = new Dictionary<string, object?>
-        {
-            ["chamber"] = chamber.Name,
-            ["campaign"] = state.Campaign ?? "",
-            ["title"] = state.Title,
-            ["description"] = state.Description,
-            ["location"] = state.Location,
-            ["meetingDate"] = local.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
-            ["meetingDateEn"] = local.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
-            ["meetingWeekday"] = CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(local.DayOfWeek),
-            ["meetingTime"] = local.ToString("HH:mm", CultureInfo.InvariantCulture),
-        };
+        var model = CampaignMail.MeetingFields(state.Start);
+        model["chamber"] = chamber.Name;
+        model["campaign"] = state.Campaign ?? "";
+        model["title"] = state.Title;
+        model["description"] = state.Description;
+        model["location"] = state.Location;
         await CampaignMail.SendAsync(context, template, addresses, chamber.Id, occasion, model,
             [new EmailAttachment("meeting.ics", "text/calendar; charset=utf-8; method=REQUEST", Convert.ToBase64String(Encoding.UTF8.GetBytes(invite)))], chamber);
     }

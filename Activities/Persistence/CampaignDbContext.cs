@@ -58,7 +58,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         modelBuilder.Entity<Email.EmailTemplateRecord>(e =>
         {
             e.ToTable("email_templates");
-            e.HasKey(t => t.Name);
+            e.HasKey(t => new { t.Name, t.Language });
         });
         modelBuilder.UseSnakeCaseColumns();
     }

@@ -129,14 +129,15 @@ public sealed class SubmissionReminders(BusinessCalendarService calendars, Chamb
 
         var today = BeijingTime.DayOf(now);
         var model = reminder.Model(calendar, today);
+        var language = MessageLanguage.Of(chamber.Language);
         model["link"] = links.IssueLink(chamber.Id, chamber.PortalVersion);
-        model["sender"] = portal.Value.SenderName;
+        model["sender"] = portal.Value.SenderIn(language);
         var to = EmailMessage.Addresses(string.IsNullOrWhiteSpace(chamber.Email) ? reminder.ChamberEmail : chamber.Email);
         var occasion = $"{reminder.Round}/{reminder.Occasion}";
         if (reminder.Kind == DueReminder.Before)
-            return [await MessageAsync(timer, "submission-reminder", to, occasion, model, now, cancellationToken)];
+            return [await MessageAsync(timer, "submission-reminder", to, occasion, model, language, now, cancellationToken)];
 
-        var chase = await MessageAsync(timer, "submission-overdue", to, occasion, model, now, cancellationToken);
+        var chase = await MessageAsync(timer, "submission-overdue", to, occasion, model, language, now, cancellationToken);
         if (reminder.Chase != reminder.EscalateAt || reminder.EscalateTo.Count == 0)
             return [chase];
         var escalation = new Escalation("", reminder.Title, reminder.Campaign, reminder.ChamberName, [], reminder.Due);
@@ -145,9 +146,9 @@ public sealed class SubmissionReminders(BusinessCalendarService calendars, Chamb
     }
 
     private async Task<OutboxMessage> MessageAsync(DueTimer timer, string template, IReadOnlyList<string> to, string occasion,
-        Dictionary<string, object?> model, DateTimeOffset now, CancellationToken cancellationToken)
+        Dictionary<string, object?> model, string language, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var message = await CampaignMail.RenderAsync(templates, template, to, model, cancellationToken: cancellationToken);
+        var message = await CampaignMail.RenderAsync(templates, template, to, model, language: language, cancellationToken: cancellationToken);
         return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel,
             CampaignMail.IdempotencyKey(timer.InstanceId, timer.ActivityId, template, occasion), message.ToJson(), message.Summary, timer.InstanceId, now);
     }

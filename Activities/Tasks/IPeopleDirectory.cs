@@ -18,4 +18,7 @@ public interface IPeopleDirectory
     /// Chinese label; a tag nobody answers to keeps its address. Every tag asked for is in the answer.
     /// </summary>
     Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken = default);
+
+    /// <summary>The language (<see cref="Email.MessageLanguage"/>) of each of these addresses whose account chose one; others are not in the answer.</summary>
+    Task<IReadOnlyDictionary<string, string>> LanguagesAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken = default);
 }

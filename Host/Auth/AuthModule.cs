@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Chamber.Campaigns.Email;
 using Chamber.Workflows.Localization;
 using Chamber.Workflows.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
@@ -100,12 +101,27 @@ public static class AuthModule
             return TypedResults.NoContent();
         });
         group.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(SignedInUser.From(user, null)));
+        group.MapPut("/me/language", SetLanguageAsync);
         group.MapGet("/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
             TypedResults.Ok(new { token = antiforgery.GetAndStoreTokens(context).RequestToken }));
         return group;
     }
 
     public sealed record LoginRequest(string? Email, string? Password);
+
+    /// <summary>The language the web client shows, which e-mails to this person follow.</summary>
+    public sealed record LanguageChoice(string? Language);
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetLanguageAsync(LanguageChoice choice, ClaimsPrincipal user,
+        IDbContextFactory<HostDbContext> contexts, CancellationToken ct)
+    {
+        if (MessageLanguage.Parse(choice.Language) is not { } language)
+            return Errors.Problems.BadRequest(ReaderText.Of("语言须为 zh-CN 或 en", "The language must be zh-CN or en."));
+        var email = user.FindFirstValue(ClaimTypes.Email);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(r => r.Language, language), ct);
+        return TypedResults.NoContent();
+    }
 
     /// <summary>Stands in for an address without an account, so that checking its password takes as long as checking a real one.</summary>
     private static readonly UserRecord UnknownUser = CreateUnknownUser();

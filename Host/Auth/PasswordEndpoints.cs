@@ -81,9 +81,9 @@ public static class PasswordEndpoints
             ["name"] = user.DisplayName,
             ["link"] = $"{portal.Value.BaseUrl.TrimEnd('/')}/reset-password?token={Uri.EscapeDataString(token)}",
             ["minutes"] = (int)ResetLinkLifetime.TotalMinutes,
-            ["sender"] = portal.Value.SenderName,
+            ["sender"] = portal.Value.SenderIn(MessageLanguage.Of(user.Language)),
         };
-        var message = await CampaignMail.RenderAsync(templates, "password-reset", [user.Email], model, cancellationToken: ct);
+        var message = await CampaignMail.RenderAsync(templates, "password-reset", [user.Email], model, language: MessageLanguage.Of(user.Language), cancellationToken: ct);
         var now = clock.GetUtcNow();
         var slot = now.ToUnixTimeSeconds() / 300;
         // Summary without the link: the outbox list is read by administrators, the link is the user's alone.

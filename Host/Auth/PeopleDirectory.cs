@@ -1,3 +1,4 @@
+using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Tasks;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,16 @@ internal sealed class PeopleDirectory(IDbContextFactory<HostDbContext> contexts)
         return tags.Distinct(StringComparer.Ordinal).ToDictionary(t => t, t => UserTasks.AddressOf(t) is { } address
             ? names.GetValueOrDefault(address) is { } name && !string.IsNullOrWhiteSpace(name) ? name : address
             : t.StartsWith("role:", StringComparison.Ordinal) ? RoleLabel(t[5..]) : t, StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> LanguagesAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken = default)
+    {
+        var lower = addresses.Select(a => a.Trim().ToLowerInvariant()).Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var chosen = await db.Users.AsNoTracking().Where(u => lower.Contains(u.Email) && u.Language != null)
+            .ToDictionaryAsync(u => u.Email, u => MessageLanguage.Of(u.Language), StringComparer.Ordinal, cancellationToken);
+        return addresses.Where(a => chosen.ContainsKey(a.Trim().ToLowerInvariant())).Distinct(StringComparer.Ordinal)
+            .ToDictionary(a => a, a => chosen[a.Trim().ToLowerInvariant()], StringComparer.Ordinal);
     }
 
     /// <summary>A role as mail names it (the mail is in Chinese first).</summary>

@@ -29,6 +29,9 @@ public sealed class UserRecord
     public bool Disabled { get; set; }
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The language the person reads (<see cref="Campaigns.Email.MessageLanguage"/>), as the web client last chose it; null: Chinese.</summary>
+    public string? Language { get; set; }
+
     public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 

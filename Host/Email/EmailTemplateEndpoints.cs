@@ -24,29 +24,45 @@ public static class EmailTemplateEndpoints
     {
         var group = app.MapGroup("/api/email-templates").WithTags("Email").RequireAuthorization(Policies.Administer);
         group.MapGet("/", async (EmailTemplates templates, CancellationToken ct) => TypedResults.Ok(await templates.ListAsync(ct)));
-        group.MapGet("/{name}", async Task<Results<Ok<EmailTemplateView>, ProblemHttpResult>> (string name, EmailTemplates templates, CancellationToken ct) =>
-            await templates.GetAsync(name, ct) is { } view ? TypedResults.Ok(view) : Unknown(name));
-        group.MapPost("/{name}/preview", Results<Ok<RenderedEmail>, ProblemHttpResult> (string name, TemplateDraft draft, EmailTemplates templates) =>
+        group.MapGet("/{name}", async Task<Results<Ok<EmailTemplateView>, ProblemHttpResult>> (string name, string? language, EmailTemplates templates,
+            CancellationToken ct) =>
         {
-            if (!EmailTemplates.Names.Contains(name))
-                return Unknown(name);
-            return TypedResults.Ok(templates.Preview(draft.ToText()));
+            if (Refused(name, language) is { } refused)
+                return refused;
+            return TypedResults.Ok((await templates.GetAsync(name, LanguageOf(language), ct))!);
         });
-        group.MapPut("/{name}", async Task<Results<Ok<EmailTemplateView>, ProblemHttpResult>> (string name, TemplateDraft draft, ClaimsPrincipal user,
-            EmailTemplates templates, CancellationToken ct) =>
+        group.MapPost("/{name}/preview", Results<Ok<RenderedEmail>, ProblemHttpResult> (string name, string? language, TemplateDraft draft, EmailTemplates templates) =>
         {
-            if (!EmailTemplates.Names.Contains(name))
-                return Unknown(name);
-            return TypedResults.Ok(await templates.SaveAsync(name, draft.ToText(), user.FindFirstValue(ClaimTypes.Email), ct));
+            if (Refused(name, language) is { } refused)
+                return refused;
+            return TypedResults.Ok(templates.Preview(draft.ToText(), LanguageOf(language)));
         });
-        group.MapDelete("/{name}", async Task<Results<NoContent, ProblemHttpResult>> (string name, EmailTemplates templates, CancellationToken ct) =>
+        group.MapPut("/{name}", async Task<Results<Ok<EmailTemplateView>, ProblemHttpResult>> (string name, string? language, TemplateDraft draft,
+            ClaimsPrincipal user, EmailTemplates templates, CancellationToken ct) =>
         {
-            if (!EmailTemplates.Names.Contains(name))
-                return Unknown(name);
-            await templates.ResetAsync(name, ct);
+            if (Refused(name, language) is { } refused)
+                return refused;
+            return TypedResults.Ok(await templates.SaveAsync(name, LanguageOf(language), draft.ToText(), user.FindFirstValue(ClaimTypes.Email), ct));
+        });
+        group.MapDelete("/{name}", async Task<Results<NoContent, ProblemHttpResult>> (string name, string? language, EmailTemplates templates, CancellationToken ct) =>
+        {
+            if (Refused(name, language) is { } refused)
+                return refused;
+            await templates.ResetAsync(name, LanguageOf(language), ct);
             return TypedResults.NoContent();
         });
     }
+
+    /// <summary>An unknown template or language (<c>?language=</c>: zh-CN, the default, or en).</summary>
+    private static ProblemHttpResult? Refused(string name, string? language)
+    {
+        if (!EmailTemplates.Names.Contains(name))
+            return Unknown(name);
+        return language is null || MessageLanguage.All.Contains(language) ? null
+            : Problems.BadRequest(ReaderText.Of($"语言须为 {string.Join(" 或 ", MessageLanguage.All)}", $"The language must be {string.Join(" or ", MessageLanguage.All)}."));
+    }
+
+    private static string LanguageOf(string? language) => language ?? MessageLanguage.Chinese;
 
     private static ProblemHttpResult Unknown(string name) => Problems.NotFound(ReaderText.Of($"没有名为“{name}”的邮件模板", $"No e-mail template named '{name}'."));
 }

@@ -83,4 +83,12 @@ test('an administrator changes an e-mail template, previews it, is stopped by a 
   await page.getByRole('button', { name: '是' }).click();
   await expect(page.getByTestId('template-submission-chase')).not.toContainText('已修改');
   await expect(subject).toHaveValue(/^【催报】\{\{#if overdueWorkingDays\}\}/);
+
+  // Every message has an English version, for chambers and people who read English: edited on its own.
+  await page.getByTestId('template-language').getByText('英文版').click();
+  await expect(subject).toHaveValue(/^Chase:/);
+  await page.getByRole('button', { name: '预 览' }).or(page.getByRole('button', { name: '预览' })).click();
+  await expect(page.getByTestId('template-preview')).toContainText('Member Department');
+  await page.getByTestId('template-language').getByText('中文版').click();
+  await expect(subject).toHaveValue(/^【催报】/);
 });

@@ -30,15 +30,17 @@ export const updateUser = (id: string, patch: Partial<UpdateUser>) => put<UserVi
 
 export const listEmailTemplates = () => get<EmailTemplateView[]>('/api/email-templates');
 
-export const getEmailTemplate = (name: string) => get<EmailTemplateView>(path`/api/email-templates/${name}`);
+export const getEmailTemplate = (name: string, language: string) => get<EmailTemplateView>(path`/api/email-templates/${name}?language=${language}`);
 
-export const saveEmailTemplate = (name: string, draft: EmailTemplateText) => put<EmailTemplateView>(path`/api/email-templates/${name}`, draft);
+export const saveEmailTemplate = (name: string, language: string, draft: EmailTemplateText) =>
+  put<EmailTemplateView>(path`/api/email-templates/${name}?language=${language}`, draft);
 
 /** Back to the shipped text. */
-export const resetEmailTemplate = (name: string) => api<void>('DELETE', path`/api/email-templates/${name}`);
+export const resetEmailTemplate = (name: string, language: string) => api<void>('DELETE', path`/api/email-templates/${name}?language=${language}`);
 
 /** The draft rendered with sample values. */
-export const previewEmailTemplate = (name: string, draft: EmailTemplateText) => post<RenderedEmail>(path`/api/email-templates/${name}/preview`, draft);
+export const previewEmailTemplate = (name: string, language: string, draft: EmailTemplateText) =>
+  post<RenderedEmail>(path`/api/email-templates/${name}/preview?language=${language}`, draft);
 
 export const listOutbox = (query: { status?: string; page: number; pageSize: number }) =>
   get<Page<OutboxItem>>(withQuery('/api/outbox', { channel: 'email', ...query }));

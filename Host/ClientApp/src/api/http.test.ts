@@ -18,21 +18,25 @@ describe('API paths', () => {
 });
 
 describe('problemOf', () => {
-  const refusal = () => new Response(JSON.stringify({
-    title: '请求无效 / Invalid request', detail: '请填写活动名称 / The campaign needs a name.',
-    errors: ['工作日历还没有 2027 年的节假日安排 / The business calendar has no 2027 yet.'],
-  }), { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
+  // The Host answers in the language the client asked for (Accept-Language): one language per answer.
+  const refusal = (title: string, detail: string, errors: string[]) => new Response(JSON.stringify({ title, detail, errors }),
+    { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
 
-  it("gives the server's message in the reader's language only", async () => {
+  it("joins the server's title and detail as the reader's language writes them", async () => {
     await i18n.changeLanguage('zh-CN');
-    const chinese = await problemOf(refusal());
+    const chinese = await problemOf(refusal('请求无效', '请填写活动名称', ['工作日历还没有 2027 年的节假日安排']));
     expect(chinese.message).toBe('请求无效：请填写活动名称');
     expect(chinese.errors).toEqual(['工作日历还没有 2027 年的节假日安排']);
 
     await i18n.changeLanguage('en');
-    const english = await problemOf(refusal());
+    const english = await problemOf(refusal('Invalid request', 'The campaign needs a name.', ['The business calendar has no 2027 yet.']));
     expect(english.message).toBe('Invalid request: The campaign needs a name.');
     expect(english.errors).toEqual(['The business calendar has no 2027 yet.']);
     await i18n.changeLanguage('zh-CN');
+  });
+
+  it('keeps the status line when the answer is not a problem document', async () => {
+    const problem = await problemOf(new Response('gateway down', { status: 502, statusText: 'Bad Gateway' }));
+    expect(problem.message).toBe('502 Bad Gateway');
   });
 });

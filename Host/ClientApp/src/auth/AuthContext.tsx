@@ -2,7 +2,8 @@ import { createContext, startTransition, useCallback, useContext, useEffect, use
 import { setAntiforgeryToken } from '../api/http';
 import type { SignedInUser } from '../api/types';
 import { syncServerClock } from '../shared/format';
-import { getAntiforgeryToken, getClock, getSignedInUser, login, logout } from './api';
+import { savedLanguage } from '../i18n';
+import { getAntiforgeryToken, getClock, getSignedInUser, login, logout, rememberLanguage } from './api';
 
 async function syncClock(): Promise<void> {
   syncServerClock((await getClock()).now);
@@ -46,7 +47,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (email: string, password: string) => {
     const signedIn = await login(email, password);
     setAntiforgeryToken(signedIn.antiforgeryToken ?? null);
-    await syncClock();
+    // The language chosen before signing in is the one their e-mails are written in.
+    await Promise.all([syncClock(), rememberLanguage(savedLanguage()).catch(() => undefined)]);
     setUser(signedIn);
   }, []);
 

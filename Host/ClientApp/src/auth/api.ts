@@ -1,5 +1,5 @@
 // The sign-in calls and the server's clock, for AuthContext.
-import { get, post } from '../api/http';
+import { get, post, put } from '../api/http';
 import type { AntiforgeryToken, ClockState, SignedInUser } from '../api/types';
 
 export const getClock = () => get<ClockState>('/api/clock');
@@ -12,6 +12,9 @@ export const getAntiforgeryToken = () => get<AntiforgeryToken>('/api/auth/antifo
 export const login = (email: string, password: string) => post<SignedInUser>('/api/auth/login', { email, password });
 
 export const logout = () => post<void>('/api/auth/logout');
+
+/** The language the signed-in person reads: e-mails to them (reminders, the leaders' digest) follow it. */
+export const rememberLanguage = (language: string) => put<void>('/api/auth/me/language', { language });
 
 /** The signed-in user's own password; other sessions end, this one goes on. */
 export const changePassword = (currentPassword: string, newPassword: string) => post<void>('/api/auth/password', { currentPassword, newPassword });

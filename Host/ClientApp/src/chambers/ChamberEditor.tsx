@@ -27,7 +27,7 @@ export default function ChamberEditor({ chamber, onClose, onSaved }: { chamber: 
         name: values.name ?? null, type: values.type ?? null, district: values.district ?? null, contact: values.contact ?? null,
         email: values.email ?? null, phone: values.phone ?? null, memberCount: values.memberCount ?? null,
         enterpriseMemberCount: values.enterpriseMemberCount ?? null, previousYearMemberCount: values.previousYearMemberCount ?? null,
-        localPrivateEntityCount: values.localPrivateEntityCount ?? null,
+        localPrivateEntityCount: values.localPrivateEntityCount ?? null, language: values.language ?? null,
       });
       onSaved();
     } catch (e) {
@@ -50,6 +50,10 @@ export default function ChamberEditor({ chamber, onClose, onSaved }: { chamber: 
         <Form.Item name="contact" label={t('chambers.contact')}><Input /></Form.Item>
         <Form.Item name="email" label={t('chambers.email')} required extra={t('chambers.emailHint')}><Input /></Form.Item>
         <Form.Item name="phone" label={t('chambers.phone')}><Input /></Form.Item>
+        <Form.Item name="language" label={t('chambers.language')} extra={t('chambers.languageHint')}>
+          <Select allowClear placeholder={t('chambers.languages.zh-CN')}
+            options={['zh-CN', 'en'].map((language) => ({ value: language, label: t(`chambers.languages.${language}`) }))} />
+        </Form.Item>
         {figures.map((field) => (
           <Form.Item key={field} name={field} label={t(`chambers.figures.${field}`)}><InputNumber min={0} precision={0} style={{ width: 160 }} /></Form.Item>
         ))}

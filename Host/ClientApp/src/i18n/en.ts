@@ -66,6 +66,7 @@ const en: Messages = {
   },
   chambers: { title: 'Chamber directory', import: 'Import (CSV / Excel)', imported: '{{rows}} rows: {{created}} new, {{updated}} updated', rowErrors: 'Rows not imported', contact: 'Contact', email: 'E-mail', phone: 'Phone', type: 'Type', members: 'Members', portalLink: 'Portal link',
     edit: 'Edit chamber', template: 'Download template', confirmDelete: 'Remove "{{name}}" from the directory?', emailHint: 'Separate several addresses with semicolons',
+    language: 'Mail language', languageHint: 'Reminders and notices to it are written in this language', languages: { 'zh-CN': 'Chinese', en: 'English' },
     types: { Township: 'Township chamber', Industry: 'Industry chamber', Regional: 'Regional chamber', NonLocal: 'Non-local chamber', CountyFederation: 'County federation' },
     figures: { memberCount: 'Members', enterpriseMemberCount: 'Enterprise members', previousYearMemberCount: 'Members last year', localPrivateEntityCount: 'Local private businesses' },
   },
@@ -132,6 +133,7 @@ const en: Messages = {
     title: 'E-mail templates', pick: 'Pick a template on the left to edit it', customised: 'Changed', preview: 'Preview', reset: 'Reset to default', resetConfirm: 'Go back to the shipped template?',
     saved: 'Saved: messages from now on use it', invalid: 'The template cannot be used', subject: 'Subject', text: 'Plain text', changedBy: 'Changed by {{by}} on {{at}}',
     htmlHint: 'Values are escaped; triple braces and & (they switch escaping off) and scripts are not allowed.', fields: 'Fields:',
+    languages: { 'zh-CN': 'Chinese version', en: 'English version' },
     names: {
       'submission-request': 'Submission request', 'submission-reminder': 'Reminder before the deadline', 'submission-overdue': 'Automatic chase', 'submission-chase': 'Chase by staff',
       'submission-returned': 'Submission returned', 'sign-off-reminder': 'Sign-off reminder', 'leader-digest': 'Daily escalation digest to leaders', 'password-reset': 'Password reset link',

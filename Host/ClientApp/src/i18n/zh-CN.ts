@@ -64,6 +64,7 @@ const zh = {
   },
   chambers: { title: '商会名录', import: '导入名录（CSV / Excel）', imported: '导入 {{rows}} 行：新增 {{created}}，更新 {{updated}}', rowErrors: '以下行未导入', contact: '联系人', email: '邮箱', phone: '电话', type: '类型', members: '会员数', portalLink: '门户链接',
     edit: '编辑商会', template: '下载模板', confirmDelete: '从名录中删除“{{name}}”？', emailHint: '多个邮箱用分号分隔',
+    language: '邮件语言', languageHint: '提醒和通知邮件用这种语言书写', languages: { 'zh-CN': '中文', en: '英文' },
     types: { Township: '乡镇街道商会', Industry: '行业商会', Regional: '区域商会', NonLocal: '异地商会', CountyFederation: '县级工商联' },
     figures: { memberCount: '会员数', enterpriseMemberCount: '企业会员数', previousYearMemberCount: '上年会员数', localPrivateEntityCount: '本地非公经济市场主体数' },
   },
@@ -130,6 +131,7 @@ const zh = {
     title: '邮件模板', pick: '选择左侧的模板进行编辑', customised: '已修改', preview: '预览', reset: '恢复默认', resetConfirm: '恢复为系统自带的模板？',
     saved: '已保存，之后发出的邮件使用新模板', invalid: '模板无法使用', subject: '主题', text: '纯文本正文', changedBy: '{{by}} 于 {{at}} 修改',
     htmlHint: '数值会自动转义；不能使用关闭转义的三重花括号或 & 写法，也不能包含脚本。', fields: '可用字段：',
+    languages: { 'zh-CN': '中文版', en: '英文版' },
     names: {
       'submission-request': '报送通知', 'submission-reminder': '截止前提醒', 'submission-overdue': '逾期自动催办', 'submission-chase': '人工催办',
       'submission-returned': '材料退回', 'sign-off-reminder': '审批提醒', 'leader-digest': '每日督办汇总（致领导）', 'password-reset': '密码重置链接',

@@ -9,6 +9,7 @@ import { countOpenTasks } from '../inbox/api';
 import { onTasksChanged } from '../inbox/taskEvents';
 import { onLive } from '../live/live';
 import RehearsalBanner from './RehearsalBanner';
+import { rememberLanguage } from '../auth/api';
 import ChangePasswordDialog from '../auth/ChangePasswordDialog';
 
 /** Hangfire's dashboard: a page of the Host's own, outside this application. */
@@ -59,7 +60,12 @@ export default function AppLayout() {
     else navigate(key);
   };
   const menu = <Menu mode="inline" selectedKeys={selected} items={items} onClick={(e) => go(e.key)} />;
-  const switchLanguage = () => setLanguage(savedLanguage() === 'en' ? 'zh-CN' : 'en');
+  const switchLanguage = () => {
+    const next = savedLanguage() === 'en' ? 'zh-CN' : 'en';
+    setLanguage(next);
+    // Not waited for: the page changes language at once; the e-mails follow from the next one.
+    void rememberLanguage(next).catch(() => undefined);
+  };
   const leave = () => void signOut().then(() => navigate('/signin'));
 
   return (
