@@ -23,7 +23,7 @@ public sealed class Commend : OutcomeActivity
         var honour = context.Get(Honour) ?? "先进商会";
         var model = Model(context, chamber, review);
         model["honour"] = honour;
-        await CampaignMail.SendAsync(context, "commendation", EmailMessage.Addresses(chamber.Email), chamber.Id, "notice", model);
+        await CampaignMail.SendAsync(context, "commendation", EmailMessage.Addresses(chamber.Email), chamber.Id, "notice", model, chamber: chamber);
         context.Set(Result, new Commendation(chamber.Id, chamber.Name, honour, review.Total, CampaignMail.Today(context)));
         context.JournalMessage($"表彰 {chamber.Name}：{honour}（{review.Total} 分）");
         CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.Commended);

@@ -48,7 +48,7 @@ public sealed class Rectify : OutcomeActivity
         context.Set(Round, round);
         if (round > maxRounds)
         {
-            await CampaignMail.SendAsync(context, "rectification-failed", EmailMessage.Addresses(chamber.Email), chamber.Id, "final", model);
+            await CampaignMail.SendAsync(context, "rectification-failed", EmailMessage.Addresses(chamber.Email), chamber.Id, "final", model, chamber: chamber);
             context.JournalMessage(ReaderText.Of($"{chamber.Name} 经 {maxRounds} 轮整改仍未达标", $"{chamber.Name} not passed after {maxRounds} rounds"));
             CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.NotPassed);
             await context.CompleteActivityAsync(Exhausted);
@@ -62,8 +62,10 @@ public sealed class Rectify : OutcomeActivity
         foreach (var (key, value) in CampaignMail.DueFields(calendar, today, deadline))
             model[key] = value;
         model["round"] = round;
-        model["items"] = review.FailedItems.Select(id => rubric.Items.FirstOrDefault(i => i.Id == id)?.Title ?? id).ToList();
-        await CampaignMail.SendAsync(context, "rectification-order", EmailMessage.Addresses(chamber.Email), chamber.Id, $"round{round}", model);
+        // The standards failed, as the chamber reads its mail (the notice's Chinese, or the rubric's English).
+        var language = MessageLanguage.Of(chamber.Language);
+        model["items"] = review.FailedItems.Select(id => rubric.Items.FirstOrDefault(i => i.Id == id)?.TitleIn(language) ?? id).ToList();
+        await CampaignMail.SendAsync(context, "rectification-order", EmailMessage.Addresses(chamber.Email), chamber.Id, $"round{round}", model, chamber: chamber);
         context.Set(Deadline, deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         context.JournalMessage(ReaderText.Of($"限期整改 {chamber.Name}：第 {round} 轮，{deadline:yyyy-MM-dd} 前", $"Rectification of {chamber.Name}: round {round}, by {deadline:yyyy-MM-dd}"));
         CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.Rectifying);

@@ -36,11 +36,20 @@ public sealed record RubricIndicator(string? Numerator = null, string? Denominat
     };
 }
 
-/// <summary>One standard of a rubric: scored up to <see cref="MaxScore"/>, computed by its indicator, or a veto (一票否决).</summary>
-public sealed record RubricItem(string Id, string Area, string Title, decimal MaxScore = 0, bool Veto = false, RubricIndicator? Indicator = null);
+/// <summary>
+/// One standard of a rubric: scored up to <see cref="MaxScore"/>, computed by its indicator, or a veto (一票否决).
+/// Its area and title are the notice's Chinese; <see cref="AreaEn"/> and <see cref="TitleEn"/> are for readers of English.
+/// </summary>
+public sealed record RubricItem(string Id, string Area, string Title, decimal MaxScore = 0, bool Veto = false, RubricIndicator? Indicator = null,
+    string? AreaEn = null, string? TitleEn = null)
+{
+    /// <summary>The title in <paramref name="language"/> (a <see cref="Email.MessageLanguage"/>).</summary>
+    public string TitleIn(string language) => language == Email.MessageLanguage.English && !string.IsNullOrWhiteSpace(TitleEn) ? TitleEn : Title;
+}
 
-/// <summary>A campaign's standards (标准细则), shipped under definitions/rubrics.</summary>
-public sealed record Rubric(string Id, string Name, string? NameEn, string? Source, string? Note, decimal PassLine, IReadOnlyList<RubricItem> Items)
+/// <summary>A campaign's standards (标准细则), shipped under definitions/rubrics, with English beside the notices' Chinese.</summary>
+public sealed record Rubric(string Id, string Name, string? NameEn, string? Source, string? Note, decimal PassLine, IReadOnlyList<RubricItem> Items,
+    string? NoteEn = null)
 {
     public decimal Total => Items.Sum(i => i.MaxScore);
 

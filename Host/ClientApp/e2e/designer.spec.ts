@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { activityDescriptions, inputDescriptions } from '../src/i18n/designerDescriptions.zh-CN';
 import { adminApi, admin, keep, signIn, userPassword } from './helpers';
 
 // The designer: an administrator adds a sign-off to a workflow, fills in its inputs (validated
@@ -31,6 +32,16 @@ test('a definition is edited, validated, saved and published in the designer', a
   await page.getByRole('menuitem', { name: '流程设计' }).click();
   await page.getByRole('link', { name: 'e2e-approval' }).click();
   await expect(page.locator('g[data-cell-id="sign"]')).toBeVisible();
+
+  // Every activity type the Host offers, and each input it describes, has its Chinese description: none is shown in English.
+  type Descriptor = { typeName: string; inputs: { name: string; description?: string | null }[] };
+  const descriptors = (await (await request.get('/api/activity-descriptors')).json()) as Descriptor[];
+  expect(descriptors.length).toBeGreaterThan(30);
+  for (const d of descriptors) {
+    expect(activityDescriptions[d.typeName], d.typeName).toMatch(/[\u4e00-\u9fff]/);
+    for (const input of d.inputs.filter((i) => i.description)) expect(inputDescriptions[`${d.typeName}/${input.name}`], `${d.typeName}/${input.name}`).toBeTruthy();
+  }
+  await expect(page.getByTestId('palette-Chamber.SignOff')).toHaveAttribute('title', activityDescriptions['Chamber.SignOff']);
 
   // Drag a second sign-off from the palette onto the canvas.
   const canvas = page.getByTestId('workflow-canvas');

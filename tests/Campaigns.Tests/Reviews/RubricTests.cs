@@ -1,3 +1,4 @@
+using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Reviews;
 using Chamber.Campaigns.Tasks;
 
@@ -21,6 +22,22 @@ public sealed class RubricTests
         Assert.Equal(100, rubric.Total);
         Assert.Equal(80, rubric.PassLine);
         Assert.All(rubric.Items, i => Assert.False(string.IsNullOrWhiteSpace(i.Title)));
+    }
+
+    [Theory]
+    [InlineData("four-good")]
+    [InlineData("five-good")]
+    [InlineData("seven-haves")]
+    public void The_shipped_rubrics_read_in_chinese_or_in_english_never_both(string id)
+    {
+        var rubric = Rubrics.Get(id);
+        var chinese = new System.Text.RegularExpressions.Regex(@"[\u4e00-\u9fff]");
+        Assert.All(rubric.Items, i => Assert.DoesNotMatch(chinese, (i.AreaEn ?? "") + (i.TitleEn ?? "-")));
+        Assert.All(rubric.Items, i => Assert.False(string.IsNullOrWhiteSpace(i.TitleEn) || string.IsNullOrWhiteSpace(i.AreaEn), i.Id));
+        Assert.Matches(chinese, rubric.Note!);
+        Assert.DoesNotMatch(chinese, rubric.NoteEn!);
+        var item = rubric.Items[0];
+        Assert.Equal((item.Title, item.TitleEn), (item.TitleIn(MessageLanguage.Chinese), item.TitleIn(MessageLanguage.English)));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ import { Card, Collapse, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rubric } from '../api/types';
+import { itemArea, itemTitle, rubricName, rubricNote } from '../shared/rubricText';
 import { listRubrics } from './api';
 
 /** 考核细则: the shipped rubrics, item by item, with computed indicators and veto items marked. */
@@ -14,15 +15,15 @@ export default function RubricsPage() {
     <Card title={t('rubrics.title')} loading={!rubrics}>
       <Collapse items={(rubrics ?? []).map((r) => ({
         key: r.id,
-        // The rubric's own name in English where it has one; its items are the notices' own words.
-        label: <>{i18n.language === 'en' && r.nameEn ? r.nameEn : r.name} <Tag>{t('inbox.passLine')} {r.passLine}</Tag></>,
+        // The notices' own words, or the rubric's English for readers of English.
+        label: <>{rubricName(r, i18n.language)} <Tag>{t('inbox.passLine')} {r.passLine}</Tag></>,
         children: (
           <>
-            {r.source && <Typography.Paragraph type="secondary">{r.source}。{r.note}</Typography.Paragraph>}
+            {r.source && <Typography.Paragraph type="secondary">{r.source}{i18n.language === 'en' ? '. ' : '。'}{rubricNote(r, i18n.language)}</Typography.Paragraph>}
             <Table size="small" rowKey="id" pagination={false} dataSource={r.items}
               columns={[
-                { title: t('rubrics.area'), dataIndex: 'area', width: 120 },
-                { title: t('rubrics.item'), dataIndex: 'title' },
+                { title: t('rubrics.area'), width: 120, render: (_, i) => itemArea(i, i18n.language) },
+                { title: t('rubrics.item'), render: (_, i) => itemTitle(i, i18n.language) },
                 { title: t('campaigns.score'), width: 90, render: (_, i) => (i.veto ? <Tag color="red">{t('inbox.vetoes')}</Tag> : i.maxScore) },
                 { title: '', width: 110, render: (_, i) => i.indicator ? <Tag color="blue">{t('rubrics.computed')}</Tag> : null },
               ]} />

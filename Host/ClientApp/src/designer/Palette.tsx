@@ -2,7 +2,7 @@ import { Collapse, List } from 'antd';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityDescriptor } from './model';
-import { typeLabel } from './translations';
+import { typeDescription, typeLabel } from './translations';
 
 /** The drag-and-drop data type of a palette item: its activity type name. */
 export const paletteType = 'application/x-chamber-activity';
@@ -26,7 +26,7 @@ const Palette = memo(function Palette({ descriptors, onAdd }: Props) {
       key: category, label: t(`designer.categories.${category}`, { defaultValue: category }),
       children: (
         <List size="small" dataSource={items} renderItem={(d) => (
-          <List.Item style={{ cursor: 'grab', userSelect: 'none' }} draggable title={d.description} data-testid={`palette-${d.typeName}`}
+          <List.Item style={{ cursor: 'grab', userSelect: 'none' }} draggable title={typeDescription(d)} data-testid={`palette-${d.typeName}`}
             onDragStart={(e) => e.dataTransfer.setData(paletteType, d.typeName)} onDoubleClick={() => onAdd(d.typeName)}>
             {typeLabel(d, d.typeName)}
           </List.Item>

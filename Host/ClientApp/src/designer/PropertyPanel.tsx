@@ -1,7 +1,7 @@
 import { Alert, Checkbox, Form, Input, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { inputText, withInput, type ActivityDescriptor, type ActivityJson, type InputDescriptor } from './model';
-import { translation, typeLabel, withTranslation } from './translations';
+import { inputDescription, translation, typeDescription, typeLabel, withTranslation } from './translations';
 
 const expressionTypes = ['Literal', 'JavaScript', 'Liquid', 'CSharp', 'Object', 'Variable'];
 
@@ -41,7 +41,7 @@ export default function PropertyPanel({ activity, descriptor, readOnly, onChange
   return (
     <Form layout="vertical" size="small">
       <Typography.Title level={5} style={{ marginTop: 0 }}>{typeLabel(descriptor, activity.type)}</Typography.Title>
-      <Typography.Paragraph type="secondary">{descriptor.description}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{typeDescription(descriptor)}</Typography.Paragraph>
       <Form.Item label={t('designer.activityId')}><Input value={activity.id} disabled /></Form.Item>
       <Form.Item label={t('common.name')}>
         <Input disabled={readOnly} value={activity.name ?? ''} onChange={(e) => onChange({ ...activity, name: e.target.value || undefined })} />
@@ -54,7 +54,7 @@ export default function PropertyPanel({ activity, descriptor, readOnly, onChange
       {inputs.map((input) => {
         const missing = input.isRequired && !inputText(activity, input.name)?.value && !(activity[input.name] as { memoryReference?: unknown } | undefined)?.memoryReference;
         return (
-          <Form.Item key={input.name} label={t(`designer.inputs.${input.name}`, { defaultValue: input.displayName })} tooltip={input.description} required={input.isRequired}
+          <Form.Item key={input.name} label={t(`designer.inputs.${input.name}`, { defaultValue: input.displayName })} tooltip={inputDescription(descriptor, input)} required={input.isRequired}
             validateStatus={missing ? 'error' : undefined} help={missing ? t('designer.required') : undefined}>
             {field(input)}
           </Form.Item>

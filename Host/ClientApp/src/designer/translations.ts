@@ -3,7 +3,8 @@
 //   "customProperties": { "translations": { "en": { "name": "Plan sign-off" } } }
 // A definition's inputs are named under translations.en.inputs.<inputName>.
 import i18n from '../i18n';
-import type { ActivityDescriptor, ActivityJson, DefinitionJson } from './model';
+import { activityDescriptions, inputDescriptions } from '../i18n/designerDescriptions.zh-CN';
+import type { ActivityDescriptor, ActivityJson, DefinitionJson, InputDescriptor } from './model';
 
 type WithProperties = object;
 
@@ -44,3 +45,11 @@ export const typeLabel = (descriptor: ActivityDescriptor | undefined, typeName: 
 
 /** An outcome port's name in the reader's language (a fork's own branch names stay as written). */
 export const outcomeLabel = (outcome: string) => i18n.t(`designer.outcomes.${outcome}`, { defaultValue: outcome });
+
+/** What an activity type does, in the reader's language (the Host describes its types in English, as Elsa). */
+export const typeDescription = (descriptor: ActivityDescriptor, language = i18n.language): string | undefined =>
+  language.startsWith('zh') ? activityDescriptions[descriptor.typeName] : descriptor.description ?? undefined;
+
+/** An input's tooltip in the reader's language; none rather than another language's. */
+export const inputDescription = (descriptor: ActivityDescriptor, input: InputDescriptor, language = i18n.language): string | undefined =>
+  language.startsWith('zh') ? inputDescriptions[`${descriptor.typeName}/${input.name}`] : input.description ?? undefined;

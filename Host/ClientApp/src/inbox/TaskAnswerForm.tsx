@@ -5,6 +5,7 @@ import { getRubric } from '../admin/api';
 import type { Rubric, TaskView } from '../api/types';
 import { errorText } from '../shared/errorText';
 import { formatDue, personLabel } from '../shared/format';
+import { itemArea, itemTitle, rubricName } from '../shared/rubricText';
 import { completeTask } from './api';
 import { tasksChanged } from './taskEvents';
 import TaskFilesList from './TaskFilesList';
@@ -12,7 +13,7 @@ import { answerProblems, scoreTotal, type Answer } from './taskAnswer';
 
 /** Answering one task: the actions its kind allows, with what each needs (comment, person, scores). */
 export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; onAnswered(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const actions = task.task.actions;
   const [action, setAction] = useState(actions[0]);
   const [comment, setComment] = useState('');
@@ -81,14 +82,14 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
           <>
             <Table size="small" pagination={false} rowKey="id" dataSource={scored}
               columns={[
-                { title: rubric.name, dataIndex: 'title', render: (title: string, item) => <><Typography.Text type="secondary">{item.area}</Typography.Text> {title}</> },
+                { title: rubricName(rubric, i18n.language), render: (_, item) => <><Typography.Text type="secondary">{itemArea(item, i18n.language)}</Typography.Text> {itemTitle(item, i18n.language)}</> },
                 { title: t('campaigns.score'), width: 140, render: (_, item) => (
                   <InputNumber aria-label={item.id} min={0} max={item.maxScore} step={0.5} value={scores[item.id]} status={problems.includes(`score:${item.id}`) && scores[item.id] !== undefined ? 'error' : undefined}
                     onChange={(v) => setScores((s) => ({ ...s, [item.id]: v ?? undefined }))} addonAfter={`/ ${item.maxScore}`} />
                 ) },
               ]} />
             <Checkbox.Group value={vetoes} onChange={(v) => setVetoes(v as string[])}
-              options={rubric.items.filter((i) => i.veto).map((i) => ({ value: i.id, label: `${t('inbox.vetoes')}: ${i.title}` }))} />
+              options={rubric.items.filter((i) => i.veto).map((i) => ({ value: i.id, label: `${t('inbox.vetoes')}${i18n.language === 'en' ? ': ' : '：'}${itemTitle(i, i18n.language)}` }))} />
             <Space size="large">
               <Statistic title={t('inbox.total')} value={scoreTotal(scores)} suffix={`/ ${scored.reduce((s, i) => s + i.maxScore, 0)}`} />
               <Statistic title={t('inbox.passLine')} value={rubric.passLine} />
