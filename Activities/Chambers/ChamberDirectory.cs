@@ -166,6 +166,15 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
     public async Task<ChamberRecord> GetRequiredAsync(string? id, CancellationToken cancellationToken = default) =>
         await FindAsync(id ?? "", cancellationToken) ?? throw new InvalidOperationException(NotInDirectory(id));
 
+    /// <summary>The language the chamber's e-mails are written in, as the chamber chose it on its portal; false when there is no such chamber.</summary>
+    public async Task<bool> SetLanguageAsync(string id, string language, CancellationToken cancellationToken = default)
+    {
+        var stored = language == MessageLanguage.English ? MessageLanguage.English : null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Chambers.Where(c => c.Id == id)
+            .ExecuteUpdateAsync(c => c.SetProperty(r => r.Language, stored), cancellationToken) > 0;
+    }
+
     /// <summary>The message for a chamber id that is not in the directory.</summary>
     public static string NotInDirectory(string? id) => ReaderText.Of($"商会“{id}”不在名录中", $"Chamber '{id}' is not in the directory.");
 

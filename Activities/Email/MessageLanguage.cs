@@ -1,3 +1,5 @@
+using Chamber.Workflows.Localization;
+
 namespace Chamber.Campaigns.Email;
 
 /// <summary>
@@ -11,6 +13,9 @@ public static class MessageLanguage
     public const string English = "en";
 
     public static IReadOnlyList<string> All { get; } = [Chinese, English];
+
+    /// <summary>What a request naming another language is told.</summary>
+    public static string Unknown => ReaderText.Of("语言须为 zh-CN（中文）或 en（英文）", "The language must be zh-CN (Chinese) or en (English).");
 
     /// <summary>The stored setting as a language: English only when it says so.</summary>
     public static string Of(string? setting) => setting == English ? English : Chinese;

@@ -36,7 +36,8 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
         var calendar = await calendars.GetAsync(cancellationToken);
         var today = BeijingTime.Today(clock);
         return new PortalView(chamber?.Name ?? "", [.. items.Select(i => ItemOf(i, calendar, today))], [.. SubmissionFiles.AllowedTypes.Keys],
-            SubmissionFiles.MaxFileBytes, SubmissionFiles.MaxFiles, clock.GetUtcNow(), await ReceiptsAsync(chamberId, cancellationToken));
+            SubmissionFiles.MaxFileBytes, SubmissionFiles.MaxFiles, clock.GetUtcNow(), await ReceiptsAsync(chamberId, cancellationToken),
+            Email.MessageLanguage.Of(chamber?.Language));
     }
 
     private async Task<IReadOnlyList<PortalReceipt>> ReceiptsAsync(string chamberId, CancellationToken cancellationToken)

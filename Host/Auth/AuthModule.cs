@@ -116,7 +116,7 @@ public static class AuthModule
         IDbContextFactory<HostDbContext> contexts, CancellationToken ct)
     {
         if (MessageLanguage.Parse(choice.Language) is not { } language)
-            return Errors.Problems.BadRequest(ReaderText.Of("语言须为 zh-CN 或 en", "The language must be zh-CN or en."));
+            return Errors.Problems.BadRequest(MessageLanguage.Unknown);
         var email = user.FindFirstValue(ClaimTypes.Email);
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(r => r.Language, language), ct);

@@ -59,7 +59,7 @@ public static class EmailTemplateEndpoints
         if (!EmailTemplates.Names.Contains(name))
             return Unknown(name);
         return language is null || MessageLanguage.All.Contains(language) ? null
-            : Problems.BadRequest(ReaderText.Of($"语言须为 {string.Join(" 或 ", MessageLanguage.All)}", $"The language must be {string.Join(" or ", MessageLanguage.All)}."));
+            : Problems.BadRequest(MessageLanguage.Unknown);
     }
 
     private static string LanguageOf(string? language) => language ?? MessageLanguage.Chinese;

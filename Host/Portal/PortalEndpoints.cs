@@ -1,4 +1,5 @@
 using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Portal;
 using Chamber.Campaigns.Submissions;
 using Chamber.Host.Auth;
@@ -20,6 +21,9 @@ public static class PortalEndpoints
 
     public sealed record Submitted(string ItemId, int Files);
 
+    /// <summary>The language the chamber wants its e-mails in.</summary>
+    public sealed record MailLanguageChoice(string? Language);
+
     public static void MapPortalEndpoints(this IEndpointRouteBuilder app)
     {
         var portal = app.MapGroup("/api/portal/{token}").WithTags("Portal").AllowAnonymous().RequireRateLimiting(PortalRateLimit);
@@ -29,6 +33,7 @@ public static class PortalEndpoints
         portal.MapPost("/items/{itemId}/submit", SubmitAsync).DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmissionFiles.MaxUploadBytes));
+        portal.MapPut("/mail-language", SetMailLanguageAsync).DisableAntiforgery();
 
         app.MapPost("/api/chambers/{id}/portal-link", async Task<Results<Ok<PortalLinkView>, ProblemHttpResult>> (string id, ChamberDirectory directory, PortalLinks links, CancellationToken ct) =>
             await directory.FindAsync(id, ct) is null
@@ -63,6 +68,19 @@ public static class PortalEndpoints
         var uploads = UploadForms.Uploads(form);
         var stored = await portal.SubmitAsync(chamberId, item, form["comment"].ToString(), uploads, ct);
         return TypedResults.Ok(new Submitted(itemId, stored));
+    }
+
+    /// <summary>Whoever holds the chamber's link speaks for it: its reminders and notices are written in the language chosen here.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetMailLanguageAsync(string token, MailLanguageChoice choice, PortalLinks links,
+        ChamberDirectory directory, CancellationToken ct)
+    {
+        var (chamberId, problem) = await links.VerifyAsync(token, ct);
+        if (chamberId is null)
+            return Refuse(problem);
+        if (MessageLanguage.Parse(choice.Language) is not { } language)
+            return Problems.BadRequest(MessageLanguage.Unknown);
+        await directory.SetLanguageAsync(chamberId, language, ct);
+        return TypedResults.NoContent();
     }
 
     private static ProblemHttpResult Refuse(PortalTokenProblem problem) => problem switch

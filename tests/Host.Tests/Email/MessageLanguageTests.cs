@@ -56,6 +56,23 @@ public abstract partial class MessageLanguageTests(StorageProvider provider) : H
     }
 
     [Fact]
+    public async Task A_chamber_chooses_the_language_of_its_mail_on_its_portal()
+    {
+        var ids = await ImportChambersAsync("名称,邮箱\n鹿城区五马街道商会,wuma@chamber.example\n");
+        var token = (await (await Admin.PostAsync($"/api/chambers/{ids[0]}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("link").GetString()!.Split("/portal/")[1];
+        using var chamber = Host.CreateClient();
+        Assert.Equal("zh-CN", (await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("mailLanguage").GetString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await chamber.PutAsJsonAsync($"/api/portal/{token}/mail-language", new { language = "de" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await chamber.PutAsJsonAsync($"/api/portal/{token}x/mail-language", new { language = "en" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await chamber.PutAsJsonAsync($"/api/portal/{token}/mail-language", new { language = "en" })).StatusCode);
+
+        Assert.Equal("en", (await chamber.GetFromJsonAsync<JsonElement>($"/api/portal/{token}")).GetProperty("mailLanguage").GetString());
+        Assert.Equal("en", (await Admin.GetFromJsonAsync<JsonElement>($"/api/chambers/{ids[0]}")).GetProperty("language").GetString());
+    }
+
+    [Fact]
     public async Task A_person_who_reads_english_is_written_to_in_english()
     {
         await CreateUserAsync("leader@fic.example", "leader", "Li Wei");

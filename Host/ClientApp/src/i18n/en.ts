@@ -58,6 +58,7 @@ const en: Messages = {
     answered: 'Answered', mode: 'Mode', modes: { all: 'All must approve', any: 'Any one approves', sequential: 'One after another' },
   },
   portal: {
+    mailLanguage: 'Language of our e-mails',
     workingDaysLeft: '{{count}} working days left', overdueWorkingDays: 'Overdue by {{count}} working days',
     title: 'Submissions', welcome: 'Welcome, {{chamber}}', items: 'Items to hand in', none: 'Nothing to hand in at the moment. Thank you!', upload: 'Choose files', submit: 'Submit',
     feedback: 'Feedback', round: 'Submission no. {{round}}', submitted: 'Submitted, waiting for review', limits: '{{types}}; at most {{size}} MB per file, {{count}} files',

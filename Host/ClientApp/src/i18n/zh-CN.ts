@@ -56,6 +56,7 @@ const zh = {
     answered: '已办理', mode: '审批方式', modes: { all: '会签（全部同意）', any: '或签（一人同意即可）', sequential: '依次审批' },
   },
   portal: {
+    mailLanguage: '通知邮件语言',
     workingDaysLeft: '还剩 {{count}} 个工作日', overdueWorkingDays: '已逾期 {{count}} 个工作日',
     title: '材料报送', welcome: '{{chamber}}，您好', items: '待报送事项', none: '目前没有需要报送的材料，谢谢！', upload: '选择文件', submit: '提交材料',
     feedback: '退回意见', round: '第 {{round}} 次报送', submitted: '已提交，等待审核', limits: '可上传 {{types}}，单个文件不超过 {{size}} MB，最多 {{count}} 个',

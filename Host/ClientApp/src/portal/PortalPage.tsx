@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Input, Layout, List, Result, Space, Spin, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Empty, Input, Layout, List, Result, Segmented, Space, Spin, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { savedLanguage, setLanguage } from '../i18n';
 import { beijingDateTime } from '../shared/format';
 import { errorText } from '../shared/errorText';
 import { daysUntil, formatDue, syncServerClock } from '../shared/format';
-import { getPortal, submitPortalItem } from './api';
+import { getPortal, setPortalMailLanguage, submitPortalItem } from './api';
 
 /** The chamber's page, reached from the link in its e-mails: no password, only its own open items. */
 export default function PortalPage() {
@@ -38,6 +38,12 @@ export default function PortalPage() {
           : (
             <Space orientation="vertical" style={{ width: '100%' }} size="large">
               <Typography.Title level={3}>{t('portal.welcome', { chamber: view.chamber })}</Typography.Title>
+              <Space wrap>
+                <Typography.Text type="secondary">{t('portal.mailLanguage')}</Typography.Text>
+                <Segmented data-testid="portal-mail-language" value={view.mailLanguage}
+                  options={['zh-CN', 'en'].map((language) => ({ value: language, label: t(`chambers.languages.${language}`) }))}
+                  onChange={(language) => void setPortalMailLanguage(token, String(language)).then(load)} />
+              </Space>
               {view.items.length === 0 ? <Empty description={t('portal.none')} />
                 : <List dataSource={view.items} renderItem={(item) => <PortalItemCard token={token} item={item} view={view} onSubmitted={load} />} />}
               {view.sent.length > 0 && <SentList receipts={view.sent} />}
