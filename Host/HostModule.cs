@@ -7,6 +7,7 @@ using Chamber.Host.Chambers;
 using Chamber.Host.Clock;
 using Chamber.Host.Email;
 using Chamber.Host.Errors;
+using Chamber.Host.Evidence;
 using Chamber.Host.Health;
 using Chamber.Host.Jobs;
 using Chamber.Host.LiveUpdates;
@@ -155,6 +156,7 @@ public static class HostModule
         app.MapChamberEndpoints();
         app.MapTaskEndpoints();
         app.MapPortalEndpoints();
+        app.MapEvidenceEndpoints();
         app.MapSubmissionFileEndpoints();
         app.MapCampaignEndpoints();
         app.MapRubricEndpoints();

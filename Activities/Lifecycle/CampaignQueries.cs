@@ -19,6 +19,7 @@ public sealed class CampaignQueries(
     DefinitionService definitions,
     TimeProvider clock,
     IWorkflowInstanceStore store,
+    Evidence.RubricEvidence evidence,
     IPeopleDirectory? people = null)
 {
     public async Task<CampaignRecord?> FindAsync(string campaignId, CancellationToken cancellationToken = default)
@@ -113,12 +114,15 @@ public sealed class CampaignQueries(
         if (await wf.Instances.AnyAsync(i => i.Id == instanceId && i.Status == WorkflowStatus.Faulted, cancellationToken)
             && await store.LoadAsync(instanceId, cancellationToken) is { } faulted)
             workflowFault = faulted.State.Incidents.LastOrDefault()?.Message ?? "";
+        var template = await definitions.GetPublishedAsync(campaign.TemplateId, cancellationToken);
         return new CampaignView(campaign.Id, campaign.Name, campaign.Year, campaign.TemplateId, workflowFault is null ? campaign.Status : CampaignStatus.Faulted,
             instanceId, campaign.ParticipantWorkflow,
             campaign.ParticipantCount, campaign.LaunchedCount, finished, stages, campaignTasks, outcomes,
             Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null, failedEmails, lastError, workflowFault, faultedParticipants)
         {
-            TemplateName = (await definitions.GetPublishedAsync(campaign.TemplateId, cancellationToken))?.Definition.LocalizedName(),
+            TemplateName = template?.Definition.LocalizedName(),
+            ScoredItems = template is not null && CampaignTemplates.Read(template, out _) is { } declared && Reviews.Rubrics.Exists(declared.Rubric)
+                ? Reviews.Rubrics.Get(declared.Rubric).Scored.Count() : 0,
         };
     }
 
@@ -156,7 +160,9 @@ public sealed class CampaignQueries(
             var rows = await query.OrderBy(r => r.ChamberId).Skip(page.Skip).Take(page.Size).ToListAsync(cancellationToken);
             var positions = await StatusesAsync(campaign, [.. rows.Where(r => r.Launched).Select(r => r.InstanceId)], names, now, cancellationToken);
             var faults = await FaultsAsync(positions, cancellationToken);
-            return page.Of<ParticipantView>(total, [.. rows.Select(r => View(r, r.Launched ? positions[r.InstanceId] : new Position(ParticipantStatus.NotLaunched, null), faults))]);
+            var shown = await evidence.CountsAsync([.. rows.Select(r => r.InstanceId)], cancellationToken);
+            return page.Of<ParticipantView>(total, [.. rows.Select(r =>
+                View(r, r.Launched ? positions[r.InstanceId] : new Position(ParticipantStatus.NotLaunched, null), faults, shown))]);
         }
 
         // A status is where the workflow stands, which only the bookmark index and the instances know:
@@ -168,12 +174,14 @@ public sealed class CampaignQueries(
         var pageIds = matching.Skip(page.Skip).Take(page.Size).ToList();
         var pageRows = (await query.Where(r => pageIds.Contains(r.InstanceId)).ToListAsync(cancellationToken)).ToDictionary(r => r.InstanceId);
         var pageFaults = await FaultsAsync(pageIds.ToDictionary(id => id, id => statuses[id]), cancellationToken);
-        return page.Of<ParticipantView>(matching.Count, [.. pageIds.Select(id => View(pageRows[id], statuses[id], pageFaults))]);
+        var pageShown = await evidence.CountsAsync(pageIds, cancellationToken);
+        return page.Of<ParticipantView>(matching.Count, [.. pageIds.Select(id => View(pageRows[id], statuses[id], pageFaults, pageShown))]);
 
-        ParticipantView View(ParticipantRow r, Position position, IReadOnlyDictionary<string, string> faults) =>
+        ParticipantView View(ParticipantRow r, Position position, IReadOnlyDictionary<string, string> faults, IReadOnlyDictionary<string, int> shown) =>
             new(r.ChamberId, r.Name, r.District, r.InstanceId, position.Status, position.Current?.Stage, position.Current?.DueAt,
                 position.Status == ParticipantStatus.Overdue, position.Current?.Round ?? 0,
-                r.Stage is null ? null : names.GetValueOrDefault(r.Stage) ?? r.Stage, r.Score, r.Outcome, faults.GetValueOrDefault(r.InstanceId));
+                r.Stage is null ? null : names.GetValueOrDefault(r.Stage) ?? r.Stage, r.Score, r.Outcome, faults.GetValueOrDefault(r.InstanceId),
+                shown.GetValueOrDefault(r.InstanceId));
     }
 
     /// <summary>The incident message of each faulted instance among a page's (a page holds few; each is loaded for its state).</summary>

@@ -12,4 +12,7 @@ public sealed record CampaignView(string Id, string Name, int Year, string Templ
 {
     /// <summary>The template's name in the reader's language (people do not know templates by their ids).</summary>
     public string? TemplateName { get; init; }
+
+    /// <summary>How many standards of its rubric are scored by hand: those a participant shows evidence for.</summary>
+    public int ScoredItems { get; init; }
 }

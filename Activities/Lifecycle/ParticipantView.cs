@@ -5,5 +5,6 @@ namespace Chamber.Campaigns.Lifecycle;
 /// stage it got past, and its review score and outcome.
 /// </summary>
 /// <param name="Fault">Why the participant's workflow stopped, when it faulted (the incident's message).</param>
+/// <param name="Evidence">For how many standards it has shown evidence (see <c>CampaignView.ScoredItems</c>).</param>
 public sealed record ParticipantView(string ChamberId, string Chamber, string? District, string InstanceId, string Status, string? Stage,
-    DateTimeOffset? DueAt, bool Overdue, int Round, string? Reached, double? Score, string? Outcome, string? Fault = null);
+    DateTimeOffset? DueAt, bool Overdue, int Round, string? Reached, double? Score, string? Outcome, string? Fault = null, int Evidence = 0);

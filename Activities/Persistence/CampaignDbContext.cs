@@ -15,6 +15,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Lifecycle.CampaignParticipantRecord> CampaignParticipants => Set<Lifecycle.CampaignParticipantRecord>();
     public DbSet<Lifecycle.CampaignStageRecord> CampaignStages => Set<Lifecycle.CampaignStageRecord>();
     public DbSet<Email.EmailTemplateRecord> EmailTemplates => Set<Email.EmailTemplateRecord>();
+    public DbSet<Evidence.EvidenceNoteRecord> EvidenceNotes => Set<Evidence.EvidenceNoteRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -59,6 +60,11 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("email_templates");
             e.HasKey(t => new { t.Name, t.Language });
+        });
+        modelBuilder.Entity<Evidence.EvidenceNoteRecord>(e =>
+        {
+            e.ToTable("rubric_evidence");
+            e.HasKey(n => new { n.InstanceId, n.ItemId });
         });
         modelBuilder.UseSnakeCaseColumns();
     }

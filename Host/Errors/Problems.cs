@@ -2,6 +2,7 @@ using System.Text.Json;
 using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Evidence;
 using Chamber.Campaigns.Lifecycle;
 using Chamber.Campaigns.Submissions;
 using Chamber.Campaigns.Tasks;
@@ -57,6 +58,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             TaskForbiddenException e => Problems.Forbidden(e.Message),
             EmailTemplateException e => Problems.BadRequest(e.Message, e.Problems),
             FilesRefusedException e => Problems.BadRequest(e.Message, e.Problems),
+            EvidenceRefusedException e => Problems.BadRequest(e.Message),
             _ => null,
         };
         if (result is null && StorageIsFull(exception))

@@ -83,7 +83,7 @@ public static class PortalEndpoints
         return TypedResults.NoContent();
     }
 
-    private static ProblemHttpResult Refuse(PortalTokenProblem problem) => problem switch
+    internal static ProblemHttpResult Refuse(PortalTokenProblem problem) => problem switch
     {
         PortalTokenProblem.Expired => TypedResults.Problem(title: ReaderText.Of("链接已过期", "The link has expired"), statusCode: StatusCodes.Status403Forbidden,
             detail: ReaderText.Of("请使用最新一封邮件中的链接，或联系会员部", "Use the link in the latest e-mail, or contact the member department.")),

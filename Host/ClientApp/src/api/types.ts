@@ -50,6 +50,8 @@ export type RenderedEmail = Schemas['RenderedEmail'];
 
 export type PortalItem = Schemas['PortalItem'];
 export type PortalView = Schemas['PortalView'];
+export type EvidenceSheet = Schemas['EvidenceSheet'];
+export type EvidenceItem = Schemas['EvidenceItem'];
 export type PortalReceipt = Schemas['PortalReceipt'];
 export type Submitted = Schemas['Submitted'];
 

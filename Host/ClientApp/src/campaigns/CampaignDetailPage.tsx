@@ -194,7 +194,7 @@ export default function CampaignDetailPage() {
         {timeline ? <TimelineList entries={timeline} /> : <Card loading bordered={false} />}
       </Card>
 
-      <ParticipantsCard campaignId={id} canChase={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={view.launched} />
+      <ParticipantsCard campaignId={id} canChase={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={view.launched} scoredItems={view.scoredItems ?? 0} />
       {editing && (
         <Suspense fallback={null}>
           <CampaignWizard open campaignId={id} onClose={() => setEditing(false)} onCreated={() => { setEditing(false); load(); }} />

@@ -8,6 +8,7 @@ import type { ChaseResult, ParticipantView } from '../api/types';
 import { errorText } from '../shared/errorText';
 import { formatDue } from '../shared/format';
 import { chaseParticipants, listParticipants, participantsExportUrl } from './api';
+import EvidenceCount from './EvidenceCount';
 import type { ParticipantFilter } from './participantFilter';
 
 const statusColors: Record<string, string> = { overdue: 'red', pending: 'orange', submitted: 'blue', reviewing: 'purple', finished: 'green', faulted: 'magenta' };
@@ -21,7 +22,7 @@ type ChaseTarget = { chamberIds: string[] } | { status: 'overdue' | 'pending' };
  * The participants of a campaign, filtered on the server (status, outcome, name), with 催办:
  * staff pick chambers — or take every overdue one — and add a note to the e-mail.
  */
-export default function ParticipantsCard({ campaignId, canChase, refreshKey }: { campaignId: string; canChase: boolean; refreshKey: unknown }) {
+export default function ParticipantsCard({ campaignId, canChase, refreshKey, scoredItems = 0 }: { campaignId: string; canChase: boolean; refreshKey: unknown; scoredItems?: number }) {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<ParticipantFilter>({});
   const [page, setPage] = useState(1);
@@ -93,6 +94,9 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey }: {
           { title: t('common.due'), width: 110, render: (_, p) => formatDue(p.dueAt), responsive: ['sm'] },
           { title: t('campaigns.round'), width: 70, render: (_, p) => p.round || '', responsive: ['md'] },
           { title: t('campaigns.reached'), dataIndex: 'reached', responsive: ['md'] },
+          // Before the review: how many standards each has documented (the missing ones on a click).
+          ...(scoredItems > 0 ? [{ title: t('evidence.column'), width: 100, responsive: ['md' as const], render: (_: unknown, p: ParticipantView) => p.status === 'not-launched' ? ''
+            : <EvidenceCount instanceId={p.instanceId} provided={p.evidence ?? 0} total={scoredItems} /> }] : []),
           { title: t('campaigns.score'), width: 80, dataIndex: 'score', responsive: ['md'] },
           { title: t('campaigns.outcome'), width: 100, render: (_, p) => p.outcome ? t(`outcome.${p.outcome}`) : '', responsive: ['md'] },
         ]} />

@@ -1,7 +1,7 @@
 // Campaigns: the list, one campaign with its stages, creating and launching, participants and 催办.
 import i18n from '../i18n';
 import { del, get, path, post, put, upload, withQuery, type Page } from '../api/http';
-import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, ParticipantView, Person, RetryResult, SubmissionFile } from '../api/types';
+import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, EvidenceSheet, ParticipantView, Person, RetryResult, SubmissionFile } from '../api/types';
 import type { TimelineEntry } from '../timeline/sentence';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
 
@@ -59,3 +59,6 @@ export function participantsExportUrl(campaignId: string, filter: ParticipantFil
 
 /** Active accounts whose name or address contains the text (of one role, when given): the wizard's people pickers. */
 export const findPeople = (search: string, role?: string) => get<Person[]>(withQuery('/api/people', { search, role }));
+
+/** A participant's evidence per standard (which are still missing before the review). */
+export const getParticipantEvidence = (instanceId: string) => get<EvidenceSheet>(path`/api/workflow-instances/${instanceId}/evidence`);

@@ -57,6 +57,12 @@ const en: Messages = {
     kinds: { SignOff: 'Sign-off', CheckSubmission: 'Check submission', RubricReview: 'Review scoring', MeetingRecord: 'Meeting record', Submission: 'Submission' },
     answered: 'Answered', mode: 'Mode', modes: { all: 'All must approve', any: 'Any one approves', sequential: 'One after another' },
   },
+  evidence: {
+    title: 'Evidence for the review', provided: '{{provided}} of {{total}} standards documented', done: 'Documented', missing: 'Missing', note: 'Note',
+    notePlaceholder: 'What was done for this standard; name the records, minutes or other documents', saveNote: 'Save note', addFiles: 'Upload files', removeFile: 'Remove {{name}}',
+    closed: 'The review is under way or over: the evidence cannot be changed now.', hint: 'For each standard, give a note or records, minutes, photos and the like; the reviewers read them item by item when scoring.',
+    none: 'No evidence', column: 'Evidence', missingItems: 'Standards without evidence', allProvided: 'Every standard is documented',
+  },
   portal: {
     mailLanguage: 'Language of our e-mails',
     workingDaysLeft: '{{count}} working days left', overdueWorkingDays: 'Overdue by {{count}} working days',

@@ -55,6 +55,12 @@ const zh = {
     kinds: { SignOff: '审批', CheckSubmission: '审核材料', RubricReview: '考核评分', MeetingRecord: '会议记录', Submission: '报送' },
     answered: '已办理', mode: '审批方式', modes: { all: '会签（全部同意）', any: '或签（一人同意即可）', sequential: '依次审批' },
   },
+  evidence: {
+    title: '考核材料', provided: '已提供 {{provided}} / {{total}} 项', done: '已提供', missing: '缺材料', note: '说明',
+    notePlaceholder: '本项工作的开展情况，可注明台账、会议纪要等材料的名称', saveNote: '保存说明', addFiles: '上传材料', removeFile: '删除 {{name}}',
+    closed: '考核评分正在进行或已经结束，材料暂不能修改。', hint: '请对照每项考核标准提供说明或台账、纪要、照片等材料；评审人员评分时逐项查看。',
+    none: '未提供材料', column: '考核材料', missingItems: '缺材料的标准', allProvided: '各项标准均已提供材料',
+  },
   portal: {
     mailLanguage: '通知邮件语言',
     workingDaysLeft: '还剩 {{count}} 个工作日', overdueWorkingDays: '已逾期 {{count}} 个工作日',

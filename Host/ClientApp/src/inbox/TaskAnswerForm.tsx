@@ -1,12 +1,13 @@
-import { Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, Radio, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, Radio, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getRubric } from '../admin/api';
-import type { Rubric, TaskView } from '../api/types';
+import type { EvidenceItem, Rubric, TaskView } from '../api/types';
 import { errorText } from '../shared/errorText';
 import { formatDue, personLabel } from '../shared/format';
 import { itemArea, itemTitle, rubricName } from '../shared/rubricText';
-import { completeTask } from './api';
+import { completeTask, getTaskEvidence, submissionFileUrl } from './api';
 import { tasksChanged } from './taskEvents';
 import TaskFilesList from './TaskFilesList';
 import { answerProblems, scoreTotal, type Answer } from './taskAnswer';
@@ -21,6 +22,7 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
   const [scores, setScores] = useState<Record<string, number | undefined>>({});
   const [vetoes, setVetoes] = useState<string[]>([]);
   const [rubric, setRubric] = useState<Rubric | null>(null);
+  const [evidence, setEvidence] = useState<Map<string, EvidenceItem>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -28,6 +30,10 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
   useEffect(() => {
     if (task.task.kind === 'RubricReview' && rubricId) getRubric(rubricId).then(setRubric).catch((e) => setError(errorText(e)));
   }, [task.task.kind, rubricId]);
+  useEffect(() => {
+    // A campaign without a rubric sheet (or before evidence existed) simply shows none.
+    if (task.task.kind === 'RubricReview') getTaskEvidence(task.id).then((sheet) => setEvidence(new Map(sheet.items.map((i) => [i.itemId, i])))).catch(() => undefined);
+  }, [task.id, task.task.kind]);
 
   const scored = useMemo(() => rubric?.items.filter((i) => !i.veto && !i.indicator) ?? [], [rubric]);
   const answer: Answer = {
@@ -82,7 +88,12 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
           <>
             <Table size="small" pagination={false} rowKey="id" dataSource={scored}
               columns={[
-                { title: rubricName(rubric, i18n.language), render: (_, item) => <><Typography.Text type="secondary">{itemArea(item, i18n.language)}</Typography.Text> {itemTitle(item, i18n.language)}</> },
+                { title: rubricName(rubric, i18n.language), render: (_, item) => (
+                  <>
+                    <Typography.Text type="secondary">{itemArea(item, i18n.language)}</Typography.Text> {itemTitle(item, i18n.language)}
+                    <ItemEvidence item={evidence.get(item.id)} />
+                  </>
+                ) },
                 { title: t('campaigns.score'), width: 140, render: (_, item) => (
                   <InputNumber aria-label={item.id} min={0} max={item.maxScore} step={0.5} value={scores[item.id]} status={problems.includes(`score:${item.id}`) && scores[item.id] !== undefined ? 'error' : undefined}
                     onChange={(v) => setScores((s) => ({ ...s, [item.id]: v ?? undefined }))} addonAfter={`/ ${item.maxScore}`} />
@@ -114,6 +125,21 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
           {t('common.submit')}
         </Button>
       </div>
+    </div>
+  );
+}
+
+/** What the chamber showed for one standard, under the item the reviewer scores. */
+function ItemEvidence({ item }: { item: EvidenceItem | undefined }) {
+  const { t } = useTranslation();
+  if (!item) return null;
+  if (!item.note && item.files.length === 0) return <div><Tag color="orange" data-testid="evidence-none">{t('evidence.none')}</Tag></div>;
+  return (
+    <div data-testid="evidence-item" style={{ marginTop: 4 }}>
+      {item.note && <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', marginBottom: 2 }}>{item.note}</Typography.Paragraph>}
+      <Space wrap size={4}>
+        {item.files.map((f) => <a key={f.id} href={submissionFileUrl(f.id)} download={f.fileName}><PaperClipOutlined /> {f.fileName}</a>)}
+      </Space>
     </div>
   );
 }

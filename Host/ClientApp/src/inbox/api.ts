@@ -1,6 +1,6 @@
 // The signed-in person's tasks: open ones, answered ones, and answering one.
 import { get, path, post, upload, withQuery, type Page } from '../api/http';
-import type { CompletedTask, DoneTask, SubmissionFile, TaskAnswer, TaskView } from '../api/types';
+import type { CompletedTask, DoneTask, EvidenceSheet, SubmissionFile, TaskAnswer, TaskView } from '../api/types';
 
 export const listOpenTasks = (query: { page?: number; pageSize: number }) =>
   get<Page<TaskView>>(withQuery('/api/tasks', { status: 'Open', ...query }));
@@ -22,6 +22,9 @@ export function addTaskFiles(taskId: string, files: File[]) {
   for (const file of files) form.append('files', file);
   return upload<SubmissionFile[]>(path`/api/tasks/${taskId}/files`, form);
 }
+
+/** The chamber's evidence for each standard of the review task (台账), shown beside the item being scored. */
+export const getTaskEvidence = (taskId: string) => get<EvidenceSheet>(path`/api/tasks/${taskId}/evidence`);
 
 /** Where a handed-in file downloads (always as a download, never shown inside the app). */
 export const submissionFileUrl = (fileId: string) => path`/api/submissions/files/${fileId}`;

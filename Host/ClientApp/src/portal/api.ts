@@ -1,6 +1,6 @@
 // The chamber portal, reached with the token from an e-mailed link instead of a sign-in.
-import { get, path, put, upload } from '../api/http';
-import type { PortalView, Submitted } from '../api/types';
+import { api, get, path, put, upload } from '../api/http';
+import type { EvidenceSheet, PortalView, Submitted } from '../api/types';
 
 export const getPortal = (token: string) => get<PortalView>(path`/api/portal/${token}`);
 
@@ -14,3 +14,18 @@ export function submitPortalItem(token: string, itemId: string, files: { file: F
   if (comment) form.append('comment', comment);
   return upload<Submitted>(path`/api/portal/${token}/items/${itemId}/submit`, form);
 }
+
+/** The campaigns' standards the chamber documents (台账), with what it has shown for each. */
+export const getEvidence = (token: string) => get<EvidenceSheet[]>(path`/api/portal/${token}/evidence`);
+
+export const saveEvidenceNote = (token: string, instanceId: string, itemId: string, note: string) =>
+  put<EvidenceSheet>(path`/api/portal/${token}/evidence/${instanceId}/${itemId}/note`, { note });
+
+export function addEvidenceFiles(token: string, instanceId: string, itemId: string, files: File[]) {
+  const form = new FormData();
+  files.forEach((f) => form.append('files', f, f.name));
+  return upload<EvidenceSheet>(path`/api/portal/${token}/evidence/${instanceId}/${itemId}/files`, form);
+}
+
+export const deleteEvidenceFile = (token: string, instanceId: string, fileId: string) =>
+  api<EvidenceSheet>('DELETE', path`/api/portal/${token}/evidence/${instanceId}/files/${fileId}`);
