@@ -45,7 +45,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         var result = exception switch
         {
             DefinitionFormatException e => Problems.BadRequest(e.Message),
-            DefinitionValidationException e => Problems.BadRequest(string.Join(" ", e.Errors), e.Errors),
+            DefinitionValidationException e => Problems.BadRequest(DefinitionValidationException.JoinErrors(e.Errors), e.Errors),
             WorkflowNotFoundException e => Problems.NotFound(e.Message),
             WorkflowConflictException e => Problems.Conflict(e.Message),
             BadHttpRequestException e => Problems.BadRequest(Describe(e)),

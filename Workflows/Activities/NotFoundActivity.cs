@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 
@@ -15,5 +16,7 @@ public sealed class NotFoundActivity : Activity
     public JsonObject OriginalJson { get; set; } = [];
 
     public override ValueTask ExecuteAsync(ActivityExecutionContext context) =>
-        throw new NotSupportedException($"Activity type '{Type}' is not registered in this engine, so activity '{Name ?? Id}' cannot run.");
+        throw new NotSupportedException(ReaderText.Of(
+            $"本系统的流程引擎中没有注册环节类型“{Type}”，因此环节“{Name ?? Id}”无法运行",
+            $"Activity type '{Type}' is not registered in this engine, so activity '{Name ?? Id}' cannot run."));
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Chamber.Workflows.Json;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Runtime;
 using Chamber.Workflows.Timers;
@@ -119,7 +120,7 @@ public sealed class DefinitionService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var latest = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.IsLatest, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Workflow definition '{definitionId}' does not exist.");
+            ?? throw new WorkflowNotFoundException(DoesNotExist(definitionId));
         if (latest.Status == DefinitionStatus.Published)
             return DefinitionSummary.From(latest);
         await db.Definitions.Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published)
@@ -134,7 +135,8 @@ public sealed class DefinitionService(
         }
         catch (DbUpdateException e)
         {
-            throw new WorkflowConflictException($"Workflow definition '{definitionId}' was published at the same time elsewhere; try again.", e);
+            throw new WorkflowConflictException(ReaderText.Of(
+                $"流程定义“{definitionId}”正在别处同时发布，请重试", $"Workflow definition '{definitionId}' was published at the same time elsewhere; try again."), e);
         }
 
         _published.TryRemove(definitionId, out _);
@@ -147,7 +149,8 @@ public sealed class DefinitionService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var published = await db.Definitions.FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published, cancellationToken)
-            ?? throw new WorkflowConflictException($"Workflow definition '{definitionId}' has no published version to retract.");
+            ?? throw new WorkflowConflictException(ReaderText.Of(
+                $"流程定义“{definitionId}”没有已发布的版本，无法撤回", $"Workflow definition '{definitionId}' has no published version to retract."));
         published.Status = DefinitionStatus.Retracted;
         await db.SaveChangesAsync(cancellationToken);
         await ScheduledStarts.SyncAsync(db, definitionId, null, _zone, clock.GetUtcNow(), cancellationToken);
@@ -171,7 +174,7 @@ public sealed class DefinitionService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var versions = await db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId).OrderByDescending(d => d.Version).ToListAsync(cancellationToken);
         return versions.Count == 0
-            ? throw new WorkflowNotFoundException($"Workflow definition '{definitionId}' does not exist.")
+            ? throw new WorkflowNotFoundException(DoesNotExist(definitionId))
             : [.. versions.Select(DefinitionSummary.From)];
     }
 
@@ -182,8 +185,8 @@ public sealed class DefinitionService(
         var query = db.Definitions.AsNoTracking().Where(d => d.DefinitionId == definitionId);
         var record = await (version is null ? query.Where(d => d.IsLatest) : query.Where(d => d.Version == version)).FirstOrDefaultAsync(cancellationToken)
             ?? throw new WorkflowNotFoundException(version is null
-                ? $"Workflow definition '{definitionId}' does not exist."
-                : $"Workflow definition '{definitionId}' has no version {version}.");
+                ? DoesNotExist(definitionId)
+                : ReaderText.Of($"流程定义“{definitionId}”没有版本 {version}", $"Workflow definition '{definitionId}' has no version {version}."));
         var json = (JsonObject)JsonNode.Parse(record.Json)!;
         json["id"] = record.Id;
         json["definitionId"] = record.DefinitionId;
@@ -232,6 +235,9 @@ public sealed class DefinitionService(
         return graphs;
     }
 
+
+    private static string DoesNotExist(string definitionId) =>
+        ReaderText.Of($"流程定义“{definitionId}”不存在", $"Workflow definition '{definitionId}' does not exist.");
 
     private WorkflowGraph Materialize(WorkflowDefinitionRecord record)
     {
@@ -289,7 +295,8 @@ public sealed class DefinitionService(
         }
         catch (DbUpdateException e)
         {
-            throw new WorkflowConflictException($"Workflow definition '{definitionId}' was changed at the same time; try again.", e);
+            throw new WorkflowConflictException(ReaderText.Of(
+                $"流程定义“{definitionId}”正被同时修改，请重试", $"Workflow definition '{definitionId}' was changed at the same time; try again."), e);
         }
 
         return DefinitionSummary.From(record);

@@ -3,6 +3,7 @@ using Chamber.Workflows.Activities.Children;
 using Chamber.Workflows.Activities.Flow;
 using Chamber.Workflows.Activities.Primitives;
 using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 
@@ -10,9 +11,12 @@ namespace Chamber.Workflows.Definitions;
 
 /// <summary>The definition cannot be stored or run; <see cref="Errors"/> lists every reason found.</summary>
 public sealed class DefinitionValidationException(IReadOnlyList<string> errors)
-    : Exception("The workflow definition is not valid: " + string.Join(" ", errors))
+    : Exception(ReaderText.Of("流程定义无效：", "The workflow definition is not valid: ") + JoinErrors(errors))
 {
     public IReadOnlyList<string> Errors { get; } = errors;
+
+    /// <summary>The errors as one text: Chinese ones (written without a full stop) separated by 「；」, English sentences by a space.</summary>
+    public static string JoinErrors(IEnumerable<string> errors) => string.Join(ReaderText.Of("；", " "), errors);
 }
 
 /// <summary>
@@ -38,9 +42,11 @@ public sealed class DefinitionValidator(ExpressionCompilers compilers)
                     break;
                 case SetVariable setVariable:
                     if (setVariable.Variable is null)
-                        errors.Add($"{activity} has no variable to set.");
+                        errors.Add(ReaderText.Of($"{activity.ChineseLabel}没有指定要设置的变量", $"{activity} has no variable to set."));
                     else if (graph.SlotOf(setVariable.Variable.Id) < 0 && graph.SlotOf(setVariable.Variable.Name) < 0)
-                        errors.Add($"{activity} sets variable '{setVariable.Variable.Name}', which the workflow does not declare.");
+                        errors.Add(ReaderText.Of(
+                            $"{activity.ChineseLabel}设置的变量“{setVariable.Variable.Name}”未在流程中声明",
+                            $"{activity} sets variable '{setVariable.Variable.Name}', which the workflow does not declare."));
                     break;
             }
 
@@ -48,7 +54,9 @@ public sealed class DefinitionValidator(ExpressionCompilers compilers)
             {
                 if (output.Get(activity)?.VariableId is { } reference && graph.SlotOf(reference) < 0
                     && definition.Outputs.All(o => o.Name != reference))
-                    errors.Add($"{activity} output '{output.JsonName}' refers to '{reference}', which is neither a variable nor a workflow output.");
+                    errors.Add(ReaderText.Of(
+                        $"{activity.ChineseLabel}的输出“{output.JsonName}”指向“{reference}”，它既不是变量，也不是流程的输出",
+                        $"{activity} output '{output.JsonName}' refers to '{reference}', which is neither a variable nor a workflow output."));
             }
         }
 
@@ -63,11 +71,17 @@ public sealed class DefinitionValidator(ExpressionCompilers compilers)
         foreach (var connection in flowchart.Connections)
         {
             if (!ids.Contains(connection.Source))
-                errors.Add($"A connection in {flowchart} starts at activity '{connection.Source}', which is not in that flowchart.");
+                errors.Add(ReaderText.Of(
+                    $"{flowchart.ChineseLabel}中有一条连线从环节“{connection.Source}”出发，但该流程图中没有这个环节",
+                    $"A connection in {flowchart} starts at activity '{connection.Source}', which is not in that flowchart."));
             if (!ids.Contains(connection.Target))
-                errors.Add($"A connection in {flowchart} leads to activity '{connection.Target}', which is not in that flowchart.");
+                errors.Add(ReaderText.Of(
+                    $"{flowchart.ChineseLabel}中有一条连线指向环节“{connection.Target}”，但该流程图中没有这个环节",
+                    $"A connection in {flowchart} leads to activity '{connection.Target}', which is not in that flowchart."));
             if (flowchart.Graph.ById.TryGetValue(connection.Source, out var source) && !HasPort(source, connection.SourcePort))
-                errors.Add($"A connection leaves {source} from port '{connection.SourcePort}', which it does not have.");
+                errors.Add(ReaderText.Of(
+                    $"有一条连线从{source.ChineseLabel}的出口“{connection.SourcePort}”出发，但该环节没有这个出口",
+                    $"A connection leaves {source} from port '{connection.SourcePort}', which it does not have."));
         }
     }
 
@@ -98,8 +112,10 @@ public sealed class DefinitionValidator(ExpressionCompilers compilers)
             if (!hasExit && !canStop)
             {
                 var names = component.Select(id => flowchart.Graph.ById.TryGetValue(id, out var a) ? a.Name ?? a.Id : id);
-                errors.Add($"Activities {string.Join(" → ", names)} form a loop with no way out: once entered it would run forever. " +
-                           "Add a condition that leaves the loop or an activity that waits.");
+                errors.Add(ReaderText.Of(
+                    $"环节 {string.Join(" → ", names)} 构成了一个没有出口的循环：一旦进入就会无休止地运行。请添加一个可以跳出循环的条件，或一个需要等待的环节",
+                    $"Activities {string.Join(" → ", names)} form a loop with no way out: once entered it would run forever. " +
+                    "Add a condition that leaves the loop or an activity that waits."));
             }
         }
     }

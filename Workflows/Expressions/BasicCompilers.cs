@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 
 namespace Chamber.Workflows.Expressions;
@@ -23,7 +24,7 @@ public sealed class LiteralCompiler : IExpressionCompiler
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException or JsonException)
         {
-            throw new ExpressionException($"'{raw}' is not a valid {TypeAliases.NameOf(targetType)}.", e);
+            throw new ExpressionException(ReaderText.Of($"“{raw}”不是有效的 {TypeAliases.NameOf(targetType)}", $"'{raw}' is not a valid {TypeAliases.NameOf(targetType)}."), e);
         }
     }
 }
@@ -45,11 +46,12 @@ public sealed class ObjectCompiler : IExpressionCompiler
         }
         catch (JsonException e)
         {
-            throw new ExpressionException($"The Object expression is not valid JSON: {e.Message}", e);
+            throw new ExpressionException(ReaderText.Of("对象（Object）表达式不是有效的 JSON：", "The Object expression is not valid JSON: ") + e.Message, e);
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException)
         {
-            throw new ExpressionException($"The Object expression cannot be read as {TypeAliases.NameOf(targetType)}: {e.Message}", e);
+            throw new ExpressionException(ReaderText.Of(
+                $"对象（Object）表达式无法读取为 {TypeAliases.NameOf(targetType)}：{e.Message}", $"The Object expression cannot be read as {TypeAliases.NameOf(targetType)}: {e.Message}"), e);
         }
     }
 }
@@ -67,7 +69,8 @@ public sealed class VariableCompiler : IExpressionCompiler
         var (id, name) = ReadReference(expression.Value);
         var variable = scope.Variables.FirstOrDefault(v => v.Id == id)
             ?? scope.Variables.FirstOrDefault(v => v.Name == (name ?? id))
-            ?? throw new ExpressionException($"The Variable expression refers to variable '{name ?? id}', which the workflow does not declare.");
+            ?? throw new ExpressionException(ReaderText.Of(
+                $"变量（Variable）表达式引用的变量“{name ?? id}”未在流程中声明", $"The Variable expression refers to variable '{name ?? id}', which the workflow does not declare."));
         return new VariableExpression(variable.Id, targetType);
     }
 
@@ -85,13 +88,13 @@ public sealed class VariableCompiler : IExpressionCompiler
             }
             catch (JsonException e)
             {
-                throw new ExpressionException($"The Variable expression is not a valid variable reference: {e.Message}", e);
+                throw new ExpressionException(ReaderText.Of("变量（Variable）表达式不是有效的变量引用：", "The Variable expression is not a valid variable reference: ") + e.Message, e);
             }
         }
 
         return node is JsonObject o
             ? (Text(o["id"]), Text(o["name"]))
-            : throw new ExpressionException("The Variable expression has no variable reference.");
+            : throw new ExpressionException(ReaderText.Of("变量（Variable）表达式没有指定要引用的变量", "The Variable expression has no variable reference."));
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

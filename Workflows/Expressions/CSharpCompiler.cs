@@ -50,7 +50,7 @@ public sealed class CSharpCompiler : IExpressionCompiler
         var script = CSharpScript.Create<object>(code, Options, typeof(CSharpGlobals));
         var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
-            throw new ExpressionException("C# compile error: " + string.Join("; ", errors.Take(3).Select(e => e.ToString())));
+            throw new ExpressionException(ReaderText.Of("C# 编译错误：", "C# compile error: ") + string.Join("; ", errors.Take(3).Select(e => e.ToString())));
         if (CSharpAllowList.Violations(script.GetCompilation()) is { Count: > 0 } violations)
             throw new ExpressionException(
                 ReaderText.Of($"C# 表达式只能使用值、文本、日期、集合、LINQ、JSON 和流程变量，不允许：{string.Join(", ", violations.Take(5))}", $"A C# expression may use values, text, dates, collections, LINQ, JSON and the workflow's variables only; not allowed: {string.Join(", ", violations.Take(5))}."));
@@ -107,7 +107,7 @@ public sealed class CSharpCompiler : IExpressionCompiler
             }
             catch (Exception e) when (e is not ExpressionException)
             {
-                throw new ExpressionException($"C# error: {e.Message}", e);
+                throw new ExpressionException(ReaderText.Of("C# 错误：", "C# error: ") + e.Message, e);
             }
 
             return ValueConverter.Convert(result, targetType);

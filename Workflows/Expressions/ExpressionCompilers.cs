@@ -30,7 +30,8 @@ public sealed class ExpressionCompilers
         var type = expression.Type == "Json" ? ExpressionTypes.Object : expression.Type;
         if (!_byType.TryGetValue(type, out var compiler))
             throw new ExpressionException(
-                $"Expression type '{expression.Type}' is not supported; use one of {string.Join(", ", _byType.Keys)}.");
+                ReaderText.Of($"不支持表达式类型“{expression.Type}”，请使用以下类型之一：{string.Join(", ", _byType.Keys)}",
+                    $"Expression type '{expression.Type}' is not supported; use one of {string.Join(", ", _byType.Keys)}."));
         return compiler.Compile(expression, targetType, scope);
     }
 }

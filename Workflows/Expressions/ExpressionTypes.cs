@@ -1,4 +1,5 @@
 using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 
 namespace Chamber.Workflows.Expressions;
@@ -42,7 +43,8 @@ public interface IExpressionContext
 
     /// <summary>Elsa's <c>setOutcome()</c>/<c>setOutcomes()</c>: the ports a Run JavaScript activity continues on. Anything else cannot choose a port.</summary>
     void SetOutcomes(IReadOnlyList<string> outcomes) =>
-        throw new InvalidOperationException("setOutcome() chooses the port of a Run JavaScript activity; an expression cannot.");
+        throw new InvalidOperationException(ReaderText.Of(
+            "setOutcome() 用于选择“运行 JavaScript 脚本”环节的出口，表达式中不能使用它", "setOutcome() chooses the port of a Run JavaScript activity; an expression cannot."));
 
     /// <summary>Cancelled when the run the expression belongs to is (the workflow was cancelled meanwhile): a running script stops.</summary>
     CancellationToken CancellationToken => CancellationToken.None;

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Jint;
 using Jint.Native;
@@ -57,7 +58,7 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
         }
         catch (Exception e) when (e is ScriptPreparationException or Acornima.ParseErrorException)
         {
-            throw new ExpressionException($"JavaScript syntax error: {(e.InnerException ?? e).Message}", e);
+            throw new ExpressionException(ReaderText.Of("JavaScript 语法错误：", "JavaScript syntax error: ") + (e.InnerException ?? e).Message, e);
         }
 
         var variableNames = scope.Variables.Select(v => v.Name).Where(IsIdentifier).Distinct(StringComparer.Ordinal)
@@ -102,31 +103,37 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             }
             catch (TimeoutException e)
             {
-                throw new ExpressionException($"The JavaScript ran longer than {limits.Timeout.TotalSeconds:0.#} s and was stopped.", e);
+                throw new ExpressionException(ReaderText.Of(
+                    $"JavaScript 运行超过 {limits.Timeout.TotalSeconds:0.#} 秒，已被终止", $"The JavaScript ran longer than {limits.Timeout.TotalSeconds:0.#} s and was stopped."), e);
             }
             catch (MemoryLimitExceededException e)
             {
-                throw new ExpressionException($"The JavaScript used more than {limits.MemoryBytes / (1024 * 1024)} MB and was stopped.", e);
+                throw new ExpressionException(ReaderText.Of(
+                    $"JavaScript 占用内存超过 {limits.MemoryBytes / (1024 * 1024)} MB，已被终止", $"The JavaScript used more than {limits.MemoryBytes / (1024 * 1024)} MB and was stopped."), e);
             }
             catch (StatementsCountOverflowException e)
             {
-                throw new ExpressionException($"The JavaScript ran more than {limits.MaxStatements:N0} statements and was stopped.", e);
+                throw new ExpressionException(ReaderText.Of(
+                    $"JavaScript 执行的语句超过 {limits.MaxStatements:N0} 条，已被终止", $"The JavaScript ran more than {limits.MaxStatements:N0} statements and was stopped."), e);
             }
             catch (RecursionDepthOverflowException e)
             {
-                throw new ExpressionException($"The JavaScript recursed deeper than {limits.MaxRecursionDepth} calls and was stopped.", e);
+                throw new ExpressionException(ReaderText.Of(
+                    $"JavaScript 递归调用超过 {limits.MaxRecursionDepth} 层，已被终止", $"The JavaScript recursed deeper than {limits.MaxRecursionDepth} calls and was stopped."), e);
             }
             catch (ExecutionCanceledException e)
             {
-                throw new OperationCanceledException("The workflow's run was cancelled while its JavaScript ran.", e, context.CancellationToken);
+                throw new OperationCanceledException(
+                    ReaderText.Of("JavaScript 运行期间，流程的本次运行被取消", "The workflow's run was cancelled while its JavaScript ran."), e, context.CancellationToken);
             }
             catch (JavaScriptException e)
             {
-                throw new ExpressionException($"JavaScript error: {e.Message}", e);
+                throw new ExpressionException(ReaderText.Of("JavaScript 错误：", "JavaScript error: ") + e.Message, e);
             }
             catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
             {
-                throw new ExpressionException($"The JavaScript result cannot be used as {TypeAliases.NameOf(targetType)}: {e.Message}", e);
+                throw new ExpressionException(ReaderText.Of(
+                    $"JavaScript 的结果不能用作 {TypeAliases.NameOf(targetType)}：{e.Message}", $"The JavaScript result cannot be used as {TypeAliases.NameOf(targetType)}: {e.Message}"), e);
             }
         }
     }
@@ -369,7 +376,7 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             _ when value.IsNumber() => value.AsNumber() is var d && d == Math.Floor(d) && Math.Abs(d) < int.MaxValue ? (int)d : d,
             _ when value.IsDate() => new DateTimeOffset(value.AsDate().ToDateTime(), TimeSpan.Zero),
             _ when value.IsArray() => value.AsArray().Select(ToClr).ToList(),
-            Jint.Native.Function.Function => throw new ExpressionException("A JavaScript function is not a value a workflow can store."),
+            Jint.Native.Function.Function => throw new ExpressionException(ReaderText.Of("JavaScript 函数不是流程可以保存的值", "A JavaScript function is not a value a workflow can store.")),
             ObjectInstance obj => obj.GetOwnProperties()
                 .Where(p => p.Value.Enumerable && p.Key.IsString())
                 .ToDictionary(p => p.Key.ToString(), p => ToClr(obj.Get(p.Key))),

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Fluid;
 
@@ -25,7 +26,7 @@ public sealed class LiquidCompiler : IExpressionCompiler
         if (!Templates.TryGetValue(source, out var template))
         {
             if (!Parser.TryParse(source, out template, out var error))
-                throw new ExpressionException($"Liquid syntax error: {error}");
+                throw new ExpressionException(ReaderText.Of("Liquid 语法错误：", "Liquid syntax error: ") + error);
             Templates.TryAdd(source, template);
         }
 
@@ -56,7 +57,7 @@ public sealed class LiquidCompiler : IExpressionCompiler
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw new ExpressionException($"Liquid error: {e.Message}", e);
+                throw new ExpressionException(ReaderText.Of("Liquid 错误：", "Liquid error: ") + e.Message, e);
             }
 
             try
@@ -65,7 +66,9 @@ public sealed class LiquidCompiler : IExpressionCompiler
             }
             catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
             {
-                throw new ExpressionException($"The Liquid result '{text}' cannot be used as {TypeAliases.NameOf(targetType)}: {e.Message}", e);
+                throw new ExpressionException(ReaderText.Of(
+                    $"Liquid 的结果“{text}”不能用作 {TypeAliases.NameOf(targetType)}：{e.Message}",
+                    $"The Liquid result '{text}' cannot be used as {TypeAliases.NameOf(targetType)}: {e.Message}"), e);
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Chamber.Workflows.Localization;
 using Fluid;
 using Fluid.Values;
 
@@ -46,7 +47,7 @@ internal static class LiquidFilters
             IDictionary<string, object?> dictionary => dictionary.Keys,
             IReadOnlyDictionary<string, object?> dictionary => dictionary.Keys,
             JsonElement { ValueKind: JsonValueKind.Object } element => element.EnumerateObject().Select(p => p.Name),
-            _ => throw new ExpressionException("The keys filter works on objects only."),
+            _ => throw new ExpressionException(ReaderText.Of("keys 过滤器只能用于对象", "The keys filter works on objects only.")),
         };
         return ValueTask.FromResult<FluidValue>(ArrayValue.Create([.. keys.Select(StringValue.Create)]));
     }

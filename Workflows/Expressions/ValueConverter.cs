@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
+using Chamber.Workflows.Localization;
 
 namespace Chamber.Workflows.Expressions;
 
@@ -98,7 +99,7 @@ public static class ValueConverter
 
         // Collections and objects written as JSON text.
         var parsed = Normalize(JsonNode.Parse(text));
-        return parsed is string ? throw new FormatException($"'{text}' is not a {TypeAliases.NameOf(type)}.") : Convert(parsed, type);
+        return parsed is string ? throw new FormatException(ReaderText.Of($"“{text}”不是 {TypeAliases.NameOf(type)}", $"'{text}' is not a {TypeAliases.NameOf(type)}.")) : Convert(parsed, type);
     }
 
     private static bool IsListOf<T>(Type type) =>

@@ -6,6 +6,7 @@ using Chamber.Workflows.Activities.Composition;
 using Chamber.Workflows.Activities.Flow;
 using Chamber.Workflows.Activities.Primitives;
 using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 
 namespace Chamber.Workflows.Json;
@@ -34,11 +35,11 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
         }
         catch (JsonException e)
         {
-            throw new DefinitionFormatException($"The definition is not valid JSON: {e.Message}", e);
+            throw new DefinitionFormatException(ReaderText.Of("流程定义不是有效的 JSON：", "The definition is not valid JSON: ") + e.Message, e);
         }
 
         if (node is not JsonObject root)
-            throw new DefinitionFormatException("The definition must be a JSON object.");
+            throw new DefinitionFormatException(ReaderText.Of("流程定义必须是一个 JSON 对象", "The definition must be a JSON object."));
         try
         {
             return Read(root);
@@ -46,7 +47,7 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
         catch (ArgumentException e)
         {
             // JsonObject refuses duplicate property names when first read.
-            throw new DefinitionFormatException($"The definition is not valid: {e.Message}", e);
+            throw new DefinitionFormatException(ReaderText.Of("流程定义无效：", "The definition is not valid: ") + e.Message, e);
         }
     }
 
@@ -92,13 +93,13 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
 
         definition.Root = json["root"] is JsonObject root
             ? ReadActivity(root, "root")
-            : throw new DefinitionFormatException("The definition has no 'root' activity.");
+            : throw new DefinitionFormatException(ReaderText.Of("流程定义缺少根环节（root）", "The definition has no 'root' activity."));
         return definition;
     }
 
     private Activity ReadActivity(JsonObject json, string path)
     {
-        var type = String(json, "type") ?? throw new DefinitionFormatException($"The activity at {path} has no 'type'.");
+        var type = String(json, "type") ?? throw new DefinitionFormatException(ReaderText.Of($"{path} 处的环节缺少类型（type）", $"The activity at {path} has no 'type'."));
         if (!registry.TryCreate(type, out var activity, out var info))
         {
             if (String(json, "workflowDefinitionId") is { Length: > 0 } definitionId)
@@ -227,7 +228,7 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
     private List<Activity> ReadActivities(JsonNode? node, string path) =>
         node is JsonArray array
             ? [.. array.Select((a, i) => a is JsonObject o ? ReadActivity(o, $"{path}.activities[{i}]")
-                : throw new DefinitionFormatException($"{path}.activities[{i}] is not an activity object."))]
+                : throw new DefinitionFormatException(ReaderText.Of($"{path}.activities[{i}] 不是环节对象", $"{path}.activities[{i}] is not an activity object.")))]
             : [];
 
     private static IEnumerable<Connection> ReadConnections(JsonNode? node, string path)
@@ -237,12 +238,12 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
         for (var i = 0; i < array.Count; i++)
         {
             if (array[i] is not JsonObject c)
-                throw new DefinitionFormatException($"{path}.connections[{i}] is not a connection object.");
+                throw new DefinitionFormatException(ReaderText.Of($"{path}.connections[{i}] 不是连线对象", $"{path}.connections[{i}] is not a connection object."));
             // Current form: {"source":{"activity","port"},"target":{"activity","port"}}; older flat form: {"source","target","sourcePort","targetPort"}.
             var (source, sourcePort) = c["source"] is JsonObject s ? (String(s, "activity"), String(s, "port")) : (String(c, "source"), String(c, "sourcePort"));
             var (target, targetPort) = c["target"] is JsonObject t ? (String(t, "activity"), String(t, "port")) : (String(c, "target"), String(c, "targetPort"));
             if (string.IsNullOrEmpty(source) || string.IsNullOrEmpty(target))
-                throw new DefinitionFormatException($"{path}.connections[{i}] needs a source and a target activity.");
+                throw new DefinitionFormatException(ReaderText.Of($"{path}.connections[{i}] 须指定起点环节和终点环节", $"{path}.connections[{i}] needs a source and a target activity."));
             yield return new Connection(source, sourcePort ?? Outcomes.Done, target, targetPort ?? "In")
             {
                 UnknownFields = Unknown(c, ["source", "target", "sourcePort", "targetPort"]),
@@ -273,26 +274,28 @@ public sealed class DefinitionJsonReader(ActivityRegistry registry)
                     ? v.DeepClone()
                     : JsonValue.Create(v.ToJsonString())), null);
             default:
-                throw new DefinitionFormatException($"{path} is not an input (expected {{\"typeName\", \"expression\": {{\"type\", \"value\"}}}}).");
+                throw new DefinitionFormatException(ReaderText.Of(
+                    $"{path} 不是输入（应为 {{\"typeName\", \"expression\": {{\"type\", \"value\"}}}}）",
+                    $"{path} is not an input (expected {{\"typeName\", \"expression\": {{\"type\", \"value\"}}}})."));
         }
     }
 
     private static Expression ReadExpression(JsonObject expression, string path)
     {
-        var type = String(expression, "type") ?? throw new DefinitionFormatException($"The expression of {path} has no 'type'.");
+        var type = String(expression, "type") ?? throw new DefinitionFormatException(ReaderText.Of($"{path} 的表达式缺少类型（type）", $"The expression of {path} has no 'type'."));
         return new Expression(type, expression["value"]?.DeepClone());
     }
 
     private static IEnumerable<VariableDefinition> ReadVariables(JsonNode? node, string path) =>
         node is JsonArray array ? array.Select((v, i) => v is JsonObject o ? ReadVariable(o, $"{path}[{i}]")
-            : throw new DefinitionFormatException($"{path}[{i}] is not a variable object.")).ToList() : [];
+            : throw new DefinitionFormatException(ReaderText.Of($"{path}[{i}] 不是变量对象", $"{path}[{i}] is not a variable object."))).ToList() : [];
 
     private static VariableDefinition ReadVariable(JsonObject json, string path)
     {
         var name = String(json, "name");
         var id = String(json, "id") ?? name;
         if (string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(name))
-            throw new DefinitionFormatException($"The variable at {path} needs an id and a name.");
+            throw new DefinitionFormatException(ReaderText.Of($"{path} 处的变量须有 id 和名称", $"The variable at {path} needs an id and a name."));
         var value = json["value"] switch
         {
             null => null,

@@ -101,4 +101,7 @@ public abstract class Activity
     }
 
     public override string ToString() => $"{Type} '{Name ?? Id}'";
+
+    /// <summary>How a Chinese message names the activity, e.g. 环节“审批”（Elsa.SetVariable）; in English it is <see cref="ToString"/>.</summary>
+    internal string ChineseLabel => $"环节“{Name ?? Id}”（{Type}）";
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 
 namespace Chamber.Workflows.Runtime;
@@ -145,7 +146,9 @@ public sealed class ActivityExecutionContext : IExpressionContext
     public void SetOutcomes(IReadOnlyList<string> outcomes)
     {
         if (Activity is not Activities.Primitives.ScriptActivity)
-            throw new InvalidOperationException($"setOutcome() chooses the port of a Run JavaScript activity; {Activity} cannot.");
+            throw new InvalidOperationException(ReaderText.Of(
+                $"setOutcome() 用于选择“运行 JavaScript 脚本”环节的出口；{Activity.ChineseLabel}不能使用它",
+                $"setOutcome() chooses the port of a Run JavaScript activity; {Activity} cannot."));
         ChosenOutcomes = outcomes;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Localization;
 
 namespace Chamber.Workflows.Runtime;
 
@@ -135,7 +136,7 @@ public sealed class WorkflowExecutionContext
     {
         var slot = Graph.SlotOf(nameOrId);
         if (slot < 0)
-            throw new KeyNotFoundException($"The workflow has no variable '{nameOrId}'.");
+            throw new KeyNotFoundException(NoVariable(nameOrId));
         var value = _variables[slot];
         if (value is JsonElement element)
             _variables[slot] = value = ValueConverter.Convert(element, Graph.VariableTypes[slot]);
@@ -146,9 +147,12 @@ public sealed class WorkflowExecutionContext
     {
         var slot = Graph.SlotOf(nameOrId);
         if (slot < 0)
-            throw new KeyNotFoundException($"The workflow has no variable '{nameOrId}'.");
+            throw new KeyNotFoundException(NoVariable(nameOrId));
         _variables[slot] = ValueConverter.Convert(value, Graph.VariableTypes[slot]);
     }
+
+    private static string NoVariable(string nameOrId) =>
+        ReaderText.Of($"流程中没有变量“{nameOrId}”", $"The workflow has no variable '{nameOrId}'.");
 
     /// <summary>Writes an output bound by memory reference: to a variable, else to the workflow output of that name.</summary>
     private readonly Dictionary<string, Dictionary<string, object?>> _outputs = new(StringComparer.Ordinal);

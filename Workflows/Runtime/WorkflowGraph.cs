@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Chamber.Workflows.Definitions;
 using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 
 namespace Chamber.Workflows.Runtime;
@@ -58,7 +59,7 @@ public sealed class WorkflowGraph
         Collect(definition.Root, activities, variables, errors);
 
         var duplicateVariables = variables.GroupBy(v => v.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        errors.AddRange(duplicateVariables.Select(id => $"Variable id '{id}' is declared more than once."));
+        errors.AddRange(duplicateVariables.Select(id => ReaderText.Of($"变量 id“{id}”被重复声明", $"Variable id '{id}' is declared more than once.")));
 
         var graph = new WorkflowGraph(definition, activities, variables);
         for (var i = 0; i < variables.Count; i++)
@@ -69,7 +70,9 @@ public sealed class WorkflowGraph
             }
             catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException or ArgumentException or System.Text.Json.JsonException)
             {
-                errors.Add($"Variable '{variables[i].Name}': initial value '{variables[i].Value}' is not a valid {variables[i].TypeName}.");
+                errors.Add(ReaderText.Of(
+                    $"变量“{variables[i].Name}”：初始值“{variables[i].Value}”不是有效的 {variables[i].TypeName}",
+                    $"Variable '{variables[i].Name}': initial value '{variables[i].Value}' is not a valid {variables[i].TypeName}."));
             }
         }
 
@@ -100,16 +103,16 @@ public sealed class WorkflowGraph
         }
         catch (ExpressionException e)
         {
-            errors.Add($"{activity} input '{name}': {e.Message}");
+            errors.Add(ReaderText.Of($"{activity.ChineseLabel}的输入“{name}”：{e.Message}", $"{activity} input '{name}': {e.Message}"));
         }
     }
 
     private static void Collect(Activity activity, Dictionary<string, Activity> activities, List<VariableDefinition> variables, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(activity.Id))
-            errors.Add($"An activity of type '{activity.Type}' has no id.");
+            errors.Add(ReaderText.Of($"有一个类型为“{activity.Type}”的环节没有 id", $"An activity of type '{activity.Type}' has no id."));
         else if (!activities.TryAdd(activity.Id, activity))
-            errors.Add($"Activity id '{activity.Id}' is used more than once.");
+            errors.Add(ReaderText.Of($"环节 id“{activity.Id}”被重复使用", $"Activity id '{activity.Id}' is used more than once."));
         if (activity is IVariableContainer container)
             variables.AddRange(container.Variables);
         foreach (var child in activity.GetChildren())

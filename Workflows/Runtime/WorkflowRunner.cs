@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 
 namespace Chamber.Workflows.Runtime;
@@ -159,7 +160,9 @@ public sealed class WorkflowRunner(IServiceProvider services, TimeProvider clock
             {
                 var runaway = workflow.Graph.Activities[node.Value.ActivityId];
                 RecordFault(workflow, runaway, "", node.Value,
-                    new InvalidOperationException($"The workflow ran {_maxSteps:N0} steps without waiting; it looks like a loop with no way out."));
+                    new InvalidOperationException(ReaderText.Of(
+                        $"流程连续运行了 {_maxSteps:N0} 步而没有等待，看起来陷入了一个没有出口的循环",
+                        $"The workflow ran {_maxSteps:N0} steps without waiting; it looks like a loop with no way out.")));
                 break;
             }
 

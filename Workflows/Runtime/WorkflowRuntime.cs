@@ -39,7 +39,7 @@ public sealed class WorkflowRuntime(
         CancellationToken cancellationToken = default)
     {
         var graph = await graphs.GetPublishedAsync(definitionId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Workflow definition '{definitionId}' has no published version.");
+            ?? throw new WorkflowNotFoundException(ReaderText.Of($"流程定义“{definitionId}”没有已发布的版本", $"Workflow definition '{definitionId}' has no published version."));
         return await StartAsync(graph, input, correlationId, null, cancellationToken: cancellationToken);
     }
 
@@ -75,7 +75,7 @@ public sealed class WorkflowRuntime(
     public async Task<RunResult> ResumeAsync(string bookmarkId, object? input = null, CancellationToken cancellationToken = default)
     {
         var location = await store.FindBookmarkAsync(bookmarkId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Bookmark '{bookmarkId}' does not exist or was already resumed.");
+            ?? throw new WorkflowNotFoundException(ReaderText.Of($"书签“{bookmarkId}”不存在或已被恢复", $"Bookmark '{bookmarkId}' does not exist or was already resumed."));
         return await ResumeAsync(location, input, null, cancellationToken);
     }
 
@@ -95,7 +95,7 @@ public sealed class WorkflowRuntime(
         var result = await WithInstanceAsync(location.InstanceId, dispatchId, (workflow, _) =>
         {
             var bookmark = workflow.Bookmarks.Find(b => b.Id == location.BookmarkId)
-                ?? throw new WorkflowConflictException($"Bookmark '{location.BookmarkId}' was already resumed.");
+                ?? throw new WorkflowConflictException(ReaderText.Of($"书签“{location.BookmarkId}”已被恢复", $"Bookmark '{location.BookmarkId}' was already resumed."));
             WorkflowRunner.ScheduleResume(workflow, bookmark, input);
             return ValueTask.CompletedTask;
         }, cancellationToken, preloaded: preloaded);
@@ -149,7 +149,7 @@ public sealed class WorkflowRuntime(
         var result = await WithInstanceAsync(instanceId, null, (workflow, _) =>
         {
             if (workflow.Status.IsTerminal())
-                throw new WorkflowConflictException($"Instance {instanceId} has already ended ({workflow.Status}).");
+                throw new WorkflowConflictException(ReaderText.Of($"实例 {instanceId} 已经结束（{workflow.Status}）", $"Instance {instanceId} has already ended ({workflow.Status})."));
             workflow.Cancel();
             return ValueTask.CompletedTask;
         }, cancellationToken, run: false);
@@ -173,9 +173,12 @@ public sealed class WorkflowRuntime(
         WithInstanceAsync(instanceId, null, (workflow, _) =>
         {
             if (workflow.Status != WorkflowStatus.Faulted)
-                throw new WorkflowConflictException($"Instance {instanceId} is {workflow.Status}; only a Faulted instance can be retried.");
+                throw new WorkflowConflictException(ReaderText.Of(
+                    $"实例 {instanceId} 的状态是 {workflow.Status}；只有出错（Faulted）的实例才能重试", $"Instance {instanceId} is {workflow.Status}; only a Faulted instance can be retried."));
             if (!WorkflowRunner.ScheduleRetry(workflow))
-                throw new WorkflowConflictException($"The fault of instance {instanceId} happened inside a composite's completion handling and cannot be replayed.");
+                throw new WorkflowConflictException(ReaderText.Of(
+                    $"实例 {instanceId} 的错误发生在组合环节收尾处理的过程中，无法重新执行",
+                    $"The fault of instance {instanceId} happened inside a composite's completion handling and cannot be replayed."));
             return ValueTask.CompletedTask;
         }, cancellationToken);
 
@@ -193,7 +196,7 @@ public sealed class WorkflowRuntime(
                     await WithInstanceAsync(dispatch.InstanceId, dispatch.Id, (workflow, _) =>
                     {
                         if (workflow.Status != WorkflowStatus.Pending)
-                            throw new WorkflowConflictException($"Instance {workflow.Id} is no longer pending.");
+                            throw new WorkflowConflictException(ReaderText.Of($"实例 {workflow.Id} 已不再处于待启动状态", $"Instance {workflow.Id} is no longer pending."));
                         runner.StartPending(workflow);
                         return ValueTask.CompletedTask;
                     }, cancellationToken);
@@ -262,9 +265,11 @@ public sealed class WorkflowRuntime(
         {
             using var held = await locks.AcquireAsync(instanceId, cancellationToken);
             var loaded = (attempt == 1 ? preloaded : null) ?? await store.LoadAsync(instanceId, cancellationToken)
-                ?? throw new WorkflowNotFoundException($"Workflow instance '{instanceId}' does not exist.");
+                ?? throw new WorkflowNotFoundException(ReaderText.Of($"流程实例“{instanceId}”不存在", $"Workflow instance '{instanceId}' does not exist."));
             var graph = await graphs.GetVersionAsync(loaded.Info.DefinitionVersionId, cancellationToken)
-                ?? throw new WorkflowNotFoundException($"Definition version '{loaded.Info.DefinitionVersionId}' of instance {instanceId} does not exist.");
+                ?? throw new WorkflowNotFoundException(ReaderText.Of(
+                    $"实例 {instanceId} 所用的流程定义版本“{loaded.Info.DefinitionVersionId}”不存在",
+                    $"Definition version '{loaded.Info.DefinitionVersionId}' of instance {instanceId} does not exist."));
             var workflow = runner.Restore(graph, loaded.Info, loaded.State);
             await prepare(workflow, cancellationToken);
             if (run)
@@ -279,7 +284,8 @@ public sealed class WorkflowRuntime(
             }
             catch (ConcurrencyConflictException e)
             {
-                throw new WorkflowConflictException($"Instance {instanceId} kept changing while this request ran; try again.", e);
+                throw new WorkflowConflictException(ReaderText.Of(
+                    $"处理本次请求期间，实例 {instanceId} 一直在被修改，请重试", $"Instance {instanceId} kept changing while this request ran; try again."), e);
             }
         }
     }

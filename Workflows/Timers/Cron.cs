@@ -1,3 +1,4 @@
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,9 +28,9 @@ public sealed class Cron : TimerActivity, ITrigger, IValidatedActivity
     public IEnumerable<string> Validate()
     {
         if (CronExpression?.TryGetConstant(out var text) == true && !ElsaCron.TryParse(text, out _, out var problem))
-            yield return $"{this}: {problem}";
+            yield return ReaderText.Of($"{ChineseLabel}：{problem}", $"{this}: {problem}");
         if (TimeZone?.TryGetConstant(out var zone) == true && !string.IsNullOrWhiteSpace(zone) && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
-            yield return $"{this}: '{zone}' is not a time zone (an IANA id such as Asia/Shanghai).";
+            yield return ReaderText.Of($"{ChineseLabel}：“{zone}”不是有效的时区（应为 IANA 时区标识，如 Asia/Shanghai）", $"{this}: '{zone}' is not a time zone (an IANA id such as Asia/Shanghai).");
     }
 
     /// <summary>Writes the host's zone into the activity when it names none, so the stored definition says which zone it means.</summary>
@@ -51,7 +52,7 @@ public sealed class Cron : TimerActivity, ITrigger, IValidatedActivity
             throw new InvalidOperationException(problem);
         var options = context.Services.GetService<IOptions<TimerOptions>>()?.Value ?? new TimerOptions();
         var zone = ZoneOr(TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), context.Get(TimeZone));
-        return ElsaCron.Next(cron, now, zone) ?? throw new InvalidOperationException($"The cron expression '{text}' never fires again.");
+        return ElsaCron.Next(cron, now, zone) ?? throw new InvalidOperationException(ReaderText.Of($"Cron 表达式“{text}”今后不会再触发", $"The cron expression '{text}' never fires again."));
     }
 
     private TimeZoneInfo ZoneOr(TimeZoneInfo fallback, string? named = null)

@@ -1,3 +1,4 @@
+using Chamber.Workflows.Localization;
 using Cronos;
 
 namespace Chamber.Workflows.Timers;
@@ -17,13 +18,17 @@ public static class ElsaCron
         var fields = (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length == 7)
         {
-            problem = $"'{text}' has seven fields (Quartz's year field); Elsa's cron has six: seconds minutes hours day-of-month month day-of-week, e.g. 0 0 9 * * 1-5 (09:00, Monday to Friday).";
+            problem = ReaderText.Of(
+                $"“{text}”有七个字段（Quartz 的年份字段）；Elsa 的 Cron 表达式只有六个字段：秒 分 时 日 月 星期，例如 0 0 9 * * 1-5（周一至周五 09:00）",
+                $"'{text}' has seven fields (Quartz's year field); Elsa's cron has six: seconds minutes hours day-of-month month day-of-week, e.g. 0 0 9 * * 1-5 (09:00, Monday to Friday).");
             return false;
         }
 
         if (fields.Length != 6 || !CronExpression.TryParse(string.Join(' ', fields), CronFormat.IncludeSeconds, out var parsed) || parsed is null)
         {
-            problem = $"'{text}' is not a cron expression: six fields, seconds minutes hours day-of-month month day-of-week (0 or 7 is Sunday, 1 Monday), e.g. 0 0 9 * * 1-5.";
+            problem = ReaderText.Of(
+                $"“{text}”不是有效的 Cron 表达式：应为六个字段，依次为 秒 分 时 日 月 星期（0 或 7 为星期日，1 为星期一），例如 0 0 9 * * 1-5",
+                $"'{text}' is not a cron expression: six fields, seconds minutes hours day-of-month month day-of-week (0 or 7 is Sunday, 1 Monday), e.g. 0 0 9 * * 1-5.");
             return false;
         }
 

@@ -1,3 +1,4 @@
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,10 +38,11 @@ public abstract class ChildWorkflowActivity : Activity
     {
         var definitionId = context.Get(WorkflowDefinitionId);
         if (string.IsNullOrWhiteSpace(definitionId))
-            throw new InvalidOperationException("No child workflow definition is given.");
+            throw new InvalidOperationException(ReaderText.Of("没有指定子流程的流程定义", "No child workflow definition is given."));
         // The version is fixed now, so the commit that creates the child needs no second lookup.
         var graph = await context.Services.GetRequiredService<IWorkflowGraphSource>().GetPublishedAsync(definitionId)
-            ?? throw new InvalidOperationException($"Workflow definition '{definitionId}' has no published version to start.");
+            ?? throw new InvalidOperationException(ReaderText.Of(
+                $"流程定义“{definitionId}”没有已发布的版本，无法启动", $"Workflow definition '{definitionId}' has no published version to start."));
 
         var wait = WaitForCompletion is null ? WaitsByDefault : context.Get(WaitForCompletion);
         var childId = StartChild(context, graph, context.Get(Input) ?? [], context.Get(CorrelationId), wait ? OnChildEndedAsync : null);
@@ -68,9 +70,10 @@ public abstract class ChildWorkflowActivity : Activity
     internal static ChildWorkflowResult FinishedChild(ActivityExecutionContext context)
     {
         var result = context.GetResumeInput<ChildWorkflowResult>()
-            ?? throw new InvalidOperationException("The child workflow ended without a result.");
+            ?? throw new InvalidOperationException(ReaderText.Of("子流程已结束，但没有返回结果", "The child workflow ended without a result."));
         if (result.Status != WorkflowStatus.Finished)
-            throw new InvalidOperationException($"Child workflow {result.WorkflowInstanceId} ended {result.Status}: {result.Fault}");
+            throw new InvalidOperationException(ReaderText.Of(
+                $"子流程实例 {result.WorkflowInstanceId} 以 {result.Status} 状态结束：{result.Fault}", $"Child workflow {result.WorkflowInstanceId} ended {result.Status}: {result.Fault}"));
         return result;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Chamber.Workflows.Expressions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,9 @@ public sealed class WorkflowDefinitionActivity : Activity, IHasExtraInputs
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var graph = await ResolveAsync(context.Services.GetRequiredService<IWorkflowGraphSource>())
-            ?? throw new InvalidOperationException($"Activity '{Name ?? Id}' runs workflow '{Type}' ({WorkflowDefinitionId}), which has no published version.");
+            ?? throw new InvalidOperationException(ReaderText.Of(
+                $"环节“{Name ?? Id}”运行的流程“{Type}”（{WorkflowDefinitionId}）没有已发布的版本",
+                $"Activity '{Name ?? Id}' runs workflow '{Type}' ({WorkflowDefinitionId}), which has no published version."));
 
         var input = new Dictionary<string, object?>();
         foreach (var declared in graph.Definition.Inputs)

@@ -1,3 +1,4 @@
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 
@@ -24,7 +25,7 @@ public sealed class Event : Activity, ITrigger
     {
         var name = context.Get(EventName);
         if (string.IsNullOrWhiteSpace(name))
-            throw new InvalidOperationException("Event needs an event name.");
+            throw new InvalidOperationException(ReaderText.Of("“等待事件”（Event）环节须指定事件名称", "Event needs an event name."));
         if (context.WorkflowExecutionContext.Instance.TriggerActivityId == Id && context.WorkflowExecutionContext.ConsumeTrigger())
         {
             context.Set(Result, context.WorkflowInput.GetValueOrDefault("event"));

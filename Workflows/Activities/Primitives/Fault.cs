@@ -1,3 +1,4 @@
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 
@@ -15,7 +16,7 @@ public sealed class Fault : Activity
     public override ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var code = context.Get(Code);
-        var message = context.Get(Message) ?? "The workflow faulted.";
+        var message = context.Get(Message) ?? ReaderText.Of("流程出错", "The workflow faulted.");
         throw new WorkflowFaultException(string.IsNullOrEmpty(code) ? message : $"{code}: {message}");
     }
 }

@@ -1,3 +1,4 @@
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 
@@ -16,7 +17,7 @@ public sealed class SetOutput : CodeActivity
     {
         var name = context.Get(OutputName);
         if (string.IsNullOrWhiteSpace(name))
-            throw new InvalidOperationException("SetOutput needs an output name.");
+            throw new InvalidOperationException(ReaderText.Of("“设置输出”（SetOutput）环节须指定输出名称", "SetOutput needs an output name."));
         context.WorkflowExecutionContext.Output[name] = context.Get(OutputValue);
         return ValueTask.CompletedTask;
     }

@@ -1,4 +1,5 @@
 using Chamber.Workflows.Definitions;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 
@@ -16,7 +17,7 @@ public sealed class SetVariable : CodeActivity
     protected override ValueTask ExecuteCodeAsync(ActivityExecutionContext context)
     {
         if (Variable is null)
-            throw new InvalidOperationException("SetVariable has no variable to set.");
+            throw new InvalidOperationException(ReaderText.Of("“设置变量”（SetVariable）环节没有指定要设置的变量", "SetVariable has no variable to set."));
         context.SetVariable(context.WorkflowExecutionContext.Graph.SlotOf(Variable.Id) >= 0 ? Variable.Id : Variable.Name, context.Get(Value));
         return ValueTask.CompletedTask;
     }

@@ -135,16 +135,16 @@ public abstract class ApiTests(HostFixture fixture)
     }
 
     [Theory]
-    [InlineData("{\"root\": ", "not valid JSON")]
-    [InlineData("[1, 2]", "must be a JSON object")]
-    [InlineData("""{"definitionId":"a","definitionId":"b","root":{"type":"Elsa.Flowchart","id":"f"}}""", "not valid")]
-    [InlineData("{\"definitionId\":\"x\"}", "no 'root' activity")]
-    [InlineData("""{"definitionId":"bad-liquid","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Liquid","value":"{% if x %}never closed"}}}]}}""", "Liquid syntax error")]
-    [InlineData("""{"definitionId":"bad-link","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"a","type":"Elsa.WriteLine"}],"connections":[{"source":{"activity":"a","port":"Done"},"target":{"activity":"ghost","port":"In"}}]}}""", "'ghost'")]
-    [InlineData("""{"definitionId":"spin","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"start","type":"Elsa.Start"},{"id":"a","type":"Elsa.WriteLine"},{"id":"b","type":"Elsa.WriteLine"}],"connections":[{"source":"start","target":"a"},{"source":"a","target":"b"},{"source":"b","target":"a"}]}}""", "run forever")]
-    [InlineData("""{"definitionId":"bad-var","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Variable","value":{"id":5}}}}]}}""", "Variable expression")]
-    [InlineData("""{"definitionId":"bad-ref","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"e","type":"Elsa.Event","eventName":{"typeName":"String","expression":{"type":"Literal","value":"x"}},"result":{"typeName":"Object","memoryReference":{"id":5}}}]}}""", "neither a variable")]
-    [InlineData("""{"definitionId":"bad-input","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":[1,2]}]}}""", "is not an input")]
+    [InlineData("{\"root\": ", "不是有效的 JSON")]
+    [InlineData("[1, 2]", "必须是一个 JSON 对象")]
+    [InlineData("""{"definitionId":"a","definitionId":"b","root":{"type":"Elsa.Flowchart","id":"f"}}""", "流程定义无效：")]
+    [InlineData("{\"definitionId\":\"x\"}", "缺少根环节（root）")]
+    [InlineData("""{"definitionId":"bad-liquid","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Liquid","value":"{% if x %}never closed"}}}]}}""", "Liquid 语法错误")]
+    [InlineData("""{"definitionId":"bad-link","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"a","type":"Elsa.WriteLine"}],"connections":[{"source":{"activity":"a","port":"Done"},"target":{"activity":"ghost","port":"In"}}]}}""", "环节“ghost”")]
+    [InlineData("""{"definitionId":"spin","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"start","type":"Elsa.Start"},{"id":"a","type":"Elsa.WriteLine"},{"id":"b","type":"Elsa.WriteLine"}],"connections":[{"source":"start","target":"a"},{"source":"a","target":"b"},{"source":"b","target":"a"}]}}""", "无休止地运行")]
+    [InlineData("""{"definitionId":"bad-var","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":{"typeName":"String","expression":{"type":"Variable","value":{"id":5}}}}]}}""", "变量（Variable）表达式")]
+    [InlineData("""{"definitionId":"bad-ref","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"e","type":"Elsa.Event","eventName":{"typeName":"String","expression":{"type":"Literal","value":"x"}},"result":{"typeName":"Object","memoryReference":{"id":5}}}]}}""", "既不是变量")]
+    [InlineData("""{"definitionId":"bad-input","root":{"type":"Elsa.Flowchart","id":"f","activities":[{"id":"w","type":"Elsa.WriteLine","text":[1,2]}]}}""", "不是输入")]
     public async Task Invalid_definitions_get_400_with_the_reason_and_nothing_is_stored(string body, string reason)
     {
         var before = await Client.GetFromJsonAsync<JsonElement>("/api/workflow-definitions");

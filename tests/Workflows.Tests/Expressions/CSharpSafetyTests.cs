@@ -26,7 +26,7 @@ public sealed class CSharpSafetyTests
     public void A_csharp_expression_that_reaches_outside_values_is_refused_with_what_it_used(string code, string named)
     {
         var error = Assert.Throws<ExpressionException>(() => Compile(ExpressionCompilers.All, code));
-        Assert.Contains("不允许", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not allowed", error.Message, StringComparison.Ordinal);
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 
