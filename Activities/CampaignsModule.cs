@@ -43,6 +43,7 @@ public static class CampaignsModule
         services.AddSingleton<Lifecycle.CampaignTimeline>();
         services.AddSingleton<Lifecycle.CampaignDocuments>();
         services.AddSingleton<Evidence.RubricEvidence>();
+        services.AddSingleton<Lifecycle.DemonstrationUnits>();
         services.AddSingleton<Lifecycle.ParticipantChaser>();
         services.AddSingleton<Lifecycle.CampaignLauncher>();
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignLauncher>());

@@ -12,7 +12,7 @@ public static class CampaignExport
     // Each text in Chinese and English; the workbook is in the reader's language (the request's UI culture).
     private static readonly (string Zh, string En)[] Headers =
         [("商会", "Chamber"), ("所属区", "District"), ("状态", "Status"), ("阶段", "Stage"), ("截止", "Due"), ("逾期", "Overdue"), ("轮次", "Round"),
-            ("已完成环节", "Reached"), ("得分", "Score"), ("结果", "Outcome")];
+            ("已完成环节", "Reached"), ("得分", "Score"), ("结果", "Outcome"), ("示范单位", "Demonstration unit")];
 
     private static readonly Dictionary<string, (string Zh, string En)> StatusNames = new(StringComparer.Ordinal)
     {
@@ -56,6 +56,7 @@ public static class CampaignExport
                     (p.DueAt is { } due ? Calendar.BeijingTime.DayOf(due).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : ""),
                     p.Overdue ? In(Yes) : "", p.Round > 0 ? p.Round : "",
                     p.Reached ?? "", p.Score is { } score ? score : "", p.Outcome is { } outcome ? (OutcomeNames.TryGetValue(outcome, out var named) ? In(named) : outcome) : "",
+                    p.Demonstration ? In(Yes) : "",
                 ]));
             }
 

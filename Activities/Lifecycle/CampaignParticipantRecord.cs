@@ -22,4 +22,10 @@ public sealed class CampaignParticipantRecord
 
     /// <summary>The <see cref="ProgressReport.Sequence"/> of the report last applied.</summary>
     public long? ProgressSequence { get; set; }
+
+    /// <summary>When staff made it a demonstration unit (示范单位); null when it is not one.</summary>
+    public DateTime? DemonstrationAt { get; set; }
+
+    /// <summary>Why it was picked, as staff wrote it.</summary>
+    public string? DemonstrationReason { get; set; }
 }

@@ -138,7 +138,7 @@ public sealed class CampaignQueries(
             .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new ParticipantRow
             {
                 ChamberId = p.ChamberId, Name = c.Name, District = c.District, InstanceId = p.InstanceId, Launched = p.Launched,
-                Stage = p.Stage, Score = p.Score, Outcome = p.Outcome,
+                Stage = p.Stage, Score = p.Score, Outcome = p.Outcome, Demonstration = p.DemonstrationAt != null,
             });
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
@@ -181,7 +181,7 @@ public sealed class CampaignQueries(
             new(r.ChamberId, r.Name, r.District, r.InstanceId, position.Status, position.Current?.Stage, position.Current?.DueAt,
                 position.Status == ParticipantStatus.Overdue, position.Current?.Round ?? 0,
                 r.Stage is null ? null : names.GetValueOrDefault(r.Stage) ?? r.Stage, r.Score, r.Outcome, faults.GetValueOrDefault(r.InstanceId),
-                shown.GetValueOrDefault(r.InstanceId));
+                shown.GetValueOrDefault(r.InstanceId), r.Demonstration);
     }
 
     /// <summary>The incident message of each faulted instance among a page's (a page holds few; each is loaded for its state).</summary>
@@ -214,6 +214,7 @@ public sealed class CampaignQueries(
         public string? Stage { get; init; }
         public double? Score { get; init; }
         public string? Outcome { get; init; }
+        public bool Demonstration { get; init; }
     }
 
     /// <summary>Where a launched participant stands, and the open task that says so (none when finished, faulted or between steps).</summary>

@@ -66,6 +66,12 @@ public sealed class CampaignTimeline(
                 entries.Add(new(Utc(answered), TimelineKinds.SubmissionAnswered, Stage: stage, Action: r.Status, Chamber: AboutChamber(r.InstanceId), InstanceId: r.InstanceId));
         }
 
+        // Demonstration units, when they were picked.
+        var demonstrations = await participants.Where(p => p.DemonstrationAt != null && (instanceId == null || p.InstanceId == instanceId))
+            .Select(p => new { p.InstanceId, p.DemonstrationAt }).ToListAsync(cancellationToken);
+        entries.AddRange(demonstrations.Select(d => new TimelineEntry(Utc(d.DemonstrationAt!.Value), TimelineKinds.Demonstration,
+            Chamber: AboutChamber(d.InstanceId), InstanceId: d.InstanceId)));
+
         entries.AddRange(await EmailsAsync(campaignId, instanceId, AboutChamber, cancellationToken));
         var shown = await NewestAsync(instanceId is null ? Grouped(entries) : entries, limit, cancellationToken);
         return await WithChamberNamesAsync(db, campaignId, shown, cancellationToken);
@@ -138,7 +144,7 @@ public sealed class CampaignTimeline(
     private static readonly List<string> StoryOrder =
     [
         TimelineKinds.Created, TimelineKinds.Started, TimelineKinds.Launched, TimelineKinds.TaskOpened, TimelineKinds.TaskAnswered, TimelineKinds.Emailed,
-        TimelineKinds.Submitted, TimelineKinds.SubmissionAnswered, TimelineKinds.Finished,
+        TimelineKinds.Submitted, TimelineKinds.SubmissionAnswered, TimelineKinds.Demonstration, TimelineKinds.Finished,
     ];
 
     /// <summary>

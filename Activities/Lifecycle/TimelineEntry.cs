@@ -30,4 +30,6 @@ public static class TimelineKinds
     public const string Submitted = "submitted";
     /// <summary>A submission was accepted or returned (<see cref="TimelineEntry.Action"/> says which).</summary>
     public const string SubmissionAnswered = "submission-answered";
+    /// <summary>Staff made a participant a demonstration unit (示范单位).</summary>
+    public const string Demonstration = "demonstration";
 }

@@ -13,6 +13,9 @@ namespace Chamber.Host.Campaigns;
 /// <summary>Campaigns: templates, create, launch, and where every participant stands.</summary>
 public static class CampaignEndpoints
 {
+    /// <summary>Why a participant is made a demonstration unit.</summary>
+    public sealed record DemonstrationPick(string? Reason);
+
     /// <summary>How many faulted workflows were run again, and how many of them faulted again.</summary>
     public sealed record RetryResult(int Retried, int FaultedAgain);
 
@@ -107,6 +110,22 @@ public static class CampaignEndpoints
         group.MapDelete("/{id}/documents/{fileId}", async Task<Results<NoContent, ProblemHttpResult>> (string id, string fileId, CampaignDocuments documents,
             CancellationToken ct) => await documents.DeleteAsync(id, fileId, ct)
                 ? TypedResults.NoContent() : Problems.NotFound(ReaderText.Of($"活动 {id} 没有文件 {fileId}", $"Campaign {id} has no document {fileId}.")))
+            .RequireAuthorization(Policies.Operate);
+        // 示范单位: staff pick participants as demonstration units while the campaign runs.
+        group.MapGet("/{id}/demonstrations", async Task<Results<Ok<IReadOnlyList<DemonstrationUnit>>, ProblemHttpResult>> (string id, CampaignQueries campaigns,
+            DemonstrationUnits units, CancellationToken ct) =>
+            await campaigns.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await units.ListAsync(id, ct)));
+        group.MapPut("/{id}/demonstrations/{chamberId}", async Task<Results<NoContent, ProblemHttpResult>> (string id, string chamberId, DemonstrationPick pick,
+            DemonstrationUnits units, CancellationToken ct) =>
+            await units.PickAsync(id, chamberId, pick.Reason, ct)
+                ? TypedResults.NoContent()
+                : Problems.NotFound(ReaderText.Of($"活动 {id} 没有参与单位 {chamberId}", $"Campaign {id} has no participant {chamberId}.")))
+            .ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);
+        group.MapDelete("/{id}/demonstrations/{chamberId}", async Task<Results<NoContent, ProblemHttpResult>> (string id, string chamberId,
+            DemonstrationUnits units, CancellationToken ct) =>
+            await units.DropAsync(id, chamberId, ct)
+                ? TypedResults.NoContent()
+                : Problems.NotFound(ReaderText.Of($"{chamberId} 不是活动 {id} 的示范单位", $"{chamberId} is no demonstration unit of campaign {id}.")))
             .RequireAuthorization(Policies.Operate);
         group.MapGet("/{id}/timeline", async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, ProblemHttpResult>> (string id, string? instanceId,
             CampaignTimeline timeline, CancellationToken ct) =>

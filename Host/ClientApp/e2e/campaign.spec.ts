@@ -214,6 +214,12 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await expect(documented).toHaveCount(1);
   await documented.click();
   await expect(page.getByRole('tooltip')).toContainText('缺材料的标准');
+  // 示范单位: staff pick a participant to show the way, with why; the card and the list say so.
+  await page.getByTestId('make-demonstration').first().click();
+  await page.getByLabel('理由（如：基础扎实、做法可推广）').fill('基础扎实，做法可推广');
+  await page.getByRole('dialog').getByRole('button', { name: '设为示范' }).click();
+  await expect(page.getByTestId('demonstration-unit')).toContainText('基础扎实，做法可推广');
+  await expect(page.getByTestId('demonstration-tag')).toHaveCount(1);
   await keep(page, '09-campaign-after-acceptance');
 
   await page.getByRole('menuitem', { name: '工作台' }).click();

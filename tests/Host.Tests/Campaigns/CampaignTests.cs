@@ -174,6 +174,49 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
     }
 
     [Fact]
+    public async Task Staff_pick_demonstration_units_once_the_campaign_runs()
+    {
+        var chambers = await ChamberIdsAsync();
+        var fz = (await Admin.GetFromJsonAsync<JsonElement>("/api/chambers")).GetProperty("items").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "温州市服装商会").GetProperty("id").GetString();
+        var other = chambers.First(c => c != fz);
+        var created = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "在温异地商会规范化建设年", year = 2026, templateId = "four-good-campaign", participantIds = chambers });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        // A draft has no running participants to show the way.
+        Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PutAsJsonAsync($"/api/campaigns/{id}/demonstrations/{other}", new { reason = "x" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await Admin.PostAsync($"/api/campaigns/{id}/launch", null)).StatusCode);
+        await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}")).GetProperty("status").GetString() == "Running");
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await Admin.PutAsJsonAsync($"/api/campaigns/{id}/demonstrations/{fz}", new { reason = "基础扎实，做法可推广" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.PutAsJsonAsync($"/api/campaigns/{id}/demonstrations/nobody", new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await Admin.PutAsJsonAsync($"/api/campaigns/{id}/demonstrations/{other}", new { reason = new string('好', 501) })).StatusCode);
+        await CreateUserAsync("leader@fic.example", "leader");
+        using (var leader = await SignInAsync("leader@fic.example"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await leader.PutAsJsonAsync($"/api/campaigns/{id}/demonstrations/{other}", new { reason = "x" })).StatusCode);
+            // Leaders see them.
+            var seen = Assert.Single((await leader.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/demonstrations")).EnumerateArray());
+            Assert.Equal(("温州市服装商会", "基础扎实，做法可推广"), (seen.GetProperty("chamber").GetString(), seen.GetProperty("reason").GetString()));
+        }
+
+        var participants = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/participants")).GetProperty("items").EnumerateArray()
+            .ToDictionary(p => p.GetProperty("chamber").GetString()!, p => p.GetProperty("demonstration").GetBoolean());
+        Assert.Equal([false, true, false], new[] { "鹿城区五马街道商会", "温州市服装商会", "龙湾区永中街道商会" }.Select(n => participants[n]));
+        var timeline = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/timeline")).EnumerateArray();
+        Assert.Contains(timeline, e => e.GetProperty("kind").GetString() == "demonstration" && e.GetProperty("chamber").GetString() == "温州市服装商会");
+
+        var exported = Chamber.Campaigns.Chambers.TabularFile.Read(await Admin.GetByteArrayAsync($"/api/campaigns/{id}/export"), "export.xlsx");
+        Assert.Equal("示范单位", exported[0].Cells[10]);
+        Assert.Equal("是", Assert.Single(exported, r => r.Cells[0] == "温州市服装商会").Cells[10]);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Admin.DeleteAsync($"/api/campaigns/{id}/demonstrations/{fz}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Admin.DeleteAsync($"/api/campaigns/{id}/demonstrations/{fz}")).StatusCode);
+        Assert.Empty((await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/demonstrations")).EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_campaign_asked_for_wrongly_is_refused_with_reasons_and_nothing_is_created()
     {
         var chambers = await ChamberIdsAsync();

@@ -28,6 +28,7 @@ export type CreateCampaign = Schemas['CreateCampaign'];
 export type StageCounts = Schemas['StageCounts'];
 export type CampaignView = Schemas['CampaignView'];
 export type ParticipantView = Schemas['ParticipantView'];
+export type DemonstrationUnit = Schemas['DemonstrationUnit'];
 export type ChaseRequest = Schemas['ChaseRequest'];
 export type ChaseResult = Schemas['ChaseResult'];
 export type RetryResult = Schemas['RetryResult'];

@@ -16,6 +16,7 @@ import CampaignDocuments from './CampaignDocuments';
 // The wizard edits a draft: loaded when asked for, not with every campaign page (a phone parses less).
 const CampaignWizard = lazy(() => import('./CampaignWizard'));
 import ParticipantsCard from './ParticipantsCard';
+import DemonstrationUnitsCard from './DemonstrationUnitsCard';
 
 export default function CampaignDetailPage() {
   const { t, i18n } = useTranslation();
@@ -26,6 +27,8 @@ export default function CampaignDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [retried, setRetried] = useState<RetryResult | null>(null);
+  // Demonstration units are picked in the participants list and shown in their own card: either refreshes the other.
+  const [demonstrations, setDemonstrations] = useState(0);
   const navigate = useNavigate();
 
   const load = useCallback(() => {
@@ -194,7 +197,12 @@ export default function CampaignDetailPage() {
         {timeline ? <TimelineList entries={timeline} /> : <Card loading bordered={false} />}
       </Card>
 
-      <ParticipantsCard campaignId={id} canChase={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={view.launched} scoredItems={view.scoredItems ?? 0} />
+      {view.status !== 'Draft' && (
+        <DemonstrationUnitsCard campaignId={id} editable={hasRole('admin', 'staff')} refreshKey={demonstrations} onChanged={() => setDemonstrations((n) => n + 1)} />
+      )}
+
+      <ParticipantsCard campaignId={id} canChase={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={`${view.launched}/${demonstrations}`}
+        scoredItems={view.scoredItems ?? 0} onDemonstrationsChanged={() => setDemonstrations((n) => n + 1)} />
       {editing && (
         <Suspense fallback={null}>
           <CampaignWizard open campaignId={id} onClose={() => setEditing(false)} onCreated={() => { setEditing(false); load(); }} />

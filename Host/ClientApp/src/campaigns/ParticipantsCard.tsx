@@ -1,4 +1,5 @@
-import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { StarOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { oneLanguage } from '../shared/oneLanguage';
@@ -7,7 +8,7 @@ import type { Page } from '../api/http';
 import type { ChaseResult, ParticipantView } from '../api/types';
 import { errorText } from '../shared/errorText';
 import { formatDue } from '../shared/format';
-import { chaseParticipants, listParticipants, participantsExportUrl } from './api';
+import { chaseParticipants, listParticipants, participantsExportUrl, pickDemonstration } from './api';
 import EvidenceCount from './EvidenceCount';
 import type { ParticipantFilter } from './participantFilter';
 
@@ -22,7 +23,9 @@ type ChaseTarget = { chamberIds: string[] } | { status: 'overdue' | 'pending' };
  * The participants of a campaign, filtered on the server (status, outcome, name), with 催办:
  * staff pick chambers — or take every overdue one — and add a note to the e-mail.
  */
-export default function ParticipantsCard({ campaignId, canChase, refreshKey, scoredItems = 0 }: { campaignId: string; canChase: boolean; refreshKey: unknown; scoredItems?: number }) {
+export default function ParticipantsCard({ campaignId, canChase, refreshKey, scoredItems = 0, onDemonstrationsChanged }: {
+  campaignId: string; canChase: boolean; refreshKey: unknown; scoredItems?: number; onDemonstrationsChanged?(): void;
+}) {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<ParticipantFilter>({});
   const [page, setPage] = useState(1);
@@ -32,6 +35,8 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey, sco
   const [chasing, setChasing] = useState<ChaseTarget | null>(null);
   const [note, setNote] = useState('');
   const [result, setResult] = useState<ChaseResult | null>(null);
+  const [demonstrating, setDemonstrating] = useState<ParticipantView | null>(null);
+  const [reason, setReason] = useState('');
 
   const load = useCallback(() => {
     listParticipants(campaignId, filter, { page, pageSize: 50 })
@@ -43,6 +48,20 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey, sco
   const refine = (patch: Partial<ParticipantFilter>) => {
     setPage(1);
     setFilter((f) => ({ ...f, ...patch }));
+  };
+
+  const demonstrate = async () => {
+    if (!demonstrating) return;
+    try {
+      await pickDemonstration(campaignId, demonstrating.chamberId, reason.trim());
+      setDemonstrating(null);
+      setReason('');
+      load();
+      onDemonstrationsChanged?.();
+    } catch (e) {
+      setError(errorText(e));
+      setDemonstrating(null);
+    }
   };
 
   const chase = async () => {
@@ -85,7 +104,18 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey, sco
         rowSelection={canChase ? { selectedRowKeys: picked, onChange: (keys) => setPicked(keys as string[]), preserveSelectedRowKeys: true } : undefined}
         pagination={{ current: page, pageSize: 50, total: participants?.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('campaigns.total', { total }) }}
         columns={[
-          { title: t('campaigns.chamber'), render: (_, p) => p.status === 'not-launched' ? p.chamber : <Link to={`/instances/${p.instanceId}`}>{p.chamber}</Link> },
+          { title: t('campaigns.chamber'), render: (_, p) => (
+            <>
+              {p.status === 'not-launched' ? p.chamber : <Link to={`/instances/${p.instanceId}`}>{p.chamber}</Link>}
+              {p.demonstration && <Tag color="gold" style={{ marginInlineStart: 6 }} data-testid="demonstration-tag">{t('demonstrations.tag')}</Tag>}
+              {canChase && !p.demonstration && p.status !== 'not-launched' && (
+                <Tooltip title={t('demonstrations.pick')}>
+                  <Button type="text" size="small" icon={<StarOutlined />} aria-label={t('demonstrations.pick')} onClick={() => setDemonstrating(p)}
+                    data-testid="make-demonstration" />
+                </Tooltip>
+              )}
+            </>
+          ) },
           // On a phone: the chamber, where it stands and its due date; the rest from a desk.
           { title: t('campaigns.district'), dataIndex: 'district', width: 110, responsive: ['md'] },
           { title: t('common.status'), width: 100, render: (_, p) => <Tag color={statusColors[p.status]}>{t(`status.${p.status}`)}</Tag> },
@@ -100,6 +130,11 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey, sco
           { title: t('campaigns.score'), width: 80, dataIndex: 'score', responsive: ['md'] },
           { title: t('campaigns.outcome'), width: 100, render: (_, p) => p.outcome ? t(`outcome.${p.outcome}`) : '', responsive: ['md'] },
         ]} />
+      <Modal open={!!demonstrating} title={t('demonstrations.pickTitle', { chamber: demonstrating?.chamber ?? '' })} okText={t('demonstrations.pick')}
+        cancelText={t('common.cancel')} onCancel={() => setDemonstrating(null)} onOk={() => void demonstrate()}>
+        <Input.TextArea rows={3} maxLength={500} showCount value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('demonstrations.reason')}
+          aria-label={t('demonstrations.reason')} />
+      </Modal>
       <Modal open={!!chasing} title={t('campaigns.chaseTitle')} okText={t('campaigns.chaseSend')} cancelText={t('common.cancel')}
         onCancel={() => setChasing(null)} onOk={() => void chase()}>
         <Typography.Paragraph>

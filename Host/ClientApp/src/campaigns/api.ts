@@ -1,7 +1,7 @@
 // Campaigns: the list, one campaign with its stages, creating and launching, participants and 催办.
 import i18n from '../i18n';
 import { del, get, path, post, put, upload, withQuery, type Page } from '../api/http';
-import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, EvidenceSheet, ParticipantView, Person, RetryResult, SubmissionFile } from '../api/types';
+import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, DemonstrationUnit, EvidenceSheet, ParticipantView, Person, RetryResult, SubmissionFile } from '../api/types';
 import type { TimelineEntry } from '../timeline/sentence';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
 
@@ -62,3 +62,11 @@ export const findPeople = (search: string, role?: string) => get<Person[]>(withQ
 
 /** A participant's evidence per standard (which are still missing before the review). */
 export const getParticipantEvidence = (instanceId: string) => get<EvidenceSheet>(path`/api/workflow-instances/${instanceId}/evidence`);
+
+/** The campaign's demonstration units (示范单位), in the order staff picked them. */
+export const listDemonstrations = (campaignId: string) => get<DemonstrationUnit[]>(path`/api/campaigns/${campaignId}/demonstrations`);
+
+export const pickDemonstration = (campaignId: string, chamberId: string, reason: string) =>
+  put<void>(path`/api/campaigns/${campaignId}/demonstrations/${chamberId}`, { reason });
+
+export const dropDemonstration = (campaignId: string, chamberId: string) => del(path`/api/campaigns/${campaignId}/demonstrations/${chamberId}`);

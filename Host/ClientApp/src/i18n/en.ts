@@ -57,6 +57,11 @@ const en: Messages = {
     kinds: { SignOff: 'Sign-off', CheckSubmission: 'Check submission', RubricReview: 'Review scoring', MeetingRecord: 'Meeting record', Submission: 'Submission' },
     answered: 'Answered', mode: 'Mode', modes: { all: 'All must approve', any: 'Any one approves', sequential: 'One after another' },
   },
+  demonstrations: {
+    title: 'Demonstration units', none: 'No demonstration unit yet. Pick participants in good standing from the list below.', tag: 'Demonstration unit',
+    pick: 'Make demonstration unit', pickTitle: 'Make {{chamber}} a demonstration unit', reason: 'Reason (e.g. solid groundwork, practices worth spreading)',
+    drop: 'Remove', dropConfirm: 'Remove {{chamber}} from the demonstration units?',
+  },
   evidence: {
     title: 'Evidence for the review', provided: '{{provided}} of {{total}} standards documented', done: 'Documented', missing: 'Missing', note: 'Note',
     notePlaceholder: 'What was done for this standard; name the records, minutes or other documents', saveNote: 'Save note', addFiles: 'Upload files', removeFile: 'Remove {{name}}',
@@ -93,6 +98,7 @@ const en: Messages = {
     submitted: '{{chamber}} submitted "{{stage}}"', submittedMany: '{{count}} participants submitted "{{stage}}"',
     accepted: '"{{stage}}" of {{chamber}} accepted', acceptedMany: '"{{stage}}" of {{count}} participants accepted',
     returned: '"{{stage}}" of {{chamber}} returned for changes', returnedMany: '"{{stage}}" of {{count}} participants returned for changes',
+    demonstration: '{{chamber}} made a demonstration unit', demonstrationMany: '{{count}} participants made demonstration units',
     actions: { approve: 'approved', reject: 'rejected', return: 'returned', transfer: 'transferred', addSigner: 'added a signer', accept: 'accepted', score: 'scored', submit: 'submitted', record: 'recorded' },
   },
   files: { attach: 'Attach a file (a signed page…)', morePages: 'The first {{shown}} of {{count}} pages: download it to read the rest', preview: 'Preview', previewFailed: 'Cannot be previewed: download it instead', noDocuments: 'No documents yet', addDocuments: 'Attach the plan (Word / PDF)', documents: 'Documents', documentsHint: 'Approvers see PDFs and images on their task; other files are downloaded.', pending: 'Uploaded on saving: {{names}}' },

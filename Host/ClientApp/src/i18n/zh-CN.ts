@@ -55,6 +55,10 @@ const zh = {
     kinds: { SignOff: '审批', CheckSubmission: '审核材料', RubricReview: '考核评分', MeetingRecord: '会议记录', Submission: '报送' },
     answered: '已办理', mode: '审批方式', modes: { all: '会签（全部同意）', any: '或签（一人同意即可）', sequential: '依次审批' },
   },
+  demonstrations: {
+    title: '示范单位', none: '尚未确定示范单位。可在下方参与单位列表中选定条件较好的单位。', tag: '示范单位', pick: '设为示范', pickTitle: '确定“{{chamber}}”为示范单位',
+    reason: '理由（如：基础扎实、做法可推广）', drop: '取消', dropConfirm: '取消“{{chamber}}”的示范单位资格？',
+  },
   evidence: {
     title: '考核材料', provided: '已提供 {{provided}} / {{total}} 项', done: '已提供', missing: '缺材料', note: '说明',
     notePlaceholder: '本项工作的开展情况，可注明台账、会议纪要等材料的名称', saveNote: '保存说明', addFiles: '上传材料', removeFile: '删除 {{name}}',
@@ -91,6 +95,7 @@ const zh = {
     submitted: '{{chamber}}提交了“{{stage}}”', submittedMany: '{{count}} 家单位提交了“{{stage}}”',
     accepted: '{{chamber}}的“{{stage}}”已通过审核', acceptedMany: '{{count}} 家单位的“{{stage}}”已通过审核',
     returned: '{{chamber}}的“{{stage}}”被退回修改', returnedMany: '{{count}} 家单位的“{{stage}}”被退回修改',
+    demonstration: '确定{{chamber}}为示范单位', demonstrationMany: '确定 {{count}} 家单位为示范单位',
     actions: { approve: '同意', reject: '不同意', return: '退回', transfer: '转交', addSigner: '加签', accept: '通过', score: '完成评分', submit: '提交', record: '登记' },
   },
   files: { attach: '添加附件（如签批页）', morePages: '仅显示前 {{shown}} 页（共 {{count}} 页），请下载查看全文', preview: '预览', previewFailed: '无法预览，请下载后查看', noDocuments: '还没有附件', addDocuments: '上传方案等附件（Word / PDF）', documents: '方案附件', documentsHint: '签批人在待办中可直接查看 PDF 和图片，其他格式可下载。', pending: '保存后上传：{{names}}' },

@@ -36,6 +36,7 @@ export function sentenceOf(entry: TimelineEntry): string {
     case 'submitted': return t(`timeline.submitted${many ? 'Many' : ''}`, values);
     case 'submission-answered':
       return t(`timeline.${entry.action === 'returned' ? 'returned' : 'accepted'}${many ? 'Many' : ''}`, values);
+    case 'demonstration': return t(`timeline.demonstration${many ? 'Many' : ''}`, values);
     default: return entry.kind;
   }
 }
