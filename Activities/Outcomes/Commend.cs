@@ -1,5 +1,6 @@
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Lifecycle;
+using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
 
@@ -25,7 +26,7 @@ public sealed class Commend : OutcomeActivity
         model["honour"] = honour;
         await CampaignMail.SendAsync(context, "commendation", EmailMessage.Addresses(chamber.Email), chamber.Id, "notice", model, chamber: chamber);
         context.Set(Result, new Commendation(chamber.Id, chamber.Name, honour, review.Total, CampaignMail.Today(context)));
-        context.JournalMessage($"表彰 {chamber.Name}：{honour}（{review.Total} 分）");
+        context.JournalMessage(ReaderText.Of($"表彰 {chamber.Name}：{honour}（{review.Total} 分）", $"{chamber.Name} commended: {honour} ({review.Total} points)"));
         CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.Commended);
         await context.CompleteActivityAsync();
     }

@@ -68,7 +68,8 @@ public sealed class CommendationList : Activity
             await CampaignMail.SendToStaffAsync(context, "commendation-list", to, "final", model);
         }
 
-        context.JournalMessage($"表彰名单：{commended.Count}/{participants} 个商会被评为“{honours.Honour}”，整改中 {rectifying}，未达标 {notPassed}");
+        context.JournalMessage(ReaderText.Of($"表彰名单：{commended.Count}/{participants} 个商会被评为“{honours.Honour}”，整改中 {rectifying}，未达标 {notPassed}",
+            $"Honours: {commended.Count} of {participants} chambers named '{honours.Honour}', {rectifying} rectifying, {notPassed} not passed"));
         await context.CompleteActivityAsync();
     }
 }

@@ -93,7 +93,8 @@ public sealed class RequestSubmission : DeadlineActivity
         context.RemoveBookmarks(SubmissionReminders.Name);
         submission = submission with { Round = state.Round, SubmittedAt = context.Clock.GetUtcNow() };
         context.SetProperty("submission", submission);
-        context.JournalMessage($"{state.ChamberName} 已提交“{state.Title}”（第 {state.Round} 次，{submission.Files.Count} 个文件）");
+        context.JournalMessage(ReaderText.Of($"{state.ChamberName} 已提交“{state.Title}”（第 {state.Round} 次，{submission.Files.Count} 个文件）",
+            $"{state.ChamberName} submitted '{state.Title}' (round {state.Round}, {submission.Files.Count} files)"));
         var files = string.Join("、", submission.Files.Select(f => f.FileName));
         foreach (var reviewer in state.Reviewers)
         {

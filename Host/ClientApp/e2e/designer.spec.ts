@@ -58,7 +58,7 @@ test('a definition is edited, validated, saved and published in the designer', a
   await keep(page, '11-designer-validation');
   await page.getByRole('button', { name: /知道了|OK/ }).click();
 
-  const panel = page.locator('.ant-layout-sider').last();
+  const panel = page.getByTestId('property-panel');
   await panel.locator('.ant-form-item').filter({ hasText: '标题' }).locator('input').last().fill('会长办公会纪要签批');
   await panel.locator('.ant-form-item').filter({ hasText: '签批人' }).locator('input').last().fill('leader@fic.example');
   await page.getByTestId('save-draft').click();

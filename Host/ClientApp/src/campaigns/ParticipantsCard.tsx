@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { StarOutlined } from '@ant-design/icons';
+import { StarFilled, StarOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { oneLanguage } from '../shared/oneLanguage';
@@ -107,7 +107,12 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey, sco
           { title: t('campaigns.chamber'), render: (_, p) => (
             <>
               {p.status === 'not-launched' ? p.chamber : <Link to={`/instances/${p.instanceId}`}>{p.chamber}</Link>}
-              {p.demonstration && <Tag color="gold" style={{ marginInlineStart: 6 }} data-testid="demonstration-tag">{t('demonstrations.tag')}</Tag>}
+              {/* A filled star: a demonstration unit (an outlined one makes it one); short enough for a phone's column. */}
+              {p.demonstration && (
+                <Tooltip title={t('demonstrations.tag')}>
+                  <StarFilled style={{ color: '#d48806', marginInlineStart: 6 }} aria-label={t('demonstrations.tag')} data-testid="demonstration-tag" />
+                </Tooltip>
+              )}
               {canChase && !p.demonstration && p.status !== 'not-launched' && (
                 <Tooltip title={t('demonstrations.pick')}>
                   <Button type="text" size="small" icon={<StarOutlined />} aria-label={t('demonstrations.pick')} onClick={() => setDemonstrating(p)}

@@ -1,4 +1,4 @@
-import { Alert, App as AntApp, Button, Card, Empty, Grid, Layout, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Empty, Grid, Select, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -125,28 +125,26 @@ export default function DesignerPage() {
           <Button onClick={saveDraft} disabled={!dirty} data-testid="save-draft">{t('designer.saveDraft')}</Button>
           <Button type="primary" onClick={publish} data-testid="publish">{t('designer.publish')}</Button>
         </Space>}>
-      {phone ? (
-        // On a phone the flowchart is read, and an activity's properties are shown under it; the
-        // palette (drag and drop) is a desk's.
-        <>
-          <div style={{ height: '60vh', position: 'relative' }}>{canvasView}</div>
-          <div style={{ padding: 12 }}>{properties}</div>
-        </>
-      ) : (
-        <Layout style={{ height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
-          <Layout.Sider width={220} theme="light" style={{ overflow: 'auto', borderRight: '1px solid #f0f0f0' }}>
+      {/* One tree for both layouts, the canvas always in the same place: crossing the phone width
+          (a rotated tablet, a resized window) re-lays the page out without rebuilding the canvas,
+          which would drop the edits not saved yet. On a phone the flowchart is read and an
+          activity's properties are shown under it; the palette (drag and drop) is a desk's. */}
+      <div style={phone ? undefined : { display: 'flex', height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
+        {!phone && (
+          <div style={{ width: 220, flex: 'none', overflow: 'auto', borderRight: '1px solid #f0f0f0' }}>
             <Palette descriptors={descriptors} onAdd={add} />
-          </Layout.Sider>
-          <Layout.Content style={{ position: 'relative' }}
-            onDragOver={(e) => { if (e.dataTransfer.types.includes(paletteType)) e.preventDefault(); }}
-            onDrop={(e) => { e.preventDefault(); add(e.dataTransfer.getData(paletteType), { clientX: e.clientX, clientY: e.clientY }); }}>
-            {canvasView}
-          </Layout.Content>
-          <Layout.Sider width={340} theme="light" style={{ overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}>
-            {properties}
-          </Layout.Sider>
-        </Layout>
-      )}
+          </div>
+        )}
+        <div style={phone ? { height: '60vh', position: 'relative' } : { flex: 1, minWidth: 0, position: 'relative' }}
+          onDragOver={(e) => { if (e.dataTransfer.types.includes(paletteType)) e.preventDefault(); }}
+          onDrop={(e) => { e.preventDefault(); add(e.dataTransfer.getData(paletteType), { clientX: e.clientX, clientY: e.clientY }); }}>
+          {canvasView}
+        </div>
+        <div style={phone ? { padding: 12 } : { width: 340, flex: 'none', overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}
+          data-testid="property-panel">
+          {properties}
+        </div>
+      </div>
     </Card>
   );
 }

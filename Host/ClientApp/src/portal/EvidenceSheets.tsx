@@ -33,7 +33,7 @@ function SheetCard({ token, sheet, accept, onChanged }: { token: string; sheet: 
   const provided = sheet.provided ?? 0;
   const missing = sheet.items.length - provided;
   return (
-    <Card data-testid="evidence-sheet" title={`${t('evidence.title')} · ${sheet.campaign}`}
+    <Card data-testid="evidence-sheet" title={<>{t('evidence.title')} · <span data-user-text>{sheet.campaign}</span></>}
       extra={<Tag color={missing === 0 ? 'green' : 'orange'} data-testid="evidence-count">{t('evidence.provided', { provided, total: sheet.items.length })}</Tag>}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{rubricName({ name: sheet.rubric, nameEn: sheet.rubricEn }, i18n.language)}</Typography.Text>
