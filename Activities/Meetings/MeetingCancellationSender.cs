@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Email;

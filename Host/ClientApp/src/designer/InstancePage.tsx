@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Empty, Grid, Layout, List, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Grid, List, Spin, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -144,17 +144,11 @@ export default function InstancePage() {
     <Card size="small" styles={{ body: { padding: 0 } }} title={
       <span>{definitionText(definition, 'name') ?? t('designer.instance')} <Typography.Text type="secondary">{t('designer.versionN', { version: instance.version })}</Typography.Text> <Tag data-testid="instance-status">{t(`designer.statuses.${instance.status}`, { defaultValue: instance.status })}</Tag></span>}
       extra={<span>{(['finished', 'current', 'faulted'] as const).map((s) => <Tag key={s} color={{ finished: 'green', current: 'blue', faulted: 'red' }[s]}>{t(`designer.states.${s}`)}</Tag>)}</span>}>
-      {phone ? (
-        <>
-          <div style={{ height: '60vh', position: 'relative' }}>{canvasView}</div>
-          <div style={{ padding: 12 }}>{side}</div>
-        </>
-      ) : (
-        <Layout style={{ height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
-          <Layout.Content>{canvasView}</Layout.Content>
-          <Layout.Sider width={380} theme="light" style={{ overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}>{side}</Layout.Sider>
-        </Layout>
-      )}
+      {/* One tree for both layouts, as in the designer: crossing the phone width keeps the canvas (its zoom and place). */}
+      <div style={phone ? undefined : { display: 'flex', height: 'calc(100vh - 190px)', minHeight: 480, background: '#fff' }}>
+        <div style={phone ? { height: '60vh', position: 'relative' } : { flex: 1, minWidth: 0, position: 'relative' }}>{canvasView}</div>
+        <div style={phone ? { padding: 12 } : { width: 380, flex: 'none', overflow: 'auto', padding: 12, borderLeft: '1px solid #f0f0f0' }}>{side}</div>
+      </div>
     </Card>
   );
 }
