@@ -75,6 +75,18 @@ public sealed class ChineseBusinessCalendar
         throw new InvalidOperationException($"No working day within {MaxSearchDays} days of {date}.");
     }
 
+    /// <summary>The date itself when it is a working day, else the last working day before it.</summary>
+    public DateOnly LastWorkingDay(DateOnly date)
+    {
+        for (var i = 0; i < MaxSearchDays; i++, date = date.AddDays(-1))
+        {
+            if (IsWorkingDay(date))
+                return date;
+        }
+
+        throw new InvalidOperationException($"No working day within {MaxSearchDays} days before {date}.");
+    }
+
     /// <summary>
     /// The date <paramref name="days"/> working days after (positive) or before (negative) the given
     /// date, the date itself not counted; zero returns the date unchanged.

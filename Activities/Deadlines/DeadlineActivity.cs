@@ -15,7 +15,7 @@ namespace Chamber.Campaigns.Deadlines;
 public abstract class DeadlineActivity : Activity
 {
     [Input(DisplayName = "Due date",
-        Description = "When it is due: a business date such as 2026-04-30, 2026-04-30> (next working day if off) or 2026-04-30-3wd.",
+        Description = "When it is due: a business date such as 2026-04-30, 2026-04-30> (next working day if off), 2026-11-30< (last working day before if off) or 2026-04-30-3wd.",
         UIHint = InputUIHints.SingleLine)]
     public Input<string>? DueDate { get; set; }
 

@@ -19,7 +19,7 @@ namespace Chamber.Campaigns.Tasks;
 /// </summary>
 [Activity("Chamber.SignOff", "Approval", "Leaders sign off: all (会签), any (或签) or in order (依次); approve, reject, return, transfer, add signer.",
     DisplayName = "Sign-off", Outcomes = [Approved, Rejected, Returned])]
-[InputOverride(nameof(DueDate), Description = "When the sign-off is due: a date and time, or a business date such as 2026-04-30> (next working day if off) or 2026-04-30-3wd.")]
+[InputOverride(nameof(DueDate), Description = "When the sign-off is due: a date and time, or a business date such as 2026-04-30> (next working day if off), 2026-11-30< (last working day before if off) or 2026-04-30-3wd.")]
 [InputOverride(nameof(ReminderDays), DefaultValue = "1")]
 [InputOverride(nameof(ChaseEveryWorkingDays), DefaultValue = "1")]
 public sealed class SignOff : DeadlineActivity

@@ -59,7 +59,8 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   // The template's dates, named in Chinese, picked on a calendar and resolved on the business
   // calendar: 30 April 2026 is a working day.
   await expect(wizard.getByText('实施方案报送截止')).toBeVisible();
-  await expect(wizard.getByRole('checkbox', { name: '逢周末或法定节假日顺延至下一个工作日' }).first()).toBeChecked();
+  // 4月底前: a day off moves it back to the last working day of April, as the notice says 前.
+  await expect(wizard.getByText('逢休息日提前到此前最后一个工作日（“月底前”）').first()).toBeVisible();
   await expect(wizard.getByTestId('resolved-date').first()).toContainText('截止日：2026-04-30');
   await wizard.getByRole('button', { name: '下一步' }).click();
   // One more chamber, from a list imported right here: it is added to the directory and picked.

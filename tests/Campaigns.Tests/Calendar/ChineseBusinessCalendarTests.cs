@@ -107,6 +107,12 @@ public sealed class ChineseBusinessCalendarTests
     [InlineData("2026-05-01>", "2026-05-06")]
     [InlineData("2026-11-30-3wd", "2026-11-25")]
     [InlineData("2026-09-30+1wd", "2026-10-08")]
+    // "Before the end of October" (10月底前) stays in October when the 31st is a Saturday; ">" would leave it.
+    [InlineData("2026-10-31<", "2026-10-30")]
+    [InlineData("2026-10-31>", "2026-11-02")]
+    [InlineData("2026-05-01<", "2026-04-30")]
+    [InlineData("2026-10-03<", "2026-09-30")]
+    [InlineData("2026-11-30<", "2026-11-30")]
     public void Business_dates_resolve_on_the_calendar(string text, string expected)
     {
         var date = BusinessDate.Parse(text);
@@ -124,6 +130,8 @@ public sealed class ChineseBusinessCalendarTests
     {
         var error = Assert.Throws<FormatException>(() => BusinessDate.Parse(text));
 
-        Assert.Contains("working days before / after", error.Message, StringComparison.Ordinal);
+        // Said in the reader's language (Chinese here), with every form to write.
+        Assert.Contains("之前 / 之后第几个工作日", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2026-11-30<", error.Message, StringComparison.Ordinal);
     }
 }

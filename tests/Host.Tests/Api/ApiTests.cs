@@ -365,6 +365,7 @@ public abstract class ApiTests(HostFixture fixture)
     [InlineData("2026-04-30>", "2026-04-30")] // a working day stays
     [InlineData("2026-10-03>", "2026-10-08")] // National Day (1–7 October): the next working day
     [InlineData("2026-06-25-3wd", "2026-06-22")] // three working days before
+    [InlineData("2026-10-31<", "2026-10-30")] // "before the end of October" on a Saturday: the Friday before, still October
     public async Task A_business_date_expression_resolves_to_a_day(string expression, string expected)
     {
         var result = await Client.GetFromJsonAsync<JsonElement>($"/api/calendars/cn/resolve?expression={Uri.EscapeDataString(expression)}");

@@ -18,7 +18,7 @@ type Draft = {
   participantIds: string[]; leaders: string[]; reviewers: string[]; planApprovers: string[];
 };
 
-/** The template's default schedule for a year: "{year}-04-30>" → "2026-04-30>" (a business date: next working day if off). */
+/** The template's default schedule for a year: "{year}-04-30<" → "2026-04-30<" (a business date, see BusinessDateInput). */
 export function scheduleFor(template: CampaignTemplate | undefined, year: number): Record<string, string> {
   const schedule: Record<string, string> = {};
   for (const [key, value] of Object.entries(template?.schedule ?? {}))
@@ -27,22 +27,22 @@ export function scheduleFor(template: CampaignTemplate | undefined, year: number
 }
 
 /**
- * A due date as a business date: the day, and whether a day off moves it to the next working day
- * (the ">" of "2026-04-30>"). Other expressions ("2026-11-30-3wd") stay editable as text.
+ * A due date as a business date: the day, and what a day off does to it — nothing, back to the last
+ * working day before it (the "<" of "2026-11-30<": 11月底前 stays in November), or on to the next
+ * working day (the ">" of "2026-04-30>"). Other expressions ("2026-11-30-3wd") stay editable as text.
  */
 function BusinessDateInput({ value, onChange }: { value: string; onChange(value: string): void }) {
   const { t } = useTranslation();
-  const parsed = /^(\d{4}-\d{2}-\d{2})(>?)$/.exec(value.trim());
+  const parsed = /^(\d{4}-\d{2}-\d{2})([<>]?)$/.exec(value.trim());
   if (!parsed && value.trim() !== '') return <Input value={value} onChange={(e) => onChange(e.target.value)} />;
   const day = parsed?.[1] ?? '';
-  const rollForward = parsed ? parsed[2] === '>' : true;
+  const dayOff = parsed ? parsed[2] : '<';
   return (
     <Space wrap>
       <DatePicker value={day ? dayjs(day) : null} allowClear={false} format="YYYY-MM-DD"
-        onChange={(d) => d && onChange(`${d.format('YYYY-MM-DD')}${rollForward ? '>' : ''}`)} />
-      <Checkbox checked={rollForward} disabled={!day} onChange={(e) => onChange(`${day}${e.target.checked ? '>' : ''}`)}>
-        {t('campaigns.nextWorkingDay')}
-      </Checkbox>
+        onChange={(d) => d && onChange(`${d.format('YYYY-MM-DD')}${dayOff}`)} />
+      <Select value={dayOff} disabled={!day} style={{ minWidth: 220 }} aria-label={t('campaigns.dayOff')} onChange={(rule) => onChange(`${day}${rule}`)}
+        options={[{ value: '<', label: t('campaigns.lastWorkingDay') }, { value: '>', label: t('campaigns.nextWorkingDay') }, { value: '', label: t('campaigns.asWritten') }]} />
     </Space>
   );
 }

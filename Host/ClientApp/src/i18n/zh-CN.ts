@@ -36,7 +36,7 @@ const zh = {
     awaitingSignOff: '等待方案签批：{{who}}。签批后才通知各商会。',
     edit: '编辑活动', workflowFault: '活动流程出错已停止，处理后可重试', retryWorkflow: '重试', retryFaulted: '全部重试', retried: '已重试 {{retried}} 个流程', retriedFaultedAgain: '已重试 {{retried}} 个流程，其中 {{faultedAgain}} 个再次出错：请先排除原因（如补充日历、修正流程）', faultedParticipants: '{{count}} 个商会的流程出错，原因见下方名单（状态“出错”）', failedEmails: '{{count}} 封邮件发送失败，相关商会没有收到通知', openOutbox: '查看邮件发送', confirmDelete: '删除草稿“{{name}}”？', confirmDeleteDetail: '草稿及其参加单位名单将被删除，不影响商会名录。',
     dates: { planDue: '实施方案报送截止', summaryDue: '年度总结报送截止', selfAssessmentDue: '自评报告报送截止', selfCheckDue: '自查报告报送截止' },
-    nextWorkingDay: '逢周末或法定节假日顺延至下一个工作日', dueOn: '截止日：{{date}}',
+    nextWorkingDay: '逢休息日顺延至下一个工作日', lastWorkingDay: '逢休息日提前到此前最后一个工作日（“月底前”）', asWritten: '按所写日期，不调整', dayOff: '截止日逢周末或法定节假日时', dueOn: '截止日：{{date}}',
     title: '创建活动', create: '新建活动', launch: '启动', launched: '已启动 {{launched}} / {{total}}', year: '年度', template: '模板', participants: '参加单位',
     leaders: '督办领导', reviewers: '审核人', planApprovers: '方案签批人（可选）', stages: '各环节', chamber: '商会', district: '所属区',
     stage: '当前环节', reached: '已完成环节', score: '得分', outcome: '结果', round: '轮次', filterStatus: '按状态筛选',
