@@ -47,6 +47,8 @@ public static class EmailTemplateSample
         ["minutes"] = 60,
         ["count"] = 2,
         ["date"] = "2026年5月7日",
+        ["sentOn"] = "2026年5月7日",
+        ["sentOnEn"] = "7 May 2026",
         ["dateEn"] = "7 May 2026",
         ["matters"] = new[]
         {

@@ -67,6 +67,17 @@ public sealed class EmailTemplates : IDisposable
         _contexts = contexts;
         _clock = clock;
         _changed = new(LoadChangedAsync, RefreshInterval);
+        foreach (var engine in new[] { _html, _plain })
+        {
+            // {{ordinal @index}}: lists are numbered from 1, as people number them.
+            engine.RegisterHelper("ordinal", (context, arguments) => arguments.Length > 0 && arguments[0] is int index ? index + 1 : arguments.ElementAtOrDefault(0));
+            // {{quoted honour}}: “…” around a name, its own “…” turned into ‘…’ (被评为“2026年度‘四好’商会”).
+            engine.RegisterHelper("quoted", (context, arguments) => ChineseText.Quoted(arguments.ElementAtOrDefault(0)?.ToString() ?? ""));
+            // {{chinese round}} and {{chineseCount maxRounds}}: numbers as Chinese numerals (第二次, 至多两次).
+            engine.RegisterHelper("chinese", (context, arguments) => arguments.ElementAtOrDefault(0) is int n ? ChineseText.Numeral(n) : arguments.ElementAtOrDefault(0));
+            engine.RegisterHelper("chineseCount", (context, arguments) =>
+                arguments.ElementAtOrDefault(0) is int n ? ChineseText.Numeral(n, count: true) : arguments.ElementAtOrDefault(0));
+        }
     }
 
     /// <summary>The names of the shipped templates (the only ones the activities ask for); each is shipped in every <see cref="MessageLanguage"/>.</summary>
@@ -87,6 +98,14 @@ public sealed class EmailTemplates : IDisposable
     public async ValueTask<RenderedEmail> RenderAsync(string name, object model, string language = MessageLanguage.Chinese, CancellationToken cancellationToken = default)
     {
         language = MessageLanguage.Of(language);
+        if (model is IDictionary<string, object?> fields)
+        {
+            // The date under the signature (落款日期), on the application's clock in Beijing.
+            var today = Calendar.BeijingTime.Today(_clock);
+            fields.TryAdd("sentOn", CampaignMail.ChineseDate(today));
+            fields.TryAdd("sentOnEn", CampaignMail.EnglishDate(today));
+        }
+
         var changed = (await _changed.GetAsync(cancellationToken)).GetValueOrDefault((name, language));
         var compiled = _compiled.GetOrAdd((name, language, changed?.UpdatedAt), key => new(() =>
             Compile(changed is null ? Shipped(key.Name, key.Language) : new EmailTemplateText(changed.Subject, changed.Text, changed.Html)))).Value;

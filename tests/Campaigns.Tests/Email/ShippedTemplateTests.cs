@@ -37,6 +37,47 @@ public sealed partial class ShippedTemplateTests
         }
     }
 
+    [Fact]
+    public void Notices_number_from_one_nest_quotes_and_count_in_chinese()
+    {
+        using var templates = new EmailTemplates(null!, TimeProvider.System);
+        var order = templates.Preview(EmailTemplates.Shipped("rectification-order"));
+        Assert.Contains("  1. 组织建设：理事会未按期换届\n  2. 制度建设", order.Text, StringComparison.Ordinal);
+        Assert.Contains("本次为第一次整改，至多两次", order.Text, StringComparison.Ordinal);
+        Assert.Contains("  1. 组织建设", templates.Preview(EmailTemplates.Shipped("rectification-order", MessageLanguage.English), MessageLanguage.English).Text,
+            StringComparison.Ordinal);
+
+        // 被评为“2026年度‘四好’商会”: the honour's own quotes become single ones inside the notice's.
+        // (A preview renders the sample's values: the honour is given as a literal here.)
+        var shipped = EmailTemplates.Shipped("commendation");
+        var commendation = templates.Preview(shipped with { Text = shipped.Text.Replace("{{quoted honour}}", "{{quoted \"2026年度“四好”商会\"}}", StringComparison.Ordinal) });
+        Assert.Contains("被评为“2026年度‘四好’商会”", commendation.Text, StringComparison.Ordinal);
+
+        // The date under the signature, in each language.
+        Assert.EndsWith("工商联会员部\n2026年5月7日\n", order.Text, StringComparison.Ordinal);
+        Assert.Contains("<p>工商联会员部<br>2026年5月7日</p>", order.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quoted_value_is_escaped_in_the_html_part()
+    {
+        using var templates = new EmailTemplates(null!, TimeProvider.System);
+        var rendered = templates.Preview(new EmailTemplateText("x", "{{quoted note}}", "<p>{{quoted note}}</p>"));
+        Assert.Equal("<p>“请于本周内提交。”</p>", rendered.Html);
+        Assert.DoesNotContain("<b>", templates.Preview(new EmailTemplateText("x", "x", "<p>{{quoted \"<b>加粗</b>\"}}</p>")).Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1, false, "一")]
+    [InlineData(2, false, "二")]
+    [InlineData(2, true, "两")]
+    [InlineData(10, false, "十")]
+    [InlineData(12, false, "十二")]
+    [InlineData(20, false, "二十")]
+    [InlineData(35, true, "三十五")]
+    [InlineData(120, false, "120")]
+    public void Counts_read_as_chinese_numerals(int n, bool count, string expected) => Assert.Equal(expected, ChineseText.Numeral(n, count));
+
     [GeneratedRegex(@"[\u4e00-\u9fff]")]
     private static partial Regex Cjk();
 
