@@ -26,40 +26,25 @@ public static class EvidenceEndpoints
     {
         var portal = app.MapGroup("/api/portal/{token}/evidence").WithTags("Portal").AllowAnonymous()
             .RequireRateLimiting(PortalEndpoints.PortalRateLimit).DisableAntiforgery();
-        portal.MapGet("/", async Task<Results<Ok<IReadOnlyList<EvidenceSheet>>, ProblemHttpResult>> (string token, PortalLinks links, RubricEvidence evidence,
-            CancellationToken ct) =>
-        {
-            var (chamberId, problem) = await links.VerifyAsync(token, ct);
-            return chamberId is null ? PortalEndpoints.Refuse(problem) : TypedResults.Ok(await evidence.OfChamberAsync(chamberId, ct));
-        });
-        portal.MapPut("/{instanceId}/{itemId}/note", async Task<Results<Ok<EvidenceSheet>, ProblemHttpResult>> (string token, string instanceId, string itemId,
-            EvidenceNote body, PortalLinks links, RubricEvidence evidence, CancellationToken ct) =>
-        {
-            var (chamberId, problem) = await links.VerifyAsync(token, ct);
-            if (chamberId is null)
-                return PortalEndpoints.Refuse(problem);
-            return Sheet(await evidence.SaveNoteAsync(chamberId, instanceId, itemId, body.Note, ct));
-        }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
-        portal.MapPost("/{instanceId}/{itemId}/files", async Task<Results<Ok<EvidenceSheet>, ProblemHttpResult>> (string token, string instanceId, string itemId,
-            HttpRequest request, PortalLinks links, RubricEvidence evidence, CancellationToken ct) =>
-        {
-            var (chamberId, problem) = await links.VerifyAsync(token, ct);
-            if (chamberId is null)
-                return PortalEndpoints.Refuse(problem);
-            var (form, refused) = await UploadForms.ReadAsync(request, ct);
-            if (form is null)
-                return refused!;
-            return Sheet(await evidence.AddFilesAsync(chamberId, instanceId, itemId, UploadForms.Uploads(form), ct));
-        }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
+        portal.MapGet("/", (string token, PortalLinks links, RubricEvidence evidence, CancellationToken ct) =>
+            AsChamberAsync<IReadOnlyList<EvidenceSheet>>(token, links, async chamberId => TypedResults.Ok(await evidence.OfChamberAsync(chamberId, ct)), ct));
+        portal.MapPut("/{instanceId}/{itemId}/note", (string token, string instanceId, string itemId, EvidenceNote body, PortalLinks links,
+            RubricEvidence evidence, CancellationToken ct) =>
+            AsChamberAsync(token, links, async chamberId => Sheet(await evidence.SaveNoteAsync(chamberId, instanceId, itemId, body.Note, ct)), ct))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        portal.MapPost("/{instanceId}/{itemId}/files", (string token, string instanceId, string itemId, HttpRequest request, PortalLinks links,
+            RubricEvidence evidence, CancellationToken ct) =>
+            AsChamberAsync(token, links, async chamberId =>
+            {
+                var (form, refused) = await UploadForms.ReadAsync(request, ct);
+                return form is null ? refused! : Sheet(await evidence.AddFilesAsync(chamberId, instanceId, itemId, UploadForms.Uploads(form), ct));
+            }, ct))
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmissionFiles.MaxUploadBytes));
-        portal.MapDelete("/{instanceId}/files/{fileId}", async Task<Results<Ok<EvidenceSheet>, ProblemHttpResult>> (string token, string instanceId, string fileId,
-            PortalLinks links, RubricEvidence evidence, CancellationToken ct) =>
-        {
-            var (chamberId, problem) = await links.VerifyAsync(token, ct);
-            if (chamberId is null)
-                return PortalEndpoints.Refuse(problem);
-            return Sheet(await evidence.DeleteFileAsync(chamberId, instanceId, fileId, ct));
-        }).ProducesProblem(StatusCodes.Status409Conflict);
+        portal.MapDelete("/{instanceId}/files/{fileId}", (string token, string instanceId, string fileId, PortalLinks links, RubricEvidence evidence,
+            CancellationToken ct) =>
+            AsChamberAsync(token, links, async chamberId => Sheet(await evidence.DeleteFileAsync(chamberId, instanceId, fileId, ct)), ct))
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         // The reviewer, beside the items of the task being scored.
         app.MapGet("/api/tasks/{id}/evidence", async Task<Results<Ok<EvidenceSheet>, ProblemHttpResult>> (string id, ClaimsPrincipal user, TaskInbox inbox,
@@ -76,6 +61,14 @@ public static class EvidenceEndpoints
                 ? TypedResults.Ok(sheet)
                 : Problems.NotFound(ReaderText.Of($"流程实例 {id} 不是活动的参与单位，或其活动没有考核细则", $"Instance {id} is no campaign participant, or its campaign has no rubric.")))
             .WithTags("Campaigns").RequireAuthorization(Policies.Oversee);
+    }
+
+    /// <summary>What the chamber behind a portal link may do; the link refused as the portal refuses it (expired 403, forged 404).</summary>
+    private static async Task<Results<Ok<T>, ProblemHttpResult>> AsChamberAsync<T>(string token, PortalLinks links,
+        Func<string, Task<Results<Ok<T>, ProblemHttpResult>>> act, CancellationToken ct)
+    {
+        var (chamberId, problem) = await links.VerifyAsync(token, ct);
+        return chamberId is null ? PortalEndpoints.Refuse(problem) : await act(chamberId);
     }
 
     private static Results<Ok<EvidenceSheet>, ProblemHttpResult> Sheet(EvidenceSheet? sheet) =>
