@@ -74,7 +74,7 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         record.PreviousYearMemberCount = row.PreviousYearMemberCount ?? record.PreviousYearMemberCount;
         record.LocalPrivateEntityCount = row.LocalPrivateEntityCount ?? record.LocalPrivateEntityCount;
         if (row.Language is not null)
-            record.Language = row.Language == MessageLanguage.English ? MessageLanguage.English : null;
+            record.Language = MessageLanguage.Stored(row.Language);
         if (row.Extra.Count > 0)
             record.Extra = ChamberImport.ExtraJson(row.Extra);
     }
@@ -106,7 +106,7 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         record.EnterpriseMemberCount = row.EnterpriseMemberCount;
         record.PreviousYearMemberCount = row.PreviousYearMemberCount;
         record.LocalPrivateEntityCount = row.LocalPrivateEntityCount;
-        record.Language = row.Language == MessageLanguage.English ? MessageLanguage.English : null;
+        record.Language = MessageLanguage.Stored(row.Language);
         if (db.Entry(record).State == EntityState.Modified)
             record.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
@@ -169,10 +169,9 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
     /// <summary>The language the chamber's e-mails are written in, as the chamber chose it on its portal; false when there is no such chamber.</summary>
     public async Task<bool> SetLanguageAsync(string id, string language, CancellationToken cancellationToken = default)
     {
-        var stored = language == MessageLanguage.English ? MessageLanguage.English : null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Chambers.Where(c => c.Id == id)
-            .ExecuteUpdateAsync(c => c.SetProperty(r => r.Language, stored), cancellationToken) > 0;
+            .ExecuteUpdateAsync(c => c.SetProperty(r => r.Language, MessageLanguage.Stored(language)), cancellationToken) > 0;
     }
 
     /// <summary>The message for a chamber id that is not in the directory.</summary>

@@ -20,6 +20,9 @@ public static class MessageLanguage
     /// <summary>The stored setting as a language: English only when it says so.</summary>
     public static string Of(string? setting) => setting == English ? English : Chinese;
 
+    /// <summary>How a setting is stored: English by name, Chinese (the default) as null.</summary>
+    public static string? Stored(string? language) => language == English ? English : null;
+
     /// <summary>A setting as people write it (zh-CN, zh, 中文; en, English, 英文), or null when it names neither.</summary>
     public static string? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Chamber.Workflows.Localization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -37,7 +38,7 @@ public static class CampaignExport
 
     public static byte[] ToXlsx(CampaignRecord campaign, IEnumerable<ParticipantView> participants)
     {
-        var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+        var english = ReaderText.IsEnglish;
         string In((string Zh, string En) text) => english ? text.En : text.Zh;
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))

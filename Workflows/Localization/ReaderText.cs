@@ -10,10 +10,8 @@ namespace Chamber.Workflows.Localization;
 public static class ReaderText
 {
     /// <summary>True when the current reader reads English.</summary>
-    public static bool IsEnglish => IsEnglishCulture(CultureInfo.CurrentUICulture);
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>The message in the reader's language.</summary>
     public static string Of(string chinese, string english) => IsEnglish ? english : chinese;
-
-    public static bool IsEnglishCulture(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en";
 }

@@ -201,7 +201,7 @@ export default function CampaignDetailPage() {
         <DemonstrationUnitsCard campaignId={id} editable={hasRole('admin', 'staff')} refreshKey={demonstrations} onChanged={() => setDemonstrations((n) => n + 1)} />
       )}
 
-      <ParticipantsCard campaignId={id} canChase={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={`${view.launched}/${demonstrations}`}
+      <ParticipantsCard campaignId={id} canAct={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={`${view.launched}/${demonstrations}`}
         scoredItems={view.scoredItems ?? 0} onDemonstrationsChanged={() => setDemonstrations((n) => n + 1)} />
       {editing && (
         <Suspense fallback={null}>

@@ -12,7 +12,7 @@ import { getParticipantEvidence } from './api';
 export default function EvidenceCount({ instanceId, provided, total }: { instanceId: string; provided: number; total: number }) {
   const { t, i18n } = useTranslation();
   const [sheet, setSheet] = useState<EvidenceSheet | null>(null);
-  const missing = sheet?.items.filter((i) => !i.note && i.files.length === 0) ?? [];
+  const missing = sheet?.items.filter((i) => !i.provided) ?? [];
   return (
     <Popover trigger="click" title={t('evidence.missingItems')} onOpenChange={(open) => { if (open && !sheet) void getParticipantEvidence(instanceId).then(setSheet); }}
       content={!sheet ? <Spin size="small" />

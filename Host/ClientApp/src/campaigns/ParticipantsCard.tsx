@@ -21,10 +21,11 @@ type ChaseTarget = { chamberIds: string[] } | { status: 'overdue' | 'pending' };
 
 /**
  * The participants of a campaign, filtered on the server (status, outcome, name), with 催办:
- * staff pick chambers — or take every overdue one — and add a note to the e-mail.
+ * staff pick chambers — or take every overdue one — and add a note to the e-mail. Staff (canAct)
+ * also make participants demonstration units here.
  */
-export default function ParticipantsCard({ campaignId, canChase, refreshKey, scoredItems = 0, onDemonstrationsChanged }: {
-  campaignId: string; canChase: boolean; refreshKey: unknown; scoredItems?: number; onDemonstrationsChanged?(): void;
+export default function ParticipantsCard({ campaignId, canAct, refreshKey, scoredItems = 0, onDemonstrationsChanged }: {
+  campaignId: string; canAct: boolean; refreshKey: unknown; scoredItems?: number; onDemonstrationsChanged?(): void;
 }) {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<ParticipantFilter>({});
@@ -86,7 +87,7 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey, sco
         <Select allowClear placeholder={t('campaigns.filterOutcome')} style={{ width: 140 }} value={filter.outcome} onChange={(outcome) => refine({ outcome })}
           options={outcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
         <Button href={participantsExportUrl(campaignId, filter)}>{t('common.export')}</Button>
-        {canChase && (
+        {canAct && (
           <>
             <Button disabled={picked.length === 0} onClick={() => setChasing({ chamberIds: picked })} data-testid="chase-picked">
               {t('campaigns.chasePicked', { count: picked.length })}
@@ -101,7 +102,7 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey, sco
           data-testid="chase-result" title={t('campaigns.chased', result)} />
       )}
       <Table<ParticipantView> size="small" rowKey="chamberId" dataSource={participants?.items} loading={!participants}
-        rowSelection={canChase ? { selectedRowKeys: picked, onChange: (keys) => setPicked(keys as string[]), preserveSelectedRowKeys: true } : undefined}
+        rowSelection={canAct ? { selectedRowKeys: picked, onChange: (keys) => setPicked(keys as string[]), preserveSelectedRowKeys: true } : undefined}
         pagination={{ current: page, pageSize: 50, total: participants?.total, onChange: setPage, showSizeChanger: false, showTotal: (total) => t('campaigns.total', { total }) }}
         columns={[
           { title: t('campaigns.chamber'), render: (_, p) => (
@@ -113,7 +114,7 @@ export default function ParticipantsCard({ campaignId, canChase, refreshKey, sco
                   <StarFilled style={{ color: '#d48806', marginInlineStart: 6 }} aria-label={t('demonstrations.tag')} data-testid="demonstration-tag" />
                 </Tooltip>
               )}
-              {canChase && !p.demonstration && p.status !== 'not-launched' && (
+              {canAct && !p.demonstration && p.status !== 'not-launched' && (
                 <Tooltip title={t('demonstrations.pick')}>
                   <Button type="text" size="small" icon={<StarOutlined />} aria-label={t('demonstrations.pick')} onClick={() => setDemonstrating(p)}
                     data-testid="make-demonstration" />

@@ -133,7 +133,7 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
 function ItemEvidence({ item }: { item: EvidenceItem | undefined }) {
   const { t } = useTranslation();
   if (!item) return null;
-  if (!item.note && item.files.length === 0) return <div><Tag color="orange" data-testid="evidence-none">{t('evidence.none')}</Tag></div>;
+  if (!item.provided) return <div><Tag color="orange" data-testid="evidence-none">{t('evidence.none')}</Tag></div>;
   return (
     <div data-testid="evidence-item" style={{ marginTop: 4 }}>
       {item.note && <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', marginBottom: 2 }}>{item.note}</Typography.Paragraph>}
