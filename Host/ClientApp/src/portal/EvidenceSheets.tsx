@@ -33,10 +33,13 @@ function SheetCard({ token, sheet, accept, onChanged }: { token: string; sheet: 
   const provided = sheet.provided ?? 0;
   const missing = sheet.items.length - provided;
   return (
-    <Card data-testid="evidence-sheet" title={<>{t('evidence.title')} · <span data-user-text>{sheet.campaign}</span></>}
-      extra={<Tag color={missing === 0 ? 'green' : 'orange'} data-testid="evidence-count">{t('evidence.provided', { provided, total: sheet.items.length })}</Tag>}>
+    // The count under the title, not beside it: on a phone the header has no room for both.
+    <Card data-testid="evidence-sheet" title={<>{t('evidence.title')} · <span data-user-text>{sheet.campaign}</span></>}>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">{rubricName({ name: sheet.rubric, nameEn: sheet.rubricEn }, i18n.language)}</Typography.Text>
+        <Space wrap>
+          <Tag color={missing === 0 ? 'green' : 'orange'} data-testid="evidence-count">{t('evidence.provided', { provided, total: sheet.items.length })}</Tag>
+          <Typography.Text type="secondary">{rubricName({ name: sheet.rubric, nameEn: sheet.rubricEn }, i18n.language)}</Typography.Text>
+        </Space>
         <Progress percent={Math.round((100 * provided) / Math.max(1, sheet.items.length))} size="small" />
         {!sheet.open && <Alert type="info" showIcon title={t('evidence.closed')} />}
         <Collapse size="small" items={sheet.items.map((item) => ({
