@@ -24,6 +24,8 @@ public static class CampaignsModule
         services.AddActivity<Outcomes.Commend>();
         services.AddActivity<Outcomes.Rectify>();
         services.AddActivity<Meetings.ProgressMeeting>();
+        services.AddActivity<Meetings.CampaignMeeting>();
+        services.AddSingleton<Meetings.CampaignMeetings>();
         services.AddActivity<Outcomes.CommendationList>();
         services.AddActivity<Lifecycle.ForEachParticipant>();
         services.AddSingleton<Submissions.SubmissionFiles>();
@@ -51,6 +53,8 @@ public static class CampaignsModule
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignProgressRecorder>());
         services.AddSingleton<Meetings.MeetingCancellationSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Meetings.MeetingCancellationSender>());
+        services.AddSingleton<Meetings.MeetingMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Meetings.MeetingMailer>());
         services.AddPooledDbContextFactory<Persistence.CampaignDbContext>((sp, db) =>
             db.UseConfiguredStorage(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
         services.AddSingleton<Chambers.ChamberDirectory>();

@@ -146,6 +146,7 @@ public static class HostModule
         app.MapAuthEndpoints();
         app.MapLiveUpdateEndpoints();
         app.MapMeetingEndpoints();
+        app.MapCampaignMeetingEndpoints();
         app.MapUserEndpoints();
         app.MapPasswordEndpoints();
         app.MapDefinitionEndpoints();

@@ -43,6 +43,8 @@ public static class EmailTemplateSample
         ["meetingWeekdayEn"] = "Thursday",
         ["meetingTime"] = "14:30",
         ["location"] = "市工商联三楼会议室",
+        ["replyDue"] = "2026年6月22日",
+        ["replyDueEn"] = "22 Jun 2026",
         ["name"] = "王主席",
         ["minutes"] = 60,
         ["count"] = 2,

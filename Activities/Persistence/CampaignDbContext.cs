@@ -16,6 +16,8 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Lifecycle.CampaignStageRecord> CampaignStages => Set<Lifecycle.CampaignStageRecord>();
     public DbSet<Email.EmailTemplateRecord> EmailTemplates => Set<Email.EmailTemplateRecord>();
     public DbSet<Evidence.EvidenceNoteRecord> EvidenceNotes => Set<Evidence.EvidenceNoteRecord>();
+    public DbSet<Meetings.CampaignMeetingRecord> CampaignMeetings => Set<Meetings.CampaignMeetingRecord>();
+    public DbSet<Meetings.MeetingAttendanceRecord> MeetingAttendance => Set<Meetings.MeetingAttendanceRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,6 +67,16 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("rubric_evidence");
             e.HasKey(n => new { n.InstanceId, n.ItemId });
+        });
+        modelBuilder.Entity<Meetings.CampaignMeetingRecord>(e =>
+        {
+            e.ToTable("campaign_meetings");
+            e.HasKey(m => m.Id);
+        });
+        modelBuilder.Entity<Meetings.MeetingAttendanceRecord>(e =>
+        {
+            e.ToTable("campaign_meeting_attendance");
+            e.HasKey(a => new { a.MeetingId, a.ChamberId });
         });
         modelBuilder.UseSnakeCaseColumns();
     }

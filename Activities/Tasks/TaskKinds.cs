@@ -20,4 +20,7 @@ public static class TaskKinds
 
     /// <summary>Staff record a chamber's attendance at a meeting.</summary>
     public const string MeetingRecord = "MeetingRecord";
+
+    /// <summary>Staff keep the sign-in sheet and write the minutes of a meeting held for a whole campaign.</summary>
+    public const string MeetingSheet = "MeetingSheet";
 }

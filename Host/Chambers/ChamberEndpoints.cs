@@ -1,6 +1,7 @@
 using Chamber.Campaigns.Chambers;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
+using Chamber.Host.Submissions;
 using Chamber.Workflows.Localization;
 using Chamber.Workflows.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,9 +11,6 @@ namespace Chamber.Host.Chambers;
 /// <summary>The chamber directory: import from CSV/XLSX (with a template to fill in), list, filter, edit and delete (member-department staff and administrators).</summary>
 public static class ChamberEndpoints
 {
-    /// <summary>Chamber lists are small; a larger upload is a mistake (or an attack), refused before it is read.</summary>
-    public const long MaxImportBytes = 5 * 1024 * 1024;
-
     public static void MapChamberEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/chambers").WithTags("Chambers").RequireAuthorization(Policies.Operate);
@@ -35,31 +33,12 @@ public static class ChamberEndpoints
 
     private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportAsync(HttpRequest request, ChamberDirectory directory, CancellationToken ct)
     {
-        if (!request.HasFormContentType)
-            return Problems.BadRequest(ReaderText.Of("请以 multipart/form-data 上传文件（字段名 file）", "Upload the file as multipart/form-data in a field named 'file'."));
-        if (request.ContentLength > MaxImportBytes + 64 * 1024)
-            return TooLarge();
-        IFormCollection form;
+        var (content, fileName, problem) = await UploadForms.ReadImportAsync(request, ct);
+        if (content is null)
+            return problem!;
         try
         {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (InvalidDataException e)
-        {
-            return Problems.BadRequest(ReaderText.Of("上传内容格式错误：", "The upload is not valid multipart/form-data: ") + e.Message);
-        }
-
-        var file = form.Files.GetFile("file") ?? (form.Files.Count > 0 ? form.Files[0] : null);
-        if (file is null)
-            return Problems.BadRequest(ReaderText.Of("没有收到文件（字段名 file）", "No file received (field 'file')."));
-        if (file.Length > MaxImportBytes)
-            return TooLarge();
-
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
-        try
-        {
-            return TypedResults.Ok(await directory.ImportAsync(buffer.ToArray(), file.FileName, ct));
+            return TypedResults.Ok(await directory.ImportAsync(content, fileName, ct));
         }
         catch (FormatException e)
         {
@@ -68,7 +47,4 @@ public static class ChamberEndpoints
     }
 
     private static ProblemHttpResult NotFound(string id) => Problems.NotFound(ReaderText.Of($"商会 {id} 不存在", $"Chamber {id} does not exist."));
-
-    private static ProblemHttpResult TooLarge() =>
-        Problems.BadRequest(ReaderText.Of($"文件超过 {MaxImportBytes / (1024 * 1024)} MB", $"The file is larger than {MaxImportBytes / (1024 * 1024)} MB."));
 }

@@ -1,5 +1,6 @@
 using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Meetings;
 using Chamber.Campaigns.Portal;
 using Chamber.Campaigns.Submissions;
 using Chamber.Host.Auth;
@@ -34,6 +35,7 @@ public static class PortalEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmissionFiles.MaxUploadBytes));
         portal.MapPut("/mail-language", SetMailLanguageAsync).DisableAntiforgery();
+        portal.MapPut("/meetings/{meetingId}/reply", ReplyAsync).DisableAntiforgery().ProducesProblem(StatusCodes.Status400BadRequest);
 
         app.MapPost("/api/chambers/{id}/portal-link", async Task<Results<Ok<PortalLinkView>, ProblemHttpResult>> (string id, ChamberDirectory directory, PortalLinks links, CancellationToken ct) =>
             await directory.FindAsync(id, ct) is null
@@ -81,6 +83,18 @@ public static class PortalEndpoints
             return Problems.BadRequest(MessageLanguage.Unknown);
         await directory.SetLanguageAsync(chamberId, language, ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The chamber's 回执 for a meeting of its campaign: attending or not, and who comes.</summary>
+    private static async Task<Results<Ok<PortalMeeting>, ProblemHttpResult>> ReplyAsync(string token, string meetingId, MeetingReplyRequest request,
+        PortalLinks links, CampaignMeetings meetings, CancellationToken ct)
+    {
+        var (chamberId, problem) = await links.VerifyAsync(token, ct);
+        if (chamberId is null)
+            return Refuse(problem);
+        return await meetings.ReplyAsync(chamberId, meetingId, request, ct) is { } meeting
+            ? TypedResults.Ok(meeting)
+            : Problems.NotFound(ReaderText.Of("没有这次会议", "There is no such meeting for your chamber."));
     }
 
     internal static ProblemHttpResult Refuse(PortalTokenProblem problem) => problem switch

@@ -58,6 +58,29 @@ internal sealed class CampaignDriver(HttpClient admin, HttpClient staff, HttpCli
         return tasks.Count;
     }
 
+    /// <summary>
+    /// Staff keep the sign-in sheet of every meeting of the campaign that is over: all participants
+    /// that replied attending are ticked present, then the minutes are written. Returns how many meetings were recorded.
+    /// </summary>
+    public async Task<int> RecordCampaignMeetingsAsync(string campaignId, string minutes = "各商会交流了工作进展")
+    {
+        var recorded = 0;
+        await WaitAsync(async () => (await TasksAsync(staff, "MeetingSheet")).Count > 0);
+        foreach (var meeting in (await staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/meetings")).EnumerateArray()
+            .Where(m => m.GetProperty("status").GetString() == "recording"))
+        {
+            var id = meeting.GetProperty("id").GetString()!;
+            var sheet = await staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/meetings/{id}/sheet?pageSize=500");
+            var present = sheet.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("chamberId").GetString()!).ToList();
+            Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/campaigns/{campaignId}/meetings/{id}/sign-in",
+                new { chamberIds = present, attended = true })).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/campaigns/{campaignId}/meetings/{id}/complete", new { minutes })).StatusCode);
+            recorded++;
+        }
+
+        return recorded;
+    }
+
     /// <summary>The reviewer scores every chamber waiting: a share of the full points, and a veto for some.</summary>
     public async Task<int> ScoreAllAsync(string rubricId, Func<string, decimal> share, Func<string, bool>? veto = null)
     {

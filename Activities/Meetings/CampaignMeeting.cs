@@ -1,0 +1,187 @@
+using System.Globalization;
+using Chamber.Campaigns.Calendar;
+using Chamber.Campaigns.Lifecycle;
+using Chamber.Campaigns.Tasks;
+using Chamber.Workflows.Localization;
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Campaigns.Meetings;
+
+/// <summary>What a campaign meeting came to: the step's output once its minutes are recorded.</summary>
+public sealed record MeetingSummary(string Meeting, DateTimeOffset At, int Invited, int Attending, int Declined, int Attended, int Absent, string? Minutes);
+
+/// <summary>
+/// A meeting held once for all the campaign's participants — the federation's quarterly work
+/// meeting (004: "在每季度召开的在温异地商会工作例会上，将组织各个商会进行工作交流") or 推进会. Every
+/// participant is invited with an .ics of its own and replies (回执) from its portal until the
+/// reply date; staff may move it until it begins; when it is over, staff tick one sign-in sheet
+/// and write the minutes once. A meeting each participant holds itself (Liangping's 推进会) is
+/// not this: it is a report the participant submits (a RequestSubmission).
+/// </summary>
+[Activity("Chamber.CampaignMeeting", "Campaign",
+    "A meeting for all the campaign's participants: invitations with .ics, replies from the portal, one sign-in sheet and the minutes.",
+    DisplayName = "Campaign meeting")]
+public sealed class CampaignMeeting : Activity
+{
+    [Input(Description = "The meeting, e.g. 第二季度工作例会.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
+    public Input<string>? Title { get; set; }
+
+    [Input(DisplayName = "Date", Description = "A business date: 2026-06-25, or 2026-06-25> for the next working day if that one is off.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
+    public Input<string>? MeetingDate { get; set; }
+
+    [Input(DisplayName = "Time", Description = "Beijing time, hh:mm.", UIHint = InputUIHints.SingleLine, DefaultValue = MeetingSchedule.DefaultTime)]
+    public Input<string>? MeetingTime { get; set; }
+
+    [Input(DisplayName = "Duration (minutes)", DefaultValue = "120")]
+    public Input<int>? DurationMinutes { get; set; }
+
+    [Input(Description = "Where the meeting is held.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
+    public Input<string>? Location { get; set; }
+
+    [Input(Description = "Agenda or notes for the invitation.", UIHint = InputUIHints.MultiLine)]
+    public Input<string>? Description { get; set; }
+
+    [Input(DisplayName = "Reply days", Description = "Participants reply (回执) until this many working days before the meeting.", DefaultValue = "3")]
+    public Input<int>? ReplyDays { get; set; }
+
+    [Input(DisplayName = "Recorded by", Description = "Who keeps the sign-in sheet and the minutes: e-mail addresses and/or roles.", UIHint = InputUIHints.MultiText, DefaultValue = "role:staff")]
+    public Input<object>? Recorders { get; set; }
+
+    [Output(Description = "Invited, replies, attendance and the minutes.")]
+    public Output<MeetingSummary>? Result { get; set; }
+
+    public override bool CanSuspend => true;
+
+    /// <summary>Waits, until the meeting begins, for staff to move it (<c>POST /api/campaigns/{id}/meetings/{meetingId}/move</c>).</summary>
+    public const string MoveBookmark = "Chamber.CampaignMeetingMove";
+
+    private const string OverBookmark = "Chamber.CampaignMeetingOver";
+
+    /// <summary>The one action of the recorders' task: attendance and minutes are recorded.</summary>
+    public const string RecordedAction = "recorded";
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var campaignId = context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignId)?.ToString();
+        if (string.IsNullOrEmpty(campaignId))
+            throw new InvalidOperationException(ReaderText.Of("“活动会议”只能在活动流程中运行", "CampaignMeeting runs only in a campaign's workflow (input campaignId)."));
+        var calendar = await context.GetCalendarAsync();
+        var start = MeetingSchedule.Start(context.Get(MeetingDate), context.Get(MeetingTime), calendar);
+        var minutes = context.Get(DurationMinutes) is var duration and > 0 ? duration : 120;
+        var meeting = new CampaignMeetingRecord
+        {
+            Id = CampaignMeetings.IdOf(campaignId, Id),
+            CampaignId = campaignId,
+            InstanceId = context.WorkflowInstanceId,
+            ActivityId = Id,
+            Title = PlainText.OneLine(context.Get(Title) ?? "工作例会"),
+            StartsAt = start.UtcDateTime,
+            EndsAt = start.AddMinutes(minutes).UtcDateTime,
+            Location = PlainText.OneLine(context.Get(Location) ?? ""),
+            Description = context.Get(Description),
+            ReplyDue = ReplyDue(calendar, start, context.Get(ReplyDays)),
+            Sequence = 0,
+            Status = MeetingStatus.Scheduled,
+        };
+        await context.Services.GetRequiredService<CampaignMeetings>().SaveAsync(meeting, context.CancellationToken);
+        Announce(context, meeting, MeetingMailing.Invitation);
+        context.SetProperty("meeting", meeting.Id);
+        context.SetProperty("replyDays", context.Get(ReplyDays));
+        context.SetProperty("recorders", UserTasks.AssigneeTags(context.Get(Recorders) ?? "role:staff", "记录人"));
+        Schedule(context, meeting);
+        context.JournalMessage(ReaderText.Of($"{meeting.Title}：{Beijing(meeting.StartsAt)} {meeting.Location}，回执截止 {meeting.ReplyDue:yyyy-MM-dd}",
+            $"{meeting.Title}: {Beijing(meeting.StartsAt)} at {meeting.Location}; replies until {meeting.ReplyDue:yyyy-MM-dd}"));
+    }
+
+    /// <summary>The last day to reply: <paramref name="days"/> working days before the meeting's day (default 3), never before today.</summary>
+    public static DateOnly ReplyDue(ChineseBusinessCalendar calendar, DateTimeOffset start, int days)
+    {
+        var day = BeijingTime.DayOf(start);
+        return calendar.AddWorkingDays(day, -Math.Clamp(days <= 0 ? 3 : days, 0, 30));
+    }
+
+    /// <summary>The mailing of this meeting's news to all participants, sent by <see cref="MeetingMailer"/> in batches.</summary>
+    private static void Announce(ActivityExecutionContext context, CampaignMeetingRecord meeting, string template)
+    {
+        var mailing = new MeetingMailing(meeting.Id, template, meeting.Sequence);
+        context.EnqueueMessage(MeetingMailing.Channel, mailing.ToJson(), $"{meeting.Title} · {template}", $"{meeting.Id}/{template}-{meeting.Sequence}");
+    }
+
+    private void Schedule(ActivityExecutionContext context, CampaignMeetingRecord meeting)
+    {
+        var end = new DateTimeOffset(DateTime.SpecifyKind(meeting.EndsAt, DateTimeKind.Utc));
+        context.CreateBookmark(OverBookmark, key: end.ToString("O", CultureInfo.InvariantCulture), callback: OnOverAsync, dueAt: end);
+        // The move endpoint lets it be moved only until it begins; after that, the sign-in sheet is what changes.
+        context.CreateBookmark(MoveBookmark, key: meeting.Id, callback: OnMovedAsync);
+    }
+
+    /// <summary>Staff moved the meeting: everyone gets the update of the same invitation, and replies are open until the new reply date.</summary>
+    private async ValueTask OnMovedAsync(ActivityExecutionContext context)
+    {
+        var move = context.GetResumeInput<MeetingMove>() ?? throw new InvalidOperationException("A meeting was moved without a new date.");
+        var meetings = context.Services.GetRequiredService<CampaignMeetings>();
+        var meeting = await meetings.FindAsync(context.GetProperty<string>("meeting")!, context.CancellationToken)
+            ?? throw new InvalidOperationException("The meeting of this step is gone.");
+        var calendar = await context.GetCalendarAsync();
+        var start = MeetingSchedule.Start(move.Date, move.Time, calendar);
+        var length = meeting.EndsAt - meeting.StartsAt;
+        meeting.StartsAt = start.UtcDateTime;
+        meeting.EndsAt = start.UtcDateTime + length;
+        meeting.Location = string.IsNullOrWhiteSpace(move.Location) ? meeting.Location : PlainText.OneLine(move.Location.Trim());
+        meeting.ReplyDue = ReplyDue(calendar, start, context.GetProperty<int>("replyDays"));
+        meeting.Sequence++;
+        await meetings.SaveAsync(meeting, context.CancellationToken);
+        context.WorkflowExecutionContext.Bookmarks.RemoveAll(b => b.ContextId == context.Id && (b.Name == OverBookmark || b.Name == MoveBookmark));
+        Announce(context, meeting, MeetingMailing.Moved);
+        Schedule(context, meeting);
+        context.JournalMessage($"{meeting.Title} → {Beijing(meeting.StartsAt)} {meeting.Location}");
+    }
+
+    /// <summary>Called off before it was held (the campaign or this branch was stopped): everyone invited is told, and the entry leaves their calendars.</summary>
+    public override void OnCancelled(ActivityExecutionContext context)
+    {
+        var pending = context.WorkflowExecutionContext.Bookmarks.Any(b => b.ContextId == context.Id && b.Name == MoveBookmark);
+        if (!pending || context.GetProperty<string>("meeting") is not { } meetingId)
+            return;
+        // The mailer marks it cancelled and takes the sequence after the last one sent.
+        var mailing = new MeetingMailing(meetingId, MeetingMailing.Cancelled, -1);
+        context.EnqueueMessage(MeetingMailing.Channel, mailing.ToJson(), $"{meetingId} · {MeetingMailing.Cancelled}", $"{meetingId}/{MeetingMailing.Cancelled}");
+    }
+
+    /// <summary>Over: it can no longer be moved; the recorders are asked for the sign-in sheet and the minutes.</summary>
+    private async ValueTask OnOverAsync(ActivityExecutionContext context)
+    {
+        context.WorkflowExecutionContext.Bookmarks.RemoveAll(b => b.ContextId == context.Id && b.Name == MoveBookmark);
+        var meetingId = context.GetProperty<string>("meeting")!;
+        var meetings = context.Services.GetRequiredService<CampaignMeetings>();
+        await meetings.SetStatusAsync(meetingId, MeetingStatus.Recording, cancellationToken: context.CancellationToken);
+        var meeting = await meetings.FindAsync(meetingId, context.CancellationToken);
+        var title = meeting?.Title ?? meetingId;
+        foreach (var recorder in context.GetProperty<List<string>>("recorders") ?? ["role:staff"])
+        {
+            var payload = new TaskPayload(TaskKinds.MeetingSheet, ReaderText.Of($"签到与纪要：{title}", $"Sign-in and minutes: {title}"), recorder, [RecordedAction],
+                Description: ReaderText.Of("在签到表上记录各单位出席情况，并填写会议纪要", "Tick who attended on the sign-in sheet, then write the minutes."),
+                Context: new Dictionary<string, string> { ["campaignId"] = meeting?.CampaignId ?? "", ["meetingId"] = meetingId, ["meeting"] = title });
+            context.CreateBookmark(UserTasks.BookmarkName, Guid.CreateVersion7().ToString("N"), payload, OnRecordedAsync, tag: recorder);
+        }
+    }
+
+    private async ValueTask OnRecordedAsync(ActivityExecutionContext context)
+    {
+        var decision = context.GetResumeInput<TaskDecision>() ?? throw new InvalidOperationException("A meeting record was resumed without an answer.");
+        var meetingId = context.GetProperty<string>("meeting")!;
+        var meetings = context.Services.GetRequiredService<CampaignMeetings>();
+        var minutes = string.IsNullOrWhiteSpace(decision.Comment) ? null : decision.Comment.Trim();
+        await meetings.SetStatusAsync(meetingId, MeetingStatus.Recorded, minutes, decision.By, context.CancellationToken);
+        var view = await meetings.ViewAsync(meetingId, context.CancellationToken) ?? throw new InvalidOperationException("The meeting of this step is gone.");
+        context.Set(Result, new MeetingSummary(view.Title, view.Start, view.Invited, view.Attending, view.Declined, view.Attended, view.Absent, minutes));
+        context.JournalMessage(ReaderText.Of($"{view.Title}：应到 {view.Invited}，回执参加 {view.Attending}，实到 {view.Attended}，缺席 {view.Absent}",
+            $"{view.Title}: {view.Invited} invited, {view.Attending} replied attending, {view.Attended} attended, {view.Absent} absent"));
+        await context.CompleteActivityAsync();
+    }
+
+    private static string Beijing(DateTime utc) =>
+        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(BeijingTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}
