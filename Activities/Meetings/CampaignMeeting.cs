@@ -14,10 +14,10 @@ public sealed record MeetingSummary(string Meeting, DateTimeOffset At, int Invit
 
 /// <summary>
 /// A meeting held once for all the campaign's participants — the federation's quarterly work
-/// meeting (004: "在每季度召开的在温异地商会工作例会上，将组织各个商会进行工作交流") or 推进会. Every
-/// participant is invited with an .ics of its own and replies (回执) from its portal until the
-/// reply date; staff may move it until it begins; when it is over, staff tick one sign-in sheet
-/// and write the minutes once. A meeting each participant holds itself (Liangping's 推进会) is
+/// meeting (004: "在每季度召开的在温异地商会工作例会上，将组织各个商会进行工作交流") or 推进会. A set
+/// number of working days before it, every participant is invited with an .ics of its own and
+/// replies (回执) from its portal until the reply date; staff may move it until it begins; when it
+/// is over, staff tick one sign-in sheet and write the minutes once. A meeting each participant holds itself (Liangping's 推进会) is
 /// not this: it is a report the participant submits (a RequestSubmission).
 /// </summary>
 [Activity("Chamber.CampaignMeeting", "Campaign",
@@ -43,6 +43,9 @@ public sealed class CampaignMeeting : Activity
     [Input(Description = "Agenda or notes for the invitation.", UIHint = InputUIHints.MultiLine)]
     public Input<string>? Description { get; set; }
 
+    [Input(DisplayName = "Notice days", Description = "The invitations go out this many working days before the meeting (at once when that day has passed).", DefaultValue = "10")]
+    public Input<int>? NoticeDays { get; set; }
+
     [Input(DisplayName = "Reply days", Description = "Participants reply (回执) until this many working days before the meeting.", DefaultValue = "3")]
     public Input<int>? ReplyDays { get; set; }
 
@@ -58,9 +61,10 @@ public sealed class CampaignMeeting : Activity
     public const string MoveBookmark = "Chamber.CampaignMeetingMove";
 
     private const string OverBookmark = "Chamber.CampaignMeetingOver";
+    private const string NoticeBookmark = "Chamber.CampaignMeetingNotice";
 
-    /// <summary>The one action of the recorders' task: attendance and minutes are recorded.</summary>
-    public const string RecordedAction = "recorded";
+    /// <summary>The hour (Beijing) invitations go out on their day, as an office sends its notices.</summary>
+    private static readonly TimeOnly NoticeTime = new(9, 0);
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
@@ -70,6 +74,7 @@ public sealed class CampaignMeeting : Activity
         var calendar = await context.GetCalendarAsync();
         var start = MeetingSchedule.Start(context.Get(MeetingDate), context.Get(MeetingTime), calendar);
         var minutes = context.Get(DurationMinutes) is var duration and > 0 ? duration : 120;
+        var notice = NoticeAt(calendar, start, context.Get(NoticeDays));
         var meeting = new CampaignMeetingRecord
         {
             Id = CampaignMeetings.IdOf(campaignId, Id),
@@ -81,25 +86,46 @@ public sealed class CampaignMeeting : Activity
             EndsAt = start.AddMinutes(minutes).UtcDateTime,
             Location = PlainText.OneLine(context.Get(Location) ?? ""),
             Description = context.Get(Description),
-            ReplyDue = ReplyDue(calendar, start, context.Get(ReplyDays)),
+            NoticeAt = notice.UtcDateTime,
+            ReplyDue = ReplyDue(calendar, start, context.Get(ReplyDays), notice),
             Sequence = 0,
-            Status = MeetingStatus.Scheduled,
+            Status = MeetingStatus.Planned,
         };
+        if (start <= context.Clock.GetUtcNow())
+        {
+            // Its day had passed before the campaign reached it (launched late in the year): nobody is invited to a meeting in the past.
+            meeting.Status = MeetingStatus.Cancelled;
+            await context.Services.GetRequiredService<CampaignMeetings>().SaveAsync(meeting, context.CancellationToken);
+            context.Set(Result, new MeetingSummary(meeting.Title, start, 0, 0, 0, 0, 0, null));
+            context.JournalMessage(ReaderText.Of($"{meeting.Title}：会议时间 {Beijing(meeting.StartsAt)} 已过，未发通知", $"{meeting.Title}: {Beijing(meeting.StartsAt)} has passed; nobody was invited"));
+            await context.CompleteActivityAsync();
+            return;
+        }
+
         await context.Services.GetRequiredService<CampaignMeetings>().SaveAsync(meeting, context.CancellationToken);
-        Announce(context, meeting, MeetingMailing.Invitation);
         context.SetProperty("meeting", meeting.Id);
+        context.SetProperty("noticeDays", context.Get(NoticeDays));
         context.SetProperty("replyDays", context.Get(ReplyDays));
         context.SetProperty("recorders", UserTasks.AssigneeTags(context.Get(Recorders) ?? "role:staff", "记录人"));
         Schedule(context, meeting);
-        context.JournalMessage(ReaderText.Of($"{meeting.Title}：{Beijing(meeting.StartsAt)} {meeting.Location}，回执截止 {meeting.ReplyDue:yyyy-MM-dd}",
-            $"{meeting.Title}: {Beijing(meeting.StartsAt)} at {meeting.Location}; replies until {meeting.ReplyDue:yyyy-MM-dd}"));
+        context.JournalMessage(ReaderText.Of(
+            $"{meeting.Title}：{Beijing(meeting.StartsAt)} {meeting.Location}，{Beijing(meeting.NoticeAt)} 发出通知，回执截止 {meeting.ReplyDue:yyyy-MM-dd}",
+            $"{meeting.Title}: {Beijing(meeting.StartsAt)} at {meeting.Location}; invitations {Beijing(meeting.NoticeAt)}, replies until {meeting.ReplyDue:yyyy-MM-dd}"));
     }
 
-    /// <summary>The last day to reply: <paramref name="days"/> working days before the meeting's day (default 3), never before today.</summary>
-    public static DateOnly ReplyDue(ChineseBusinessCalendar calendar, DateTimeOffset start, int days)
+    /// <summary>When the invitations go out: 09:00 on the working day <paramref name="days"/> working days before the meeting's day (default 10).</summary>
+    public static DateTimeOffset NoticeAt(ChineseBusinessCalendar calendar, DateTimeOffset start, int days)
     {
-        var day = BeijingTime.DayOf(start);
-        return calendar.AddWorkingDays(day, -Math.Clamp(days <= 0 ? 3 : days, 0, 30));
+        var day = calendar.AddWorkingDays(BeijingTime.DayOf(start), -Math.Clamp(days <= 0 ? 10 : days, 1, 60));
+        return BeijingTime.At(day, NoticeTime);
+    }
+
+    /// <summary>The last day to reply: <paramref name="days"/> working days before the meeting's day (default 3), never before the invitations' day.</summary>
+    public static DateOnly ReplyDue(ChineseBusinessCalendar calendar, DateTimeOffset start, int days, DateTimeOffset notice)
+    {
+        var due = calendar.AddWorkingDays(BeijingTime.DayOf(start), -Math.Clamp(days <= 0 ? 3 : days, 1, 30));
+        var noticeDay = BeijingTime.DayOf(notice);
+        return due < noticeDay ? noticeDay : due;
     }
 
     /// <summary>The mailing of this meeting's news to all participants, sent by <see cref="MeetingMailer"/> in batches.</summary>
@@ -111,10 +137,29 @@ public sealed class CampaignMeeting : Activity
 
     private void Schedule(ActivityExecutionContext context, CampaignMeetingRecord meeting)
     {
+        if (meeting.Status == MeetingStatus.Planned)
+        {
+            // Due already (a meeting soon after its step, or moved close): the timer fires at once.
+            var notice = new DateTimeOffset(DateTime.SpecifyKind(meeting.NoticeAt, DateTimeKind.Utc));
+            context.CreateBookmark(NoticeBookmark, key: notice.ToString("O", CultureInfo.InvariantCulture), callback: OnNoticeAsync, dueAt: notice);
+        }
+
         var end = new DateTimeOffset(DateTime.SpecifyKind(meeting.EndsAt, DateTimeKind.Utc));
         context.CreateBookmark(OverBookmark, key: end.ToString("O", CultureInfo.InvariantCulture), callback: OnOverAsync, dueAt: end);
         // The move endpoint lets it be moved only until it begins; after that, the sign-in sheet is what changes.
         context.CreateBookmark(MoveBookmark, key: meeting.Id, callback: OnMovedAsync);
+    }
+
+    /// <summary>The notice day: every participant is invited.</summary>
+    private async ValueTask OnNoticeAsync(ActivityExecutionContext context)
+    {
+        var meetings = context.Services.GetRequiredService<CampaignMeetings>();
+        var meeting = await meetings.FindAsync(context.GetProperty<string>("meeting")!, context.CancellationToken)
+            ?? throw new InvalidOperationException("The meeting of this step is gone.");
+        meeting.Status = MeetingStatus.Scheduled;
+        await meetings.SaveAsync(meeting, context.CancellationToken);
+        Announce(context, meeting, MeetingMailing.Invitation);
+        context.JournalMessage(ReaderText.Of($"{meeting.Title}：已通知全部参与单位", $"{meeting.Title}: every participant invited"));
     }
 
     /// <summary>Staff moved the meeting: everyone gets the update of the same invitation, and replies are open until the new reply date.</summary>
@@ -130,11 +175,17 @@ public sealed class CampaignMeeting : Activity
         meeting.StartsAt = start.UtcDateTime;
         meeting.EndsAt = start.UtcDateTime + length;
         meeting.Location = string.IsNullOrWhiteSpace(move.Location) ? meeting.Location : PlainText.OneLine(move.Location.Trim());
-        meeting.ReplyDue = ReplyDue(calendar, start, context.GetProperty<int>("replyDays"));
-        meeting.Sequence++;
+        var invited = meeting.Status != MeetingStatus.Planned;
+        // Once invited, the participants keep their invitation's day; only a planned meeting's notice moves with it.
+        var notice = invited ? new DateTimeOffset(DateTime.SpecifyKind(meeting.NoticeAt, DateTimeKind.Utc)) : NoticeAt(calendar, start, context.GetProperty<int>("noticeDays"));
+        meeting.NoticeAt = notice.UtcDateTime;
+        meeting.ReplyDue = ReplyDue(calendar, start, context.GetProperty<int>("replyDays"), notice);
+        if (invited)
+            meeting.Sequence++;
         await meetings.SaveAsync(meeting, context.CancellationToken);
-        context.WorkflowExecutionContext.Bookmarks.RemoveAll(b => b.ContextId == context.Id && (b.Name == OverBookmark || b.Name == MoveBookmark));
-        Announce(context, meeting, MeetingMailing.Moved);
+        context.WorkflowExecutionContext.Bookmarks.RemoveAll(b => b.ContextId == context.Id && (b.Name == OverBookmark || b.Name == MoveBookmark || b.Name == NoticeBookmark));
+        if (invited)
+            Announce(context, meeting, MeetingMailing.Moved);
         Schedule(context, meeting);
         context.JournalMessage($"{meeting.Title} → {Beijing(meeting.StartsAt)} {meeting.Location}");
     }
@@ -161,7 +212,7 @@ public sealed class CampaignMeeting : Activity
         var title = meeting?.Title ?? meetingId;
         foreach (var recorder in context.GetProperty<List<string>>("recorders") ?? ["role:staff"])
         {
-            var payload = new TaskPayload(TaskKinds.MeetingSheet, ReaderText.Of($"签到与纪要：{title}", $"Sign-in and minutes: {title}"), recorder, [RecordedAction],
+            var payload = new TaskPayload(TaskKinds.MeetingSheet, ReaderText.Of($"签到与纪要：{title}", $"Sign-in and minutes: {title}"), recorder, [TaskActions.Recorded],
                 Description: ReaderText.Of("在签到表上记录各单位出席情况，并填写会议纪要", "Tick who attended on the sign-in sheet, then write the minutes."),
                 Context: new Dictionary<string, string> { ["campaignId"] = meeting?.CampaignId ?? "", ["meetingId"] = meetingId, ["meeting"] = title });
             context.CreateBookmark(UserTasks.BookmarkName, Guid.CreateVersion7().ToString("N"), payload, OnRecordedAsync, tag: recorder);
@@ -173,7 +224,7 @@ public sealed class CampaignMeeting : Activity
         var decision = context.GetResumeInput<TaskDecision>() ?? throw new InvalidOperationException("A meeting record was resumed without an answer.");
         var meetingId = context.GetProperty<string>("meeting")!;
         var meetings = context.Services.GetRequiredService<CampaignMeetings>();
-        var minutes = string.IsNullOrWhiteSpace(decision.Comment) ? null : decision.Comment.Trim();
+        var minutes = decision.Comment?.Trim();
         await meetings.SetStatusAsync(meetingId, MeetingStatus.Recorded, minutes, decision.By, context.CancellationToken);
         var view = await meetings.ViewAsync(meetingId, context.CancellationToken) ?? throw new InvalidOperationException("The meeting of this step is gone.");
         context.Set(Result, new MeetingSummary(view.Title, view.Start, view.Invited, view.Attending, view.Declined, view.Attended, view.Absent, minutes));

@@ -16,6 +16,9 @@ public sealed class CampaignMeetingRecord
     public required string Location { get; set; }
     public string? Description { get; set; }
 
+    /// <summary>When the invitations go out (a set number of working days before the meeting, at 09:00 Beijing).</summary>
+    public DateTime NoticeAt { get; set; }
+
     /// <summary>The last day (Beijing) a participant may send its 回执 from the portal.</summary>
     public DateOnly ReplyDue { get; set; }
 
@@ -33,6 +36,9 @@ public sealed class CampaignMeetingRecord
 /// <summary>Where a campaign meeting stands.</summary>
 public static class MeetingStatus
 {
+    /// <summary>Planned: the invitations go out at <see cref="CampaignMeetingRecord.NoticeAt"/>; participants do not see it yet.</summary>
+    public const string Planned = "planned";
+
     /// <summary>Invited; it can still be moved, and participants reply until the reply date.</summary>
     public const string Scheduled = "scheduled";
 

@@ -11,7 +11,7 @@ namespace Chamber.Campaigns.Meetings;
 /// <summary>A campaign meeting as staff see it: when and where, how the participants replied and who came.</summary>
 /// <param name="Invited">The campaign's participants, every one of whom was invited.</param>
 public sealed record CampaignMeetingView(string Id, string Title, DateTimeOffset Start, DateTimeOffset End, string Location, string? Description,
-    DateOnly ReplyDue, string Status, int Invited, int Attending, int Declined, int Attended, int Absent,
+    DateTimeOffset NoticeAt, DateOnly ReplyDue, string Status, int Invited, int Attending, int Declined, int Attended, int Absent,
     string? Minutes, string? RecordedBy, DateTimeOffset? RecordedAt);
 
 /// <summary>A participant's line on the sign-in sheet: its 回执 and whether it came.</summary>
@@ -98,7 +98,7 @@ public sealed class CampaignMeetings(IDbContextFactory<CampaignDbContext> campai
         return [.. meetings.Select(m =>
         {
             var of = counts[m.Id].ToList();
-            return new CampaignMeetingView(m.Id, m.Title, Utc(m.StartsAt), Utc(m.EndsAt), m.Location, m.Description, m.ReplyDue, m.Status, invited,
+            return new CampaignMeetingView(m.Id, m.Title, Utc(m.StartsAt), Utc(m.EndsAt), m.Location, m.Description, Utc(m.NoticeAt), m.ReplyDue, m.Status, invited,
                 of.Where(c => c.Reply == MeetingReply.Attending).Sum(c => c.Count), of.Where(c => c.Reply == MeetingReply.Declined).Sum(c => c.Count),
                 of.Where(c => c.Attended == true).Sum(c => c.Count), of.Where(c => c.Attended == false).Sum(c => c.Count),
                 m.Minutes, m.RecordedBy, m.RecordedAt is { } at ? Utc(at) : null);
@@ -218,7 +218,7 @@ public sealed class CampaignMeetings(IDbContextFactory<CampaignDbContext> campai
                 from p in db.CampaignParticipants.AsNoTracking().Where(p => p.ChamberId == chamberId)
                 join campaign in db.Campaigns.AsNoTracking() on p.CampaignId equals campaign.Id
                 join m in db.CampaignMeetings.AsNoTracking() on p.CampaignId equals m.CampaignId
-                where m.Status != MeetingStatus.Cancelled && m.EndsAt > since
+                where m.Status != MeetingStatus.Cancelled && m.Status != MeetingStatus.Planned && m.EndsAt > since
                 join a in db.MeetingAttendance.AsNoTracking().Where(a => a.ChamberId == chamberId) on m.Id equals a.MeetingId into replies
                 from a in replies.DefaultIfEmpty()
                 select new { Meeting = m, Campaign = campaign.Name, Reply = a == null ? null : a.Reply, Attendees = a == null ? null : a.Attendees,

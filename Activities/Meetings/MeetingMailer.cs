@@ -87,6 +87,14 @@ public sealed class MeetingMailer(
         {
             if (meeting.Status == MeetingStatus.Recorded)
                 return 0;
+            if (meeting.Status == MeetingStatus.Planned)
+            {
+                // Nobody was invited yet: nobody is told.
+                meeting.Status = MeetingStatus.Cancelled;
+                await meetings.SaveAsync(meeting, cancellationToken);
+                return 0;
+            }
+
             if (meeting.Status != MeetingStatus.Cancelled)
             {
                 meeting.Status = MeetingStatus.Cancelled;

@@ -23,4 +23,7 @@ public static class TaskActions
 
     /// <summary>A reviewer hands in scores against a rubric.</summary>
     public const string Score = "score";
+
+    /// <summary>Staff finish a campaign meeting's record: the sign-in sheet is kept, the comment is the minutes.</summary>
+    public const string Recorded = "recorded";
 }

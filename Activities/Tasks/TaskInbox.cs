@@ -68,6 +68,8 @@ public sealed class TaskInbox(
             throw new TaskAnswerException(ReaderText.Of($"此任务不能“{action}”，可选：{string.Join(", ", task.Task.Actions)}", $"This task offers: {string.Join(", ", task.Task.Actions)}."));
         if (action is TaskActions.Reject or TaskActions.Return && string.IsNullOrWhiteSpace(answer.Comment))
             throw new TaskAnswerException(ReaderText.Of("驳回或退回须填写意见", "A rejection or return needs a comment."));
+        if (action == TaskActions.Recorded && string.IsNullOrWhiteSpace(answer.Comment))
+            throw new TaskAnswerException(ReaderText.Of("请填写会议纪要", "Write the minutes."));
         var target = action switch
         {
             TaskActions.Transfer => answer.TransferTo,

@@ -99,7 +99,7 @@ public static class CampaignMeetingEndpoints
         var now = clock.GetUtcNow();
         if (start <= now)
             return Problems.BadRequest(ReaderText.Of("新的会议时间已经过去", "The new time has already passed."));
-        if (meeting.Status != MeetingStatus.Scheduled || meeting.StartsAt <= now.UtcDateTime)
+        if (meeting.Status is not (MeetingStatus.Planned or MeetingStatus.Scheduled) || meeting.StartsAt <= now.UtcDateTime)
             return Problems.Conflict(ReaderText.Of("会议已经开始、结束或取消，不能再改期", "The meeting has begun, ended or been called off; it can no longer be moved."));
         var instance = await store.LoadAsync(meeting.InstanceId, ct);
         var bookmark = instance?.State.Bookmarks.FirstOrDefault(b => b.ActivityId == meeting.ActivityId && b.Name == CampaignMeeting.MoveBookmark);
@@ -133,7 +133,7 @@ public static class CampaignMeetingEndpoints
         {
             if (await inbox.FindAsync(actor, task.Id, ct) is null)
                 continue;
-            await inbox.CompleteAsync(actor, task.Id, new TaskAnswer(CampaignMeeting.RecordedAction, minutes, null, null), ct);
+            await inbox.CompleteAsync(actor, task.Id, new TaskAnswer(TaskActions.Recorded, minutes, null, null), ct);
             return TypedResults.Ok((await meetings.ViewAsync(meetingId, ct))!);
         }
 

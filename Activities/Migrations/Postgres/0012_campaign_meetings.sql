@@ -10,6 +10,7 @@ CREATE TABLE campaign_meetings (
     ends_at      timestamptz NOT NULL,
     location     text NOT NULL,
     description  text NULL,
+    notice_at    timestamptz NOT NULL,
     reply_due    date NOT NULL,
     sequence     integer NOT NULL,
     status       text NOT NULL,

@@ -10,6 +10,7 @@ CREATE TABLE campaign_meetings (
     ends_at      TEXT NOT NULL,
     location     TEXT NOT NULL,
     description  TEXT NULL,
+    notice_at    TEXT NOT NULL,
     reply_due    TEXT NOT NULL,
     sequence     INTEGER NOT NULL,
     status       TEXT NOT NULL,

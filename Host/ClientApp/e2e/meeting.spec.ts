@@ -39,7 +39,7 @@ test('a meeting not yet held is moved from its node in the running instance', as
   await form.getByLabel('时间（北京时间）').fill('15:00');
   await form.getByLabel('地点').fill('瑞安市工商联五楼会议室');
   await keep(page, 'meeting-move');
-  await form.getByRole('button', { name: '改期并通知商会' }).click();
+  await form.getByRole('button', { name: '改期并通知' }).click();
 
   // The update joins the outbox, and the journal (an administrator's tab) says where the meeting went.
   await expect.poll(async () => (await (await request.get('/api/outbox', { headers })).text()).includes('【会议变更】第二季度推进会')).toBe(true);

@@ -125,9 +125,8 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : HostTest
         });
         await CampaignDriver.WaitAsync(async () => (await _driver.CampaignAsync(campaign)).GetProperty("status").GetString() == "Running");
 
-        // Side by side: the self-check, the second quarter's report, and the invitation to the second quarter's meeting, held once for all.
+        // Side by side: the self-check and the second quarter's report; the quarter's work meeting, held once for all, is invited to later.
         Assert.Equal(["检查对照及整改措施", "第二季度规范化建设工作进展"], (await _driver.OpenItemsAsync(token)).Order(StringComparer.Ordinal));
-        await CampaignDriver.WaitAsync(async () => (await _driver.MailAsync()).Any(m => m.Summary.Contains("第二季度在温异地商会工作例会", StringComparison.Ordinal)));
         var stages = (await _driver.CampaignAsync(campaign)).GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
         Assert.Equal(["q2-report", "self-check"], stages);
 

@@ -17,6 +17,7 @@ import CampaignDocuments from './CampaignDocuments';
 const CampaignWizard = lazy(() => import('./CampaignWizard'));
 import ParticipantsCard from './ParticipantsCard';
 import DemonstrationUnitsCard from './DemonstrationUnitsCard';
+import CampaignMeetingsCard from '../meetings/CampaignMeetingsCard';
 
 export default function CampaignDetailPage() {
   const { t, i18n } = useTranslation();
@@ -188,6 +189,8 @@ export default function CampaignDetailPage() {
             { title: t('dashboard.accepted'), dataIndex: 'accepted' },
           ]} />
       </Card>
+
+      {view.status !== 'Draft' && <CampaignMeetingsCard campaignId={id} canAct={hasRole('admin', 'staff')} refreshKey={view} />}
 
       <Card title={t('files.documents')} size="small">
         <CampaignDocuments campaignId={id} editable={hasRole('admin', 'staff')} />

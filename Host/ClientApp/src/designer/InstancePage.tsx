@@ -9,10 +9,11 @@ import { useAuth } from '../auth/AuthContext';
 import { listOpenTasks } from '../inbox/api';
 import { onLive, throttle } from '../live/live';
 import TaskAnswerForm from '../inbox/TaskAnswerForm';
-import MoveMeetingForm from './MoveMeetingForm';
+import { moveCampaignMeeting } from '../meetings/api';
+import MoveMeetingForm, { type MeetingMove } from '../meetings/MoveMeetingForm';
 import { errorText } from '../shared/errorText';
 import { formatMoment, personLabel } from '../shared/format';
-import { getDefinition, getInstance, getInstanceTimeline, getJournal, retryInstance } from './api';
+import { getDefinition, getInstance, getInstanceTimeline, getJournal, moveMeeting, retryInstance } from './api';
 import TimelineList from '../timeline/TimelineList';
 import type { TimelineEntry } from '../timeline/sentence';
 import type { ActivityState } from './cells';
@@ -88,9 +89,14 @@ export default function InstancePage() {
   const waiting = useMemo(() => (instance ? waitingOf(instance, t, i18n.language) : new Map<string, string>()), [instance, t, i18n.language]);
   const activities = useMemo(() => new Map(definition?.root.activities.map((a) => [a.id, activityTitle(a, i18n.language)]) ?? []), [definition, i18n.language]);
   const taskHere = tasks.find((task) => task.activityId === selected);
-  // A progress meeting not yet held waits on this bookmark: staff may move it.
-  const movableMeeting = hasRole('admin', 'staff') && selected != null
-    && instance?.bookmarks.some((b) => b.activityId === selected && b.name === 'Chamber.MeetingMove');
+  // A meeting not yet held waits on one of these bookmarks: staff may move it (a chamber's own, or one held for the whole campaign).
+  const moveBookmark = hasRole('admin', 'staff') && selected != null
+    ? instance?.bookmarks.find((b) => b.activityId === selected && (b.name === 'Chamber.MeetingMove' || b.name === 'Chamber.CampaignMeetingMove'))
+    : undefined;
+  const moveMeetingHere = (move: MeetingMove) => (moveBookmark?.name === 'Chamber.CampaignMeetingMove' && instance?.correlationId
+    // The campaign's meeting is named after the campaign and the step (CampaignMeetings.IdOf).
+    ? moveCampaignMeeting(instance.correlationId, `${instance.correlationId}-${selected}`, move)
+    : moveMeeting(id, selected!, move));
 
   if (error) return <Alert type="error" title={error} showIcon />;
   if (!instance || !definition || !descriptors) return <Spin />;
@@ -104,9 +110,9 @@ export default function InstancePage() {
           <TaskAnswerForm task={taskHere} onAnswered={() => { setSelected(null); void load(); }} />
         </Card>
       )}
-      {movableMeeting && (
+      {moveBookmark && (
         <Card size="small" title={t('meetings.moveTitle')} style={{ marginBottom: 12 }}>
-          <MoveMeetingForm instanceId={id} activityId={selected!} onMoved={() => void load()} />
+          <MoveMeetingForm submit={moveMeetingHere} onMoved={() => void load()} />
         </Card>
       )}
       <Tabs items={[

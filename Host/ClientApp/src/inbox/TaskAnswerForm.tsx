@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, Radio,
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { getRubric } from '../admin/api';
 import type { EvidenceItem, Rubric, TaskView } from '../api/types';
 import { errorText } from '../shared/errorText';
@@ -81,6 +82,13 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
           </div>
         )}
 
+        {/* The sheet is kept on the campaign's page; the minutes are this task's answer. */}
+        {task.task.kind === 'MeetingSheet' && context.campaignId && context.meetingId && (
+          <Link to={`/campaigns/${encodeURIComponent(context.campaignId)}?meeting=${encodeURIComponent(context.meetingId)}`} data-testid="open-meeting-sheet">
+            {t('inbox.openSheet')}
+          </Link>
+        )}
+
         <Radio.Group value={action} onChange={(e) => setAction(e.target.value)} optionType="button" buttonStyle="solid"
           options={actions.map((a) => ({ value: a, label: t(`inbox.${a}`, { defaultValue: a }) }))} />
 
@@ -113,10 +121,11 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
             <Input value={target} onChange={(e) => setTarget(e.target.value)} placeholder="leader@example.com" />
           </Form.Item>
         )}
-        <Form.Item label={t('common.comment')} style={{ marginBottom: 0 }}>
+        <Form.Item label={task.task.kind === 'MeetingSheet' ? t('inbox.minutes') : t('common.comment')} style={{ marginBottom: 0 }}>
           <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
         </Form.Item>
         {problems.includes('inbox.commentRequired') && <Typography.Text type="warning">{t('inbox.commentRequired')}</Typography.Text>}
+        {problems.includes('inbox.minutesRequired') && <Typography.Text type="warning">{t('inbox.minutesRequired')}</Typography.Text>}
         {error && <Alert type="error" title={error} showIcon />}
       </Space>
       {/* Kept in view at the bottom while the plan or the files above are read (a phone's screen holds little). */}

@@ -5,6 +5,9 @@ describe('answers to tasks', () => {
   it('needs a comment to reject or return, not to approve', () => {
     expect(answerProblems({ action: 'reject' })).toEqual(['inbox.commentRequired']);
     expect(answerProblems({ action: 'return', comment: '  ' })).toEqual(['inbox.commentRequired']);
+    // A meeting's record is finished with its minutes.
+    expect(answerProblems({ action: 'recorded', comment: ' ' })).toEqual(['inbox.minutesRequired']);
+    expect(answerProblems({ action: 'recorded', comment: '议定事项：……' })).toEqual([]);
     expect(answerProblems({ action: 'return', comment: '请补充材料' })).toEqual([]);
     expect(answerProblems({ action: 'approve' })).toEqual([]);
   });

@@ -12,6 +12,8 @@ export function answerProblems(answer: Answer, scoredItems: ScoredItem[] = []): 
   const problems: string[] = [];
   if ((answer.action === 'reject' || answer.action === 'return') && !answer.comment?.trim())
     problems.push('inbox.commentRequired');
+  if (answer.action === 'recorded' && !answer.comment?.trim())
+    problems.push('inbox.minutesRequired');
   if (answer.action === 'transfer' || answer.action === 'addSigner') {
     const target = answer.action === 'transfer' ? answer.transferTo : answer.addSigner;
     if (!target || !emailPattern.test(target.trim())) problems.push('inbox.target');

@@ -11,6 +11,7 @@ import { errorText } from '../shared/errorText';
 import { daysUntil, formatDue, syncServerClock } from '../shared/format';
 import { getPortal, setPortalMailLanguage, submitPortalItem } from './api';
 import EvidenceSheets from './EvidenceSheets';
+import MeetingReplies from './MeetingReplies';
 
 /** The chamber's page, reached from the link in its e-mails: no password, only its own open items. */
 export default function PortalPage() {
@@ -47,6 +48,7 @@ export default function PortalPage() {
               </Space>
               {view.items.length === 0 ? <Empty description={t('portal.none')} />
                 : <List dataSource={view.items} renderItem={(item) => <PortalItemCard token={token} item={item} view={view} onSubmitted={load} />} />}
+              <MeetingReplies key={view.now} token={token} meetings={view.meetings} />
               <EvidenceSheets token={token} accept={view.allowedFileTypes.join(',')} />
               {view.sent.length > 0 && <SentList receipts={view.sent} />}
             </Space>

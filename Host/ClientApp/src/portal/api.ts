@@ -1,6 +1,6 @@
 // The chamber portal, reached with the token from an e-mailed link instead of a sign-in.
 import { api, get, path, put, upload } from '../api/http';
-import type { EvidenceSheet, PortalView, Submitted } from '../api/types';
+import type { EvidenceSheet, PortalMeeting, PortalView, Submitted } from '../api/types';
 
 export const getPortal = (token: string) => get<PortalView>(path`/api/portal/${token}`);
 
@@ -29,3 +29,7 @@ export function addEvidenceFiles(token: string, instanceId: string, itemId: stri
 
 export const deleteEvidenceFile = (token: string, instanceId: string, fileId: string) =>
   api<EvidenceSheet>('DELETE', path`/api/portal/${token}/evidence/${instanceId}/files/${fileId}`);
+
+/** The chamber's 回执 for a meeting of its campaign: attending or declined, who comes, a note. */
+export const replyToMeeting = (token: string, meetingId: string, reply: { reply: string; attendees?: string; note?: string }) =>
+  put<PortalMeeting>(path`/api/portal/${token}/meetings/${meetingId}/reply`, reply);

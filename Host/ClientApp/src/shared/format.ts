@@ -69,6 +69,11 @@ export function formatDue(iso: string | null | undefined, language = i18n.langua
   return iso ? formatter('day', language).format(new Date(iso)) : '';
 }
 
+/** A calendar day the server sends as yyyy-MM-dd (already a Beijing day): 2026年6月22日, 22 Jun 2026. */
+export function formatDay(day: string | null | undefined, language = i18n.language): string {
+  return day ? formatDue(`${day}T12:00:00+08:00`, language) : '';
+}
+
 /** "user:leader@x.cn" → "leader@x.cn"; "role:staff" → its name when a namer is given (会员部工作人员), else as it is. */
 export function assigneeLabel(tag: string, roleName?: (role: string) => string): string {
   if (tag.startsWith('role:') && roleName) return roleName(tag.slice(5));

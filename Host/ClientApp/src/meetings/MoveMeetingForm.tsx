@@ -2,12 +2,13 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../shared/errorText';
-import { moveMeeting } from './api';
 
 type Values = { date: string; time?: string; location?: string };
 
-/** Staff move a progress meeting not yet held; the chamber receives the update of its invitation. */
-export default function MoveMeetingForm({ instanceId, activityId, onMoved }: { instanceId: string; activityId: string; onMoved: () => void }) {
+export type MeetingMove = { date: string; time: string | null; location: string | null };
+
+/** Staff move a meeting not yet held; whoever was invited receives the update of the invitation. */
+export default function MoveMeetingForm({ submit: move, onMoved }: { submit(move: MeetingMove): Promise<unknown>; onMoved: () => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -16,7 +17,7 @@ export default function MoveMeetingForm({ instanceId, activityId, onMoved }: { i
     setSaving(true);
     setError(null);
     try {
-      await moveMeeting(instanceId, activityId, { date: values.date, time: values.time || null, location: values.location || null });
+      await move({ date: values.date, time: values.time || null, location: values.location || null });
       onMoved();
     } catch (e) {
       setError(errorText(e));
