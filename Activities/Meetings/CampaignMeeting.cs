@@ -74,7 +74,7 @@ public sealed class CampaignMeeting : Activity
         var calendar = await context.GetCalendarAsync();
         var start = MeetingSchedule.Start(context.Get(MeetingDate), context.Get(MeetingTime), calendar);
         var minutes = context.Get(DurationMinutes) is var duration and > 0 ? duration : 120;
-        var notice = NoticeAt(calendar, start, context.Get(NoticeDays));
+        var notice = Later(NoticeAt(calendar, start, context.Get(NoticeDays)), context.Clock.GetUtcNow());
         var meeting = new CampaignMeetingRecord
         {
             Id = CampaignMeetings.IdOf(campaignId, Id),
@@ -102,6 +102,7 @@ public sealed class CampaignMeeting : Activity
             return;
         }
 
+        InviteIfDue(context, meeting);
         await context.Services.GetRequiredService<CampaignMeetings>().SaveAsync(meeting, context.CancellationToken);
         context.SetProperty("meeting", meeting.Id);
         context.SetProperty("noticeDays", context.Get(NoticeDays));
@@ -139,7 +140,6 @@ public sealed class CampaignMeeting : Activity
     {
         if (meeting.Status == MeetingStatus.Planned)
         {
-            // Due already (a meeting soon after its step, or moved close): the timer fires at once.
             var notice = new DateTimeOffset(DateTime.SpecifyKind(meeting.NoticeAt, DateTimeKind.Utc));
             context.CreateBookmark(NoticeBookmark, key: notice.ToString("O", CultureInfo.InvariantCulture), callback: OnNoticeAsync, dueAt: notice);
         }
@@ -148,6 +148,18 @@ public sealed class CampaignMeeting : Activity
         context.CreateBookmark(OverBookmark, key: end.ToString("O", CultureInfo.InvariantCulture), callback: OnOverAsync, dueAt: end);
         // The move endpoint lets it be moved only until it begins; after that, the sign-in sheet is what changes.
         context.CreateBookmark(MoveBookmark, key: meeting.Id, callback: OnMovedAsync);
+    }
+
+    /// <summary>
+    /// Invites at once when the notice day has come (a meeting soon after its step, or moved close):
+    /// the invitation is not left to a timer that, on a manual clock, waits for the next advance.
+    /// </summary>
+    private static void InviteIfDue(ActivityExecutionContext context, CampaignMeetingRecord meeting)
+    {
+        if (meeting.Status != MeetingStatus.Planned || meeting.NoticeAt > context.Clock.GetUtcNow().UtcDateTime)
+            return;
+        meeting.Status = MeetingStatus.Scheduled;
+        Announce(context, meeting, MeetingMailing.Invitation);
     }
 
     /// <summary>The notice day: every participant is invited.</summary>
@@ -177,11 +189,15 @@ public sealed class CampaignMeeting : Activity
         meeting.Location = string.IsNullOrWhiteSpace(move.Location) ? meeting.Location : PlainText.OneLine(move.Location.Trim());
         var invited = meeting.Status != MeetingStatus.Planned;
         // Once invited, the participants keep their invitation's day; only a planned meeting's notice moves with it.
-        var notice = invited ? new DateTimeOffset(DateTime.SpecifyKind(meeting.NoticeAt, DateTimeKind.Utc)) : NoticeAt(calendar, start, context.GetProperty<int>("noticeDays"));
+        var notice = invited
+            ? new DateTimeOffset(DateTime.SpecifyKind(meeting.NoticeAt, DateTimeKind.Utc))
+            : Later(NoticeAt(calendar, start, context.GetProperty<int>("noticeDays")), context.Clock.GetUtcNow());
         meeting.NoticeAt = notice.UtcDateTime;
         meeting.ReplyDue = ReplyDue(calendar, start, context.GetProperty<int>("replyDays"), notice);
         if (invited)
             meeting.Sequence++;
+        else
+            InviteIfDue(context, meeting);
         await meetings.SaveAsync(meeting, context.CancellationToken);
         context.WorkflowExecutionContext.Bookmarks.RemoveAll(b => b.ContextId == context.Id && (b.Name == OverBookmark || b.Name == MoveBookmark || b.Name == NoticeBookmark));
         if (invited)
@@ -232,6 +248,9 @@ public sealed class CampaignMeeting : Activity
             $"{view.Title}: {view.Invited} invited, {view.Attending} replied attending, {view.Attended} attended, {view.Absent} absent"));
         await context.CompleteActivityAsync();
     }
+
+    /// <summary>A notice day already past means now: replies are then due no earlier than today.</summary>
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private static string Beijing(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(BeijingTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -21,6 +21,9 @@ public sealed record MeetingMailing(string MeetingId, string Template, int Seque
 
     public static MeetingMailing? FromJson(string json) => JsonSerializer.Deserialize<MeetingMailing>(json, JsonSerializerOptions.Web);
 
-    /// <summary>The outbox key of this mailing's message to one participant: asking twice sends once.</summary>
-    public string KeyFor(string chamberId) => $"meeting/{MeetingId}/{Template}-{Sequence}/{chamberId}";
+    /// <summary>
+    /// The outbox key of this mailing's message to one participant: asking twice sends once. The
+    /// template is its third part, where the campaign's timeline reads it (<see cref="Email.CampaignMail.TemplateOf"/>).
+    /// </summary>
+    public string KeyFor(string chamberId) => $"meeting/{MeetingId}/{Template}/{Sequence}/{chamberId}";
 }

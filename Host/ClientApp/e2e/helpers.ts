@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const admin = { email: process.env.ADMIN_EMAIL ?? 'admin@example.com', password: process.env.ADMIN_PASSWORD ?? '' };
@@ -48,6 +48,7 @@ export async function adminApi(request: APIRequestContext): Promise<{
 /** The delivered e-mails to an address, decoded enough to read (the pickup folder's .eml files). */
 export function mailsTo(address: string): string[] {
   const folder = process.env.MAIL_DIR ?? '';
+  if (!existsSync(folder)) return []; // nothing delivered yet
   return readdirSync(folder).filter((f) => f.endsWith('.eml'))
     .map((f) => decodeMail(readFileSync(join(folder, f), 'latin1')))
     .filter((text) => text.includes(address));
