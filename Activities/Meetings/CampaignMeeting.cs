@@ -43,6 +43,10 @@ public sealed class CampaignMeeting : Activity
     [Input(Description = "Agenda or notes for the invitation.", UIHint = InputUIHints.MultiLine)]
     public Input<string>? Description { get; set; }
 
+    [Input(Description = "A district's own meeting: only the participants of this district (as the directory names it) are invited. Empty: every participant.",
+        UIHint = InputUIHints.SingleLine)]
+    public Input<string>? District { get; set; }
+
     [Input(DisplayName = "Notice days", Description = "The invitations go out this many working days before the meeting (at once when that day has passed).", DefaultValue = "10")]
     public Input<int>? NoticeDays { get; set; }
 
@@ -86,6 +90,7 @@ public sealed class CampaignMeeting : Activity
             EndsAt = start.AddMinutes(minutes).UtcDateTime,
             Location = PlainText.OneLine(context.Get(Location) ?? ""),
             Description = context.Get(Description),
+            District = string.IsNullOrWhiteSpace(context.Get(District)) ? null : context.Get(District)!.Trim(),
             NoticeAt = notice.UtcDateTime,
             ReplyDue = ReplyDue(calendar, start, context.Get(ReplyDays), notice),
             Sequence = 0,

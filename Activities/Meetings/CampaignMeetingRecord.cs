@@ -16,6 +16,9 @@ public sealed class CampaignMeetingRecord
     public required string Location { get; set; }
     public string? Description { get; set; }
 
+    /// <summary>A district's own meeting invites only the participants of that district; null: every participant.</summary>
+    public string? District { get; set; }
+
     /// <summary>When the invitations go out (a set number of working days before the meeting, at 09:00 Beijing).</summary>
     public DateTime NoticeAt { get; set; }
 

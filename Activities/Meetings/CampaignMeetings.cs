@@ -10,8 +10,9 @@ namespace Chamber.Campaigns.Meetings;
 
 /// <summary>A campaign meeting as staff see it: when and where, how the participants replied and who came.</summary>
 /// <param name="Invited">The campaign's participants, every one of whom was invited.</param>
+/// <param name="District">A district's own meeting; null when it is held for every participant.</param>
 public sealed record CampaignMeetingView(string Id, string Title, DateTimeOffset Start, DateTimeOffset End, string Location, string? Description,
-    DateTimeOffset NoticeAt, DateOnly ReplyDue, string Status, int Invited, int Attending, int Declined, int Attended, int Absent,
+    string? District, DateTimeOffset NoticeAt, DateOnly ReplyDue, string Status, int Invited, int Attending, int Declined, int Attended, int Absent,
     string? Minutes, string? RecordedBy, DateTimeOffset? RecordedAt);
 
 /// <summary>A participant's line on the sign-in sheet: its 回执 and whether it came.</summary>
@@ -51,6 +52,12 @@ public sealed class CampaignMeetings(IDbContextFactory<CampaignDbContext> campai
     /// <summary>The id a campaign's meeting step gives its meeting: the same each time the step runs, so a repeated slice writes one meeting.</summary>
     public static string IdOf(string campaignId, string activityId) => $"{campaignId}-{activityId}";
 
+    /// <summary>Who a meeting invites: the campaign's participants (of its district, for a district's own meeting).</summary>
+    public static IQueryable<ChamberRecord> Invitees(CampaignDbContext db, CampaignMeetingRecord meeting) =>
+        db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == meeting.CampaignId)
+            .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => c)
+            .Where(c => meeting.District == null || c.District == meeting.District);
+
     /// <summary>Writes the meeting as its step schedules (or moves) it.</summary>
     public async Task SaveAsync(CampaignMeetingRecord meeting, CancellationToken cancellationToken = default)
     {
@@ -88,7 +95,9 @@ public sealed class CampaignMeetings(IDbContextFactory<CampaignDbContext> campai
         var meetings = await db.CampaignMeetings.AsNoTracking().Where(m => m.CampaignId == campaignId).OrderBy(m => m.StartsAt).ToListAsync(cancellationToken);
         if (meetings.Count == 0)
             return [];
-        var invited = await db.CampaignParticipants.CountAsync(p => p.CampaignId == campaignId, cancellationToken);
+        var invited = new Dictionary<string, int>();
+        foreach (var meeting in meetings)
+            invited[meeting.Id] = await Invitees(db, meeting).CountAsync(cancellationToken);
         var ids = meetings.Select(m => m.Id).ToList();
         var counts = (await db.MeetingAttendance.AsNoTracking().Where(a => ids.Contains(a.MeetingId))
                 .GroupBy(a => new { a.MeetingId, a.Reply, a.Attended })
@@ -98,7 +107,8 @@ public sealed class CampaignMeetings(IDbContextFactory<CampaignDbContext> campai
         return [.. meetings.Select(m =>
         {
             var of = counts[m.Id].ToList();
-            return new CampaignMeetingView(m.Id, m.Title, Utc(m.StartsAt), Utc(m.EndsAt), m.Location, m.Description, Utc(m.NoticeAt), m.ReplyDue, m.Status, invited,
+            return new CampaignMeetingView(m.Id, m.Title, Utc(m.StartsAt), Utc(m.EndsAt), m.Location, m.Description, m.District, Utc(m.NoticeAt), m.ReplyDue, m.Status,
+                invited[m.Id],
                 of.Where(c => c.Reply == MeetingReply.Attending).Sum(c => c.Count), of.Where(c => c.Reply == MeetingReply.Declined).Sum(c => c.Count),
                 of.Where(c => c.Attended == true).Sum(c => c.Count), of.Where(c => c.Attended == false).Sum(c => c.Count),
                 m.Minutes, m.RecordedBy, m.RecordedAt is { } at ? Utc(at) : null);
@@ -111,11 +121,10 @@ public sealed class CampaignMeetings(IDbContextFactory<CampaignDbContext> campai
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var rows =
-            from p in db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == meeting.CampaignId)
-            join c in db.Chambers.AsNoTracking() on p.ChamberId equals c.Id
-            join a in db.MeetingAttendance.AsNoTracking().Where(a => a.MeetingId == meeting.Id) on p.ChamberId equals a.ChamberId into attendance
+            from c in Invitees(db, meeting)
+            join a in db.MeetingAttendance.AsNoTracking().Where(a => a.MeetingId == meeting.Id) on c.Id equals a.ChamberId into attendance
             from a in attendance.DefaultIfEmpty()
-            select new { p.ChamberId, c.Name, Reply = a == null ? null : a.Reply, Attendees = a == null ? null : a.Attendees,
+            select new { ChamberId = c.Id, c.Name, Reply = a == null ? null : a.Reply, Attendees = a == null ? null : a.Attendees,
                 ReplyNote = a == null ? null : a.ReplyNote, RepliedAt = a == null ? null : a.RepliedAt, Attended = a == null ? null : a.Attended };
         if (filter.Search?.Trim() is { Length: > 0 } search)
             rows = rows.Where(r => r.Name.Contains(search) || r.ChamberId == search);
@@ -155,8 +164,7 @@ public sealed class CampaignMeetings(IDbContextFactory<CampaignDbContext> campai
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(500))
         {
-            known.UnionWith(await db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == meeting.CampaignId && chunk.Contains(p.ChamberId))
-                .Select(p => p.ChamberId).ToListAsync(cancellationToken));
+            known.UnionWith(await Invitees(db, meeting).Where(c => chunk.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken));
         }
 
         var strangers = ids.Where(id => !known.Contains(id)).ToList();
@@ -186,8 +194,7 @@ public sealed class CampaignMeetings(IDbContextFactory<CampaignDbContext> campai
         }
 
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
-        var participants = await db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == meeting.CampaignId)
-            .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+        var participants = await Invitees(db, meeting).Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
         var byName = participants.GroupBy(p => p.Name.Trim(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
         var byId = participants.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var signed = new List<string>();
@@ -216,9 +223,11 @@ public sealed class CampaignMeetings(IDbContextFactory<CampaignDbContext> campai
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var rows = await (
                 from p in db.CampaignParticipants.AsNoTracking().Where(p => p.ChamberId == chamberId)
+                join chamber in db.Chambers.AsNoTracking() on p.ChamberId equals chamber.Id
                 join campaign in db.Campaigns.AsNoTracking() on p.CampaignId equals campaign.Id
                 join m in db.CampaignMeetings.AsNoTracking() on p.CampaignId equals m.CampaignId
                 where m.Status != MeetingStatus.Cancelled && m.Status != MeetingStatus.Planned && m.EndsAt > since
+                    && (m.District == null || m.District == chamber.District)
                 join a in db.MeetingAttendance.AsNoTracking().Where(a => a.ChamberId == chamberId) on m.Id equals a.MeetingId into replies
                 from a in replies.DefaultIfEmpty()
                 select new { Meeting = m, Campaign = campaign.Name, Reply = a == null ? null : a.Reply, Attendees = a == null ? null : a.Attendees,
@@ -248,7 +257,7 @@ public sealed class CampaignMeetings(IDbContextFactory<CampaignDbContext> campai
 
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var meeting = await db.CampaignMeetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
-        if (meeting is null || !await db.CampaignParticipants.AnyAsync(p => p.CampaignId == meeting.CampaignId && p.ChamberId == chamberId, cancellationToken))
+        if (meeting is null || !await Invitees(db, meeting).AnyAsync(c => c.Id == chamberId, cancellationToken))
             return null;
         if (!CanReply(meeting, BeijingTime.Today(clock)))
         {

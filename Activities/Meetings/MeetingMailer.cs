@@ -113,16 +113,26 @@ public sealed class MeetingMailer(
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
             campaign = await db.Campaigns.Where(c => c.Id == meeting.CampaignId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
 
+        // One calendar for the mailing, each participant's copy naming it alone.
+        var uid = $"{meeting.Id}@chamber-campaign-workflows";
+        var organizer = CalendarInvite.Person(meetingOptions.Value.Organizer ?? "noreply@chamber.localhost");
+        var (start, end) = (Utc(meeting.StartsAt), Utc(meeting.EndsAt));
+        var calendar = mailing.Template == MeetingMailing.Cancelled
+            ? CalendarRequest.Cancellation(uid, mailing.Sequence, meeting.Title, meeting.Location, start, end, clock.GetUtcNow(), organizer)
+            : CalendarRequest.Request(uid, mailing.Sequence, meeting.Title, meeting.Location, meeting.Description, start, end, clock.GetUtcNow(), organizer);
+
         using var burst = bulkWork.Begin();
         var written = 0;
+        // A batch is written while the next is rendered: the writing (one connection) and the
+        // rendering (every core) took 1.6 s and 2.0 s of the 50,000 invitations one after the other.
+        Task<int>? writing = null;
         string? after = null;
         while (true)
         {
             List<ChamberRecord> batch;
             await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
             {
-                var chambers = db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == meeting.CampaignId)
-                    .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => c);
+                var chambers = CampaignMeetings.Invitees(db, meeting);
                 if (after is not null)
                     chambers = chambers.Where(c => string.Compare(c.Id, after) > 0);
                 batch = await chambers.OrderBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
@@ -136,33 +146,32 @@ public sealed class MeetingMailer(
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
                 async (chamber, ct) =>
                 {
-                    if (await MessageAsync(mailing, meeting, campaign, chamber, instanceId, ct) is { } message)
+                    if (await MessageAsync(mailing, meeting, calendar, campaign, chamber, instanceId, ct) is { } message)
                         messages.Add(message);
                 });
-            written += await outbox.EnqueueAsync([.. messages], cancellationToken);
-            signal.Pulse(EmailMessage.Channel);
+            if (writing is not null)
+                written += await writing;
+            // On a thread of its own: SQLite's "async" calls run synchronously on the caller's.
+            writing = Task.Run(() => outbox.EnqueueAsync([.. messages], cancellationToken), cancellationToken);
             if (batch.Count < BatchSize)
                 break;
         }
 
+        if (writing is not null)
+            written += await writing;
+        signal.Pulse(EmailMessage.Channel);
         return written;
     }
 
-    private async Task<OutboxMessage?> MessageAsync(MeetingMailing mailing, CampaignMeetingRecord meeting, string campaign, ChamberRecord chamber,
-        string? instanceId, CancellationToken cancellationToken)
+    private async Task<OutboxMessage?> MessageAsync(MeetingMailing mailing, CampaignMeetingRecord meeting, CalendarRequest calendar, string campaign,
+        ChamberRecord chamber, string? instanceId, CancellationToken cancellationToken)
     {
         var addresses = EmailMessage.Addresses(chamber.Email);
         if (addresses.Count == 0)
             return null;
         var start = Utc(meeting.StartsAt);
-        var end = Utc(meeting.EndsAt);
-        var organizer = CalendarInvite.Person(meetingOptions.Value.Organizer ?? "noreply@chamber.localhost");
-        var attendees = addresses.Select(address => new CalendarPerson(chamber.Name, address));
         var cancelled = mailing.Template == MeetingMailing.Cancelled;
-        var uid = $"{meeting.Id}@chamber-campaign-workflows";
-        var ics = cancelled
-            ? CalendarInvite.Cancel(uid, mailing.Sequence, meeting.Title, meeting.Location, start, end, clock.GetUtcNow(), organizer, attendees)
-            : CalendarInvite.Create(uid, mailing.Sequence, meeting.Title, meeting.Location, meeting.Description, start, end, clock.GetUtcNow(), organizer, attendees);
+        var ics = calendar.For(addresses.Select(address => new CalendarPerson(chamber.Name, address)));
 
         var language = MessageLanguage.Of(chamber.Language);
         var model = CampaignMail.MeetingFields(start);

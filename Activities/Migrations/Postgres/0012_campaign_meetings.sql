@@ -9,6 +9,7 @@ CREATE TABLE campaign_meetings (
     starts_at    timestamptz NOT NULL,
     ends_at      timestamptz NOT NULL,
     location     text NOT NULL,
+    district     text NULL,
     description  text NULL,
     notice_at    timestamptz NOT NULL,
     reply_due    date NOT NULL,

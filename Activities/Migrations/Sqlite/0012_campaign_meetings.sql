@@ -9,6 +9,7 @@ CREATE TABLE campaign_meetings (
     starts_at    TEXT NOT NULL,
     ends_at      TEXT NOT NULL,
     location     TEXT NOT NULL,
+    district     TEXT NULL,
     description  TEXT NULL,
     notice_at    TEXT NOT NULL,
     reply_due    TEXT NOT NULL,

@@ -149,6 +149,12 @@ public abstract class CampaignMeetingTests(StorageProvider provider) : HostTestB
             黄浦区温州商会,异地商会,hp@chamber.example
             静安区服装商会,行业商会,ja@chamber.example
             """);
+        // A campaign stopped before its meeting's invitations went out calls it off without a word to anyone.
+        var quiet = await LaunchAsync(ids);
+        Assert.Equal("planned", (await MeetingAsync(Admin, quiet)).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"/api/workflow-instances/{CampaignService.CampaignInstanceId(quiet)}/cancel", null)).StatusCode);
+        await CampaignDriver.WaitAsync(async () => (await MeetingAsync(Admin, quiet)).GetProperty("status").GetString() == "cancelled");
+
         var campaign = await LaunchAsync(ids);
         await AdvanceAsync((await MeetingAsync(Admin, campaign)).GetProperty("noticeAt").GetDateTimeOffset().AddMinutes(1).ToString("O"));
         var invitation = Ical.Net.Calendar.Load(Ics((await MailsAsync(2, "REQUEST"))[0]))!.Events.Single();
@@ -165,12 +171,56 @@ public abstract class CampaignMeetingTests(StorageProvider provider) : HostTestB
         Assert.Equal(HttpStatusCode.Conflict, (await Admin.PostAsJsonAsync($"/api/campaigns/{campaign}/meetings/{meeting.GetProperty("id").GetString()}/move",
             new { date = "2026-06-30" })).StatusCode);
 
-        // A campaign stopped before its meeting's invitations went out calls it off without a word to anyone.
-        var quiet = await LaunchAsync(ids);
-        Assert.Equal("planned", (await MeetingAsync(Admin, quiet)).GetProperty("status").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"/api/workflow-instances/{CampaignService.CampaignInstanceId(quiet)}/cancel", null)).StatusCode);
-        await CampaignDriver.WaitAsync(async () => (await MeetingAsync(Admin, quiet)).GetProperty("status").GetString() == "cancelled");
+        // Only the invited campaign's participants were told.
+        await Task.Delay(500);
         await MailsAsync(2, "CANCEL");
+    }
+
+    [Fact]
+    public async Task A_district_meeting_invites_and_lists_only_that_districts_participants()
+    {
+        using var portal = Host.CreateClient();
+        var ids = await ImportChambersAsync("""
+            名称,类型,所属区,邮箱
+            五马街道商会,乡镇街道商会,鹿城区,wuma@chamber.example
+            南汇街道商会,乡镇街道商会,鹿城区,nanhui@chamber.example
+            永中街道商会,乡镇街道商会,龙湾区,yongzhong@chamber.example
+            """);
+        // The chambers' part, and beside it (no connections: both start) the 鹿城区 federation's own meeting, its invitations due at once.
+        const string Template = """
+            {"definitionId":"district-meeting","name":"鹿城区推进会","isPublished":true,"customProperties":{"rubric":"four-good"},
+             "root":{"type":"Elsa.Flowchart","id":"flow","activities":[
+               {"id":"participants","type":"Chamber.ForEachParticipant",
+                "workflowDefinitionId":{"typeName":"String","expression":{"type":"Literal","value":"four-good-chamber"}},
+                "untilStage":{"typeName":"String","expression":{"type":"Literal","value":"review"}}},
+               {"id":"meeting","type":"Chamber.CampaignMeeting",
+                "title":{"typeName":"String","expression":{"type":"Literal","value":"鹿城区第二季度推进会"}},
+                "meetingDate":{"typeName":"String","expression":{"type":"Literal","value":"2026-04-08"}},
+                "location":{"typeName":"String","expression":{"type":"Literal","value":"鹿城区工商联会议室"}},
+                "district":{"typeName":"String","expression":{"type":"Literal","value":"鹿城区"}}}],
+             "connections":[]}}
+            """;
+        Assert.Equal(HttpStatusCode.Created, (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(Template, Encoding.UTF8, "application/json"))).StatusCode);
+        var created = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "鹿城区“四好”商会推进", year = 2026, templateId = "district-meeting", participantIds = ids });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var campaign = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.Accepted, (await Admin.PostAsync($"/api/campaigns/{campaign}/launch", null)).StatusCode);
+
+        var invitations = await MailsAsync(2, "REQUEST");
+        Assert.Equal(["nanhui@chamber.example", "wuma@chamber.example"], invitations.Select(m => m.To.Mailboxes.Single().Address).Order(StringComparer.Ordinal));
+        JsonElement meeting = default;
+        await CampaignDriver.WaitAsync(async () => (meeting = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/meetings")).EnumerateArray().FirstOrDefault())
+            .ValueKind == JsonValueKind.Object);
+        Assert.Equal(("鹿城区", 2), (meeting.GetProperty("district").GetString(), meeting.GetProperty("invited").GetInt32()));
+        var id = meeting.GetProperty("id").GetString()!;
+        var sheet = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/meetings/{id}/sheet");
+        Assert.Equal(["五马街道商会", "南汇街道商会"], sheet.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("chamber").GetString()).Order(StringComparer.Ordinal));
+
+        // The 龙湾区 chamber neither sees it nor can reply to it.
+        var yongzhong = await TokenAsync(ids[2]);
+        Assert.Empty((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{yongzhong}")).GetProperty("meetings").EnumerateArray());
+        Assert.Equal(HttpStatusCode.NotFound, (await portal.PutAsJsonAsync($"/api/portal/{yongzhong}/meetings/{id}/reply", new { reply = "declined" })).StatusCode);
+        Assert.Single((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{await TokenAsync(ids[0])}")).GetProperty("meetings").EnumerateArray());
     }
 
     private async Task<string> LaunchAsync(IReadOnlyList<string> ids)

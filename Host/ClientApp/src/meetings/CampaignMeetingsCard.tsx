@@ -39,7 +39,10 @@ export default function CampaignMeetingsCard({ campaignId, canAct, refreshKey }:
           columns={[
             { title: t('meetings.meeting'), render: (_, m) => (
               <Space orientation="vertical" size={0}>
-                <Typography.Text data-user-text>{m.title}</Typography.Text>
+                <Space size={4} wrap>
+                  <Typography.Text data-user-text>{m.title}</Typography.Text>
+                  {m.district && <Tag data-user-text>{m.district}</Tag>}
+                </Space>
                 <Typography.Text type="secondary">{beijingDateTime(m.start, i18n.language)} · <span data-user-text>{m.location}</span></Typography.Text>
               </Space>
             ) },
