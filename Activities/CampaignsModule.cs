@@ -53,8 +53,13 @@ public static class CampaignsModule
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignProgressRecorder>());
         services.AddSingleton<Meetings.MeetingCancellationSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Meetings.MeetingCancellationSender>());
-        services.AddSingleton<Meetings.MeetingMailer>();
-        services.AddHostedService(sp => sp.GetRequiredService<Meetings.MeetingMailer>());
+        services.AddSingleton<Mailings.IParticipantLetters, Meetings.MeetingLetters>();
+        services.AddActivity<Notices.DraftNotice>();
+        services.AddActivity<Notices.PublishNotice>();
+        services.AddSingleton<Notices.CampaignNotices>();
+        services.AddSingleton<Mailings.IParticipantLetters, Notices.NoticeLetters>();
+        services.AddSingleton<Mailings.ParticipantMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Mailings.ParticipantMailer>());
         services.AddPooledDbContextFactory<Persistence.CampaignDbContext>((sp, db) =>
             db.UseConfiguredStorage(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value));
         services.AddSingleton<Chambers.ChamberDirectory>();

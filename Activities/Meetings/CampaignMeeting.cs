@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Lifecycle;
+using Chamber.Campaigns.Mailings;
 using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
@@ -134,11 +135,11 @@ public sealed class CampaignMeeting : Activity
         return due < noticeDay ? noticeDay : due;
     }
 
-    /// <summary>The mailing of this meeting's news to all participants, sent by <see cref="MeetingMailer"/> in batches.</summary>
+    /// <summary>The mailing of this meeting's news to all participants, sent by <see cref="ParticipantMailer"/> in batches.</summary>
     private static void Announce(ActivityExecutionContext context, CampaignMeetingRecord meeting, string template)
     {
-        var mailing = new MeetingMailing(meeting.Id, template, meeting.Sequence);
-        context.EnqueueMessage(MeetingMailing.Channel, mailing.ToJson(), $"{meeting.Title} · {template}", $"{meeting.Id}/{template}-{meeting.Sequence}");
+        var mailing = MeetingLetters.Mailing(meeting, template);
+        context.EnqueueMessage(ParticipantMailing.Channel, mailing.ToJson(), $"{meeting.Title} · {template}", mailing.Key);
     }
 
     private void Schedule(ActivityExecutionContext context, CampaignMeetingRecord meeting)
@@ -164,7 +165,7 @@ public sealed class CampaignMeeting : Activity
         if (meeting.Status != MeetingStatus.Planned || meeting.NoticeAt > context.Clock.GetUtcNow().UtcDateTime)
             return;
         meeting.Status = MeetingStatus.Scheduled;
-        Announce(context, meeting, MeetingMailing.Invitation);
+        Announce(context, meeting, MeetingLetters.Invitation);
     }
 
     /// <summary>The notice day: every participant is invited.</summary>
@@ -175,7 +176,7 @@ public sealed class CampaignMeeting : Activity
             ?? throw new InvalidOperationException("The meeting of this step is gone.");
         meeting.Status = MeetingStatus.Scheduled;
         await meetings.SaveAsync(meeting, context.CancellationToken);
-        Announce(context, meeting, MeetingMailing.Invitation);
+        Announce(context, meeting, MeetingLetters.Invitation);
         context.JournalMessage(ReaderText.Of($"{meeting.Title}：已通知全部参与单位", $"{meeting.Title}: every participant invited"));
     }
 
@@ -206,7 +207,7 @@ public sealed class CampaignMeeting : Activity
         await meetings.SaveAsync(meeting, context.CancellationToken);
         context.WorkflowExecutionContext.Bookmarks.RemoveAll(b => b.ContextId == context.Id && (b.Name == OverBookmark || b.Name == MoveBookmark || b.Name == NoticeBookmark));
         if (invited)
-            Announce(context, meeting, MeetingMailing.Moved);
+            Announce(context, meeting, MeetingLetters.Moved);
         Schedule(context, meeting);
         context.JournalMessage($"{meeting.Title} → {Beijing(meeting.StartsAt)} {meeting.Location}");
     }
@@ -218,8 +219,8 @@ public sealed class CampaignMeeting : Activity
         if (!pending || context.GetProperty<string>("meeting") is not { } meetingId)
             return;
         // The mailer marks it cancelled and takes the sequence after the last one sent.
-        var mailing = new MeetingMailing(meetingId, MeetingMailing.Cancelled, -1);
-        context.EnqueueMessage(MeetingMailing.Channel, mailing.ToJson(), $"{meetingId} · {MeetingMailing.Cancelled}", $"{meetingId}/{MeetingMailing.Cancelled}");
+        var mailing = MeetingLetters.Cancellation(meetingId);
+        context.EnqueueMessage(ParticipantMailing.Channel, mailing.ToJson(), $"{meetingId} · {MeetingLetters.Cancelled}", mailing.Key);
     }
 
     /// <summary>Over: it can no longer be moved; the recorders are asked for the sign-in sheet and the minutes.</summary>

@@ -18,6 +18,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Evidence.EvidenceNoteRecord> EvidenceNotes => Set<Evidence.EvidenceNoteRecord>();
     public DbSet<Meetings.CampaignMeetingRecord> CampaignMeetings => Set<Meetings.CampaignMeetingRecord>();
     public DbSet<Meetings.MeetingAttendanceRecord> MeetingAttendance => Set<Meetings.MeetingAttendanceRecord>();
+    public DbSet<Notices.NoticeRecord> Notices => Set<Notices.NoticeRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -77,6 +78,11 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("campaign_meeting_attendance");
             e.HasKey(a => new { a.MeetingId, a.ChamberId });
+        });
+        modelBuilder.Entity<Notices.NoticeRecord>(e =>
+        {
+            e.ToTable("campaign_notices");
+            e.HasKey(n => n.Id);
         });
         modelBuilder.UseSnakeCaseColumns();
     }

@@ -18,7 +18,7 @@ namespace Chamber.Campaigns.Portal;
 /// The link itself is checked by <see cref="PortalLinks"/> before any of this.
 /// </summary>
 public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskIndex, SubmissionFiles files, WorkflowRuntime runtime,
-    IDbContextFactory<CampaignDbContext> campaigns, BusinessCalendarService calendars, Meetings.CampaignMeetings meetings, TimeProvider clock)
+    IDbContextFactory<CampaignDbContext> campaigns, BusinessCalendarService calendars, Meetings.CampaignMeetings meetings, Notices.CampaignNotices notices, TimeProvider clock)
 {
     /// <summary>Most characters in a submission's note.</summary>
     public const int MaxNoteLength = 4000;
@@ -37,7 +37,8 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
         var today = BeijingTime.Today(clock);
         return new PortalView(chamber?.Name ?? "", [.. items.Select(i => ItemOf(i, calendar, today))], [.. SubmissionFiles.AllowedTypes.Keys],
             SubmissionFiles.MaxFileBytes, SubmissionFiles.MaxFiles, clock.GetUtcNow(), await ReceiptsAsync(chamberId, cancellationToken),
-            Email.MessageLanguage.Of(chamber?.Language), await meetings.OfChamberAsync(chamberId, cancellationToken));
+            Email.MessageLanguage.Of(chamber?.Language), await meetings.OfChamberAsync(chamberId, cancellationToken),
+            await notices.OfChamberAsync(chamberId, cancellationToken));
     }
 
     private async Task<IReadOnlyList<PortalReceipt>> ReceiptsAsync(string chamberId, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Meetings;
+using Chamber.Campaigns.Notices;
 using Chamber.Campaigns.Portal;
 using Chamber.Campaigns.Submissions;
 using Chamber.Host.Auth;
@@ -36,6 +37,7 @@ public static class PortalEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmissionFiles.MaxUploadBytes));
         portal.MapPut("/mail-language", SetMailLanguageAsync).DisableAntiforgery();
         portal.MapPut("/meetings/{meetingId}/reply", ReplyAsync).DisableAntiforgery().ProducesProblem(StatusCodes.Status400BadRequest);
+        portal.MapGet("/notices/{noticeId}", NoticeAsync);
 
         app.MapPost("/api/chambers/{id}/portal-link", async Task<Results<Ok<PortalLinkView>, ProblemHttpResult>> (string id, ChamberDirectory directory, PortalLinks links, CancellationToken ct) =>
             await directory.FindAsync(id, ct) is null
@@ -95,6 +97,19 @@ public static class PortalEndpoints
         return await meetings.ReplyAsync(chamberId, meetingId, request, ct) is { } meeting
             ? TypedResults.Ok(meeting)
             : Problems.NotFound(ReaderText.Of("没有这次会议", "There is no such meeting for your chamber."));
+    }
+
+    /// <summary>A published circular or decision of the chamber's campaigns, as the Word document (always a download).</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> NoticeAsync(string token, string noticeId, PortalLinks links,
+        CampaignNotices notices, HttpContext http, CancellationToken ct)
+    {
+        var (chamberId, problem) = await links.VerifyAsync(token, ct);
+        if (chamberId is null)
+            return Refuse(problem);
+        if (await notices.FileForChamberAsync(chamberId, noticeId, ct) is not { } file)
+            return Problems.NotFound(ReaderText.Of("没有这份公文", "There is no such notice for your chamber."));
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(file.Content, NoticeDocument.ContentType, file.FileName);
     }
 
     internal static ProblemHttpResult Refuse(PortalTokenProblem problem) => problem switch

@@ -70,6 +70,7 @@ export const inputDescriptions: Record<string, string> = {
   'Chamber.CampaignMeeting/durationMinutes': '会议时长（分钟），会议结束后开始登记签到。',
   'Chamber.CampaignMeeting/location': '会议地点。',
   'Chamber.CampaignMeeting/description': '会议通知中的议程或说明。',
+  'Chamber.CampaignMeeting/district': '区县自己召开的会议：只通知该区（以商会名录中的“所属区”为准）的参与单位；不填则通知全部参与单位。',
   'Chamber.CampaignMeeting/noticeDays': '会议日前第几个工作日上午 9 时发出通知（该日已过则立即发出）。',
   'Chamber.CampaignMeeting/replyDays': '回执截止：会议日前第几个工作日。',
   'Chamber.CampaignMeeting/recorders': '负责签到表和会议纪要的人员：邮箱地址和/或角色。',

@@ -1,0 +1,119 @@
+using System.Text;
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Email;
+using Chamber.Campaigns.Mailings;
+using Chamber.Campaigns.Persistence;
+using Chamber.Campaigns.Portal;
+using Chamber.Workflows.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Chamber.Campaigns.Meetings;
+
+/// <summary>
+/// A campaign meeting's news to every participant it invites: for each, in its language, the
+/// template with its portal link (where it sends the 回执) and an .ics naming it as the attendee —
+/// the invitation, an update of it with a higher sequence, or its cancellation.
+/// </summary>
+public sealed class MeetingLetters(
+    IDbContextFactory<CampaignDbContext> campaigns,
+    CampaignMeetings meetings,
+    EmailTemplates templates,
+    PortalLinks links,
+    IOptions<MeetingOptions> meetingOptions,
+    IOptions<PortalOptions> portal,
+    TimeProvider clock) : IParticipantLetters
+{
+    public const string MeetingKind = "meeting";
+
+    public const string Invitation = "meeting-invitation";
+    public const string Moved = "meeting-moved";
+    public const string Cancelled = "meeting-cancelled";
+
+    public string Kind => MeetingKind;
+
+    /// <summary>The mailing of a meeting's news (the invitation or a move, at its sequence).</summary>
+    public static ParticipantMailing Mailing(CampaignMeetingRecord meeting, string template) => new(MeetingKind, meeting.Id, template, meeting.Sequence);
+
+    /// <summary>The cancellation: the mailer takes the sequence after the last one sent.</summary>
+    public static ParticipantMailing Cancellation(string meetingId) => new(MeetingKind, meetingId, Cancelled, -1);
+
+    public async Task<Letters?> PrepareAsync(ParticipantMailing mailing, string? instanceId, CancellationToken cancellationToken)
+    {
+        var meeting = await meetings.FindAsync(mailing.SubjectId, cancellationToken)
+            ?? throw new KeyNotFoundException($"Meeting {mailing.SubjectId} does not exist.");
+        if (mailing.Template == Cancelled)
+        {
+            if (meeting.Status is MeetingStatus.Recorded or MeetingStatus.Recording)
+                return null; // held: nothing to call off
+            if (meeting.Status == MeetingStatus.Planned)
+            {
+                // Nobody was invited yet: nobody is told.
+                meeting.Status = MeetingStatus.Cancelled;
+                await meetings.SaveAsync(meeting, cancellationToken);
+                return null;
+            }
+
+            if (meeting.Status != MeetingStatus.Cancelled)
+            {
+                meeting.Status = MeetingStatus.Cancelled;
+                meeting.Sequence++;
+                await meetings.SaveAsync(meeting, cancellationToken);
+            }
+
+            mailing = mailing with { Sequence = meeting.Sequence };
+        }
+        else if (mailing.Sequence < meeting.Sequence || meeting.Status == MeetingStatus.Cancelled)
+        {
+            return null; // moved again (or called off) since: the later mailing tells everyone
+        }
+
+        string campaign;
+        await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
+            campaign = await db.Campaigns.Where(c => c.Id == meeting.CampaignId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+
+        // One calendar for the mailing, each participant's copy naming it alone.
+        var uid = $"{meeting.Id}@chamber-campaign-workflows";
+        var organizer = CalendarInvite.Person(meetingOptions.Value.Organizer ?? "noreply@chamber.localhost");
+        var (start, end) = (Utc(meeting.StartsAt), Utc(meeting.EndsAt));
+        var calendar = mailing.Template == Cancelled
+            ? CalendarRequest.Cancellation(uid, mailing.Sequence, meeting.Title, meeting.Location, start, end, clock.GetUtcNow(), organizer)
+            : CalendarRequest.Request(uid, mailing.Sequence, meeting.Title, meeting.Location, meeting.Description, start, end, clock.GetUtcNow(), organizer);
+        return new Letters(db => CampaignMeetings.Invitees(db, meeting),
+            (chamber, ct) => LetterAsync(mailing, meeting, calendar, campaign, chamber, instanceId, ct));
+    }
+
+    private async ValueTask<OutboxMessage?> LetterAsync(ParticipantMailing mailing, CampaignMeetingRecord meeting, CalendarRequest calendar, string campaign,
+        ChamberRecord chamber, string? instanceId, CancellationToken cancellationToken)
+    {
+        var addresses = EmailMessage.Addresses(chamber.Email);
+        if (addresses.Count == 0)
+            return null;
+        var cancelled = mailing.Template == Cancelled;
+        var ics = calendar.For(addresses.Select(address => new CalendarPerson(chamber.Name, address)));
+
+        var language = MessageLanguage.Of(chamber.Language);
+        var model = CampaignMail.MeetingFields(Utc(meeting.StartsAt));
+        model["chamber"] = chamber.Name;
+        model["campaign"] = campaign;
+        model["title"] = meeting.Title;
+        model["description"] = meeting.Description;
+        model["location"] = meeting.Location;
+        model["link"] = links.IssueLink(chamber);
+        model["sender"] = portal.Value.SenderIn(language);
+        if (!cancelled)
+        {
+            model["replyDue"] = CampaignMail.ChineseDate(meeting.ReplyDue);
+            model["replyDueEn"] = CampaignMail.EnglishDate(meeting.ReplyDue);
+        }
+
+        var method = cancelled ? "CANCEL" : "REQUEST";
+        var email = await CampaignMail.RenderAsync(templates, mailing.Template, addresses, model,
+            [new EmailAttachment("meeting.ics", $"text/calendar; charset=utf-8; method={method}", Convert.ToBase64String(Encoding.UTF8.GetBytes(ics)))],
+            language, cancellationToken);
+        return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel, mailing.KeyFor(chamber.Id), email.ToJson(), email.Summary,
+            instanceId, clock.GetUtcNow());
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,42 @@
+namespace Chamber.Campaigns.Notices;
+
+/// <summary>A campaign's circular or decision (table <c>campaign_notices</c>); its Word document is one of the campaign's documents.</summary>
+public sealed class NoticeRecord
+{
+    public required string Id { get; set; }
+    public required string CampaignId { get; set; }
+
+    /// <summary><see cref="NoticeKinds.Circular"/> or <see cref="NoticeKinds.Decision"/>.</summary>
+    public required string Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>发文字号, e.g. 沪工商联〔2026〕12号.</summary>
+    public string? Number { get; set; }
+
+    public required string Issuer { get; set; }
+
+    /// <summary>The document among the campaign's files.</summary>
+    public required string FileId { get; set; }
+
+    /// <summary><see cref="NoticeKinds.Draft"/> until published, then <see cref="NoticeKinds.Published"/>.</summary>
+    public required string Status { get; set; }
+
+    public DateTime DraftedAt { get; set; }
+    public DateTime? PublishedAt { get; set; }
+}
+
+/// <summary>The kinds of notice and where one stands.</summary>
+public static class NoticeKinds
+{
+    /// <summary>通报: how the review went, who passed, who rectifies, the demonstration units.</summary>
+    public const string Circular = "circular";
+
+    /// <summary>表彰决定: the units commended, with the honour.</summary>
+    public const string Decision = "decision";
+
+    public const string Draft = "draft";
+    public const string Published = "published";
+
+    public static bool IsKind(string? kind) => kind is Circular or Decision;
+}

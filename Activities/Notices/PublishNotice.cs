@@ -1,0 +1,40 @@
+using Chamber.Campaigns.Lifecycle;
+using Chamber.Campaigns.Mailings;
+using Chamber.Workflows.Localization;
+using Chamber.Workflows.Model;
+using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chamber.Campaigns.Notices;
+
+/// <summary>
+/// 印发: the signed-off circular or decision is published — every participant finds it on its
+/// portal page, to read and download, and receives an e-mail saying so with its link.
+/// </summary>
+[Activity("Chamber.PublishNotice", "Campaign", "Publishes the drafted circular or decision to every participant: on its portal page and by e-mail.",
+    DisplayName = "Publish notice")]
+public sealed class PublishNotice : Activity
+{
+    [Input(Description = "circular or decision: the draft of this kind is published.", UIHint = InputUIHints.SingleLine, DefaultValue = NoticeKinds.Circular)]
+    public Input<string>? Kind { get; set; }
+
+    public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
+    {
+        var campaignId = context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignId)?.ToString();
+        if (string.IsNullOrEmpty(campaignId))
+            throw new InvalidOperationException(ReaderText.Of("“印发”只能在活动流程中运行", "PublishNotice runs only in a campaign's workflow (input campaignId)."));
+        var kind = context.Get(Kind)?.Trim() is { Length: > 0 } given ? given : NoticeKinds.Circular;
+        if (CampaignNotices.KindProblem(kind) is { } problem)
+            throw new InvalidOperationException(problem);
+        var notices = context.Services.GetRequiredService<CampaignNotices>();
+        var notice = await notices.PublishAsync(campaignId, kind, context.CancellationToken)
+            ?? await notices.FindAsync(CampaignNotices.IdOf(campaignId, kind), context.CancellationToken);
+        if (notice is null)
+            throw new InvalidOperationException(ReaderText.Of("没有可印发的草稿：请在此之前安排“起草通报”环节", "There is no draft to publish: put a DraftNotice step before this one."));
+        // Published once; the mailing's key keeps a repeated step from writing twice.
+        var mailing = NoticeLetters.Mailing(notice);
+        context.EnqueueMessage(ParticipantMailing.Channel, mailing.ToJson(), $"{notice.Title} · {mailing.Template}", mailing.Key);
+        context.JournalMessage(ReaderText.Of($"已印发《{notice.Title}》", $"Published '{notice.Title}'"));
+        await context.CompleteActivityAsync();
+    }
+}
