@@ -40,11 +40,19 @@ test('chambers reply from their portal and staff keep one sign-in sheet with the
           meetingTime: literal('10:00'), durationMinutes: literal('60', 'Int32'), location: literal('温州市工商联三楼会议室'),
           description: literal('各商会交流创建工作开局情况。'), noticeDays: literal('1', 'Int32'), recorders: literal('role:staff', 'Object'),
           metadata: { designer: { position: { x: 420, y: 100 } } } },
+        { id: 'draft', type: 'Chamber.DraftNotice', kind: literal('circular'), title: literal('关于四月工作例会情况的通报'), number: literal('温工商联〔2026〕3号'),
+          issuer: literal('温州市工商业联合会'), honour: literal('2026年度“四好”商会'), metadata: { designer: { position: { x: 640, y: 100 } } } },
+        { id: 'sign', type: 'Chamber.SignOff', title: literal('签发：关于四月工作例会情况的通报'), approvers: literal('meeting-staff@fic.example', 'Object'),
+          metadata: { designer: { position: { x: 860, y: 100 } } } },
+        { id: 'publish', type: 'Chamber.PublishNotice', kind: literal('circular'), metadata: { designer: { position: { x: 1080, y: 100 } } } },
       ],
       connections: [
         { source: { activity: 'start', port: 'Done' }, target: { activity: 'fork', port: 'In' } },
         { source: { activity: 'fork', port: 'Participants' }, target: { activity: 'participants', port: 'In' } },
         { source: { activity: 'fork', port: 'Meeting' }, target: { activity: 'april-meeting', port: 'In' } },
+        { source: { activity: 'april-meeting', port: 'Done' }, target: { activity: 'draft', port: 'In' } },
+        { source: { activity: 'draft', port: 'Done' }, target: { activity: 'sign', port: 'In' } },
+        { source: { activity: 'sign', port: 'Approved' }, target: { activity: 'publish', port: 'In' } },
       ],
     },
   });
@@ -95,4 +103,20 @@ test('chambers reply from their portal and staff keep one sign-in sheet with the
   await expect(page.getByTestId('campaign-meetings').getByTestId('meeting-attendance')).toHaveText('实到 2 / 应到 2 · 缺席 0');
   await page.goto('/inbox');
   await expect(page.getByText('签到与纪要：四月工作例会')).toHaveCount(0);
+
+  // Then the circular, drafted as a Word document: signed in the inbox, it reaches the chamber's page.
+  await page.getByRole('row', { name: /签发：关于四月工作例会情况的通报/ }).getByRole('button', { name: /办\s?理/ }).click();
+  await expect(page.getByTestId('task-files')).toContainText('关于四月工作例会情况的通报.docx');
+  await page.getByTestId('answer-task').click();
+  await expect(page.getByText('签发：关于四月工作例会情况的通报')).toHaveCount(0);
+  const chamberAgain = await browser.newPage();
+  await chamberAgain.goto(new URL(portalLinkFor(chambers[1].email)!).pathname);
+  const notice = chamberAgain.getByTestId('portal-notice');
+  await expect(notice).toContainText('通报');
+  await expect(notice).toContainText('温工商联〔2026〕3号');
+  const download = chamberAgain.waitForEvent('download');
+  await notice.getByRole('link', { name: /关于四月工作例会情况的通报/ }).click();
+  expect((await download).suggestedFilename()).toBe('关于四月工作例会情况的通报.docx');
+  await keep(chamberAgain, 'notice-portal');
+  await chamberAgain.close();
 });

@@ -116,6 +116,12 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
 
         await TimelineTellsTheSpringAsync(campaignId!);
 
+        // The federation's progress meetings in the second and third quarters, one for all chambers.
+        await _driver.AdvanceAsync("2026-06-25T09:00:00Z");
+        Assert.Equal(1, await _driver.RecordCampaignMeetingsAsync(campaignId!));
+        await _driver.AdvanceAsync("2026-09-24T09:00:00Z");
+        Assert.Equal(1, await _driver.RecordCampaignMeetingsAsync(campaignId!));
+
         // Summaries by 30 November, all on time.
         await _driver.AdvanceAsync("2026-11-20T02:00:00Z");
         foreach (var chamber in _chambers)

@@ -152,6 +152,8 @@ public abstract class CampaignMeetingTests(StorageProvider provider) : HostTestB
         // A campaign stopped before its meeting's invitations went out calls it off without a word to anyone.
         var quiet = await LaunchAsync(ids);
         Assert.Equal("planned", (await MeetingAsync(Admin, quiet)).GetProperty("status").GetString());
+        // The meeting is written by the step, the instance at the step's commit just after.
+        await CampaignDriver.WaitAsync(async () => (await Admin.GetAsync($"/api/workflow-instances/{CampaignService.CampaignInstanceId(quiet)}")).IsSuccessStatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"/api/workflow-instances/{CampaignService.CampaignInstanceId(quiet)}/cancel", null)).StatusCode);
         await CampaignDriver.WaitAsync(async () => (await MeetingAsync(Admin, quiet)).GetProperty("status").GetString() == "cancelled");
 

@@ -38,7 +38,7 @@ const zh = {
     dates: { planDue: '实施方案报送截止', summaryDue: '年度总结报送截止', selfAssessmentDue: '自评报告报送截止', selfCheckDue: '自查报告报送截止' },
     nextWorkingDay: '逢休息日顺延至下一个工作日', lastWorkingDay: '逢休息日提前到此前最后一个工作日（“月底前”）', asWritten: '按所写日期，不调整', dayOff: '截止日逢周末或法定节假日时', dueOn: '截止日：{{date}}',
     title: '创建活动', create: '新建活动', launch: '启动', launched: '已启动 {{launched}} / {{total}}', year: '年度', template: '模板', participants: '参加单位',
-    leaders: '督办领导', reviewers: '审核人', planApprovers: '方案签批人（可选）', stages: '各环节', chamber: '商会', district: '所属区',
+    leaders: '督办领导', reviewers: '审核人', planApprovers: '方案签批人（可选）', stages: '各环节', chamber: '商会', district: '所属区', kind: '种类', number: '发文字号', issuer: '发文机关', addressee: '主送机关',
     stage: '当前环节', reached: '已完成环节', score: '得分', outcome: '结果', round: '轮次', filterStatus: '按状态筛选',
     schedule: '截止日期', scheduleHint: '日期按模板和工作日历提出，可修改；提醒和催办按工作日计算', pickAll: '全部商会', created: '活动已创建', launchStarted: '活动正在启动',
     filterOutcome: '按结果筛选', searchChamber: '商会名称', total: '共 {{total}} 家',
@@ -82,6 +82,7 @@ const zh = {
   users: { title: '用户与角色', create: '新建用户', email: '邮箱', displayName: '姓名', roles: '角色', disabled: '停用', password: '初始密码', enable: '启用', disable: '停用' },
   people: { roles: '按角色', people: '人员', everyone: '全体{{role}}', noneFound: '没有找到，请输入姓名或邮箱', placeholder: '输入姓名或邮箱搜索' },
   roles: { admin: '管理员', staff: '会员部工作人员', leader: '领导', reviewer: '考核人' },
+  notices: { portalTitle: '通报与表彰决定', kinds: { circular: '通报', decision: '表彰决定' }, publishedAt: '{{time}} 印发' },
   meetings: {
     moveTitle: '会议改期', date: '新的日期', dateRequired: '请选择日期', dateHint: '遇节假日请改选工作日',
     time: '时间（北京时间）', timeHint: '不填则为 14:30', location: '地点', locationHint: '不填则不变', move: '改期并通知',
@@ -115,7 +116,7 @@ const zh = {
   files: { attach: '添加附件（如签批页）', morePages: '仅显示前 {{shown}} 页（共 {{count}} 页），请下载查看全文', preview: '预览', previewFailed: '无法预览，请下载后查看', noDocuments: '还没有附件', addDocuments: '上传方案等附件（Word / PDF）', documents: '方案附件', documentsHint: '签批人在待办中可直接查看 PDF 和图片，其他格式可下载。', pending: '保存后上传：{{names}}' },
   designer: {
     activityTypes: {
-      Chamber: { RubricReview: '考核评审', ForEachParticipant: '逐个参与单位', RequestSubmission: '材料报送', Rectify: '限期整改', Commend: '表彰', CommendationList: '表彰名单', SignOff: '签批', ProgressMeeting: '推进会', CampaignMeeting: '活动会议' },
+      Chamber: { RubricReview: '考核评审', ForEachParticipant: '逐个参与单位', RequestSubmission: '材料报送', Rectify: '限期整改', Commend: '表彰', CommendationList: '表彰名单', SignOff: '签批', ProgressMeeting: '推进会', CampaignMeeting: '活动会议', DraftNotice: '起草通报', PublishNotice: '印发' },
       Elsa: { SendEmail: '发送邮件', FlowJoin: '汇合', FlowSwitch: '多路分支', FlowNode: '流程节点', FlowFork: '并行分支', FlowDecision: '条件判断', Flowchart: '流程图', ParallelForEach: '并行循环', ForEach: '循环', Sequence: '顺序执行', Start: '开始', RunCSharp: '运行 C# 脚本', SetOutput: '设置输出', Fault: '报错', Complete: '完成', Event: '等待事件', SetVariable: '设置变量', End: '结束', Finish: '结束流程', RunJavaScript: '运行 JavaScript 脚本', WriteLine: '输出一行', DispatchWorkflow: '派发子流程', ExecuteWorkflow: '执行子流程', WorkflowDefinitionActivity: '子流程', NotFoundActivity: '未知环节', StartAt: '定时开始', Timer: '定时器', Delay: '延时', Cron: '周期定时' },
     },
     inputs: { approvers: '签批人', bcc: '密送', body: '正文', branches: '分支', campaignName: '活动名称', cc: '抄送', chamber: '商会', chaseEveryWorkingDays: '逾期后每隔几个工作日催办', code: '代码', condition: '条件', correlationId: '关联标识', cronExpression: 'Cron 表达式', dateTime: '日期时间', deadlineDays: '整改天数', description: '说明', dueDate: '截止日期', durationMinutes: '时长（分钟）', escalateAfterChases: '催办几次后报告领导', escalateTo: '督办领导', eventName: '事件名称', from: '发件人', honour: '荣誉称号', idempotencyKey: '幂等键', input: '输入', interval: '间隔', items: '项目', location: '地点', maxChases: '最多催办次数', maxRounds: '整改轮次', meetingDate: '会议日期', meetingTime: '会议时间', message: '消息', outcomes: '结果', outputName: '输出名称', outputValue: '输出值', possibleOutcomes: '可能的结果', recorders: '记录人', replyDays: '回执截止（会前工作日）', noticeDays: '发通知（会前工作日）', district: '所属区', reminderDays: '截止前几个工作日提醒', resubmitWorkingDays: '退回后几个工作日内重新提交', review: '审核', reviewers: '审核人', roundsSoFar: '已整改轮次', rubric: '考核细则', script: '脚本', subject: '主题', text: '文本', timeSpan: '时长', timeZone: '时区', title: '标题', to: '收件人', untilStage: '全部到达此环节后继续', value: '值', waitForCompletion: '等待完成', workflowDefinitionId: '流程', mode: '审批方式', variable: '变量', cases: '分支条件', mergeMode: '汇合方式', scorers: '考核人' },

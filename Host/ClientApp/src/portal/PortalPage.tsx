@@ -12,6 +12,7 @@ import { daysUntil, formatDue, syncServerClock } from '../shared/format';
 import { getPortal, setPortalMailLanguage, submitPortalItem } from './api';
 import EvidenceSheets from './EvidenceSheets';
 import MeetingReplies from './MeetingReplies';
+import PublishedNotices from './PublishedNotices';
 
 /** The chamber's page, reached from the link in its e-mails: no password, only its own open items. */
 export default function PortalPage() {
@@ -40,6 +41,7 @@ export default function PortalPage() {
           : (
             <Space orientation="vertical" style={{ width: '100%' }} size="large">
               <Typography.Title level={3}>{t('portal.welcome', { chamber: view.chamber })}</Typography.Title>
+              <PublishedNotices token={token} notices={view.notices} />
               <Space wrap>
                 <Typography.Text type="secondary">{t('portal.mailLanguage')}</Typography.Text>
                 <Segmented data-testid="portal-mail-language" value={view.mailLanguage}

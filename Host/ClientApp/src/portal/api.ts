@@ -33,3 +33,6 @@ export const deleteEvidenceFile = (token: string, instanceId: string, fileId: st
 /** The chamber's 回执 for a meeting of its campaign: attending or declined, who comes, a note. */
 export const replyToMeeting = (token: string, meetingId: string, reply: { reply: string; attendees?: string; note?: string }) =>
   put<PortalMeeting>(path`/api/portal/${token}/meetings/${meetingId}/reply`, reply);
+
+/** Where the browser downloads a published circular or decision (a Word document). */
+export const portalNoticeUrl = (token: string, noticeId: string) => path`/api/portal/${token}/notices/${noticeId}`;
