@@ -86,7 +86,9 @@ test('chambers reply from their portal and staff keep one sign-in sheet with the
   await expect(sheet.getByRole('row', { name: /永嘉县桥头纽扣商会/ })).toContainText('陈会长、林秘书长');
 
   // Both came: ticked together.
-  await sheet.locator('thead').getByRole('checkbox').check({ force: true });
+  await expect(sheet.locator('tbody tr.ant-table-row')).toHaveCount(2);
+  await sheet.locator('thead .ant-checkbox-wrapper').click();
+  await expect(sheet.getByTestId('mark-present')).toHaveText(/（2）/);
   await sheet.getByTestId('mark-present').click();
   await expect(sheet.getByTestId('sheet-attendance')).toHaveText('实到 2 / 应到 2 · 缺席 0');
   await expect(sheet.getByTestId('attended')).toHaveCount(2);
