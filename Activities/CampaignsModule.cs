@@ -46,6 +46,7 @@ public static class CampaignsModule
         services.AddSingleton<Lifecycle.CampaignDocuments>();
         services.AddSingleton<Evidence.RubricEvidence>();
         services.AddSingleton<Lifecycle.DemonstrationUnits>();
+        services.AddSingleton<Lifecycle.CampaignDistricts>();
         services.AddSingleton<Lifecycle.ParticipantChaser>();
         services.AddSingleton<Lifecycle.CampaignLauncher>();
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignLauncher>());

@@ -87,6 +87,40 @@ public sealed class TaskIndex(IDbContextFactory<WorkflowsDbContext> workflows)
         GROUP BY 1, 2, 3, 4
         """;
 
+    /// <summary>
+    /// Every open item a chamber of the campaign has to hand in, as (chamber, deadline): read from
+    /// the index's columns and one field of the payload, so a district summary of 50,000
+    /// participants needs no payload parsed.
+    /// </summary>
+    public async Task<IReadOnlyList<(string ChamberId, DateTimeOffset? DueAt)>> ChamberDeadlinesAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        var sql = db.Database.IsNpgsql() ? PostgresDeadlines : SqliteDeadlines;
+        var rows = await db.Database.SqlQueryRaw<DeadlineRow>(sql, campaignId, UserTasks.BookmarkName, UserTasks.ChamberTag("") + "%", TaskKinds.Submission)
+            .ToListAsync(cancellationToken);
+        var prefix = UserTasks.ChamberTag("").Length;
+        return [.. rows.Select(r => (r.Tag[prefix..],
+            DateTimeOffset.TryParse(r.DueAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) ? due : (DateTimeOffset?)null))];
+    }
+
+    private const string SqliteDeadlines = """
+        SELECT tag AS "Tag", json_extract(payload, '$.dueAt') AS "DueAt"
+        FROM workflow_bookmarks
+        WHERE correlation_id = {0} AND name = {1} AND tag LIKE {2} AND json_extract(payload, '$.kind') = {3}
+        """;
+
+    private const string PostgresDeadlines = """
+        SELECT tag AS "Tag", payload::json ->> 'dueAt' AS "DueAt"
+        FROM workflow_bookmarks
+        WHERE correlation_id = {0} AND name = {1} AND tag LIKE {2} AND payload::json ->> 'kind' = {3}
+        """;
+
+    private sealed class DeadlineRow
+    {
+        public string Tag { get; init; } = "";
+        public string? DueAt { get; init; }
+    }
+
     private sealed class GroupRow
     {
         public string ActivityId { get; init; } = "";

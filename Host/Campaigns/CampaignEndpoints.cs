@@ -127,6 +127,10 @@ public static class CampaignEndpoints
                 ? TypedResults.NoContent()
                 : Problems.NotFound(ReaderText.Of($"{chamberId} 不是活动 {id} 的示范单位", $"{chamberId} is no demonstration unit of campaign {id}.")))
             .RequireAuthorization(Policies.Operate);
+        // The campaign by district, for the upper level: each row opens that district's participants (?district=).
+        group.MapGet("/{id}/districts", async Task<Results<Ok<IReadOnlyList<DistrictProgress>>, ProblemHttpResult>> (string id, CampaignQueries campaigns,
+            CampaignDistricts districts, CancellationToken ct) =>
+            await campaigns.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await districts.ListAsync(id, ct)));
         group.MapGet("/{id}/timeline", async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, ProblemHttpResult>> (string id, string? instanceId,
             CampaignTimeline timeline, CancellationToken ct) =>
             await timeline.ReadAsync(id, string.IsNullOrWhiteSpace(instanceId) ? null : instanceId, cancellationToken: ct) is { } entries

@@ -137,6 +137,16 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await expect(page.getByText('待提交').first()).toBeVisible();
   await keep(page, '06-campaign-running');
 
+  // The campaign by district: a row opens that district's participants, its tag closes it again.
+  const districts = page.getByTestId('campaign-districts');
+  await expect(districts.getByRole('row', { name: /鹿城区/ })).toContainText('2');
+  await districts.getByText('龙湾区').click();
+  await expect(page.getByTestId('district-filter')).toHaveText('仅看龙湾区');
+  await expect(page.getByRole('row', { name: /鹿城区五马街道商会/ })).toHaveCount(0);
+  await expect(page.getByRole('row', { name: /龙湾区永中街道商会/ })).toBeVisible();
+  await page.getByTestId('district-filter').locator('.ant-tag-close-icon').click();
+  await expect(page.getByRole('row', { name: /鹿城区五马街道商会/ })).toBeVisible();
+
   // 催办: staff filter the chambers still to submit, pick one and send it a note.
   await page.getByTestId('status-filter').click();
   await page.locator('.ant-select-item-option[title="待提交"]').click();

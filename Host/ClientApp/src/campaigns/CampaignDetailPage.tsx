@@ -18,6 +18,7 @@ const CampaignWizard = lazy(() => import('./CampaignWizard'));
 import ParticipantsCard from './ParticipantsCard';
 import DemonstrationUnitsCard from './DemonstrationUnitsCard';
 import CampaignMeetingsCard from '../meetings/CampaignMeetingsCard';
+import DistrictsCard from './DistrictsCard';
 
 export default function CampaignDetailPage() {
   const { t, i18n } = useTranslation();
@@ -30,6 +31,8 @@ export default function CampaignDetailPage() {
   const [retried, setRetried] = useState<RetryResult | null>(null);
   // Demonstration units are picked in the participants list and shown in their own card: either refreshes the other.
   const [demonstrations, setDemonstrations] = useState(0);
+  // A district opened in the districts card narrows the participants list.
+  const [district, setDistrict] = useState<string | undefined>();
   const navigate = useNavigate();
 
   const load = useCallback(() => {
@@ -204,8 +207,11 @@ export default function CampaignDetailPage() {
         <DemonstrationUnitsCard campaignId={id} editable={hasRole('admin', 'staff')} refreshKey={demonstrations} onChanged={() => setDemonstrations((n) => n + 1)} />
       )}
 
+      {view.status !== 'Draft' && <DistrictsCard campaignId={id} refreshKey={view} selected={district} onSelect={setDistrict} />}
+
       <ParticipantsCard campaignId={id} canAct={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={`${view.launched}/${demonstrations}`}
-        scoredItems={view.scoredItems ?? 0} onDemonstrationsChanged={() => setDemonstrations((n) => n + 1)} />
+        scoredItems={view.scoredItems ?? 0} onDemonstrationsChanged={() => setDemonstrations((n) => n + 1)}
+        district={district} onDistrictCleared={() => setDistrict(undefined)} />
       {editing && (
         <Suspense fallback={null}>
           <CampaignWizard open campaignId={id} onClose={() => setEditing(false)} onCreated={() => { setEditing(false); load(); }} />

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { StarFilled, StarOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { oneLanguage } from '../shared/oneLanguage';
 import { Link } from 'react-router-dom';
@@ -24,8 +24,10 @@ type ChaseTarget = { chamberIds: string[] } | { status: 'overdue' | 'pending' };
  * staff pick chambers — or take every overdue one — and add a note to the e-mail. Staff (canAct)
  * also make participants demonstration units here.
  */
-export default function ParticipantsCard({ campaignId, canAct, refreshKey, scoredItems = 0, onDemonstrationsChanged }: {
+export default function ParticipantsCard({ campaignId, canAct, refreshKey, scoredItems = 0, onDemonstrationsChanged, district, onDistrictCleared }: {
   campaignId: string; canAct: boolean; refreshKey: unknown; scoredItems?: number; onDemonstrationsChanged?(): void;
+  /** A district opened from the districts card: only its participants are listed (and exported). */
+  district?: string; onDistrictCleared?(): void;
 }) {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<ParticipantFilter>({});
@@ -39,11 +41,14 @@ export default function ParticipantsCard({ campaignId, canAct, refreshKey, score
   const [demonstrating, setDemonstrating] = useState<ParticipantView | null>(null);
   const [reason, setReason] = useState('');
 
+  // The district is the page's (the districts card sets it); the other filters are this card's.
+  const shown = useMemo(() => ({ ...filter, district }), [filter, district]);
+  useEffect(() => setPage(1), [district]);
   const load = useCallback(() => {
-    listParticipants(campaignId, filter, { page, pageSize: 50 })
+    listParticipants(campaignId, shown, { page, pageSize: 50 })
       .then((p) => { setParticipants(p); setError(null); })
       .catch((e) => setError(errorText(e)));
-  }, [campaignId, filter, page]);
+  }, [campaignId, shown, page]);
   useEffect(load, [load, refreshKey]);
 
   const refine = (patch: Partial<ParticipantFilter>) => {
@@ -81,12 +86,13 @@ export default function ParticipantsCard({ campaignId, canAct, refreshKey, score
   return (
     <Card title={t('campaigns.participants')} size="small" extra={
       <Space wrap>
+        {district && <Tag closable onClose={onDistrictCleared} color="blue" data-testid="district-filter">{t('districts.only', { district })}</Tag>}
         <Input.Search placeholder={t('campaigns.searchChamber')} allowClear style={{ width: 200 }} onSearch={(v) => refine({ search: v.trim() || undefined })} />
         <Select allowClear placeholder={t('campaigns.filterStatus')} style={{ width: 140 }} value={filter.status} onChange={(status) => refine({ status })}
           data-testid="status-filter" options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         <Select allowClear placeholder={t('campaigns.filterOutcome')} style={{ width: 140 }} value={filter.outcome} onChange={(outcome) => refine({ outcome })}
           options={outcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
-        <Button href={participantsExportUrl(campaignId, filter)}>{t('common.export')}</Button>
+        <Button href={participantsExportUrl(campaignId, shown)}>{t('common.export')}</Button>
         {canAct && (
           <>
             <Button disabled={picked.length === 0} onClick={() => setChasing({ chamberIds: picked })} data-testid="chase-picked">

@@ -1,7 +1,8 @@
 // Campaigns: the list, one campaign with its stages, creating and launching, participants and 催办.
 import i18n from '../i18n';
 import { del, get, path, post, put, upload, withQuery, type Page } from '../api/http';
-import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, DemonstrationUnit, EvidenceSheet, ParticipantView, Person, RetryResult, SubmissionFile } from '../api/types';
+import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, DemonstrationUnit, DistrictProgress, EvidenceSheet, ParticipantView, Person,
+  RetryResult, SubmissionFile } from '../api/types';
 import type { TimelineEntry } from '../timeline/sentence';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
 
@@ -70,3 +71,6 @@ export const pickDemonstration = (campaignId: string, chamberId: string, reason:
   put<void>(path`/api/campaigns/${campaignId}/demonstrations/${chamberId}`, { reason });
 
 export const dropDemonstration = (campaignId: string, chamberId: string) => del(path`/api/campaigns/${campaignId}/demonstrations/${chamberId}`);
+
+/** The campaign by district: participants, who owes and who is late, the review's outcome and the mean score. */
+export const listDistricts = (campaignId: string) => get<DistrictProgress[]>(path`/api/campaigns/${campaignId}/districts`);
