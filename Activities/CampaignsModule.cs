@@ -16,6 +16,7 @@ public static class CampaignsModule
         services.AddSingleton<CalendarDeadlines>();
         services.AddActivity<Email.SendEmail>();
         services.AddActivity<Tasks.SignOff>();
+        services.AddActivity<Tasks.ReviseDocuments>();
         services.AddSingleton<Tasks.TaskIndex>();
         services.AddSingleton<Tasks.TaskInbox>();
         services.AddSingleton<Tasks.TaskFiles>();

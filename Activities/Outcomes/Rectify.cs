@@ -13,14 +13,19 @@ namespace Chamber.Campaigns.Outcomes;
 /// 限期整改: orders a chamber that failed the review to rectify the failed items by a deadline
 /// (default 30 days, moved to the next working day), counting rounds in a workflow variable; the
 /// flowchart then asks for the rectification report and reviews again. When the rounds are used
-/// up the chamber is told it has not passed, and the outcome is <see cref="Exhausted"/>.
+/// up the chamber is told it has not passed, and the outcome is <see cref="Exhausted"/>. A veto
+/// (一票否决) is not rectified: the chamber is told at once that it has not passed this year
+/// (<see cref="Disqualified"/>).
 /// </summary>
-[Activity("Chamber.Rectify", "Campaign", "Orders rectification of the failed items by a deadline, up to N rounds; then reports the final failure.",
-    DisplayName = "Rectify", Outcomes = [Ordered, Exhausted])]
+[Activity("Chamber.Rectify", "Campaign", "Orders rectification of the failed items by a deadline, up to N rounds; then reports the final failure. A veto disqualifies at once.",
+    DisplayName = "Rectify", Outcomes = [Ordered, Exhausted, Disqualified])]
 public sealed class Rectify : OutcomeActivity
 {
     public const string Ordered = "Ordered";
     public const string Exhausted = "Exhausted";
+
+    /// <summary>A veto (一票否决) was found: not passed this year, with no rectification.</summary>
+    public const string Disqualified = "Disqualified";
 
     [Input(DisplayName = "Days to rectify", Description = "Calendar days from the order to the deadline (moved to the next working day if off).", DefaultValue = "30")]
     public Input<int>? DeadlineDays { get; set; }
@@ -46,6 +51,20 @@ public sealed class Rectify : OutcomeActivity
         var model = Model(context, chamber, review);
         model["maxRounds"] = maxRounds;
         context.Set(Round, round);
+        var rubric = Rubrics.Get(review.Rubric);
+        // The chamber's language: the notice's Chinese, or the rubric's English.
+        var language = MessageLanguage.Of(chamber.Language);
+        if (review.Vetoes.Count > 0)
+        {
+            // A veto is not a shortfall that rectification can make good: it disqualifies.
+            model["items"] = review.Vetoes.Select(id => rubric.Items.FirstOrDefault(i => i.Id == id)?.TitleIn(language) ?? id).ToList();
+            await CampaignMail.SendAsync(context, "review-vetoed", EmailMessage.Addresses(chamber.Email), chamber.Id, "veto", model, chamber: chamber);
+            context.JournalMessage(ReaderText.Of($"{chamber.Name} 存在一票否决情形，不予整改，本年度不合格", $"{chamber.Name} has a veto item: not passed this year, no rectification"));
+            CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.NotPassed);
+            await context.CompleteActivityAsync(Disqualified);
+            return;
+        }
+
         if (round > maxRounds)
         {
             await CampaignMail.SendAsync(context, "rectification-failed", EmailMessage.Addresses(chamber.Email), chamber.Id, "final", model, chamber: chamber);
@@ -58,12 +77,10 @@ public sealed class Rectify : OutcomeActivity
         var calendar = await context.GetCalendarAsync();
         var today = CampaignMail.Today(context);
         var deadline = calendar.NextWorkingDay(today.AddDays(context.Get(DeadlineDays) is var days and > 0 ? days : 30));
-        var rubric = Rubrics.Get(review.Rubric);
         foreach (var (key, value) in CampaignMail.DueFields(calendar, today, deadline))
             model[key] = value;
         model["round"] = round;
-        // The standards failed, as the chamber reads its mail (the notice's Chinese, or the rubric's English).
-        var language = MessageLanguage.Of(chamber.Language);
+        // The standards failed, as the chamber reads its mail.
         model["items"] = review.FailedItems.Select(id => rubric.Items.FirstOrDefault(i => i.Id == id)?.TitleIn(language) ?? id).ToList();
         await CampaignMail.SendAsync(context, "rectification-order", EmailMessage.Addresses(chamber.Email), chamber.Id, $"round{round}", model, chamber: chamber);
         context.Set(Deadline, deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));

@@ -39,9 +39,10 @@ public sealed record RubricIndicator(string? Numerator = null, string? Denominat
 /// <summary>
 /// One standard of a rubric: scored up to <see cref="MaxScore"/>, computed by its indicator, or a veto (一票否决).
 /// Its area and title are the notice's Chinese; <see cref="AreaEn"/> and <see cref="TitleEn"/> are for readers of English.
+/// <see cref="ProductOwn"/> marks an item the product added, which the notice does not have (the veto items: no seed names one).
 /// </summary>
 public sealed record RubricItem(string Id, string Area, string Title, decimal MaxScore = 0, bool Veto = false, RubricIndicator? Indicator = null,
-    string? AreaEn = null, string? TitleEn = null)
+    string? AreaEn = null, string? TitleEn = null, bool ProductOwn = false)
 {
     /// <summary>The title in <paramref name="language"/> (a <see cref="Email.MessageLanguage"/>).</summary>
     public string TitleIn(string language) => language == Email.MessageLanguage.English && !string.IsNullOrWhiteSpace(TitleEn) ? TitleEn : Title;

@@ -26,4 +26,7 @@ public static class TaskActions
 
     /// <summary>Staff finish a campaign meeting's record: the sign-in sheet is kept, the comment is the minutes.</summary>
     public const string Recorded = "recorded";
+
+    /// <summary>The department sends a returned document for sign-off again, revised.</summary>
+    public const string Resubmit = "resubmit";
 }

@@ -23,4 +23,7 @@ public static class TaskKinds
 
     /// <summary>Staff keep the sign-in sheet and write the minutes of a meeting held for a whole campaign.</summary>
     public const string MeetingSheet = "MeetingSheet";
+
+    /// <summary>The department revises what a sign-off returned (the plan) and sends it again.</summary>
+    public const string Revise = "Revise";
 }

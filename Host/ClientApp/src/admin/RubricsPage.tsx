@@ -25,7 +25,13 @@ export default function RubricsPage() {
                 { title: t('rubrics.area'), width: 120, render: (_, i) => itemArea(i, i18n.language) },
                 { title: t('rubrics.item'), render: (_, i) => itemTitle(i, i18n.language) },
                 { title: t('campaigns.score'), width: 90, render: (_, i) => (i.veto ? <Tag color="red">{t('inbox.vetoes')}</Tag> : i.maxScore) },
-                { title: '', width: 110, render: (_, i) => i.indicator ? <Tag color="blue">{t('rubrics.computed')}</Tag> : null },
+                { title: '', width: 110, render: (_, i) => (
+                  <>
+                    {i.indicator && <Tag color="blue">{t('rubrics.computed')}</Tag>}
+                    {/* An item the notice does not have: the product's own, said so wherever the rubric is shown. */}
+                    {i.productOwn && <Tag title={t('rubrics.productOwnHint')} data-testid="product-own">{t('rubrics.productOwn')}</Tag>}
+                  </>
+                ) },
               ]} />
           </>
         ),

@@ -50,9 +50,9 @@ const zh = {
   },
   inbox: {
     title: '我的待办', open: '待办', done: '已办', empty: '没有待办事项', task: '事项', kind: '类型', received: '收到时间', answer: '办理',
-    approve: '同意', reject: '驳回', return: '退回', transfer: '转交', addSigner: '加签', accept: '通过', score: '评分', attended: '出席', absent: '缺席', recorded: '完成记录', openSheet: '打开签到表', minutes: '会议纪要', minutesRequired: '请填写会议纪要',
+    approve: '同意', reject: '驳回', return: '退回', transfer: '转交', addSigner: '加签', accept: '通过', score: '评分', attended: '出席', absent: '缺席', recorded: '完成记录', resubmit: '重新报签', openSheet: '打开签到表', minutes: '会议纪要', minutesRequired: '请填写会议纪要',
     target: '转交 / 加签给（邮箱）', commentRequired: '驳回或退回时请填写意见', noFiles: '没有提交文件', fileSize: '{{size}} KB', files: '材料', vetoes: '否决项', total: '合计', passLine: '及格线',
-    kinds: { SignOff: '审批', CheckSubmission: '审核材料', RubricReview: '考核评分', MeetingRecord: '会议记录', MeetingSheet: '签到与纪要', Submission: '报送' },
+    kinds: { SignOff: '审批', CheckSubmission: '审核材料', RubricReview: '考核评分', MeetingRecord: '会议记录', MeetingSheet: '签到与纪要', Revise: '退回修改', Submission: '报送' },
     answered: '已办理', mode: '审批方式', modes: { all: '会签（全部同意）', any: '或签（一人同意即可）', sequential: '依次审批' },
   },
   demonstrations: {
@@ -112,15 +112,15 @@ const zh = {
     accepted: '{{chamber}}的“{{stage}}”已通过审核', acceptedMany: '{{count}} 家单位的“{{stage}}”已通过审核',
     returned: '{{chamber}}的“{{stage}}”被退回修改', returnedMany: '{{count}} 家单位的“{{stage}}”被退回修改',
     demonstration: '确定{{chamber}}为示范单位', demonstrationMany: '确定 {{count}} 家单位为示范单位',
-    actions: { approve: '同意', reject: '不同意', return: '退回', transfer: '转交', addSigner: '加签', accept: '通过', score: '完成评分', submit: '提交', record: '登记', recorded: '完成记录' },
+    actions: { approve: '同意', reject: '不同意', return: '退回', transfer: '转交', addSigner: '加签', accept: '通过', score: '完成评分', submit: '提交', record: '登记', recorded: '完成记录', resubmit: '重新报签' },
   },
   files: { attach: '添加附件（如签批页）', morePages: '仅显示前 {{shown}} 页（共 {{count}} 页），请下载查看全文', preview: '预览', previewFailed: '无法预览，请下载后查看', noDocuments: '还没有附件', addDocuments: '上传方案等附件（Word / PDF）', documents: '方案附件', documentsHint: '签批人在待办中可直接查看 PDF 和图片，其他格式可下载。', pending: '保存后上传：{{names}}' },
   designer: {
     activityTypes: {
-      Chamber: { RubricReview: '考核评审', ForEachParticipant: '逐个参与单位', RequestSubmission: '材料报送', Rectify: '限期整改', Commend: '表彰', CommendationList: '表彰名单', SignOff: '签批', ProgressMeeting: '推进会', CampaignMeeting: '活动会议', DraftNotice: '起草通报', PublishNotice: '印发' },
+      Chamber: { RubricReview: '考核评审', ForEachParticipant: '逐个参与单位', RequestSubmission: '材料报送', Rectify: '限期整改', Commend: '表彰', CommendationList: '表彰名单', SignOff: '签批', ProgressMeeting: '推进会', CampaignMeeting: '活动会议', DraftNotice: '起草通报', PublishNotice: '印发', ReviseDocuments: '退回修改' },
       Elsa: { SendEmail: '发送邮件', FlowJoin: '汇合', FlowSwitch: '多路分支', FlowNode: '流程节点', FlowFork: '并行分支', FlowDecision: '条件判断', Flowchart: '流程图', ParallelForEach: '并行循环', ForEach: '循环', Sequence: '顺序执行', Start: '开始', RunCSharp: '运行 C# 脚本', SetOutput: '设置输出', Fault: '报错', Complete: '完成', Event: '等待事件', SetVariable: '设置变量', End: '结束', Finish: '结束流程', RunJavaScript: '运行 JavaScript 脚本', WriteLine: '输出一行', DispatchWorkflow: '派发子流程', ExecuteWorkflow: '执行子流程', WorkflowDefinitionActivity: '子流程', NotFoundActivity: '未知环节', StartAt: '定时开始', Timer: '定时器', Delay: '延时', Cron: '周期定时' },
     },
-    inputs: { approvers: '签批人', bcc: '密送', body: '正文', branches: '分支', campaignName: '活动名称', cc: '抄送', chamber: '商会', chaseEveryWorkingDays: '逾期后每隔几个工作日催办', code: '代码', condition: '条件', correlationId: '关联标识', cronExpression: 'Cron 表达式', dateTime: '日期时间', deadlineDays: '整改天数', description: '说明', dueDate: '截止日期', durationMinutes: '时长（分钟）', escalateAfterChases: '催办几次后报告领导', escalateTo: '督办领导', eventName: '事件名称', from: '发件人', honour: '荣誉称号', idempotencyKey: '幂等键', input: '输入', interval: '间隔', items: '项目', location: '地点', maxChases: '最多催办次数', maxRounds: '整改轮次', meetingDate: '会议日期', meetingTime: '会议时间', message: '消息', outcomes: '结果', outputName: '输出名称', outputValue: '输出值', possibleOutcomes: '可能的结果', recorders: '记录人', replyDays: '回执截止（会前工作日）', noticeDays: '发通知（会前工作日）', district: '所属区', kind: '种类', number: '发文字号', issuer: '发文机关', addressee: '主送机关', reminderDays: '截止前几个工作日提醒', resubmitWorkingDays: '退回后几个工作日内重新提交', review: '审核', reviewers: '审核人', roundsSoFar: '已整改轮次', rubric: '考核细则', script: '脚本', subject: '主题', text: '文本', timeSpan: '时长', timeZone: '时区', title: '标题', to: '收件人', untilStage: '全部到达此环节后继续', value: '值', waitForCompletion: '等待完成', workflowDefinitionId: '流程', mode: '审批方式', variable: '变量', cases: '分支条件', mergeMode: '汇合方式', scorers: '考核人' },
+    inputs: { approvers: '签批人', bcc: '密送', body: '正文', branches: '分支', campaignName: '活动名称', cc: '抄送', chamber: '商会', chaseEveryWorkingDays: '逾期后每隔几个工作日催办', code: '代码', condition: '条件', correlationId: '关联标识', cronExpression: 'Cron 表达式', dateTime: '日期时间', deadlineDays: '整改天数', description: '说明', dueDate: '截止日期', durationMinutes: '时长（分钟）', escalateAfterChases: '催办几次后报告领导', escalateTo: '督办领导', eventName: '事件名称', from: '发件人', honour: '荣誉称号', idempotencyKey: '幂等键', input: '输入', interval: '间隔', items: '项目', location: '地点', maxChases: '最多催办次数', maxRounds: '整改轮次', meetingDate: '会议日期', meetingTime: '会议时间', message: '消息', outcomes: '结果', outputName: '输出名称', outputValue: '输出值', possibleOutcomes: '可能的结果', recorders: '记录人', replyDays: '回执截止（会前工作日）', noticeDays: '发通知（会前工作日）', district: '所属区', kind: '种类', number: '发文字号', issuer: '发文机关', addressee: '主送机关', signOff: '退回的签批环节', assignees: '办理人', reminderDays: '截止前几个工作日提醒', resubmitWorkingDays: '退回后几个工作日内重新提交', review: '审核', reviewers: '审核人', roundsSoFar: '已整改轮次', rubric: '考核细则', script: '脚本', subject: '主题', text: '文本', timeSpan: '时长', timeZone: '时区', title: '标题', to: '收件人', untilStage: '全部到达此环节后继续', value: '值', waitForCompletion: '等待完成', workflowDefinitionId: '流程', mode: '审批方式', variable: '变量', cases: '分支条件', mergeMode: '汇合方式', scorers: '考核人' },
     problems: { duplicateId: '环节标识重复：{{id}}', unknownType: '{{activity}}：未知的环节类型 {{type}}', required: '{{activity}}：请填写“{{input}}”', missingActivity: '连线指向不存在的环节：{{from}} → {{to}}' },
     outcomes: { Done: '完成', Accepted: '已通过', Approved: '同意', Rejected: '不同意', Returned: '退回', Ordered: '已下达', Exhausted: '轮次用尽', True: '是', False: '否', Passed: '达标', Failed: '未达标', Default: '其他' },
     categories: { Approval: '审批', Branching: '分支', Campaign: '创建活动', Composition: '组合', Email: '邮件', Flow: '流程控制', Looping: '循环', Primitives: '基础', Scheduling: '定时', Scripting: '脚本', System: '系统', Workflows: '子流程' },
@@ -154,7 +154,7 @@ const zh = {
     what: '内容', count: '数量', nowOff: '现为休息日',
     timers: { 'Chamber_SubmissionReminder': '报送截止提醒', 'Chamber_Reminder': '签批提醒', 'Chamber_MeetingOver': '推进会结束', 'Elsa_Delay': '延时等待', 'Elsa_Timer': '定时', 'Elsa_StartAt': '定时开始', other: '定时步骤' },
   },
-  rubrics: { title: '考核细则', area: '方面', item: '考核内容', computed: '按数据计算' },
+  rubrics: { title: '考核细则', area: '方面', item: '考核内容', computed: '按数据计算', productOwn: '本系统增设', productOwnHint: '方案原文没有此项，为本系统所加' },
   emailTemplates: {
     title: '邮件模板', pick: '选择左侧的模板进行编辑', customised: '已修改', preview: '预览', reset: '恢复默认', resetConfirm: '恢复为系统自带的模板？',
     saved: '已保存，之后发出的邮件使用新模板', invalid: '模板无法使用', subject: '主题', text: '纯文本正文', changedBy: '{{by}} 于 {{at}} 修改',
@@ -163,7 +163,7 @@ const zh = {
     names: {
       'submission-request': '报送通知', 'submission-reminder': '截止前提醒', 'submission-overdue': '逾期自动催办', 'submission-chase': '人工催办',
       'submission-returned': '材料退回', 'sign-off-reminder': '审批提醒', 'leader-digest': '每日督办汇总（致领导）', 'password-reset': '密码重置链接',
-      'meeting-invitation': '推进会通知', 'meeting-cancelled': '会议取消通知', 'meeting-moved': '会议变更通知', 'rectification-order': '整改通知', 'rectification-failed': '整改未通过', commendation: '表彰通知', 'commendation-list': '表彰名单（致领导）', 'notice-published': '通报/表彰决定印发通知',
+      'meeting-invitation': '推进会通知', 'meeting-cancelled': '会议取消通知', 'meeting-moved': '会议变更通知', 'rectification-order': '整改通知', 'rectification-failed': '整改未通过', commendation: '表彰通知', 'commendation-list': '表彰名单（致领导）', 'notice-published': '通报/表彰决定印发通知', 'review-vetoed': '一票否决通知',
     },
   },
   outbox: { title: '邮件发送', channel: '通道', summary: '收件人 · 主题', attempts: '尝试次数', lastError: '最近错误', retry: '重发', sentAt: '发送时间',

@@ -75,10 +75,10 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
         </Descriptions>
         {task.task.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{task.task.description}</Typography.Paragraph>}
         {/* What the task is about: a chamber's submission, or the plan to sign. */}
-        {(task.task.kind === 'CheckSubmission' || task.task.kind === 'RubricReview' || task.task.kind === 'SignOff') && (
+        {(task.task.kind === 'CheckSubmission' || task.task.kind === 'RubricReview' || task.task.kind === 'SignOff' || task.task.kind === 'Revise') && (
           <div data-testid="task-files">
             <Typography.Text strong style={{ display: 'block', marginBottom: 4 }}>{t('inbox.files')}</Typography.Text>
-            <TaskFilesList taskId={task.id} canAdd={task.task.kind === 'SignOff'} />
+            <TaskFilesList taskId={task.id} canAdd={task.task.kind === 'SignOff' || task.task.kind === 'Revise'} />
           </div>
         )}
 
