@@ -51,6 +51,8 @@ public static class CampaignsModule
         services.AddSingleton<Lifecycle.ParticipantChaser>();
         services.AddSingleton<Lifecycle.CampaignLauncher>();
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignLauncher>());
+        services.AddSingleton<Lifecycle.ParticipantClosing>();
+        services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.ParticipantClosing>());
         services.AddSingleton<Lifecycle.CampaignProgressRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignProgressRecorder>());
         services.AddSingleton<Meetings.MeetingCancellationSender>();

@@ -29,7 +29,7 @@ public sealed class CampaignDistricts(IDbContextFactory<CampaignDbContext> campa
             Participants = g.Count(),
             Commended = g.Count(p => p.Outcome == CampaignProgress.Outcomes.Commended),
             Rectifying = g.Count(p => p.Outcome == CampaignProgress.Outcomes.Rectifying),
-            NotPassed = g.Count(p => p.Outcome == CampaignProgress.Outcomes.NotPassed),
+            NotPassed = g.Count(p => p.Outcome == CampaignProgress.Outcomes.NotPassed || p.Outcome == CampaignProgress.Outcomes.NotParticipated),
             AverageScore = g.Average(p => p.Score),
             Demonstrations = g.Count(p => p.DemonstrationAt != null),
         }).ToListAsync(cancellationToken);

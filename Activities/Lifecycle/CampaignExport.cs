@@ -32,6 +32,7 @@ public static class CampaignExport
         [CampaignProgress.Outcomes.Commended] = ("表彰", "commended"),
         [CampaignProgress.Outcomes.Rectifying] = ("整改中", "rectifying"),
         [CampaignProgress.Outcomes.NotPassed] = ("未达标", "not passed"),
+        [CampaignProgress.Outcomes.NotParticipated] = ("未参加", "did not take part"),
     };
 
     private static readonly (string Zh, string En) Yes = ("是", "yes");

@@ -34,6 +34,9 @@ public static class CampaignProgress
         public const string Commended = "commended";
         public const string Rectifying = "rectifying";
         public const string NotPassed = "not-passed";
+
+        /// <summary>未参加: had not taken part by the campaign's closing date (where the template says so rather than 不合格).</summary>
+        public const string NotParticipated = "not-participated";
     }
 
     public static void Report(ActivityExecutionContext context, decimal? score = null, string? outcome = null) =>

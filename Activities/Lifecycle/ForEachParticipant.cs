@@ -28,6 +28,16 @@ public sealed class ForEachParticipant : Activity
         UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? UntilStage { get; set; }
 
+    [Input(DisplayName = "Closing date",
+        Description = "A business date (2026-12-31<): after that day, the participants that have not reached the stage get the outcome below, their part is stopped, and the campaign goes on. Empty: it waits for everyone.",
+        UIHint = InputUIHints.SingleLine)]
+    public Input<string>? ClosingDate { get; set; }
+
+    [Input(DisplayName = "Outcome of the unfinished", Description = "not-passed (不合格) or not-participated (未参加).",
+        UIHint = InputUIHints.DropDown, Options = [CampaignProgress.Outcomes.NotPassed, CampaignProgress.Outcomes.NotParticipated],
+        DefaultValue = CampaignProgress.Outcomes.NotPassed)]
+    public Input<string>? UnfinishedOutcome { get; set; }
+
     [Output(Description = "How many participants there are and how far they got (commended, rectifying, not passed).")]
     public Output<ParticipantsReached>? Result { get; set; }
 
@@ -50,6 +60,54 @@ public sealed class ForEachParticipant : Activity
         context.EnqueueMessage(ParticipantLaunch.Channel, new ParticipantLaunch(campaignId, definitionId!, stage).ToJson(),
             $"{campaignId}: {definitionId} → {stage}", $"participants/{context.WorkflowInstanceId}/{context.Id}");
         context.CreateBookmark(BookmarkName, campaignId, new Dictionary<string, string> { ["stage"] = stage }, OnAllReachedAsync);
+
+        if (context.Get(ClosingDate)?.Trim() is { Length: > 0 } closing)
+        {
+            var outcome = context.Get(UnfinishedOutcome) is CampaignProgress.Outcomes.NotParticipated
+                ? CampaignProgress.Outcomes.NotParticipated
+                : CampaignProgress.Outcomes.NotPassed;
+            DateOnly day;
+            try
+            {
+                day = Calendar.BusinessDate.Parse(closing).Resolve(await Calendar.CalendarContext.GetCalendarAsync(context));
+            }
+            catch (Exception e) when (e is FormatException or Calendar.CalendarYearMissingException)
+            {
+                throw new InvalidOperationException(ReaderText.Of($"截止日期“{closing}”无法识别：{e.Message}", $"The closing date '{closing}' cannot be read: {e.Message}"), e);
+            }
+
+            // Closed when the day is over, in Beijing.
+            var closes = Calendar.BeijingTime.At(day.AddDays(1), TimeOnly.MinValue);
+            context.SetProperty("stage", stage);
+            context.SetProperty("unfinished", outcome);
+            context.CreateBookmark(ClosingBookmark, closes.ToString("O", System.Globalization.CultureInfo.InvariantCulture), callback: OnClosedAsync, dueAt: closes);
+        }
+    }
+
+    private const string ClosingBookmark = "Chamber.ParticipantsClosing";
+
+    /// <summary>
+    /// The closing date has passed with participants short of the stage: they get their outcome,
+    /// their workflows are stopped (by <see cref="ParticipantClosing"/>), and the campaign goes on.
+    /// </summary>
+    private async ValueTask OnClosedAsync(ActivityExecutionContext context)
+    {
+        var campaignId = context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignId)!.ToString()!;
+        var stage = context.GetProperty<string>("stage")!;
+        var outcome = context.GetProperty<string>("unfinished") ?? CampaignProgress.Outcomes.NotPassed;
+        var closing = context.Services.GetRequiredService<ParticipantClosing>();
+        var unfinished = await closing.RecordUnfinishedAsync(campaignId, stage, outcome, context.CancellationToken);
+        if (unfinished > 0)
+        {
+            context.EnqueueMessage(ClosedCampaign.Channel, new ClosedCampaign(campaignId, outcome).ToJson(), $"{campaignId}: {unfinished} → {outcome}",
+                $"closed/{context.WorkflowInstanceId}/{context.Id}");
+        }
+
+        var reached = await closing.CountsAsync(campaignId, stage, context.CancellationToken);
+        context.Set(Result, reached);
+        context.JournalMessage(ReaderText.Of($"活动截止：{unfinished} 个参与单位未完成，记为“{(outcome == CampaignProgress.Outcomes.NotParticipated ? "未参加" : "不合格")}”",
+            $"Campaign closed: {unfinished} participants unfinished, recorded as {outcome}"));
+        await context.CompleteActivityAsync();
     }
 
     private ValueTask OnAllReachedAsync(ActivityExecutionContext context)

@@ -38,7 +38,7 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
         List<string> Named(string outcome) => [.. results.Where(r => r.Outcome == outcome).Select(r => r.Name).Order(StringComparer.Ordinal)];
         var demonstrationUnits = (await demonstrations.ListAsync(campaignId, cancellationToken)).Select(u => u.Chamber).ToList();
         var content = Compose(campaign.Name, request, results.Count, Named(CampaignProgress.Outcomes.Commended), Named(CampaignProgress.Outcomes.Rectifying),
-            Named(CampaignProgress.Outcomes.NotPassed), demonstrationUnits, BeijingTime.Today(clock));
+            Named(CampaignProgress.Outcomes.NotPassed), demonstrationUnits, BeijingTime.Today(clock), Named(CampaignProgress.Outcomes.NotParticipated));
 
         var id = IdOf(campaignId, request.Kind);
         var instanceId = CampaignService.CampaignInstanceId(campaignId);
@@ -73,7 +73,8 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
     /// circular reports how the review went and names every group, rectification included.
     /// </summary>
     public static NoticeContent Compose(string campaign, NoticeRequest request, int participants, IReadOnlyList<string> commended,
-        IReadOnlyList<string> rectifying, IReadOnlyList<string> notPassed, IReadOnlyList<string> demonstration, DateOnly date)
+        IReadOnlyList<string> rectifying, IReadOnlyList<string> notPassed, IReadOnlyList<string> demonstration, DateOnly date,
+        IReadOnlyList<string>? notParticipated = null)
     {
         var honour = ChineseText.Quoted(request.Honour);
         var theCampaign = ChineseText.Quoted(campaign);
@@ -98,6 +99,7 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
         [
             new NoticeUnits("达到标准的单位", commended), new NoticeUnits("示范单位", demonstration),
             new NoticeUnits("限期整改的单位", rectifying), new NoticeUnits("未达到标准的单位", notPassed),
+            new NoticeUnits("截止时未参加的单位", notParticipated ?? []),
         ],
         ["限期整改的单位要对照整改通知逐项整改，按期报送整改报告；各单位要对照标准查漏补缺，持续加强自身建设。"], date);
     }

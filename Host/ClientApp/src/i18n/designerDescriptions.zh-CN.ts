@@ -66,6 +66,8 @@ export const inputDescriptions: Record<string, string> = {
   'Chamber.CommendationList/honour': '荣誉称号，如：2026年度“四好”商会。',
   'Chamber.CommendationList/to': '名单接收人：邮箱地址，可填列表或用逗号分隔。',
   'Chamber.ForEachParticipant/workflowDefinitionId': '为每个商会各运行一次的流程定义（如 four-good-chamber）。',
+  'Chamber.ForEachParticipant/closingDate': '按工作日历写的活动截止日期（如 2026-12-31<）：此日过后，尚未到达指定环节的参与单位记为下述结果，其流程停止，活动继续；不填则等待全部单位。',
+  'Chamber.ForEachParticipant/unfinishedOutcome': '截止时未完成单位的结果：not-passed（不合格）或 not-participated（未参加）。',
   'Chamber.ForEachParticipant/untilStage': '参与单位流程中某个环节的标识（如 review）；所有商会都通过该环节后，活动流程继续。',
   'Chamber.CampaignMeeting/title': '会议名称，如：第二季度工作例会。',
   'Chamber.CampaignMeeting/meetingDate': '按工作日历写的日期：2026-06-25，或 2026-06-25>（该日为休息日时顺延至下一个工作日）。',
