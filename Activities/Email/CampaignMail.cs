@@ -59,7 +59,7 @@ public static class CampaignMail
 
         var language = MessageLanguage.Of(chamber.Language);
         model["link"] = context.Services.GetRequiredService<PortalLinks>().IssueLink(chamber);
-        model["sender"] = context.Services.GetService<IOptions<PortalOptions>>()?.Value.SenderIn(language);
+        CampaignWording.Of(context.WorkflowInput).AddTo(model, context.Services.GetService<IOptions<PortalOptions>>()?.Value, language);
         await EnqueueAsync(context, template, to, occasion, model, language, attachments);
     }
 
@@ -76,6 +76,7 @@ public static class CampaignMail
         foreach (var group in to.GroupBy(address => languages.GetValueOrDefault(address) ?? MessageLanguage.Chinese).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             StaffFields(options, model, group.Key);
+            CampaignWording.Of(context.WorkflowInput).AddTo(model, options, group.Key);
             // The Chinese message keeps the key it always had, so a step repeated across an upgrade still sends it once.
             var occasionOf = group.Key == MessageLanguage.Chinese ? occasion : $"{occasion}.{group.Key}";
             await EnqueueAsync(context, template, [.. group], occasionOf, model, group.Key);

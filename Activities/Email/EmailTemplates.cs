@@ -113,11 +113,14 @@ public sealed class EmailTemplates : IDisposable
     }
 
     /// <summary>Renders a draft with the sample model, as the editor previews it; throws <see cref="EmailTemplateException"/> when it cannot be used.</summary>
-    public RenderedEmail Preview(EmailTemplateText text, string language = MessageLanguage.Chinese)
+    public RenderedEmail Preview(EmailTemplateText text, string language = MessageLanguage.Chinese) => Preview(text, EmailTemplateSample.Model(language));
+
+    /// <summary>Renders a draft with the fields given (the sample's, as a campaign of another kind changes them); no table is read.</summary>
+    public RenderedEmail Preview(EmailTemplateText text, IDictionary<string, object?> model)
     {
         text = Normalized(text);
         EnsureUsable(text);
-        return Render(Compile(text), EmailTemplateSample.Model(language));
+        return Render(Compile(text), model);
     }
 
     /// <summary>Every template in every language.</summary>

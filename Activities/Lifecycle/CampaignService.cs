@@ -24,7 +24,7 @@ public sealed class CampaignService(
     public async Task<CampaignRecord> CreateAsync(CreateCampaign request, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
-        var participantIds = await CheckAsync(db, request, cancellationToken);
+        var (participantIds, template) = await CheckAsync(db, request, cancellationToken);
         var campaign = new CampaignRecord
         {
             Id = Guid.CreateVersion7().ToString("N"),
@@ -33,7 +33,7 @@ public sealed class CampaignService(
             Status = CampaignStatus.Draft,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        Apply(campaign, request, participantIds.Count);
+        Apply(campaign, request, participantIds.Count, template);
         db.Campaigns.Add(campaign);
         AddParticipants(db, campaign.Id, participantIds);
         await db.SaveChangesAsync(cancellationToken);
@@ -48,11 +48,11 @@ public sealed class CampaignService(
     public async Task<CampaignRecord?> UpdateAsync(string campaignId, CreateCampaign request, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
-        var participantIds = await CheckAsync(db, request, cancellationToken);
+        var (participantIds, template) = await CheckAsync(db, request, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await DraftAsync(db, campaignId, cancellationToken) is not { } campaign)
             return null;
-        Apply(campaign, request, participantIds.Count);
+        Apply(campaign, request, participantIds.Count, template);
         await db.CampaignParticipants.Where(p => p.CampaignId == campaignId).ExecuteDeleteAsync(cancellationToken);
         AddParticipants(db, campaignId, participantIds);
         await db.SaveChangesAsync(cancellationToken);
@@ -90,7 +90,7 @@ public sealed class CampaignService(
     }
 
     /// <summary>The request's problems, all at once, as one <see cref="CampaignRequestException"/>; else the participants in launch order.</summary>
-    private async Task<List<string>> CheckAsync(CampaignDbContext db, CreateCampaign request, CancellationToken cancellationToken)
+    private async Task<(List<string> ParticipantIds, CampaignTemplate Template)> CheckAsync(CampaignDbContext db, CreateCampaign request, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(request.Name))
@@ -106,6 +106,12 @@ public sealed class CampaignService(
             problems.Add(templateProblem);
         else if (request.Year is >= 2004 and <= 2100)
             problems.AddRange(await ScheduleProblemsAsync(template!, request, cancellationToken));
+        foreach (var key in Email.CampaignWording.Keys)
+        {
+            if (request.Schedule?.GetValueOrDefault(key) is { } text && (text.Trim().Length > PlainText.MaxNameLength || PlainText.HasControlCharacters(text)))
+                problems.Add(ReaderText.Of($"{key} 须为一行，不超过 {PlainText.MaxNameLength} 字", $"{key} must be one line of at most {PlainText.MaxNameLength} characters."));
+        }
+
         var participantIds = (request.ParticipantIds ?? []).Distinct().ToList();
         if (participantIds.Count == 0)
             problems.Add(ReaderText.Of("请选择参加的商会", "Choose the participating chambers."));
@@ -141,7 +147,7 @@ public sealed class CampaignService(
             throw new CampaignRequestException(string.Join(" ", problems));
         // The launcher starts participants in chamber order: their instances' ids ascend in it.
         participantIds.Sort(StringComparer.Ordinal);
-        return participantIds;
+        return (participantIds, template!);
 
     }
 
@@ -190,15 +196,23 @@ public sealed class CampaignService(
         return problems;
     }
 
-    private static void Apply(CampaignRecord campaign, CreateCampaign request, int participantCount)
+    private static void Apply(CampaignRecord campaign, CreateCampaign request, int participantCount, CampaignTemplate template)
     {
+        // The template's wording, as the request changes it: the campaign keeps what it started with.
+        var settings = new Dictionary<string, string>(template.Wording ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (key, value) in request.Schedule ?? new Dictionary<string, string>())
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+                settings[key] = value.Trim();
+        }
+
         campaign.Name = request.Name!.Trim();
         campaign.Year = request.Year!.Value;
         campaign.TemplateId = request.TemplateId!;
         campaign.Leaders = Joined(request.Leaders);
         campaign.Reviewers = Joined(request.Reviewers);
         campaign.PlanApprovers = Joined(request.PlanApprovers);
-        campaign.Schedule = request.Schedule is { Count: > 0 } schedule ? JsonSerializer.Serialize(schedule) : null;
+        campaign.Schedule = settings.Count > 0 ? JsonSerializer.Serialize(settings) : null;
         campaign.ParticipantCount = participantCount;
     }
 

@@ -52,7 +52,10 @@ public sealed class CampaignTemplates(DefinitionService definitions)
 
         problem = null;
         var participantWorkflow = properties[ParticipantWorkflowProperty] is JsonValue child && child.TryGetValue<string>(out var childId) ? childId : null;
+        var wording = (properties["wording"] as JsonObject)?
+            .Where(p => Email.CampaignWording.Keys.Contains(p.Key) && p.Value is JsonValue v && v.TryGetValue<string>(out _))
+            .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal);
         return new CampaignTemplate(definition.DefinitionId, definition.LocalizedName(), definition.LocalizedDescription(), definition.Version, rubricId, participantWorkflow,
-            properties[ScheduleProperty]?.DeepClone());
+            properties[ScheduleProperty]?.DeepClone(), wording);
     }
 }

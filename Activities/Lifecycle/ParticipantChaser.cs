@@ -97,7 +97,7 @@ public sealed class ParticipantChaser(
         model["note"] = string.IsNullOrEmpty(note) ? null : note;
         model["link"] = links.IssueLink(chamber);
         var language = MessageLanguage.Of(chamber.Language);
-        model["sender"] = options.Value.SenderIn(language);
+        CampaignWording.Of(campaign).AddTo(model, options.Value, language);
         var rendered = await templates.RenderAsync(Template, model, language, cancellationToken);
         var email = new EmailMessage(to, rendered.Subject, rendered.Text, rendered.Html);
         return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel,

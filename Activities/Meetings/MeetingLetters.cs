@@ -68,9 +68,11 @@ public sealed class MeetingLetters(
             return null; // moved again (or called off) since: the later mailing tells everyone
         }
 
-        string campaign;
+        Lifecycle.CampaignRecord? record;
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
-            campaign = await db.Campaigns.Where(c => c.Id == meeting.CampaignId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+            record = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == meeting.CampaignId, cancellationToken);
+        var campaign = record?.Name ?? "";
+        var wording = record is null ? CampaignWording.Default : CampaignWording.Of(record);
 
         // One calendar for the mailing, each participant's copy naming it alone.
         var uid = $"{meeting.Id}@chamber-campaign-workflows";
@@ -80,11 +82,11 @@ public sealed class MeetingLetters(
             ? CalendarRequest.Cancellation(uid, mailing.Sequence, meeting.Title, meeting.Location, start, end, clock.GetUtcNow(), organizer)
             : CalendarRequest.Request(uid, mailing.Sequence, meeting.Title, meeting.Location, meeting.Description, start, end, clock.GetUtcNow(), organizer);
         return new Letters(db => CampaignMeetings.Invitees(db, meeting),
-            (chamber, ct) => LetterAsync(mailing, meeting, calendar, campaign, chamber, instanceId, ct));
+            (chamber, ct) => LetterAsync(mailing, meeting, calendar, campaign, wording, chamber, instanceId, ct));
     }
 
     private async ValueTask<OutboxMessage?> LetterAsync(ParticipantMailing mailing, CampaignMeetingRecord meeting, CalendarRequest calendar, string campaign,
-        ChamberRecord chamber, string? instanceId, CancellationToken cancellationToken)
+        CampaignWording wording, ChamberRecord chamber, string? instanceId, CancellationToken cancellationToken)
     {
         var addresses = EmailMessage.Addresses(chamber.Email);
         if (addresses.Count == 0)
@@ -100,7 +102,7 @@ public sealed class MeetingLetters(
         model["description"] = meeting.Description;
         model["location"] = meeting.Location;
         model["link"] = links.IssueLink(chamber);
-        model["sender"] = portal.Value.SenderIn(language);
+        wording.AddTo(model, portal.Value, language);
         if (!cancelled)
         {
             model["replyDue"] = CampaignMail.ChineseDate(meeting.ReplyDue);

@@ -31,17 +31,19 @@ public sealed class NoticeLetters(
             ?? throw new KeyNotFoundException($"Notice {mailing.SubjectId} does not exist.");
         if (notice.Status != NoticeKinds.Published)
             return null; // redrafted since: the next publication tells everyone
-        string campaign;
+        Lifecycle.CampaignRecord? record;
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
-            campaign = await db.Campaigns.Where(c => c.Id == notice.CampaignId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+            record = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == notice.CampaignId, cancellationToken);
+        var campaign = record?.Name ?? "";
+        var wording = record is null ? CampaignWording.Default : CampaignWording.Of(record);
         return new Letters(
             db => db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == notice.CampaignId)
                 .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => c),
-            (chamber, ct) => LetterAsync(mailing, notice, campaign, chamber, instanceId, ct));
+            (chamber, ct) => LetterAsync(mailing, notice, campaign, wording, chamber, instanceId, ct));
     }
 
-    private async ValueTask<OutboxMessage?> LetterAsync(ParticipantMailing mailing, NoticeRecord notice, string campaign, ChamberRecord chamber,
-        string? instanceId, CancellationToken cancellationToken)
+    private async ValueTask<OutboxMessage?> LetterAsync(ParticipantMailing mailing, NoticeRecord notice, string campaign, CampaignWording wording,
+        ChamberRecord chamber, string? instanceId, CancellationToken cancellationToken)
     {
         var addresses = EmailMessage.Addresses(chamber.Email);
         if (addresses.Count == 0)
@@ -56,8 +58,8 @@ public sealed class NoticeLetters(
             ["issuer"] = notice.Issuer,
             ["decision"] = notice.Kind == NoticeKinds.Decision,
             ["link"] = links.IssueLink(chamber),
-            ["sender"] = portal.Value.SenderIn(language),
         };
+        wording.AddTo(model, portal.Value, language);
         var email = await CampaignMail.RenderAsync(templates, Template, addresses, model, language: language, cancellationToken: cancellationToken);
         return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel, mailing.KeyFor(chamber.Id), email.ToJson(), email.Summary,
             instanceId, clock.GetUtcNow());

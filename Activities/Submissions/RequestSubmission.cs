@@ -140,7 +140,7 @@ public sealed class RequestSubmission : DeadlineActivity
     /// </summary>
     private void ScheduleReminders(ActivityExecutionContext context, State state, ChineseBusinessCalendar calendar)
     {
-        if (ReminderOf(state).Next(calendar, context.Clock.GetUtcNow()) is { } first)
+        if ((ReminderOf(state) with { Wording = CampaignWording.Of(context.WorkflowInput) }).Next(calendar, context.Clock.GetUtcNow()) is { } first)
             context.CreateBookmark(SubmissionReminders.Name, payload: first.Reminder, callback: OnReminderResumedAsync, dueAt: first.At);
     }
 

@@ -22,7 +22,8 @@ namespace Chamber.Campaigns.Submissions;
 public sealed record SubmissionReminder(
     string ChamberId, string ChamberName, string ChamberEmail, string Title, string? Description, string Campaign, string? Feedback,
     DateOnly Due, int Round, int[] DaysBefore, int ChaseEvery, int EscalateAt, IReadOnlyList<string> EscalateTo,
-    string Kind = DueReminder.Before, int Chase = 0, string Occasion = "", int MaxChases = SubmissionReminder.DefaultMaxChases)
+    string Kind = DueReminder.Before, int Chase = 0, string Occasion = "", int MaxChases = SubmissionReminder.DefaultMaxChases,
+    CampaignWording? Wording = null)
 {
     /// <summary>Chases when the step does not say (and for reminders written before the limit could be set).</summary>
     public const int DefaultMaxChases = 3;
@@ -131,7 +132,8 @@ public sealed class SubmissionReminders(BusinessCalendarService calendars, Chamb
         var model = reminder.Model(calendar, today);
         var language = MessageLanguage.Of(chamber.Language);
         model["link"] = links.IssueLink(chamber.Id, chamber.PortalVersion);
-        model["sender"] = portal.Value.SenderIn(language);
+        // Reminders written before campaigns had their own wording sign as the Host does.
+        (reminder.Wording ?? CampaignWording.Default).AddTo(model, portal.Value, language);
         var to = EmailMessage.Addresses(string.IsNullOrWhiteSpace(chamber.Email) ? reminder.ChamberEmail : chamber.Email);
         var occasion = $"{reminder.Round}/{reminder.Occasion}";
         if (reminder.Kind == DueReminder.Before)

@@ -62,6 +62,8 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   // 4月底前: a day off moves it back to the last working day of April, as the notice says 前.
   await expect(wizard.getByText('逢休息日提前到此前最后一个工作日（“月底前”）').first()).toBeVisible();
   await expect(wizard.getByTestId('resolved-date').first()).toContainText('截止日：2026-04-30');
+  // Who signs the campaign's notices: the template's organiser, which staff may change.
+  await expect(wizard.getByLabel('落款单位（组织方）')).toHaveValue('上海市工商业联合会会员部');
   await wizard.getByRole('button', { name: '下一步' }).click();
   // One more chamber, from a list imported right here: it is added to the directory and picked.
   await wizard.locator('input[type=file]').setInputFiles({

@@ -37,6 +37,54 @@ public sealed partial class ShippedTemplateTests
         }
     }
 
+    /// <summary>The wording of each shipped campaign template (their customProperties.wording).</summary>
+    public static TheoryData<string, string, string, string> Kinds() => new()
+    {
+        { "上海市工商业联合会会员部", "商会", "督查考核", "贵会" },
+        { "荆门市工商业联合会", "县级工商联", "考评认定", "贵单位" },
+        { "温州市人民政府经济合作办公室", "商会", "检查验收", "贵会" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_template_speaks_as_the_campaign_kind_does(string organiser, string participant, string reviewTerm, string you)
+    {
+        using var templates = new EmailTemplates(null!, TimeProvider.System);
+        var wording = CampaignWording.Default with { Organiser = organiser, Participant = participant, ReviewTerm = reviewTerm };
+        var other = new[] { "督查考核", "考评认定", "检查验收" }.Where(t => t != reviewTerm).ToList();
+        foreach (var name in EmailTemplates.Names)
+        {
+            var model = EmailTemplateSample.Model();
+            model["chamber"] = "东宝区";
+            model["campaign"] = "2026年度创建活动";
+            model["honour"] = "先进单位";
+            wording.AddTo(model, null, MessageLanguage.Chinese);
+            var rendered = templates.Preview(EmailTemplates.Shipped(name), model);
+            var text = rendered.Subject + rendered.Text + rendered.Html;
+            // The organiser signs; the review has the campaign's own name; the reader is addressed as the kind is.
+            if (name != "password-reset" && name != "leader-digest")
+                Assert.Contains(organiser, rendered.Text, StringComparison.Ordinal);
+            Assert.All(other, term => Assert.DoesNotContain(term, text, StringComparison.Ordinal));
+            Assert.DoesNotContain(you == "贵会" ? "贵单位" : "贵会", text, StringComparison.Ordinal);
+            // The templates' own words, that is, without the values filled in (the sample's chamber names are chambers').
+            var words = Values(model).Where(v => v.Length > 1).OrderByDescending(v => v.Length)
+                .Aggregate(text, (current, value) => current.Replace(value, "", StringComparison.Ordinal));
+            if (participant != "商会")
+                Assert.DoesNotContain("商会", words, StringComparison.Ordinal);
+            // Lists number from 1; nested quotes turn single.
+            Assert.DoesNotContain("0. ", rendered.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("““", text, StringComparison.Ordinal);
+        }
+    }
+
+    private static IEnumerable<string> Values(object? value) => value switch
+    {
+        string text => [text],
+        IDictionary<string, object?> fields => fields.Values.SelectMany(Values),
+        System.Collections.IEnumerable items => items.Cast<object?>().SelectMany(Values),
+        _ => [],
+    };
+
     [Fact]
     public void Notices_number_from_one_nest_quotes_and_count_in_chinese()
     {

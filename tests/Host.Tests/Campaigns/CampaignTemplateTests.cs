@@ -73,6 +73,13 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : HostTest
         });
         await CampaignDriver.WaitAsync(async () => (await _driver.CampaignAsync(campaign)).GetProperty("status").GetString() == "Running");
 
+        // The campaign speaks as its notice does: to county federations (贵单位), signed by the organiser.
+        string? request = null;
+        await CampaignDriver.WaitAsync(() => Task.FromResult((request = (Directory.Exists(Host.PickupDirectory) ? Directory.GetFiles(Host.PickupDirectory, "*.eml") : [])
+            .Select(f => Email.PickupMail.Readable(File.ReadAllText(f))).FirstOrDefault(t => t.Contains("db@fic.example", StringComparison.Ordinal))) is not null));
+        Assert.Contains("请贵单位于", request, StringComparison.Ordinal);
+        Assert.Contains("荆门市工商业联合会", request, StringComparison.Ordinal);
+
         foreach (var id in ids)
             await _driver.SubmitAsync(await TokenAsync(id), "创建“五好”县级工商联工作方案");
         await _driver.CheckAllAsync();

@@ -18,6 +18,9 @@ type Draft = {
   participantIds: string[]; leaders: string[]; reviewers: string[]; planApprovers: string[];
 };
 
+/** Settings a campaign keeps beside its dates: how its notices speak (the organiser is the one staff set here). */
+const wordingKeys = ['organiser', 'organiserEn', 'participant', 'participantEn', 'reviewTerm', 'reviewTermEn'];
+
 /** The template's default schedule for a year: "{year}-04-30<" → "2026-04-30<" (a business date, see BusinessDateInput). */
 export function scheduleFor(template: CampaignTemplate | undefined, year: number): Record<string, string> {
   const schedule: Record<string, string> = {};
@@ -25,6 +28,9 @@ export function scheduleFor(template: CampaignTemplate | undefined, year: number
     if (typeof value === 'string') schedule[key] = value.replaceAll('{year}', String(year));
   return schedule;
 }
+
+/** The due dates among a campaign's settings: everything but its wording. */
+export const dueDates = (schedule: Record<string, string>) => Object.entries(schedule).filter(([key]) => !wordingKeys.includes(key));
 
 /**
  * A due date as a business date: the day, and what a day off does to it — nothing, back to the last
@@ -177,11 +183,15 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
       content: (
         <Form layout="horizontal" labelCol={{ span: 8 }}>
           <Typography.Paragraph type="secondary">{t('campaigns.scheduleHint')}</Typography.Paragraph>
-          {Object.entries(draft.schedule).map(([key, value]) => (
+          {dueDates(draft.schedule).map(([key, value]) => (
             <Form.Item key={key} label={t(`campaigns.dates.${key}`, { defaultValue: key })} extra={<ResolvedDate expression={value} />}>
               <BusinessDateInput value={value} onChange={(v) => update({ schedule: { ...draft.schedule, [key]: v } })} />
             </Form.Item>
           ))}
+          <Form.Item label={t('campaigns.organiser')} htmlFor="campaign-organiser" extra={t('campaigns.organiserHint')}>
+            <Input id="campaign-organiser" maxLength={200} data-user-text value={draft.schedule.organiser ?? template?.wording?.organiser ?? ''}
+              placeholder={template?.wording?.organiser ?? ''} onChange={(e) => update({ schedule: { ...draft.schedule, organiser: e.target.value } })} />
+          </Form.Item>
         </Form>
       ),
       valid: true,

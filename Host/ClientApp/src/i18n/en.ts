@@ -43,6 +43,7 @@ const en: Messages = {
     title: 'Campaigns', create: 'New campaign', launch: 'Launch', launched: 'Launched {{launched}} / {{total}}', year: 'Year', template: 'Template', participants: 'Participants',
     leaders: 'Leaders (e-mail)', reviewers: 'Reviewers', planApprovers: 'Plan approvers (optional)', stages: 'Stages', chamber: 'Chamber', district: 'District',
     stage: 'Current stage', reached: 'Last stage done', score: 'Score', outcome: 'Outcome', round: 'Round', filterStatus: 'Filter by status',
+    organiser: 'Signed by (organiser)', organiserHint: 'The signature of every notice, with its locality; the template proposes one.', 
     schedule: 'Deadlines', scheduleHint: 'Proposed from the template and the business calendar; change as needed', pickAll: 'All chambers', created: 'Campaign created', launchStarted: 'The campaign is launching',
     filterOutcome: 'Filter by outcome', searchChamber: 'Chamber name', total: '{{total}} in all',
     chasePicked: 'Chase picked ({{count}})', chaseOverdue: 'Chase all overdue', chaseTitle: 'Chase', chaseSend: 'Send reminders',

@@ -40,6 +40,7 @@ const zh = {
     title: '创建活动', create: '新建活动', launch: '启动', launched: '已启动 {{launched}} / {{total}}', year: '年度', template: '模板', participants: '参加单位',
     leaders: '督办领导', reviewers: '审核人', planApprovers: '方案签批人（可选）', stages: '各环节', chamber: '商会', district: '所属区',
     stage: '当前环节', reached: '已完成环节', score: '得分', outcome: '结果', round: '轮次', filterStatus: '按状态筛选',
+    organiser: '落款单位（组织方）', organiserHint: '所有通知邮件的署名，如：温州市人民政府经济合作办公室；默认取模板。', 
     schedule: '截止日期', scheduleHint: '日期按模板和工作日历提出，可修改；提醒和催办按工作日计算', pickAll: '全部商会', created: '活动已创建', launchStarted: '活动正在启动',
     filterOutcome: '按结果筛选', searchChamber: '商会名称', total: '共 {{total}} 家',
     chasePicked: '催办所选（{{count}}）', chaseOverdue: '催办全部逾期', chaseTitle: '催办', chaseSend: '发送催办邮件',
