@@ -16,4 +16,14 @@ public static class CampaignInputs
 
     /// <summary>A participant's own chamber (participant workflows only).</summary>
     public const string ChamberId = "chamberId";
+
+    /// <summary>
+    /// The campaign a step of a campaign's own workflow works for; a step placed in any other
+    /// workflow faults, naming itself (<paramref name="step"/>, as the designer shows it in Chinese).
+    /// </summary>
+    public static string CampaignIdOf(Chamber.Workflows.Runtime.ActivityExecutionContext context, string step) =>
+        context.WorkflowInput.GetValueOrDefault(CampaignId)?.ToString() is { Length: > 0 } id
+            ? id
+            : throw new InvalidOperationException(Chamber.Workflows.Localization.ReaderText.Of($"“{step}”只能在活动流程中运行",
+                $"{context.Activity.Type} runs only in a campaign's workflow (input campaignId)."));
 }

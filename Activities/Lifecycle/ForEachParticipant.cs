@@ -92,7 +92,7 @@ public sealed class ForEachParticipant : Activity
     /// </summary>
     private async ValueTask OnClosedAsync(ActivityExecutionContext context)
     {
-        var campaignId = context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignId)!.ToString()!;
+        var campaignId = CampaignInputs.CampaignIdOf(context, "逐个商会");
         var stage = context.GetProperty<string>("stage")!;
         var outcome = context.GetProperty<string>("unfinished") ?? CampaignProgress.Outcomes.NotPassed;
         var closing = context.Services.GetRequiredService<ParticipantClosing>();

@@ -73,9 +73,7 @@ public sealed class CampaignMeeting : Activity
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var campaignId = context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignId)?.ToString();
-        if (string.IsNullOrEmpty(campaignId))
-            throw new InvalidOperationException(ReaderText.Of("“活动会议”只能在活动流程中运行", "CampaignMeeting runs only in a campaign's workflow (input campaignId)."));
+        var campaignId = CampaignInputs.CampaignIdOf(context, "活动会议");
         var calendar = await context.GetCalendarAsync();
         var start = MeetingSchedule.Start(context.Get(MeetingDate), context.Get(MeetingTime), calendar);
         var minutes = context.Get(DurationMinutes) is var duration and > 0 ? duration : 120;

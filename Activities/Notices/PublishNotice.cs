@@ -20,9 +20,7 @@ public sealed class PublishNotice : Activity
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var campaignId = context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignId)?.ToString();
-        if (string.IsNullOrEmpty(campaignId))
-            throw new InvalidOperationException(ReaderText.Of("“印发”只能在活动流程中运行", "PublishNotice runs only in a campaign's workflow (input campaignId)."));
+        var campaignId = CampaignInputs.CampaignIdOf(context, "印发");
         var kind = context.Get(Kind)?.Trim() is { Length: > 0 } given ? given : NoticeKinds.Circular;
         if (CampaignNotices.KindProblem(kind) is { } problem)
             throw new InvalidOperationException(problem);

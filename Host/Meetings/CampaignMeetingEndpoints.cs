@@ -8,7 +8,6 @@ using Chamber.Host.Auth;
 using Chamber.Host.Errors;
 using Chamber.Host.Submissions;
 using Chamber.Host.Tasks;
-using Chamber.Host.WorkflowApi;
 using Chamber.Workflows.Localization;
 using Chamber.Workflows.Paging;
 using Chamber.Workflows.Persistence;

@@ -1,15 +1,8 @@
 namespace Chamber.Host.Tests.Campaigns;
 
 /// <summary>A chamber that never hands anything in does not hold the campaign: on the closing date it is recorded as not passed, its part stops, and the honours go out.</summary>
-public abstract class CampaignClosingTests(StorageProvider provider) : HostTestBase(provider)
+public abstract class CampaignClosingTests(StorageProvider provider) : CampaignHostTestBase(provider)
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Clock:Mode"] = "Manual",
-        ["Clock:Start"] = "2026-04-01T01:00:00Z",
-        ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
-        ["Portal:LinkLifetime"] = "400.00:00:00",
-    };
 
     [Fact]
     public async Task On_the_closing_date_the_silent_chamber_is_not_passed_and_the_campaign_goes_on()
@@ -32,9 +25,8 @@ public abstract class CampaignClosingTests(StorageProvider provider) : HostTestB
             schedule = new Dictionary<string, string> { ["closingDate"] = "2026-10-09<" },
         });
         await CampaignDriver.WaitAsync(async () => (await driver.CampaignAsync(campaign)).GetProperty("status").GetString() == "Running");
-        string Token(string link) => link.Split("/portal/")[1];
-        var active = Token((await (await Admin.PostAsync($"/api/chambers/{ids[0]}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link").GetString()!);
-        var silent = Token((await (await Admin.PostAsync($"/api/chambers/{ids[1]}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link").GetString()!);
+        var active = await PortalTokenAsync(ids[0]);
+        var silent = await PortalTokenAsync(ids[1]);
 
         await driver.SubmitAsync(active, "贯彻落实意见（实施方案）");
         await driver.CheckAllAsync();

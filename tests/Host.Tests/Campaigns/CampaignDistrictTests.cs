@@ -1,15 +1,8 @@
 namespace Chamber.Host.Tests.Campaigns;
 
 /// <summary>The city's view of a campaign by district: who owes what, who is late, how the review came out; each district opens its participants.</summary>
-public abstract class CampaignDistrictTests(StorageProvider provider) : HostTestBase(provider)
+public abstract class CampaignDistrictTests(StorageProvider provider) : CampaignHostTestBase(provider)
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Clock:Mode"] = "Manual",
-        ["Clock:Start"] = "2026-04-01T01:00:00Z",
-        ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
-        ["Portal:LinkLifetime"] = "400.00:00:00",
-    };
 
     [Fact]
     public async Task Each_district_counts_its_participants_who_owe_and_who_are_late()
@@ -32,8 +25,7 @@ public abstract class CampaignDistrictTests(StorageProvider provider) : HostTest
         await CampaignDriver.WaitAsync(async () => (await driver.CampaignAsync(campaign)).GetProperty("status").GetString() == "Running");
 
         // 五马 hands in its plan in time; it now owes only its summary, due in November.
-        var link = (await (await Admin.PostAsync($"/api/chambers/{ids[0]}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("link").GetString()!;
-        await driver.SubmitAsync(link.Split("/portal/")[1], "贯彻落实意见（实施方案）");
+        await driver.SubmitAsync(await PortalTokenAsync(ids[0]), "贯彻落实意见（实施方案）");
         await driver.CheckAllAsync();
         await driver.AdvanceAsync("2026-05-06T02:00:00Z");
 

@@ -6,20 +6,12 @@ namespace Chamber.Host.Tests.Campaigns;
 /// standardisation year, whose documents, quarterly reports and work meetings run side by side
 /// before the year-end inspection.
 /// </summary>
-public abstract class CampaignTemplateTests(StorageProvider provider) : HostTestBase(provider)
+public abstract class CampaignTemplateTests(StorageProvider provider) : CampaignHostTestBase(provider)
 {
     private HttpClient _staff = null!;
     private HttpClient _reviewer = null!;
     private HttpClient _portal = null!;
     private CampaignDriver _driver = null!;
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Clock:Mode"] = "Manual",
-        ["Clock:Start"] = "2026-04-01T01:00:00Z",
-        ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
-        ["Portal:LinkLifetime"] = "400.00:00:00",
-    };
 
     public override async Task InitializeAsync()
     {
@@ -40,10 +32,6 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : HostTest
         _portal.Dispose();
         await base.DisposeAsync();
     }
-
-    private async Task<string> TokenAsync(string chamberId) =>
-        (await (await Admin.PostAsync($"/api/chambers/{chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("link").GetString()!.Split("/portal/")[1];
 
     [Fact]
     public async Task Every_seed_has_a_template_naming_its_rubric_and_participant_workflow()
@@ -81,18 +69,18 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : HostTest
         Assert.Contains("荆门市工商业联合会", request, StringComparison.Ordinal);
 
         foreach (var id in ids)
-            await _driver.SubmitAsync(await TokenAsync(id), "创建“五好”县级工商联工作方案");
+            await _driver.SubmitAsync(await PortalTokenAsync(id), "创建“五好”县级工商联工作方案");
         await _driver.CheckAllAsync();
         // Each federation holds its own quarterly 推进会 (Liangping) and reports on it, beside its self-assessment.
         foreach (var report in new[] { "第二季度创建工作推进会情况", "第三季度创建工作推进会情况" })
         {
             foreach (var id in ids)
-                await _driver.SubmitAsync(await TokenAsync(id), report);
+                await _driver.SubmitAsync(await PortalTokenAsync(id), report);
             await _driver.CheckAllAsync();
         }
 
         foreach (var id in ids)
-            await _driver.SubmitAsync(await TokenAsync(id), "创建工作自评报告及会员统计数据");
+            await _driver.SubmitAsync(await PortalTokenAsync(id), "创建工作自评报告及会员统计数据");
         await _driver.CheckAllAsync();
 
         // The reviewer opens what each federation handed in, from the scoring task itself.
@@ -124,7 +112,7 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : HostTest
             名称,类型,邮箱
             温州台州商会,异地商会,tz@chamber.example
             """);
-        var token = await TokenAsync(ids[0]);
+        var token = await PortalTokenAsync(ids[0]);
         var campaign = await _driver.CreateAndLaunchAsync(new
         {
             name = "2026年在温异地商会规范化建设年活动", year = 2026, templateId = "wenzhou-campaign", participantIds = ids,

@@ -1,15 +1,8 @@
 namespace Chamber.Host.Tests.Campaigns;
 
 /// <summary>A plan the leader returns goes back to the department with the leader's comment, and comes back to the leader revised.</summary>
-public abstract class PlanRevisionTests(StorageProvider provider) : HostTestBase(provider)
+public abstract class PlanRevisionTests(StorageProvider provider) : CampaignHostTestBase(provider)
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Clock:Mode"] = "Manual",
-        ["Clock:Start"] = "2026-04-01T01:00:00Z",
-        ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
-    };
-
     [Fact]
     public async Task A_returned_plan_is_revised_by_the_department_and_signed_off_again()
     {

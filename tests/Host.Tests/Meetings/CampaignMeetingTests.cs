@@ -10,15 +10,8 @@ namespace Chamber.Host.Tests.Meetings;
 /// the reply date, the meeting can be moved until it begins, and after it staff tick one sign-in
 /// sheet (by hand, in bulk, from the meeting's sign-in list) and finish it with the minutes.
 /// </summary>
-public abstract class CampaignMeetingTests(StorageProvider provider) : HostTestBase(provider)
+public abstract class CampaignMeetingTests(StorageProvider provider) : CampaignHostTestBase(provider)
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Clock:Mode"] = "Manual",
-        ["Clock:Start"] = "2026-04-01T01:00:00Z",
-        ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
-        ["Portal:LinkLifetime"] = "400.00:00:00",
-    };
 
     private const string Meeting = "第二季度“四好”商会创建工作推进会";
 
@@ -44,7 +37,7 @@ public abstract class CampaignMeetingTests(StorageProvider provider) : HostTestB
         Assert.Equal("planned", planned.GetProperty("status").GetString());
         var noticeAt = planned.GetProperty("noticeAt").GetDateTimeOffset();
         Assert.Equal(new DateTimeOffset(2026, 6, 10, 1, 0, 0, TimeSpan.Zero), noticeAt); // 09:00 Beijing; the Dragon Boat holiday (19–21 June) is not counted
-        Assert.Empty((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{await TokenAsync(huangpu)}")).GetProperty("meetings").EnumerateArray());
+        Assert.Empty((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{await PortalTokenAsync(huangpu)}")).GetProperty("meetings").EnumerateArray());
         await AdvanceAsync(noticeAt.AddMinutes(1).ToString("O"));
 
         // One invitation per chamber, each in its language, each with an .ics naming only that chamber.
@@ -64,7 +57,7 @@ public abstract class CampaignMeetingTests(StorageProvider provider) : HostTestB
             meeting.GetProperty("replyDue").GetString()));
 
         // 回执 from the portal: attending needs who comes; a meeting of no campaign of the chamber's is not found.
-        var hp = await TokenAsync(huangpu);
+        var hp = await PortalTokenAsync(huangpu);
         var shown = Assert.Single((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{hp}")).GetProperty("meetings").EnumerateArray(),
             m => m.GetProperty("id").GetString() == id);
         Assert.True(shown.GetProperty("canReply").GetBoolean());
@@ -74,7 +67,7 @@ public abstract class CampaignMeetingTests(StorageProvider provider) : HostTestB
         var replied = await portal.PutAsJsonAsync($"/api/portal/{hp}/meetings/{id}/reply", new { reply = "attending", attendees = "张三（会长）、李四（秘书长）" });
         Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
         Assert.Equal("attending", (await replied.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reply").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await portal.PutAsJsonAsync($"/api/portal/{await TokenAsync(jingan)}/meetings/{id}/reply",
+        Assert.Equal(HttpStatusCode.OK, (await portal.PutAsJsonAsync($"/api/portal/{await PortalTokenAsync(jingan)}/meetings/{id}/reply",
             new { reply = "declined", note = "会长出差" })).StatusCode);
 
         // Staff move it before it begins: everyone gets the update of the same invitation, replies stay, the reply date follows.
@@ -89,7 +82,7 @@ public abstract class CampaignMeetingTests(StorageProvider provider) : HostTestB
 
         // Past the reply date the portal refuses; before the meeting begins nobody can be signed in.
         await AdvanceAsync("2026-06-24T01:00:00Z");
-        var late = await portal.PutAsJsonAsync($"/api/portal/{await TokenAsync(taiwan)}/meetings/{id}/reply", new { reply = "declined" });
+        var late = await portal.PutAsJsonAsync($"/api/portal/{await PortalTokenAsync(taiwan)}/meetings/{id}/reply", new { reply = "declined" });
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         Assert.Contains("回执已于2026年6月23日截止", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync($"/api/campaigns/{campaign}/meetings/{id}/sign-in",
@@ -169,7 +162,7 @@ public abstract class CampaignMeetingTests(StorageProvider provider) : HostTestB
         Assert.True(withdrawn.Sequence > invitation.Sequence);
         var meeting = await MeetingAsync(Admin, campaign);
         Assert.Equal("cancelled", meeting.GetProperty("status").GetString());
-        Assert.Empty((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{await TokenAsync(ids[0])}")).GetProperty("meetings").EnumerateArray());
+        Assert.Empty((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{await PortalTokenAsync(ids[0])}")).GetProperty("meetings").EnumerateArray());
         Assert.Equal(HttpStatusCode.Conflict, (await Admin.PostAsJsonAsync($"/api/campaigns/{campaign}/meetings/{meeting.GetProperty("id").GetString()}/move",
             new { date = "2026-06-30" })).StatusCode);
 
@@ -219,10 +212,10 @@ public abstract class CampaignMeetingTests(StorageProvider provider) : HostTestB
         Assert.Equal(["五马街道商会", "南汇街道商会"], sheet.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("chamber").GetString()).Order(StringComparer.Ordinal));
 
         // The 龙湾区 chamber neither sees it nor can reply to it.
-        var yongzhong = await TokenAsync(ids[2]);
+        var yongzhong = await PortalTokenAsync(ids[2]);
         Assert.Empty((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{yongzhong}")).GetProperty("meetings").EnumerateArray());
         Assert.Equal(HttpStatusCode.NotFound, (await portal.PutAsJsonAsync($"/api/portal/{yongzhong}/meetings/{id}/reply", new { reply = "declined" })).StatusCode);
-        Assert.Single((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{await TokenAsync(ids[0])}")).GetProperty("meetings").EnumerateArray());
+        Assert.Single((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{await PortalTokenAsync(ids[0])}")).GetProperty("meetings").EnumerateArray());
     }
 
     private async Task<string> LaunchAsync(IReadOnlyList<string> ids)
@@ -244,10 +237,6 @@ public abstract class CampaignMeetingTests(StorageProvider provider) : HostTestB
 
     private async Task AdvanceAsync(string to) =>
         Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsJsonAsync("/api/clock/advance", new { to })).StatusCode);
-
-    private async Task<string> TokenAsync(string chamberId) =>
-        (await (await Admin.PostAsync($"/api/chambers/{chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("link").GetString()!.Split("/portal/")[1];
 
     /// <summary>The delivered meeting e-mails whose calendar has this method (and, when given, this text), once there are <paramref name="count"/>.</summary>
     private async Task<List<MimeMessage>> MailsAsync(int count, string method, string? containing = null)

@@ -8,15 +8,8 @@ namespace Chamber.Host.Tests.Notices;
 /// document from the results, a leader reads it on the sign-off and signs it, and every chamber is
 /// told by e-mail and downloads it from its portal page.
 /// </summary>
-public abstract class CampaignNoticeTests(StorageProvider provider) : HostTestBase(provider)
+public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHostTestBase(provider)
 {
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Clock:Mode"] = "Manual",
-        ["Clock:Start"] = "2026-04-01T01:00:00Z",
-        ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
-        ["Portal:LinkLifetime"] = "400.00:00:00",
-    };
 
     [Fact]
     public async Task The_decision_is_drafted_from_the_results_signed_off_and_published_to_every_chamber()
@@ -47,7 +40,7 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : HostTestBa
         await CampaignDriver.WaitAsync(async () => (await driver.CampaignAsync(campaign)).GetProperty("status").GetString() == "Running");
         var tokens = new List<string>();
         foreach (var id in ids)
-            tokens.Add(await TokenAsync(id));
+            tokens.Add(await PortalTokenAsync(id));
 
         // The year: plans, the two quarterly meetings, summaries, the review (one chamber falls short).
         foreach (var token in tokens)
@@ -91,7 +84,7 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : HostTestBa
         Assert.Equal(NoticeDocument.ContentType, download.Content.Headers.ContentType!.MediaType);
         Assert.Contains("静安区服装商会、黄浦区温州商会", NoticeDocument.Paragraphs(await download.Content.ReadAsByteArrayAsync()));
         // A chamber outside the campaign neither sees nor downloads it.
-        var stranger = await TokenAsync(outsider);
+        var stranger = await PortalTokenAsync(outsider);
         Assert.Empty((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{stranger}")).GetProperty("notices").EnumerateArray());
         Assert.Equal(HttpStatusCode.NotFound, (await portal.GetAsync($"/api/portal/{stranger}/notices/{notice.GetProperty("id").GetString()}")).StatusCode);
 
@@ -99,9 +92,6 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : HostTestBa
         Assert.Contains("已印发《关于表彰2026年度“四好”商会的决定》", System.Text.RegularExpressions.Regex.Unescape(journal), StringComparison.Ordinal);
     }
 
-    private async Task<string> TokenAsync(string chamberId) =>
-        (await (await Admin.PostAsync($"/api/chambers/{chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("link").GetString()!.Split("/portal/")[1];
 }
 
 public sealed class SqliteCampaignNoticeTests() : CampaignNoticeTests(StorageProvider.Sqlite);
