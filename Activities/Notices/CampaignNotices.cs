@@ -33,7 +33,7 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == campaignId, cancellationToken);
         var results = await db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId)
-            .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => new { c.Name, p.Outcome })
+            .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => new { c.Id, c.Name, p.Outcome })
             .ToListAsync(cancellationToken);
         List<string> Named(string outcome) => [.. results.Where(r => r.Outcome == outcome).Select(r => r.Name).Order(StringComparer.Ordinal)];
         var demonstrationUnits = (await demonstrations.ListAsync(campaignId, cancellationToken)).Select(u => u.Chamber).ToList();
@@ -63,6 +63,10 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
         }
 
         notice.Number = string.IsNullOrWhiteSpace(request.Number) ? null : request.Number.Trim();
+        notice.Honour = request.Honour;
+        notice.Commended = request.Kind == NoticeKinds.Decision
+            ? System.Text.Json.JsonSerializer.Serialize(results.Where(r => r.Outcome == CampaignProgress.Outcomes.Commended).Select(r => r.Id).Order(StringComparer.Ordinal))
+            : null;
         notice.DraftedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return notice;

@@ -9,7 +9,11 @@ using Microsoft.Extensions.Options;
 
 namespace Chamber.Campaigns.Notices;
 
-/// <summary>A published notice's e-mail to every participant: its title and number, and the portal link where the document waits.</summary>
+/// <summary>
+/// A published notice's e-mail to every participant — its title and number, and the portal link
+/// where the document waits — and, with a decision, each unit it names gets its own letter (表彰,
+/// its score and the honour), which thus never goes before the leaders have decided.
+/// </summary>
 public sealed class NoticeLetters(
     IDbContextFactory<CampaignDbContext> campaigns,
     CampaignNotices notices,
@@ -23,7 +27,12 @@ public sealed class NoticeLetters(
 
     public string Kind => NoticeKind;
 
+    public const string LetterTemplate = "commendation";
+
     public static ParticipantMailing Mailing(NoticeRecord notice) => new(NoticeKind, notice.Id, Template);
+
+    /// <summary>The letters to the units a published decision names.</summary>
+    public static ParticipantMailing Letters(NoticeRecord notice) => new(NoticeKind, notice.Id, LetterTemplate);
 
     public async Task<Letters?> PrepareAsync(ParticipantMailing mailing, string? instanceId, CancellationToken cancellationToken)
     {
@@ -36,10 +45,33 @@ public sealed class NoticeLetters(
             record = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == notice.CampaignId, cancellationToken);
         var campaign = record?.Name ?? "";
         var wording = record is null ? CampaignWording.Default : CampaignWording.Of(record);
+        if (mailing.Template == LetterTemplate)
+            return await CommendedAsync(mailing, notice, campaign, wording, instanceId, cancellationToken);
         return new Letters(
             db => db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == notice.CampaignId)
                 .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => c),
             (chamber, ct) => LetterAsync(mailing, notice, campaign, wording, chamber, instanceId, ct));
+    }
+
+    /// <summary>The letters to the units the decision names (those commended after it was drafted are in none).</summary>
+    private async Task<Letters> CommendedAsync(ParticipantMailing mailing, NoticeRecord notice, string campaign, CampaignWording wording, string? instanceId,
+        CancellationToken cancellationToken)
+    {
+        var named = (notice.Commended is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(notice.Commended) ?? []).ToHashSet(StringComparer.Ordinal);
+        Dictionary<string, double?> scores;
+        await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
+        {
+            scores = await db.CampaignParticipants.AsNoTracking()
+                .Where(p => p.CampaignId == notice.CampaignId && p.Outcome == Lifecycle.CampaignProgress.Outcomes.Commended)
+                .ToDictionaryAsync(p => p.ChamberId, p => p.Score, cancellationToken);
+        }
+
+        return new Letters(
+            db => db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == notice.CampaignId && p.Outcome == Lifecycle.CampaignProgress.Outcomes.Commended)
+                .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => c),
+            (chamber, ct) => named.Contains(chamber.Id)
+                ? CommendationAsync(mailing, notice, campaign, wording, chamber, scores.GetValueOrDefault(chamber.Id), instanceId, ct)
+                : ValueTask.FromResult<OutboxMessage?>(null));
     }
 
     private async ValueTask<OutboxMessage?> LetterAsync(ParticipantMailing mailing, NoticeRecord notice, string campaign, CampaignWording wording,
@@ -60,7 +92,32 @@ public sealed class NoticeLetters(
             ["link"] = links.IssueLink(chamber),
         };
         wording.AddTo(model, portal.Value, language);
-        var email = await CampaignMail.RenderAsync(templates, Template, addresses, model, language: language, cancellationToken: cancellationToken);
+        return await MessageAsync(mailing, Template, addresses, model, language, instanceId, chamber, cancellationToken);
+    }
+
+    private async ValueTask<OutboxMessage?> CommendationAsync(ParticipantMailing mailing, NoticeRecord notice, string campaign, CampaignWording wording,
+        ChamberRecord chamber, double? score, string? instanceId, CancellationToken cancellationToken)
+    {
+        var addresses = EmailMessage.Addresses(chamber.Email);
+        if (addresses.Count == 0)
+            return null;
+        var language = MessageLanguage.Of(chamber.Language);
+        var model = new Dictionary<string, object?>
+        {
+            ["chamber"] = chamber.Name,
+            ["campaign"] = campaign,
+            ["honour"] = notice.Honour ?? notice.Title,
+            ["total"] = score?.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
+            ["link"] = links.IssueLink(chamber),
+        };
+        wording.AddTo(model, portal.Value, language);
+        return await MessageAsync(mailing, LetterTemplate, addresses, model, language, instanceId, chamber, cancellationToken);
+    }
+
+    private async ValueTask<OutboxMessage> MessageAsync(ParticipantMailing mailing, string template, IReadOnlyList<string> addresses,
+        Dictionary<string, object?> model, string language, string? instanceId, ChamberRecord chamber, CancellationToken cancellationToken)
+    {
+        var email = await CampaignMail.RenderAsync(templates, template, addresses, model, language: language, cancellationToken: cancellationToken);
         return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel, mailing.KeyFor(chamber.Id), email.ToJson(), email.Summary,
             instanceId, clock.GetUtcNow());
     }

@@ -16,6 +16,12 @@ public sealed class NoticeRecord
 
     public required string Issuer { get; set; }
 
+    /// <summary>The title a decision confers, for the letters to the units it names.</summary>
+    public string? Honour { get; set; }
+
+    /// <summary>The units a decision names (a JSON list of chamber ids): the letters go to them, and to no one commended after it was drafted.</summary>
+    public string? Commended { get; set; }
+
     /// <summary>The document among the campaign's files.</summary>
     public required string FileId { get; set; }
 

@@ -18,6 +18,10 @@ public sealed class PublishNotice : Activity
     [Input(Description = "circular or decision: the draft of this kind is published.", UIHint = InputUIHints.SingleLine, DefaultValue = NoticeKinds.Circular)]
     public Input<string>? Kind { get; set; }
 
+    [Input(DisplayName = "Commendation letters", Description = "With a decision, each unit it names also gets its letter (where Commend left the letter for the decision).",
+        DefaultValue = "false")]
+    public Input<bool>? CommendationLetters { get; set; }
+
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var campaignId = CampaignInputs.CampaignIdOf(context, "印发");
@@ -29,9 +33,12 @@ public sealed class PublishNotice : Activity
             ?? await notices.FindAsync(CampaignNotices.IdOf(campaignId, kind), context.CancellationToken);
         if (notice is null)
             throw new InvalidOperationException(ReaderText.Of("没有可印发的草稿：请在此之前安排“起草通报”环节", "There is no draft to publish: put a DraftNotice step before this one."));
-        // Published once; the mailing's key keeps a repeated step from writing twice.
-        var mailing = NoticeLetters.Mailing(notice);
-        context.EnqueueMessage(ParticipantMailing.Channel, mailing.ToJson(), $"{notice.Title} · {mailing.Template}", mailing.Key);
+        // Published once; the mailings' keys keep a repeated step from writing twice.
+        List<ParticipantMailing> mailings = [NoticeLetters.Mailing(notice)];
+        if (notice.Kind == NoticeKinds.Decision && CommendationLetters is not null && context.Get(CommendationLetters))
+            mailings.Add(NoticeLetters.Letters(notice));
+        foreach (var mailing in mailings)
+            context.EnqueueMessage(ParticipantMailing.Channel, mailing.ToJson(), $"{notice.Title} · {mailing.Template}", mailing.Key);
         context.JournalMessage(ReaderText.Of($"已印发《{notice.Title}》", $"Published '{notice.Title}'"));
         await context.CompleteActivityAsync();
     }

@@ -6,13 +6,21 @@ using Chamber.Workflows.Runtime;
 
 namespace Chamber.Campaigns.Outcomes;
 
-/// <summary>表彰: tells a chamber that passed the review it is commended, and adds it to the campaign's list of honours.</summary>
-[Activity("Chamber.Commend", "Campaign", "Commends a chamber that passed the review: a notice by e-mail and an entry in the list of honours.",
+/// <summary>
+/// 表彰: a chamber that passed the review joins the campaign's list of honours. Its letter
+/// (特此通报表彰) goes at once, or — where the campaign's leaders decide the honours (表彰决定) — with
+/// that decision once it is signed and published (<see cref="Notices.NoticeLetters"/>), so no
+/// chamber reads that it is commended before the leaders have decided it.
+/// </summary>
+[Activity("Chamber.Commend", "Campaign", "Commends a chamber that passed the review: an entry in the list of honours, and its letter now or with the published decision.",
     DisplayName = "Commend")]
 public sealed class Commend : OutcomeActivity
 {
     [Input(Description = "The honour, e.g. 2026年度“四好”商会.", UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? Honour { get; set; }
+
+    [Input(DisplayName = "Letter now", Description = "Send the commendation letter now (true), or with the campaign's published decision (false).", DefaultValue = "true")]
+    public Input<bool>? LetterNow { get; set; }
 
     [Output(Description = "The commendation (chamber, honour, score, date).")]
     public Output<Commendation>? Result { get; set; }
@@ -24,7 +32,9 @@ public sealed class Commend : OutcomeActivity
         var honour = context.Get(Honour) ?? "先进商会";
         var model = Model(context, chamber, review);
         model["honour"] = honour;
-        await CampaignMail.SendAsync(context, "commendation", EmailMessage.Addresses(chamber.Email), chamber.Id, "notice", model, chamber: chamber);
+        // Left out of a definition, the letter goes now, as it always did.
+        if (LetterNow is null || context.Get(LetterNow))
+            await CampaignMail.SendAsync(context, "commendation", EmailMessage.Addresses(chamber.Email), chamber.Id, "notice", model, chamber: chamber);
         context.Set(Result, new Commendation(chamber.Id, chamber.Name, honour, review.Total, CampaignMail.Today(context)));
         context.JournalMessage(ReaderText.Of($"表彰 {chamber.Name}：{honour}（{review.Total} 分）", $"{chamber.Name} commended: {honour} ({review.Total} points)"));
         CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.Commended);

@@ -7,6 +7,8 @@ CREATE TABLE campaign_notices (
     kind          text NOT NULL,
     title         text NOT NULL,
     number        text NULL,
+    honour        text NULL,
+    commended     text NULL,
     issuer        text NOT NULL,
     file_id       text NOT NULL,
     status        text NOT NULL,

@@ -7,6 +7,8 @@ CREATE TABLE campaign_notices (
     kind          TEXT NOT NULL,
     title         TEXT NOT NULL,
     number        TEXT NULL,
+    honour        TEXT NULL,
+    commended     TEXT NULL,
     issuer        TEXT NOT NULL,
     file_id       TEXT NOT NULL,
     status        TEXT NOT NULL,

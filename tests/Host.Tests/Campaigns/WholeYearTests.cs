@@ -191,7 +191,8 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         Assert.All(_chambers.Skip(15), c => Assert.Contains($"{c.Name}未提交", digest, StringComparison.Ordinal));
 
         Assert.Single(outbox, m => m.Summary.Contains("【退回】", StringComparison.Ordinal));
-        Assert.Equal(18, outbox.Count(m => m.Summary.Contains("【表彰】", StringComparison.Ordinal)));
+        // The commended chambers' letters go with the leaders' signed decision (CampaignNoticeTests), which this year has not reached yet.
+        Assert.DoesNotContain(outbox, m => m.Summary.Contains("【表彰】", StringComparison.Ordinal));
         Assert.Equal(3, outbox.Count(m => m.Summary.Contains("【限期整改】", StringComparison.Ordinal)));
         var failed = Assert.Single(outbox, m => m.Summary.Contains("【考核结果】", StringComparison.Ordinal) && m.Summary.Contains("整改复核仍未达标", StringComparison.Ordinal));
         Assert.Contains("c18@", failed.Summary, StringComparison.Ordinal);

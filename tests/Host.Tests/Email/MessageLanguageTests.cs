@@ -36,7 +36,7 @@ public abstract partial class MessageLanguageTests(StorageProvider provider) : H
         Assert.StartsWith("2026年度“四好”商会创建活动: please submit", english.Subject, StringComparison.Ordinal);
         Assert.StartsWith("Dear 香港温州商会,", english.Text, StringComparison.Ordinal);
         Assert.Contains("Thursday 30 Apr 2026", english.Text, StringComparison.Ordinal);
-        Assert.Contains("Member Department", english.Text, StringComparison.Ordinal);
+        Assert.Contains("Member Department, Shanghai Federation of Industry and Commerce", english.Text, StringComparison.Ordinal);
         // Nothing Chinese but what it quotes as the department wrote it: the chamber's, the campaign's and the item's names, and
         // the item's description from the template's definition.
         Assert.DoesNotMatch(Cjk(), Regex.Replace(english.Text, "香港温州商会|2026年度“四好”商会创建活动|“[^”]*”|\"[^\"]*\"|(?m)^结合本会实际.*$", ""));
@@ -44,7 +44,8 @@ public abstract partial class MessageLanguageTests(StorageProvider provider) : H
         {
             var chinese = requests[address];
             Assert.Contains("请贵会于 2026年4月30日（星期四）前提交", chinese.Text, StringComparison.Ordinal);
-            Assert.Contains("工商联会员部", chinese.Text, StringComparison.Ordinal);
+            // Signed by the campaign's organiser, as its template names it.
+            Assert.Contains("上海市工商业联合会会员部", chinese.Text, StringComparison.Ordinal);
             Assert.DoesNotMatch(EnglishProse(), Regex.Replace(chinese.Text, @"https?://\S+", ""));
             Assert.DoesNotMatch(EnglishProse(), Regex.Replace(chinese.Html ?? "", @"<[^>]+>|https?://[^<\s]+", ""));
         }

@@ -69,13 +69,16 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
         Assert.Contains("静安区服装商会、黄浦区温州商会", text);
         Assert.Contains("静安区服装商会", text.SkipWhile(p => !p.StartsWith("二、示范单位名单", StringComparison.Ordinal)));
         Assert.DoesNotContain(text, p => p.Contains("徐汇区餐饮商会", StringComparison.Ordinal));
-        // Nothing is published before it is signed.
+        // Nothing is published before it is signed, and no chamber has read that it is commended.
         Assert.Empty((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{tokens[0]}")).GetProperty("notices").EnumerateArray());
+        Assert.DoesNotContain(await driver.MailAsync(), m => m.Summary.Contains("【表彰】", StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.OK, (await leader.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", new { action = "approve" })).StatusCode);
 
-        // Every chamber, the one rectifying too, is told and finds it on its page.
+        // Every chamber, the one rectifying too, is told and finds it on its page; the two it names get their letters now.
         await CampaignDriver.WaitAsync(async () => (await driver.MailAsync()).Count(m => m.Summary.Contains("【表彰决定】关于表彰2026年度“四好”商会的决定", StringComparison.Ordinal)) == 3);
+        await CampaignDriver.WaitAsync(async () => (await driver.MailAsync()).Count(m => m.Summary.Contains("【表彰】", StringComparison.Ordinal)) == 2);
+        Assert.DoesNotContain(await driver.MailAsync(), m => m.Summary.Contains("【表彰】", StringComparison.Ordinal) && m.Summary.Contains("xh@", StringComparison.Ordinal));
         var notice = Assert.Single((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{tokens[2]}")).GetProperty("notices").EnumerateArray());
         Assert.Equal(("decision", "沪工商联〔2026〕12号", "上海市工商业联合会"),
             (notice.GetProperty("kind").GetString(), notice.GetProperty("number").GetString(), notice.GetProperty("issuer").GetString()));
