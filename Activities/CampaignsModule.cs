@@ -60,6 +60,7 @@ public static class CampaignsModule
         services.AddSingleton<Mailings.IParticipantLetters, Meetings.MeetingLetters>();
         services.AddActivity<Notices.DraftNotice>();
         services.AddActivity<Notices.PublishNotice>();
+        services.AddActivity<Notices.PublicityPeriod>();
         services.AddSingleton<Notices.CampaignNotices>();
         services.AddSingleton<Mailings.IParticipantLetters, Notices.NoticeLetters>();
         services.AddSingleton<Mailings.ParticipantMailer>();

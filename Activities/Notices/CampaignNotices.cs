@@ -12,8 +12,14 @@ namespace Chamber.Campaigns.Notices;
 /// <param name="Honour">The title the decision confers (2026年度“四好”商会).</param>
 public sealed record NoticeRequest(string Kind, string? Title, string? Number, string Issuer, string Addressee, string Honour);
 
-/// <summary>A published notice as a participant's portal page lists it.</summary>
-public sealed record PortalNotice(string Id, string Kind, string Campaign, string Title, string? Number, string Issuer, DateTimeOffset PublishedAt);
+/// <summary>A notice as a participant's portal page lists it: published, or in its 公示 with the participant's objections.</summary>
+/// <param name="PublicityUntil">The last day of its 公示 when it is in one; objections are taken until then.</param>
+public sealed record PortalNotice(string Id, string Kind, string Campaign, string Title, string? Number, string Issuer, DateTimeOffset? PublishedAt,
+    string Status, DateOnly? PublicityUntil, IReadOnlyList<ObjectionView> Objections);
+
+/// <summary>An objection and its answer, as the participant and staff read it.</summary>
+public sealed record ObjectionView(string Id, string NoticeId, string ChamberId, string Chamber, string Notice, string Text, DateTimeOffset At, string? Answer, string? AnsweredBy,
+    DateTimeOffset? AnsweredAt);
 
 /// <summary>
 /// The campaign's circular (通报; 000: "每年要对商会运行情况进行一次考评，对考评情况进行通报") and its
@@ -108,11 +114,93 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
         ["限期整改的单位要对照整改通知逐项整改，按期报送整改报告；各单位要对照标准查漏补缺，持续加强自身建设。"], date);
     }
 
-    /// <summary>Publishes the draft; false when there is none (already published, or never drafted).</summary>
-    public async Task<NoticeRecord?> PublishAsync(string campaignId, string kind, CancellationToken cancellationToken = default)
+    public const int MaxObjectionLength = 1000;
+
+    /// <summary>Shows the draft to every participant until <paramref name="until"/> (公示); null when there is no draft.</summary>
+    public async Task<NoticeRecord?> StartPublicityAsync(string campaignId, string kind, DateOnly until, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var notice = await db.Notices.FirstOrDefaultAsync(n => n.Id == IdOf(campaignId, kind) && n.Status == NoticeKinds.Draft, cancellationToken);
+        if (notice is null)
+            return null;
+        notice.Status = NoticeKinds.Publicity;
+        notice.PublicityUntil = until;
+        await db.SaveChangesAsync(cancellationToken);
+        return notice;
+    }
+
+    /// <summary>
+    /// A participant's objection to a notice in its 公示. Null when the notice is not one of its
+    /// campaigns' in 公示; <see cref="CampaignRequestException"/> for an empty or long text, or after the period.
+    /// </summary>
+    public async Task<ObjectionView?> ObjectAsync(string chamberId, string noticeId, string? text, CancellationToken cancellationToken = default)
+    {
+        var said = text?.Trim() ?? "";
+        if (said.Length == 0)
+            throw new CampaignRequestException(ReaderText.Of("请写明异议的内容和理由", "Say what you object to, and why."));
+        if (said.Length > MaxObjectionLength)
+            throw new CampaignRequestException(ReaderText.Of($"异议不超过 {MaxObjectionLength} 字", $"An objection has at most {MaxObjectionLength:N0} characters."));
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var notice = await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == noticeId && n.Status == NoticeKinds.Publicity, cancellationToken);
+        if (notice is null || !await db.CampaignParticipants.AnyAsync(p => p.CampaignId == notice.CampaignId && p.ChamberId == chamberId, cancellationToken))
+            return null;
+        if (notice.PublicityUntil is { } until && BeijingTime.Today(clock) > until)
+            throw new CampaignRequestException(ReaderText.Of($"公示已于{CampaignMail.ChineseDate(until)}结束", $"The publicity period ended on {until:yyyy-MM-dd}."));
+        var objection = new ObjectionRecord
+        {
+            Id = Guid.CreateVersion7().ToString("N"), NoticeId = noticeId, ChamberId = chamberId, Text = said, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Objections.Add(objection);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await ObjectionsAsync(db, [noticeId], chamberId, cancellationToken)).Single(o => o.Id == objection.Id);
+    }
+
+    /// <summary>The objections to the campaign's notices, oldest first, answered or not.</summary>
+    public async Task<IReadOnlyList<ObjectionView>> ObjectionsOfCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var notices = await db.Notices.AsNoTracking().Where(n => n.CampaignId == campaignId).Select(n => n.Id).ToListAsync(cancellationToken);
+        return await ObjectionsAsync(db, notices, null, cancellationToken);
+    }
+
+    /// <summary>Staff's answer to an objection (again: it replaces the last); null when the campaign has no such objection.</summary>
+    public async Task<ObjectionView?> AnswerAsync(string campaignId, string objectionId, string? answer, string by, CancellationToken cancellationToken = default)
+    {
+        var text = answer?.Trim() ?? "";
+        if (text.Length == 0)
+            throw new CampaignRequestException(ReaderText.Of("请填写答复", "Write the answer."));
+        if (text.Length > MaxObjectionLength)
+            throw new CampaignRequestException(ReaderText.Of($"答复不超过 {MaxObjectionLength} 字", $"An answer has at most {MaxObjectionLength:N0} characters."));
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == objectionId, cancellationToken);
+        if (objection is null || !await db.Notices.AnyAsync(n => n.Id == objection.NoticeId && n.CampaignId == campaignId, cancellationToken))
+            return null;
+        objection.Answer = text;
+        objection.AnsweredBy = by;
+        objection.AnsweredAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return (await ObjectionsAsync(db, [objection.NoticeId], null, cancellationToken)).Single(o => o.Id == objectionId);
+    }
+
+    private static async Task<IReadOnlyList<ObjectionView>> ObjectionsAsync(CampaignDbContext db, IReadOnlyList<string> noticeIds, string? chamberId,
+        CancellationToken cancellationToken)
+    {
+        var rows = await db.Objections.AsNoTracking().Where(o => noticeIds.Contains(o.NoticeId) && (chamberId == null || o.ChamberId == chamberId))
+            .Join(db.Chambers.AsNoTracking(), o => o.ChamberId, c => c.Id, (o, c) => new { Objection = o, Chamber = c.Name })
+            .Join(db.Notices.AsNoTracking(), r => r.Objection.NoticeId, n => n.Id, (r, n) => new { r.Objection, r.Chamber, Notice = n.Title })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.Objection.CreatedAt).Select(r => new ObjectionView(r.Objection.Id, r.Objection.NoticeId, r.Objection.ChamberId, r.Chamber, r.Notice, r.Objection.Text,
+            Utc(r.Objection.CreatedAt), r.Objection.Answer, r.Objection.AnsweredBy, r.Objection.AnsweredAt is { } at ? Utc(at) : null))];
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    /// <summary>Publishes the draft (or the notice in its 公示); null when there is none (already published, or never drafted).</summary>
+    public async Task<NoticeRecord?> PublishAsync(string campaignId, string kind, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var notice = await db.Notices.FirstOrDefaultAsync(n => n.Id == IdOf(campaignId, kind) && (n.Status == NoticeKinds.Draft || n.Status == NoticeKinds.Publicity),
+            cancellationToken);
         if (notice is null)
             return null;
         notice.Status = NoticeKinds.Published;
@@ -127,7 +215,7 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
         return await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == noticeId, cancellationToken);
     }
 
-    /// <summary>The notices published by the campaigns a chamber takes part in, newest first.</summary>
+    /// <summary>The notices of the campaigns a chamber takes part in — those in their 公示 first, then the published, newest first — with its objections.</summary>
     public async Task<IReadOnlyList<PortalNotice>> OfChamberAsync(string chamberId, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
@@ -135,18 +223,23 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
                 from p in db.CampaignParticipants.AsNoTracking().Where(p => p.ChamberId == chamberId)
                 join campaign in db.Campaigns.AsNoTracking() on p.CampaignId equals campaign.Id
                 join n in db.Notices.AsNoTracking() on p.CampaignId equals n.CampaignId
-                where n.Status == NoticeKinds.Published
+                where n.Status == NoticeKinds.Published || n.Status == NoticeKinds.Publicity
                 select new { Notice = n, Campaign = campaign.Name })
             .ToListAsync(cancellationToken);
-        return [.. rows.OrderByDescending(r => r.Notice.PublishedAt).Select(r => new PortalNotice(r.Notice.Id, r.Notice.Kind, r.Campaign, r.Notice.Title, r.Notice.Number,
-            r.Notice.Issuer, new DateTimeOffset(DateTime.SpecifyKind(r.Notice.PublishedAt!.Value, DateTimeKind.Utc))))];
+        var objections = (await ObjectionsAsync(db, [.. rows.Select(r => r.Notice.Id)], chamberId, cancellationToken))
+            .ToLookup(o => o.NoticeId);
+        return [.. rows.OrderBy(r => r.Notice.Status == NoticeKinds.Publicity ? 0 : 1).ThenByDescending(r => r.Notice.PublishedAt ?? r.Notice.DraftedAt)
+            .Select(r => new PortalNotice(r.Notice.Id, r.Notice.Kind, r.Campaign, r.Notice.Title, r.Notice.Number, r.Notice.Issuer,
+                r.Notice.PublishedAt is { } at ? Utc(at) : null, r.Notice.Status, r.Notice.Status == NoticeKinds.Publicity ? r.Notice.PublicityUntil : null,
+                [.. objections[r.Notice.Id]]))];
     }
 
-    /// <summary>A published notice's document for one of its campaign's participants; null otherwise.</summary>
+    /// <summary>The document of a notice published or in its 公示, for one of its campaign's participants; null otherwise.</summary>
     public async Task<SubmissionFileRecord?> FileForChamberAsync(string chamberId, string noticeId, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
-        var notice = await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == noticeId && n.Status == NoticeKinds.Published, cancellationToken);
+        var notice = await db.Notices.AsNoTracking()
+            .FirstOrDefaultAsync(n => n.Id == noticeId && (n.Status == NoticeKinds.Published || n.Status == NoticeKinds.Publicity), cancellationToken);
         if (notice is null || !await db.CampaignParticipants.AnyAsync(p => p.CampaignId == notice.CampaignId && p.ChamberId == chamberId, cancellationToken))
             return null;
         return await files.FindAsync(notice.FileId, cancellationToken);

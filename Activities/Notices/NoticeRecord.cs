@@ -29,6 +29,10 @@ public sealed class NoticeRecord
     public required string Status { get; set; }
 
     public DateTime DraftedAt { get; set; }
+
+    /// <summary>The last day (Beijing) of its 公示, while participants may object; null when it had none.</summary>
+    public DateOnly? PublicityUntil { get; set; }
+
     public DateTime? PublishedAt { get; set; }
 }
 
@@ -42,6 +46,10 @@ public static class NoticeKinds
     public const string Decision = "decision";
 
     public const string Draft = "draft";
+
+    /// <summary>公示: shown to every participant, who may object, before the leaders decide it.</summary>
+    public const string Publicity = "publicity";
+
     public const string Published = "published";
 
     public static bool IsKind(string? kind) => kind is Circular or Decision;

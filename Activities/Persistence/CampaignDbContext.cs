@@ -19,6 +19,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Meetings.CampaignMeetingRecord> CampaignMeetings => Set<Meetings.CampaignMeetingRecord>();
     public DbSet<Meetings.MeetingAttendanceRecord> MeetingAttendance => Set<Meetings.MeetingAttendanceRecord>();
     public DbSet<Notices.NoticeRecord> Notices => Set<Notices.NoticeRecord>();
+    public DbSet<Notices.ObjectionRecord> Objections => Set<Notices.ObjectionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -83,6 +84,11 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("campaign_notices");
             e.HasKey(n => n.Id);
+        });
+        modelBuilder.Entity<Notices.ObjectionRecord>(e =>
+        {
+            e.ToTable("notice_objections");
+            e.HasKey(o => o.Id);
         });
         modelBuilder.UseSnakeCaseColumns();
     }

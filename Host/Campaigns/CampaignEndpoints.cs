@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Chamber.Campaigns.Lifecycle;
+using Chamber.Campaigns.Notices;
 using Chamber.Campaigns.Submissions;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
@@ -15,6 +17,9 @@ public static class CampaignEndpoints
 {
     /// <summary>Why a participant is made a demonstration unit.</summary>
     public sealed record DemonstrationPick(string? Reason);
+
+    /// <summary>Staff's answer to an objection.</summary>
+    public sealed record ObjectionAnswer(string? Answer);
 
     /// <summary>How many faulted workflows were run again, and how many of them faulted again.</summary>
     public sealed record RetryResult(int Retried, int FaultedAgain);
@@ -132,6 +137,16 @@ public static class CampaignEndpoints
         group.MapGet("/{id}/districts", async Task<Results<Ok<IReadOnlyList<DistrictProgress>>, ProblemHttpResult>> (string id, CampaignQueries campaigns,
             CampaignDistricts districts, CancellationToken ct) =>
             await campaigns.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await districts.ListAsync(id, ct)));
+        // 公示: the participants' objections to the campaign's notices, and staff's answers.
+        group.MapGet("/{id}/objections", async Task<Results<Ok<IReadOnlyList<ObjectionView>>, ProblemHttpResult>> (string id,
+            CampaignQueries campaigns, CampaignNotices notices, CancellationToken ct) =>
+            await campaigns.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await notices.ObjectionsOfCampaignAsync(id, ct)));
+        group.MapPost("/{id}/objections/{objectionId}/answer", async Task<Results<Ok<ObjectionView>, ProblemHttpResult>> (string id,
+            string objectionId, ObjectionAnswer body, ClaimsPrincipal user, CampaignNotices notices, CancellationToken ct) =>
+            await notices.AnswerAsync(id, objectionId, body.Answer, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "", ct) is { } answered
+                ? TypedResults.Ok(answered)
+                : Problems.NotFound(ReaderText.Of($"活动 {id} 没有这条异议", $"Campaign {id} has no such objection.")))
+            .ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);
         group.MapGet("/{id}/timeline", async Task<Results<Ok<IReadOnlyList<TimelineEntry>>, ProblemHttpResult>> (string id, string? instanceId,
             CampaignTimeline timeline, CancellationToken ct) =>
             await timeline.ReadAsync(id, string.IsNullOrWhiteSpace(instanceId) ? null : instanceId, cancellationToken: ct) is { } entries

@@ -38,6 +38,7 @@ public static class PortalEndpoints
         portal.MapPut("/mail-language", SetMailLanguageAsync).DisableAntiforgery();
         portal.MapPut("/meetings/{meetingId}/reply", ReplyAsync).DisableAntiforgery().ProducesProblem(StatusCodes.Status400BadRequest);
         portal.MapGet("/notices/{noticeId}", NoticeAsync);
+        portal.MapPost("/notices/{noticeId}/objections", ObjectAsync).DisableAntiforgery().ProducesProblem(StatusCodes.Status400BadRequest);
 
         app.MapPost("/api/chambers/{id}/portal-link", async Task<Results<Ok<PortalLinkView>, ProblemHttpResult>> (string id, ChamberDirectory directory, PortalLinks links, CancellationToken ct) =>
             await directory.FindAsync(id, ct) is null
@@ -110,6 +111,20 @@ public static class PortalEndpoints
             return Problems.NotFound(ReaderText.Of("没有这份公文", "There is no such notice for your chamber."));
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.File(file.Content, NoticeDocument.ContentType, file.FileName);
+    }
+
+    /// <summary>An objection (异议) to a notice in its 公示.</summary>
+    public sealed record ObjectionText(string? Text);
+
+    private static async Task<Results<Ok<ObjectionView>, ProblemHttpResult>> ObjectAsync(string token, string noticeId, ObjectionText body, PortalLinks links,
+        CampaignNotices notices, CancellationToken ct)
+    {
+        var (chamberId, problem) = await links.VerifyAsync(token, ct);
+        if (chamberId is null)
+            return Refuse(problem);
+        return await notices.ObjectAsync(chamberId, noticeId, body.Text, ct) is { } objection
+            ? TypedResults.Ok(objection)
+            : Problems.NotFound(ReaderText.Of("没有正在公示的这份公文", "There is no such notice in its publicity period for your chamber."));
     }
 
     internal static ProblemHttpResult Refuse(PortalTokenProblem problem) => problem switch

@@ -207,6 +207,10 @@ public sealed class ActivityExecutionContext : IExpressionContext
     public Bookmark CreateBookmark(string? name = null, string? key = null, object? payload = null,
         ExecuteActivityDelegate? callback = null, DateTimeOffset? dueAt = null, string? tag = null)
     {
+        // The callback is found again by name on the activity when the bookmark is resumed, maybe in
+        // another process: a static method would be found at none, and the resume would fault.
+        if (callback is { Method.IsStatic: true })
+            throw new ArgumentException($"The callback {callback.Method.Name} of {Activity.Type} must be an instance method of the activity.", nameof(callback));
         var bookmark = new Bookmark(
             Guid.CreateVersion7().ToString("N"),
             name ?? Activity.Type,

@@ -13,6 +13,21 @@ CREATE TABLE campaign_notices (
     file_id       TEXT NOT NULL,
     status        TEXT NOT NULL,
     drafted_at    TEXT NOT NULL,
+    publicity_until TEXT NULL,
     published_at  TEXT NULL
 );
 CREATE INDEX ix_campaign_notices_campaign ON campaign_notices (campaign_id);
+
+-- 公示: while a notice is shown to the participants before it is decided, each may raise an
+-- objection (异议) from its portal; staff answer it, and the participant reads the answer there.
+CREATE TABLE notice_objections (
+    id           TEXT NOT NULL PRIMARY KEY,
+    notice_id    TEXT NOT NULL,
+    chamber_id   TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    answer       TEXT NULL,
+    answered_by  TEXT NULL,
+    answered_at  TEXT NULL
+);
+CREATE INDEX ix_notice_objections_notice ON notice_objections (notice_id, created_at);

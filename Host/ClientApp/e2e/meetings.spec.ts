@@ -3,8 +3,9 @@ import { adminApi, keep, portalLinkFor, signIn, userPassword } from './helpers';
 
 // A work meeting held once for a whole campaign: each chamber finds the invitation on its portal
 // and sends its 回执; when the meeting is over, staff open the sign-in sheet from their task,
-// tick who came, write the minutes and finish the record. (Runs after meeting.spec: it moves the
-// manual clock by an hour and a half, past this meeting's end.)
+// tick who came, write the minutes and finish the record. Then the circular: on public notice for
+// a day, objected to and answered, signed and downloaded. (Runs after meeting.spec: it moves the
+// manual clock from 09:00 on 1 April to the end of 2 April.)
 
 const chambers = [
   { name: '永嘉县桥头纽扣商会', email: 'qiaotou@chamber.example' },
@@ -42,6 +43,8 @@ test('chambers reply from their portal and staff keep one sign-in sheet with the
           metadata: { designer: { position: { x: 420, y: 100 } } } },
         { id: 'draft', type: 'Chamber.DraftNotice', kind: literal('circular'), title: literal('关于四月工作例会情况的通报'), number: literal('温工商联〔2026〕3号'),
           issuer: literal('温州市工商业联合会'), honour: literal('2026年度“四好”商会'), metadata: { designer: { position: { x: 640, y: 100 } } } },
+        { id: 'publicity', type: 'Chamber.PublicityPeriod', kind: literal('circular'), workingDays: literal('1', 'Int32'),
+          metadata: { designer: { position: { x: 750, y: 250 } } } },
         { id: 'sign', type: 'Chamber.SignOff', title: literal('签发：关于四月工作例会情况的通报'), approvers: literal('meeting-staff@fic.example', 'Object'),
           metadata: { designer: { position: { x: 860, y: 100 } } } },
         { id: 'publish', type: 'Chamber.PublishNotice', kind: literal('circular'), metadata: { designer: { position: { x: 1080, y: 100 } } } },
@@ -51,7 +54,8 @@ test('chambers reply from their portal and staff keep one sign-in sheet with the
         { source: { activity: 'fork', port: 'Participants' }, target: { activity: 'participants', port: 'In' } },
         { source: { activity: 'fork', port: 'Meeting' }, target: { activity: 'april-meeting', port: 'In' } },
         { source: { activity: 'april-meeting', port: 'Done' }, target: { activity: 'draft', port: 'In' } },
-        { source: { activity: 'draft', port: 'Done' }, target: { activity: 'sign', port: 'In' } },
+        { source: { activity: 'draft', port: 'Done' }, target: { activity: 'publicity', port: 'In' } },
+        { source: { activity: 'publicity', port: 'Done' }, target: { activity: 'sign', port: 'In' } },
         { source: { activity: 'sign', port: 'Approved' }, target: { activity: 'publish', port: 'In' } },
       ],
     },
@@ -106,7 +110,28 @@ test('chambers reply from their portal and staff keep one sign-in sheet with the
   await page.goto('/inbox');
   await expect(page.getByText('签到与纪要：四月工作例会')).toHaveCount(0);
 
-  // Then the circular, drafted as a Word document: signed in the inbox, it reaches the chamber's page.
+  // Then the circular, drafted as a Word document, is on public notice for a working day: a chamber objects, staff answer.
+  const objecting = await browser.newPage();
+  await objecting.goto(new URL(portalLinkFor(chambers[1].email)!).pathname);
+  const shown = objecting.getByTestId('portal-notice');
+  await expect(shown.getByTestId('publicity')).toHaveText('公示至 2026年4月2日');
+  await shown.getByLabel('异议').fill('本会四月例会实际出席两人，请更正');
+  await shown.getByTestId('send-objection').click();
+  await expect(shown.getByTestId('my-objection')).toContainText('已收到，待答复');
+  await page.goto(`/campaigns/${campaign.id}`);
+  const objections = page.getByTestId('objections');
+  await objections.getByRole('button', { name: '答复异议' }).click();
+  await page.getByRole('dialog').getByLabel('答复').fill('已核实，按实际出席情况更正');
+  await page.getByRole('dialog').getByRole('button', { name: /提\s?交/ }).click();
+  await expect(objections.getByTestId('objection')).toContainText('已答复');
+  await objecting.reload();
+  await expect(objecting.getByTestId('my-objection')).toContainText('已核实，按实际出席情况更正');
+  await keep(objecting, 'notice-objection');
+  await objecting.close();
+
+  // When the day is over, the circular is signed in the inbox and reaches the chamber's page.
+  await api.post('/api/clock/advance', { to: '2026-04-02T16:01:00Z' });
+  await page.goto('/inbox');
   await page.getByRole('row', { name: /签发：关于四月工作例会情况的通报/ }).getByRole('button', { name: /办\s?理/ }).click();
   await expect(page.getByTestId('task-files')).toContainText('关于四月工作例会情况的通报.docx');
   await page.getByTestId('answer-task').click();

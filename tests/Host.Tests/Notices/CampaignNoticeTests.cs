@@ -57,7 +57,31 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PutAsJsonAsync($"/api/campaigns/{campaign}/demonstrations/{ids[1]}", new { reason = "做法可推广" })).StatusCode);
         Assert.Equal(3, await driver.ScoreAllAsync("four-good", chamber => chamber == "徐汇区餐饮商会" ? 0.5m : 1m));
 
-        // The leader's sign-off carries the drafted decision.
+        // 公示: the drafted decision is shown on every chamber's page for five working days; a chamber objects, staff answer.
+        JsonElement shown = default;
+        await CampaignDriver.WaitAsync(async () => (shown = (await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{tokens[2]}")).GetProperty("notices")
+            .EnumerateArray().FirstOrDefault()).ValueKind == JsonValueKind.Object);
+        Assert.Equal("publicity", shown.GetProperty("status").GetString());
+        var until = DateOnly.Parse(shown.GetProperty("publicityUntil").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var noticeId = shown.GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.BadRequest, (await portal.PostAsJsonAsync($"/api/portal/{tokens[2]}/notices/{noticeId}/objections", new { text = " " })).StatusCode);
+        var objected = await portal.PostAsJsonAsync($"/api/portal/{tokens[2]}/notices/{noticeId}/objections", new { text = "本会整改已完成，请复核后再定名单" });
+        Assert.Equal(HttpStatusCode.OK, objected.StatusCode);
+        var objection = Assert.Single((await staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/objections")).EnumerateArray());
+        Assert.Equal("徐汇区餐饮商会", objection.GetProperty("chamber").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.PostAsJsonAsync($"/api/campaigns/{campaign}/objections/{objection.GetProperty("id").GetString()}/answer",
+            new { answer = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/campaigns/{campaign}/objections/{objection.GetProperty("id").GetString()}/answer",
+            new { answer = "整改复核通过后另行表彰" })).StatusCode);
+        var mine = Assert.Single(Assert.Single((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{tokens[2]}")).GetProperty("notices").EnumerateArray())
+            .GetProperty("objections").EnumerateArray());
+        Assert.Equal("整改复核通过后另行表彰", mine.GetProperty("answer").GetString());
+        Assert.DoesNotContain((await leader.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray(),
+            t => t.GetProperty("task").GetProperty("title").GetString()!.Contains("表彰决定", StringComparison.Ordinal));
+        await driver.AdvanceAsync($"{until.AddDays(1):yyyy-MM-dd}T01:00:00Z");
+        Assert.Equal(HttpStatusCode.BadRequest, (await portal.PostAsJsonAsync($"/api/portal/{tokens[2]}/notices/{noticeId}/objections", new { text = "迟到的异议" })).StatusCode);
+
+        // Then the leader's sign-off carries the drafted decision.
         JsonElement task = default;
         await CampaignDriver.WaitAsync(async () => (await leader.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray()
             .Where(t => t.GetProperty("task").GetProperty("title").GetString()!.Contains("表彰决定", StringComparison.Ordinal)).ToList() is [var found]
@@ -70,7 +94,8 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
         Assert.Contains("静安区服装商会", text.SkipWhile(p => !p.StartsWith("二、示范单位名单", StringComparison.Ordinal)));
         Assert.DoesNotContain(text, p => p.Contains("徐汇区餐饮商会", StringComparison.Ordinal));
         // Nothing is published before it is signed, and no chamber has read that it is commended.
-        Assert.Empty((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{tokens[0]}")).GetProperty("notices").EnumerateArray());
+        Assert.Equal("publicity", Assert.Single((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{tokens[0]}")).GetProperty("notices").EnumerateArray())
+            .GetProperty("status").GetString());
         Assert.DoesNotContain(await driver.MailAsync(), m => m.Summary.Contains("【表彰】", StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.OK, (await leader.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", new { action = "approve" })).StatusCode);
@@ -79,7 +104,9 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
         await CampaignDriver.WaitAsync(async () => (await driver.MailAsync()).Count(m => m.Summary.Contains("【表彰决定】关于表彰2026年度“四好”商会的决定", StringComparison.Ordinal)) == 3);
         await CampaignDriver.WaitAsync(async () => (await driver.MailAsync()).Count(m => m.Summary.Contains("【表彰】", StringComparison.Ordinal)) == 2);
         Assert.DoesNotContain(await driver.MailAsync(), m => m.Summary.Contains("【表彰】", StringComparison.Ordinal) && m.Summary.Contains("xh@", StringComparison.Ordinal));
-        var notice = Assert.Single((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{tokens[2]}")).GetProperty("notices").EnumerateArray());
+        JsonElement notice = default;
+        await CampaignDriver.WaitAsync(async () => (notice = Assert.Single((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{tokens[2]}")).GetProperty("notices")
+            .EnumerateArray())).GetProperty("status").GetString() == "published");
         Assert.Equal(("decision", "沪工商联〔2026〕12号", "上海市工商业联合会"),
             (notice.GetProperty("kind").GetString(), notice.GetProperty("number").GetString(), notice.GetProperty("issuer").GetString()));
         var download = await portal.GetAsync($"/api/portal/{tokens[2]}/notices/{notice.GetProperty("id").GetString()}");

@@ -34,6 +34,7 @@ export type MeetingSheetRow = Schemas['MeetingSheetRow'];
 export type SignInImportResult = Schemas['SignInImportResult'];
 export type PortalMeeting = Schemas['PortalMeeting'];
 export type PortalNotice = Schemas['PortalNotice'];
+export type ObjectionView = Schemas['ObjectionView'];
 export type DistrictProgress = Schemas['DistrictProgress'];
 export type ChaseRequest = Schemas['ChaseRequest'];
 export type ChaseResult = Schemas['ChaseResult'];

@@ -19,6 +19,7 @@ import ParticipantsCard from './ParticipantsCard';
 import DemonstrationUnitsCard from './DemonstrationUnitsCard';
 import CampaignMeetingsCard from '../meetings/CampaignMeetingsCard';
 import DistrictsCard from './DistrictsCard';
+import ObjectionsCard from './ObjectionsCard';
 
 export default function CampaignDetailPage() {
   const { t, i18n } = useTranslation();
@@ -194,6 +195,8 @@ export default function CampaignDetailPage() {
       </Card>
 
       {view.status !== 'Draft' && <CampaignMeetingsCard campaignId={id} canAct={hasRole('admin', 'staff')} refreshKey={view} />}
+
+      {view.status !== 'Draft' && <ObjectionsCard campaignId={id} canAct={hasRole('admin', 'staff')} refreshKey={view} />}
 
       <Card title={t('files.documents')} size="small">
         <CampaignDocuments campaignId={id} editable={hasRole('admin', 'staff')} />

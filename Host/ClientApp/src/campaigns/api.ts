@@ -1,8 +1,8 @@
 // Campaigns: the list, one campaign with its stages, creating and launching, participants and 催办.
 import i18n from '../i18n';
 import { del, get, path, post, put, upload, withQuery, type Page } from '../api/http';
-import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, DemonstrationUnit, DistrictProgress, EvidenceSheet, ParticipantView, Person,
-  RetryResult, SubmissionFile } from '../api/types';
+import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, DemonstrationUnit, DistrictProgress, EvidenceSheet, ObjectionView, ParticipantView,
+  Person, RetryResult, SubmissionFile } from '../api/types';
 import type { TimelineEntry } from '../timeline/sentence';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
 
@@ -74,3 +74,9 @@ export const dropDemonstration = (campaignId: string, chamberId: string) => del(
 
 /** The campaign by district: participants, who owes and who is late, the review's outcome and the mean score. */
 export const listDistricts = (campaignId: string) => get<DistrictProgress[]>(path`/api/campaigns/${campaignId}/districts`);
+
+/** What participants objected to during a notice's 公示, with staff's answers. */
+export const listObjections = (campaignId: string) => get<ObjectionView[]>(path`/api/campaigns/${campaignId}/objections`);
+
+export const answerObjection = (campaignId: string, objectionId: string, answer: string) =>
+  post<ObjectionView>(path`/api/campaigns/${campaignId}/objections/${objectionId}/answer`, { answer });

@@ -1,6 +1,6 @@
 // The chamber portal, reached with the token from an e-mailed link instead of a sign-in.
-import { api, get, path, put, upload } from '../api/http';
-import type { EvidenceSheet, PortalMeeting, PortalView, Submitted } from '../api/types';
+import { api, get, path, post, put, upload } from '../api/http';
+import type { EvidenceSheet, ObjectionView, PortalMeeting, PortalView, Submitted } from '../api/types';
 
 export const getPortal = (token: string) => get<PortalView>(path`/api/portal/${token}`);
 
@@ -36,3 +36,7 @@ export const replyToMeeting = (token: string, meetingId: string, reply: { reply:
 
 /** Where the browser downloads a published circular or decision (a Word document). */
 export const portalNoticeUrl = (token: string, noticeId: string) => path`/api/portal/${token}/notices/${noticeId}`;
+
+/** An objection (异议) to a notice in its 公示. */
+export const objectToNotice = (token: string, noticeId: string, text: string) =>
+  post<ObjectionView>(path`/api/portal/${token}/notices/${noticeId}/objections`, { text });
