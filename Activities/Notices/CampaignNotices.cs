@@ -17,6 +17,10 @@ public sealed record NoticeRequest(string Kind, string? Title, string? Number, s
 public sealed record PortalNotice(string Id, string Kind, string Campaign, string Title, string? Number, string Issuer, DateTimeOffset? PublishedAt,
     string Status, DateOnly? PublicityUntil, IReadOnlyList<ObjectionView> Objections);
 
+/// <summary>A campaign's notice as staff follow it: drafted, on public notice (公示) until a day, or published; its document among the campaign's.</summary>
+public sealed record NoticeView(string Id, string Kind, string Title, string? Number, string Issuer, string Status, string FileId, DateTimeOffset DraftedAt,
+    DateOnly? PublicityUntil, DateTimeOffset? PublishedAt, int Objections);
+
 /// <summary>An objection and its answer, as the participant and staff read it.</summary>
 public sealed record ObjectionView(string Id, string NoticeId, string ChamberId, string Chamber, string Notice, string Text, DateTimeOffset At, string? Answer, string? AnsweredBy,
     DateTimeOffset? AnsweredAt);
@@ -153,6 +157,18 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
         db.Objections.Add(objection);
         await db.SaveChangesAsync(cancellationToken);
         return (await ObjectionsAsync(db, [noticeId], chamberId, cancellationToken)).Single(o => o.Id == objection.Id);
+    }
+
+    /// <summary>The campaign's notices, the circular before the decision.</summary>
+    public async Task<IReadOnlyList<NoticeView>> OfCampaignAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var notices = await db.Notices.AsNoTracking().Where(n => n.CampaignId == campaignId).OrderBy(n => n.Kind).ToListAsync(cancellationToken);
+        var ids = notices.Select(n => n.Id).ToList();
+        var objections = await db.Objections.AsNoTracking().Where(o => ids.Contains(o.NoticeId)).GroupBy(o => o.NoticeId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return [.. notices.Select(n => new NoticeView(n.Id, n.Kind, n.Title, n.Number, n.Issuer, n.Status, n.FileId, Utc(n.DraftedAt), n.PublicityUntil,
+            n.PublishedAt is { } at ? Utc(at) : null, objections.GetValueOrDefault(n.Id)))];
     }
 
     /// <summary>The objections to the campaign's notices, oldest first, answered or not.</summary>

@@ -137,6 +137,10 @@ public static class CampaignEndpoints
         group.MapGet("/{id}/districts", async Task<Results<Ok<IReadOnlyList<DistrictProgress>>, ProblemHttpResult>> (string id, CampaignQueries campaigns,
             CampaignDistricts districts, CancellationToken ct) =>
             await campaigns.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await districts.ListAsync(id, ct)));
+        // The campaign's circular and decision: drafted, on public notice, or published.
+        group.MapGet("/{id}/notices", async Task<Results<Ok<IReadOnlyList<NoticeView>>, ProblemHttpResult>> (string id, CampaignQueries campaigns,
+            CampaignNotices notices, CancellationToken ct) =>
+            await campaigns.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await notices.OfCampaignAsync(id, ct)));
         // 公示: the participants' objections to the campaign's notices, and staff's answers.
         group.MapGet("/{id}/objections", async Task<Results<Ok<IReadOnlyList<ObjectionView>>, ProblemHttpResult>> (string id,
             CampaignQueries campaigns, CampaignNotices notices, CancellationToken ct) =>

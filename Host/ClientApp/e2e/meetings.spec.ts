@@ -119,6 +119,7 @@ test('chambers reply from their portal and staff keep one sign-in sheet with the
   await shown.getByTestId('send-objection').click();
   await expect(shown.getByTestId('my-objection')).toContainText('已收到，待答复');
   await page.goto(`/campaigns/${campaign.id}`);
+  await expect(page.getByTestId('campaign-notice').getByTestId('notice-status')).toHaveText('公示中');
   const objections = page.getByTestId('objections');
   await objections.getByRole('button', { name: '答复异议' }).click();
   await page.getByRole('dialog').getByLabel('答复').fill('已核实，按实际出席情况更正');
@@ -146,4 +147,7 @@ test('chambers reply from their portal and staff keep one sign-in sheet with the
   expect((await download).suggestedFilename()).toBe('关于四月工作例会情况的通报.docx');
   await keep(chamberAgain, 'notice-portal');
   await chamberAgain.close();
+  await page.goto(`/campaigns/${campaign.id}`);
+  await expect(page.getByTestId('campaign-notice').getByTestId('notice-status')).toHaveText('已印发');
+  await expect(page.getByTestId('campaign-notice')).toContainText('异议 1 条');
 });

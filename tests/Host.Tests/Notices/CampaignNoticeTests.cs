@@ -62,6 +62,9 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
         await CampaignDriver.WaitAsync(async () => (shown = (await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{tokens[2]}")).GetProperty("notices")
             .EnumerateArray().FirstOrDefault()).ValueKind == JsonValueKind.Object);
         Assert.Equal("publicity", shown.GetProperty("status").GetString());
+        var staffSees = Assert.Single((await staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/notices")).EnumerateArray());
+        Assert.Equal(("decision", "publicity", "沪工商联〔2026〕12号"), (staffSees.GetProperty("kind").GetString(), staffSees.GetProperty("status").GetString(),
+            staffSees.GetProperty("number").GetString()));
         var until = DateOnly.Parse(shown.GetProperty("publicityUntil").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         var noticeId = shown.GetProperty("id").GetString()!;
         Assert.Equal(HttpStatusCode.BadRequest, (await portal.PostAsJsonAsync($"/api/portal/{tokens[2]}/notices/{noticeId}/objections", new { text = " " })).StatusCode);
@@ -118,6 +121,8 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
         Assert.Empty((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{stranger}")).GetProperty("notices").EnumerateArray());
         Assert.Equal(HttpStatusCode.NotFound, (await portal.GetAsync($"/api/portal/{stranger}/notices/{notice.GetProperty("id").GetString()}")).StatusCode);
 
+        var followed = Assert.Single((await leader.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/notices")).EnumerateArray());
+        Assert.Equal(("published", 1), (followed.GetProperty("status").GetString(), followed.GetProperty("objections").GetInt32()));
         var journal = await Admin.GetStringAsync($"/api/workflow-instances/{Chamber.Campaigns.Lifecycle.CampaignService.CampaignInstanceId(campaign)}/journal");
         Assert.Contains("已印发《关于表彰2026年度“四好”商会的决定》", System.Text.RegularExpressions.Regex.Unescape(journal), StringComparison.Ordinal);
     }

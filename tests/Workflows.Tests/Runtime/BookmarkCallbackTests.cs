@@ -1,5 +1,4 @@
 using Chamber.Workflows.Model;
-using Chamber.Workflows.Runtime;
 
 namespace Chamber.Workflows.Tests.Runtime;
 

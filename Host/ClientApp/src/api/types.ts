@@ -35,6 +35,7 @@ export type SignInImportResult = Schemas['SignInImportResult'];
 export type PortalMeeting = Schemas['PortalMeeting'];
 export type PortalNotice = Schemas['PortalNotice'];
 export type ObjectionView = Schemas['ObjectionView'];
+export type NoticeView = Schemas['NoticeView'];
 export type DistrictProgress = Schemas['DistrictProgress'];
 export type ChaseRequest = Schemas['ChaseRequest'];
 export type ChaseResult = Schemas['ChaseResult'];

@@ -20,6 +20,7 @@ import DemonstrationUnitsCard from './DemonstrationUnitsCard';
 import CampaignMeetingsCard from '../meetings/CampaignMeetingsCard';
 import DistrictsCard from './DistrictsCard';
 import ObjectionsCard from './ObjectionsCard';
+import NoticesCard from './NoticesCard';
 
 export default function CampaignDetailPage() {
   const { t, i18n } = useTranslation();
@@ -196,6 +197,7 @@ export default function CampaignDetailPage() {
 
       {view.status !== 'Draft' && <CampaignMeetingsCard campaignId={id} canAct={hasRole('admin', 'staff')} refreshKey={view} />}
 
+      {view.status !== 'Draft' && <NoticesCard campaignId={id} refreshKey={view} />}
       {view.status !== 'Draft' && <ObjectionsCard campaignId={id} canAct={hasRole('admin', 'staff')} refreshKey={view} />}
 
       <Card title={t('files.documents')} size="small">

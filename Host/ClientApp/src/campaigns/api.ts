@@ -1,8 +1,8 @@
 // Campaigns: the list, one campaign with its stages, creating and launching, participants and 催办.
 import i18n from '../i18n';
 import { del, get, path, post, put, upload, withQuery, type Page } from '../api/http';
-import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, DemonstrationUnit, DistrictProgress, EvidenceSheet, ObjectionView, ParticipantView,
-  Person, RetryResult, SubmissionFile } from '../api/types';
+import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, DemonstrationUnit, DistrictProgress, EvidenceSheet, NoticeView, ObjectionView,
+  ParticipantView, Person, RetryResult, SubmissionFile } from '../api/types';
 import type { TimelineEntry } from '../timeline/sentence';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
 
@@ -80,3 +80,6 @@ export const listObjections = (campaignId: string) => get<ObjectionView[]>(path`
 
 export const answerObjection = (campaignId: string, objectionId: string, answer: string) =>
   post<ObjectionView>(path`/api/campaigns/${campaignId}/objections/${objectionId}/answer`, { answer });
+
+/** The campaign's circular and decision, and where each stands. */
+export const listNotices = (campaignId: string) => get<NoticeView[]>(path`/api/campaigns/${campaignId}/notices`);

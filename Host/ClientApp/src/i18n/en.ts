@@ -91,7 +91,7 @@ const en: Messages = {
   notices: {
     portalTitle: 'Circulars and decisions', kinds: { circular: 'Circular', decision: 'Commendation decision' }, publishedAt: 'issued {{time}}', publicityUntil: 'On public notice until {{date}}',
     objection: 'Objection', objectionPlaceholder: 'If you object to what is shown, give the facts and your reasons', sendObjection: 'Raise an objection', answer: 'Answer', awaitingAnswer: 'Received; awaiting an answer',
-    objectionsTitle: 'Objections', answerTitle: 'Answer the objection', noObjections: 'No objection was raised', answered: 'Answered', unanswered: 'Awaiting an answer',
+    objectionsTitle: 'Objections', statuses: { draft: 'Draft', publicity: 'On public notice', published: 'Issued' }, draftedAt: 'drafted {{time}}', objectionCount: '{{count}} objection(s)', answerTitle: 'Answer the objection', noObjections: 'No objection was raised', answered: 'Answered', unanswered: 'Awaiting an answer',
   },
   meetings: {
     moveTitle: 'Move the meeting', date: 'New date', dateRequired: 'Pick a date', dateHint: 'Pick a working day',

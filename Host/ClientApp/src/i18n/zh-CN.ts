@@ -87,7 +87,7 @@ const zh = {
   notices: {
     portalTitle: '通报与表彰决定', kinds: { circular: '通报', decision: '表彰决定' }, publishedAt: '{{time}} 印发', publicityUntil: '公示至 {{date}}',
     objection: '异议', objectionPlaceholder: '对公示内容有异议的，请写明事实和理由', sendObjection: '提出异议', answer: '答复', awaitingAnswer: '已收到，待答复',
-    objectionsTitle: '公示异议', answerTitle: '答复异议', noObjections: '公示期间没有收到异议', answered: '已答复', unanswered: '待答复',
+    objectionsTitle: '公示异议', statuses: { draft: '草稿', publicity: '公示中', published: '已印发' }, draftedAt: '{{time}} 起草', objectionCount: '异议 {{count}} 条', answerTitle: '答复异议', noObjections: '公示期间没有收到异议', answered: '已答复', unanswered: '待答复',
   },
   meetings: {
     moveTitle: '会议改期', date: '新的日期', dateRequired: '请选择日期', dateHint: '遇节假日请改选工作日',
