@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Chamber.Campaigns.Portal;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Campaigns.Email;
 
@@ -26,6 +27,14 @@ public sealed record CampaignWording(string? Organiser, string? OrganiserEn, str
 
     /// <summary>The wording among a workflow's inputs (where the launcher puts the campaign's settings).</summary>
     public static CampaignWording Of(IReadOnlyDictionary<string, object?> input) => From(key => input.GetValueOrDefault(key)?.ToString());
+
+    /// <summary>A campaign's name and wording, for messages written outside its workflow; an unknown campaign reads as unnamed, with the default wording.</summary>
+    public static async Task<(string Campaign, CampaignWording Wording)> OfCampaignAsync(Persistence.CampaignDbContext db, string campaignId,
+        CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        return campaign is null ? ("", Default) : (campaign.Name, Of(campaign));
+    }
 
     /// <summary>The wording among a campaign's stored settings (its schedule).</summary>
     public static CampaignWording Of(Lifecycle.CampaignRecord campaign)

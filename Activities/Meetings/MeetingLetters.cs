@@ -68,11 +68,10 @@ public sealed class MeetingLetters(
             return null; // moved again (or called off) since: the later mailing tells everyone
         }
 
-        Lifecycle.CampaignRecord? record;
+        string campaign;
+        CampaignWording wording;
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
-            record = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == meeting.CampaignId, cancellationToken);
-        var campaign = record?.Name ?? "";
-        var wording = record is null ? CampaignWording.Default : CampaignWording.Of(record);
+            (campaign, wording) = await CampaignWording.OfCampaignAsync(db, meeting.CampaignId, cancellationToken);
 
         // One calendar for the mailing, each participant's copy naming it alone.
         var uid = $"{meeting.Id}@chamber-campaign-workflows";

@@ -263,8 +263,4 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
 
     private static string Titled(string? title, string fallback) => string.IsNullOrWhiteSpace(title) ? fallback : PlainText.OneLine(title.Trim());
 
-    /// <summary>Why a notice kind is refused, or null.</summary>
-    public static string? KindProblem(string? kind) => NoticeKinds.IsKind(kind)
-        ? null
-        : ReaderText.Of($"未知的公文种类“{kind}”，可用：circular（通报）、decision（表彰决定）", $"Unknown notice kind '{kind}'; one of circular, decision.");
 }

@@ -40,9 +40,7 @@ public sealed class DraftNotice : Activity
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var campaignId = CampaignInputs.CampaignIdOf(context, "起草通报");
-        var kind = context.Get(Kind)?.Trim() is { Length: > 0 } given ? given : NoticeKinds.Circular;
-        if (CampaignNotices.KindProblem(kind) is { } problem)
-            throw new InvalidOperationException(problem);
+        var kind = NoticeKinds.Read(context.Get(Kind), NoticeKinds.Circular);
         var request = new NoticeRequest(kind, context.Get(Title), context.Get(Number), PlainText.OneLine(context.Get(Issuer) ?? "工商联"),
             PlainText.OneLine(context.Get(Addressee) is { Length: > 0 } addressee ? addressee : "各参与单位"), PlainText.OneLine(context.Get(Honour) ?? ""));
         var notice = await context.Services.GetRequiredService<CampaignNotices>().DraftAsync(campaignId, request, context.CancellationToken);

@@ -40,11 +40,10 @@ public sealed class NoticeLetters(
             ?? throw new KeyNotFoundException($"Notice {mailing.SubjectId} does not exist.");
         if (notice.Status != NoticeKinds.Published)
             return null; // redrafted since: the next publication tells everyone
-        Lifecycle.CampaignRecord? record;
+        string campaign;
+        CampaignWording wording;
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
-            record = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == notice.CampaignId, cancellationToken);
-        var campaign = record?.Name ?? "";
-        var wording = record is null ? CampaignWording.Default : CampaignWording.Of(record);
+            (campaign, wording) = await CampaignWording.OfCampaignAsync(db, notice.CampaignId, cancellationToken);
         if (mailing.Template == LetterTemplate)
             return await CommendedAsync(mailing, notice, campaign, wording, instanceId, cancellationToken);
         return new Letters(

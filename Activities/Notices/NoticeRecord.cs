@@ -53,4 +53,14 @@ public static class NoticeKinds
     public const string Published = "published";
 
     public static bool IsKind(string? kind) => kind is Circular or Decision;
+
+    /// <summary>A step's kind input: <paramref name="fallback"/> when empty; a kind it does not know faults the step, naming the two it knows.</summary>
+    public static string Read(string? given, string fallback)
+    {
+        var kind = given?.Trim() is { Length: > 0 } text ? text : fallback;
+        return IsKind(kind)
+            ? kind
+            : throw new InvalidOperationException(Chamber.Workflows.Localization.ReaderText.Of($"未知的公文种类“{kind}”，可用：circular（通报）、decision（表彰决定）",
+                $"Unknown notice kind '{kind}'; one of circular, decision."));
+    }
 }

@@ -29,9 +29,7 @@ public sealed class PublicityPeriod : Activity
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var campaignId = CampaignInputs.CampaignIdOf(context, "公示");
-        var kind = context.Get(Kind)?.Trim() is { Length: > 0 } given ? given : NoticeKinds.Decision;
-        if (CampaignNotices.KindProblem(kind) is { } problem)
-            throw new InvalidOperationException(problem);
+        var kind = NoticeKinds.Read(context.Get(Kind), NoticeKinds.Decision);
         var calendar = await context.GetCalendarAsync();
         var until = calendar.AddWorkingDays(BeijingTime.Today(context.Clock), Math.Clamp(context.Get(WorkingDays) is var days and > 0 ? days : 5, 1, 30));
         var notice = await context.Services.GetRequiredService<CampaignNotices>().StartPublicityAsync(campaignId, kind, until, context.CancellationToken)

@@ -25,9 +25,7 @@ public sealed class PublishNotice : Activity
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
         var campaignId = CampaignInputs.CampaignIdOf(context, "印发");
-        var kind = context.Get(Kind)?.Trim() is { Length: > 0 } given ? given : NoticeKinds.Circular;
-        if (CampaignNotices.KindProblem(kind) is { } problem)
-            throw new InvalidOperationException(problem);
+        var kind = NoticeKinds.Read(context.Get(Kind), NoticeKinds.Circular);
         var notices = context.Services.GetRequiredService<CampaignNotices>();
         var notice = await notices.PublishAsync(campaignId, kind, context.CancellationToken)
             ?? await notices.FindAsync(CampaignNotices.IdOf(campaignId, kind), context.CancellationToken);
