@@ -62,6 +62,8 @@ public static class CampaignsModule
         services.AddActivity<Notices.PublishNotice>();
         services.AddActivity<Notices.PublicityPeriod>();
         services.AddSingleton<Notices.CampaignNotices>();
+        services.AddSingleton<Honours.CampaignHonours>();
+        services.AddActivity<Honours.HonoursShortlist>();
         services.AddSingleton<Mailings.IParticipantLetters, Notices.NoticeLetters>();
         services.AddSingleton<Mailings.ParticipantMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<Mailings.ParticipantMailer>());

@@ -9,6 +9,7 @@ using Chamber.Host.Email;
 using Chamber.Host.Errors;
 using Chamber.Host.Evidence;
 using Chamber.Host.Health;
+using Chamber.Host.Honours;
 using Chamber.Host.Jobs;
 using Chamber.Host.LiveUpdates;
 using Chamber.Host.Localization;
@@ -160,6 +161,7 @@ public static class HostModule
         app.MapEvidenceEndpoints();
         app.MapSubmissionFileEndpoints();
         app.MapCampaignEndpoints();
+        app.MapHonourEndpoints();
         app.MapRubricEndpoints();
         app.MapClockEndpoints(app.Services.GetRequiredService<TimeProvider>());
         if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)

@@ -12,7 +12,7 @@ namespace Chamber.Campaigns.Lifecycle;
 /// <param name="District">As the directory names it; null for participants without one.</param>
 /// <param name="Waiting">Participants with something to hand in, not yet due.</param>
 /// <param name="Overdue">Participants with something to hand in past its deadline.</param>
-public sealed record DistrictProgress(string? District, int Participants, int Waiting, int Overdue, int Commended, int Rectifying, int NotPassed,
+public sealed record DistrictProgress(string? District, int Participants, int Waiting, int Overdue, int Commended, int Passed, int Rectifying, int NotPassed,
     double? AverageScore, int Demonstrations);
 
 /// <summary>The campaign by district: the upper level's view, each row opening that district's participants.</summary>
@@ -28,6 +28,7 @@ public sealed class CampaignDistricts(IDbContextFactory<CampaignDbContext> campa
             District = g.Key,
             Participants = g.Count(),
             Commended = g.Count(p => p.Outcome == CampaignProgress.Outcomes.Commended),
+            Passed = g.Count(p => p.Outcome == CampaignProgress.Outcomes.Passed),
             Rectifying = g.Count(p => p.Outcome == CampaignProgress.Outcomes.Rectifying),
             NotPassed = g.Count(p => p.Outcome == CampaignProgress.Outcomes.NotPassed || p.Outcome == CampaignProgress.Outcomes.NotParticipated),
             AverageScore = g.Average(p => p.Score),
@@ -45,7 +46,7 @@ public sealed class CampaignDistricts(IDbContextFactory<CampaignDbContext> campa
             .ToLookup(o => o.District, StringComparer.Ordinal);
 
         return [.. groups.Select(g => new DistrictProgress(g.District, g.Participants, owing[g.District ?? ""].Count(o => !o.Overdue),
-                owing[g.District ?? ""].Count(o => o.Overdue), g.Commended, g.Rectifying, g.NotPassed,
+                owing[g.District ?? ""].Count(o => o.Overdue), g.Commended, g.Passed, g.Rectifying, g.NotPassed,
                 g.AverageScore is { } mean ? Math.Round(mean, 1) : null, g.Demonstrations))
             .OrderBy(d => d.District is null).ThenBy(d => d.District, StringComparer.Ordinal)];
     }

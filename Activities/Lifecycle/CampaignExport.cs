@@ -30,6 +30,7 @@ public static class CampaignExport
     private static readonly Dictionary<string, (string Zh, string En)> OutcomeNames = new(StringComparer.Ordinal)
     {
         [CampaignProgress.Outcomes.Commended] = ("表彰", "commended"),
+        [CampaignProgress.Outcomes.Passed] = ("达标", "passed"),
         [CampaignProgress.Outcomes.Rectifying] = ("整改中", "rectifying"),
         [CampaignProgress.Outcomes.NotPassed] = ("未达标", "not passed"),
         [CampaignProgress.Outcomes.NotParticipated] = ("未参加", "did not take part"),

@@ -17,7 +17,7 @@ public sealed class CampaignParticipantRecord
     /// <summary>The latest review total.</summary>
     public double? Score { get; set; }
 
-    /// <summary>commended, rectifying or not-passed (see <see cref="CampaignProgress.Outcomes"/>).</summary>
+    /// <summary>commended, passed, rectifying, not-passed or not-participated (see <see cref="CampaignProgress.Outcomes"/>).</summary>
     public string? Outcome { get; set; }
 
     /// <summary>The <see cref="ProgressReport.Sequence"/> of the report last applied.</summary>

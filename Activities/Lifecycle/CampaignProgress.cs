@@ -32,6 +32,9 @@ public static class CampaignProgress
     public static class Outcomes
     {
         public const string Commended = "commended";
+
+        /// <summary>达标: passed the review, and waits for the campaign's decision (表彰决定) to name it or not.</summary>
+        public const string Passed = "passed";
         public const string Rectifying = "rectifying";
         public const string NotPassed = "not-passed";
 

@@ -112,6 +112,13 @@ public sealed class CampaignService(
                 problems.Add(ReaderText.Of($"{key} 须为一行，不超过 {PlainText.MaxNameLength} 字", $"{key} must be one line of at most {PlainText.MaxNameLength} characters."));
         }
 
+        if (request.Schedule?.GetValueOrDefault(Honours.HonourKinds.SettingKey) is { Length: > 0 } honourKind && !Honours.HonourKinds.IsKind(honourKind.Trim()))
+            problems.Add(ReaderText.Of($"结果类型“{honourKind}”无效，可用：commendation（表彰）、recognition（认定）",
+                $"The honour kind '{honourKind}' is not known; one of commendation, recognition."));
+        if (request.Schedule?.GetValueOrDefault(Honours.HonourKinds.QuotaKey) is { Length: > 0 } quota
+            && !(int.TryParse(quota.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var places) && places > 0))
+            problems.Add(ReaderText.Of($"表彰名额“{quota}”应为正整数", $"The quota '{quota}' must be a positive whole number."));
+
         var participantIds = (request.ParticipantIds ?? []).Distinct().ToList();
         if (participantIds.Count == 0)
             problems.Add(ReaderText.Of("请选择参加的商会", "Choose the participating chambers."));
@@ -199,7 +206,10 @@ public sealed class CampaignService(
     private static void Apply(CampaignRecord campaign, CreateCampaign request, int participantCount, CampaignTemplate template)
     {
         // The template's wording, as the request changes it: the campaign keeps what it started with.
-        var settings = new Dictionary<string, string>(template.Wording ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        var settings = new Dictionary<string, string>(template.Wording ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            [Honours.HonourKinds.SettingKey] = template.HonourKind,
+        };
         foreach (var (key, value) in request.Schedule ?? new Dictionary<string, string>())
         {
             if (!string.IsNullOrWhiteSpace(value))

@@ -56,6 +56,8 @@ public sealed class CampaignTemplates(DefinitionService definitions)
             .Where(p => Email.CampaignWording.Keys.Contains(p.Key) && p.Value is JsonValue v && v.TryGetValue<string>(out _))
             .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal);
         return new CampaignTemplate(definition.DefinitionId, definition.LocalizedName(), definition.LocalizedDescription(), definition.Version, rubricId, participantWorkflow,
-            properties[ScheduleProperty]?.DeepClone(), wording);
+            properties[ScheduleProperty]?.DeepClone(), wording,
+            properties[Honours.HonourKinds.SettingKey] is JsonValue kind && kind.TryGetValue<string>(out var kindText) && Honours.HonourKinds.IsKind(kindText)
+                ? kindText : Honours.HonourKinds.Commendation);
     }
 }

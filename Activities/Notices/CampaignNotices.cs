@@ -32,7 +32,8 @@ public sealed record ObjectionView(string Id, string NoticeId, string ChamberId,
 /// leaders signing it off open it; once published, every participant reads and downloads it
 /// from its portal page.
 /// </summary>
-public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaigns, SubmissionFiles files, DemonstrationUnits demonstrations, TimeProvider clock)
+public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaigns, SubmissionFiles files, DemonstrationUnits demonstrations,
+    Honours.CampaignHonours honours, TimeProvider clock)
 {
     /// <summary>One notice of each kind per campaign: a redraft replaces the draft.</summary>
     public static string IdOf(string campaignId, string kind) => $"{campaignId}-{kind}";
@@ -45,10 +46,13 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
         var results = await db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId)
             .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => new { c.Id, c.Name, p.Outcome })
             .ToListAsync(cancellationToken);
-        List<string> Named(string outcome) => [.. results.Where(r => r.Outcome == outcome).Select(r => r.Name).Order(StringComparer.Ordinal)];
+        List<string> Named(params string[] outcomes) => [.. results.Where(r => outcomes.Contains(r.Outcome)).Select(r => r.Name).Order(StringComparer.Ordinal)];
         var demonstrationUnits = (await demonstrations.ListAsync(campaignId, cancellationToken)).Select(u => u.Chamber).ToList();
-        var content = Compose(campaign.Name, request, results.Count, Named(CampaignProgress.Outcomes.Commended), Named(CampaignProgress.Outcomes.Rectifying),
-            Named(CampaignProgress.Outcomes.NotPassed), demonstrationUnits, BeijingTime.Today(clock), Named(CampaignProgress.Outcomes.NotParticipated));
+        // The decision names the leaders' list where the campaign has one, and drafting it is what closes the list.
+        var shortlist = request.Kind == NoticeKinds.Decision ? await honours.DecideAsync(campaignId, cancellationToken) : null;
+        var content = Compose(campaign.Name, request, results.Count, Named(CampaignProgress.Outcomes.Commended, CampaignProgress.Outcomes.Passed),
+            Named(CampaignProgress.Outcomes.Rectifying), Named(CampaignProgress.Outcomes.NotPassed), demonstrationUnits, BeijingTime.Today(clock),
+            Named(CampaignProgress.Outcomes.NotParticipated), shortlist);
 
         var id = IdOf(campaignId, request.Kind);
         var instanceId = CampaignService.CampaignInstanceId(campaignId);
@@ -74,33 +78,48 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
 
         notice.Number = string.IsNullOrWhiteSpace(request.Number) ? null : request.Number.Trim();
         notice.Honour = request.Honour;
-        notice.Commended = request.Kind == NoticeKinds.Decision
-            ? System.Text.Json.JsonSerializer.Serialize(results.Where(r => r.Outcome == CampaignProgress.Outcomes.Commended).Select(r => r.Id).Order(StringComparer.Ordinal))
-            : null;
+        notice.Commended = request.Kind != NoticeKinds.Decision ? null
+            : shortlist is not null ? System.Text.Json.JsonSerializer.Serialize(shortlist.Entries.Where(e => e.Included).Select(e => e.ChamberId).Order(StringComparer.Ordinal))
+            : System.Text.Json.JsonSerializer.Serialize(results.Where(r => r.Outcome == CampaignProgress.Outcomes.Commended).Select(r => r.Id).Order(StringComparer.Ordinal));
         notice.DraftedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         return notice;
     }
 
     /// <summary>
-    /// The 公文's words: the decision names the units commended (and the demonstration units); the
-    /// circular reports how the review went and names every group, rectification included.
+    /// The 公文's words: the decision names the units commended — the leaders' list by its tiers,
+    /// where the campaign has one, as a 表彰 or a 认定 — and the demonstration units; the circular
+    /// reports how the review went and names every group, rectification included.
     /// </summary>
     public static NoticeContent Compose(string campaign, NoticeRequest request, int participants, IReadOnlyList<string> commended,
         IReadOnlyList<string> rectifying, IReadOnlyList<string> notPassed, IReadOnlyList<string> demonstration, DateOnly date,
-        IReadOnlyList<string>? notParticipated = null)
+        IReadOnlyList<string>? notParticipated = null, Honours.ShortlistView? shortlist = null)
     {
         var honour = ChineseText.Quoted(request.Honour);
         var theCampaign = ChineseText.Quoted(campaign);
         if (request.Kind == NoticeKinds.Decision)
         {
-            var title = Titled(request.Title, $"关于表彰{request.Honour}的决定");
-            return new NoticeContent(request.Issuer, request.Number, title, request.Addressee,
+            var named = shortlist?.Entries.Where(e => e.Included).ToList();
+            var count = named?.Count ?? commended.Count;
+            List<NoticeUnits> units = named is null || shortlist!.Tiers.Count == 0
+                ? [new NoticeUnits(request.Honour + "名单", named?.Select(e => e.Chamber).ToList() ?? commended)]
+                : [.. shortlist.Tiers.Select(t => new NoticeUnits(t.Name + "名单", [.. named.Where(e => e.Tier == t.Name).Select(e => e.Chamber)]))];
+            units.Add(new NoticeUnits("示范单位名单", demonstration));
+            if (shortlist?.Kind == Honours.HonourKinds.Recognition)
+            {
+                return new NoticeContent(request.Issuer, request.Number, Titled(request.Title, $"关于认定{request.Honour}的决定"), request.Addressee,
+                [
+                    $"{theCampaign}开展以来，各参与单位对照认定标准认真开展创建工作。经考评，{request.Issuer}决定，认定{count}个单位为{honour}。",
+                ],
+                units, ["被认定的单位要珍惜荣誉，巩固创建成果，接受定期复核；复核不达标的，撤销称号。各单位要对照标准查找差距，推动建设水平不断提高。"], date);
+            }
+
+            return new NoticeContent(request.Issuer, request.Number, Titled(request.Title, $"关于表彰{request.Honour}的决定"), request.Addressee,
             [
                 $"{theCampaign}开展以来，各参与单位对照标准认真开展创建工作，涌现出一批成绩突出的先进典型。经督查考核，{request.Issuer}决定，"
-                    + $"授予{commended.Count}个单位{honour}称号，予以表彰。",
+                    + $"授予{count}个单位{honour}称号，予以表彰。",
             ],
-            [new NoticeUnits(request.Honour + "名单", commended), new NoticeUnits("示范单位名单", demonstration)],
+            units,
             ["希望受到表彰的单位珍惜荣誉，发挥示范带动作用，再接再厉；各单位要以先进为榜样，对照标准查找差距，推动建设水平不断提高。"], date);
         }
 

@@ -31,6 +31,9 @@ public sealed class PublishNotice : Activity
             ?? await notices.FindAsync(CampaignNotices.IdOf(campaignId, kind), context.CancellationToken);
         if (notice is null)
             throw new InvalidOperationException(ReaderText.Of("没有可印发的草稿：请在此之前安排“起草通报”环节", "There is no draft to publish: put a DraftNotice step before this one."));
+        // The units the decision names are commended (or recognised) now, before their letters are written.
+        if (notice.Kind == NoticeKinds.Decision)
+            await context.Services.GetRequiredService<Honours.CampaignHonours>().PublishAsync(campaignId, context.CancellationToken);
         // Published once; the mailings' keys keep a repeated step from writing twice.
         List<ParticipantMailing> mailings = [NoticeLetters.Mailing(notice)];
         if (notice.Kind == NoticeKinds.Decision && CommendationLetters is not null && context.Get(CommendationLetters))

@@ -32,12 +32,16 @@ public sealed class Commend : OutcomeActivity
         var honour = context.Get(Honour) ?? "先进商会";
         var model = Model(context, chamber, review);
         model["honour"] = honour;
-        // Left out of a definition, the letter goes now, as it always did.
-        if (LetterNow is null || context.Get(LetterNow))
+        // Left out of a definition, the letter goes now, as it always did. Where the decision decides,
+        // the chamber has passed (达标) and is commended once the published decision names it.
+        var now = LetterNow is null || context.Get(LetterNow);
+        if (now)
             await CampaignMail.SendAsync(context, "commendation", EmailMessage.Addresses(chamber.Email), chamber.Id, "notice", model, chamber: chamber);
         context.Set(Result, new Commendation(chamber.Id, chamber.Name, honour, review.Total, CampaignMail.Today(context)));
-        context.JournalMessage(ReaderText.Of($"表彰 {chamber.Name}：{honour}（{review.Total} 分）", $"{chamber.Name} commended: {honour} ({review.Total} points)"));
-        CampaignProgress.Report(context, outcome: CampaignProgress.Outcomes.Commended);
+        context.JournalMessage(now
+            ? ReaderText.Of($"表彰 {chamber.Name}：{honour}（{review.Total} 分）", $"{chamber.Name} commended: {honour} ({review.Total} points)")
+            : ReaderText.Of($"{chamber.Name} 达标（{review.Total} 分），待表彰决定", $"{chamber.Name} passed ({review.Total} points), for the campaign's decision"));
+        CampaignProgress.Report(context, outcome: now ? CampaignProgress.Outcomes.Commended : CampaignProgress.Outcomes.Passed);
         await context.CompleteActivityAsync();
     }
 }

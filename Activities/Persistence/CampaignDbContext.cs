@@ -20,6 +20,8 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Meetings.MeetingAttendanceRecord> MeetingAttendance => Set<Meetings.MeetingAttendanceRecord>();
     public DbSet<Notices.NoticeRecord> Notices => Set<Notices.NoticeRecord>();
     public DbSet<Notices.ObjectionRecord> Objections => Set<Notices.ObjectionRecord>();
+    public DbSet<Honours.ShortlistRecord> Shortlists => Set<Honours.ShortlistRecord>();
+    public DbSet<Honours.HonourRecord> Honours => Set<Honours.HonourRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -89,6 +91,16 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("notice_objections");
             e.HasKey(o => o.Id);
+        });
+        modelBuilder.Entity<Honours.ShortlistRecord>(e =>
+        {
+            e.ToTable("campaign_shortlists");
+            e.HasKey(s => s.CampaignId);
+        });
+        modelBuilder.Entity<Honours.HonourRecord>(e =>
+        {
+            e.ToTable("campaign_honours");
+            e.HasKey(h => new { h.CampaignId, h.ChamberId });
         });
         modelBuilder.UseSnakeCaseColumns();
     }

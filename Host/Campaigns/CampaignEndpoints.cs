@@ -28,7 +28,7 @@ public static class CampaignEndpoints
     public sealed record ParticipantQuery(string? Status, string? Search, string? District, string? Outcome)
     {
         private static readonly string[] KnownOutcomes =
-            [CampaignProgress.Outcomes.Commended, CampaignProgress.Outcomes.Rectifying, CampaignProgress.Outcomes.NotPassed,
+            [CampaignProgress.Outcomes.Commended, CampaignProgress.Outcomes.Passed, CampaignProgress.Outcomes.Rectifying, CampaignProgress.Outcomes.NotPassed,
                 CampaignProgress.Outcomes.NotParticipated, ParticipantFilter.NoOutcome];
 
         public ParticipantFilter Filter => new(NullIfBlank(Status), Search, District, NullIfBlank(Outcome));

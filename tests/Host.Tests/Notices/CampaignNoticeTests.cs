@@ -4,9 +4,11 @@ using Chamber.Host.Tests.Campaigns;
 namespace Chamber.Host.Tests.Notices;
 
 /// <summary>
-/// A Four-Good year to its end: after the review the commendation decision is drafted as a Word
-/// document from the results, a leader reads it on the sign-off and signs it, and every chamber is
-/// told by e-mail and downloads it from its portal page.
+/// A Four-Good year to its end: after the review the units that passed are ranked into the 拟表彰名单
+/// up to the campaign's quota; staff change it (with reasons) after the leader returns it, and the
+/// leader decides it; the commendation decision is drafted from it as a Word document, goes on 公示,
+/// is signed, and every chamber is told by e-mail and downloads it from its portal page; only the
+/// units it names are commended.
 /// </summary>
 public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHostTestBase(provider)
 {
@@ -27,6 +29,7 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
             黄浦区温州商会,异地商会,hp@chamber.example
             静安区服装商会,行业商会,ja@chamber.example
             徐汇区餐饮商会,行业商会,xh@chamber.example
+            长宁区科技商会,行业商会,cn@chamber.example
             """);
         var outsider = (await ImportChambersAsync("""
             名称,类型,邮箱
@@ -35,7 +38,7 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
         var campaign = await driver.CreateAndLaunchAsync(new
         {
             name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-campaign", participantIds = ids, leaders = new[] { "leader@fic.example" },
-            schedule = new Dictionary<string, string> { ["noticeNumber"] = "沪工商联〔2026〕12号" },
+            schedule = new Dictionary<string, string> { ["noticeNumber"] = "沪工商联〔2026〕12号", ["honoursQuota"] = "2" },
         });
         await CampaignDriver.WaitAsync(async () => (await driver.CampaignAsync(campaign)).GetProperty("status").GetString() == "Running");
         var tokens = new List<string>();
@@ -55,7 +58,9 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
             await driver.SubmitAsync(token, "年度创建工作总结");
         await driver.CheckAllAsync();
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PutAsJsonAsync($"/api/campaigns/{campaign}/demonstrations/{ids[1]}", new { reason = "做法可推广" })).StatusCode);
-        Assert.Equal(3, await driver.ScoreAllAsync("four-good", chamber => chamber == "徐汇区餐饮商会" ? 0.5m : 1m));
+        Assert.Equal(4, await driver.ScoreAllAsync("four-good", chamber => chamber switch { "徐汇区餐饮商会" => 0.5m, "长宁区科技商会" => 0.9m, _ => 1m }));
+
+        await TheLeaderDecidesTheShortlistAsync(campaign, ids, staff, leader, driver);
 
         // 公示: the drafted decision is shown on every chamber's page for five working days; a chamber objects, staff answer.
         JsonElement shown = default;
@@ -93,9 +98,10 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
         var decision = Assert.Single(files, f => f.GetProperty("fileName").GetString() == "关于表彰2026年度“四好”商会的决定.docx");
         var text = NoticeDocument.Paragraphs(await leader.GetByteArrayAsync($"/api/submissions/files/{decision.GetProperty("id").GetString()}"));
         Assert.Contains("沪工商联〔2026〕12号", text);
-        Assert.Contains("静安区服装商会、黄浦区温州商会", text);
+        Assert.Contains(text, p => p.Contains("授予2个单位“2026年度‘四好’商会”称号", StringComparison.Ordinal));
+        Assert.Contains("静安区服装商会、长宁区科技商会", text);
         Assert.Contains("静安区服装商会", text.SkipWhile(p => !p.StartsWith("二、示范单位名单", StringComparison.Ordinal)));
-        Assert.DoesNotContain(text, p => p.Contains("徐汇区餐饮商会", StringComparison.Ordinal));
+        Assert.DoesNotContain(text, p => p.Contains("徐汇区餐饮商会", StringComparison.Ordinal) || p.Contains("黄浦区温州商会", StringComparison.Ordinal));
         // Nothing is published before it is signed, and no chamber has read that it is commended.
         Assert.Equal("publicity", Assert.Single((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{tokens[0]}")).GetProperty("notices").EnumerateArray())
             .GetProperty("status").GetString());
@@ -103,10 +109,15 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
 
         Assert.Equal(HttpStatusCode.OK, (await leader.PostAsJsonAsync($"/api/tasks/{task.GetProperty("id").GetString()}/complete", new { action = "approve" })).StatusCode);
 
-        // Every chamber, the one rectifying too, is told and finds it on its page; the two it names get their letters now.
-        await CampaignDriver.WaitAsync(async () => (await driver.MailAsync()).Count(m => m.Summary.Contains("【表彰决定】关于表彰2026年度“四好”商会的决定", StringComparison.Ordinal)) == 3);
+        // Every chamber, the one rectifying too, is told and finds it on its page; the two it names get their letters now, and only they are commended.
+        await CampaignDriver.WaitAsync(async () => (await driver.MailAsync()).Count(m => m.Summary.Contains("【表彰决定】关于表彰2026年度“四好”商会的决定", StringComparison.Ordinal)) == 4);
         await CampaignDriver.WaitAsync(async () => (await driver.MailAsync()).Count(m => m.Summary.Contains("【表彰】", StringComparison.Ordinal)) == 2);
-        Assert.DoesNotContain(await driver.MailAsync(), m => m.Summary.Contains("【表彰】", StringComparison.Ordinal) && m.Summary.Contains("xh@", StringComparison.Ordinal));
+        Assert.All((await driver.MailAsync()).Where(m => m.Summary.Contains("【表彰】", StringComparison.Ordinal)),
+            m => Assert.True(m.Summary.Contains("ja@", StringComparison.Ordinal) || m.Summary.Contains("cn@", StringComparison.Ordinal), m.Summary));
+        var outcomes = (await driver.ParticipantsAsync(campaign)).ToDictionary(p => p.Key, p => p.Value.GetProperty("outcome").GetString());
+        Assert.Equal(("commended", "commended", "passed", "rectifying"),
+            (outcomes["静安区服装商会"], outcomes["长宁区科技商会"], outcomes["黄浦区温州商会"], outcomes["徐汇区餐饮商会"]));
+        Assert.Equal("published", (await staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/honours")).GetProperty("status").GetString());
         JsonElement notice = default;
         await CampaignDriver.WaitAsync(async () => (notice = Assert.Single((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{tokens[2]}")).GetProperty("notices")
             .EnumerateArray())).GetProperty("status").GetString() == "published");
@@ -115,7 +126,7 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
         var download = await portal.GetAsync($"/api/portal/{tokens[2]}/notices/{notice.GetProperty("id").GetString()}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(NoticeDocument.ContentType, download.Content.Headers.ContentType!.MediaType);
-        Assert.Contains("静安区服装商会、黄浦区温州商会", NoticeDocument.Paragraphs(await download.Content.ReadAsByteArrayAsync()));
+        Assert.Contains("静安区服装商会、长宁区科技商会", NoticeDocument.Paragraphs(await download.Content.ReadAsByteArrayAsync()));
         // A chamber outside the campaign neither sees nor downloads it.
         var stranger = await PortalTokenAsync(outsider);
         Assert.Empty((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{stranger}")).GetProperty("notices").EnumerateArray());
@@ -127,6 +138,80 @@ public abstract class CampaignNoticeTests(StorageProvider provider) : CampaignHo
         Assert.Contains("已印发《关于表彰2026年度“四好”商会的决定》", System.Text.RegularExpressions.Regex.Unescape(journal), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// 拟表彰名单: ranked by score up to the quota of 2 and sent to the leader, who reads it on the
+    /// sign-off and returns it; staff strike one unit and add another, each with a reason (the quota
+    /// and a missing reason are refused, and a leader changes nothing there); the leader decides it,
+    /// and from then on it does not change.
+    /// </summary>
+    private static async Task TheLeaderDecidesTheShortlistAsync(string campaign, IReadOnlyList<string> ids, HttpClient staff, HttpClient leader, CampaignDriver driver)
+    {
+        JsonElement list = default;
+        await CampaignDriver.WaitAsync(async () => (await staff.GetAsync($"/api/campaigns/{campaign}/honours")) is { StatusCode: HttpStatusCode.OK } found
+            && (list = await found.Content.ReadFromJsonAsync<JsonElement>()).ValueKind == JsonValueKind.Object);
+        Assert.Equal(("proposed", 2, 3), (list.GetProperty("status").GetString(), list.GetProperty("quota").GetInt32(), list.GetProperty("entries").GetArrayLength()));
+        var entries = list.GetProperty("entries").EnumerateArray()
+            .Select(e => (Name: e.GetProperty("chamber").GetString(), Rank: e.GetProperty("rank").GetInt32(), Score: e.GetProperty("score").GetDouble(),
+                Included: e.GetProperty("included").GetBoolean())).ToList();
+        Assert.Equal([("静安区服装商会", 1, 100d, true), ("黄浦区温州商会", 1, 100d, true), ("长宁区科技商会", 3, 90d, false)], entries);
+        await CampaignDriver.WaitAsync(async () => (await driver.MailAsync()).Any(m => m.Summary.StartsWith("leader@fic.example · 【拟表彰名单】", StringComparison.Ordinal)));
+
+        var changLin = ids[3];
+        var huangPu = ids[0];
+        async Task<HttpResponseMessage> ChangeAsync(HttpClient who, string chamberId, bool included, string? note) =>
+            await who.PutAsJsonAsync($"/api/campaigns/{campaign}/honours/{chamberId}", new { included, note });
+        var full = await ChangeAsync(staff, changLin, true, "创新突出");
+        Assert.Equal(HttpStatusCode.BadRequest, full.StatusCode);
+        Assert.Contains("名额 2 个已满", await full.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ChangeAsync(staff, huangPu, false, " ")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ChangeAsync(leader, huangPu, false, "x")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ChangeAsync(staff, ids[2], true, "整改中")).StatusCode);
+
+        // The leader reads the list on the sign-off, with the scores, and sends it back.
+        var signOff = await TaskTitledAsync(leader, "拟表彰名单");
+        var files = (await leader.GetFromJsonAsync<JsonElement>($"/api/tasks/{signOff}/files")).EnumerateArray().ToList();
+        var document = Assert.Single(files, f => f.GetProperty("fileName").GetString() == "2026年度“四好”商会拟表彰名单.docx");
+        var text = NoticeDocument.Paragraphs(await leader.GetByteArrayAsync($"/api/submissions/files/{document.GetProperty("id").GetString()}"));
+        Assert.Contains("静安区服装商会（100分）、黄浦区温州商会（100分）", text);
+        Assert.Contains("长宁区科技商会（90分）", text);
+        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsJsonAsync($"/api/tasks/{signOff}/complete",
+            new { action = "return", comment = "长宁区科技商会创新突出，请调整名单" })).StatusCode);
+
+        // Staff revise it: one off, one on, each with the reason; the leader's document follows.
+        var revise = await TaskTitledAsync(staff, "拟表彰名单");
+        Assert.Equal(HttpStatusCode.OK, (await ChangeAsync(staff, huangPu, false, "按领导意见调整")).StatusCode);
+        var changed = await ChangeAsync(staff, changLin, true, "创新做法在全市推广");
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        var after = await changed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["静安区服装商会", "长宁区科技商会"], after.GetProperty("entries").EnumerateArray()
+            .Where(e => e.GetProperty("included").GetBoolean()).Select(e => e.GetProperty("chamber").GetString()!).ToArray());
+        var struck = after.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("chamberId").GetString() == huangPu);
+        Assert.Equal(("按领导意见调整", "staff@fic.example"), (struck.GetProperty("note").GetString(), struck.GetProperty("changedBy").GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/tasks/{revise}/complete", new { action = "resubmit" })).StatusCode);
+
+        var again = await TaskTitledAsync(leader, "拟表彰名单");
+        var revised = (await leader.GetFromJsonAsync<JsonElement>($"/api/tasks/{again}/files")).EnumerateArray()
+            .Single(f => f.GetProperty("fileName").GetString()!.EndsWith("拟表彰名单.docx", StringComparison.Ordinal));
+        Assert.Contains("黄浦区温州商会（100分），按领导意见调整",
+            NoticeDocument.Paragraphs(await leader.GetByteArrayAsync($"/api/submissions/files/{revised.GetProperty("id").GetString()}")));
+        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsJsonAsync($"/api/tasks/{again}/complete", new { action = "approve" })).StatusCode);
+
+        // Decided: the decision is drafted from it, and it changes no more.
+        await CampaignDriver.WaitAsync(async () => (await staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/honours")).GetProperty("status").GetString() == "decided");
+        var late = await ChangeAsync(staff, huangPu, true, "再调整");
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("已由领导签批", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The one open task of the user whose title names <paramref name="words"/>, once it is there.</summary>
+    private static async Task<string> TaskTitledAsync(HttpClient user, string words)
+    {
+        string? id = null;
+        await CampaignDriver.WaitAsync(async () => (id = (await user.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray()
+            .Where(t => t.GetProperty("task").GetProperty("title").GetString()!.Contains(words, StringComparison.Ordinal))
+            .Select(t => t.GetProperty("id").GetString()).SingleOrDefault()) is not null);
+        return id!;
+    }
 }
 
 public sealed class SqliteCampaignNoticeTests() : CampaignNoticeTests(StorageProvider.Sqlite);

@@ -29,6 +29,7 @@ export default function DistrictsCard({ campaignId, refreshKey, selected, onSele
           { title: t('districts.waiting'), dataIndex: 'waiting', responsive: ['sm'] },
           { title: t('common.overdue'), render: (_, d) => <span style={{ color: d.overdue ? '#cf1322' : undefined }}>{d.overdue}</span> },
           { title: t('outcome.commended'), dataIndex: 'commended' },
+          { title: t('outcome.passed'), dataIndex: 'passed' },
           { title: t('outcome.rectifying'), dataIndex: 'rectifying', responsive: ['sm'] },
           { title: t('outcome.not-passed'), dataIndex: 'notPassed', responsive: ['sm'] },
           { title: t('districts.averageScore'), render: (_, d) => d.averageScore ?? '—', responsive: ['sm'] },

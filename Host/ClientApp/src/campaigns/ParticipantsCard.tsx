@@ -14,7 +14,7 @@ import type { ParticipantFilter } from './participantFilter';
 
 const statusColors: Record<string, string> = { overdue: 'red', pending: 'orange', submitted: 'blue', reviewing: 'purple', finished: 'green', faulted: 'magenta' };
 const statuses = ['pending', 'overdue', 'submitted', 'reviewing', 'running', 'finished', 'faulted', 'not-launched'];
-const outcomes = ['commended', 'rectifying', 'not-passed', 'not-participated', 'none'];
+const outcomes = ['commended', 'passed', 'rectifying', 'not-passed', 'not-participated', 'none'];
 
 /** Whom a 催办 goes to: the chambers picked, or every chamber in a status. */
 type ChaseTarget = { chamberIds: string[] } | { status: 'overdue' | 'pending' };

@@ -2,8 +2,8 @@
 import type { TFunction } from 'i18next';
 import type { CampaignView } from '../api/types';
 
-/** Each outcome in the colour people read it by: commended green, rectifying amber, not passed red. */
-export const outcomeColours: Record<string, string> = { commended: '#52c41a', rectifying: '#faad14', 'not-passed': '#cf1322', 'not-participated': '#8c8c8c' };
+/** Each outcome in the colour people read it by: commended green, passed blue, rectifying amber, not passed red. */
+export const outcomeColours: Record<string, string> = { commended: '#52c41a', passed: '#1677ff', rectifying: '#faad14', 'not-passed': '#cf1322', 'not-participated': '#8c8c8c' };
 
 /** Where the participants stand, stage by stage: overdue, still to hand in, waiting for a check, past the stage. */
 export function stageChart(view: CampaignView, t: TFunction) {

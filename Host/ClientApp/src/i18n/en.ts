@@ -23,7 +23,7 @@ const en: Messages = {
     pending: 'Pending', overdue: 'Overdue', submitted: 'Submitted', reviewing: 'Under review', running: 'Running', finished: 'Finished', faulted: 'Faulted', 'not-launched': 'Not launched',
     Draft: 'Draft', Launching: 'Launching', Running: 'Running', Faulted: 'Faulted',
   },
-  outcome: { commended: 'Commended', rectifying: 'Rectifying', 'not-passed': 'Not passed', 'not-participated': 'Did not take part', none: 'No outcome yet' },
+  outcome: { commended: 'Commended', passed: 'Passed', rectifying: 'Rectifying', 'not-passed': 'Not passed', 'not-participated': 'Did not take part', none: 'No outcome yet' },
   dashboard: { noOutcomesYet: 'No review results yet', 
     campaignFault: 'The workflow of "{{name}}" stopped with an error', participantFaults: '{{count}} chamber workflow(s) of "{{name}}" stopped with an error', openCampaign: 'Open and retry',
     past: 'Past this stage',
@@ -172,7 +172,7 @@ const en: Messages = {
     names: {
       'submission-request': 'Submission request', 'submission-reminder': 'Reminder before the deadline', 'submission-overdue': 'Automatic chase', 'submission-chase': 'Chase by staff',
       'submission-returned': 'Submission returned', 'sign-off-reminder': 'Sign-off reminder', 'leader-digest': 'Daily escalation digest to leaders', 'password-reset': 'Password reset link',
-      'meeting-invitation': 'Meeting invitation', 'meeting-cancelled': 'Meeting cancelled', 'meeting-moved': 'Meeting moved', 'rectification-order': 'Rectification order', 'rectification-failed': 'Rectification failed', commendation: 'Commendation', 'commendation-list': 'List of honours (leaders)', 'notice-published': 'Circular or decision published', 'review-vetoed': 'Veto item found',
+      'meeting-invitation': 'Meeting invitation', 'meeting-cancelled': 'Meeting cancelled', 'meeting-moved': 'Meeting moved', 'rectification-order': 'Rectification order', 'rectification-failed': 'Rectification failed', commendation: 'Commendation', 'commendation-list': 'List of honours (leaders)', 'notice-published': 'Circular or decision published', 'review-vetoed': 'Veto item found', 'honours-shortlist': 'Shortlist for honours (leaders)',
     },
   },
   outbox: { title: 'E-mail outbox', channel: 'Channel', summary: 'Recipients · subject', attempts: 'Attempts', lastError: 'Last error', retry: 'Send again', sentAt: 'Sent',

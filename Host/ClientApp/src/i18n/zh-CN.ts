@@ -22,7 +22,7 @@ const zh = {
     pending: '待提交', overdue: '已逾期', submitted: '待审核', reviewing: '考核中', running: '进行中', finished: '已完成', faulted: '出错', 'not-launched': '未启动',
     Draft: '草稿', Launching: '启动中', Running: '进行中', Faulted: '出错',
   },
-  outcome: { commended: '表彰', rectifying: '整改中', 'not-passed': '未达标', 'not-participated': '未参加', none: '尚无结果' },
+  outcome: { commended: '表彰', passed: '达标', rectifying: '整改中', 'not-passed': '未达标', 'not-participated': '未参加', none: '尚无结果' },
   dashboard: { noOutcomesYet: '还没有考核结果', 
     campaignFault: '“{{name}}”的活动流程出错已停止', participantFaults: '“{{name}}”有 {{count}} 个商会的流程出错', openCampaign: '查看并重试',
     title: '工作台', campaigns: '进行中的活动', participants: '参加（家次）', overdue: '逾期（家次）', myTasks: '我的待办', funnel: '各环节进度',
@@ -168,7 +168,7 @@ const zh = {
     names: {
       'submission-request': '报送通知', 'submission-reminder': '截止前提醒', 'submission-overdue': '逾期自动催办', 'submission-chase': '人工催办',
       'submission-returned': '材料退回', 'sign-off-reminder': '审批提醒', 'leader-digest': '每日督办汇总（致领导）', 'password-reset': '密码重置链接',
-      'meeting-invitation': '推进会通知', 'meeting-cancelled': '会议取消通知', 'meeting-moved': '会议变更通知', 'rectification-order': '整改通知', 'rectification-failed': '整改未通过', commendation: '表彰通知', 'commendation-list': '表彰名单（致领导）', 'notice-published': '通报/表彰决定印发通知', 'review-vetoed': '一票否决通知',
+      'meeting-invitation': '推进会通知', 'meeting-cancelled': '会议取消通知', 'meeting-moved': '会议变更通知', 'rectification-order': '整改通知', 'rectification-failed': '整改未通过', commendation: '表彰通知', 'commendation-list': '表彰名单（致领导）', 'notice-published': '通报/表彰决定印发通知', 'review-vetoed': '一票否决通知', 'honours-shortlist': '拟表彰名单（致领导）',
     },
   },
   outbox: { title: '邮件发送', channel: '通道', summary: '收件人 · 主题', attempts: '尝试次数', lastError: '最近错误', retry: '重发', sentAt: '发送时间',
