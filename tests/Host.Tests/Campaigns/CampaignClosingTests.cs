@@ -38,13 +38,13 @@ public abstract class CampaignClosingTests(StorageProvider provider) : CampaignH
         await driver.AdvanceAsync("2026-09-24T09:00:00Z");
         Assert.Equal(1, await driver.RecordCampaignMeetingsAsync(campaign));
         // Everything else is done; the silent chamber alone holds the campaign until it closes.
-        Assert.DoesNotContain(await driver.MailAsync(), m => m.Summary.Contains("【表彰名单】", StringComparison.Ordinal));
+        Assert.DoesNotContain(await driver.MailAsync(), m => m.Summary.Contains("【拟表彰名单】", StringComparison.Ordinal));
 
         await driver.AdvanceAsync("2026-10-09T16:01:00Z"); // 00:01 on 10 October, Beijing
 
-        await CampaignDriver.WaitAsync(async () => (await driver.MailAsync()).Any(m => m.Summary.Contains("【表彰名单】", StringComparison.Ordinal)));
+        await CampaignDriver.WaitAsync(async () => (await driver.MailAsync()).Any(m => m.Summary.Contains("【拟表彰名单】", StringComparison.Ordinal)));
         var participants = await driver.ParticipantsAsync(campaign);
-        Assert.Equal("commended", participants["黄浦区温州商会"].GetProperty("outcome").GetString());
+        Assert.Equal("passed", participants["黄浦区温州商会"].GetProperty("outcome").GetString());
         Assert.Equal("not-passed", participants["静安区沉默商会"].GetProperty("outcome").GetString());
         // Its part is stopped: nothing more is asked of it, nobody chases it.
         var instance = participants["静安区沉默商会"].GetProperty("instanceId").GetString();

@@ -3,9 +3,11 @@ namespace Chamber.Host.Tests.Campaigns;
 /// <summary>
 /// The whole year of a Four-Good campaign for 20 chambers on the manual clock, with e-mail over a
 /// real SMTP server: the leader signs off the plan, launch in April, plans by 30 April (one returned and resubmitted, five late
-/// and chased, the leaders told), summaries by 30 November, review, commendation, and deadline
-/// rectification with re-review — passed after one round, or failed after two; the leader receives
-/// the list of honours once every chamber has been reviewed.
+/// and chased, the leaders told), summaries by 30 November (one chamber never hands its in), review,
+/// deadline rectification with re-review — passed after one round, or failed after two — and a veto;
+/// on the closing date the silent chamber is not passed, the 拟表彰名单 is ranked up to the quota,
+/// the leader decides it, the decision goes on 公示, is signed and published, and the units it names
+/// are commended: the campaign closes.
 /// </summary>
 public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(provider)
 {
@@ -73,7 +75,7 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         {
             name = "2026年度“四好”商会创建活动", year = 2026, templateId = "four-good-campaign", participantIds = _chambers.Select(c => c.Id),
             leaders = new[] { "leader@fic.example" }, reviewers = new[] { "role:staff" }, planApprovers = new[] { "leader@fic.example" },
-            schedule = new Dictionary<string, string> { ["scorers"] = "role:reviewer" },
+            schedule = new Dictionary<string, string> { ["scorers"] = "role:reviewer", ["closingDate"] = "2026-12-15<", ["honoursQuota"] = "15" },
         });
         var campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var plan = await AttachThePlanAsync(campaignId!);
@@ -122,9 +124,9 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         await _driver.AdvanceAsync("2026-09-24T09:00:00Z");
         Assert.Equal(1, await _driver.RecordCampaignMeetingsAsync(campaignId!));
 
-        // Summaries by 30 November, all on time.
+        // Summaries by 30 November, on time; chamber 16 never hands its in.
         await _driver.AdvanceAsync("2026-11-20T02:00:00Z");
-        foreach (var chamber in _chambers)
+        foreach (var chamber in _chambers.Where(c => c != _chambers[16]))
             await _driver.SubmitAsync(chamber.Token, "年度创建工作总结");
         await _driver.CheckAllAsync();
 
@@ -132,13 +134,9 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         // twice; chamber 19 has a veto, which no rectification makes good: it has not passed, at once.
         await _driver.ScoreAllAsync("four-good", name => name == _chambers[17].Name || name == _chambers[18].Name ? 0.5m : 1m, name => name == _chambers[19].Name);
 
-        // Everybody has been reviewed once: the campaign's workflow goes on and sends the leader the list of honours.
-        await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("items").EnumerateArray()
-            .Any(m => m.GetProperty("summary").GetString()!.Contains("【表彰名单】", StringComparison.Ordinal)));
-        var list = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&pageSize=500")).GetProperty("items").EnumerateArray(),
-            m => m.GetProperty("summary").GetString()!.Contains("【表彰名单】", StringComparison.Ordinal));
-        Assert.StartsWith("leader@fic.example", list.GetProperty("summary").GetString(), StringComparison.Ordinal);
-        Assert.Contains("17个商会", list.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        // The silent chamber holds the campaign: no list goes to the leader before the closing date.
+        Assert.DoesNotContain((await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&pageSize=500")).GetProperty("items").EnumerateArray(),
+            m => m.GetProperty("summary").GetString()!.Contains("拟表彰名单", StringComparison.Ordinal));
         await _driver.AdvanceAsync("2026-12-01T02:00:00Z");
         Assert.DoesNotContain("整改报告", await _driver.OpenItemsAsync(_chambers[19].Token));
         foreach (var chamber in _chambers.Skip(17).Take(2))
@@ -150,16 +148,17 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         await _driver.CheckAllAsync();
         await _driver.ScoreAllAsync("four-good", _ => 0.5m, _ => false);
 
-        // Every participant's year is over.
-        var view = await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}");
-        Assert.Equal(Chambers, view.GetProperty("finished").GetInt32());
+        await TheCampaignClosesWithTheDecisionAsync(campaignId!);
 
         // Scores and outcomes, participant by participant, once the last reports are in.
         await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}")).GetProperty("outcomes")
-            .TryGetProperty("not-passed", out var notPassed) && notPassed.GetInt32() == 2);
+            .TryGetProperty("not-passed", out var notPassed) && notPassed.GetInt32() == 3);
         var participants = (await Admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/participants?pageSize=100")).GetProperty("items")
             .EnumerateArray().ToDictionary(p => p.GetProperty("chamber").GetString()!);
-        Assert.Equal(18, participants.Values.Count(p => p.GetProperty("outcome").GetString() == "commended"));
+        Assert.Equal(15, participants.Values.Count(p => p.GetProperty("outcome").GetString() == "commended"));
+        // Passed, and level with the last on the list, but beyond the quota: 达标, not commended.
+        Assert.Equal(["passed", "passed"], new[] { _chambers[15], _chambers[17] }.Select(c => participants[c.Name].GetProperty("outcome").GetString()));
+        Assert.Equal("not-passed", participants[_chambers[16].Name].GetProperty("outcome").GetString());
         Assert.Equal("not-passed", participants[_chambers[18].Name].GetProperty("outcome").GetString());
         Assert.Equal("not-passed", participants[_chambers[19].Name].GetProperty("outcome").GetString());
         Assert.Equal(100, participants[_chambers[0].Name].GetProperty("score").GetDouble());
@@ -191,13 +190,53 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         Assert.All(_chambers.Skip(15), c => Assert.Contains($"{c.Name}未提交", digest, StringComparison.Ordinal));
 
         Assert.Single(outbox, m => m.Summary.Contains("【退回】", StringComparison.Ordinal));
-        // The commended chambers' letters go with the leaders' signed decision (CampaignNoticeTests), which this year has not reached yet.
-        Assert.DoesNotContain(outbox, m => m.Summary.Contains("【表彰】", StringComparison.Ordinal));
+        // The commended chambers' letters went with the leaders' signed decision, on the day it was published, to the fifteen it names.
+        var letters = outbox.Where(m => m.Summary.Contains("【表彰】", StringComparison.Ordinal)).ToList();
+        Assert.Equal(15, letters.Count);
+        Assert.All(letters, m => Assert.Equal(new DateOnly(2026, 12, 24), m.Day));
+        Assert.DoesNotContain(letters, m => m.Summary.Contains("c15@", StringComparison.Ordinal) || m.Summary.Contains("c17@", StringComparison.Ordinal));
+        Assert.Equal(Chambers, outbox.Count(m => m.Summary.Contains("【表彰决定】", StringComparison.Ordinal)));
         Assert.Equal(3, outbox.Count(m => m.Summary.Contains("【限期整改】", StringComparison.Ordinal)));
         var failed = Assert.Single(outbox, m => m.Summary.Contains("【考核结果】", StringComparison.Ordinal) && m.Summary.Contains("整改复核仍未达标", StringComparison.Ordinal));
         Assert.Contains("c18@", failed.Summary, StringComparison.Ordinal);
         var vetoed = Assert.Single(outbox, m => m.Summary.Contains("存在一票否决情形", StringComparison.Ordinal));
         Assert.Contains("c19@", vetoed.Summary, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The closing date passes: the silent chamber is not passed and its part stops; the seventeen
+    /// that passed, all with full marks, are ranked up to the quota of fifteen (the two beyond it
+    /// flagged as level with the last); the leader decides the list; the decision is on 公示 for
+    /// five working days, then signed and published.
+    /// </summary>
+    private async Task TheCampaignClosesWithTheDecisionAsync(string campaignId)
+    {
+        await _driver.AdvanceAsync("2026-12-15T16:01:00Z"); // 00:01 on 16 December, Beijing
+        JsonElement list = default;
+        await CampaignDriver.WaitAsync(async () => (await _staff.GetAsync($"/api/campaigns/{campaignId}/honours")) is { StatusCode: HttpStatusCode.OK } found
+            && (list = await found.Content.ReadFromJsonAsync<JsonElement>()).ValueKind == JsonValueKind.Object);
+        var entries = list.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal((17, 15), (entries.Count, list.GetProperty("included").GetInt32()));
+        Assert.All(entries, e => Assert.Equal(1, e.GetProperty("rank").GetInt32()));
+        Assert.Equal([_chambers[15].Name, _chambers[17].Name], entries.Where(e => e.GetProperty("tiedAtQuota").GetBoolean())
+            .Select(e => e.GetProperty("chamber").GetString()!).ToArray());
+        var mail = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&pageSize=500")).GetProperty("items").EnumerateArray(),
+            m => m.GetProperty("summary").GetString()!.Contains("【拟表彰名单】", StringComparison.Ordinal)).GetProperty("summary").GetString()!;
+        Assert.StartsWith("leader@fic.example", mail, StringComparison.Ordinal);
+        Assert.Contains("拟表彰15个商会", mail, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await _leader.PostAsJsonAsync($"/api/tasks/{(await WaitForTaskAsync(_leader)).GetProperty("id").GetString()}/complete",
+            new { action = "approve" })).StatusCode);
+        JsonElement notice = default;
+        await CampaignDriver.WaitAsync(async () => (await _staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/notices")).EnumerateArray().ToList()
+            is [var only] && (notice = only).GetProperty("status").GetString() == "publicity");
+        // Five working days from the day after: 17, 18, 21, 22 and 23 December.
+        Assert.Equal("2026-12-23", notice.GetProperty("publicityUntil").GetString());
+        await _driver.AdvanceAsync("2026-12-24T01:00:00Z");
+        Assert.Equal(HttpStatusCode.OK, (await _leader.PostAsJsonAsync($"/api/tasks/{(await WaitForTaskAsync(_leader)).GetProperty("id").GetString()}/complete",
+            new { action = "approve" })).StatusCode);
+        var instance = Chamber.Campaigns.Lifecycle.CampaignService.CampaignInstanceId(campaignId);
+        await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}")).GetProperty("status").GetString() == "Finished");
     }
 
     private static async Task<JsonElement> WaitForTaskAsync(HttpClient user)
