@@ -64,6 +64,8 @@ public static class CampaignsModule
         services.AddSingleton<Notices.CampaignNotices>();
         services.AddSingleton<Honours.CampaignHonours>();
         services.AddActivity<Honours.HonoursShortlist>();
+        services.AddSingleton<Titles.ChamberTitles>();
+        services.AddActivity<Titles.RecheckTitle>();
         services.AddSingleton<Mailings.IParticipantLetters, Notices.NoticeLetters>();
         services.AddSingleton<Mailings.ParticipantMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<Mailings.ParticipantMailer>());

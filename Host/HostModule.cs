@@ -20,6 +20,7 @@ using Chamber.Host.Security;
 using Chamber.Host.Submissions;
 using Chamber.Host.Tasks;
 using Chamber.Host.Telemetry;
+using Chamber.Host.Titles;
 using Chamber.Host.WebClient;
 using Chamber.Host.WorkflowApi;
 using Chamber.Workflows;
@@ -162,6 +163,7 @@ public static class HostModule
         app.MapSubmissionFileEndpoints();
         app.MapCampaignEndpoints();
         app.MapHonourEndpoints();
+        app.MapTitleEndpoints();
         app.MapRubricEndpoints();
         app.MapClockEndpoints(app.Services.GetRequiredService<TimeProvider>());
         if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)

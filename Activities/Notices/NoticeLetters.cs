@@ -29,10 +29,14 @@ public sealed class NoticeLetters(
 
     public const string LetterTemplate = "commendation";
 
+    /// <summary>The letter of a recognition (认定): the title and how long it holds.</summary>
+    public const string TitleTemplate = "title-granted";
+
     public static ParticipantMailing Mailing(NoticeRecord notice) => new(NoticeKind, notice.Id, Template);
 
-    /// <summary>The letters to the units a published decision names.</summary>
-    public static ParticipantMailing Letters(NoticeRecord notice) => new(NoticeKind, notice.Id, LetterTemplate);
+    /// <summary>The letters to the units a published decision names: commended, or — a recognition — granted the title.</summary>
+    public static ParticipantMailing Letters(NoticeRecord notice, bool recognition = false) =>
+        new(NoticeKind, notice.Id, recognition ? TitleTemplate : LetterTemplate);
 
     public async Task<Letters?> PrepareAsync(ParticipantMailing mailing, string? instanceId, CancellationToken cancellationToken)
     {
@@ -44,7 +48,7 @@ public sealed class NoticeLetters(
         CampaignWording wording;
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
             (campaign, wording) = await CampaignWording.OfCampaignAsync(db, notice.CampaignId, cancellationToken);
-        if (mailing.Template == LetterTemplate)
+        if (mailing.Template is LetterTemplate or TitleTemplate)
             return await CommendedAsync(mailing, notice, campaign, wording, instanceId, cancellationToken);
         return new Letters(
             db => db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == notice.CampaignId)
@@ -58,18 +62,25 @@ public sealed class NoticeLetters(
     {
         var named = (notice.Commended is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(notice.Commended) ?? []).ToHashSet(StringComparer.Ordinal);
         Dictionary<string, double?> scores;
+        Dictionary<string, DateOnly> validity;
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
         {
             scores = await db.CampaignParticipants.AsNoTracking()
                 .Where(p => p.CampaignId == notice.CampaignId && p.Outcome == Lifecycle.CampaignProgress.Outcomes.Commended)
                 .ToDictionaryAsync(p => p.ChamberId, p => p.Score, cancellationToken);
+            // A recognition's letter says until when the title holds, as this decision granted it.
+            validity = mailing.Template == TitleTemplate
+                ? (await db.TitleEvents.AsNoTracking().Where(e => e.CampaignId == notice.CampaignId && e.Action == Titles.TitleActions.Granted)
+                    .Join(db.Titles.AsNoTracking(), e => e.TitleId, t => t.Id, (e, t) => new { t.ChamberId, e.ValidUntil }).ToListAsync(cancellationToken))
+                    .Where(g => g.ValidUntil is not null).ToDictionary(g => g.ChamberId, g => g.ValidUntil!.Value)
+                : [];
         }
 
         return new Letters(
             db => db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == notice.CampaignId && p.Outcome == Lifecycle.CampaignProgress.Outcomes.Commended)
                 .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => c),
             (chamber, ct) => named.Contains(chamber.Id)
-                ? CommendationAsync(mailing, notice, campaign, wording, chamber, scores.GetValueOrDefault(chamber.Id), instanceId, ct)
+                ? CommendationAsync(mailing, notice, campaign, wording, chamber, scores.GetValueOrDefault(chamber.Id), validity.GetValueOrDefault(chamber.Id), instanceId, ct)
                 : ValueTask.FromResult<OutboxMessage?>(null));
     }
 
@@ -95,7 +106,7 @@ public sealed class NoticeLetters(
     }
 
     private async ValueTask<OutboxMessage?> CommendationAsync(ParticipantMailing mailing, NoticeRecord notice, string campaign, CampaignWording wording,
-        ChamberRecord chamber, double? score, string? instanceId, CancellationToken cancellationToken)
+        ChamberRecord chamber, double? score, DateOnly validUntil, string? instanceId, CancellationToken cancellationToken)
     {
         var addresses = EmailMessage.Addresses(chamber.Email);
         if (addresses.Count == 0)
@@ -108,9 +119,11 @@ public sealed class NoticeLetters(
             ["honour"] = notice.Honour ?? notice.Title,
             ["total"] = score?.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture),
             ["link"] = links.IssueLink(chamber),
+            ["validUntil"] = validUntil == default ? "" : CampaignMail.ChineseDate(validUntil),
+            ["validUntilEn"] = validUntil == default ? "" : CampaignMail.EnglishDate(validUntil),
         };
         wording.AddTo(model, portal.Value, language);
-        return await MessageAsync(mailing, LetterTemplate, addresses, model, language, instanceId, chamber, cancellationToken);
+        return await MessageAsync(mailing, mailing.Template, addresses, model, language, instanceId, chamber, cancellationToken);
     }
 
     private async ValueTask<OutboxMessage> MessageAsync(ParticipantMailing mailing, string template, IReadOnlyList<string> addresses,

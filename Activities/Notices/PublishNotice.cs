@@ -31,16 +31,33 @@ public sealed class PublishNotice : Activity
             ?? await notices.FindAsync(CampaignNotices.IdOf(campaignId, kind), context.CancellationToken);
         if (notice is null)
             throw new InvalidOperationException(ReaderText.Of("没有可印发的草稿：请在此之前安排“起草通报”环节", "There is no draft to publish: put a DraftNotice step before this one."));
-        // The units the decision names are commended (or recognised) now, before their letters are written.
-        if (notice.Kind == NoticeKinds.Decision)
-            await context.Services.GetRequiredService<Honours.CampaignHonours>().PublishAsync(campaignId, context.CancellationToken);
+        // The units the decision names are commended — or granted the title — now, before their letters are written.
+        var recognition = notice.Kind == NoticeKinds.Decision && await HonourAsync(context, campaignId);
         // Published once; the mailings' keys keep a repeated step from writing twice.
         List<ParticipantMailing> mailings = [NoticeLetters.Mailing(notice)];
         if (notice.Kind == NoticeKinds.Decision && CommendationLetters is not null && context.Get(CommendationLetters))
-            mailings.Add(NoticeLetters.Letters(notice));
+            mailings.Add(NoticeLetters.Letters(notice, recognition));
         foreach (var mailing in mailings)
             context.EnqueueMessage(ParticipantMailing.Channel, mailing.ToJson(), $"{notice.Title} · {mailing.Template}", mailing.Key);
         context.JournalMessage(ReaderText.Of($"已印发《{notice.Title}》", $"Published '{notice.Title}'"));
         await context.CompleteActivityAsync();
+    }
+
+    /// <summary>
+    /// The decided list becomes the outcome: its units commended, and — a recognition — granted the
+    /// title for the campaign's <c>titleYears</c> (3 unless set). True when it was a recognition.
+    /// </summary>
+    private static async Task<bool> HonourAsync(ActivityExecutionContext context, string campaignId)
+    {
+        var honours = context.Services.GetRequiredService<Honours.CampaignHonours>();
+        var list = await honours.PublishAsync(campaignId, context.CancellationToken) ?? await honours.ViewAsync(campaignId, context.CancellationToken);
+        if (list?.Kind != Honours.HonourKinds.Recognition)
+            return false;
+        var years = int.TryParse(context.WorkflowInput.GetValueOrDefault(Titles.ChamberTitles.YearsKey)?.ToString(), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var given) && given > 0 ? given : Titles.ChamberTitles.DefaultYears;
+        var granted = await context.Services.GetRequiredService<Titles.ChamberTitles>().GrantAsync(campaignId, list.Honour,
+            [.. list.Entries.Where(e => e.Included).Select(e => e.ChamberId)], years, context.CancellationToken);
+        context.JournalMessage(ReaderText.Of($"认定 {granted} 个单位为“{list.Honour}”", $"{granted} units recognised as '{list.Honour}'"));
+        return true;
     }
 }

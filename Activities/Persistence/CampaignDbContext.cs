@@ -22,6 +22,8 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Notices.ObjectionRecord> Objections => Set<Notices.ObjectionRecord>();
     public DbSet<Honours.ShortlistRecord> Shortlists => Set<Honours.ShortlistRecord>();
     public DbSet<Honours.HonourRecord> Honours => Set<Honours.HonourRecord>();
+    public DbSet<Titles.TitleRecord> Titles => Set<Titles.TitleRecord>();
+    public DbSet<Titles.TitleEventRecord> TitleEvents => Set<Titles.TitleEventRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -101,6 +103,16 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("campaign_honours");
             e.HasKey(h => new { h.CampaignId, h.ChamberId });
+        });
+        modelBuilder.Entity<Titles.TitleRecord>(e =>
+        {
+            e.ToTable("chamber_titles");
+            e.HasKey(t => t.Id);
+        });
+        modelBuilder.Entity<Titles.TitleEventRecord>(e =>
+        {
+            e.ToTable("chamber_title_events");
+            e.HasKey(t => t.Id);
         });
         modelBuilder.UseSnakeCaseColumns();
     }

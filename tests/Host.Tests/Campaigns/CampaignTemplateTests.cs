@@ -2,7 +2,8 @@ namespace Chamber.Host.Tests.Campaigns;
 
 /// <summary>
 /// The shipped templates other than Four-Good, run through: Five-Good county federations, whose
-/// membership indicators are computed from the directory's figures, and the Wenzhou
+/// membership indicators are computed from the directory's figures, who are recognised (认定) by a
+/// decision and hold the title until a re-check (复核) confirms or removes it; and the Wenzhou
 /// standardisation year, whose documents, quarterly reports and work meetings run side by side
 /// before the year-end inspection.
 /// </summary>
@@ -41,13 +42,14 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : Campaign
         Assert.Equal(new Dictionary<string, (string?, string?)>
         {
             ["five-good-campaign"] = ("five-good", "five-good-county"),
+            ["five-good-recheck"] = ("five-good", "five-good-recheck-county"),
             ["four-good-campaign"] = ("four-good", "four-good-chamber"),
             ["wenzhou-campaign"] = ("seven-haves", "wenzhou-chamber"),
         }, templates);
     }
 
     [Fact]
-    public async Task Five_good_federations_are_scored_with_membership_indicators_computed_from_their_figures()
+    public async Task Five_good_federations_are_scored_with_computed_indicators_recognised_by_a_decision_and_re_checked()
     {
         var ids = await ImportChambersAsync("""
             名称,类型,邮箱,会员数,企业会员数,上年会员数,本地非公经济市场主体数
@@ -100,9 +102,93 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : Campaign
         // Full marks on every item the reviewer scores (84); the indicators add 16 only where the figures meet the thresholds.
         await CampaignDriver.WaitAsync(async () => (await _driver.ParticipantsAsync(campaign)).Values.All(p => p.GetProperty("outcome").ValueKind == JsonValueKind.String));
         var participants = await _driver.ParticipantsAsync(campaign);
-        Assert.Equal((100, "commended"), (participants["东宝区工商联"].GetProperty("score").GetDouble(), participants["东宝区工商联"].GetProperty("outcome").GetString()));
-        Assert.Equal((84, "commended"), (participants["掇刀区工商联"].GetProperty("score").GetDouble(), participants["掇刀区工商联"].GetProperty("outcome").GetString()));
-        await CampaignDriver.WaitAsync(async () => (await _driver.MailAsync()).Any(m => m.Summary.Contains("【表彰名单】", StringComparison.Ordinal)));
+        Assert.Equal((100, "passed"), (participants["东宝区工商联"].GetProperty("score").GetDouble(), participants["东宝区工商联"].GetProperty("outcome").GetString()));
+        Assert.Equal((84, "passed"), (participants["掇刀区工商联"].GetProperty("score").GetDouble(), participants["掇刀区工商联"].GetProperty("outcome").GetString()));
+        await CampaignDriver.WaitAsync(async () => (await _driver.MailAsync()).Any(m => m.Summary.Contains("【拟认定名单】", StringComparison.Ordinal)));
+
+        using var leader = await SignInAsync("leader@fic.example");
+        await TheLeadersRecogniseBothAsync(campaign, ids, leader);
+        await AReCheckConfirmsOneTitleAndRemovesTheOtherAsync(ids);
+        await StaffRemoveATitleByHandWithTheReasonAsync(ids[0], leader);
+    }
+
+    /// <summary>认定: the leader decides the list, the decision is on 公示 for five working days, then signed and published; each federation holds the title for three years.</summary>
+    private async Task TheLeadersRecogniseBothAsync(string campaign, IReadOnlyList<string> ids, HttpClient leader)
+    {
+        var list = await _staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/honours");
+        Assert.Equal(("recognition", 2), (list.GetProperty("kind").GetString(), list.GetProperty("included").GetInt32()));
+        await ApproveAsync(leader, "拟认定名单");
+        JsonElement notice = default;
+        await CampaignDriver.WaitAsync(async () => (await _staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/notices")).EnumerateArray().ToList()
+            is [var only] && (notice = only).GetProperty("status").GetString() == "publicity");
+        Assert.Equal("关于认定市级“五好”县级工商联的决定", notice.GetProperty("title").GetString());
+        await _driver.AdvanceAsync($"{DateOnly.Parse(notice.GetProperty("publicityUntil").GetString()!, System.Globalization.CultureInfo.InvariantCulture).AddDays(1):yyyy-MM-dd}T01:00:00Z");
+        await ApproveAsync(leader, "认定决定");
+
+        await CampaignDriver.WaitAsync(async () => (await _driver.MailAsync()).Count(m => m.Summary.Contains("【认定】", StringComparison.Ordinal)) == 2);
+        string? letter = null;
+        await CampaignDriver.WaitAsync(() => Task.FromResult((letter = Directory.GetFiles(Host.PickupDirectory, "*.eml").Select(f => Email.PickupMail.Readable(File.ReadAllText(f)))
+            .SingleOrDefault(t => t.Contains("东宝区工商联：", StringComparison.Ordinal) && t.Contains("被认定为", StringComparison.Ordinal))) is not null));
+        Assert.Contains("被认定为“市级‘五好’县级工商联”，有效期至2029年12月31日", letter, StringComparison.Ordinal);
+        Assert.Equal("commended", (await _driver.ParticipantsAsync(campaign))["东宝区工商联"].GetProperty("outcome").GetString());
+        var title = Assert.Single((await _staff.GetFromJsonAsync<JsonElement>($"/api/chambers/{ids[0]}/titles")).EnumerateArray());
+        Assert.Equal(("市级“五好”县级工商联", "held", "2029-12-31"),
+            (title.GetProperty("title").GetString(), title.GetProperty("status").GetString(), title.GetProperty("validUntil").GetString()));
+        var granted = Assert.Single(title.GetProperty("history").EnumerateArray());
+        Assert.Equal(("granted", "2026年度“五好”县级工商联创建活动"), (granted.GetProperty("action").GetString(), granted.GetProperty("campaign").GetString()));
+    }
+
+    /// <summary>复核: one federation scores full marks and keeps the title; the other falls below the pass line and loses it (摘牌), each told why.</summary>
+    private async Task AReCheckConfirmsOneTitleAndRemovesTheOtherAsync(IReadOnlyList<string> ids)
+    {
+        var recheck = await _driver.CreateAndLaunchAsync(new
+        {
+            name = "2026年市级“五好”县级工商联复核", year = 2026, templateId = "five-good-recheck", participantIds = ids, leaders = new[] { "leader@fic.example" },
+        });
+        await CampaignDriver.WaitAsync(async () => (await _driver.CampaignAsync(recheck)).GetProperty("status").GetString() == "Running");
+        foreach (var id in ids)
+            await _driver.SubmitAsync(await PortalTokenAsync(id), "复核自查报告及会员统计数据");
+        await _driver.CheckAllAsync();
+        Assert.Equal(2, await _driver.ScoreAllAsync("five-good", name => name == "东宝区工商联" ? 1m : 0.5m));
+
+        await CampaignDriver.WaitAsync(async () => (await _driver.ParticipantsAsync(recheck)).Values.All(p => p.GetProperty("outcome").ValueKind == JsonValueKind.String));
+        var outcomes = await _driver.ParticipantsAsync(recheck);
+        Assert.Equal(("passed", "not-passed"), (outcomes["东宝区工商联"].GetProperty("outcome").GetString(), outcomes["掇刀区工商联"].GetProperty("outcome").GetString()));
+        var kept = Assert.Single((await _staff.GetFromJsonAsync<JsonElement>($"/api/chambers/{ids[0]}/titles")).EnumerateArray());
+        Assert.Equal(["granted", "confirmed"], kept.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()!).ToArray());
+        var removed = Assert.Single((await _staff.GetFromJsonAsync<JsonElement>($"/api/chambers/{ids[1]}/titles")).EnumerateArray());
+        Assert.Equal(("removed", "复核得分 42 分，低于 80 分的认定标准"), (removed.GetProperty("status").GetString(), removed.GetProperty("removedReason").GetString()));
+        Assert.Equal("2026年市级“五好”县级工商联复核", removed.GetProperty("history")[1].GetProperty("campaign").GetString());
+        await CampaignDriver.WaitAsync(async () => (await _driver.MailAsync()) is var mail
+            && mail.Any(m => m.Summary.StartsWith("dd@fic.example · 【撤销称号】", StringComparison.Ordinal))
+            && mail.Any(m => m.Summary.StartsWith("db@fic.example · 【复核通过】", StringComparison.Ordinal)));
+    }
+
+    /// <summary>动态管理: staff remove a title by hand, with the reason; a leader may not, nor anyone without a reason.</summary>
+    private async Task StaffRemoveATitleByHandWithTheReasonAsync(string chamberId, HttpClient leader)
+    {
+        var title = Assert.Single((await _staff.GetFromJsonAsync<JsonElement>($"/api/chambers/{chamberId}/titles")).EnumerateArray()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.PostAsJsonAsync($"/api/chambers/{chamberId}/titles/{title}/remove", new { reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await _staff.PostAsJsonAsync($"/api/chambers/{chamberId}/titles/{title}/remove", new { reason = " " })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _staff.PostAsJsonAsync($"/api/chambers/{chamberId}/titles/nope/remove", new { reason = "x" })).StatusCode);
+        var removed = await _staff.PostAsJsonAsync($"/api/chambers/{chamberId}/titles/{title}/remove", new { reason = "班子长期空缺，名存实亡" });
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        var view = await removed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("removed", view.GetProperty("status").GetString());
+        var last = view.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal(("removed", "班子长期空缺，名存实亡", "staff@fic.example"), (last.GetProperty("action").GetString(), last.GetProperty("reason").GetString(),
+            last.GetProperty("by").GetString()));
+        // Removed once: there is nothing more to remove.
+        Assert.Equal(HttpStatusCode.NotFound, (await _staff.PostAsJsonAsync($"/api/chambers/{chamberId}/titles/{title}/remove", new { reason = "再次" })).StatusCode);
+    }
+
+    private static async Task ApproveAsync(HttpClient leader, string words)
+    {
+        string? id = null;
+        await CampaignDriver.WaitAsync(async () => (id = (await leader.GetFromJsonAsync<JsonElement>("/api/tasks")).GetProperty("items").EnumerateArray()
+            .Where(t => t.GetProperty("task").GetProperty("title").GetString()!.Contains(words, StringComparison.Ordinal))
+            .Select(t => t.GetProperty("id").GetString()).SingleOrDefault()) is not null);
+        Assert.Equal(HttpStatusCode.OK, (await leader.PostAsJsonAsync($"/api/tasks/{id}/complete", new { action = "approve" })).StatusCode);
     }
 
     [Fact]

@@ -237,6 +237,9 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
             new { action = "approve" })).StatusCode);
         var instance = Chamber.Campaigns.Lifecycle.CampaignService.CampaignInstanceId(campaignId);
         await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}")).GetProperty("status").GetString() == "Finished");
+        // The letters are written after the publication, by the participant mailer.
+        await CampaignDriver.WaitAsync(async () => (await _driver.MailAsync()).Count(m => m.Summary.Contains("【表彰】", StringComparison.Ordinal)) == 15
+            && (await _driver.MailAsync()).Count(m => m.Summary.Contains("【表彰决定】", StringComparison.Ordinal)) == Chambers);
     }
 
     private static async Task<JsonElement> WaitForTaskAsync(HttpClient user)

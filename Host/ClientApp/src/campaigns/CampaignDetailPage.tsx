@@ -21,6 +21,7 @@ import CampaignMeetingsCard from '../meetings/CampaignMeetingsCard';
 import DistrictsCard from './DistrictsCard';
 import ObjectionsCard from './ObjectionsCard';
 import NoticesCard from './NoticesCard';
+import ShortlistCard from '../honours/ShortlistCard';
 
 export default function CampaignDetailPage() {
   const { t, i18n } = useTranslation();
@@ -197,6 +198,7 @@ export default function CampaignDetailPage() {
 
       {view.status !== 'Draft' && <CampaignMeetingsCard campaignId={id} canAct={hasRole('admin', 'staff')} refreshKey={view} />}
 
+      {view.status !== 'Draft' && <ShortlistCard campaignId={id} canAct={hasRole('admin', 'staff')} refreshKey={view} />}
       {view.status !== 'Draft' && <NoticesCard campaignId={id} refreshKey={view} />}
       {view.status !== 'Draft' && <ObjectionsCard campaignId={id} canAct={hasRole('admin', 'staff')} refreshKey={view} />}
 

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import dayjs from 'dayjs';
@@ -18,8 +18,11 @@ type Draft = {
   participantIds: string[]; leaders: string[]; reviewers: string[]; planApprovers: string[];
 };
 
-/** Settings a campaign keeps beside its dates: how its notices speak (the organiser is the one staff set here). */
-const wordingKeys = ['organiser', 'organiserEn', 'participant', 'participantEn', 'reviewTerm', 'reviewTermEn'];
+/**
+ * Settings a campaign keeps beside its dates: how its notices speak (the organiser is the one staff
+ * set here), and what its year confers — a 表彰 or a 认定 — with the most units the list may name.
+ */
+const settingKeys = ['organiser', 'organiserEn', 'participant', 'participantEn', 'reviewTerm', 'reviewTermEn', 'honourKind', 'honoursQuota', 'titleYears'];
 
 /** The template's default schedule for a year: "{year}-04-30<" → "2026-04-30<" (a business date, see BusinessDateInput). */
 export function scheduleFor(template: CampaignTemplate | undefined, year: number): Record<string, string> {
@@ -29,8 +32,8 @@ export function scheduleFor(template: CampaignTemplate | undefined, year: number
   return schedule;
 }
 
-/** The due dates among a campaign's settings: everything but its wording. */
-export const dueDates = (schedule: Record<string, string>) => Object.entries(schedule).filter(([key]) => !wordingKeys.includes(key));
+/** The due dates among a campaign's settings: everything but its other settings. */
+export const dueDates = (schedule: Record<string, string>) => Object.entries(schedule).filter(([key]) => !settingKeys.includes(key));
 
 /**
  * A due date as a business date: the day, and what a day off does to it — nothing, back to the last
@@ -191,6 +194,21 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
           <Form.Item label={t('campaigns.organiser')} htmlFor="campaign-organiser" extra={t('campaigns.organiserHint')}>
             <Input id="campaign-organiser" maxLength={200} data-user-text value={draft.schedule.organiser ?? template?.wording?.organiser ?? ''}
               placeholder={template?.wording?.organiser ?? ''} onChange={(e) => update({ schedule: { ...draft.schedule, organiser: e.target.value } })} />
+          </Form.Item>
+          <Form.Item label={t('campaigns.honourKind')} extra={t('campaigns.honourKindHint')}>
+            <Radio.Group value={draft.schedule.honourKind ?? template?.honourKind ?? 'commendation'} data-testid="honour-kind"
+              onChange={(e) => update({ schedule: { ...draft.schedule, honourKind: e.target.value } })}
+              options={[{ value: 'commendation', label: t('campaigns.honourKinds.commendation') }, { value: 'recognition', label: t('campaigns.honourKinds.recognition') }]} />
+          </Form.Item>
+          {(draft.schedule.honourKind ?? template?.honourKind) === 'recognition' && (
+            <Form.Item label={t('campaigns.titleYears')} htmlFor="campaign-title-years" extra={t('campaigns.titleYearsHint')}>
+              <InputNumber id="campaign-title-years" min={1} max={10} precision={0} value={draft.schedule.titleYears ? Number(draft.schedule.titleYears) : 3}
+                onChange={(v) => update({ schedule: { ...draft.schedule, titleYears: v == null ? '' : String(v) } })} />
+            </Form.Item>
+          )}
+          <Form.Item label={t('campaigns.honoursQuota')} htmlFor="campaign-quota" extra={t('campaigns.honoursQuotaHint')}>
+            <InputNumber id="campaign-quota" min={1} max={100000} precision={0} value={draft.schedule.honoursQuota ? Number(draft.schedule.honoursQuota) : null}
+              onChange={(v) => update({ schedule: { ...draft.schedule, honoursQuota: v == null ? '' : String(v) } })} />
           </Form.Item>
         </Form>
       ),

@@ -40,7 +40,7 @@ const zh = {
     title: '创建活动', create: '新建活动', launch: '启动', launched: '已启动 {{launched}} / {{total}}', year: '年度', template: '模板', participants: '参加单位',
     leaders: '督办领导', reviewers: '审核人', planApprovers: '方案签批人（可选）', stages: '各环节', chamber: '商会', district: '所属区',
     stage: '当前环节', reached: '已完成环节', score: '得分', outcome: '结果', round: '轮次', filterStatus: '按状态筛选',
-    organiser: '落款单位（组织方）', organiserHint: '所有通知邮件的署名，如：温州市人民政府经济合作办公室；默认取模板。', 
+    organiser: '落款单位（组织方）', organiserHint: '所有通知邮件的署名，如：温州市人民政府经济合作办公室；默认取模板。', honourKind: '年度结果', honourKindHint: '表彰为年度荣誉；认定为称号，有效期内持有并定期复核。', honourKinds: { commendation: '表彰', recognition: '认定' }, honoursQuota: '名额', titleYears: '称号有效期（年）', titleYearsHint: '认定的称号有效至该年数后的12月31日，期内复核。', honoursQuotaHint: '拟表彰名单最多列入的单位数；不填则达标单位全部列入。', 
     schedule: '截止日期', scheduleHint: '日期按模板和工作日历提出，可修改；提醒和催办按工作日计算', pickAll: '全部商会', created: '活动已创建', launchStarted: '活动正在启动',
     filterOutcome: '按结果筛选', searchChamber: '商会名称', total: '共 {{total}} 家',
     chasePicked: '催办所选（{{count}}）', chaseOverdue: '催办全部逾期', chaseTitle: '催办', chaseSend: '发送催办邮件',
@@ -55,6 +55,19 @@ const zh = {
     target: '转交 / 加签给（邮箱）', commentRequired: '驳回或退回时请填写意见', noFiles: '没有提交文件', fileSize: '{{size}} KB', files: '材料', vetoes: '否决项', total: '合计', passLine: '及格线',
     kinds: { SignOff: '审批', CheckSubmission: '审核材料', RubricReview: '考核评分', MeetingRecord: '会议记录', MeetingSheet: '签到与纪要', Revise: '退回修改', Submission: '报送' },
     answered: '已办理', mode: '审批方式', modes: { all: '会签（全部同意）', any: '或签（一人同意即可）', sequential: '依次审批' },
+  },
+  titles: {
+    button: '称号', drawerTitle: '{{chamber}} · 认定称号', none: '尚未获得认定称号。', statuses: { held: '持有', expired: '已过有效期', removed: '已撤销' },
+    actions: { granted: '认定', confirmed: '复核通过', removed: '撤销称号' }, validUntil: '有效期至 {{date}}', removedOn: '{{date}} 撤销',
+    remove: '撤销称号', removeTitle: '撤销“{{title}}”称号', reason: '撤销理由（必填）',
+  },
+  honours: {
+    title: { commendation: '拟表彰名单', recognition: '拟认定名单' },
+    statuses: { proposed: '待领导审定', decided: '领导已审定', published: '决定已印发' },
+    document: '名单（Word）', summary: '达标单位 {{passed}} 个，列入名单 {{included}} 个。', quota: '名额 {{quota}} 个。',
+    hint: '领导审定前可调整名单，每次调整须写明理由。', rank: '名次', score: '得分', tier: '档次', onList: '名单', included: '列入', left: '未列入',
+    tied: '与末位同分', note: '调整理由', strike: '撤下', add: '列入', strikeTitle: '将“{{chamber}}”撤出名单', addTitle: '将“{{chamber}}”列入名单',
+    reason: '理由（必填）',
   },
   demonstrations: {
     title: '示范单位', none: '尚未确定示范单位。可在下方参与单位列表中选定条件较好的单位。', tag: '示范单位', pick: '设为示范', pickTitle: '确定“{{chamber}}”为示范单位',
@@ -122,10 +135,10 @@ const zh = {
   files: { attach: '添加附件（如签批页）', morePages: '仅显示前 {{shown}} 页（共 {{count}} 页），请下载查看全文', preview: '预览', previewFailed: '无法预览，请下载后查看', noDocuments: '还没有附件', addDocuments: '上传方案等附件（Word / PDF）', documents: '方案附件', documentsHint: '签批人在待办中可直接查看 PDF 和图片，其他格式可下载。', pending: '保存后上传：{{names}}' },
   designer: {
     activityTypes: {
-      Chamber: { RubricReview: '考核评审', ForEachParticipant: '逐个参与单位', RequestSubmission: '材料报送', Rectify: '限期整改', Commend: '表彰', CommendationList: '表彰名单', SignOff: '签批', ProgressMeeting: '推进会', CampaignMeeting: '活动会议', DraftNotice: '起草通报', PublishNotice: '印发', ReviseDocuments: '退回修改', PublicityPeriod: '公示' },
+      Chamber: { RubricReview: '考核评审', ForEachParticipant: '逐个参与单位', RequestSubmission: '材料报送', Rectify: '限期整改', Commend: '表彰', CommendationList: '表彰名单', SignOff: '签批', ProgressMeeting: '推进会', CampaignMeeting: '活动会议', DraftNotice: '起草通报', PublishNotice: '印发', ReviseDocuments: '退回修改', PublicityPeriod: '公示', HonoursShortlist: '拟表彰名单' },
       Elsa: { SendEmail: '发送邮件', FlowJoin: '汇合', FlowSwitch: '多路分支', FlowNode: '流程节点', FlowFork: '并行分支', FlowDecision: '条件判断', Flowchart: '流程图', ParallelForEach: '并行循环', ForEach: '循环', Sequence: '顺序执行', Start: '开始', RunCSharp: '运行 C# 脚本', SetOutput: '设置输出', Fault: '报错', Complete: '完成', Event: '等待事件', SetVariable: '设置变量', End: '结束', Finish: '结束流程', RunJavaScript: '运行 JavaScript 脚本', WriteLine: '输出一行', DispatchWorkflow: '派发子流程', ExecuteWorkflow: '执行子流程', WorkflowDefinitionActivity: '子流程', NotFoundActivity: '未知环节', StartAt: '定时开始', Timer: '定时器', Delay: '延时', Cron: '周期定时' },
     },
-    inputs: { approvers: '签批人', bcc: '密送', body: '正文', branches: '分支', campaignName: '活动名称', cc: '抄送', chamber: '商会', chaseEveryWorkingDays: '逾期后每隔几个工作日催办', code: '代码', condition: '条件', correlationId: '关联标识', cronExpression: 'Cron 表达式', dateTime: '日期时间', deadlineDays: '整改天数', description: '说明', dueDate: '截止日期', durationMinutes: '时长（分钟）', escalateAfterChases: '催办几次后报告领导', escalateTo: '督办领导', eventName: '事件名称', from: '发件人', honour: '荣誉称号', idempotencyKey: '幂等键', input: '输入', interval: '间隔', items: '项目', location: '地点', maxChases: '最多催办次数', maxRounds: '整改轮次', meetingDate: '会议日期', meetingTime: '会议时间', message: '消息', outcomes: '结果', outputName: '输出名称', outputValue: '输出值', possibleOutcomes: '可能的结果', recorders: '记录人', replyDays: '回执截止（会前工作日）', noticeDays: '发通知（会前工作日）', district: '所属区', kind: '种类', number: '发文字号', issuer: '发文机关', addressee: '主送机关', signOff: '退回的签批环节', assignees: '办理人', closingDate: '活动截止', unfinishedOutcome: '截止时未完成单位的结果', letterNow: '立即发送表彰通知', commendationLetters: '同时发送表彰通知', workingDays: '工作日数', reminderDays: '截止前几个工作日提醒', resubmitWorkingDays: '退回后几个工作日内重新提交', review: '审核', reviewers: '审核人', roundsSoFar: '已整改轮次', rubric: '考核细则', script: '脚本', subject: '主题', text: '文本', timeSpan: '时长', timeZone: '时区', title: '标题', to: '收件人', untilStage: '全部到达此环节后继续', value: '值', waitForCompletion: '等待完成', workflowDefinitionId: '流程', mode: '审批方式', variable: '变量', cases: '分支条件', mergeMode: '汇合方式', scorers: '考核人' },
+    inputs: { approvers: '签批人', bcc: '密送', body: '正文', branches: '分支', campaignName: '活动名称', cc: '抄送', chamber: '商会', chaseEveryWorkingDays: '逾期后每隔几个工作日催办', code: '代码', condition: '条件', correlationId: '关联标识', cronExpression: 'Cron 表达式', dateTime: '日期时间', deadlineDays: '整改天数', description: '说明', dueDate: '截止日期', durationMinutes: '时长（分钟）', escalateAfterChases: '催办几次后报告领导', escalateTo: '督办领导', eventName: '事件名称', from: '发件人', honour: '荣誉称号', idempotencyKey: '幂等键', input: '输入', interval: '间隔', items: '项目', location: '地点', maxChases: '最多催办次数', maxRounds: '整改轮次', meetingDate: '会议日期', meetingTime: '会议时间', message: '消息', outcomes: '结果', outputName: '输出名称', outputValue: '输出值', possibleOutcomes: '可能的结果', recorders: '记录人', replyDays: '回执截止（会前工作日）', noticeDays: '发通知（会前工作日）', district: '所属区', kind: '种类', number: '发文字号', issuer: '发文机关', addressee: '主送机关', signOff: '退回的签批环节', assignees: '办理人', closingDate: '活动截止', unfinishedOutcome: '截止时未完成单位的结果', letterNow: '立即发送表彰通知', commendationLetters: '同时发送表彰通知', workingDays: '工作日数', reminderDays: '截止前几个工作日提醒', resubmitWorkingDays: '退回后几个工作日内重新提交', review: '审核', reviewers: '审核人', roundsSoFar: '已整改轮次', rubric: '考核细则', script: '脚本', subject: '主题', text: '文本', timeSpan: '时长', timeZone: '时区', title: '标题', to: '收件人', untilStage: '全部到达此环节后继续', value: '值', waitForCompletion: '等待完成', workflowDefinitionId: '流程', mode: '审批方式', variable: '变量', cases: '分支条件', mergeMode: '汇合方式', scorers: '考核人', quota: '名额', tiers: '档次' },
     problems: { duplicateId: '环节标识重复：{{id}}', unknownType: '{{activity}}：未知的环节类型 {{type}}', required: '{{activity}}：请填写“{{input}}”', missingActivity: '连线指向不存在的环节：{{from}} → {{to}}' },
     outcomes: { Done: '完成', Accepted: '已通过', Approved: '同意', Rejected: '不同意', Returned: '退回', Ordered: '已下达', Exhausted: '轮次用尽', True: '是', False: '否', Passed: '达标', Failed: '未达标', Default: '其他' },
     categories: { Approval: '审批', Branching: '分支', Campaign: '创建活动', Composition: '组合', Email: '邮件', Flow: '流程控制', Looping: '循环', Primitives: '基础', Scheduling: '定时', Scripting: '脚本', System: '系统', Workflows: '子流程' },

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Titles;
+using Chamber.Host.Auth;
+using Chamber.Host.Errors;
+using Chamber.Workflows.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chamber.Host.Titles;
+
+/// <summary>A unit's titles (认定) with their history; staff remove one (摘牌) with the reason.</summary>
+public static class TitleEndpoints
+{
+    /// <summary>Why a title is removed.</summary>
+    public sealed record TitleRemoval(string? Reason);
+
+    public static void MapTitleEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/chambers/{id}/titles").WithTags("Titles").RequireAuthorization(Policies.Oversee);
+        group.MapGet("/", async Task<Results<Ok<IReadOnlyList<TitleView>>, ProblemHttpResult>> (string id, ChamberDirectory chambers, ChamberTitles titles,
+            CancellationToken ct) =>
+            await chambers.FindAsync(id, ct) is null ? ChamberNotFound(id) : TypedResults.Ok(await titles.OfChamberAsync(id, ct)));
+        group.MapPost("/{titleId}/remove", async Task<Results<Ok<TitleView>, ProblemHttpResult>> (string id, string titleId, TitleRemoval removal,
+            ClaimsPrincipal user, ChamberTitles titles, CancellationToken ct) =>
+            await titles.RemoveAsync(id, titleId, removal.Reason, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name, null, ct) is { } removed
+                ? TypedResults.Ok(removed)
+                : Problems.NotFound(ReaderText.Of($"{id} 没有持有中的称号 {titleId}", $"{id} holds no title {titleId}.")))
+            .ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);
+    }
+
+    private static ProblemHttpResult ChamberNotFound(string id) => Problems.NotFound(ReaderText.Of($"商会 {id} 不存在", $"Chamber {id} does not exist."));
+}
