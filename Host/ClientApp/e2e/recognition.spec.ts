@@ -1,0 +1,143 @@
+import { expect, test, type Page } from '@playwright/test';
+import { adminApi, keep, signIn, userPassword } from './helpers';
+
+// 拟认定名单 to title: two chambers pass the review, the list names one (the quota); staff are
+// refused a second, take the first off and put the other on, each with the reason; the leader
+// decides it in the inbox; the published decision grants the title, which the chamber directory
+// shows with its history, and staff remove it (摘牌) with the reason. (Runs after meetings.spec,
+// on the clock it left: it moves nothing.)
+
+const chambers = [{ name: '瑞安市汽摩配商会', share: 1 }, { name: '平阳县皮革商会', share: 0.9 }];
+
+test('staff adjust the shortlist with reasons, the leader decides it, and the title it grants is kept and removed on the chamber page', async ({ page, request }) => {
+  const api = await adminApi(request);
+  await api.post('/api/users', { email: 'honours-staff@fic.example', displayName: '陈干事', password: userPassword, roles: ['staff'] });
+  await api.upload('/api/chambers/import', {
+    file: { name: 'chambers.csv', mimeType: 'text/csv', buffer: Buffer.from(`名称,邮箱\n${chambers.map((c, i) => `${c.name},r${i}@chamber.example`).join('\n')}\n`) },
+  });
+  const ids: string[] = [];
+  for (const chamber of chambers) {
+    const found = await (await request.get(`/api/chambers?search=${encodeURIComponent(chamber.name)}`)).json();
+    ids.push(found.items.find((c: { name: string }) => c.name === chamber.name).id);
+  }
+
+  const literal = (value: string, typeName = 'String') => ({ typeName, expression: { type: 'Literal', value } });
+  const at = (x: number) => ({ designer: { position: { x, y: 0 } } });
+  const link = (from: string, port: string, to: string) => ({ source: { activity: from, port }, target: { activity: to, port: 'In' } });
+  // Each chamber's part: the review (scored here by the administrator), then 达标 for the decision to name or not.
+  await api.post('/api/workflow-definitions/import', {
+    definitionId: 'e2e-recognition-chamber', name: '认定演练：每个商会', isPublished: true,
+    variables: [{ id: 'review', name: 'review', typeName: 'Object' }],
+    root: {
+      type: 'Elsa.Flowchart', id: 'flow',
+      activities: [
+        { id: 'start', type: 'Elsa.Start', metadata: at(0) },
+        { id: 'review', type: 'Chamber.RubricReview', rubric: literal('four-good'), chamber: { typeName: 'String', expression: { type: 'JavaScript', value: "getInput('chamberId')" } },
+          reviewers: literal('role:admin', 'Object'), result: { typeName: 'Object', memoryReference: { id: 'review' } }, metadata: at(200) },
+        { id: 'commend', type: 'Chamber.Commend', chamber: { typeName: 'String', expression: { type: 'JavaScript', value: "getInput('chamberId')" } },
+          review: { typeName: 'Object', expression: { type: 'Variable', value: 'review' } }, honour: literal('瑞安示范商会'), letterNow: literal('false', 'Boolean'),
+          metadata: at(400) },
+      ],
+      connections: [link('start', 'Done', 'review'), link('review', 'Passed', 'commend')],
+    },
+  });
+  await api.post('/api/workflow-definitions/import', {
+    definitionId: 'e2e-recognition', name: '认定演练', isPublished: true,
+    customProperties: { rubric: 'four-good', participantWorkflow: 'e2e-recognition-chamber', honourKind: 'recognition' },
+    root: {
+      type: 'Elsa.Flowchart', id: 'flow',
+      activities: [
+        { id: 'start', type: 'Elsa.Start', metadata: at(0) },
+        { id: 'participants', type: 'Chamber.ForEachParticipant', workflowDefinitionId: literal('e2e-recognition-chamber'), untilStage: literal('review'), metadata: at(200) },
+        { id: 'shortlist', type: 'Chamber.HonoursShortlist', honour: literal('瑞安示范商会'), kind: literal('recognition'), quota: literal('1', 'Object'), metadata: at(400) },
+        { id: 'sign', type: 'Chamber.SignOff', title: literal('审定：认定演练拟认定名单'), approvers: literal('honours-staff@fic.example', 'Object'), metadata: at(600) },
+        { id: 'draft', type: 'Chamber.DraftNotice', kind: literal('decision'), issuer: literal('瑞安市工商业联合会'), honour: literal('瑞安示范商会'), metadata: at(800) },
+        { id: 'publish', type: 'Chamber.PublishNotice', kind: literal('decision'), commendationLetters: literal('true', 'Boolean'), metadata: at(1000) },
+      ],
+      connections: [link('start', 'Done', 'participants'), link('participants', 'Done', 'shortlist'), link('shortlist', 'Done', 'sign'),
+        link('sign', 'Approved', 'draft'), link('draft', 'Done', 'publish')],
+    },
+  });
+  const campaign = await api.post('/api/campaigns', { name: '2026年瑞安示范商会认定', year: 2026, templateId: 'e2e-recognition', participantIds: ids }) as { id: string };
+  await api.post(`/api/campaigns/${campaign.id}/launch`, {});
+
+  // The reviews, scored full and nine tenths.
+  const rubric = await (await request.get('/api/rubrics/four-good')).json() as { items: { id: string; maxScore: number; veto: boolean; indicator?: unknown }[] };
+  const scored = rubric.items.filter((i) => !i.veto && !i.indicator);
+  let reviews: { id: string; task: { kind: string; context: Record<string, string> } }[] = [];
+  await expect.poll(async () => {
+    reviews = ((await (await request.get('/api/tasks?pageSize=100')).json()).items as typeof reviews).filter((x) => x.task.kind === 'RubricReview'
+      && chambers.some((c) => c.name === x.task.context.chamber));
+    return reviews.length;
+  }, { timeout: 30_000 }).toBe(2);
+  for (const review of reviews) {
+    const share = chambers.find((c) => c.name === review.task.context.chamber)!.share;
+    await api.post(`/api/tasks/${review.id}/complete`, { action: 'score', scores: Object.fromEntries(scored.map((i) => [i.id, i.maxScore * share])), vetoes: [] });
+  }
+
+  await signIn(page, 'honours-staff@fic.example', userPassword);
+  const card = await shortlistOf(page, campaign.id);
+  await expect(card.getByTestId('shortlist-status')).toHaveText('待领导审定');
+  await expect(card).toContainText('拟认定名单');
+  await expect(card.getByTestId('shortlist-summary')).toContainText('达标单位 2 个，列入名单 1 个。 名额 1 个。');
+  const row = (name: string) => card.getByTestId('shortlist-entry').filter({ hasText: name });
+  await expect(row(chambers[0].name)).toContainText('列入');
+  await expect(row(chambers[1].name)).toContainText('未列入');
+
+  // The quota is full: the second is refused until the first is taken off, each change with its reason.
+  const change = async (name: string, reason: string) => {
+    await row(name).getByTestId('change-honour').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('honour-reason').fill(reason);
+    await dialog.getByRole('button', { name: /提\s?交/ }).click();
+    return dialog;
+  };
+  const refused = await change(chambers[1].name, '皮革行业转型成效突出');
+  await expect(refused.getByRole('alert')).toContainText('名额 1 个已满');
+  await refused.getByRole('button', { name: /取\s?消/ }).click();
+  await change(chambers[0].name, '按会长办公会意见调整');
+  await expect(row(chambers[0].name)).toContainText('未列入');
+  await expect(row(chambers[0].name)).toContainText('按会长办公会意见调整');
+  await change(chambers[1].name, '皮革行业转型成效突出');
+  await expect(row(chambers[1].name)).toContainText('列入');
+  await expect(row(chambers[1].name)).not.toContainText('未列入');
+  await keep(page, 'honours-shortlist');
+
+  // The leader decides it in the inbox; then the list no longer changes, and the decision is published.
+  await page.goto('/inbox');
+  await page.getByRole('row', { name: /审定：认定演练拟认定名单/ }).getByRole('button', { name: /办\s?理/ }).click();
+  await expect(page.getByTestId('task-files')).toContainText('瑞安示范商会拟认定名单.docx');
+  await page.getByTestId('answer-task').click();
+  await expect(page.getByText('审定：认定演练拟认定名单')).toHaveCount(0);
+  const decided = await shortlistOf(page, campaign.id, '决定已印发');
+  await expect(decided.getByTestId('change-honour')).toHaveCount(0);
+
+  // The title, on the chamber directory: held with its history; staff remove it with the reason.
+  await page.goto('/chambers');
+  await page.getByTestId(`titles-${chambers[1].name}`).click();
+  const drawer = page.getByTestId('chamber-titles');
+  const title = drawer.getByTestId('chamber-title');
+  await expect(title).toContainText('瑞安示范商会');
+  await expect(title).toContainText('持有');
+  await expect(title).toContainText('2029');
+  await expect(title).toContainText('2026年瑞安示范商会认定');
+  await keep(page, 'chamber-titles');
+  await title.getByTestId('remove-title').click();
+  const removal = page.getByRole('dialog').filter({ hasText: '撤销“瑞安示范商会”称号' });
+  await removal.getByTestId('title-reason').fill('年检不合格，名存实亡');
+  await removal.getByRole('button', { name: '撤销称号' }).click();
+  await expect(title).toContainText('已撤销');
+  await expect(title).toContainText('年检不合格，名存实亡');
+  await expect(title.getByTestId('remove-title')).toHaveCount(0);
+});
+
+/** The campaign page's shortlist card once it is there (and, when given, in that state). */
+async function shortlistOf(page: Page, campaignId: string, status?: string) {
+  const card = page.getByTestId('shortlist');
+  await expect.poll(async () => {
+    await page.goto(`/campaigns/${campaignId}`);
+    await page.getByTestId('campaign-timeline').waitFor();
+    return (await card.count()) > 0 && (!status || (await card.getByTestId('shortlist-status').textContent()) === status);
+  }, { timeout: 30_000 }).toBe(true);
+  return card;
+}
