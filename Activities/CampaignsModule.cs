@@ -65,6 +65,7 @@ public static class CampaignsModule
         services.AddSingleton<Honours.CampaignHonours>();
         services.AddActivity<Honours.HonoursShortlist>();
         services.AddSingleton<Titles.ChamberTitles>();
+        services.AddSingleton<Reviews.RubricCatalog>();
         services.AddActivity<Titles.RecheckTitle>();
         services.AddSingleton<Mailings.IParticipantLetters, Notices.NoticeLetters>();
         services.AddSingleton<Mailings.ParticipantMailer>();

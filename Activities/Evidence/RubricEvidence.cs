@@ -19,7 +19,7 @@ namespace Chamber.Campaigns.Evidence;
 /// may read them; uploads are checked as the portal's are.
 /// </summary>
 public sealed class RubricEvidence(IDbContextFactory<CampaignDbContext> campaigns, IDbContextFactory<WorkflowsDbContext> workflows,
-    CampaignTemplates templates, SubmissionFiles files, TaskIndex taskIndex, TimeProvider clock)
+    CampaignTemplates templates, SubmissionFiles files, TaskIndex taskIndex, RubricCatalog rubrics, TimeProvider clock)
 {
     /// <summary>How the files of a standard name their task.</summary>
     public const string TaskPrefix = "evidence/";
@@ -156,10 +156,10 @@ public sealed class RubricEvidence(IDbContextFactory<CampaignDbContext> campaign
 
     private async Task<EvidenceSheet?> SheetAsync(CampaignRecord campaign, string instanceId, CancellationToken cancellationToken)
     {
-        var (template, _) = await templates.FindAsync(campaign.TemplateId, cancellationToken);
-        if (template is null || !Rubrics.Exists(template.Rubric))
+        // The campaign's own version of its rubric: the standards its participants are scored by.
+        var rubricId = campaign.RubricId ?? (await templates.FindAsync(campaign.TemplateId, cancellationToken)).Template?.Rubric;
+        if (rubricId is null || await rubrics.FindAsync(rubricId, campaign.RubricVersion, cancellationToken) is not { } rubric)
             return null;
-        var rubric = Rubrics.Get(template.Rubric);
         Dictionary<string, string> notes;
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
         {

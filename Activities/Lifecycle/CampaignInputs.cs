@@ -14,6 +14,18 @@ public static class CampaignInputs
     public const string Reviewers = "reviewers";
     public const string PlanApprovers = "planApprovers";
 
+    /// <summary>The campaign's rubric and the version it was launched with: its reviews score by that version.</summary>
+    public const string RubricId = "rubricId";
+
+    public const string RubricVersion = "rubricVersion";
+
+    /// <summary>The version of <paramref name="rubricId"/> a step of this campaign scores by: the campaign's, else (outside a campaign, or another rubric) the latest.</summary>
+    public static int? RubricVersionOf(Chamber.Workflows.Runtime.ActivityExecutionContext context, string rubricId) =>
+        context.WorkflowInput.GetValueOrDefault(RubricId)?.ToString() == rubricId
+        && int.TryParse(context.WorkflowInput.GetValueOrDefault(RubricVersion)?.ToString(), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version : null;
+
     /// <summary>A participant's own chamber (participant workflows only).</summary>
     public const string ChamberId = "chamberId";
 

@@ -92,6 +92,8 @@ public sealed class CampaignLauncher(
             [CampaignInputs.Leaders] = campaign.Leaders,
             [CampaignInputs.Reviewers] = campaign.Reviewers,
             [CampaignInputs.PlanApprovers] = campaign.PlanApprovers,
+            [CampaignInputs.RubricId] = campaign.RubricId,
+            [CampaignInputs.RubricVersion] = campaign.RubricVersion,
         };
         foreach (var (key, value) in campaign.Schedule is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(campaign.Schedule)!)
             input[key] = value;

@@ -20,6 +20,7 @@ public sealed class CampaignQueries(
     TimeProvider clock,
     IWorkflowInstanceStore store,
     Evidence.RubricEvidence evidence,
+    Reviews.RubricCatalog rubrics,
     IPeopleDirectory? people = null)
 {
     public async Task<CampaignRecord?> FindAsync(string campaignId, CancellationToken cancellationToken = default)
@@ -115,14 +116,16 @@ public sealed class CampaignQueries(
             && await store.LoadAsync(instanceId, cancellationToken) is { } faulted)
             workflowFault = faulted.State.Incidents.LastOrDefault()?.Message ?? "";
         var template = await definitions.GetPublishedAsync(campaign.TemplateId, cancellationToken);
+        var rubricId = campaign.RubricId ?? (template is not null && CampaignTemplates.Read(template, out _) is { } declared ? declared.Rubric : null);
+        var rubric = rubricId is null ? null : await rubrics.FindAsync(rubricId, campaign.RubricVersion, cancellationToken);
         return new CampaignView(campaign.Id, campaign.Name, campaign.Year, campaign.TemplateId, workflowFault is null ? campaign.Status : CampaignStatus.Faulted,
             instanceId, campaign.ParticipantWorkflow,
             campaign.ParticipantCount, campaign.LaunchedCount, finished, stages, campaignTasks, outcomes,
             Utc(campaign.CreatedAt), campaign.LaunchedAt is { } launched ? Utc(launched) : null, failedEmails, lastError, workflowFault, faultedParticipants)
         {
             TemplateName = template?.Definition.LocalizedName(),
-            ScoredItems = template is not null && CampaignTemplates.Read(template, out _) is { } declared && Reviews.Rubrics.Exists(declared.Rubric)
-                ? Reviews.Rubrics.Get(declared.Rubric).Scored.Count() : 0,
+            ScoredItems = rubric?.Scored.Count() ?? 0,
+            RubricVersion = rubric?.Version,
         };
     }
 

@@ -30,6 +30,12 @@ public sealed class CampaignRecord
     /// <summary>Due dates overriding the template's, as a JSON object (planDue, summaryDue, …).</summary>
     public string? Schedule { get; set; }
 
+    /// <summary>Its template's rubric, as it was when the campaign was launched.</summary>
+    public string? RubricId { get; set; }
+
+    /// <summary>The version of its rubric the campaign was launched with: it is scored by that version, whatever is edited since.</summary>
+    public int? RubricVersion { get; set; }
+
     public int ParticipantCount { get; set; }
     public int LaunchedCount { get; set; }
     public DateTime CreatedAt { get; set; }

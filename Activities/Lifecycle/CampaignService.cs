@@ -19,6 +19,7 @@ public sealed class CampaignService(
     CampaignTemplates templates,
     IPeopleDirectory people,
     Calendar.BusinessCalendarService calendars,
+    Reviews.RubricCatalog rubrics,
     TimeProvider clock)
 {
     public async Task<CampaignRecord> CreateAsync(CreateCampaign request, CancellationToken cancellationToken = default)
@@ -248,8 +249,9 @@ public sealed class CampaignService(
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         // A draft saved before its year's holidays were published is checked again: refused here,
         // naming the year, rather than a workflow that faults behind a "launching" campaign.
-        if (await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId && c.Status == CampaignStatus.Draft, cancellationToken) is { } draft
-            && (await templates.FindAsync(draft.TemplateId, cancellationToken)).Template is { } template)
+        var draft = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId && c.Status == CampaignStatus.Draft, cancellationToken);
+        var template = draft is null ? null : (await templates.FindAsync(draft.TemplateId, cancellationToken)).Template;
+        if (draft is not null && template is not null)
         {
             var schedule = draft.Schedule is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(draft.Schedule);
             var problems = (await ScheduleProblemsAsync(template, new CreateCampaign(draft.Name, draft.Year, draft.TemplateId, [], null, null, schedule), cancellationToken)).ToList();
@@ -257,9 +259,13 @@ public sealed class CampaignService(
                 throw new CampaignRequestException(string.Join(" ", problems));
         }
 
+        // The campaign keeps the rubric's version of today: edits made while it runs are for the next one.
+        var rubricId = template?.Rubric;
+        var version = rubricId is null ? null : (await rubrics.FindAsync(rubricId, cancellationToken: cancellationToken))?.Version;
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.Campaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Draft)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Launching).SetProperty(c => c.LaunchedAt, now), cancellationToken) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Launching).SetProperty(c => c.LaunchedAt, now)
+                .SetProperty(c => c.RubricId, rubricId).SetProperty(c => c.RubricVersion, version), cancellationToken) == 1;
     }
 
     /// <summary>The instance of the campaign's own workflow: derived from the campaign, so it is started once.</summary>

@@ -15,4 +15,7 @@ public sealed record CampaignView(string Id, string Name, int Year, string Templ
 
     /// <summary>How many standards of its rubric are scored by hand: those a participant shows evidence for.</summary>
     public int ScoredItems { get; init; }
+
+    /// <summary>The version of its rubric the campaign is scored by (the latest, before it is launched).</summary>
+    public int? RubricVersion { get; init; }
 }

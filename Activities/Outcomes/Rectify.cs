@@ -6,6 +6,7 @@ using Chamber.Campaigns.Reviews;
 using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Campaigns.Outcomes;
 
@@ -51,7 +52,8 @@ public sealed class Rectify : OutcomeActivity
         var model = Model(context, chamber, review);
         model["maxRounds"] = maxRounds;
         context.Set(Round, round);
-        var rubric = Rubrics.Get(review.Rubric);
+        var rubric = await context.Services.GetRequiredService<RubricCatalog>()
+            .GetAsync(review.Rubric, review.RubricVersion > 0 ? review.RubricVersion : null, context.CancellationToken);
         // The chamber's language: the notice's Chinese, or the rubric's English.
         var language = MessageLanguage.Of(chamber.Language);
         if (review.Vetoes.Count > 0)

@@ -24,6 +24,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Honours.HonourRecord> Honours => Set<Honours.HonourRecord>();
     public DbSet<Titles.TitleRecord> Titles => Set<Titles.TitleRecord>();
     public DbSet<Titles.TitleEventRecord> TitleEvents => Set<Titles.TitleEventRecord>();
+    public DbSet<Reviews.RubricVersionRecord> RubricVersions => Set<Reviews.RubricVersionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -103,6 +104,11 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("campaign_honours");
             e.HasKey(h => new { h.CampaignId, h.ChamberId });
+        });
+        modelBuilder.Entity<Reviews.RubricVersionRecord>(e =>
+        {
+            e.ToTable("rubric_versions");
+            e.HasKey(r => new { r.RubricId, r.Version });
         });
         modelBuilder.Entity<Titles.TitleRecord>(e =>
         {

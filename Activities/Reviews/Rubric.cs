@@ -26,6 +26,9 @@ public sealed record RubricIndicator(string? Numerator = null, string? Denominat
             : null;
     }
 
+    /// <summary>The chamber figures an indicator may name.</summary>
+    public static IReadOnlyList<string> Figures { get; } = ["memberCount", "enterpriseMemberCount", "previousYearMemberCount", "localPrivateEntityCount"];
+
     private static int? Figure(ChamberRecord chamber, string name) => name switch
     {
         "memberCount" => chamber.MemberCount,
@@ -48,11 +51,56 @@ public sealed record RubricItem(string Id, string Area, string Title, decimal Ma
     public string TitleIn(string language) => language == Email.MessageLanguage.English && !string.IsNullOrWhiteSpace(TitleEn) ? TitleEn : Title;
 }
 
-/// <summary>A campaign's standards (标准细则), shipped under definitions/rubrics, with English beside the notices' Chinese.</summary>
+/// <summary>
+/// A campaign's standards (标准细则), seeded from definitions/rubrics, with English beside the notices'
+/// Chinese; kept as versions that administrators edit (<see cref="RubricCatalog"/>).
+/// </summary>
 public sealed record Rubric(string Id, string Name, string? NameEn, string? Source, string? Note, decimal PassLine, IReadOnlyList<RubricItem> Items,
     string? NoteEn = null)
 {
+    /// <summary>The version in the catalog; 0 for the shipped file itself.</summary>
+    public int Version { get; init; }
+
     public decimal Total => Items.Sum(i => i.MaxScore);
+
+    /// <summary>Why an edited rubric cannot be kept, or an empty list: every problem at once, named as the editor shows it.</summary>
+    public IReadOnlyList<string> DesignProblems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Name))
+            problems.Add(ReaderText.Of("细则需要名称", "The rubric needs a name."));
+        if (Items is not { Count: > 0 })
+            problems.Add(ReaderText.Of("细则至少要有一项标准", "The rubric needs at least one item."));
+        foreach (var group in (Items ?? []).GroupBy(i => i.Id).Where(g => g.Count() > 1))
+            problems.Add(ReaderText.Of($"标准编号“{group.Key}”重复", $"The item id '{group.Key}' is used twice."));
+        foreach (var item in Items ?? [])
+        {
+            var name = string.IsNullOrWhiteSpace(item.Title) ? item.Id : item.Title;
+            if (string.IsNullOrWhiteSpace(item.Id) || item.Id.Length > 64 || item.Id.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+                problems.Add(ReaderText.Of($"“{name}”的编号应为字母、数字、- 或 _（不超过 64 个）", $"'{name}' needs an id of letters, digits, - or _ (at most 64)."));
+            if (string.IsNullOrWhiteSpace(item.Title) || string.IsNullOrWhiteSpace(item.Area))
+                problems.Add(ReaderText.Of($"“{item.Id}”需要方面和标准内容", $"'{item.Id}' needs an area and a title."));
+            if (item.Veto ? item.MaxScore != 0 : item.MaxScore is <= 0 or > 1000)
+                problems.Add(item.Veto
+                    ? ReaderText.Of($"否决项“{name}”不计分（分值应为 0）", $"The veto item '{name}' carries no points (0).")
+                    : ReaderText.Of($"“{name}”的分值应在 0–1000 之间且大于 0", $"'{name}' is worth more than 0 and at most 1,000 points."));
+            if (item.Indicator is { } indicator)
+            {
+                var ratio = indicator.Numerator is not null || indicator.Denominator is not null;
+                var growth = indicator.GrowthOf is not null || indicator.Previous is not null;
+                var named = new[] { indicator.Numerator, indicator.Denominator, indicator.GrowthOf, indicator.Previous }.Where(f => f is not null);
+                if (item.Veto || ratio == growth || (ratio && (indicator.Numerator is null || indicator.Denominator is null || indicator.Min is not (>= 0 and <= 10)))
+                    || (growth && (indicator.GrowthOf is null || indicator.Previous is null || indicator.Above is not (>= -1 and <= 10)))
+                    || named.Any(f => !RubricIndicator.Figures.Contains(f!)))
+                    problems.Add(ReaderText.Of($"“{name}”的指标应为比例（分子、分母、最低值）或增长（本期、上期、增幅），数据取自：{string.Join("、", RubricIndicator.Figures)}",
+                        $"'{name}' needs a ratio (numerator, denominator, minimum) or a growth (figure, previous, above) of the figures {string.Join(", ", RubricIndicator.Figures)}."));
+            }
+        }
+
+        if (PassLine <= 0 || PassLine > Total)
+            problems.Add(ReaderText.Of($"及格线应大于 0 且不超过总分 {Total}", $"The pass line must be above 0 and at most the total of {Total}."));
+        return problems;
+    }
 
     /// <summary>The items a reviewer scores by hand.</summary>
     public IEnumerable<RubricItem> Scored => Items.Where(i => !i.Veto && i.Indicator is null);

@@ -37,11 +37,14 @@ public sealed class RubricReview : Activity
 
     public override bool CanSuspend => true;
 
-    private sealed record State(string Rubric, string ChamberId, string ChamberName, List<string> Pending, List<TaskDecision> Answers);
+    private sealed record State(string Rubric, string ChamberId, string ChamberName, List<string> Pending, List<TaskDecision> Answers, int Version = 0);
 
     public override async ValueTask ExecuteAsync(ActivityExecutionContext context)
     {
-        var rubric = Reviews.Rubrics.Get(context.Get(Rubric) ?? "");
+        // The campaign's version of the rubric; outside a campaign, the latest.
+        var rubricId = context.Get(Rubric) ?? "";
+        var rubric = await context.Services.GetRequiredService<RubricCatalog>()
+            .GetAsync(rubricId, Lifecycle.CampaignInputs.RubricVersionOf(context, rubricId), context.CancellationToken);
         var chamberId = context.Get(Chamber) ?? "";
         var chamber = await context.Services.GetRequiredService<ChamberDirectory>().GetRequiredAsync(chamberId);
         var reviewers = UserTasks.AssigneeTags(context.Get(Reviewers), "考核人");
@@ -53,12 +56,16 @@ public sealed class RubricReview : Activity
         {
             var taskId = Guid.CreateVersion7().ToString("N");
             var payload = new TaskPayload(TaskKinds.RubricReview, $"考核：{chamber.Name}（{rubric.Name}）", reviewer, [TaskActions.Score],
-                Context: new Dictionary<string, string> { ["rubric"] = rubric.Id, ["chamber"] = chamber.Name, ["chamberId"] = chamber.Id });
+                Context: new Dictionary<string, string>
+                {
+                    ["rubric"] = rubric.Id, ["rubricVersion"] = rubric.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["chamber"] = chamber.Name, ["chamberId"] = chamber.Id,
+                });
             context.CreateBookmark(UserTasks.BookmarkName, taskId, payload, OnScoredAsync, tag: reviewer);
             pending.Add(taskId);
         }
 
-        context.SetProperty("state", new State(rubric.Id, chamber.Id, chamber.Name, pending, []));
+        context.SetProperty("state", new State(rubric.Id, chamber.Id, chamber.Name, pending, [], rubric.Version));
     }
 
     private async ValueTask OnScoredAsync(ActivityExecutionContext context)
@@ -74,7 +81,10 @@ public sealed class RubricReview : Activity
             return;
 
         var chamber = await context.Services.GetRequiredService<ChamberDirectory>().FindAsync(state.ChamberId);
-        var result = Score(Reviews.Rubrics.Get(state.Rubric), chamber, state.Answers);
+        // A review begun before versions were kept (Version 0) scores by the latest.
+        var rubric = await context.Services.GetRequiredService<RubricCatalog>()
+            .GetAsync(state.Rubric, state.Version > 0 ? state.Version : null, context.CancellationToken);
+        var result = Score(rubric, chamber, state.Answers);
         context.Set(Result, result);
         context.JournalMessage($"{state.ChamberName}: {result.Total}/{result.PassLine} {(result.Passed ? ReaderText.Of("通过", "passed") : ReaderText.Of("未通过", "failed"))}");
         Lifecycle.CampaignProgress.Report(context, result.Total);
@@ -103,6 +113,6 @@ public sealed class RubricReview : Activity
         var vetoes = answers.SelectMany(a => a.Vetoes ?? []).Distinct().ToList();
         var total = items.Sum(i => i.Score);
         return new ReviewResult(rubric.Id, total, rubric.PassLine, vetoes.Count == 0 && total >= rubric.PassLine, vetoes, items,
-            [.. items.Where(i => !i.Passed).Select(i => i.Id), .. vetoes], answers.Count);
+            [.. items.Where(i => !i.Passed).Select(i => i.Id), .. vetoes], answers.Count) { RubricVersion = rubric.Version };
     }
 }

@@ -17,6 +17,7 @@ public sealed class TaskInbox(
     TaskIndex index,
     IDbContextFactory<CampaignDbContext> campaigns,
     WorkflowRuntime runtime,
+    Reviews.RubricCatalog rubrics,
     TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -82,7 +83,8 @@ public sealed class TaskInbox(
             throw new TaskAnswerException(ReaderText.Of("不能转交给自己", "A task cannot be transferred to oneself."));
 
         if (action == TaskActions.Score && task.Task.Context?.GetValueOrDefault("rubric") is { } rubricId
-            && Reviews.Rubrics.Get(rubricId).Problems(answer.Scores, answer.Vetoes) is { Count: > 0 } scoreProblems)
+            && (await rubrics.GetAsync(rubricId, int.TryParse(task.Task.Context.GetValueOrDefault("rubricVersion"), out var version) && version > 0 ? version : null,
+                cancellationToken)).Problems(answer.Scores, answer.Vetoes) is { Count: > 0 } scoreProblems)
             throw new TaskAnswerException(string.Join(" ", scoreProblems));
 
         var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();

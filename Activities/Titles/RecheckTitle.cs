@@ -58,7 +58,8 @@ public sealed class RecheckTitle : OutcomeActivity
             return;
         }
 
-        var rubric = Rubrics.Get(review.Rubric);
+        var rubric = await context.Services.GetRequiredService<RubricCatalog>()
+            .GetAsync(review.Rubric, review.RubricVersion > 0 ? review.RubricVersion : null, context.CancellationToken);
         // The reason is kept in the title's history in the notice's Chinese; the English letter has its own.
         var (reason, reasonEn) = review.Vetoes.Count > 0
             ? ($"复核存在否决情形：{string.Join("；", review.Vetoes.Select(id => rubric.Items.FirstOrDefault(i => i.Id == id)?.Title ?? id))}",

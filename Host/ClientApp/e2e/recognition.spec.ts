@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { adminApi, keep, signIn, userPassword } from './helpers';
+import { admin, adminApi, keep, signIn, userPassword } from './helpers';
 
 // 拟认定名单 to title: two chambers pass the review, the list names one (the quota); staff are
 // refused a second, take the first off and put the other on, each with the reason; the leader
@@ -141,3 +141,34 @@ async function shortlistOf(page: Page, campaignId: string, status?: string) {
   }, { timeout: 30_000 }).toBe(true);
   return card;
 }
+
+// Standards as data: the administrator lowers the Five-Good coverage threshold to 10 % with the
+// reason; the rubric is at version 2, and version 1 still opens as it was.
+test('an administrator revises a rubric into a new version and the old one stays readable', async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  await page.goto('/rubrics');
+  const header = page.getByTestId('rubric-five-good');
+  await header.click();
+  await expect(header.getByTestId('rubric-version')).toHaveText('第 1 版');
+  await page.getByTestId('edit-rubric-five-good').click();
+  const editor = page.getByTestId('rubric-editor');
+  await editor.getByLabel('指标门槛 members-coverage').fill('10');
+  await editor.getByLabel('及格线').fill('500');
+  await editor.getByLabel('修改说明').fill('依据本地实际，会员覆盖面调整为10%');
+  await editor.getByTestId('save-rubric').click();
+  await expect(editor.getByTestId('rubric-error')).toContainText('及格线应大于 0 且不超过总分 100');
+  await editor.getByLabel('及格线').fill('80');
+  await editor.getByTestId('save-rubric').click();
+  await expect(editor).toHaveCount(0);
+  await expect(header.getByTestId('rubric-version')).toHaveText('第 2 版');
+  const panel = page.locator('.ant-collapse-item').filter({ has: header });
+  await expect(panel.getByTestId('indicator').first()).toHaveText('按数据计算 ≥ 10%');
+  const versions = panel.getByTestId('rubric-version-entry');
+  await expect(versions).toHaveCount(2);
+  await expect(versions.first()).toContainText('依据本地实际，会员覆盖面调整为10%');
+  await keep(page, 'rubric-versions');
+  await versions.nth(1).getByRole('button', { name: /查\s?看/ }).click();
+  await expect(header.getByTestId('rubric-version')).toHaveText('第 1 版');
+  await expect(panel.getByTestId('indicator').first()).toHaveText('按数据计算 ≥ 30%');
+  await expect(page.getByTestId('edit-rubric-five-good')).toHaveCount(0);
+});

@@ -1,7 +1,7 @@
 // Administration: the business calendar, rubrics, users, e-mail templates and the outbox.
 import { api, get, path, post, put, withQuery, type Page } from '../api/http';
 import type {
-  CalendarYear, CalendarYearPreview, CreateUser, EmailTemplateText, EmailTemplateView, OutboxItem, RenderedEmail, ResolvedDate, Rubric, UpdateUser, UserView,
+  CalendarYear, CalendarYearPreview, CreateUser, EmailTemplateText, EmailTemplateView, OutboxItem, RenderedEmail, ResolvedDate, Rubric, RubricVersionInfo, UpdateUser, UserView,
 } from '../api/types';
 
 export const listCalendarYears = () => get<CalendarYear[]>('/api/calendars/cn/years');
@@ -19,7 +19,14 @@ export const resolveBusinessDate = (expression: string) => get<ResolvedDate>(wit
 
 export const listRubrics = () => get<Rubric[]>('/api/rubrics');
 
-export const getRubric = (id: string) => get<Rubric>(path`/api/rubrics/${id}`);
+/** A rubric at a version (a reviewer's task names the one its campaign scores by), or the latest. */
+export const getRubric = (id: string, version?: number) => get<Rubric>(withQuery(path`/api/rubrics/${id}`, { version }));
+
+/** A rubric's versions, the newest first. */
+export const listRubricVersions = (id: string) => get<RubricVersionInfo[]>(path`/api/rubrics/${id}/versions`);
+
+/** Keeps an administrator's edit as the rubric's next version. */
+export const saveRubric = (id: string, rubric: Rubric, note: string) => put<Rubric>(path`/api/rubrics/${id}`, { rubric, note });
 
 export const listUsers = () => get<UserView[]>('/api/users');
 

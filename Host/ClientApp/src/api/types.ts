@@ -40,6 +40,7 @@ export type ShortlistView = Schemas['ShortlistView'];
 export type HonourEntry = Schemas['HonourEntry'];
 export type HonourChange = Schemas['HonourChange'];
 export type TitleView = Schemas['TitleView'];
+export type RubricVersionInfo = Schemas['RubricVersionInfo'];
 export type DistrictProgress = Schemas['DistrictProgress'];
 export type ChaseRequest = Schemas['ChaseRequest'];
 export type ChaseResult = Schemas['ChaseResult'];

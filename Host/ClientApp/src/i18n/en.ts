@@ -176,7 +176,11 @@ const en: Messages = {
     what: 'What', count: 'Count', nowOff: 'now a day off',
     timers: { 'Chamber_SubmissionReminder': 'Submission reminder', 'Chamber_Reminder': 'Sign-off reminder', 'Chamber_MeetingOver': 'Progress meeting ends', 'Elsa_Delay': 'Delay', 'Elsa_Timer': 'Timer', 'Elsa_StartAt': 'Start at', other: 'Timed step' },
   },
-  rubrics: { title: 'Rubrics', area: 'Area', item: 'Item', computed: 'computed from figures', productOwn: 'added by this product', productOwnHint: 'Not in the notice: this product added it' },
+  rubrics: { title: 'Rubrics', area: 'Area', item: 'Item', computed: 'computed from figures', productOwn: 'added by this product', productOwnHint: 'Not in the notice: this product added it',
+    version: 'Version {{version}}', versions: 'Versions', open: 'Open', itemCount: '{{count}} items', edit: 'Revise', editTitle: 'Revise: {{name}} (version {{version}})',
+    editHint: 'Saving keeps a new version: campaigns already launched are still scored by the version they began with; campaigns created later use the new one.',
+    saveVersion: 'Save as a new version', total: 'Total', threshold: 'Threshold', addItem: 'Add an item', note: 'What changed',
+    notePlaceholder: 'What changed and on what grounds (e.g. member coverage set to 10% for local conditions)' },
   emailTemplates: {
     title: 'E-mail templates', pick: 'Pick a template on the left to edit it', customised: 'Changed', preview: 'Preview', reset: 'Reset to default', resetConfirm: 'Go back to the shipped template?',
     saved: 'Saved: messages from now on use it', invalid: 'The template cannot be used', subject: 'Subject', text: 'Plain text', changedBy: 'Changed by {{by}} on {{at}}',

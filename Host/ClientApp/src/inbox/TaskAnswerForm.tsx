@@ -29,8 +29,10 @@ export default function TaskAnswerForm({ task, onAnswered }: { task: TaskView; o
 
   const rubricId = task.task.context?.rubric;
   useEffect(() => {
-    if (task.task.kind === 'RubricReview' && rubricId) getRubric(rubricId).then(setRubric).catch((e) => setError(errorText(e)));
-  }, [task.task.kind, rubricId]);
+    // The version the task's campaign scores by, whatever has been edited since.
+    const version = Number(task.task.context?.rubricVersion) || undefined;
+    if (task.task.kind === 'RubricReview' && rubricId) getRubric(rubricId, version).then(setRubric).catch((e) => setError(errorText(e)));
+  }, [task.task.kind, rubricId, task.task.context?.rubricVersion]);
   useEffect(() => {
     // A campaign without a rubric sheet (or before evidence existed) simply shows none.
     if (task.task.kind === 'RubricReview') getTaskEvidence(task.id).then((sheet) => setEvidence(new Map(sheet.items.map((i) => [i.itemId, i])))).catch(() => undefined);
