@@ -66,6 +66,7 @@ public static class CampaignsModule
         services.AddActivity<Honours.HonoursShortlist>();
         services.AddSingleton<Titles.ChamberTitles>();
         services.AddSingleton<Reviews.RubricCatalog>();
+        services.AddSingleton<Ledgers.ChamberLedgers>();
         services.AddActivity<Titles.RecheckTitle>();
         services.AddSingleton<Mailings.IParticipantLetters, Notices.NoticeLetters>();
         services.AddSingleton<Mailings.ParticipantMailer>();

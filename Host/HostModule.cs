@@ -11,6 +11,7 @@ using Chamber.Host.Evidence;
 using Chamber.Host.Health;
 using Chamber.Host.Honours;
 using Chamber.Host.Jobs;
+using Chamber.Host.Ledgers;
 using Chamber.Host.LiveUpdates;
 using Chamber.Host.Localization;
 using Chamber.Host.Meetings;
@@ -164,6 +165,7 @@ public static class HostModule
         app.MapCampaignEndpoints();
         app.MapHonourEndpoints();
         app.MapTitleEndpoints();
+        app.MapLedgerEndpoints();
         app.MapRubricEndpoints();
         app.MapClockEndpoints(app.Services.GetRequiredService<TimeProvider>());
         if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)

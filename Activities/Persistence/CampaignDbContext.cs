@@ -25,6 +25,7 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
     public DbSet<Titles.TitleRecord> Titles => Set<Titles.TitleRecord>();
     public DbSet<Titles.TitleEventRecord> TitleEvents => Set<Titles.TitleEventRecord>();
     public DbSet<Reviews.RubricVersionRecord> RubricVersions => Set<Reviews.RubricVersionRecord>();
+    public DbSet<Ledgers.LedgerRecord> Ledgers => Set<Ledgers.LedgerRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -104,6 +105,11 @@ public sealed class CampaignDbContext(DbContextOptions<CampaignDbContext> option
         {
             e.ToTable("campaign_honours");
             e.HasKey(h => new { h.CampaignId, h.ChamberId });
+        });
+        modelBuilder.Entity<Ledgers.LedgerRecord>(e =>
+        {
+            e.ToTable("chamber_ledgers");
+            e.HasKey(l => new { l.ChamberId, l.Year });
         });
         modelBuilder.Entity<Reviews.RubricVersionRecord>(e =>
         {

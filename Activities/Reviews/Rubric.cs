@@ -11,32 +11,30 @@ namespace Chamber.Campaigns.Reviews;
 public sealed record RubricIndicator(string? Numerator = null, string? Denominator = null, double? Min = null,
     string? GrowthOf = null, string? Previous = null, double? Above = null)
 {
+    /// <summary>The value and whether it meets the standard, from the directory's figures alone.</summary>
+    public (double Value, bool Met)? Evaluate(ChamberRecord chamber) => Evaluate(Ledgers.ChamberFigures.Of(chamber));
+
     /// <summary>The value and whether it meets the standard; null when the figures it needs are missing.</summary>
-    public (double Value, bool Met)? Evaluate(ChamberRecord chamber)
+    public (double Value, bool Met)? Evaluate(Ledgers.ChamberFigures chamber)
     {
         if (GrowthOf is not null && Previous is not null)
         {
             return Figure(chamber, GrowthOf) is { } now && Figure(chamber, Previous) is { } before && before > 0
-                ? ((now - before) / (double)before, (now - before) / (double)before > (Above ?? 0))
+                ? ((now - before) / before, (now - before) / before > (Above ?? 0))
                 : null;
         }
 
         return Numerator is not null && Denominator is not null && Figure(chamber, Numerator) is { } top && Figure(chamber, Denominator) is { } bottom && bottom > 0
-            ? (top / (double)bottom, top / (double)bottom >= (Min ?? 0))
+            ? (top / bottom, top / bottom >= (Min ?? 0))
             : null;
     }
 
-    /// <summary>The chamber figures an indicator may name.</summary>
-    public static IReadOnlyList<string> Figures { get; } = ["memberCount", "enterpriseMemberCount", "previousYearMemberCount", "localPrivateEntityCount"];
+    /// <summary>The figures an indicator may name: the 台账's, and last year's member count.</summary>
+    public static IReadOnlyList<string> Figures => Ledgers.ChamberFigures.Names;
 
-    private static int? Figure(ChamberRecord chamber, string name) => name switch
-    {
-        "memberCount" => chamber.MemberCount,
-        "enterpriseMemberCount" => chamber.EnterpriseMemberCount,
-        "previousYearMemberCount" => chamber.PreviousYearMemberCount,
-        "localPrivateEntityCount" => chamber.LocalPrivateEntityCount,
-        _ => throw new InvalidOperationException($"Unknown chamber figure '{name}' in a rubric indicator."),
-    };
+    private static double? Figure(Ledgers.ChamberFigures chamber, string name) => Figures.Contains(name)
+        ? chamber[name]
+        : throw new InvalidOperationException($"Unknown chamber figure '{name}' in a rubric indicator.");
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Localization;
@@ -84,7 +85,12 @@ public sealed class RubricReview : Activity
         // A review begun before versions were kept (Version 0) scores by the latest.
         var rubric = await context.Services.GetRequiredService<RubricCatalog>()
             .GetAsync(state.Rubric, state.Version > 0 ? state.Version : null, context.CancellationToken);
-        var result = Score(rubric, chamber, state.Answers);
+        // The figures of the campaign's year: the unit's confirmed 台账 over the directory's.
+        var year = int.TryParse(context.WorkflowInput.GetValueOrDefault(Lifecycle.CampaignInputs.Year)?.ToString(), out var given) ? given
+            : BeijingTime.Today(context.Clock).Year;
+        var figures = chamber is null ? null
+            : await context.Services.GetRequiredService<Ledgers.ChamberLedgers>().FiguresAsync(chamber, year, context.CancellationToken);
+        var result = Score(rubric, figures, state.Answers);
         context.Set(Result, result);
         context.JournalMessage($"{state.ChamberName}: {result.Total}/{result.PassLine} {(result.Passed ? ReaderText.Of("通过", "passed") : ReaderText.Of("未通过", "failed"))}");
         Lifecycle.CampaignProgress.Report(context, result.Total);
@@ -92,7 +98,10 @@ public sealed class RubricReview : Activity
     }
 
     /// <summary>Averages the reviewers' scores, computes the indicators, applies vetoes and the pass line.</summary>
-    internal static ReviewResult Score(Rubric rubric, ChamberRecord? chamber, IReadOnlyList<TaskDecision> answers)
+    internal static ReviewResult Score(Rubric rubric, ChamberRecord? chamber, IReadOnlyList<TaskDecision> answers) =>
+        Score(rubric, chamber is null ? null : Ledgers.ChamberFigures.Of(chamber), answers);
+
+    internal static ReviewResult Score(Rubric rubric, Ledgers.ChamberFigures? chamber, IReadOnlyList<TaskDecision> answers)
     {
         var items = new List<ItemResult>();
         foreach (var item in rubric.Items.Where(i => !i.Veto))

@@ -172,3 +172,54 @@ test('an administrator revises a rubric into a new version and the old one stays
   await expect(panel.getByTestId('indicator').first()).toHaveText('按数据计算 ≥ 30%');
   await expect(page.getByTestId('edit-rubric-five-good')).toHaveCount(0);
 });
+
+// 台账: a chamber enters last year's and this year's figures on its portal page (last year's shown
+// beside this year's); staff confirm this year's and return last year's with the reason, which the
+// chamber then reads.
+test('a chamber enters its ledger on the portal and staff confirm one year and return the other', async ({ page, browser, request }) => {
+  const api = await adminApi(request);
+  await api.upload('/api/chambers/import', {
+    file: { name: 'ledger.csv', mimeType: 'text/csv', buffer: Buffer.from('名称,邮箱\n苍南县印刷商会,cangnan@chamber.example\n') },
+  });
+  const found = await (await request.get(`/api/chambers?search=${encodeURIComponent('苍南县印刷商会')}`)).json();
+  const chamberId = found.items[0].id as string;
+  const { link } = await api.post(`/api/chambers/${chamberId}/portal-link`, {}) as { link: string };
+
+  const chamber = await browser.newPage();
+  await chamber.goto(new URL(link).pathname);
+  const ledger = chamber.getByTestId('portal-ledger');
+  await ledger.getByText('2025年', { exact: true }).click();
+  await ledger.getByLabel('会员总数（家）').fill('900');
+  await ledger.getByTestId('submit-ledger').click();
+  await expect(ledger.getByTestId('ledger-status')).toHaveText('待确认');
+  await ledger.getByText('2026年', { exact: true }).click();
+  await expect(ledger.getByText('上年：900')).toBeVisible();
+  await ledger.getByLabel('会员总数（家）').fill('1000');
+  await ledger.getByLabel('已录入会员数据库的会员数（家）').fill('1200');
+  await ledger.getByTestId('submit-ledger').click();
+  await expect(ledger.getByTestId('ledger-error')).toContainText('“已录入会员数据库的会员数”不能大于“会员总数”');
+  await ledger.getByLabel('已录入会员数据库的会员数（家）').fill('950');
+  await ledger.getByTestId('submit-ledger').click();
+  await expect(ledger.getByText('已提交，待工商联确认。')).toBeVisible();
+  await keep(chamber, 'portal-ledger');
+
+  await signIn(page, admin.email, admin.password);
+  await page.goto('/chambers');
+  await page.getByTestId('ledger-苍南县印刷商会').click();
+  const drawer = page.getByTestId('chamber-ledgers');
+  const year = (y: number) => drawer.getByTestId('ledger-year').filter({ hasText: `${y}年` });
+  await expect(year(2026)).toContainText('上年：900');
+  await year(2026).getByTestId('confirm-ledger').click();
+  await expect(year(2026).getByTestId('ledger-status')).toHaveText('已确认');
+  await year(2025).getByTestId('return-ledger').click();
+  await page.getByTestId('ledger-reason').fill('会员数与年检报告不符，请核对');
+  await page.getByRole('dialog').filter({ hasText: '退回2025年台账' }).getByRole('button', { name: /退\s?回/ }).click();
+  await expect(year(2025).getByTestId('ledger-status')).toHaveText('已退回');
+  await keep(page, 'chamber-ledgers');
+
+  await chamber.reload();
+  await expect(chamber.getByTestId('portal-ledger').getByTestId('ledger-status')).toHaveText('已确认');
+  await chamber.getByTestId('portal-ledger').getByText('2025年', { exact: true }).click();
+  await expect(chamber.getByTestId('ledger-returned')).toContainText('会员数与年检报告不符，请核对');
+  await chamber.close();
+});

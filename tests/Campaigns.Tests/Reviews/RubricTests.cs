@@ -69,9 +69,9 @@ public sealed class RubricTests
         var coverage = result.Items.Single(i => i.Id == "members-coverage");
         Assert.False(coverage.Passed);
         Assert.Contains("缺少数据", coverage.Note, StringComparison.Ordinal);
-        Assert.Equal(84, result.Total); // 100 less the three indicators' 16 points
+        Assert.Equal(83, result.Total); // 100 less the four indicators' 17 points
         Assert.True(result.Passed);
-        Assert.Equal(["members-coverage", "members-enterprise", "members-growth"], result.FailedItems);
+        Assert.Equal(["members-coverage", "members-enterprise", "members-growth", "members-scale"], result.FailedItems);
     }
 
     [Fact]
@@ -79,13 +79,13 @@ public sealed class RubricTests
     {
         var rubric = Rubrics.Get("four-good");
         var strict = Full("four-good", "r1") with { Scores = Full("four-good", "r1").Scores!.ToDictionary(p => p.Key, p => p.Key == "service-rights" ? 1m : p.Value) };
-        var result = RubricReview.Score(rubric, null, [Full("four-good", "r2"), strict]);
-        Assert.Equal(96.5m, result.Total); // service-rights: (8 + 1) / 2 = 4.5
-        Assert.Equal(["service-rights"], result.FailedItems); // 4.5 of 8 is below 60 %
+        var result = RubricReview.Score(rubric, (Chamber.Campaigns.Ledgers.ChamberFigures?)null, [Full("four-good", "r2"), strict]);
+        Assert.Equal(87.5m, result.Total); // service-rights: (8 + 1) / 2 = 4.5; the two standards computed from the 台账 have no figures
+        Assert.Equal(["members-database", "members-new-economy", "service-rights"], result.FailedItems); // 4.5 of 8 is below 60 %
         Assert.True(result.Passed);
 
-        var vetoed = RubricReview.Score(rubric, null, [Full("four-good", "r1") with { Vetoes = ["veto-violation"] }]);
-        Assert.Equal(100, vetoed.Total);
+        var vetoed = RubricReview.Score(rubric, (Chamber.Campaigns.Ledgers.ChamberFigures?)null, [Full("four-good", "r1") with { Vetoes = ["veto-violation"] }]);
+        Assert.Equal(91, vetoed.Total);
         Assert.False(vetoed.Passed);
         Assert.Contains("veto-violation", vetoed.FailedItems);
     }

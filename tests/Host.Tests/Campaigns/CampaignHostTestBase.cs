@@ -18,4 +18,33 @@ public abstract class CampaignHostTestBase(StorageProvider provider) : HostTestB
     protected async Task<string> PortalTokenAsync(string chamberId) =>
         (await (await Admin.PostAsync($"/api/chambers/{chamberId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
             .GetProperty("link").GetString()!.Split("/portal/")[1];
+
+    /// <summary>A campaign template (<c>review-only</c>) whose participants are only reviewed against <paramref name="rubric"/>, by role:reviewer.</summary>
+    protected async Task ImportReviewOnlyTemplateAsync(string rubric)
+    {
+        foreach (var json in new[]
+        {
+            """
+            {"definitionId":"review-only-part","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"start","type":"Elsa.Start"},
+              {"id":"review","type":"Chamber.RubricReview","rubric":{"typeName":"String","expression":{"type":"Literal","value":"RUBRIC"}},
+               "chamber":{"typeName":"String","expression":{"type":"JavaScript","value":"getInput('chamberId')"}},
+               "reviewers":{"typeName":"Object","expression":{"type":"Literal","value":"role:reviewer"}}}],
+              "connections":[{"source":{"activity":"start","port":"Done"},"target":{"activity":"review","port":"In"}}]}}
+            """,
+            """
+            {"definitionId":"review-only","isPublished":true,"customProperties":{"rubric":"RUBRIC","participantWorkflow":"review-only-part"},
+             "root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"start","type":"Elsa.Start"},
+              {"id":"participants","type":"Chamber.ForEachParticipant","workflowDefinitionId":{"typeName":"String","expression":{"type":"Literal","value":"review-only-part"}},
+               "untilStage":{"typeName":"String","expression":{"type":"Literal","value":"review"}}}],
+              "connections":[{"source":{"activity":"start","port":"Done"},"target":{"activity":"participants","port":"In"}}]}}
+            """,
+        })
+        {
+            var imported = await Admin.PostAsync("/api/workflow-definitions/import",
+                new StringContent(json.Replace("RUBRIC", rubric, StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+            Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+        }
+    }
 }

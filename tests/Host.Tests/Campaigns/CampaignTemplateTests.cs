@@ -99,11 +99,11 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : Campaign
 
         Assert.Equal(2, await _driver.ScoreAllAsync("five-good", _ => 1m));
 
-        // Full marks on every item the reviewer scores (84); the indicators add 16 only where the figures meet the thresholds.
+        // Full marks on every item the reviewer scores (83); the indicators add 17 only where the figures meet the thresholds (none gives the enterprises above designated size).
         await CampaignDriver.WaitAsync(async () => (await _driver.ParticipantsAsync(campaign)).Values.All(p => p.GetProperty("outcome").ValueKind == JsonValueKind.String));
         var participants = await _driver.ParticipantsAsync(campaign);
-        Assert.Equal((100, "passed"), (participants["东宝区工商联"].GetProperty("score").GetDouble(), participants["东宝区工商联"].GetProperty("outcome").GetString()));
-        Assert.Equal((84, "passed"), (participants["掇刀区工商联"].GetProperty("score").GetDouble(), participants["掇刀区工商联"].GetProperty("outcome").GetString()));
+        Assert.Equal((96, "passed"), (participants["东宝区工商联"].GetProperty("score").GetDouble(), participants["东宝区工商联"].GetProperty("outcome").GetString()));
+        Assert.Equal((83, "passed"), (participants["掇刀区工商联"].GetProperty("score").GetDouble(), participants["掇刀区工商联"].GetProperty("outcome").GetString()));
         await CampaignDriver.WaitAsync(async () => (await _driver.MailAsync()).Any(m => m.Summary.Contains("【拟认定名单】", StringComparison.Ordinal)));
 
         using var leader = await SignInAsync("leader@fic.example");
@@ -157,7 +157,7 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : Campaign
         var kept = Assert.Single((await _staff.GetFromJsonAsync<JsonElement>($"/api/chambers/{ids[0]}/titles")).EnumerateArray());
         Assert.Equal(["granted", "confirmed"], kept.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()!).ToArray());
         var removed = Assert.Single((await _staff.GetFromJsonAsync<JsonElement>($"/api/chambers/{ids[1]}/titles")).EnumerateArray());
-        Assert.Equal(("removed", "复核得分 42 分，低于 80 分的认定标准"), (removed.GetProperty("status").GetString(), removed.GetProperty("removedReason").GetString()));
+        Assert.Equal(("removed", "复核得分 41.5 分，低于 80 分的认定标准"), (removed.GetProperty("status").GetString(), removed.GetProperty("removedReason").GetString()));
         Assert.Equal("2026年市级“五好”县级工商联复核", removed.GetProperty("history")[1].GetProperty("campaign").GetString());
         await CampaignDriver.WaitAsync(async () => (await _driver.MailAsync()) is var mail
             && mail.Any(m => m.Summary.StartsWith("dd@fic.example · 【撤销称号】", StringComparison.Ordinal))

@@ -34,7 +34,7 @@ public abstract class RubricReviewTests(StorageProvider provider) : HostTestBase
 
     private static Dictionary<string, decimal> Scores(decimal share) => new()
     {
-        ["leadership-party"] = 10 * share, ["leadership-team"] = 10 * share, ["members-database"] = 4 * share,
+        ["leadership-party"] = 10 * share, ["leadership-team"] = 10 * share, ["members-database"] = 3 * share,
         ["chambers-guidance"] = 10 * share, ["chambers-records"] = 10 * share, ["role-people"] = 10 * share,
         ["role-economy"] = 10 * share, ["support-leadership"] = 10 * share, ["support-resources"] = 10 * share,
     };
@@ -65,7 +65,7 @@ public abstract class RubricReviewTests(StorageProvider provider) : HostTestBase
         Assert.Equal("Finished", view.GetProperty("status").GetString());
         var journal = await Admin.GetStringAsync($"/api/workflow-instances/{instance}/journal");
         Assert.Contains("commend", journal, StringComparison.Ordinal);
-        Assert.Contains("91.6/80", journal, StringComparison.Ordinal); // 16 computed + 84 × 0.9
+        Assert.Contains("87.7/80", journal, StringComparison.Ordinal); // 13 computed (no figure for enterprises above designated size) + 83 × 0.9
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public abstract class RubricReviewTests(StorageProvider provider) : HostTestBase
 
         var journal = await Admin.GetStringAsync($"/api/workflow-instances/{instance}/journal");
         Assert.Contains("rectify", journal, StringComparison.Ordinal);
-        Assert.Contains("75.6/80", journal, StringComparison.Ordinal); // 0 computed + 84 × 0.9
+        Assert.Contains("74.7/80", journal, StringComparison.Ordinal); // 0 computed + 83 × 0.9
     }
 }
 

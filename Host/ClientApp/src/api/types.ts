@@ -41,6 +41,7 @@ export type HonourEntry = Schemas['HonourEntry'];
 export type HonourChange = Schemas['HonourChange'];
 export type TitleView = Schemas['TitleView'];
 export type RubricVersionInfo = Schemas['RubricVersionInfo'];
+export type LedgerView = Schemas['LedgerView'];
 export type DistrictProgress = Schemas['DistrictProgress'];
 export type ChaseRequest = Schemas['ChaseRequest'];
 export type ChaseResult = Schemas['ChaseResult'];

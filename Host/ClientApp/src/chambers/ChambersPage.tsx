@@ -9,6 +9,7 @@ import { errorText } from '../shared/errorText';
 import { chamberTemplateUrl, createPortalLink, deleteChamber, importChambers, listChambers, listDistricts } from './api';
 import ChamberEditor from './ChamberEditor';
 import ChamberTitlesDrawer from '../titles/ChamberTitlesDrawer';
+import ChamberLedgerDrawer from '../ledgers/ChamberLedgerDrawer';
 import { chamberTypes } from './chamberTypes';
 import ImportRowErrors from './ImportRowErrors';
 
@@ -26,6 +27,7 @@ export default function ChambersPage() {
   const [districts, setDistricts] = useState<string[]>([]);
   const [editing, setEditing] = useState<Chamber | null>(null);
   const [titlesOf, setTitlesOf] = useState<Chamber | null>(null);
+  const [ledgerOf, setLedgerOf] = useState<Chamber | null>(null);
   const operate = hasRole('admin', 'staff');
 
   const load = useCallback(() => {
@@ -89,11 +91,12 @@ export default function ChambersPage() {
           { title: t('chambers.email'), dataIndex: 'email' },
           { title: t('chambers.members'), dataIndex: 'memberCount', width: 90 },
           operate ? {
-            title: t('common.actions'), width: 300,
+            title: t('common.actions'), width: 360,
             render: (_: unknown, c: Chamber) => (
               <Space size="small">
                 <Button size="small" onClick={async () => setLink({ id: c.id, link: (await createPortalLink(c.id)).link })}>{t('chambers.portalLink')}</Button>
                 <Button size="small" onClick={() => setEditing(c)} data-testid={`edit-${c.name}`}>{t('common.edit')}</Button>
+                <Button size="small" onClick={() => setLedgerOf(c)} data-testid={`ledger-${c.name}`}>{t('ledger.button')}</Button>
                 <Button size="small" onClick={() => setTitlesOf(c)} data-testid={`titles-${c.name}`}>{t('titles.button')}</Button>
                 <Popconfirm title={t('chambers.confirmDelete', { name: c.name })} okText={t('common.delete')} cancelText={t('common.cancel')}
                   okButtonProps={{ danger: true }} onConfirm={() => remove(c)}>
@@ -105,6 +108,7 @@ export default function ChambersPage() {
         ]} />
       <ChamberEditor chamber={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); load(); }} />
       <ChamberTitlesDrawer chamber={titlesOf} canAct={operate} onClose={() => setTitlesOf(null)} />
+      <ChamberLedgerDrawer chamber={ledgerOf} onClose={() => setLedgerOf(null)} />
     </Card>
   );
 }

@@ -64,6 +64,13 @@ const en: Messages = {
     actions: { granted: 'Recognised', confirmed: 'Re-check passed', removed: 'Title removed' }, validUntil: 'valid until {{date}}', removedOn: 'removed on {{date}}',
     remove: 'Remove title', removeTitle: 'Remove the title "{{title}}"', reason: 'Reason for the removal (required)',
   },
+  ledger: {
+    title: 'Ledger', year: '{{year}}', hint: "Enter your figures for the year — basic facts, economic development, activities, income and spending, leadership (units in brackets); last year's are shown for reference. The federation confirms them; the review's computed standards use the confirmed figures.",
+    statuses: { submitted: 'Awaiting confirmation', confirmed: 'Confirmed', returned: 'Returned' }, submittedAt: 'Submitted {{time}}',
+    returned: 'The federation returned the figures: correct them and submit again', previous: 'Last year: {{value}}', submit: 'Submit the figures',
+    saved: 'Submitted; the federation will confirm them.', confirm: 'Confirm', return: 'Return', returnTitle: 'Return the {{year}} figures',
+    reason: 'Reason for returning them (required)', button: 'Ledger', drawerTitle: '{{chamber}} · ledger', none: 'No figures entered yet.', reviewedBy: '{{action}} by {{by}} {{time}}',
+  },
   honours: {
     title: { commendation: 'Shortlist for commendation', recognition: 'Shortlist for recognition' },
     statuses: { proposed: 'Awaiting the leaders', decided: 'Decided by the leaders', published: 'Decision published' },

@@ -61,6 +61,12 @@ const zh = {
     actions: { granted: '认定', confirmed: '复核通过', removed: '撤销称号' }, validUntil: '有效期至 {{date}}', removedOn: '{{date}} 撤销',
     remove: '撤销称号', removeTitle: '撤销“{{title}}”称号', reason: '撤销理由（必填）',
   },
+  ledger: {
+    title: '台账', year: '{{year}}年', hint: '请填写本单位当年的基本情况、经济发展、活动开展、经费收支和班子变化数据（括号内为单位），下方显示上年数据供参考。提交后由工商联确认；考核中按数据计算的标准以确认后的数据为准。',
+    statuses: { submitted: '待确认', confirmed: '已确认', returned: '已退回' }, submittedAt: '{{time}} 提交', returned: '工商联退回了台账，请修改后重新提交',
+    previous: '上年：{{value}}', submit: '提交台账', saved: '已提交，待工商联确认。', confirm: '确认', return: '退回', returnTitle: '退回{{year}}年台账',
+    reason: '退回理由（必填）', button: '台账', drawerTitle: '{{chamber}} · 台账', none: '尚未填报台账。', reviewedBy: '{{by}} 于 {{time}} {{action}}',
+  },
   honours: {
     title: { commendation: '拟表彰名单', recognition: '拟认定名单' },
     statuses: { proposed: '待领导审定', decided: '领导已审定', published: '决定已印发' },

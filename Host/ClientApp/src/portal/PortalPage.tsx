@@ -6,11 +6,12 @@ import { useParams } from 'react-router-dom';
 import { ApiError } from '../api/http';
 import type { PortalItem, PortalReceipt, PortalView } from '../api/types';
 import { savedLanguage, setLanguage } from '../i18n';
-import { beijingDateTime } from '../shared/format';
+import { beijingDateTime, beijingDay } from '../shared/format';
 import { errorText } from '../shared/errorText';
 import { daysUntil, formatDue, syncServerClock } from '../shared/format';
 import { getPortal, setPortalMailLanguage, submitPortalItem } from './api';
 import EvidenceSheets from './EvidenceSheets';
+import LedgerForm from './LedgerForm';
 import MeetingReplies from './MeetingReplies';
 import PublishedNotices from './PublishedNotices';
 
@@ -52,6 +53,7 @@ export default function PortalPage() {
                 : <List dataSource={view.items} renderItem={(item) => <PortalItemCard token={token} item={item} view={view} onSubmitted={load} />} />}
               <MeetingReplies key={view.now} token={token} meetings={view.meetings} />
               <EvidenceSheets token={token} accept={view.allowedFileTypes.join(',')} />
+              <LedgerForm token={token} year={Number(beijingDay(view.now).slice(0, 4))} />
               {view.sent.length > 0 && <SentList receipts={view.sent} />}
             </Space>
           )}

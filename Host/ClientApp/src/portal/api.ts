@@ -1,6 +1,6 @@
 // The chamber portal, reached with the token from an e-mailed link instead of a sign-in.
 import { api, get, path, post, put, upload } from '../api/http';
-import type { EvidenceSheet, ObjectionView, PortalMeeting, PortalView, Submitted } from '../api/types';
+import type { EvidenceSheet, LedgerView, ObjectionView, PortalMeeting, PortalView, Submitted } from '../api/types';
 
 export const getPortal = (token: string) => get<PortalView>(path`/api/portal/${token}`);
 
@@ -40,3 +40,10 @@ export const portalNoticeUrl = (token: string, noticeId: string) => path`/api/po
 /** An objection (异议) to a notice in its 公示. */
 export const objectToNotice = (token: string, noticeId: string, text: string) =>
   post<ObjectionView>(path`/api/portal/${token}/notices/${noticeId}/objections`, { text });
+
+/** The chamber's 台账 for a year, last year's figures beside. */
+export const getLedger = (token: string, year: number) => get<LedgerView>(path`/api/portal/${token}/ledger/${year}`);
+
+/** Enters the year's figures; they wait for the federation to confirm them. */
+export const saveLedger = (token: string, year: number, figures: Record<string, number | null>) =>
+  put<LedgerView>(path`/api/portal/${token}/ledger/${year}`, { figures });

@@ -1,0 +1,14 @@
+-- 台账 (000: 基本情况、经济发展、活动开展、经费收支、班子变化): each unit enters its own figures for a
+-- year on its portal page, beside the previous year's; staff confirm them (or return them with
+-- the reason), and the rubrics' computed indicators read the confirmed figures of the campaign's year.
+CREATE TABLE chamber_ledgers (
+    chamber_id     text NOT NULL,
+    year           integer NOT NULL,
+    figures        text NOT NULL,
+    status         text NOT NULL,
+    submitted_at   timestamptz NOT NULL,
+    reviewed_by    text NULL,
+    reviewed_at    timestamptz NULL,
+    returned_reason text NULL,
+    PRIMARY KEY (chamber_id, year)
+);
