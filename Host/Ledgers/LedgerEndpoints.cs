@@ -39,6 +39,9 @@ public static class LedgerEndpoints
             return TypedResults.Ok(await ledgers.SubmitAsync(chamberId, year, entry, ct));
         }).DisableAntiforgery().ProducesProblem(StatusCodes.Status400BadRequest);
 
+        // The figures a 台账 holds, which rubric indicators may name (the rubric editor offers them).
+        app.MapGet("/api/ledger-fields", () => TypedResults.Ok(LedgerFields.Sections)).WithTags("Reviews").RequireAuthorization(Policies.Oversee);
+
         var staff = app.MapGroup("/api/chambers/{id}/ledgers").WithTags("Chambers").RequireAuthorization(Policies.Operate);
         staff.MapGet("/", async Task<Results<Ok<IReadOnlyList<LedgerView>>, ProblemHttpResult>> (string id, ChamberDirectory chambers, ChamberLedgers ledgers,
             CancellationToken ct) =>

@@ -154,6 +154,16 @@ test('an administrator revises a rubric into a new version and the old one stays
   const editor = page.getByTestId('rubric-editor');
   await editor.getByLabel('指标门槛 members-coverage').fill('10');
   await editor.getByLabel('及格线').fill('500');
+  // A standard scored by hand becomes one computed from the 台账: members in the database ÷ members ≥ 90 %.
+  await editor.locator('tr').filter({ has: page.getByLabel('方面 members-database') }).locator('.ant-table-row-expand-icon').click();
+  await editor.getByLabel('计算方式 members-database').click();
+  const option = (title: string) => page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true });
+  await option('比例（≥ 门槛）').click();
+  await editor.getByLabel('分子 members-database').click();
+  await option('已录入会员数据库的会员数').click();
+  await editor.getByLabel('分母 members-database').click();
+  await option('会员总数').click();
+  await editor.getByLabel('指标门槛 members-database').fill('90');
   await editor.getByLabel('修改说明').fill('依据本地实际，会员覆盖面调整为10%');
   await editor.getByTestId('save-rubric').click();
   await expect(editor.getByTestId('rubric-error')).toContainText('及格线应大于 0 且不超过总分 100');
@@ -163,6 +173,7 @@ test('an administrator revises a rubric into a new version and the old one stays
   await expect(header.getByTestId('rubric-version')).toHaveText('第 2 版');
   const panel = page.locator('.ant-collapse-item').filter({ has: header });
   await expect(panel.getByTestId('indicator').first()).toHaveText('按数据计算 ≥ 10%');
+  await expect(panel.getByRole('row', { name: /会员数据库与工作台帐完善/ }).getByTestId('indicator')).toHaveText('按数据计算 ≥ 90%');
   const versions = panel.getByTestId('rubric-version-entry');
   await expect(versions).toHaveCount(2);
   await expect(versions.first()).toContainText('依据本地实际，会员覆盖面调整为10%');

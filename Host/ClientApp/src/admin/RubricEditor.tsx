@@ -1,10 +1,10 @@
-import { Alert, Button, Drawer, Form, Grid, Input, InputNumber, Space, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Drawer, Form, Grid, Input, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rubric, RubricItem } from '../api/types';
+import type { LedgerSection, Rubric, RubricItem } from '../api/types';
 import { errorText } from '../shared/errorText';
-import { saveRubric } from './api';
+import { listLedgerFields, saveRubric } from './api';
 
 /** A percentage as people write it (30) for a ratio as the rubric keeps it (0.3). */
 const percent = (ratio: number | null | undefined) => (ratio == null ? null : Math.round(ratio * 1000) / 10);
@@ -16,14 +16,42 @@ const ratio = (percentage: number | null) => (percentage == null ? null : percen
  * Saving keeps a new version; campaigns already launched keep theirs.
  */
 export default function RubricEditor({ rubric, onClose, onSaved }: { rubric: Rubric | null; onClose(): void; onSaved(saved: Rubric): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const screens = Grid.useBreakpoint();
   const [draft, setDraft] = useState<Rubric | null>(rubric);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [sections, setSections] = useState<LedgerSection[]>([]);
   useEffect(() => { setDraft(rubric); setNote(''); setError(null); }, [rubric]);
+  useEffect(() => void listLedgerFields().then(setSections).catch(() => setSections([])), []);
   if (!draft) return null;
+
+  // The figures an indicator may name: the 台账's, and last year's member count.
+  const figures = [
+    ...sections.flatMap((s) => s.fields.map((f) => ({ value: f.key, label: i18n.language === 'en' ? f.labelEn : f.label }))),
+    { value: 'previousYearMemberCount', label: t('rubrics.previousYearMembers') },
+  ];
+  const kindOf = (item: RubricItem) => (item.indicator ? (item.indicator.growthOf ? 'growth' : 'ratio') : 'none');
+  const setKind = (index: number, kind: string) => change(index, {
+    indicator: kind === 'ratio' ? { numerator: 'memberCount', denominator: 'localPrivateEntityCount', min: 0.3 }
+      : kind === 'growth' ? { growthOf: 'memberCount', previous: 'previousYearMemberCount', above: 0.06 } : null,
+  });
+  const indicatorForm = (item: RubricItem, i: number) => {
+    const indicator = item.indicator;
+    const pick = (key: 'numerator' | 'denominator' | 'growthOf' | 'previous') => (
+      <Select style={{ minWidth: 200 }} options={figures} value={indicator?.[key]} aria-label={`${t(`rubrics.figure.${key}`)} ${item.id}`}
+        onChange={(v) => change(i, { indicator: { ...indicator!, [key]: v } })} />
+    );
+    return (
+      <Space wrap>
+        <Select style={{ width: 140 }} value={kindOf(item)} onChange={(v) => setKind(i, v)} aria-label={`${t('rubrics.computedBy')} ${item.id}`}
+          options={['none', 'ratio', 'growth'].map((k) => ({ value: k, label: t(`rubrics.kinds.${k}`) }))} />
+        {indicator && !indicator.growthOf && <>{pick('numerator')} ÷ {pick('denominator')}</>}
+        {indicator?.growthOf && <>{pick('growthOf')} / {pick('previous')}</>}
+      </Space>
+    );
+  };
 
   const items = draft.items;
   const total = items.reduce((sum, i) => sum + (i.veto ? 0 : Number(i.maxScore)), 0);
@@ -60,6 +88,7 @@ export default function RubricEditor({ rubric, onClose, onSaved }: { rubric: Rub
           <Form.Item label={t('rubrics.total')}><Typography.Text data-testid="rubric-total">{total}</Typography.Text></Form.Item>
         </Space>
         <Table size="small" rowKey="id" pagination={false} dataSource={items} scroll={{ x: 'max-content' }}
+          expandable={{ expandedRowRender: (item) => indicatorForm(item, items.indexOf(item)), rowExpandable: (item) => !item.veto }}
           columns={[
             { title: t('rubrics.area'), width: 130, render: (_, item, i) => <Input value={item.area} aria-label={`${t('rubrics.area')} ${item.id}`} onChange={(e) => change(i, { area: e.target.value })} /> },
             { title: t('rubrics.item'), render: (_, item, i) => (

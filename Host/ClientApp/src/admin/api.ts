@@ -1,7 +1,7 @@
 // Administration: the business calendar, rubrics, users, e-mail templates and the outbox.
 import { api, get, path, post, put, withQuery, type Page } from '../api/http';
 import type {
-  CalendarYear, CalendarYearPreview, CreateUser, EmailTemplateText, EmailTemplateView, OutboxItem, RenderedEmail, ResolvedDate, Rubric, RubricVersionInfo, UpdateUser, UserView,
+  CalendarYear, CalendarYearPreview, CreateUser, EmailTemplateText, EmailTemplateView, OutboxItem, RenderedEmail, LedgerSection, ResolvedDate, Rubric, RubricVersionInfo, UpdateUser, UserView,
 } from '../api/types';
 
 export const listCalendarYears = () => get<CalendarYear[]>('/api/calendars/cn/years');
@@ -21,6 +21,9 @@ export const listRubrics = () => get<Rubric[]>('/api/rubrics');
 
 /** A rubric at a version (a reviewer's task names the one its campaign scores by), or the latest. */
 export const getRubric = (id: string, version?: number) => get<Rubric>(withQuery(path`/api/rubrics/${id}`, { version }));
+
+/** The figures of the 台账, which an indicator may name. */
+export const listLedgerFields = () => get<LedgerSection[]>('/api/ledger-fields');
 
 /** A rubric's versions, the newest first. */
 export const listRubricVersions = (id: string) => get<RubricVersionInfo[]>(path`/api/rubrics/${id}/versions`);

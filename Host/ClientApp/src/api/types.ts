@@ -42,6 +42,7 @@ export type HonourChange = Schemas['HonourChange'];
 export type TitleView = Schemas['TitleView'];
 export type RubricVersionInfo = Schemas['RubricVersionInfo'];
 export type LedgerView = Schemas['LedgerView'];
+export type LedgerSection = Schemas['LedgerSection'];
 export type DistrictProgress = Schemas['DistrictProgress'];
 export type ChaseRequest = Schemas['ChaseRequest'];
 export type ChaseResult = Schemas['ChaseResult'];

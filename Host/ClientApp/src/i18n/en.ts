@@ -186,7 +186,8 @@ const en: Messages = {
   rubrics: { title: 'Rubrics', area: 'Area', item: 'Item', computed: 'computed from figures', productOwn: 'added by this product', productOwnHint: 'Not in the notice: this product added it',
     version: 'Version {{version}}', versions: 'Versions', open: 'Open', itemCount: '{{count}} items', edit: 'Revise', editTitle: 'Revise: {{name}} (version {{version}})',
     editHint: 'Saving keeps a new version: campaigns already launched are still scored by the version they began with; campaigns created later use the new one.',
-    saveVersion: 'Save as a new version', total: 'Total', threshold: 'Threshold', addItem: 'Add an item', note: 'What changed',
+    saveVersion: 'Save as a new version', total: 'Total', threshold: 'Threshold', addItem: 'Add an item', previousYearMembers: "Last year's members", computedBy: 'Scored by', kinds: { none: 'Reviewers', ratio: 'Ratio (≥ threshold)', growth: 'Growth (> threshold)' },
+    figure: { numerator: 'Numerator', denominator: 'Denominator', growthOf: 'This year', previous: 'Last year' }, note: 'What changed',
     notePlaceholder: 'What changed and on what grounds (e.g. member coverage set to 10% for local conditions)' },
   emailTemplates: {
     title: 'E-mail templates', pick: 'Pick a template on the left to edit it', customised: 'Changed', preview: 'Preview', reset: 'Reset to default', resetConfirm: 'Go back to the shipped template?',

@@ -181,7 +181,8 @@ const zh = {
   rubrics: { title: '考核细则', area: '方面', item: '考核内容', computed: '按数据计算', productOwn: '本系统增设', productOwnHint: '方案原文没有此项，为本系统所加',
     version: '第 {{version}} 版', versions: '版本记录', open: '查看', itemCount: '{{count}} 项', edit: '修订', editTitle: '修订：{{name}}（第 {{version}} 版）',
     editHint: '保存后形成新版本；已启动的活动仍按启动时的版本考核，之后新建的活动使用新版本。', saveVersion: '保存为新版本', total: '总分', threshold: '指标门槛',
-    addItem: '添加标准', note: '修改说明', notePlaceholder: '修改了什么、依据是什么（如：依据本地实际将会员覆盖面调整为10%）' },
+    addItem: '添加标准', previousYearMembers: '上年会员总数', computedBy: '计算方式', kinds: { none: '人工评分', ratio: '比例（≥ 门槛）', growth: '增长（> 门槛）' },
+    figure: { numerator: '分子', denominator: '分母', growthOf: '本期', previous: '上期' }, note: '修改说明', notePlaceholder: '修改了什么、依据是什么（如：依据本地实际将会员覆盖面调整为10%）' },
   emailTemplates: {
     title: '邮件模板', pick: '选择左侧的模板进行编辑', customised: '已修改', preview: '预览', reset: '恢复默认', resetConfirm: '恢复为系统自带的模板？',
     saved: '已保存，之后发出的邮件使用新模板', invalid: '模板无法使用', subject: '主题', text: '纯文本正文', changedBy: '{{by}} 于 {{at}} 修改',
