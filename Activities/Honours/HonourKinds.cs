@@ -12,6 +12,9 @@ public static class HonourKinds
     /// <summary>The campaign setting for the most units the list may name.</summary>
     public const string QuotaKey = "honoursQuota";
 
+    /// <summary>The campaign setting for the list's tiers (a JSON list of <see cref="HonourTier"/>), when the campaign has its own.</summary>
+    public const string TiersKey = "honourTiers";
+
     public const string Commendation = "commendation";
     public const string Recognition = "recognition";
 

@@ -106,8 +106,12 @@ public sealed class HonoursShortlist : Activity
         tiers ??= [];
         if (tiers.Any(t => string.IsNullOrWhiteSpace(t.Name)) || tiers.DistinctBy(t => t.Name).Count() != tiers.Count)
             throw new InvalidOperationException(ReaderText.Of("每一档都要有名称，且名称不能重复", "Every tier needs a name of its own."));
+        if (tiers.Any(t => t.Name.Trim().Length > 50 || PlainText.HasControlCharacters(t.Name)))
+            throw new InvalidOperationException(ReaderText.Of("档次名称须为一行，不超过 50 字", "A tier's name is one line of at most 50 characters."));
         if (tiers.Any(t => t.Count is <= 0))
             throw new InvalidOperationException(ReaderText.Of("档次的名额应为正整数", "A tier's count must be a positive whole number."));
+        if (tiers.Any(t => t.MinScore is < 0 or > 1000))
+            throw new InvalidOperationException(ReaderText.Of("档次的最低分应在 0–1000 之间", "A tier's minimum score is between 0 and 1,000."));
         return tiers;
     }
 }

@@ -119,6 +119,20 @@ public sealed class CampaignService(
         if (request.Schedule?.GetValueOrDefault(Honours.HonourKinds.QuotaKey) is { Length: > 0 } quota
             && !(int.TryParse(quota.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var places) && places > 0))
             problems.Add(ReaderText.Of($"表彰名额“{quota}”应为正整数", $"The quota '{quota}' must be a positive whole number."));
+        if (request.Schedule?.GetValueOrDefault(Honours.HonourKinds.TiersKey) is { Length: > 0 } tiers)
+        {
+            try
+            {
+                if (tiers.Length > 4000)
+                    throw new InvalidOperationException(ReaderText.Of("档次设置过长", "The tiers are too long."));
+                Honours.HonoursShortlist.ReadTiers(tiers);
+            }
+            catch (InvalidOperationException e)
+            {
+                problems.Add(e.Message);
+            }
+        }
+
         if (request.Schedule?.GetValueOrDefault(Titles.ChamberTitles.YearsKey) is { Length: > 0 } titleYears
             && !(int.TryParse(titleYears.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var years) && years is > 0 and <= 10))
             problems.Add(ReaderText.Of($"称号有效期“{titleYears}”应为 1–10 年", $"The title's validity '{titleYears}' must be 1–10 years."));

@@ -183,12 +183,12 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await keep(chamber, '08-portal-submitted');
   // 考核材料: the chamber documents a standard for the review; the count says how many are still missing.
   const sheet = chamber.getByTestId('evidence-sheet');
-  await expect(sheet.getByTestId('evidence-count')).toHaveText('已提供 0 / 12 项');
+  await expect(sheet.getByTestId('evidence-count')).toHaveText('已提供 0 / 11 项');
   await sheet.locator('.ant-collapse-header').first().click();
   await sheet.getByLabel('说明').fill('理事会按期换届，见会议纪要。');
   await sheet.getByRole('button', { name: '保存说明' }).click();
-  await expect(sheet.getByTestId('evidence-count')).toHaveText('已提供 1 / 12 项');
-  await expect(sheet.getByTestId('evidence-missing')).toHaveCount(11);
+  await expect(sheet.getByTestId('evidence-count')).toHaveText('已提供 1 / 11 项');
+  await expect(sheet.getByTestId('evidence-missing')).toHaveCount(10);
   await keep(chamber, '08a-portal-evidence');
   // Chambers open their link on a phone: the receipt fits the screen, nothing scrolls sideways.
   await chamber.setViewportSize({ width: 390, height: 844 });
@@ -223,7 +223,7 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await page.goto(campaignUrl);
   await expect(page.getByRole('cell', { name: '报送年度总结', exact: true }).first()).toBeVisible();
   // Staff see, before the review, who has documented how many standards, and which are missing.
-  const documented = page.getByTestId('participant-evidence').filter({ hasText: '1 / 12' });
+  const documented = page.getByTestId('participant-evidence').filter({ hasText: '1 / 11' });
   await expect(documented).toHaveCount(1);
   await documented.click();
   await expect(page.getByRole('tooltip')).toContainText('缺材料的标准');

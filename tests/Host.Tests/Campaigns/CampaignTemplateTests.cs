@@ -60,6 +60,7 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : Campaign
         {
             name = "2026年度“五好”县级工商联创建活动", year = 2026, templateId = "five-good-campaign", participantIds = ids,
             leaders = new[] { "leader@fic.example" },
+            schedule = new Dictionary<string, string> { ["honourTiers"] = """[{"name":"示范单位","minScore":95,"count":1},{"name":"达标单位"}]""" },
         });
         await CampaignDriver.WaitAsync(async () => (await _driver.CampaignAsync(campaign)).GetProperty("status").GetString() == "Running");
 
@@ -117,6 +118,9 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : Campaign
     {
         var list = await _staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/honours");
         Assert.Equal(("recognition", 2), (list.GetProperty("kind").GetString(), list.GetProperty("included").GetInt32()));
+        // The campaign's tiers: 96 reaches the model tier, 83 the next.
+        Assert.Equal([("东宝区工商联", "示范单位"), ("掇刀区工商联", "达标单位")], list.GetProperty("entries").EnumerateArray()
+            .Select(e => (e.GetProperty("chamber").GetString()!, e.GetProperty("tier").GetString()!)).ToArray());
         await ApproveAsync(leader, "拟认定名单");
         JsonElement notice = default;
         await CampaignDriver.WaitAsync(async () => (await _staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/notices")).EnumerateArray().ToList()

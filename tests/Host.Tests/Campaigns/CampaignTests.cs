@@ -262,6 +262,22 @@ public abstract class CampaignTests(StorageProvider provider) : HostTestBase(pro
             new { name = new string('商', 201), year = 2026, templateId = "four-good-campaign", participantIds = chambers })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Admin.PostAsJsonAsync("/api/campaigns",
             new { name = "x", year = 2026, templateId = "four-good-campaign", participantIds = chambers, leaders = new[] { "not a person" } })).StatusCode);
+        // What the year confers, its quota, tiers and a title's years are checked too, all at once.
+        var honours = await Admin.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "x", year = 2026, templateId = "four-good-campaign", participantIds = chambers,
+            schedule = new Dictionary<string, string>
+            {
+                ["honourKind"] = "prize", ["honoursQuota"] = "0", ["titleYears"] = "20",
+                ["honourTiers"] = """[{"name":"示范商会","count":0},{"name":"示范商会"}]""",
+            },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, honours.StatusCode);
+        var honourProblems = await honours.Content.ReadAsStringAsync();
+        Assert.Contains("结果类型“prize”无效", honourProblems, StringComparison.Ordinal);
+        Assert.Contains("表彰名额“0”应为正整数", honourProblems, StringComparison.Ordinal);
+        Assert.Contains("称号有效期“20”应为 1–10 年", honourProblems, StringComparison.Ordinal);
+        Assert.Contains("名称不能重复", honourProblems, StringComparison.Ordinal);
         // People who do not exist, or a role nobody can hold, are named in the refusal.
         await CreateUserAsync("leader@fic.example", "leader");
         var nobody = await Admin.PostAsJsonAsync("/api/campaigns", new

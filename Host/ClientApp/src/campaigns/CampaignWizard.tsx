@@ -22,7 +22,7 @@ type Draft = {
  * Settings a campaign keeps beside its dates: how its notices speak (the organiser is the one staff
  * set here), and what its year confers — a 表彰 or a 认定 — with the most units the list may name.
  */
-const settingKeys = ['organiser', 'organiserEn', 'participant', 'participantEn', 'reviewTerm', 'reviewTermEn', 'honourKind', 'honoursQuota', 'titleYears'];
+const settingKeys = ['organiser', 'organiserEn', 'participant', 'participantEn', 'reviewTerm', 'reviewTermEn', 'honourKind', 'honoursQuota', 'honourTiers', 'titleYears'];
 
 /** The template's default schedule for a year: "{year}-04-30<" → "2026-04-30<" (a business date, see BusinessDateInput). */
 export function scheduleFor(template: CampaignTemplate | undefined, year: number): Record<string, string> {
@@ -206,6 +206,9 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
                 onChange={(v) => update({ schedule: { ...draft.schedule, titleYears: v == null ? '' : String(v) } })} />
             </Form.Item>
           )}
+          <Form.Item label={t('campaigns.honourTiers')} extra={t('campaigns.honourTiersHint')}>
+            <TiersInput value={draft.schedule.honourTiers ?? ''} onChange={(v) => update({ schedule: { ...draft.schedule, honourTiers: v } })} />
+          </Form.Item>
           <Form.Item label={t('campaigns.honoursQuota')} htmlFor="campaign-quota" extra={t('campaigns.honoursQuotaHint')}>
             <InputNumber id="campaign-quota" min={1} max={100000} precision={0} value={draft.schedule.honoursQuota ? Number(draft.schedule.honoursQuota) : null}
               onChange={(v) => update({ schedule: { ...draft.schedule, honoursQuota: v == null ? '' : String(v) } })} />
@@ -275,5 +278,36 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
       {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 8 }} data-testid="wizard-error" />}
       {steps[step].content}
     </Modal>
+  );
+}
+
+type Tier = { name: string; minScore?: number | null; count?: number | null };
+
+/** The shortlist's tiers, in order (e.g. 示范商会 ≥ 95, at most 2; then 先进商会): kept in the campaign's settings as JSON. */
+function TiersInput({ value, onChange }: { value: string; onChange(value: string): void }) {
+  const { t } = useTranslation();
+  let tiers: Tier[] = [];
+  try {
+    tiers = value ? JSON.parse(value) as Tier[] : [];
+  } catch {
+    tiers = [];
+  }
+  const set = (next: Tier[]) => onChange(next.length ? JSON.stringify(next) : '');
+  const change = (i: number, patch: Partial<Tier>) => set(tiers.map((tier, j) => (j === i ? { ...tier, ...patch } : tier)));
+  return (
+    <Space orientation="vertical" data-testid="honour-tiers">
+      {tiers.map((tier, i) => (
+        <Space key={i} wrap>
+          <Input style={{ width: 140 }} maxLength={50} value={tier.name} placeholder={t('campaigns.tierName')} aria-label={`${t('campaigns.tierName')} ${i + 1}`}
+            onChange={(e) => change(i, { name: e.target.value })} />
+          <InputNumber style={{ width: 120 }} min={0} max={1000} value={tier.minScore} placeholder={t('campaigns.tierMinScore')}
+            aria-label={`${t('campaigns.tierMinScore')} ${i + 1}`} onChange={(v) => change(i, { minScore: v })} />
+          <InputNumber style={{ width: 110 }} min={1} max={100000} precision={0} value={tier.count} placeholder={t('campaigns.tierCount')}
+            aria-label={`${t('campaigns.tierCount')} ${i + 1}`} onChange={(v) => change(i, { count: v })} />
+          <Button type="text" danger onClick={() => set(tiers.filter((_, j) => j !== i))}>{t('common.delete')}</Button>
+        </Space>
+      ))}
+      <Button size="small" onClick={() => set([...tiers, { name: '' }])}>{t('campaigns.addTier')}</Button>
+    </Space>
   );
 }

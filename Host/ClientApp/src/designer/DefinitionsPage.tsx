@@ -72,6 +72,7 @@ export default function DefinitionsPage() {
       </Space>}>
       {error && <Alert type="error" showIcon closable onClose={() => setError(null)} title={error} style={{ marginBottom: 16 }} data-testid="definitions-error" />}
       <Table<DefinitionSummary> rowKey="id" scroll={{ x: 'max-content' }} dataSource={definitions ?? []} loading={!definitions}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         columns={[
           { title: t('designer.definitionId'), render: (_, d) => <Link to={`/designer/${d.definitionId}`}>{d.definitionId}</Link> },
           { title: t('common.name'), dataIndex: 'name' },
