@@ -48,6 +48,7 @@ public static class CampaignsModule
         services.AddSingleton<Evidence.RubricEvidence>();
         services.AddSingleton<Lifecycle.DemonstrationUnits>();
         services.AddSingleton<Lifecycle.CampaignDistricts>();
+        services.AddSingleton<Lifecycle.CampaignTree>();
         services.AddSingleton<Lifecycle.ParticipantChaser>();
         services.AddSingleton<Lifecycle.CampaignLauncher>();
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignLauncher>());

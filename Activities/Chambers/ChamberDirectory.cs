@@ -18,6 +18,9 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var (hierarchy, refused) = await HierarchyAsync(db, plan.Rows, cancellationToken);
+        if (refused.Count > 0)
+            plan = new ChamberImportPlan([.. plan.Rows.Where(r => refused.All(e => e.Row != r.RowNumber))], [.. plan.Errors, .. refused]);
         var keys = plan.Rows.Select(r => ChamberImport.NameKey(r.Name)).ToList();
         var existing = new Dictionary<string, ChamberRecord>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(500))
@@ -55,9 +58,82 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
             }
         }
 
+        // Parents last: a row may name a federation further down the same file.
+        if (hierarchy is not null)
+        {
+            var imported = db.ChangeTracker.Entries<ChamberRecord>().ToDictionary(e => e.Entity.NameKey, e => e.Entity, StringComparer.Ordinal);
+            foreach (var row in plan.Rows.Where(r => r.Parent is not null))
+            {
+                var parentKey = ChamberImport.NameKey(row.Parent!);
+                imported[ChamberImport.NameKey(row.Name)].ParentId = imported.TryGetValue(parentKey, out var parent) ? parent.Id : hierarchy[parentKey].Id;
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ImportResult(plan.Rows.Count + plan.Errors.Select(e => e.Row).Distinct().Count(), created, updated, unchanged, plan.Errors, [.. ids.Distinct()]);
+    }
+
+    /// <summary>Why a unit cannot stand under <paramref name="parentId"/>: it is not in the directory, or it is the unit itself or one below it.</summary>
+    private static async Task<string?> ParentProblemAsync(CampaignDbContext db, string id, string parentId, CancellationToken cancellationToken)
+    {
+        for (var (at, depth) = ((string?)parentId, 0); at is not null && depth < 64; depth++)
+        {
+            if (at == id)
+                return ReaderText.Of("上级单位不能是本单位或其下级", "A unit cannot stand under itself or one of its own units.");
+            var unit = await db.Chambers.AsNoTracking().Where(c => c.Id == at).Select(c => new { c.ParentId }).FirstOrDefaultAsync(cancellationToken);
+            if (unit is null)
+                return depth == 0 ? ReaderText.Of("上级单位不在名录中", "The parent is not in the directory.") : null;
+            at = unit.ParentId;
+        }
+
+        return null;
+    }
+
+    private sealed record Placed(string Id, string? ParentId);
+
+    /// <summary>
+    /// Where the rows' parents are: each must be a unit of the file or of the directory, and no unit
+    /// may end up under itself (a circle through the file and the directory). Null when no row names
+    /// a parent; the rows refused, each with its reason.
+    /// </summary>
+    private static async Task<(Dictionary<string, Placed>? Directory, List<ImportError> Refused)> HierarchyAsync(CampaignDbContext db, IReadOnlyList<ChamberRow> rows,
+        CancellationToken cancellationToken)
+    {
+        var refused = new List<ImportError>();
+        if (rows.All(r => r.Parent is null))
+            return (null, refused);
+        var directory = (await db.Chambers.AsNoTracking().Select(c => new { c.NameKey, c.Id, c.ParentId }).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.NameKey, c => new Placed(c.Id, c.ParentId), StringComparer.Ordinal);
+        var keyOfId = directory.ToDictionary(d => d.Value.Id, d => d.Key, StringComparer.Ordinal);
+        var inFile = rows.Select(r => ChamberImport.NameKey(r.Name)).ToHashSet(StringComparer.Ordinal);
+        // Who stands under whom once the file is in: the directory's, with the file's over it (an empty cell keeps what was stored).
+        var parentOf = directory.Where(d => d.Value.ParentId is not null && keyOfId.ContainsKey(d.Value.ParentId))
+            .ToDictionary(d => d.Key, d => keyOfId[d.Value.ParentId!], StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.Parent is not null))
+        {
+            var parentKey = ChamberImport.NameKey(row.Parent!);
+            if (!inFile.Contains(parentKey) && !directory.ContainsKey(parentKey))
+                refused.Add(new ImportError(row.RowNumber, "上级单位", ReaderText.Of($"上级单位“{row.Parent}”既不在名录中，也不在本文件中", $"The parent '{row.Parent}' is neither in the directory nor in this file.")));
+            else
+                parentOf[ChamberImport.NameKey(row.Name)] = parentKey;
+        }
+
+        foreach (var row in rows.Where(r => r.Parent is not null && refused.All(e => e.Row != r.RowNumber)))
+        {
+            var start = ChamberImport.NameKey(row.Name);
+            var seen = new HashSet<string>(StringComparer.Ordinal) { start };
+            for (var at = parentOf.GetValueOrDefault(start); at is not null; at = parentOf.GetValueOrDefault(at))
+            {
+                if (!seen.Add(at))
+                {
+                    refused.Add(new ImportError(row.RowNumber, "上级单位", ReaderText.Of($"上级单位“{row.Parent}”会使本单位成为自己的下级", $"Under '{row.Parent}', the unit would stand under itself.")));
+                    break;
+                }
+            }
+        }
+
+        return (directory, refused);
     }
 
     /// <summary>An empty cell leaves what was stored: a partial re-import (names and phone numbers only) keeps the member figures.</summary>
@@ -95,6 +171,10 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         var key = ChamberImport.NameKey(row.Name);
         if (await db.Chambers.Where(c => c.NameKey == key && c.Id != id).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) is { } same)
             throw new ChamberRequestException([ReaderText.Of($"名录中已有“{same}”", $"'{same}' is already in the directory.")]);
+        var parentId = string.IsNullOrWhiteSpace(edit.ParentId) ? null : edit.ParentId.Trim();
+        if (parentId is not null && await ParentProblemAsync(db, id, parentId, cancellationToken) is { } parentProblem)
+            throw new ChamberRequestException([parentProblem]);
+        record.ParentId = parentId;
         record.Name = row.Name;
         record.NameKey = key;
         record.Email = row.Email;
@@ -126,9 +206,22 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
             .Join(db.Campaigns, p => p.CampaignId, c => c.Id, (_, c) => c.Name).Distinct().Take(3).ToListAsync(cancellationToken);
         if (campaigns.Count > 0)
             throw new ChamberInUseException(ReaderText.Of($"该商会参加了“{string.Join("”“", campaigns)}”，不能删除", $"The chamber takes part in a campaign and cannot be deleted."));
+        // The units under it move up to its own parent: none is left under a unit that is gone.
+        var parent = await db.Chambers.Where(c => c.Id == id).Select(c => c.ParentId).FirstOrDefaultAsync(cancellationToken);
+        await db.Chambers.Where(c => c.ParentId == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentId, parent), cancellationToken);
         var deleted = await db.Chambers.Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted == 1;
+    }
+
+    /// <summary>The units others may stand under — federations by type, and any unit that has units under it — by name, for the editor and the directory's column.</summary>
+    public async Task<IReadOnlyList<FederationRef>> FederationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var parents = db.Chambers.Where(c => c.ParentId != null).Select(c => c.ParentId);
+        return await db.Chambers.AsNoTracking()
+            .Where(c => c.Type == ChamberType.CityFederation || c.Type == ChamberType.CountyFederation || parents.Contains(c.Id))
+            .OrderBy(c => c.Name).Select(c => new FederationRef(c.Id, c.Name, c.Type, c.ParentId)).ToListAsync(cancellationToken);
     }
 
     /// <summary>The districts chambers are in, for the directory's filter.</summary>
@@ -192,3 +285,6 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         return await db.Chambers.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
     }
 }
+
+/// <summary>A federation as the directory's parent picker lists it.</summary>
+public sealed record FederationRef(string Id, string Name, ChamberType? Type, string? ParentId);

@@ -12,4 +12,5 @@ public sealed record ChamberEdit(
     int? EnterpriseMemberCount,
     int? PreviousYearMemberCount,
     int? LocalPrivateEntityCount,
-    string? Language = null);
+    string? Language = null,
+    string? ParentId = null);

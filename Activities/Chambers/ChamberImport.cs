@@ -20,7 +20,8 @@ public sealed record ChamberRow(
     int? PreviousYearMemberCount,
     int? LocalPrivateEntityCount,
     IReadOnlyDictionary<string, string> Extra,
-    string? Language = null);
+    string? Language = null,
+    string? Parent = null);
 
 /// <summary>Why one row (or one cell of it) was not imported. <see cref="Column"/> is the header as written in the file.</summary>
 public sealed record ImportError(int Row, string? Column, string Message);
@@ -48,6 +49,7 @@ public static class ChamberImport
         PreviousYearMemberCount,
         LocalPrivateEntityCount,
         Language,
+        Parent,
     }
 
     // Compared after Normalize(): NFKC, lower case, without spaces, "*", "：" and units in brackets.
@@ -58,6 +60,7 @@ public static class ChamberImport
         ["所属区"] = Field.District, ["所属区县"] = Field.District, ["区县"] = Field.District, ["所属地区"] = Field.District, ["地区"] = Field.District,
         ["district"] = Field.District,
         ["联系人"] = Field.Contact, ["contact"] = Field.Contact,
+        ["上级单位"] = Field.Parent, ["上级"] = Field.Parent, ["上级工商联"] = Field.Parent, ["所属工商联"] = Field.Parent, ["parent"] = Field.Parent,
         ["邮箱"] = Field.Email, ["电子邮箱"] = Field.Email, ["电子邮件"] = Field.Email, ["email"] = Field.Email, ["e-mail"] = Field.Email,
         ["电话"] = Field.Phone, ["联系电话"] = Field.Phone, ["手机"] = Field.Phone, ["phone"] = Field.Phone, ["tel"] = Field.Phone,
         ["会员数"] = Field.MemberCount, ["会员总数"] = Field.MemberCount, ["会员数量"] = Field.MemberCount, ["members"] = Field.MemberCount,
@@ -78,6 +81,8 @@ public static class ChamberImport
         ["异地"] = ChamberType.NonLocal, ["non-local"] = ChamberType.NonLocal, ["nonlocal"] = ChamberType.NonLocal,
         ["县级工商联"] = ChamberType.CountyFederation, ["工商联"] = ChamberType.CountyFederation, ["countyfederation"] = ChamberType.CountyFederation,
         ["county-federation"] = ChamberType.CountyFederation,
+        ["市工商联"] = ChamberType.CityFederation, ["市级工商联"] = ChamberType.CityFederation, ["cityfederation"] = ChamberType.CityFederation,
+        ["city-federation"] = ChamberType.CityFederation,
     };
 
     public const int MaxRows = 100_000;
@@ -90,7 +95,7 @@ public static class ChamberImport
     [
         (Field.Name, "名称"), (Field.Type, "类型"), (Field.District, "所属区"), (Field.Contact, "联系人"), (Field.Email, "邮箱"), (Field.Phone, "电话"),
         (Field.MemberCount, "会员数"), (Field.EnterpriseMemberCount, "企业会员数"), (Field.PreviousYearMemberCount, "上年会员数"),
-        (Field.LocalPrivateEntityCount, "本地非公经济市场主体数"), (Field.Language, "邮件语言"),
+        (Field.LocalPrivateEntityCount, "本地非公经济市场主体数"), (Field.Language, "邮件语言"), (Field.Parent, "上级单位"),
     ];
 
     /// <summary>How a type is written in a file (the template and an edit use the same words as an import).</summary>
@@ -101,6 +106,7 @@ public static class ChamberImport
         ChamberType.Regional => "区域",
         ChamberType.NonLocal => "异地",
         ChamberType.CountyFederation => "县级工商联",
+        ChamberType.CityFederation => "市工商联",
         _ => type.ToString(),
     };
 
@@ -111,7 +117,7 @@ public static class ChamberImport
     public static byte[] TemplateCsv()
     {
         var text = string.Join(",", TemplateColumns.Select(c => c.Header)) + "\r\n"
-            + "鹿城区五马街道商会,乡镇街道,鹿城区,张三,wuma@example.com; office@example.com,0577-88000000,120,100,110,3000,中文\r\n";
+            + "鹿城区五马街道商会,乡镇街道,鹿城区,张三,wuma@example.com; office@example.com,0577-88000000,120,100,110,3000,中文,\r\n";
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
     }
 
@@ -193,9 +199,9 @@ public static class ChamberImport
             else if (name.Length > 200)
                 rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), ReaderText.Of("名称超过 200 字", "The name is longer than 200 characters.")));
 
-            foreach (var field in new[] { Field.District, Field.Contact, Field.Phone, Field.Email })
+            foreach (var field in new[] { Field.District, Field.Contact, Field.Phone, Field.Email, Field.Parent })
             {
-                var limit = field == Field.Email ? 1_000 : MaxFieldLength;
+                var limit = field == Field.Email ? 1_000 : field == Field.Parent ? 200 : MaxFieldLength;
                 if (columns.ContainsKey(field) && Cell(field).Length > limit)
                     rowErrors.Add(new ImportError(row.Number, HeaderOf(field), ReaderText.Of($"超过 {limit} 字", $"Longer than {limit} characters.")));
             }
@@ -206,7 +212,7 @@ public static class ChamberImport
                 if (Types.TryGetValue(Normalize(typeText).Replace("商会", "", StringComparison.Ordinal), out var parsed))
                     type = parsed;
                 else
-                    rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Type), ReaderText.Of($"未知类型“{typeText}”（应为 乡镇街道/行业/区域/异地/县级工商联）", $"Unknown type '{typeText}' (township, industry, regional, non-local or county federation).")));
+                    rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Type), ReaderText.Of($"未知类型“{typeText}”（应为 乡镇街道/行业/区域/异地/县级工商联/市工商联）", $"Unknown type '{typeText}' (township, industry, regional, non-local, county federation or city federation).")));
             }
 
             var emails = Chamber.Campaigns.Email.EmailMessage.Addresses(Cell(Field.Email));
@@ -227,6 +233,9 @@ public static class ChamberImport
                 rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Language), ReaderText.Of($"“{languageText}”不是邮件语言（中文或英文）", $"'{languageText}' is not a mail language (Chinese or English).")));
 
             var key = NameKey(name);
+            var parent = Optional(Field.Parent) is { } parentText ? Collapse(parentText) : null;
+            if (parent is not null && NameKey(parent) == key)
+                rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Parent), ReaderText.Of("上级单位不能是自己", "A unit cannot stand under itself.")));
             if (name.Length > 0 && seen.TryGetValue(key, out var firstRow))
                 rowErrors.Add(new ImportError(row.Number, HeaderOf(Field.Name), ReaderText.Of($"与第 {firstRow} 行重名", $"Same name as row {firstRow}.")));
 
@@ -240,7 +249,7 @@ public static class ChamberImport
             var extra = extraColumns.Where(c => c.Index < row.Cells.Count && row.Cells[c.Index].Length > 0)
                 .ToDictionary(c => c.Header, c => row.Cells[c.Index]);
             rows.Add(new ChamberRow(row.Number, name, type, Optional(Field.District), Optional(Field.Contact), string.Join("; ", emails),
-                Optional(Field.Phone), members, enterprise, previous, entities, extra, language));
+                Optional(Field.Phone), members, enterprise, previous, entities, extra, language, parent));
         }
 
         return new ChamberImportPlan(rows, errors);

@@ -17,6 +17,9 @@ public enum ChamberType
 
     /// <summary>县级工商联 — a participant of the Five-Good campaign.</summary>
     CountyFederation,
+
+    /// <summary>市工商联 — the top of a city's directory.</summary>
+    CityFederation,
 }
 
 /// <summary>A chamber (or district federation) that takes part in campaigns.</summary>
@@ -30,6 +33,9 @@ public sealed class ChamberRecord
 
     public ChamberType? Type { get; set; }
     public string? District { get; set; }
+
+    /// <summary>The federation it stands under (区县工商联 under 市工商联, a 街道商会 under its 区县工商联); none at the top.</summary>
+    public string? ParentId { get; set; }
     public string? Contact { get; set; }
 
     /// <summary>One or more addresses, separated by "; ".</summary>

@@ -140,7 +140,7 @@ public sealed class CampaignQueries(
         var query = db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId)
             .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new ParticipantRow
             {
-                ChamberId = p.ChamberId, Name = c.Name, District = c.District, InstanceId = p.InstanceId, Launched = p.Launched,
+                ChamberId = p.ChamberId, Name = c.Name, District = c.District, ParentId = c.ParentId, InstanceId = p.InstanceId, Launched = p.Launched,
                 Stage = p.Stage, Score = p.Score, Outcome = p.Outcome, Demonstration = p.DemonstrationAt != null,
             });
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -151,6 +151,8 @@ public sealed class CampaignQueries(
 
         if (!string.IsNullOrWhiteSpace(filter.District))
             query = query.Where(r => r.District == filter.District);
+        if (!string.IsNullOrWhiteSpace(filter.Parent))
+            query = query.Where(r => r.ParentId == filter.Parent);
         if (filter.Outcome == ParticipantFilter.NoOutcome)
             query = query.Where(r => r.Outcome == null);
         else if (!string.IsNullOrWhiteSpace(filter.Outcome))
@@ -212,6 +214,7 @@ public sealed class CampaignQueries(
         public required string ChamberId { get; init; }
         public required string Name { get; init; }
         public string? District { get; init; }
+        public string? ParentId { get; init; }
         public required string InstanceId { get; init; }
         public bool Launched { get; init; }
         public string? Stage { get; init; }

@@ -25,13 +25,13 @@ public static class CampaignEndpoints
     public sealed record RetryResult(int Retried, int FaultedAgain);
 
     /// <summary>The participant filters of the list and the export, from the query string.</summary>
-    public sealed record ParticipantQuery(string? Status, string? Search, string? District, string? Outcome)
+    public sealed record ParticipantQuery(string? Status, string? Search, string? District, string? Outcome, string? Parent = null)
     {
         private static readonly string[] KnownOutcomes =
             [CampaignProgress.Outcomes.Commended, CampaignProgress.Outcomes.Passed, CampaignProgress.Outcomes.Rectifying, CampaignProgress.Outcomes.NotPassed,
                 CampaignProgress.Outcomes.NotParticipated, ParticipantFilter.NoOutcome];
 
-        public ParticipantFilter Filter => new(NullIfBlank(Status), Search, District, NullIfBlank(Outcome));
+        public ParticipantFilter Filter => new(NullIfBlank(Status), Search, District, NullIfBlank(Outcome), NullIfBlank(Parent));
 
         public string? Problem() =>
             NullIfBlank(Status) is { } status && !ParticipantStatus.All.Contains(status)
@@ -137,6 +137,10 @@ public static class CampaignEndpoints
         group.MapGet("/{id}/districts", async Task<Results<Ok<IReadOnlyList<DistrictProgress>>, ProblemHttpResult>> (string id, CampaignQueries campaigns,
             CampaignDistricts districts, CancellationToken ct) =>
             await campaigns.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await districts.ListAsync(id, ct)));
+        // The campaign by the directory's hierarchy (市 → 区县 → 街道), each federation opening the participants directly under it (?parent=).
+        group.MapGet("/{id}/tree", async Task<Results<Ok<CampaignTreeView>, ProblemHttpResult>> (string id, CampaignQueries campaigns,
+            CampaignTree tree, CancellationToken ct) =>
+            await campaigns.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await tree.ReadAsync(id, ct)));
         // The campaign's circular and decision: drafted, on public notice, or published.
         group.MapGet("/{id}/notices", async Task<Results<Ok<IReadOnlyList<NoticeView>>, ProblemHttpResult>> (string id, CampaignQueries campaigns,
             CampaignNotices notices, CancellationToken ct) =>

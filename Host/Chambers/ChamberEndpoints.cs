@@ -21,6 +21,7 @@ public static class ChamberEndpoints
             CancellationToken ct) => TypedResults.Ok(await directory.ListAsync(new ChamberQuery(search, district, type), page, ct)));
         group.MapGet("/template.csv", () => TypedResults.File(ChamberImport.TemplateCsv(), "text/csv; charset=utf-8", "商会名录模板.csv"));
         group.MapGet("/districts", async (ChamberDirectory directory, CancellationToken ct) => TypedResults.Ok(await directory.DistrictsAsync(ct)));
+        group.MapGet("/federations", async (ChamberDirectory directory, CancellationToken ct) => TypedResults.Ok(await directory.FederationsAsync(ct)));
         group.MapGet("/{id}", async Task<Results<Ok<ChamberRecord>, ProblemHttpResult>> (string id, ChamberDirectory directory, CancellationToken ct) =>
             await directory.FindAsync(id, ct) is { } chamber ? TypedResults.Ok(chamber) : NotFound(id));
         group.MapPut("/{id}", async Task<Results<Ok<ChamberRecord>, ProblemHttpResult>> (string id, ChamberEdit edit, ChamberDirectory directory, CancellationToken ct) =>

@@ -19,6 +19,7 @@ import ParticipantsCard from './ParticipantsCard';
 import DemonstrationUnitsCard from './DemonstrationUnitsCard';
 import CampaignMeetingsCard from '../meetings/CampaignMeetingsCard';
 import DistrictsCard from './DistrictsCard';
+import FederationTreeCard from './FederationTreeCard';
 import ObjectionsCard from './ObjectionsCard';
 import NoticesCard from './NoticesCard';
 import ShortlistCard from '../honours/ShortlistCard';
@@ -36,6 +37,8 @@ export default function CampaignDetailPage() {
   const [demonstrations, setDemonstrations] = useState(0);
   // A district opened in the districts card narrows the participants list.
   const [district, setDistrict] = useState<string | undefined>();
+  // A federation opened in the tree narrows it to the participants directly under it.
+  const [federation, setFederation] = useState<{ id: string; name: string } | undefined>();
   const navigate = useNavigate();
 
   const load = useCallback(() => {
@@ -214,11 +217,12 @@ export default function CampaignDetailPage() {
         <DemonstrationUnitsCard campaignId={id} editable={hasRole('admin', 'staff')} refreshKey={demonstrations} onChanged={() => setDemonstrations((n) => n + 1)} />
       )}
 
+      {view.status !== 'Draft' && <FederationTreeCard campaignId={id} refreshKey={view} selected={federation?.id} onSelect={setFederation} />}
       {view.status !== 'Draft' && <DistrictsCard campaignId={id} refreshKey={view} selected={district} onSelect={setDistrict} />}
 
       <ParticipantsCard campaignId={id} canAct={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={`${view.launched}/${demonstrations}`}
         scoredItems={view.scoredItems ?? 0} onDemonstrationsChanged={() => setDemonstrations((n) => n + 1)}
-        district={district} onDistrictCleared={() => setDistrict(undefined)} />
+        district={district} onDistrictCleared={() => setDistrict(undefined)} parent={federation} onParentCleared={() => setFederation(undefined)} />
       {editing && (
         <Suspense fallback={null}>
           <CampaignWizard open campaignId={id} onClose={() => setEditing(false)} onCreated={() => { setEditing(false); load(); }} />

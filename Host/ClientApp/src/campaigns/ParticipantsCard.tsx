@@ -24,10 +24,13 @@ type ChaseTarget = { chamberIds: string[] } | { status: 'overdue' | 'pending' };
  * staff pick chambers — or take every overdue one — and add a note to the e-mail. Staff (canAct)
  * also make participants demonstration units here.
  */
-export default function ParticipantsCard({ campaignId, canAct, refreshKey, scoredItems = 0, onDemonstrationsChanged, district, onDistrictCleared }: {
+export default function ParticipantsCard({ campaignId, canAct, refreshKey, scoredItems = 0, onDemonstrationsChanged, district, onDistrictCleared, parent,
+  onParentCleared }: {
   campaignId: string; canAct: boolean; refreshKey: unknown; scoredItems?: number; onDemonstrationsChanged?(): void;
   /** A district opened from the districts card: only its participants are listed (and exported). */
   district?: string; onDistrictCleared?(): void;
+  /** A federation opened from the tree: only the participants directly under it. */
+  parent?: { id: string; name: string }; onParentCleared?(): void;
 }) {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<ParticipantFilter>({});
@@ -42,8 +45,8 @@ export default function ParticipantsCard({ campaignId, canAct, refreshKey, score
   const [reason, setReason] = useState('');
 
   // The district is the page's (the districts card sets it); the other filters are this card's.
-  const shown = useMemo(() => ({ ...filter, district }), [filter, district]);
-  useEffect(() => setPage(1), [district]);
+  const shown = useMemo(() => ({ ...filter, district, parent: parent?.id }), [filter, district, parent]);
+  useEffect(() => setPage(1), [district, parent]);
   const load = useCallback(() => {
     listParticipants(campaignId, shown, { page, pageSize: 50 })
       .then((p) => { setParticipants(p); setError(null); })
@@ -87,6 +90,7 @@ export default function ParticipantsCard({ campaignId, canAct, refreshKey, score
     <Card title={t('campaigns.participants')} size="small" extra={
       <Space wrap>
         {district && <Tag closable onClose={onDistrictCleared} color="blue" data-testid="district-filter">{t('districts.only', { district })}</Tag>}
+        {parent && <Tag closable onClose={onParentCleared} color="blue" data-testid="parent-filter">{t('tree.only', { federation: parent.name })}</Tag>}
         <Input.Search placeholder={t('campaigns.searchChamber')} allowClear style={{ width: 200 }} onSearch={(v) => refine({ search: v.trim() || undefined })} />
         <Select allowClear placeholder={t('campaigns.filterStatus')} style={{ width: 140 }} value={filter.status} onChange={(status) => refine({ status })}
           data-testid="status-filter" options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />

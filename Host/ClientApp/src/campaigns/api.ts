@@ -1,7 +1,7 @@
 // Campaigns: the list, one campaign with its stages, creating and launching, participants and 催办.
 import i18n from '../i18n';
 import { del, get, path, post, put, upload, withQuery, type Page } from '../api/http';
-import type { CampaignRecord, CampaignTemplate, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, DemonstrationUnit, DistrictProgress, EvidenceSheet, NoticeView, ObjectionView,
+import type { CampaignRecord, CampaignTemplate, CampaignTreeView, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, DemonstrationUnit, DistrictProgress, EvidenceSheet, NoticeView, ObjectionView,
   ParticipantView, Person, RetryResult, SubmissionFile } from '../api/types';
 import type { TimelineEntry } from '../timeline/sentence';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
@@ -74,6 +74,9 @@ export const dropDemonstration = (campaignId: string, chamberId: string) => del(
 
 /** The campaign by district: participants, who owes and who is late, the review's outcome and the mean score. */
 export const listDistricts = (campaignId: string) => get<DistrictProgress[]>(path`/api/campaigns/${campaignId}/districts`);
+
+/** The campaign through the directory's hierarchy: each federation with the participants under it. */
+export const campaignTree = (campaignId: string) => get<CampaignTreeView>(path`/api/campaigns/${campaignId}/tree`);
 
 /** What participants objected to during a notice's 公示, with staff's answers. */
 export const listObjections = (campaignId: string) => get<ObjectionView[]>(path`/api/campaigns/${campaignId}/objections`);

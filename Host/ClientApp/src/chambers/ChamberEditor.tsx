@@ -1,9 +1,9 @@
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Chamber, ChamberEdit } from '../api/types';
+import type { Chamber, ChamberEdit, FederationRef } from '../api/types';
 import { errorText } from '../shared/errorText';
-import { updateChamber } from './api';
+import { listFederations, updateChamber } from './api';
 import { chamberTypes } from './chamberTypes';
 
 const figures = ['memberCount', 'enterpriseMemberCount', 'previousYearMemberCount', 'localPrivateEntityCount'] as const;
@@ -15,7 +15,11 @@ export default function ChamberEditor({ chamber, onClose, onSaved }: { chamber: 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => setError(null), [chamber]);
+  const [federations, setFederations] = useState<FederationRef[]>([]);
+  useEffect(() => {
+    setError(null);
+    if (chamber) void listFederations().then(setFederations).catch(() => setFederations([]));
+  }, [chamber]);
 
   const save = async () => {
     if (!chamber) return;
@@ -27,7 +31,7 @@ export default function ChamberEditor({ chamber, onClose, onSaved }: { chamber: 
         name: values.name ?? null, type: values.type ?? null, district: values.district ?? null, contact: values.contact ?? null,
         email: values.email ?? null, phone: values.phone ?? null, memberCount: values.memberCount ?? null,
         enterpriseMemberCount: values.enterpriseMemberCount ?? null, previousYearMemberCount: values.previousYearMemberCount ?? null,
-        localPrivateEntityCount: values.localPrivateEntityCount ?? null, language: values.language ?? null,
+        localPrivateEntityCount: values.localPrivateEntityCount ?? null, language: values.language ?? null, parentId: values.parentId ?? null,
       });
       onSaved();
     } catch (e) {
@@ -47,6 +51,10 @@ export default function ChamberEditor({ chamber, onClose, onSaved }: { chamber: 
           <Select allowClear options={chamberTypes.map((type) => ({ value: type, label: t(`chambers.types.${type}`) }))} />
         </Form.Item>
         <Form.Item name="district" label={t('campaigns.district')}><Input /></Form.Item>
+        <Form.Item name="parentId" label={t('chambers.parent')} extra={t('chambers.parentHint')}>
+          <Select allowClear showSearch optionFilterProp="label" data-testid="parent-select"
+            options={federations.filter((f) => f.id !== chamber?.id).map((f) => ({ value: f.id, label: f.name }))} />
+        </Form.Item>
         <Form.Item name="contact" label={t('chambers.contact')}><Input /></Form.Item>
         <Form.Item name="email" label={t('chambers.email')} required extra={t('chambers.emailHint')}><Input /></Form.Item>
         <Form.Item name="phone" label={t('chambers.phone')}><Input /></Form.Item>

@@ -6,7 +6,7 @@ import type { Page } from '../api/http';
 import type { Chamber, ChamberType, ImportResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { errorText } from '../shared/errorText';
-import { chamberTemplateUrl, createPortalLink, deleteChamber, importChambers, listChambers, listDistricts } from './api';
+import { chamberTemplateUrl, createPortalLink, deleteChamber, importChambers, listChambers, listDistricts, listFederations } from './api';
 import ChamberEditor from './ChamberEditor';
 import ChamberTitlesDrawer from '../titles/ChamberTitlesDrawer';
 import ChamberLedgerDrawer from '../ledgers/ChamberLedgerDrawer';
@@ -25,6 +25,7 @@ export default function ChambersPage() {
   const [district, setDistrict] = useState<string>();
   const [type, setType] = useState<ChamberType>();
   const [districts, setDistricts] = useState<string[]>([]);
+  const [federations, setFederations] = useState<Map<string, string>>(new Map());
   const [editing, setEditing] = useState<Chamber | null>(null);
   const [titlesOf, setTitlesOf] = useState<Chamber | null>(null);
   const [ledgerOf, setLedgerOf] = useState<Chamber | null>(null);
@@ -33,6 +34,7 @@ export default function ChambersPage() {
   const load = useCallback(() => {
     listChambers({ page, pageSize: 50, search, district, type }).then(setChambers);
     listDistricts().then(setDistricts);
+    listFederations().then((list) => setFederations(new Map(list.map((f) => [f.id, f.name]))));
   }, [page, search, district, type]);
   useEffect(load, [load]);
 
@@ -87,6 +89,7 @@ export default function ChambersPage() {
           { title: t('common.name'), dataIndex: 'name' },
           { title: t('chambers.type'), width: 110, render: (_, c) => c.type && t(`chambers.types.${c.type}`) },
           { title: t('campaigns.district'), dataIndex: 'district', width: 110 },
+          { title: t('chambers.parent'), width: 140, render: (_, c) => (c.parentId ? federations.get(c.parentId) ?? '' : '') },
           { title: t('chambers.contact'), dataIndex: 'contact', width: 100 },
           { title: t('chambers.email'), dataIndex: 'email' },
           { title: t('chambers.members'), dataIndex: 'memberCount', width: 90 },

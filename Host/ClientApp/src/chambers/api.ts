@@ -1,9 +1,12 @@
 // The chamber directory: listing, importing from CSV/Excel, and a chamber's portal link.
 import { del, get, path, post, put, upload, withQuery, type Page } from '../api/http';
-import type { Chamber, ChamberEdit, ChamberType, ImportResult, PortalLink } from '../api/types';
+import type { Chamber, ChamberEdit, ChamberType, FederationRef, ImportResult, PortalLink } from '../api/types';
 
 export const listChambers = (query: { page: number; pageSize: number; search?: string; district?: string; type?: ChamberType }) =>
   get<Page<Chamber>>(withQuery('/api/chambers', query));
+
+/** The units others may stand under (federations, and any unit with units under it), by name. */
+export const listFederations = () => get<FederationRef[]>('/api/chambers/federations');
 
 /** The districts chambers are in, for the filter. */
 export const listDistricts = () => get<string[]>('/api/chambers/districts');

@@ -71,6 +71,7 @@ const en: Messages = {
     saved: 'Submitted; the federation will confirm them.', confirm: 'Confirm', return: 'Return', returnTitle: 'Return the {{year}} figures',
     reason: 'Reason for returning them (required)', button: 'Ledger', drawerTitle: '{{chamber}} · ledger', none: 'No figures entered yet.', reviewedBy: '{{action}} by {{by}} {{time}}',
   },
+  tree: { title: 'By federation', federation: 'Federation', direct: 'Directly under it', unplaced: '{{count}} more participants stand under no federation', only: 'Directly under {{federation}} only' },
   honours: {
     title: { commendation: 'Shortlist for commendation', recognition: 'Shortlist for recognition' },
     statuses: { proposed: 'Awaiting the leaders', decided: 'Decided by the leaders', published: 'Decision published' },
@@ -101,7 +102,8 @@ const en: Messages = {
   chambers: { title: 'Chamber directory', import: 'Import (CSV / Excel)', imported: '{{rows}} rows: {{created}} new, {{updated}} updated', rowErrors: 'Rows not imported', contact: 'Contact', email: 'E-mail', phone: 'Phone', type: 'Type', members: 'Members', portalLink: 'Portal link',
     edit: 'Edit chamber', template: 'Download template', confirmDelete: 'Remove "{{name}}" from the directory?', emailHint: 'Separate several addresses with semicolons',
     language: 'Mail language', languageHint: 'Reminders and notices to it are written in this language', languages: { 'zh-CN': 'Chinese', en: 'English' },
-    types: { Township: 'Township chamber', Industry: 'Industry chamber', Regional: 'Regional chamber', NonLocal: 'Non-local chamber', CountyFederation: 'County federation' },
+    parent: 'Under', parentHint: 'The federation this unit stands under (city → district → street), for following campaigns by federation.',
+    types: { Township: 'Township chamber', Industry: 'Industry chamber', Regional: 'Regional chamber', NonLocal: 'Non-local chamber', CountyFederation: 'County federation', CityFederation: 'City federation' },
     figures: { memberCount: 'Members', enterpriseMemberCount: 'Enterprise members', previousYearMemberCount: 'Members last year', localPrivateEntityCount: 'Local private businesses' },
   },
   users: { title: 'Users and roles', create: 'New user', email: 'E-mail', displayName: 'Name', roles: 'Roles', disabled: 'Disabled', password: 'Initial password', enable: 'Enable', disable: 'Disable' },

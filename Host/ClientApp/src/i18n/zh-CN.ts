@@ -67,6 +67,7 @@ const zh = {
     previous: '上年：{{value}}', submit: '提交台账', saved: '已提交，待工商联确认。', confirm: '确认', return: '退回', returnTitle: '退回{{year}}年台账',
     reason: '退回理由（必填）', button: '台账', drawerTitle: '{{chamber}} · 台账', none: '尚未填报台账。', reviewedBy: '{{by}} 于 {{time}} {{action}}',
   },
+  tree: { title: '分级进展', federation: '工商联（上级单位）', direct: '直接下属', unplaced: '另有 {{count}} 个参与单位未隶属任何上级单位', only: '仅显示{{federation}}直接下属' },
   honours: {
     title: { commendation: '拟表彰名单', recognition: '拟认定名单' },
     statuses: { proposed: '待领导审定', decided: '领导已审定', published: '决定已印发' },
@@ -96,7 +97,8 @@ const zh = {
   chambers: { title: '商会名录', import: '导入名录（CSV / Excel）', imported: '导入 {{rows}} 行：新增 {{created}}，更新 {{updated}}', rowErrors: '以下行未导入', contact: '联系人', email: '邮箱', phone: '电话', type: '类型', members: '会员数', portalLink: '门户链接',
     edit: '编辑商会', template: '下载模板', confirmDelete: '从名录中删除“{{name}}”？', emailHint: '多个邮箱用分号分隔',
     language: '邮件语言', languageHint: '提醒和通知邮件用这种语言书写', languages: { 'zh-CN': '中文', en: '英文' },
-    types: { Township: '乡镇街道商会', Industry: '行业商会', Regional: '区域商会', NonLocal: '异地商会', CountyFederation: '县级工商联' },
+    parent: '上级单位', parentHint: '本单位隶属的工商联（市 → 区县 → 街道），用于分级查看活动进展。',
+    types: { Township: '乡镇街道商会', Industry: '行业商会', Regional: '区域商会', NonLocal: '异地商会', CountyFederation: '县级工商联', CityFederation: '市工商联' },
     figures: { memberCount: '会员数', enterpriseMemberCount: '企业会员数', previousYearMemberCount: '上年会员数', localPrivateEntityCount: '本地非公经济市场主体数' },
   },
   users: { title: '用户与角色', create: '新建用户', email: '邮箱', displayName: '姓名', roles: '角色', disabled: '停用', password: '初始密码', enable: '启用', disable: '停用' },

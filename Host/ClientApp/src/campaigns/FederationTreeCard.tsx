@@ -1,0 +1,45 @@
+import { Card, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CampaignTreeView, FederationProgress } from '../api/types';
+import { campaignTree } from './api';
+
+/**
+ * 分级进展: the campaign read through the directory's hierarchy, as the city federation follows its
+ * district federations and they their street chambers — participants under each (at any depth),
+ * who owes something, who is late, the outcomes and the mean score. A row opens the participants
+ * directly under that federation below. Shown once the participants stand under federations.
+ */
+export default function FederationTreeCard({ campaignId, refreshKey, selected, onSelect }: {
+  campaignId: string; refreshKey: unknown; selected?: string; onSelect(federation: { id: string; name: string } | undefined): void;
+}) {
+  const { t } = useTranslation();
+  const [tree, setTree] = useState<CampaignTreeView | null>(null);
+  useEffect(() => void campaignTree(campaignId).then(setTree).catch(() => setTree(null)), [campaignId, refreshKey]);
+  if (!tree || tree.federations.length === 0) return null;
+
+  return (
+    <Card title={t('tree.title')} size="small" data-testid="campaign-tree"
+      extra={tree.unplaced > 0 && <Typography.Text type="secondary">{t('tree.unplaced', { count: tree.unplaced })}</Typography.Text>}>
+      <Table<FederationProgress> size="small" pagination={false} rowKey="id" dataSource={tree.federations} scroll={{ x: 'max-content' }}
+        expandable={{ childrenColumnName: 'children', defaultExpandAllRows: tree.federations.length < 3 }}
+        onRow={(f) => ({
+          onClick: () => onSelect(f.direct > 0 && f.id !== selected ? { id: f.id, name: f.name } : undefined),
+          style: { cursor: f.direct > 0 ? 'pointer' : undefined }, 'data-testid': 'tree-row',
+        }) as React.HTMLAttributes<HTMLElement>}
+        rowClassName={(f) => (f.id === selected ? 'ant-table-row-selected' : '')}
+        columns={[
+          { title: t('tree.federation'), render: (_, f) => (f.direct > 0 ? <Typography.Link data-user-text>{f.name}</Typography.Link> : <span data-user-text>{f.name}</span>) },
+          { title: t('districts.participants'), dataIndex: 'participants' },
+          { title: t('tree.direct'), dataIndex: 'direct', responsive: ['sm'] },
+          { title: t('districts.waiting'), dataIndex: 'waiting', responsive: ['sm'] },
+          { title: t('common.overdue'), render: (_, f) => <span style={{ color: f.overdue ? '#cf1322' : undefined }}>{f.overdue}</span> },
+          { title: t('outcome.commended'), dataIndex: 'commended' },
+          { title: t('outcome.passed'), dataIndex: 'passed', responsive: ['sm'] },
+          { title: t('outcome.rectifying'), dataIndex: 'rectifying', responsive: ['sm'] },
+          { title: t('outcome.not-passed'), dataIndex: 'notPassed', responsive: ['sm'] },
+          { title: t('districts.averageScore'), render: (_, f) => f.averageScore ?? '—', responsive: ['sm'] },
+        ]} />
+    </Card>
+  );
+}
