@@ -4,6 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignTreeView, FederationProgress } from '../api/types';
 import { campaignTree } from './api';
 
+type Row = Omit<FederationProgress, 'children'> & { children?: Row[] };
+
+/** The tree as the table shows it: a federation with none below it has no children to expand. */
+const rowsOf = (federations: readonly FederationProgress[]): Row[] =>
+  federations.map((f) => ({ ...f, children: f.children.length > 0 ? rowsOf(f.children) : undefined }));
+
 /**
  * 分级进展: the campaign read through the directory's hierarchy, as the city federation follows its
  * district federations and they their street chambers — participants under each (at any depth),
@@ -21,7 +27,7 @@ export default function FederationTreeCard({ campaignId, refreshKey, selected, o
   return (
     <Card title={t('tree.title')} size="small" data-testid="campaign-tree"
       extra={tree.unplaced > 0 && <Typography.Text type="secondary">{t('tree.unplaced', { count: tree.unplaced })}</Typography.Text>}>
-      <Table<FederationProgress> size="small" pagination={false} rowKey="id" dataSource={tree.federations} scroll={{ x: 'max-content' }}
+      <Table<Row> size="small" pagination={false} rowKey="id" dataSource={rowsOf(tree.federations)} scroll={{ x: 'max-content' }}
         expandable={{ childrenColumnName: 'children', defaultExpandAllRows: tree.federations.length < 3 }}
         onRow={(f) => ({
           onClick: () => onSelect(f.direct > 0 && f.id !== selected ? { id: f.id, name: f.name } : undefined),
