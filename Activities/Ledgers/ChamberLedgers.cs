@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Chamber.Campaigns.Calendar;
 using Chamber.Campaigns.Chambers;
