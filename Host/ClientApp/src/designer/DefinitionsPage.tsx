@@ -75,7 +75,8 @@ export default function DefinitionsPage() {
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         columns={[
           { title: t('designer.definitionId'), render: (_, d) => <Link to={`/designer/${d.definitionId}`}>{d.definitionId}</Link> },
-          { title: t('common.name'), dataIndex: 'name' },
+          // Names are what people called their workflows, in whatever language they wrote them.
+          { title: t('common.name'), render: (_, d) => <span data-user-text>{d.name}</span> },
           { title: t('designer.versions'), width: 80, dataIndex: 'version' },
           { title: t('common.status'), width: 110, render: (_, d) => <Tag color={d.isPublished ? 'green' : 'default'}>{d.isPublished ? t('designer.publishedTag') : t('designer.draft')}</Tag> },
           { title: t('designer.publish'), width: 160, render: (_, d) => formatMoment(d.publishedAt) },
