@@ -156,7 +156,7 @@ public sealed class CampaignHonours(IDbContextFactory<CampaignDbContext> campaig
             (true, _) when list.Quota is { } quota && others.Count >= quota
                 => ReaderText.Of($"名额 {quota} 个已满，请先撤下一个单位", $"The quota of {quota} is full: take a unit off first."),
             (true, "") => ReaderText.Of("请选择档次", "Choose the tier."),
-            (true, { } name) when tiers.FirstOrDefault(t => t.Name == name) is not { } known
+            (true, { } name) when tiers.All(t => t.Name != name)
                 => ReaderText.Of($"没有“{name}”这一档，可选：{string.Join("、", tiers.Select(t => t.Name))}", $"There is no tier '{name}'; one of {string.Join(", ", tiers.Select(t => t.Name))}."),
             (true, { } name) when tiers.First(t => t.Name == name).Count is { } count && others.Count(t => t == name) >= count
                 => ReaderText.Of($"“{name}”限 {count} 个，已满", $"The tier '{name}' takes {count} and is full."),
