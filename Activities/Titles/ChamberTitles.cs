@@ -9,6 +9,9 @@ namespace Chamber.Campaigns.Titles;
 /// <summary>One step of a title's history, as the unit's page shows it.</summary>
 public sealed record TitleEvent(string Action, DateOnly On, DateOnly? ValidUntil, string? Campaign, string? Reason, string? By);
 
+/// <summary>The units holding a title (not removed; expired ones too, since a re-check is what they wait for), for the re-check campaign's participants.</summary>
+public sealed record TitleHolders(string Title, IReadOnlyList<string> ChamberIds);
+
 /// <summary>A title a unit holds or held: where it stands today (held, expired, removed) and its history, oldest first.</summary>
 public sealed record TitleView(string Id, string ChamberId, string Title, DateOnly GrantedOn, DateOnly ValidUntil, string Status, DateOnly? RemovedOn,
     string? RemovedReason, IReadOnlyList<TitleEvent> History);
@@ -103,6 +106,15 @@ public sealed class ChamberTitles(IDbContextFactory<CampaignDbContext> campaigns
         db.TitleEvents.Add(Event(record.Id, TitleActions.Removed, today, null, campaignId, why, by));
         await db.SaveChangesAsync(cancellationToken);
         return (await OfChamberAsync(db, chamberId, cancellationToken)).Single(t => t.Id == record.Id);
+    }
+
+    /// <summary>Every title held (not removed), with its holders, by title.</summary>
+    public async Task<IReadOnlyList<TitleHolders>> HoldersAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var held = await db.Titles.AsNoTracking().Where(t => t.RemovedOn == null).Select(t => new { t.Title, t.ChamberId }).ToListAsync(cancellationToken);
+        return [.. held.GroupBy(t => t.Title).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new TitleHolders(g.Key, [.. g.Select(t => t.ChamberId).Distinct().Order(StringComparer.Ordinal)]))];
     }
 
     /// <summary>The unit's titles, those held first, each with its history.</summary>

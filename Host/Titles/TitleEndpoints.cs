@@ -16,6 +16,10 @@ public static class TitleEndpoints
 
     public static void MapTitleEndpoints(this IEndpointRouteBuilder app)
     {
+        // Who holds each title: a re-check campaign's participants are picked from them.
+        app.MapGet("/api/titles/holders", async (ChamberTitles titles, CancellationToken ct) => TypedResults.Ok(await titles.HoldersAsync(ct)))
+            .WithTags("Titles").RequireAuthorization(Policies.Operate);
+
         var group = app.MapGroup("/api/chambers/{id}/titles").WithTags("Titles").RequireAuthorization(Policies.Oversee);
         group.MapGet("/", async Task<Results<Ok<IReadOnlyList<TitleView>>, ProblemHttpResult>> (string id, ChamberDirectory chambers, ChamberTitles titles,
             CancellationToken ct) =>

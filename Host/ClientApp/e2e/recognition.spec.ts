@@ -122,6 +122,24 @@ test('staff adjust the shortlist with reasons, the leader decides it, and the ti
   await expect(title).toContainText('2029');
   await expect(title).toContainText('2026年瑞安示范商会认定');
   await keep(page, 'chamber-titles');
+
+  // A recognition's next campaign (a re-check) takes its participants from the title's holders.
+  await page.keyboard.press('Escape');
+  await page.goto('/campaigns');
+  await page.getByRole('button', { name: '新建活动' }).click();
+  const wizard = page.getByRole('dialog');
+  await wizard.locator('.ant-select').first().click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('认定演练', { exact: true }).click();
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  await expect(wizard.getByTestId('honour-kind').getByRole('radio', { name: '认定' })).toBeChecked();
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  await wizard.getByTestId('pick-holders').filter({ hasText: '选择“瑞安示范商会”持有单位（1）' }).click();
+  await expect(wizard.getByRole('row', { name: new RegExp(chambers[1].name) }).getByRole('checkbox')).toBeChecked();
+  await expect(wizard.getByRole('row', { name: new RegExp(chambers[0].name) }).getByRole('checkbox')).not.toBeChecked();
+  await page.keyboard.press('Escape');
+
+  await page.goto('/chambers');
+  await page.getByTestId(`titles-${chambers[1].name}`).click();
   await title.getByTestId('remove-title').click();
   const removal = page.getByRole('dialog').filter({ hasText: '撤销“瑞安示范商会”称号' });
   await removal.getByTestId('title-reason').fill('年检不合格，名存实亡');
@@ -156,13 +174,15 @@ test('an administrator revises a rubric into a new version and the old one stays
   await editor.getByLabel('及格线').fill('500');
   // A standard scored by hand becomes one computed from the 台账: members in the database ÷ members ≥ 90 %.
   await editor.locator('tr').filter({ has: page.getByLabel('方面 members-database') }).locator('.ant-table-row-expand-icon').click();
-  await editor.getByLabel('计算方式 members-database').click();
-  const option = (title: string) => page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true });
-  await option('比例（≥ 门槛）').click();
-  await editor.getByLabel('分子 members-database').click();
-  await option('已录入会员数据库的会员数').click();
-  await editor.getByLabel('分母 members-database').click();
-  await option('会员总数').click();
+  // Each choice waits for its list to close: a select clicked while the last one is still fading does not open.
+  const choose = async (label: string, title: string) => {
+    await editor.getByLabel(label).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click();
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  };
+  await choose('计算方式 members-database', '比例（≥ 门槛）');
+  await choose('分子 members-database', '已录入会员数据库的会员数');
+  await choose('分母 members-database', '会员总数');
   await editor.getByLabel('指标门槛 members-database').fill('90');
   await editor.getByLabel('修改说明').fill('依据本地实际，会员覆盖面调整为10%');
   await editor.getByTestId('save-rubric').click();

@@ -145,6 +145,10 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : Campaign
     /// <summary>复核: one federation scores full marks and keeps the title; the other falls below the pass line and loses it (摘牌), each told why.</summary>
     private async Task AReCheckConfirmsOneTitleAndRemovesTheOtherAsync(IReadOnlyList<string> ids)
     {
+        // The re-check's participants are the title's holders, as the wizard offers them.
+        var holders = Assert.Single((await _staff.GetFromJsonAsync<JsonElement>("/api/titles/holders")).EnumerateArray());
+        Assert.Equal("市级“五好”县级工商联", holders.GetProperty("title").GetString());
+        Assert.Equal(ids.Order(StringComparer.Ordinal), holders.GetProperty("chamberIds").EnumerateArray().Select(i => i.GetString()!));
         var recheck = await _driver.CreateAndLaunchAsync(new
         {
             name = "2026年市级“五好”县级工商联复核", year = 2026, templateId = "five-good-recheck", participantIds = ids, leaders = new[] { "leader@fic.example" },

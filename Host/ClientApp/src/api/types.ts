@@ -40,6 +40,7 @@ export type ShortlistView = Schemas['ShortlistView'];
 export type HonourEntry = Schemas['HonourEntry'];
 export type HonourChange = Schemas['HonourChange'];
 export type TitleView = Schemas['TitleView'];
+export type TitleHolders = Schemas['TitleHolders'];
 export type RubricVersionInfo = Schemas['RubricVersionInfo'];
 export type LedgerView = Schemas['LedgerView'];
 export type LedgerSection = Schemas['LedgerSection'];

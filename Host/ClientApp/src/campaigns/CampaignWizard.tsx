@@ -4,7 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { resolveBusinessDate } from '../admin/api';
-import type { CampaignRecord, CampaignTemplate, Chamber, ImportResult } from '../api/types';
+import type { CampaignRecord, CampaignTemplate, Chamber, ImportResult, TitleHolders } from '../api/types';
+import { listTitleHolders } from '../titles/api';
 import { importChambers, listChambers } from '../chambers/api';
 import ImportRowErrors from '../chambers/ImportRowErrors';
 import { errorText } from '../shared/errorText';
@@ -123,6 +124,9 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
     }).catch((e) => setError(errorText(e)));
   }, [open, campaignId]);
 
+  // A recognition's campaign (a re-check, above all) takes its participants from a title's holders.
+  const [holders, setHolders] = useState<TitleHolders[]>([]);
+  useEffect(() => { if (open) void listTitleHolders().then(setHolders).catch(() => setHolders([])); }, [open]);
   const template = useMemo(() => templates.find((x) => x.id === draft.templateId), [templates, draft.templateId]);
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const chooseTemplate = (id: string) => {
@@ -229,6 +233,12 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
             <Upload accept=".csv,.xlsx" showUploadList={false} beforeUpload={(f) => { void importParticipants(f); return false; }}>
               <Button icon={<UploadOutlined />} data-testid="wizard-import">{t('campaigns.importHere')}</Button>
             </Upload>
+            {(draft.schedule.honourKind ?? template?.honourKind) === 'recognition' && holders.map((h) => (
+              <Button key={h.title} onClick={() => update({ participantIds: [...new Set([...draft.participantIds, ...h.chamberIds])] })} data-testid="pick-holders">
+                {/* Inside the button's own quotes, the title's quotes turn single. */}
+                {t('campaigns.pickHolders', { title: h.title.replaceAll('“', '‘').replaceAll('”', '’'), count: h.chamberIds.length })}
+              </Button>
+            ))}
           </Space>
           {imported && (
             <Alert type={imported.errors.length ? 'warning' : 'success'} showIcon closable onClose={() => setImported(null)} style={{ marginBottom: 8 }}

@@ -40,7 +40,7 @@ const zh = {
     title: '创建活动', create: '新建活动', launch: '启动', launched: '已启动 {{launched}} / {{total}}', year: '年度', template: '模板', participants: '参加单位',
     leaders: '督办领导', reviewers: '审核人', planApprovers: '方案签批人（可选）', stages: '各环节', chamber: '商会', district: '所属区',
     stage: '当前环节', reached: '已完成环节', score: '得分', outcome: '结果', round: '轮次', filterStatus: '按状态筛选',
-    organiser: '落款单位（组织方）', organiserHint: '所有通知邮件的署名，如：温州市人民政府经济合作办公室；默认取模板。', honourKind: '年度结果', honourKindHint: '表彰为年度荣誉；认定为称号，有效期内持有并定期复核。', honourKinds: { commendation: '表彰', recognition: '认定' }, honoursQuota: '名额', honourTiers: '档次（可选）', honourTiersHint: '按顺序填入达标单位：每档可设最低分和名额；不设则不分档。', tierName: '档次名称', tierMinScore: '最低分', tierCount: '名额', addTier: '添加档次', titleYears: '称号有效期（年）', titleYearsHint: '认定的称号有效至该年数后的12月31日，期内复核。', honoursQuotaHint: '拟表彰名单最多列入的单位数；不填则达标单位全部列入。', 
+    organiser: '落款单位（组织方）', organiserHint: '所有通知邮件的署名，如：温州市人民政府经济合作办公室；默认取模板。', honourKind: '年度结果', honourKindHint: '表彰为年度荣誉；认定为称号，有效期内持有并定期复核。', honourKinds: { commendation: '表彰', recognition: '认定' }, honoursQuota: '名额', pickHolders: '选择“{{title}}”持有单位（{{count}}）', honourTiers: '档次（可选）', honourTiersHint: '按顺序填入达标单位：每档可设最低分和名额；不设则不分档。', tierName: '档次名称', tierMinScore: '最低分', tierCount: '名额', addTier: '添加档次', titleYears: '称号有效期（年）', titleYearsHint: '认定的称号有效至该年数后的12月31日，期内复核。', honoursQuotaHint: '拟表彰名单最多列入的单位数；不填则达标单位全部列入。', 
     schedule: '截止日期', scheduleHint: '日期按模板和工作日历提出，可修改；提醒和催办按工作日计算', pickAll: '全部商会', created: '活动已创建', launchStarted: '活动正在启动',
     filterOutcome: '按结果筛选', searchChamber: '商会名称', total: '共 {{total}} 家',
     chasePicked: '催办所选（{{count}}）', chaseOverdue: '催办全部逾期', chaseTitle: '催办', chaseSend: '发送催办邮件',
