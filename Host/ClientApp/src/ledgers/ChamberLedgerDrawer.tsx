@@ -17,6 +17,7 @@ export default function ChamberLedgerDrawer({ chamber, onClose }: { chamber: { i
   const [returning, setReturning] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const load = useCallback(() => {
     setLedgers(null);
     if (chamber) void listLedgers(chamber.id).then(setLedgers).catch((e) => { setError(errorText(e)); setLedgers([]); });
@@ -24,14 +25,17 @@ export default function ChamberLedgerDrawer({ chamber, onClose }: { chamber: { i
   useEffect(load, [load]);
 
   const review = async (year: number, confirm: boolean) => {
-    if (!chamber) return;
+    if (!chamber || busy) return;
     setError(null);
+    setBusy(true);
     try {
       await reviewLedger(chamber.id, year, confirm, confirm ? undefined : reason.trim());
       setReturning(null);
       load();
     } catch (e) {
       setError(errorText(e));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -67,7 +71,7 @@ export default function ChamberLedgerDrawer({ chamber, onClose }: { chamber: { i
         ))}
       </Space>
       <Modal open={returning !== null} destroyOnHidden onCancel={() => setReturning(null)} onOk={() => void review(returning!, false)}
-        okButtonProps={{ disabled: !reason.trim() }} okText={t('ledger.return')} cancelText={t('common.cancel')}
+        okButtonProps={{ disabled: !reason.trim() }} confirmLoading={busy} okText={t('ledger.return')} cancelText={t('common.cancel')}
         title={returning !== null && t('ledger.returnTitle', { year: returning })}>
         <Input.TextArea rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('ledger.reason')}
           aria-label={t('ledger.reason')} data-testid="ledger-reason" />
