@@ -20,6 +20,10 @@ public static class HonourKinds
 
     public static bool IsKind(string? kind) => kind is Commendation or Recognition;
 
+    /// <summary>A setting that is a whole number above 0 (a quota, a title's years), as text; null when it is not one.</summary>
+    public static int? PositiveWhole(string? text) =>
+        int.TryParse(text?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+
     /// <summary>表彰 or 认定, as the notices write it.</summary>
     public static string Verb(string kind) => kind == Recognition ? "认定" : "表彰";
 

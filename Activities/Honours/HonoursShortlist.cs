@@ -82,9 +82,8 @@ public sealed class HonoursShortlist : Activity
         var text = value switch { null => "", JsonElement e => e.ToString(), _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "" };
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var quota) && quota > 0
-            ? quota
-            : throw new InvalidOperationException(ReaderText.Of($"名额“{text}”应为正整数", $"The quota '{text}' must be a positive whole number."));
+        return HonourKinds.PositiveWhole(text)
+            ?? throw new InvalidOperationException(ReaderText.Of($"名额“{text}”应为正整数", $"The quota '{text}' must be a positive whole number."));
     }
 
     /// <summary>The tiers from a JSON text or list; names must be given and differ.</summary>

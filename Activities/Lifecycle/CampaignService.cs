@@ -116,8 +116,7 @@ public sealed class CampaignService(
         if (request.Schedule?.GetValueOrDefault(Honours.HonourKinds.SettingKey) is { Length: > 0 } honourKind && !Honours.HonourKinds.IsKind(honourKind.Trim()))
             problems.Add(ReaderText.Of($"结果类型“{honourKind}”无效，可用：commendation（表彰）、recognition（认定）",
                 $"The honour kind '{honourKind}' is not known; one of commendation, recognition."));
-        if (request.Schedule?.GetValueOrDefault(Honours.HonourKinds.QuotaKey) is { Length: > 0 } quota
-            && !(int.TryParse(quota.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var places) && places > 0))
+        if (request.Schedule?.GetValueOrDefault(Honours.HonourKinds.QuotaKey) is { Length: > 0 } quota && Honours.HonourKinds.PositiveWhole(quota) is null)
             problems.Add(ReaderText.Of($"表彰名额“{quota}”应为正整数", $"The quota '{quota}' must be a positive whole number."));
         if (request.Schedule?.GetValueOrDefault(Honours.HonourKinds.TiersKey) is { Length: > 0 } tiers)
         {
@@ -134,7 +133,7 @@ public sealed class CampaignService(
         }
 
         if (request.Schedule?.GetValueOrDefault(Titles.ChamberTitles.YearsKey) is { Length: > 0 } titleYears
-            && !(int.TryParse(titleYears.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var years) && years is > 0 and <= 10))
+            && Honours.HonourKinds.PositiveWhole(titleYears) is not (> 0 and <= 10))
             problems.Add(ReaderText.Of($"称号有效期“{titleYears}”应为 1–10 年", $"The title's validity '{titleYears}' must be 1–10 years."));
 
         var participantIds = (request.ParticipantIds ?? []).Distinct().ToList();

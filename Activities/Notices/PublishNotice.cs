@@ -53,8 +53,8 @@ public sealed class PublishNotice : Activity
         var list = await honours.PublishAsync(campaignId, context.CancellationToken) ?? await honours.ViewAsync(campaignId, context.CancellationToken);
         if (list?.Kind != Honours.HonourKinds.Recognition)
             return false;
-        var years = int.TryParse(context.WorkflowInput.GetValueOrDefault(Titles.ChamberTitles.YearsKey)?.ToString(), System.Globalization.NumberStyles.None,
-            System.Globalization.CultureInfo.InvariantCulture, out var given) && given > 0 ? given : Titles.ChamberTitles.DefaultYears;
+        var years = Honours.HonourKinds.PositiveWhole(context.WorkflowInput.GetValueOrDefault(Titles.ChamberTitles.YearsKey)?.ToString())
+            ?? Titles.ChamberTitles.DefaultYears;
         var granted = await context.Services.GetRequiredService<Titles.ChamberTitles>().GrantAsync(campaignId, list.Honour,
             [.. list.Entries.Where(e => e.Included).Select(e => e.ChamberId)], years, context.CancellationToken);
         context.JournalMessage(ReaderText.Of($"认定 {granted} 个单位为“{list.Honour}”", $"{granted} units recognised as '{list.Honour}'"));

@@ -151,7 +151,7 @@ public static class CampaignEndpoints
             await campaigns.FindAsync(id, ct) is null ? NotFound(id) : TypedResults.Ok(await notices.ObjectionsOfCampaignAsync(id, ct)));
         group.MapPost("/{id}/objections/{objectionId}/answer", async Task<Results<Ok<ObjectionView>, ProblemHttpResult>> (string id,
             string objectionId, ObjectionAnswer body, ClaimsPrincipal user, CampaignNotices notices, CancellationToken ct) =>
-            await notices.AnswerAsync(id, objectionId, body.Answer, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "", ct) is { } answered
+            await notices.AnswerAsync(id, objectionId, body.Answer, user.Who(), ct) is { } answered
                 ? TypedResults.Ok(answered)
                 : Problems.NotFound(ReaderText.Of($"活动 {id} 没有这条异议", $"Campaign {id} has no such objection.")))
             .ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);

@@ -27,6 +27,12 @@ public static class Problems
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(title: ReaderText.Of("未找到", "Not found"), detail: detail, statusCode: StatusCodes.Status404NotFound);
 
+    public static ProblemHttpResult CampaignNotFound(string id) =>
+        NotFound(Chamber.Workflows.Localization.ReaderText.Of($"活动 {id} 不存在", $"Campaign {id} does not exist."));
+
+    public static ProblemHttpResult ChamberNotFound(string id) =>
+        NotFound(Chamber.Workflows.Localization.ReaderText.Of($"商会 {id} 不存在", $"Chamber {id} does not exist."));
+
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(title: ReaderText.Of("无权操作", "Forbidden"), detail: detail, statusCode: StatusCodes.Status403Forbidden);
 

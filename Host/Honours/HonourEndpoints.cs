@@ -19,16 +19,14 @@ public static class HonourEndpoints
         var group = app.MapGroup("/api/campaigns/{id}/honours").WithTags("Honours").RequireAuthorization(Policies.Oversee);
         group.MapGet("/", async Task<Results<Ok<ShortlistView>, ProblemHttpResult>> (string id, CampaignQueries campaigns, CampaignHonours honours,
             CancellationToken ct) =>
-            await campaigns.FindAsync(id, ct) is null ? CampaignNotFound(id)
+            await campaigns.FindAsync(id, ct) is null ? Problems.CampaignNotFound(id)
             : await honours.ViewAsync(id, ct) is { } list ? TypedResults.Ok(list)
             : Problems.NotFound(ReaderText.Of("考核结束后才有拟表彰名单", "The campaign has no shortlist yet: it is made when the review is over.")));
         group.MapPut("/{chamberId}", async Task<Results<Ok<ShortlistView>, ProblemHttpResult>> (string id, string chamberId, HonourChange change,
             ClaimsPrincipal user, CampaignHonours honours, CancellationToken ct) =>
-            await honours.ChangeAsync(id, chamberId, change, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "", ct) is { } list
+            await honours.ChangeAsync(id, chamberId, change, user.Who(), ct) is { } list
                 ? TypedResults.Ok(list)
                 : Problems.NotFound(ReaderText.Of($"{chamberId} 不在活动 {id} 的达标单位中", $"{chamberId} is not among the units that passed campaign {id}.")))
             .ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);
     }
-
-    private static ProblemHttpResult CampaignNotFound(string id) => Problems.NotFound(ReaderText.Of($"活动 {id} 不存在", $"Campaign {id} does not exist."));
 }

@@ -45,10 +45,10 @@ public static class LedgerEndpoints
         var staff = app.MapGroup("/api/chambers/{id}/ledgers").WithTags("Chambers").RequireAuthorization(Policies.Operate);
         staff.MapGet("/", async Task<Results<Ok<IReadOnlyList<LedgerView>>, ProblemHttpResult>> (string id, ChamberDirectory chambers, ChamberLedgers ledgers,
             CancellationToken ct) =>
-            await chambers.FindAsync(id, ct) is null ? ChamberNotFound(id) : TypedResults.Ok(await ledgers.ListAsync(id, ct)));
+            await chambers.FindAsync(id, ct) is null ? Problems.ChamberNotFound(id) : TypedResults.Ok(await ledgers.ListAsync(id, ct)));
         staff.MapPost("/{year:int}/review", async Task<Results<Ok<LedgerView>, ProblemHttpResult>> (string id, int year, LedgerReview review, ClaimsPrincipal user,
             ChamberLedgers ledgers, CancellationToken ct) =>
-            await ledgers.ReviewAsync(id, year, review.Confirm, review.Reason, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "", ct) is { } reviewed
+            await ledgers.ReviewAsync(id, year, review.Confirm, review.Reason, user.Who(), ct) is { } reviewed
                 ? TypedResults.Ok(reviewed)
                 : Problems.NotFound(ReaderText.Of($"{id} 没有填报{year}年台账", $"{id} has entered no figures for {year}.")))
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -56,6 +56,4 @@ public static class LedgerEndpoints
 
     private static ProblemHttpResult YearNotOpen(int year) =>
         Problems.BadRequest(ReaderText.Of($"只能填报2004年至今年的台账，不能填报{year}年", $"Only the years from 2004 to this year can be entered, not {year}."));
-
-    private static ProblemHttpResult ChamberNotFound(string id) => Problems.NotFound(ReaderText.Of($"商会 {id} 不存在", $"Chamber {id} does not exist."));
 }

@@ -34,12 +34,12 @@ public static class CampaignMeetingEndpoints
         var group = app.MapGroup("/api/campaigns/{id}/meetings").WithTags("Meetings").RequireAuthorization(Policies.Oversee);
         group.MapGet("/", async Task<Results<Ok<IReadOnlyList<CampaignMeetingView>>, ProblemHttpResult>> (string id, CampaignQueries campaigns,
             CampaignMeetings meetings, CancellationToken ct) =>
-            await campaigns.FindAsync(id, ct) is null ? CampaignNotFound(id) : TypedResults.Ok(await meetings.ListAsync(id, ct)));
+            await campaigns.FindAsync(id, ct) is null ? Problems.CampaignNotFound(id) : TypedResults.Ok(await meetings.ListAsync(id, ct)));
         group.MapGet("/{meetingId}/sheet", SheetAsync);
         group.MapPost("/{meetingId}/sign-in", async Task<Results<Ok<SignInResult>, ProblemHttpResult>> (string id, string meetingId, SignInRequest request,
             ClaimsPrincipal user, CampaignMeetings meetings, CancellationToken ct) =>
             await FindAsync(meetings, id, meetingId, ct) is { } meeting
-                ? TypedResults.Ok(new SignInResult(await meetings.SignInAsync(meeting, request, Who(user), ct)))
+                ? TypedResults.Ok(new SignInResult(await meetings.SignInAsync(meeting, request, user.Who(), ct)))
                 : MeetingNotFound(meetingId))
             .ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);
         // Anti-forgery is checked for every unsafe /api call by UseAntiforgeryForApi (header token).
@@ -71,7 +71,7 @@ public static class CampaignMeetingEndpoints
         var (content, fileName, problem) = await UploadForms.ReadImportAsync(request, ct);
         if (content is null)
             return problem!;
-        return TypedResults.Ok(await meetings.ImportSignInAsync(meeting, content, fileName, Who(user), ct));
+        return TypedResults.Ok(await meetings.ImportSignInAsync(meeting, content, fileName, user.Who(), ct));
     }
 
     // Everything the step would refuse is refused here first: a bad move must not fault the campaign's instance.
@@ -142,9 +142,7 @@ public static class CampaignMeetingEndpoints
     private static async Task<CampaignMeetingRecord?> FindAsync(CampaignMeetings meetings, string campaignId, string meetingId, CancellationToken ct) =>
         await meetings.FindAsync(meetingId, ct) is { } meeting && meeting.CampaignId == campaignId ? meeting : null;
 
-    private static string Who(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "";
 
-    private static ProblemHttpResult CampaignNotFound(string id) => Problems.NotFound(ReaderText.Of($"活动 {id} 不存在", $"Campaign {id} does not exist."));
 
     private static ProblemHttpResult MeetingNotFound(string id) => Problems.NotFound(ReaderText.Of($"会议 {id} 不存在", $"Meeting {id} does not exist."));
 }

@@ -23,14 +23,12 @@ public static class TitleEndpoints
         var group = app.MapGroup("/api/chambers/{id}/titles").WithTags("Titles").RequireAuthorization(Policies.Oversee);
         group.MapGet("/", async Task<Results<Ok<IReadOnlyList<TitleView>>, ProblemHttpResult>> (string id, ChamberDirectory chambers, ChamberTitles titles,
             CancellationToken ct) =>
-            await chambers.FindAsync(id, ct) is null ? ChamberNotFound(id) : TypedResults.Ok(await titles.OfChamberAsync(id, ct)));
+            await chambers.FindAsync(id, ct) is null ? Problems.ChamberNotFound(id) : TypedResults.Ok(await titles.OfChamberAsync(id, ct)));
         group.MapPost("/{titleId}/remove", async Task<Results<Ok<TitleView>, ProblemHttpResult>> (string id, string titleId, TitleRemoval removal,
             ClaimsPrincipal user, ChamberTitles titles, CancellationToken ct) =>
-            await titles.RemoveAsync(id, titleId, removal.Reason, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name, null, ct) is { } removed
+            await titles.RemoveAsync(id, titleId, removal.Reason, user.Who(), null, ct) is { } removed
                 ? TypedResults.Ok(removed)
                 : Problems.NotFound(ReaderText.Of($"{id} 没有持有中的称号 {titleId}", $"{id} holds no title {titleId}.")))
             .ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);
     }
-
-    private static ProblemHttpResult ChamberNotFound(string id) => Problems.NotFound(ReaderText.Of($"商会 {id} 不存在", $"Chamber {id} does not exist."));
 }
