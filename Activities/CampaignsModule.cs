@@ -54,6 +54,10 @@ public static class CampaignsModule
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignLauncher>());
         services.AddSingleton<Lifecycle.ParticipantClosing>();
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.ParticipantClosing>());
+        services.AddActivity<Cascade.CascadeCampaign>();
+        services.AddActivity<Cascade.ReportUpward>();
+        services.AddSingleton<Cascade.UpwardReports>();
+        services.AddHostedService(sp => sp.GetRequiredService<Cascade.UpwardReports>());
         services.AddSingleton<Lifecycle.CampaignProgressRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignProgressRecorder>());
         services.AddSingleton<Meetings.MeetingCancellationSender>();

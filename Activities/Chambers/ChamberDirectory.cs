@@ -12,7 +12,11 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
     private readonly CoalescingLoader<string, ChamberRecord> _byId = new((ids, ct) => LoadAsync(contexts, ids, ct), 500);
 
     /// <summary>Reads a CSV or XLSX file and stores its valid rows in one transaction; throws <see cref="FormatException"/> when the file as a whole is unreadable.</summary>
-    public async Task<ImportResult> ImportAsync(byte[] content, string? fileName, CancellationToken cancellationToken = default)
+    /// <param name="federationId">
+    /// A federation importing its own units: a row may only add or change a unit under it, new units
+    /// without a 上级单位 stand directly under it, and a parent named must be it or one of its units.
+    /// </param>
+    public async Task<ImportResult> ImportAsync(byte[] content, string? fileName, string? federationId = null, CancellationToken cancellationToken = default)
     {
         var plan = ChamberImport.Plan(TabularFile.Read(content, fileName));
         var now = clock.GetUtcNow().UtcDateTime;
@@ -29,6 +33,13 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
                 existing[record.NameKey] = record;
         }
 
+        if (federationId is not null)
+        {
+            var outside = await OutsideFederationAsync(db, federationId, plan.Rows, existing, hierarchy, cancellationToken);
+            if (outside.Count > 0)
+                plan = new ChamberImportPlan([.. plan.Rows.Where(r => outside.All(e => e.Row != r.RowNumber))], [.. plan.Errors, .. outside]);
+        }
+
         int created = 0, updated = 0, unchanged = 0;
         var ids = new List<string>(plan.Rows.Count);
         foreach (var row in plan.Rows)
@@ -36,7 +47,10 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
             var key = ChamberImport.NameKey(row.Name);
             if (!existing.TryGetValue(key, out var record))
             {
-                record = new ChamberRecord { Id = Guid.CreateVersion7().ToString("N"), Name = row.Name, NameKey = key, Email = row.Email, CreatedAt = now };
+                record = new ChamberRecord
+                {
+                    Id = Guid.CreateVersion7().ToString("N"), Name = row.Name, NameKey = key, Email = row.Email, CreatedAt = now, ParentId = federationId,
+                };
                 db.Chambers.Add(record);
                 Apply(record, row);
                 record.UpdatedAt = now;
@@ -72,6 +86,30 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ImportResult(plan.Rows.Count + plan.Errors.Select(e => e.Row).Distinct().Count(), created, updated, unchanged, plan.Errors, [.. ids.Distinct()]);
+    }
+
+    /// <summary>The rows a federation may not import: a unit of the directory not under it, or a parent that is neither it nor one of its units.</summary>
+    private static async Task<List<ImportError>> OutsideFederationAsync(CampaignDbContext db, string federationId, IReadOnlyList<ChamberRow> rows,
+        Dictionary<string, ChamberRecord> existing, Dictionary<string, Placed>? directory, CancellationToken cancellationToken)
+    {
+        var under = await UnderAsync(db, federationId, cancellationToken);
+        var inFile = rows.Select(r => ChamberImport.NameKey(r.Name)).ToHashSet(StringComparer.Ordinal);
+        var refused = new List<ImportError>();
+        foreach (var row in rows)
+        {
+            if (existing.TryGetValue(ChamberImport.NameKey(row.Name), out var record) && !under.Contains(record.Id))
+            {
+                refused.Add(new ImportError(row.RowNumber, "名称", ReaderText.Of($"“{row.Name}”已在名录中，但不属于本单位", $"'{row.Name}' is in the directory, but not under this federation.")));
+                continue;
+            }
+
+            var parentKey = row.Parent is null ? null : ChamberImport.NameKey(row.Parent);
+            if (parentKey is not null && !inFile.Contains(parentKey) && directory?.GetValueOrDefault(parentKey) is { } parent
+                && parent.Id != federationId && !under.Contains(parent.Id))
+                refused.Add(new ImportError(row.RowNumber, "上级单位", ReaderText.Of($"上级单位“{row.Parent}”须为本单位或其所属单位", $"The parent '{row.Parent}' must be this federation or one of its units.")));
+        }
+
+        return refused;
     }
 
     /// <summary>Why a unit cannot stand under <paramref name="parentId"/>: it is not in the directory, or it is the unit itself or one below it.</summary>
@@ -224,6 +262,32 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
             .OrderBy(c => c.Name).Select(c => new FederationRef(c.Id, c.Name, c.Type, c.ParentId)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The units under a federation, at any depth (街道商会 under 区工商联 under 市工商联).</summary>
+    public async Task<IReadOnlySet<string>> UnderAsync(string federationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await UnderAsync(db, federationId, cancellationToken);
+    }
+
+    /// <summary>Deeper than any directory goes: a circle in the data stops the walk here.</summary>
+    private const int MaxDepth = 16;
+
+    private static async Task<HashSet<string>> UnderAsync(CampaignDbContext db, string federationId, CancellationToken cancellationToken)
+    {
+        var under = new HashSet<string>(StringComparer.Ordinal);
+        List<string> level = [federationId];
+        for (var depth = 0; depth < MaxDepth && level.Count > 0; depth++)
+        {
+            var next = new List<string>();
+            foreach (var chunk in level.Chunk(1000))
+                next.AddRange(await db.Chambers.Where(c => c.ParentId != null && chunk.Contains(c.ParentId)).Select(c => c.Id).ToListAsync(cancellationToken));
+            level = [.. next.Where(under.Add)];
+        }
+
+        under.Remove(federationId);
+        return under;
+    }
+
     /// <summary>The districts chambers are in, for the directory's filter.</summary>
     public async Task<IReadOnlyList<string>> DistrictsAsync(CancellationToken cancellationToken = default)
     {
@@ -246,6 +310,12 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
             chambers = chambers.Where(c => c.District == query.District);
         if (query.Type is { } type)
             chambers = chambers.Where(c => c.Type == type);
+        if (query.Under is { } federation)
+        {
+            var under = await UnderAsync(db, federation, cancellationToken);
+            chambers = chambers.Where(c => under.Contains(c.Id));
+        }
+
         var total = await chambers.CountAsync(cancellationToken);
         var items = await chambers.OrderBy(c => c.District).ThenBy(c => c.Name).Skip(page.Skip).Take(page.Size)
             .ToListAsync(cancellationToken);

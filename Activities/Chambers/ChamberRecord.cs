@@ -22,6 +22,12 @@ public enum ChamberType
     CityFederation,
 }
 
+public static class ChamberTypes
+{
+    /// <summary>A federation (工商联) rather than a chamber: it can run an upper level's campaign for units of its own.</summary>
+    public static bool IsFederation(ChamberType type) => type is ChamberType.CountyFederation or ChamberType.CityFederation;
+}
+
 /// <summary>A chamber (or district federation) that takes part in campaigns.</summary>
 public sealed class ChamberRecord
 {

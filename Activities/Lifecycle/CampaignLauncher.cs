@@ -114,7 +114,9 @@ public sealed class CampaignLauncher(
             // The first request of a campaign decides; its participants are launched once.
             await db.Campaigns.Where(c => c.Id == request.CampaignId && c.ParticipantWorkflow == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParticipantWorkflow, request.WorkflowDefinitionId)
-                    .SetProperty(c => c.UntilStage, request.UntilStage), cancellationToken);
+                    .SetProperty(c => c.UntilStage, request.UntilStage)
+                    .SetProperty(c => c.FederationWorkflow, request.FederationWorkflowDefinitionId)
+                    .SetProperty(c => c.FederationUntilStage, request.FederationUntilStage), cancellationToken);
             await outbox.MarkSentAsync(message, cancellationToken);
         }
     }
@@ -142,6 +144,9 @@ public sealed class CampaignLauncher(
     {
         var graph = await definitions.GetPublishedAsync(campaign.ParticipantWorkflow!, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Participant workflow '{campaign.ParticipantWorkflow}' of campaign {campaign.Id} is not published.");
+        var federationGraph = campaign.FederationWorkflow is null ? null
+            : await definitions.GetPublishedAsync(campaign.FederationWorkflow, cancellationToken)
+              ?? throw new WorkflowNotFoundException($"Federations' workflow '{campaign.FederationWorkflow}' of campaign {campaign.Id} is not published.");
         var input = InputOf(campaign);
         var started = 0;
         // The participants' request e-mails are delivered mostly after the launch, not beside it.
@@ -154,17 +159,20 @@ public sealed class CampaignLauncher(
             if (batch.Count == 0)
                 break;
             var startedBefore = await ExistingAsync([.. batch.Select(p => p.InstanceId)], cancellationToken);
+            var batchIds = batch.Select(p => p.ChamberId).ToList();
+            var federations = federationGraph is null ? [] : (await db.Chambers.Where(c => batchIds.Contains(c.Id)
+                    && (c.Type == Chambers.ChamberType.CountyFederation || c.Type == Chambers.ChamberType.CityFederation))
+                .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
             await Parallel.ForEachAsync(batch.Where(p => !startedBefore.Contains(p.InstanceId)),
                 new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
                 async (participant, ct) =>
                 {
-                    await runtime.StartAsync(graph, new Dictionary<string, object?>(input) { [CampaignInputs.ChamberId] = participant.ChamberId }, campaign.Id, null,
+                    await runtime.StartAsync(federations.Contains(participant.ChamberId) ? federationGraph! : graph, new Dictionary<string, object?>(input) { [CampaignInputs.ChamberId] = participant.ChamberId }, campaign.Id, null,
                         participant.InstanceId, ct);
                     Interlocked.Increment(ref started);
                     CampaignTelemetry.ParticipantsLaunched.Add(1);
                 });
-            var chamberIds = batch.Select(p => p.ChamberId).ToList();
-            await db.CampaignParticipants.Where(p => p.CampaignId == campaign.Id && chamberIds.Contains(p.ChamberId))
+            await db.CampaignParticipants.Where(p => p.CampaignId == campaign.Id && batchIds.Contains(p.ChamberId))
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.Launched, true), cancellationToken);
             await db.Campaigns.Where(c => c.Id == campaign.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.LaunchedCount, c => c.LaunchedCount + batch.Count), cancellationToken);

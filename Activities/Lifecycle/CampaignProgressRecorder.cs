@@ -138,28 +138,30 @@ public sealed class CampaignProgressRecorder(
     }
 
     /// <summary>The counts to resume with, or null while somebody has not got that far.</summary>
-    private async Task<ParticipantsReached?> ReachedAsync(string campaignId, string stage, CancellationToken cancellationToken)
+    private async Task<ParticipantsReached?> ReachedAsync(string campaignId, AwaitedStage stage, CancellationToken cancellationToken)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var participants = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => (int?)c.ParticipantCount).FirstOrDefaultAsync(cancellationToken);
-        var reached = await db.CampaignStages.CountAsync(s => s.CampaignId == campaignId && s.Stage == stage, cancellationToken);
+        var reached = await stage.CountReachedAsync(db, campaignId, cancellationToken);
         if (participants is not { } total || reached < total)
             return null;
         var outcomes = await db.CampaignParticipants.Where(p => p.CampaignId == campaignId && p.Outcome != null)
             .GroupBy(p => p.Outcome!).Select(g => new { Outcome = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Outcome, g => g.Count, cancellationToken);
-        return new ParticipantsReached(stage, total, reached,
+        return new ParticipantsReached(stage.Stage, total, reached,
             outcomes.GetValueOrDefault(CampaignProgress.Outcomes.Commended),
             outcomes.GetValueOrDefault(CampaignProgress.Outcomes.Rectifying),
             outcomes.GetValueOrDefault(CampaignProgress.Outcomes.NotPassed));
     }
 
-    private static string? StageOf(BookmarkRecord bookmark)
+    private static AwaitedStage? StageOf(BookmarkRecord bookmark)
     {
         if (bookmark.Payload is null)
             return null;
         using var payload = JsonDocument.Parse(bookmark.Payload);
-        return payload.RootElement.TryGetProperty("stage", out var stage) ? stage.GetString() : null;
+        return payload.RootElement.TryGetProperty("stage", out var stage) && stage.GetString() is { } chambers
+            ? new AwaitedStage(chambers, payload.RootElement.TryGetProperty("federationStage", out var federations) ? federations.GetString() : null)
+            : null;
     }
 
     private ProgressReport? ProgressReportOf(OutboxRecord message)

@@ -126,7 +126,20 @@ public sealed class CampaignQueries(
             TemplateName = template?.Definition.LocalizedName(),
             ScoredItems = rubric?.Scored.Count() ?? 0,
             RubricVersion = rubric?.Version,
+            Federation = await FederationOfAsync(campaign, cancellationToken),
         };
+    }
+
+    /// <summary>Whose campaign it is, when a federation's, and the upper campaign it runs for.</summary>
+    private async Task<CampaignFederation?> FederationOfAsync(CampaignRecord campaign, CancellationToken cancellationToken)
+    {
+        if (campaign.FederationId is null)
+            return null;
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var name = await db.Chambers.Where(c => c.Id == campaign.FederationId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        var parent = campaign.ParentCampaignId is null ? null
+            : await db.Campaigns.Where(c => c.Id == campaign.ParentCampaignId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        return new CampaignFederation(campaign.FederationId, name ?? campaign.FederationId, campaign.ParentCampaignId, parent);
     }
 
     public async Task<ListPage<ParticipantView>> ParticipantsAsync(string campaignId, ParticipantFilter filter, PageRequest page,

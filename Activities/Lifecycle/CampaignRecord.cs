@@ -36,6 +36,21 @@ public sealed class CampaignRecord
     /// <summary>The version of its rubric the campaign was launched with: it is scored by that version, whatever is edited since.</summary>
     public int? RubricVersion { get; set; }
 
+    /// <summary>The upper level's campaign this one runs for a federation taking part in it (a 下级活动); null for a top-level campaign.</summary>
+    public string? ParentCampaignId { get; set; }
+
+    /// <summary>
+    /// The federation (a directory unit) whose campaign this is: its accounts see and run it, and
+    /// its participants stand under it. Null: the top level's.
+    /// </summary>
+    public string? FederationId { get; set; }
+
+    /// <summary>The definition run for the federations among the participants, when the campaign's workflow names one (e.g. shanghai-2017-district).</summary>
+    public string? FederationWorkflow { get; set; }
+
+    /// <summary>The federations' stage the campaign's workflow waits for, as <see cref="UntilStage"/> is the chambers'.</summary>
+    public string? FederationUntilStage { get; set; }
+
     public int ParticipantCount { get; set; }
     public int LaunchedCount { get; set; }
     public DateTime CreatedAt { get; set; }

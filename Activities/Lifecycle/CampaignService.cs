@@ -16,16 +16,18 @@ namespace Chamber.Campaigns.Lifecycle;
 /// </summary>
 public sealed class CampaignService(
     IDbContextFactory<CampaignDbContext> campaigns,
+    Chambers.ChamberDirectory directory,
     CampaignTemplates templates,
     IPeopleDirectory people,
     Calendar.BusinessCalendarService calendars,
     Reviews.RubricCatalog rubrics,
     TimeProvider clock)
 {
-    public async Task<CampaignRecord> CreateAsync(CreateCampaign request, CancellationToken cancellationToken = default)
+    /// <param name="federationId">The federation whose account creates it: its campaign, over units under it only. Null: the top level's.</param>
+    public async Task<CampaignRecord> CreateAsync(CreateCampaign request, string? federationId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
-        var (participantIds, template) = await CheckAsync(db, request, cancellationToken);
+        var (participantIds, template) = await CheckAsync(db, request, new CampaignOwner(federationId, null), cancellationToken);
         var campaign = new CampaignRecord
         {
             Id = Guid.CreateVersion7().ToString("N"),
@@ -33,6 +35,7 @@ public sealed class CampaignService(
             TemplateId = "",
             Status = CampaignStatus.Draft,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            FederationId = federationId,
         };
         Apply(campaign, request, participantIds.Count, template);
         db.Campaigns.Add(campaign);
@@ -49,7 +52,9 @@ public sealed class CampaignService(
     public async Task<CampaignRecord?> UpdateAsync(string campaignId, CreateCampaign request, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
-        var (participantIds, template) = await CheckAsync(db, request, cancellationToken);
+        var owner = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId)
+            .Select(c => new CampaignOwner(c.FederationId, c.ParentCampaignId)).FirstOrDefaultAsync(cancellationToken);
+        var (participantIds, template) = await CheckAsync(db, request, owner ?? new CampaignOwner(null, null), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await DraftAsync(db, campaignId, cancellationToken) is not { } campaign)
             return null;
@@ -91,7 +96,8 @@ public sealed class CampaignService(
     }
 
     /// <summary>The request's problems, all at once, as one <see cref="CampaignRequestException"/>; else the participants in launch order.</summary>
-    private async Task<(List<string> ParticipantIds, CampaignTemplate Template)> CheckAsync(CampaignDbContext db, CreateCampaign request, CancellationToken cancellationToken)
+    private async Task<(List<string> ParticipantIds, CampaignTemplate Template)> CheckAsync(CampaignDbContext db, CreateCampaign request, CampaignOwner owner,
+        CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(request.Name))
@@ -106,7 +112,11 @@ public sealed class CampaignService(
         if (templateProblem is not null)
             problems.Add(templateProblem);
         else if (request.Year is >= 2004 and <= 2100)
+        {
             problems.AddRange(await ScheduleProblemsAsync(template!, request, cancellationToken));
+            if (owner.ParentCampaignId is not null)
+                problems.AddRange(await LoosenedAsync(db, owner.ParentCampaignId, CampaignSchedule.DatesOf(template, request.Year.Value, request.Schedule), cancellationToken));
+        }
         foreach (var key in Email.CampaignWording.Keys)
         {
             if (request.Schedule?.GetValueOrDefault(key) is { } text && (text.Trim().Length > PlainText.MaxNameLength || PlainText.HasControlCharacters(text)))
@@ -165,6 +175,14 @@ public sealed class CampaignService(
             var unknown = participantIds.Where(id => !known.Contains(id)).Take(5).ToList();
             if (unknown.Count > 0)
                 problems.Add(ReaderText.Of($"商会不在名录中：{string.Join(", ", unknown)}", $"Not in the chamber directory: {string.Join(", ", unknown)}."));
+            else if (owner.FederationId is not null)
+            {
+                // A federation's campaign is for the units under it: none of another's.
+                var under = await directory.UnderAsync(owner.FederationId, cancellationToken);
+                var outside = participantIds.Where(id => !under.Contains(id)).Take(5).ToList();
+                if (outside.Count > 0)
+                    problems.Add(ReaderText.Of($"不是本单位所属的单位：{string.Join(", ", outside)}", $"Not under this federation: {string.Join(", ", outside)}."));
+            }
         }
 
         if (problems.Count > 0)
@@ -182,20 +200,7 @@ public sealed class CampaignService(
     /// </summary>
     private async Task<IEnumerable<string>> ScheduleProblemsAsync(CampaignTemplate template, CreateCampaign request, CancellationToken cancellationToken)
     {
-        var dates = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in template.Schedule as System.Text.Json.Nodes.JsonObject ?? [])
-        {
-            if (value is System.Text.Json.Nodes.JsonValue text && text.TryGetValue<string>(out var date))
-                dates[key] = date.Replace("{year}", request.Year!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        }
-
-        // Only the template's dates: a schedule also carries other settings (who scores, how many days).
-        foreach (var (key, value) in request.Schedule ?? new Dictionary<string, string>())
-        {
-            if (dates.ContainsKey(key) && !string.IsNullOrWhiteSpace(value))
-                dates[key] = value;
-        }
-
+        var dates = CampaignSchedule.DatesOf(template, request.Year!.Value, request.Schedule);
         var calendar = await calendars.GetAsync(cancellationToken);
         var problems = new List<string>();
         var missingYears = new SortedSet<int>();
@@ -243,6 +248,93 @@ public sealed class CampaignService(
         campaign.ParticipantCount = participantCount;
     }
 
+    /// <summary>The due dates of a federation's campaign that fall after its upper level's (which it may tighten, not loosen).</summary>
+    private async Task<IEnumerable<string>> LoosenedAsync(CampaignDbContext db, string parentId, IReadOnlyDictionary<string, string> dates, CancellationToken cancellationToken)
+    {
+        if (await UpperDatesAsync(db, parentId, cancellationToken) is not { } upper)
+            return [];
+        return CampaignSchedule.LoosenedProblems(dates, upper, await calendars.GetAsync(cancellationToken)).ToList();
+    }
+
+    /// <summary>The due dates an upper level's campaign runs by; null when there is no such campaign.</summary>
+    private async Task<Dictionary<string, string>?> UpperDatesAsync(CampaignDbContext db, string parentId, CancellationToken cancellationToken)
+    {
+        var parent = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId, cancellationToken);
+        if (parent is null)
+            return null;
+        var template = (await templates.FindAsync(parent.TemplateId, cancellationToken)).Template;
+        return CampaignSchedule.DatesOf(template, parent.Year, SettingsOf(parent));
+    }
+
+    private static Dictionary<string, string>? SettingsOf(CampaignRecord campaign) =>
+        campaign.Schedule is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(campaign.Schedule);
+
+    /// <summary>
+    /// A federation's own campaign for an upper level's (下级活动), opened by <see cref="Cascade.CascadeCampaign"/>
+    /// when the federation's part reaches it: a draft of the federation's template over the units
+    /// directly under it in the directory, due by the template's dates or the upper level's where
+    /// those are earlier, run by the federation's own staff and leaders. Its id comes from the two,
+    /// so a step run again finds the campaign it opened.
+    /// </summary>
+    public async Task<CampaignRecord> OpenForFederationAsync(string parentId, string federationId, string templateId, CancellationToken cancellationToken = default)
+    {
+        var id = SubCampaignId(parentId, federationId);
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        if (await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken) is { } opened)
+            return opened;
+        var parent = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId, cancellationToken)
+            ?? throw new InvalidOperationException(ReaderText.Of($"上级活动“{parentId}”不存在", $"The upper campaign '{parentId}' does not exist."));
+        var federation = await db.Chambers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == federationId, cancellationToken)
+            ?? throw new InvalidOperationException(Chambers.ChamberDirectory.NotInDirectory(federationId));
+        var (template, problem) = await templates.FindAsync(templateId, cancellationToken);
+        if (template is null)
+            throw new InvalidOperationException(problem);
+
+        var calendar = await calendars.GetAsync(cancellationToken);
+        var dates = CampaignSchedule.DatesOf(template, parent.Year, null);
+        var upper = await UpperDatesAsync(db, parentId, cancellationToken) ?? [];
+        var units = await db.Chambers.AsNoTracking().Where(c => c.ParentId == federationId).Select(c => c.Id).ToListAsync(cancellationToken);
+        units.Sort(StringComparer.Ordinal);
+        var settings = CampaignSchedule.Capped(dates, upper, calendar);
+        // Its letters come from the federation, not from the upper level's department; its reviewers score.
+        settings[Email.CampaignWording.OrganiserKey] = federation.Name;
+        if (await people.OfFederationAsync(federationId, "reviewer", cancellationToken) is { Count: > 0 } scorers)
+            settings["scorers"] = string.Join(", ", scorers);
+        var request = new CreateCampaign($"{parent.Name}（{federation.Name}）", parent.Year, templateId, units,
+            await people.OfFederationAsync(federationId, "leader", cancellationToken),
+            await people.OfFederationAsync(federationId, "staff", cancellationToken),
+            settings);
+        var campaign = new CampaignRecord
+        {
+            Id = id,
+            Name = "",
+            TemplateId = "",
+            Status = CampaignStatus.Draft,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            ParentCampaignId = parentId,
+            FederationId = federationId,
+        };
+        Apply(campaign, request, units.Count, template);
+        db.Campaigns.Add(campaign);
+        AddParticipants(db, id, units);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Opened meanwhile by the same step run elsewhere.
+            await using var again = await campaigns.CreateDbContextAsync(cancellationToken);
+            return await again.Campaigns.AsNoTracking().FirstAsync(c => c.Id == id, cancellationToken);
+        }
+
+        return campaign;
+    }
+
+    /// <summary>A federation's campaign for an upper level's: derived from the two, so it is opened once.</summary>
+    public static string SubCampaignId(string parentId, string federationId) =>
+        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"sub-campaign:{parentId}:{federationId}")).AsSpan(0, 16)).ToString("N");
+
     private static string? Joined(IReadOnlyList<string>? people) => people is { Count: > 0 } ? string.Join(", ", people) : null;
 
     private static void AddParticipants(CampaignDbContext db, string campaignId, List<string> participantIds)
@@ -266,8 +358,18 @@ public sealed class CampaignService(
         var template = draft is null ? null : (await templates.FindAsync(draft.TemplateId, cancellationToken)).Template;
         if (draft is not null && template is not null)
         {
-            var schedule = draft.Schedule is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(draft.Schedule);
+            var schedule = SettingsOf(draft);
             var problems = (await ScheduleProblemsAsync(template, new CreateCampaign(draft.Name, draft.Year, draft.TemplateId, [], null, null, schedule), cancellationToken)).ToList();
+            if (draft.ParentCampaignId is not null)
+            {
+                // Opened by the system, not the wizard: what the wizard would have asked is asked now.
+                problems.AddRange(await LoosenedAsync(db, draft.ParentCampaignId, CampaignSchedule.DatesOf(template, draft.Year, schedule), cancellationToken));
+                if (draft.ParticipantCount == 0)
+                    problems.Add(ReaderText.Of("请选择参加的单位", "Choose the participating units."));
+                if (string.IsNullOrWhiteSpace(draft.Reviewers))
+                    problems.Add(ReaderText.Of("请指定本单位负责审核的工作人员", "Name the staff who check the submissions."));
+            }
+
             if (problems.Count > 0)
                 throw new CampaignRequestException(string.Join(" ", problems));
         }
@@ -280,6 +382,9 @@ public sealed class CampaignService(
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Launching).SetProperty(c => c.LaunchedAt, now)
                 .SetProperty(c => c.RubricId, rubricId).SetProperty(c => c.RubricVersion, version), cancellationToken) == 1;
     }
+
+    /// <summary>Whose campaign it is: a federation's (its units only) and, for a federation's part in an upper campaign, that campaign (its dates the limit).</summary>
+    private sealed record CampaignOwner(string? FederationId, string? ParentCampaignId);
 
     /// <summary>The instance of the campaign's own workflow: derived from the campaign, so it is started once.</summary>
     public static string CampaignInstanceId(string campaignId) =>

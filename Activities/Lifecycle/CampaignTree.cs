@@ -9,8 +9,12 @@ namespace Chamber.Campaigns.Lifecycle;
 /// at any depth — who still owes something and who is late, the outcomes and the mean score; the
 /// federations under it; and how many participants stand directly under it (the drill-down).
 /// </summary>
+/// <param name="Campaign">The federation's own campaign for this one (its units run there), when it has one: the drill-down into it.</param>
 public sealed record FederationProgress(string Id, string Name, ChamberType? Type, int Participants, int Direct, int Waiting, int Overdue, int Commended,
-    int Passed, int Rectifying, int NotPassed, double? AverageScore, IReadOnlyList<FederationProgress> Children);
+    int Passed, int Rectifying, int NotPassed, double? AverageScore, IReadOnlyList<FederationProgress> Children, FederationCampaign? Campaign = null);
+
+/// <summary>A federation's own campaign for an upper one: where to open it, and how far it got (a draft its staff have yet to launch).</summary>
+public sealed record FederationCampaign(string Id, CampaignStatus Status);
 
 /// <summary>The campaign by the directory's hierarchy, and how many participants stand under no federation.</summary>
 public sealed record CampaignTreeView(IReadOnlyList<FederationProgress> Federations, int Unplaced);
@@ -31,24 +35,43 @@ public sealed class CampaignTree(IDbContextFactory<CampaignDbContext> campaigns,
     /// <summary>Deeper than any directory goes: a circle in the data stops the walk here.</summary>
     private const int MaxDepth = 16;
 
+    /// <summary>
+    /// The campaign with the federations' campaigns for it (district → street, at any depth): each
+    /// federation's units are counted from its own campaign, under it.
+    /// </summary>
     public async Task<CampaignTreeView> ReadAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
-        var rows = await db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId)
+        var federationCampaigns = new Dictionary<string, FederationCampaign>(StringComparer.Ordinal);
+        List<string> tree = [campaignId];
+        for (List<string> level = [campaignId]; level.Count > 0 && tree.Count < 10_000;)
+        {
+            var below = await db.Campaigns.AsNoTracking().Where(c => c.ParentCampaignId != null && level.Contains(c.ParentCampaignId))
+                .Select(c => new { c.Id, c.FederationId, c.Status }).ToListAsync(cancellationToken);
+            foreach (var sub in below.Where(c => c.FederationId is not null))
+                federationCampaigns[sub.FederationId!] = new FederationCampaign(sub.Id, sub.Status);
+            level = [.. below.Select(c => c.Id).Where(id => !tree.Contains(id))];
+            tree.AddRange(level);
+        }
+
+        var rows = await db.CampaignParticipants.AsNoTracking().Where(p => tree.Contains(p.CampaignId))
             .Select(p => new { p.ChamberId, p.Outcome, p.Score }).ToListAsync(cancellationToken);
         // Every unit's place: the chain above a participant runs through units that take no part.
         var units = await db.Chambers.AsNoTracking().Select(c => new { c.Id, c.Name, c.Type, c.ParentId })
             .ToDictionaryAsync(c => c.Id, c => new TreeUnit(c.Name, c.Type, c.ParentId), StringComparer.Ordinal, cancellationToken);
         var now = clock.GetUtcNow();
-        var owing = (await tasks.ChamberDeadlinesAsync(campaignId, cancellationToken))
-            .GroupBy(d => d.ChamberId, StringComparer.Ordinal)
+        var deadlines = new List<(string ChamberId, DateTimeOffset? DueAt)>();
+        foreach (var id in tree)
+            deadlines.AddRange(await tasks.ChamberDeadlinesAsync(id, cancellationToken));
+        var owing = deadlines.GroupBy(d => d.ChamberId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Min(d => d.DueAt ?? DateTimeOffset.MaxValue) < now, StringComparer.Ordinal);
         return Build(units, [.. rows.Select(r => new TreeParticipant(r.ChamberId, r.Outcome, r.Score, owing.ContainsKey(r.ChamberId),
-            owing.GetValueOrDefault(r.ChamberId)))]);
+            owing.GetValueOrDefault(r.ChamberId)))], federationCampaigns);
     }
 
     /// <summary>Sums each participant into every federation above it and hangs the federations touched into their tree, by name.</summary>
-    public static CampaignTreeView Build(IReadOnlyDictionary<string, TreeUnit> units, IReadOnlyList<TreeParticipant> participants)
+    public static CampaignTreeView Build(IReadOnlyDictionary<string, TreeUnit> units, IReadOnlyList<TreeParticipant> participants,
+        IReadOnlyDictionary<string, FederationCampaign>? federationCampaigns = null)
     {
         var sums = new Dictionary<string, Sum>(StringComparer.Ordinal);
         var unplaced = 0;
@@ -97,7 +120,8 @@ public sealed class CampaignTree(IDbContextFactory<CampaignDbContext> campaigns,
             var unit = units[id];
             return new FederationProgress(id, unit.Name, unit.Type, sum.Participants, sum.Direct, sum.Waiting, sum.Overdue, sum.Commended, sum.Passed,
                 sum.Rectifying, sum.NotPassed, sum.Scored > 0 ? Math.Round(sum.ScoreTotal / sum.Scored, 1, MidpointRounding.AwayFromZero) : null,
-                depth >= MaxDepth ? [] : [.. childrenOf[id].Select(child => Node(child, depth + 1)).OrderBy(n => n.Name, StringComparer.Ordinal)]);
+                depth >= MaxDepth ? [] : [.. childrenOf[id].Select(child => Node(child, depth + 1)).OrderBy(n => n.Name, StringComparer.Ordinal)],
+                federationCampaigns?.GetValueOrDefault(id));
         }
 
         var roots = sums.Keys.Where(id => units[id].ParentId is not { } up || !sums.ContainsKey(up));

@@ -18,4 +18,10 @@ public sealed record CampaignView(string Id, string Name, int Year, string Templ
 
     /// <summary>The version of its rubric the campaign is scored by (the latest, before it is launched).</summary>
     public int? RubricVersion { get; init; }
+
+    /// <summary>Whose campaign it is, when a federation's (a district's own, or its part of the city's); null for the top level's.</summary>
+    public CampaignFederation? Federation { get; init; }
 }
+
+/// <summary>The federation a campaign belongs to, and the upper level's campaign it runs for (null when it is the federation's own).</summary>
+public sealed record CampaignFederation(string Id, string Name, string? ParentCampaignId, string? ParentCampaignName);

@@ -28,6 +28,16 @@ public sealed class ForEachParticipant : Activity
         UIHint = InputUIHints.SingleLine, IsRequired = true)]
     public Input<string>? UntilStage { get; set; }
 
+    [Input(DisplayName = "Federations' workflow",
+        Description = "The definition run instead for the federations among the participants (区县工商联, e.g. shanghai-2017-district), which run the campaign for their own units. Empty: everyone runs the participant workflow.",
+        UIHint = InputUIHints.WorkflowDefinitionPicker)]
+    public Input<string>? FederationWorkflowDefinitionId { get; set; }
+
+    [Input(DisplayName = "Federations continue when reached",
+        Description = "The id of the activity in the federations' workflow the campaign waits for (e.g. summary). Empty: the same as the chambers'.",
+        UIHint = InputUIHints.SingleLine)]
+    public Input<string>? FederationUntilStage { get; set; }
+
     [Input(DisplayName = "Closing date",
         Description = "A business date (2026-12-31<): after that day, the participants that have not reached the stage get the outcome below, their part is stopped, and the campaign goes on. Empty: it waits for everyone.",
         UIHint = InputUIHints.SingleLine)]
@@ -57,9 +67,13 @@ public sealed class ForEachParticipant : Activity
         if (string.IsNullOrWhiteSpace(stage) || !graph.Activities.ContainsKey(stage))
             throw new InvalidOperationException(ReaderText.Of($"商会流程“{definitionId}”中没有环节“{stage}”", $"'{definitionId}' has no activity '{stage}' to wait for."));
 
-        context.EnqueueMessage(ParticipantLaunch.Channel, new ParticipantLaunch(campaignId, definitionId!, stage).ToJson(),
+        var (federationDefinitionId, federationStage) = await FederationsAsync(context, stage);
+        context.EnqueueMessage(ParticipantLaunch.Channel, new ParticipantLaunch(campaignId, definitionId!, stage, federationDefinitionId, federationStage).ToJson(),
             $"{campaignId}: {definitionId} → {stage}", $"participants/{context.WorkflowInstanceId}/{context.Id}");
-        context.CreateBookmark(BookmarkName, campaignId, new Dictionary<string, string> { ["stage"] = stage }, OnAllReachedAsync);
+        var payload = new Dictionary<string, string> { ["stage"] = stage };
+        if (federationStage is not null)
+            payload["federationStage"] = federationStage;
+        context.CreateBookmark(BookmarkName, campaignId, payload, OnAllReachedAsync);
 
         if (context.Get(ClosingDate)?.Trim() is { Length: > 0 } closing)
         {
@@ -79,9 +93,24 @@ public sealed class ForEachParticipant : Activity
             // Closed when the day is over, in Beijing.
             var closes = Calendar.BeijingTime.At(day.AddDays(1), TimeOnly.MinValue);
             context.SetProperty("stage", stage);
+            context.SetProperty("federationStage", federationStage);
             context.SetProperty("unfinished", outcome);
             context.CreateBookmark(ClosingBookmark, closes.ToString("O", System.Globalization.CultureInfo.InvariantCulture), callback: OnClosedAsync, dueAt: closes);
         }
+    }
+
+    /// <summary>The federations' definition and the stage awaited in it, checked as the chambers' are; none when the step names none.</summary>
+    private async Task<(string? DefinitionId, string? Stage)> FederationsAsync(ActivityExecutionContext context, string chambersStage)
+    {
+        if (context.Get(FederationWorkflowDefinitionId)?.Trim() is not { Length: > 0 } definitionId)
+            return (null, null);
+        var stage = context.Get(FederationUntilStage)?.Trim() is { Length: > 0 } own ? own : chambersStage;
+        var graph = await context.Services.GetRequiredService<IWorkflowGraphSource>().GetPublishedAsync(definitionId);
+        if (graph is null)
+            throw new InvalidOperationException(ReaderText.Of($"工商联流程“{definitionId}”不存在或未发布", $"Federations' workflow '{definitionId}' is not published."));
+        if (!graph.Activities.ContainsKey(stage))
+            throw new InvalidOperationException(ReaderText.Of($"工商联流程“{definitionId}”中没有环节“{stage}”", $"'{definitionId}' has no activity '{stage}' to wait for."));
+        return (definitionId, stage);
     }
 
     private const string ClosingBookmark = "Chamber.ParticipantsClosing";
@@ -93,7 +122,7 @@ public sealed class ForEachParticipant : Activity
     private async ValueTask OnClosedAsync(ActivityExecutionContext context)
     {
         var campaignId = CampaignInputs.CampaignIdOf(context, "逐个商会");
-        var stage = context.GetProperty<string>("stage")!;
+        var stage = new AwaitedStage(context.GetProperty<string>("stage")!, context.GetProperty<string>("federationStage"));
         var outcome = context.GetProperty<string>("unfinished") ?? CampaignProgress.Outcomes.NotPassed;
         var closing = context.Services.GetRequiredService<ParticipantClosing>();
         var unfinished = await closing.RecordUnfinishedAsync(campaignId, stage, outcome, context.CancellationToken);

@@ -35,25 +35,30 @@ public sealed class ParticipantClosing(
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
     /// <summary>Records the unfinished participants' outcome; returns how many there were.</summary>
-    public async Task<int> RecordUnfinishedAsync(string campaignId, string stage, string outcome, CancellationToken cancellationToken = default)
+    public async Task<int> RecordUnfinishedAsync(string campaignId, AwaitedStage stage, string outcome, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
-        return await db.CampaignParticipants
-            .Where(p => p.CampaignId == campaignId && p.Outcome == null
-                && !db.CampaignStages.Any(s => s.CampaignId == campaignId && s.Stage == stage && s.ChamberId == p.ChamberId))
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Outcome, outcome), cancellationToken);
+        var unfinished = await stage.Unreached(db, campaignId).Where(p => p.Outcome == null).Select(p => p.ChamberId).ToListAsync(cancellationToken);
+        var recorded = 0;
+        foreach (var chunk in unfinished.Chunk(1000))
+        {
+            recorded += await db.CampaignParticipants.Where(p => p.CampaignId == campaignId && p.Outcome == null && chunk.Contains(p.ChamberId))
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Outcome, outcome), cancellationToken);
+        }
+
+        return recorded;
     }
 
     /// <summary>The counts the campaign goes on with.</summary>
-    public async Task<ParticipantsReached> CountsAsync(string campaignId, string stage, CancellationToken cancellationToken = default)
+    public async Task<ParticipantsReached> CountsAsync(string campaignId, AwaitedStage stage, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var participants = await db.CampaignParticipants.CountAsync(p => p.CampaignId == campaignId, cancellationToken);
-        var reached = await db.CampaignStages.CountAsync(s => s.CampaignId == campaignId && s.Stage == stage, cancellationToken);
+        var reached = await stage.CountReachedAsync(db, campaignId, cancellationToken);
         var outcomes = await db.CampaignParticipants.Where(p => p.CampaignId == campaignId && p.Outcome != null)
             .GroupBy(p => p.Outcome!).Select(g => new { Outcome = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Outcome, g => g.Count, cancellationToken);
-        return new ParticipantsReached(stage, participants, reached, outcomes.GetValueOrDefault(CampaignProgress.Outcomes.Commended),
+        return new ParticipantsReached(stage.Stage, participants, reached, outcomes.GetValueOrDefault(CampaignProgress.Outcomes.Commended),
             outcomes.GetValueOrDefault(CampaignProgress.Outcomes.Rectifying),
             outcomes.GetValueOrDefault(CampaignProgress.Outcomes.NotPassed) + outcomes.GetValueOrDefault(CampaignProgress.Outcomes.NotParticipated));
     }

@@ -2,8 +2,12 @@ using System.Text.Json;
 
 namespace Chamber.Campaigns.Lifecycle;
 
-/// <summary>What a campaign's workflow asks of the launcher: start one instance of this definition per participant.</summary>
-public sealed record ParticipantLaunch(string CampaignId, string WorkflowDefinitionId, string UntilStage)
+/// <summary>
+/// What a campaign's workflow asks of the launcher: start one instance of this definition per
+/// participant — of the federations' definition for a federation, when the step names one.
+/// </summary>
+public sealed record ParticipantLaunch(string CampaignId, string WorkflowDefinitionId, string UntilStage,
+    string? FederationWorkflowDefinitionId = null, string? FederationUntilStage = null)
 {
     public const string Channel = "campaign.participants";
 

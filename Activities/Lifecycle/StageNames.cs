@@ -15,11 +15,11 @@ internal sealed class StageNames
     private readonly Dictionary<string, int> _order = new(StringComparer.Ordinal);
 
     /// <summary>The stage's name in the reader's language (the request's, when the names were added).</summary>
-    /// <summary>The stages of a campaign: the activities of its template and of its participants' workflow, as published.</summary>
+    /// <summary>The stages of a campaign: the activities of its template and of its participants' workflows (the chambers', then the federations'), as published.</summary>
     public static async Task<StageNames> OfAsync(CampaignRecord campaign, DefinitionService definitions, CancellationToken cancellationToken)
     {
         var names = new StageNames();
-        foreach (var definitionId in new[] { campaign.TemplateId, campaign.ParticipantWorkflow })
+        foreach (var definitionId in new[] { campaign.TemplateId, campaign.ParticipantWorkflow, campaign.FederationWorkflow })
         {
             if (definitionId is not null && await definitions.GetPublishedAsync(definitionId, cancellationToken) is { } graph)
                 names.Add(graph);

@@ -19,6 +19,9 @@ public interface IPeopleDirectory
     /// </summary>
     Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken = default);
 
+    /// <summary>The addresses of the active accounts of a federation (<c>host_users.federation_id</c>) that hold a role, in order.</summary>
+    Task<IReadOnlyList<string>> OfFederationAsync(string federationId, string role, CancellationToken cancellationToken = default);
+
     /// <summary>The language (<see cref="Email.MessageLanguage"/>) of each of these addresses whose account chose one; others are not in the answer.</summary>
     Task<IReadOnlyDictionary<string, string>> LanguagesAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken = default);
 }

@@ -24,7 +24,7 @@ public sealed class TaskInbox(
 
     public async Task<ListPage<TaskView>> ListOpenAsync(TaskActor actor, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var (total, rows) = await index.AssignedAsync(actor.Tags, page.Skip, page.Size, cancellationToken);
+        var (total, rows) = await index.AssignedAsync(actor.Tags, await RoleScopeAsync(actor, cancellationToken), page.Skip, page.Size, cancellationToken);
         return page.Of(total, [.. rows.Select(r => TaskView.Of(r.Task, r.DefinitionId))]);
     }
 
@@ -37,6 +37,15 @@ public sealed class TaskInbox(
         return page.Of(total, items);
     }
 
+    /// <summary>Whose role tasks the person holds: of their federation's campaigns, or (the top level) of all campaigns but the federations'.</summary>
+    public async Task<RoleScope> RoleScopeAsync(TaskActor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        return actor.FederationId is { } federation
+            ? new RoleScope(true, await db.Campaigns.Where(c => c.FederationId == federation).Select(c => c.Id).ToListAsync(cancellationToken))
+            : new RoleScope(false, await db.Campaigns.Where(c => c.FederationId != null).Select(c => c.Id).ToListAsync(cancellationToken));
+    }
+
     /// <summary>An open task of the caller's; null when there is none with this id (answered already, or never existed).</summary>
     /// <summary>
     /// Whether the person has a task in the instance, or answered one: what lets someone who does not
@@ -44,7 +53,10 @@ public sealed class TaskInbox(
     /// </summary>
     public async Task<bool> TakesPartInAsync(TaskActor actor, string instanceId, CancellationToken cancellationToken = default)
     {
-        if ((await index.OfInstanceAsync(instanceId, cancellationToken)).Any(t => t.Tag is { } tag && actor.Tags.Contains(tag)))
+        var open = (await index.OfInstanceAsync(instanceId, cancellationToken)).Where(t => t.Tag is { } tag && actor.Tags.Contains(tag)).ToList();
+        if (open.Any(t => !UserTasks.IsRoleTag(t.Tag!)))
+            return true;
+        if (open.Count > 0 && (await RoleScopeAsync(actor, cancellationToken)).Covers(await index.CampaignOfAsync(open[0].Id, cancellationToken)))
             return true;
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         return await db.TaskHistory.AnyAsync(h => h.InstanceId == instanceId && h.Actor == actor.Email, cancellationToken);
@@ -54,7 +66,8 @@ public sealed class TaskInbox(
     {
         if (await index.FindAsync(taskId, cancellationToken) is not var (task, definitionId))
             return null;
-        if (!actor.Tags.Contains(task.Tag))
+        if (!actor.Tags.Contains(task.Tag) || UserTasks.IsRoleTag(task.Tag!)
+            && !(await RoleScopeAsync(actor, cancellationToken)).Covers(await index.CampaignOfAsync(taskId, cancellationToken)))
             throw new TaskForbiddenException(ReaderText.Of($"任务 {taskId} 不是您的", $"Task {taskId} is not yours."));
         return TaskView.Of(task, definitionId);
     }

@@ -12,12 +12,20 @@ namespace Chamber.Campaigns.Tasks;
 /// </summary>
 public sealed class TaskIndex(IDbContextFactory<WorkflowsDbContext> workflows)
 {
-    /// <summary>How many open tasks carry one of <paramref name="tags"/>, and a page of them, oldest first, with their definitions.</summary>
-    public async Task<(int Total, IReadOnlyList<(OpenTask Task, string DefinitionId)> Items)> AssignedAsync(IReadOnlyList<string> tags, int skip, int take,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// How many open tasks carry one of <paramref name="tags"/> — a role's only in the campaigns of
+    /// <paramref name="scope"/> — and a page of them, oldest first, with their definitions.
+    /// </summary>
+    public async Task<(int Total, IReadOnlyList<(OpenTask Task, string DefinitionId)> Items)> AssignedAsync(IReadOnlyList<string> tags, RoleScope scope,
+        int skip, int take, CancellationToken cancellationToken = default)
     {
         await using var db = await workflows.CreateDbContextAsync(cancellationToken);
-        var query = Tasks(db).Where(b => b.Tag != null && tags.Contains(b.Tag));
+        var people = tags.Where(t => !t.StartsWith("role:", StringComparison.Ordinal)).ToList();
+        var roles = tags.Where(t => t.StartsWith("role:", StringComparison.Ordinal)).ToList();
+        var campaignIds = scope.CampaignIds.ToList();
+        var query = scope.Only
+            ? Tasks(db).Where(b => b.Tag != null && (people.Contains(b.Tag) || (roles.Contains(b.Tag) && campaignIds.Contains(b.CorrelationId!))))
+            : Tasks(db).Where(b => b.Tag != null && (people.Contains(b.Tag) || (roles.Contains(b.Tag) && (b.CorrelationId == null || !campaignIds.Contains(b.CorrelationId)))));
         var total = await query.CountAsync(cancellationToken);
         var rows = await query.OrderBy(b => b.CreatedAt).Skip(skip).Take(take)
             .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId })
@@ -33,6 +41,13 @@ public sealed class TaskIndex(IDbContextFactory<WorkflowsDbContext> workflows)
             .Join(db.Instances, b => b.InstanceId, i => i.Id, (b, i) => new { Bookmark = b, i.DefinitionId })
             .FirstOrDefaultAsync(cancellationToken);
         return row is null ? null : (Of(row.Bookmark), row.DefinitionId);
+    }
+
+    /// <summary>The campaign an open task belongs to (its instance's correlation); null for a task outside campaigns, or none.</summary>
+    public async Task<string?> CampaignOfAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        return await Tasks(db).Where(b => b.Key == taskId).Select(b => b.CorrelationId).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The bookmark to resume for a task; null when it was answered in the meantime.</summary>

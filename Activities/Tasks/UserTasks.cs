@@ -42,5 +42,8 @@ public static class UserTasks
     public static string UserTag(string email) => "user:" + email.ToLowerInvariant();
 
     /// <summary>The address of a person's tag ("user:leader@x.cn" → "leader@x.cn"); null for a role or a chamber.</summary>
+    /// <summary>A task given to a role (<c>role:staff</c>) rather than to a person or a chamber.</summary>
+    public static bool IsRoleTag(string tag) => tag.StartsWith("role:", StringComparison.Ordinal);
+
     public static string? AddressOf(string tag) => tag.StartsWith("user:", StringComparison.Ordinal) ? tag[5..] : null;
 }

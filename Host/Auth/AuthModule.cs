@@ -24,6 +24,7 @@ public static class AuthModule
         services.AddPooledDbContextFactory<HostDbContext>((sp, db) => db.UseConfiguredStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IPasswordHasher<UserRecord>, PasswordHasher<UserRecord>>();
         services.AddSingleton<Sessions>();
+        services.AddSingleton<FederationScope>();
         services.AddSingleton(new SignInThrottle(configuration.GetValue("Auth:FailedSignInsPerAccount", 10)));
         services.AddSingleton<Chamber.Campaigns.Tasks.IPeopleDirectory, PeopleDirectory>();
         DatabaseKeyRing.AddTo(services);
@@ -123,6 +124,14 @@ public static class AuthModule
         return TypedResults.NoContent();
     }
 
+    /// <summary>The account's federation and its name, as the client shows whose staff are signed in.</summary>
+    private static async Task<IEnumerable<Claim>> FederationClaimsAsync(UserRecord user, Chamber.Campaigns.Chambers.ChamberDirectory directory, CancellationToken ct) =>
+        user.FederationId is not { } id ? [] :
+        [
+            new Claim(FederationScope.FederationClaim, id),
+            new Claim(FederationScope.FederationNameClaim, (await directory.FindAsync(id, ct))?.Name ?? id),
+        ];
+
     /// <summary>Stands in for an address without an account, so that checking its password takes as long as checking a real one.</summary>
     private static readonly UserRecord UnknownUser = CreateUnknownUser();
 
@@ -133,17 +142,21 @@ public static class AuthModule
         return user;
     }
 
-    public sealed record SignedInUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string? AntiforgeryToken)
+    /// <param name="Federation">The federation the account works for (its id and name), or null for the top level.</param>
+    public sealed record SignedInUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string? AntiforgeryToken, string? Federation = null,
+        string? FederationName = null)
     {
         public static SignedInUser From(ClaimsPrincipal user, string? token) => new(
             user.FindFirstValue(ClaimTypes.Email) ?? "",
             user.FindFirstValue(ClaimTypes.Name) ?? "",
             [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
-            token);
+            token,
+            user.FederationOf(),
+            user.FindFirstValue(FederationScope.FederationNameClaim));
     }
 
     private static async Task<Results<Ok<SignedInUser>, ProblemHttpResult>> LoginAsync(LoginRequest request, HttpContext context, IDbContextFactory<HostDbContext> contexts,
-        IPasswordHasher<UserRecord> hasher, IAntiforgery antiforgery, SignInThrottle throttle, Sessions sessions)
+        IPasswordHasher<UserRecord> hasher, IAntiforgery antiforgery, SignInThrottle throttle, Sessions sessions, Chamber.Campaigns.Chambers.ChamberDirectory directory)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
             return Errors.Problems.BadRequest(ReaderText.Of("请输入邮箱和密码", "Email and password are required."));
@@ -172,6 +185,7 @@ public static class AuthModule
                 new Claim(ClaimTypes.Email, user.Email),
                 new Claim(ClaimTypes.Name, user.DisplayName),
                 .. user.RoleList.Select(r => new Claim(ClaimTypes.Role, r)),
+                .. await FederationClaimsAsync(user, directory, context.RequestAborted),
                 .. await sessions.StartAsync(user, context.RequestAborted),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);

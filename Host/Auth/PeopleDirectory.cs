@@ -30,6 +30,13 @@ internal sealed class PeopleDirectory(IDbContextFactory<HostDbContext> contexts)
             : t.StartsWith("role:", StringComparison.Ordinal) ? RoleLabel(t[5..]) : t, StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyList<string>> OfFederationAsync(string federationId, string role, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var members = await db.Users.AsNoTracking().Where(u => u.FederationId == federationId && !u.Disabled).OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        return [.. members.Where(u => u.RoleList.Contains(role, StringComparer.Ordinal)).Select(u => u.Email)];
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> LanguagesAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken = default)
     {
         var lower = addresses.Select(a => a.Trim().ToLowerInvariant()).Distinct().ToList();

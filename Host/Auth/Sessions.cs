@@ -42,7 +42,7 @@ public sealed class Sessions(IDbContextFactory<HostDbContext> contexts)
     private readonly ConcurrentDictionary<string, (bool Open, long CheckedAt)> _sessions = new(StringComparer.Ordinal);
 
     public static string StampOf(UserRecord user) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.Roles}|{user.Disabled}|{user.PasswordHash}")).AsSpan(0, 12));
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.Roles}|{user.Disabled}|{user.PasswordHash}{(user.FederationId is null ? "" : "|" + user.FederationId)}")).AsSpan(0, 12));
 
     /// <summary>A new session for the user: its claims go into the cookie. The user's sessions past <see cref="MaxAge"/> go.</summary>
     public async Task<IReadOnlyList<Claim>> StartAsync(UserRecord user, CancellationToken cancellationToken)

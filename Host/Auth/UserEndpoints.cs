@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns;
 using Chamber.Campaigns.Email;
 using Chamber.Host.Errors;
@@ -11,14 +13,17 @@ namespace Chamber.Host.Auth;
 /// <summary>Accounts of staff, leaders, reviewers and administrators (administrators only).</summary>
 public static class UserEndpoints
 {
-    public sealed record UserView(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, DateTime CreatedAt)
+    /// <param name="FederationId">The federation the account works for (a district's staff); null: the top level.</param>
+    public sealed record UserView(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool Disabled, DateTime CreatedAt, string? FederationId = null)
     {
-        public static UserView From(UserRecord u) => new(u.Id, u.Email, u.DisplayName, u.RoleList, u.Disabled, u.CreatedAt);
+        public static UserView From(UserRecord u) => new(u.Id, u.Email, u.DisplayName, u.RoleList, u.Disabled, u.CreatedAt, u.FederationId);
     }
 
-    public sealed record CreateUserRequest(string? Email, string? DisplayName, string? Password, IReadOnlyList<string>? Roles);
+    /// <param name="FederationId">The federation the account works for; empty or none: the top level.</param>
+    public sealed record CreateUserRequest(string? Email, string? DisplayName, string? Password, IReadOnlyList<string>? Roles, string? FederationId = null);
 
-    public sealed record UpdateUserRequest(string? DisplayName, string? Password, IReadOnlyList<string>? Roles, bool? Disabled);
+    /// <param name="FederationId">The federation the account works for; "" moves it to the top level, none leaves it.</param>
+    public sealed record UpdateUserRequest(string? DisplayName, string? Password, IReadOnlyList<string>? Roles, bool? Disabled, string? FederationId = null);
 
     /// <summary>Someone who can be named in a campaign (leader, reviewer, plan approver): what a picker shows.</summary>
     public sealed record PersonView(string Email, string DisplayName, IReadOnlyList<string> Roles);
@@ -38,11 +43,13 @@ public static class UserEndpoints
         group.MapPost("/", CreateAsync);
         group.MapPut("/{id}", UpdateAsync);
 
-        // The people pickers of the campaign wizard: active accounts by name or address, optionally of one role.
-        app.MapGet("/api/people", async (string? search, string? role, IDbContextFactory<HostDbContext> contexts, CancellationToken ct) =>
+        // The people pickers of the campaign wizard: active accounts by name or address, optionally of one role;
+        // a federation's staff pick among their own federation's people.
+        app.MapGet("/api/people", async (string? search, string? role, ClaimsPrincipal user, IDbContextFactory<HostDbContext> contexts, CancellationToken ct) =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            var query = db.Users.AsNoTracking().Where(u => !u.Disabled);
+            var federation = user.FederationOf();
+            var query = db.Users.AsNoTracking().Where(u => !u.Disabled && u.FederationId == federation);
             if (!string.IsNullOrWhiteSpace(search))
             {
                 var text = search.Trim();
@@ -58,13 +65,15 @@ public static class UserEndpoints
     }
 
     private static async Task<Results<Created<UserView>, ProblemHttpResult>> CreateAsync(CreateUserRequest request,
-        IDbContextFactory<HostDbContext> contexts, IPasswordHasher<UserRecord> hasher, TimeProvider clock, CancellationToken ct)
+        IDbContextFactory<HostDbContext> contexts, IPasswordHasher<UserRecord> hasher, ChamberDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         var email = request.Email?.Trim().ToLowerInvariant();
         var problems = new List<string>();
         if (email is null || EmailAddress.Parse(email) != email)
             problems.Add(ReaderText.Of("邮箱无效", "The e-mail address is not valid."));
         problems.AddRange(RoleProblems(request.Roles));
+        var federation = string.IsNullOrWhiteSpace(request.FederationId) ? null : request.FederationId.Trim();
+        problems.AddRange(await FederationProblemsAsync(federation, request.Roles, directory, ct));
         problems.AddRange(NameProblems(request.DisplayName));
         problems.AddRange(PasswordPolicy.Problems(request.Password));
         if (problems.Count > 0)
@@ -81,6 +90,7 @@ public static class UserEndpoints
             PasswordHash = "",
             Roles = string.Join(',', request.Roles!.Distinct()),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            FederationId = federation,
         };
         user.PasswordHash = hasher.HashPassword(user, request.Password!);
         db.Users.Add(user);
@@ -97,7 +107,7 @@ public static class UserEndpoints
     }
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> UpdateAsync(string id, UpdateUserRequest request,
-        IDbContextFactory<HostDbContext> contexts, IPasswordHasher<UserRecord> hasher, Sessions sessions, CancellationToken ct)
+        IDbContextFactory<HostDbContext> contexts, IPasswordHasher<UserRecord> hasher, Sessions sessions, ChamberDirectory directory, CancellationToken ct)
     {
         var problems = new List<string>();
         if (request.Roles is not null)
@@ -117,6 +127,12 @@ public static class UserEndpoints
             && (request.Disabled == true || (request.Roles is not null && !request.Roles.Contains(Roles.Admin)));
         if (losesAdministration && !await db.Users.AnyAsync(u => u.Id != id && !u.Disabled && ("," + u.Roles + ",").Contains("," + Roles.Admin + ","), ct))
             return Problems.Conflict(ReaderText.Of("至少要保留一名启用的管理员", "At least one enabled administrator must remain."));
+        var federation = request.FederationId is null ? user.FederationId : request.FederationId.Trim() is { Length: > 0 } given ? given : null;
+        var federationProblems = (await FederationProblemsAsync(federation, request.Roles ?? user.RoleList, directory, ct)).ToList();
+        if (federationProblems.Count > 0)
+            return Problems.BadRequest(string.Join(" ", federationProblems), federationProblems);
+        var movesFederation = federation != user.FederationId;
+        user.FederationId = federation;
         if (!string.IsNullOrWhiteSpace(request.DisplayName))
             user.DisplayName = PlainText.OneLine(request.DisplayName).Trim();
         if (request.Roles is not null)
@@ -128,9 +144,22 @@ public static class UserEndpoints
         await db.SaveChangesAsync(ct);
         // Disabled, other roles or a new password: the user's sessions end at their next request here,
         // within seconds on other hosts; a cookie from before never comes back, even when re-enabled.
-        if (request.Disabled == true || request.Roles is not null || request.Password is not null)
+        if (request.Disabled == true || request.Roles is not null || request.Password is not null || movesFederation)
             await sessions.EndAllAsync(user.Id, keep: null, ct);
         return TypedResults.Ok(UserView.From(user));
+    }
+
+    /// <summary>An account works for a federation of the directory (市/县级工商联), and an administrator for the whole system.</summary>
+    private static async Task<IEnumerable<string>> FederationProblemsAsync(string? federationId, IReadOnlyList<string>? roles, ChamberDirectory directory,
+        CancellationToken ct)
+    {
+        if (federationId is null)
+            return [];
+        if (await directory.FindAsync(federationId, ct) is not { } unit || unit.Type is not { } type || !ChamberTypes.IsFederation(type))
+            return [ReaderText.Of("所属单位须为名录中的工商联（市工商联或县级工商联）", "The account's federation must be a federation of the directory (city or county).")];
+        return roles?.Contains(Roles.Admin) == true
+            ? [ReaderText.Of("管理员账号管理整个系统，不能属于某个下级工商联", "An administrator runs the whole system and cannot belong to one federation.")]
+            : [];
     }
 
     private static IEnumerable<string> NameProblems(string? displayName)

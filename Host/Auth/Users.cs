@@ -32,6 +32,12 @@ public sealed class UserRecord
     /// <summary>The language the person reads (<see cref="Campaigns.Email.MessageLanguage"/>), as the web client last chose it; null: Chinese.</summary>
     public string? Language { get; set; }
 
+    /// <summary>
+    /// The federation (a directory unit) the account works for: it sees and runs only that
+    /// federation's campaigns and units (<see cref="FederationScope"/>). Null: the top level.
+    /// </summary>
+    public string? FederationId { get; set; }
+
     public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 

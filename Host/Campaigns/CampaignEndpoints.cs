@@ -48,11 +48,18 @@ public static class CampaignEndpoints
         app.MapGet("/api/campaign-templates", async (CampaignTemplates templates, CancellationToken ct) => TypedResults.Ok(await templates.ListAsync(ct)))
             .WithTags("Campaigns").RequireAuthorization(Policies.Oversee);
 
-        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(Policies.Oversee);
-        group.MapGet("/", async (CampaignQueries campaigns, CancellationToken ct) => TypedResults.Ok(await campaigns.ListAsync(ct)));
-        group.MapPost("/", async Task<Created<CampaignRecord>> (CreateCampaign request, CampaignService campaigns, CancellationToken ct) =>
+        // A federation's staff see their own campaigns and those of the federations under them; the top level's, every campaign.
+        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns").RequireAuthorization(Policies.Oversee).ScopedToCampaign();
+        group.MapGet("/", async (ClaimsPrincipal user, FederationScope scope, CampaignQueries campaigns, CancellationToken ct) =>
         {
-            var campaign = await campaigns.CreateAsync(request, ct);
+            var list = await campaigns.ListAsync(ct);
+            return await scope.VisibleCampaignsAsync(user, ct) is { } visible
+                ? TypedResults.Ok<IReadOnlyList<CampaignRecord>>([.. list.Where(c => visible.Contains(c.Id))])
+                : TypedResults.Ok(list);
+        });
+        group.MapPost("/", async Task<Created<CampaignRecord>> (CreateCampaign request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+        {
+            var campaign = await campaigns.CreateAsync(request, user.FederationOf(), ct);
             return TypedResults.Created($"/api/campaigns/{campaign.Id}", campaign);
         }).ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);
         group.MapGet("/{id}/draft", async Task<Results<Ok<CreateCampaign>, ProblemHttpResult>> (string id, CampaignQueries campaigns, CancellationToken ct) =>

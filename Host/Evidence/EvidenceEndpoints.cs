@@ -60,7 +60,7 @@ public static class EvidenceEndpoints
             await evidence.OfInstanceAsync(id, ct) is { } sheet
                 ? TypedResults.Ok(sheet)
                 : Problems.NotFound(ReaderText.Of($"流程实例 {id} 不是活动的参与单位，或其活动没有考核细则", $"Instance {id} is no campaign participant, or its campaign has no rubric.")))
-            .WithTags("Campaigns").RequireAuthorization(Policies.Oversee);
+            .WithTags("Campaigns").RequireAuthorization(Policies.Oversee).AddEndpointFilter(FederationScope.InstanceFilter);
     }
 
     /// <summary>What the chamber behind a portal link may do; the link refused as the portal refuses it (expired 403, forged 404).</summary>

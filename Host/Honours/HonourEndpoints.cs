@@ -16,7 +16,7 @@ public static class HonourEndpoints
 {
     public static void MapHonourEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/campaigns/{id}/honours").WithTags("Honours").RequireAuthorization(Policies.Oversee);
+        var group = app.MapGroup("/api/campaigns/{id}/honours").WithTags("Honours").RequireAuthorization(Policies.Oversee).ScopedToCampaign();
         group.MapGet("/", async Task<Results<Ok<ShortlistView>, ProblemHttpResult>> (string id, CampaignQueries campaigns, CampaignHonours honours,
             CancellationToken ct) =>
             await campaigns.FindAsync(id, ct) is null ? Problems.CampaignNotFound(id)

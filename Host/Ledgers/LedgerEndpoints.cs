@@ -42,7 +42,7 @@ public static class LedgerEndpoints
         // The figures a 台账 holds, which rubric indicators may name (the rubric editor offers them).
         app.MapGet("/api/ledger-fields", () => TypedResults.Ok(LedgerFields.Sections)).WithTags("Reviews").RequireAuthorization(Policies.Oversee);
 
-        var staff = app.MapGroup("/api/chambers/{id}/ledgers").WithTags("Chambers").RequireAuthorization(Policies.Operate);
+        var staff = app.MapGroup("/api/chambers/{id}/ledgers").WithTags("Chambers").RequireAuthorization(Policies.Operate).ScopedToUnit();
         staff.MapGet("/", async Task<Results<Ok<IReadOnlyList<LedgerView>>, ProblemHttpResult>> (string id, ChamberDirectory chambers, ChamberLedgers ledgers,
             CancellationToken ct) =>
             await chambers.FindAsync(id, ct) is null ? Problems.ChamberNotFound(id) : TypedResults.Ok(await ledgers.ListAsync(id, ct)));

@@ -31,7 +31,7 @@ public static class CampaignMeetingEndpoints
 
     public static void MapCampaignMeetingEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/campaigns/{id}/meetings").WithTags("Meetings").RequireAuthorization(Policies.Oversee);
+        var group = app.MapGroup("/api/campaigns/{id}/meetings").WithTags("Meetings").RequireAuthorization(Policies.Oversee).ScopedToCampaign();
         group.MapGet("/", async Task<Results<Ok<IReadOnlyList<CampaignMeetingView>>, ProblemHttpResult>> (string id, CampaignQueries campaigns,
             CampaignMeetings meetings, CancellationToken ct) =>
             await campaigns.FindAsync(id, ct) is null ? Problems.CampaignNotFound(id) : TypedResults.Ok(await meetings.ListAsync(id, ct)));

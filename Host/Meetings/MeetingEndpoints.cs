@@ -15,7 +15,7 @@ public static class MeetingEndpoints
 {
     public static void MapMeetingEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/api/workflow-instances/{id}/meetings/{activityId}/move", MoveAsync)
-            .WithTags("Meetings").RequireAuthorization(Policies.Operate);
+            .WithTags("Meetings").RequireAuthorization(Policies.Operate).AddEndpointFilter(FederationScope.InstanceFilter);
 
     // Everything the activity would refuse is refused here first: a bad move must not fault the campaign's instance.
     private static async Task<Results<Ok<InstanceEndpoints.InstanceRef>, ProblemHttpResult>> MoveAsync(string id, string activityId, MeetingMove? move,

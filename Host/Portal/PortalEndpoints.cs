@@ -44,10 +44,10 @@ public static class PortalEndpoints
             await directory.FindAsync(id, ct) is null
                 ? Problems.NotFound(ReaderText.Of($"商会 {id} 不存在", $"Chamber {id} does not exist."))
                 : TypedResults.Ok(new PortalLinkView(await links.IssueLinkAsync(id, ct))))
-            .WithTags("Chambers").RequireAuthorization(Policies.Operate);
+            .WithTags("Chambers").RequireAuthorization(Policies.Operate).AddEndpointFilter(FederationScope.UnitFilter);
         app.MapPost("/api/chambers/{id}/portal-link/revoke", async Task<Results<NoContent, ProblemHttpResult>> (string id, PortalLinks links, CancellationToken ct) =>
             await links.RevokeAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound(ReaderText.Of($"商会 {id} 不存在", $"Chamber {id} does not exist.")))
-            .WithTags("Chambers").RequireAuthorization(Policies.Operate);
+            .WithTags("Chambers").RequireAuthorization(Policies.Operate).AddEndpointFilter(FederationScope.UnitFilter);
     }
 
     public sealed record PortalLinkView(string Link);

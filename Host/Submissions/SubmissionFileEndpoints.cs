@@ -38,12 +38,13 @@ public static class SubmissionFileEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SubmissionFiles.MaxUploadBytes));
 
         app.MapGet("/api/submissions/files/{id}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, ClaimsPrincipal user,
-            SubmissionFiles files, TaskFiles taskFiles, IAuthorizationService authorization, HttpContext http, CancellationToken ct) =>
+            SubmissionFiles files, TaskFiles taskFiles, IAuthorizationService authorization, FederationScope scope, HttpContext http, CancellationToken ct) =>
         {
             if (await files.FindAsync(id, ct) is not { } file)
                 return Problems.NotFound(ReaderText.Of($"文件 {id} 不存在", $"File {id} does not exist."));
-            // Staff and administrators read every file; anyone else only what their own tasks are about.
-            if (!(await authorization.AuthorizeAsync(user, Policies.Operate)).Succeeded && !await taskFiles.MayReadAsync(user.ToTaskActor(), file, ct))
+            // Staff and administrators read every file of the campaigns they reach; anyone else only what their own tasks are about.
+            var staff = (await authorization.AuthorizeAsync(user, Policies.Operate)).Succeeded && await scope.MaySeeInstanceAsync(user, file.InstanceId, ct);
+            if (!staff && !await taskFiles.MayReadAsync(user.ToTaskActor(), file, ct))
                 return Problems.Forbidden(ReaderText.Of("您没有与此材料相关的任务", "You have no task this file belongs to."));
             http.Response.Headers.XContentTypeOptions = "nosniff";
             // Always a download: an uploaded file is never rendered inside our origin.

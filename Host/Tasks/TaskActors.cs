@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Chamber.Campaigns.Tasks;
+using Chamber.Host.Auth;
 
 namespace Chamber.Host.Tasks;
 
@@ -9,5 +10,6 @@ public static class TaskActors
     public static TaskActor ToTaskActor(this ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.Email) ?? throw new InvalidOperationException("A signed-in user without an e-mail claim."),
         user.FindFirstValue(ClaimTypes.Name) ?? "",
-        [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)]);
+        [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)],
+        user.FederationOf());
 }

@@ -17,10 +17,16 @@ public static class TitleEndpoints
     public static void MapTitleEndpoints(this IEndpointRouteBuilder app)
     {
         // Who holds each title: a re-check campaign's participants are picked from them.
-        app.MapGet("/api/titles/holders", async (ChamberTitles titles, CancellationToken ct) => TypedResults.Ok(await titles.HoldersAsync(ct)))
-            .WithTags("Titles").RequireAuthorization(Policies.Operate);
+        app.MapGet("/api/titles/holders", async (ClaimsPrincipal user, ChamberTitles titles, ChamberDirectory chambers, CancellationToken ct) =>
+        {
+            var holders = await titles.HoldersAsync(ct);
+            if (user.FederationOf() is not { } own)
+                return TypedResults.Ok(holders);
+            var under = await chambers.UnderAsync(own, ct);
+            return TypedResults.Ok<IReadOnlyList<TitleHolders>>([.. holders.Select(h => h with { ChamberIds = [.. h.ChamberIds.Where(under.Contains)] }).Where(h => h.ChamberIds.Count > 0)]);
+        }).WithTags("Titles").RequireAuthorization(Policies.Operate);
 
-        var group = app.MapGroup("/api/chambers/{id}/titles").WithTags("Titles").RequireAuthorization(Policies.Oversee);
+        var group = app.MapGroup("/api/chambers/{id}/titles").WithTags("Titles").RequireAuthorization(Policies.Oversee).ScopedToUnit();
         group.MapGet("/", async Task<Results<Ok<IReadOnlyList<TitleView>>, ProblemHttpResult>> (string id, ChamberDirectory chambers, ChamberTitles titles,
             CancellationToken ct) =>
             await chambers.FindAsync(id, ct) is null ? Problems.ChamberNotFound(id) : TypedResults.Ok(await titles.OfChamberAsync(id, ct)));

@@ -26,9 +26,10 @@ public static class InstanceEndpoints
 
     public static void MapInstanceEndpoints(this IEndpointRouteBuilder app)
     {
-        var instances = app.MapGroup("/api/workflow-instances").WithTags("Instances");
-        instances.MapPost("/", StartAsync).RequireAuthorization(Policies.Operate);
-        instances.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversee);
+        // A federation's staff reach the instances of their campaigns only, and start, list or signal none by hand.
+        var instances = app.MapGroup("/api/workflow-instances").WithTags("Instances").AddEndpointFilter(Auth.FederationScope.InstanceFilter);
+        instances.MapPost("/", StartAsync).RequireAuthorization(Policies.Operate).AddEndpointFilter(Auth.FederationScope.TopLevelOnly);
+        instances.MapGet("/", ListAsync).RequireAuthorization(Policies.Oversee).AddEndpointFilter(Auth.FederationScope.TopLevelOnly);
         instances.MapGet("/{id}", GetAsync);
         instances.MapGet("/{id}/journal", async Task<Results<Ok<IReadOnlyList<JournalEntry>>, ProblemHttpResult>> (string id, IWorkflowInstanceStore store,
             ClaimsPrincipal user, TaskInbox inbox, CancellationToken ct) =>
@@ -59,13 +60,14 @@ public static class InstanceEndpoints
         instances.MapPost("/{id}/retry", async (string id, WorkflowRuntime runtime, CancellationToken ct) =>
             ToRef(await runtime.RetryAsync(id, ct))).RequireAuthorization(Policies.Operate);
 
-        app.MapPost("/api/bookmarks/{id}/resume", ResumeAsync).WithTags("Instances").RequireAuthorization(Policies.Operate);
+        app.MapPost("/api/bookmarks/{id}/resume", ResumeAsync).WithTags("Instances").RequireAuthorization(Policies.Operate)
+            .AddEndpointFilter(Auth.FederationScope.TopLevelOnly);
 
         app.MapPost("/api/events/{eventName}", async (string eventName, EventRequest? request, WorkflowRuntime runtime, CancellationToken ct) =>
         {
             var results = await runtime.PublishEventAsync(eventName, request?.CorrelationId, Normalize(request?.Input), ct);
             return TypedResults.Ok(new { instances = results.Select(r => new InstanceRef(r.InstanceId, r.Status)) });
-        }).WithTags("Instances").RequireAuthorization(Policies.Operate);
+        }).WithTags("Instances").RequireAuthorization(Policies.Operate).AddEndpointFilter(Auth.FederationScope.TopLevelOnly);
     }
 
     private static async Task<Results<Created<InstanceRef>, ProblemHttpResult>> StartAsync(StartRequest? request, WorkflowRuntime runtime, CancellationToken ct)

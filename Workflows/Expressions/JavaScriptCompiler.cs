@@ -356,7 +356,8 @@ public sealed partial class JavaScriptCompiler(JavaScriptLimits limits) : IExpre
             IDictionary dictionary => ToJsObject(engine, dictionary),
             IEnumerable items => new JsArray(engine, [.. items.Cast<object?>().Select(i => ToJs(engine, i))]),
             JsonElement element => ToJs(engine, ValueConverter.Normalize(element)),
-            _ => ToJs(engine, ValueConverter.Normalize(JsonSerializer.SerializeToElement(value))),
+            // As the instance's state stores it (camelCase): a script reads an object the same before and after the instance is saved and loaded.
+            _ => ToJs(engine, ValueConverter.Normalize(JsonSerializer.SerializeToElement(value, Runtime.StateJson.Options))),
         };
 
         private static JsObject ToJsObject(Engine engine, IDictionary dictionary)

@@ -44,6 +44,9 @@ public abstract class CampaignTemplateTests(StorageProvider provider) : Campaign
             ["five-good-campaign"] = ("five-good", "five-good-county"),
             ["five-good-recheck"] = ("five-good", "five-good-recheck-county"),
             ["four-good-campaign"] = ("four-good", "four-good-chamber"),
+            // Shanghai 2017 on its two levels: the city's (its districts run shanghai-2017-district), and a district's own.
+            ["shanghai-2017-campaign"] = ("four-good", "four-good-chamber"),
+            ["shanghai-2017-district-campaign"] = ("four-good", "four-good-chamber"),
             ["wenzhou-campaign"] = ("seven-haves", "wenzhou-chamber"),
         }, templates);
     }

@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserView } from '../api/types';
+import type { FederationRef, UserView } from '../api/types';
+import { listFederations } from '../chambers/api';
 import { errorText } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
 import { createUser, listUsers, updateUser } from './api';
@@ -33,8 +34,12 @@ export default function UsersPage() {
 
   const load = useCallback(() => void listUsers().then(setUsers), []);
   useEffect(load, [load]);
+  // An account may work for a federation of the directory (市/县级工商联): it then reaches only that federation's campaigns and units.
+  const [federations, setFederations] = useState<FederationRef[]>([]);
+  useEffect(() => void listFederations().then((all) => setFederations(all.filter((f) => f.type === 'CountyFederation' || f.type === 'CityFederation'))), []);
+  const federationOptions = [{ value: '', label: t('users.topLevel') }, ...federations.map((f) => ({ value: f.id, label: <span data-user-text>{f.name}</span>, title: f.name }))];
 
-  const change = async (id: string, patch: { roles?: string[]; disabled?: boolean }) => {
+  const change = async (id: string, patch: { roles?: string[]; disabled?: boolean; federationId?: string }) => {
     try {
       await updateUser(id, patch);
       load();
@@ -67,6 +72,10 @@ export default function UsersPage() {
             <Select mode="multiple" value={u.roles} style={{ minWidth: 260 }} onChange={(v) => v.length > 0 && void change(u.id, { roles: v })}
               options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} tagRender={({ label }) => <Tag>{label}</Tag>} />
           ) },
+          { title: t('users.federation'), render: (_, u) => (
+            <Select value={u.federationId ?? ''} style={{ minWidth: 180 }} options={federationOptions} data-testid="user-federation"
+              onChange={(v) => void change(u.id, { federationId: v })} />
+          ) },
           { title: t('users.disabled'), width: 90, render: (_, u) => <Switch checked={u.disabled} onChange={(v) => void change(u.id, { disabled: v })} /> },
           { title: t('common.createdAt'), width: 160, render: (_, u) => formatMoment(u.createdAt) },
           { title: t('common.actions'), width: 110, render: (_, u) => <Button size="small" onClick={() => setResetting(u)}>{t('password.reset')}</Button> },
@@ -78,12 +87,15 @@ export default function UsersPage() {
         </Form>
       </Modal>
       <Modal open={creating} title={t('users.create')} onCancel={() => setCreating(false)} onOk={create} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ roles: ['staff'] }}>
+        <Form form={form} layout="vertical" initialValues={{ roles: ['staff'], federationId: '' }}>
           <Form.Item name="email" label={t('users.email')} rules={[{ required: true, type: 'email' }]}><Input /></Form.Item>
           <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true }]}><Input /></Form.Item>
           <Form.Item name="password" label={t('users.password')} rules={passwordRules(t)} extra={t('password.rule')}><Input.Password /></Form.Item>
           <Form.Item name="roles" label={t('users.roles')} rules={[{ required: true }]}>
             <Select mode="multiple" options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          </Form.Item>
+          <Form.Item name="federationId" label={t('users.federation')} extra={t('users.federationHint')}>
+            <Select options={federationOptions} showSearch optionFilterProp="title" data-testid="new-user-federation" />
           </Form.Item>
         </Form>
       </Modal>

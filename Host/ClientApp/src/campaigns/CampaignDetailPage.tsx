@@ -27,7 +27,7 @@ import ShortlistCard from '../honours/ShortlistCard';
 export default function CampaignDetailPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
-  const { hasRole } = useAuth();
+  const { hasRole, user } = useAuth();
   const [view, setView] = useState<CampaignView | null>(null);
   const [timeline, setTimeline] = useState<TimelineEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -170,10 +170,23 @@ export default function CampaignDetailPage() {
           <Progress percent={Math.floor((100 * view.launched) / Math.max(1, view.participants))} status="active" style={{ marginTop: 16 }}
             format={() => t('campaigns.launched', { launched: view.launched, total: view.participants })} />
         )}
+        {view.federation?.parentCampaignId && view.status === 'Draft' && (
+          <Alert type="info" showIcon style={{ marginTop: 16 }} data-testid="cascade-draft" title={t('cascade.draftHint')} />
+        )}
         <Descriptions size="small" style={{ marginTop: 16 }} column={{ xs: 1, sm: 3 }}>
           <Descriptions.Item label={t('campaigns.year')}>{view.year}</Descriptions.Item>
           <Descriptions.Item label={t('campaigns.template')}>{view.templateName ?? view.templateId}</Descriptions.Item>
           <Descriptions.Item label={t('common.status')}>{t(`status.${view.status}`)}</Descriptions.Item>
+          {view.federation && (
+            <Descriptions.Item label={t('cascade.federation')}><span data-user-text data-testid="campaign-federation">{view.federation.name}</span></Descriptions.Item>
+          )}
+          {/* A district's staff do not reach the city's campaign: its name is shown, the link only to those who may open it. */}
+          {view.federation?.parentCampaignId && (
+            <Descriptions.Item label={t('cascade.parent')}>
+              {user?.federation ? <span data-user-text>{view.federation.parentCampaignName}</span>
+                : <Link to={`/campaigns/${view.federation.parentCampaignId}`} data-user-text data-testid="parent-campaign">{view.federation.parentCampaignName}</Link>}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
 

@@ -6,6 +6,7 @@ import type { CampaignRecord } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { formatMoment } from '../shared/format';
 import { listCampaigns } from './api';
+import { campaignRows, type CampaignRow } from './campaignRows';
 import CampaignWizard from './CampaignWizard';
 
 export default function CampaignsPage() {
@@ -20,7 +21,8 @@ export default function CampaignsPage() {
 
   return (
     <Card title={t('campaigns.title')} extra={hasRole('admin', 'staff') && <Button type="primary" onClick={() => setCreating(true)}>{t('campaigns.create')}</Button>}>
-      <Table<CampaignRecord> rowKey="id" scroll={{ x: 'max-content' }} dataSource={campaigns ?? []} loading={!campaigns}
+      {/* The districts' campaigns opened for a city's hang under it. */}
+      <Table<CampaignRow> rowKey="id" scroll={{ x: 'max-content' }} dataSource={campaignRows(campaigns ?? [])} loading={!campaigns}
         columns={[
           { title: t('common.name'), render: (_, c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link> },
           { title: t('campaigns.year'), dataIndex: 'year', width: 80 },

@@ -1,4 +1,5 @@
-import { Card, Table, Typography } from 'antd';
+import { Card, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignTreeView, FederationProgress } from '../api/types';
@@ -14,7 +15,9 @@ const rowsOf = (federations: readonly FederationProgress[]): Row[] =>
  * 分级进展: the campaign read through the directory's hierarchy, as the city federation follows its
  * district federations and they their street chambers — participants under each (at any depth),
  * who owes something, who is late, the outcomes and the mean score. A row opens the participants
- * directly under that federation below. Shown once the participants stand under federations.
+ * directly under that federation below; a federation running its own campaign for this one (a
+ * district's, opened by the city's) links to it, with how far it got.
+ * Shown once the participants stand under federations.
  */
 export default function FederationTreeCard({ campaignId, refreshKey, selected, onSelect }: {
   campaignId: string; refreshKey: unknown; selected?: string; onSelect(federation: { id: string; name: string } | undefined): void;
@@ -45,6 +48,12 @@ export default function FederationTreeCard({ campaignId, refreshKey, selected, o
           { title: t('outcome.rectifying'), dataIndex: 'rectifying', responsive: ['sm'] },
           { title: t('outcome.not-passed'), dataIndex: 'notPassed', responsive: ['sm'] },
           { title: t('districts.averageScore'), render: (_, f) => f.averageScore ?? '—', responsive: ['sm'] },
+          { title: t('tree.ownCampaign'), render: (_, f) => f.campaign && (
+            <span onClick={(e) => e.stopPropagation()}>
+              <Link to={`/campaigns/${f.campaign.id}`} data-testid="federation-campaign">{t('tree.openOwn')}</Link>{' '}
+              <Tag color={f.campaign.status === 'Draft' ? 'orange' : undefined}>{t(`status.${f.campaign.status}`)}</Tag>
+            </span>
+          ) },
         ]} />
     </Card>
   );

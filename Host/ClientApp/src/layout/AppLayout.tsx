@@ -1,4 +1,4 @@
-import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Badge, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { ApartmentOutlined, BankOutlined, CalendarOutlined, OrderedListOutlined, DashboardOutlined, FileTextOutlined, FlagOutlined, InboxOutlined, MailOutlined, MenuOutlined, ScheduleOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -100,6 +100,7 @@ export default function AppLayout() {
             </Dropdown>
           ) : (
             <Space>
+              {user?.federationName && <Tag data-user-text data-testid="signed-in-federation">{user.federationName}</Tag>}
               <Typography.Text data-testid="signed-in-as">{user?.displayName || user?.email}</Typography.Text>
               <Button type="link" onClick={switchLanguage}>{t('nav.language')}</Button>
               <Button type="link" onClick={() => setChangingPassword(true)} data-testid="change-password">{t('password.change')}</Button>

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Persistence;
+using Chamber.Host.Errors;
+using Chamber.Workflows.Localization;
+using Chamber.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chamber.Host.Auth;
+
+/// <summary>
+/// What a federation's account may reach (issue 18): a district federation's staff run their own
+/// campaigns (opened for them by the city's, or their own) over the units under them, and see
+/// nothing of the city's or another district's. The top level's accounts (no federation) see
+/// everything, the districts' campaigns included: the upper level drills down. Out of reach reads as
+/// "not found", so that a campaign or unit of another federation is not even confirmed to exist.
+/// </summary>
+public sealed class FederationScope(IDbContextFactory<CampaignDbContext> campaigns, IDbContextFactory<WorkflowsDbContext> workflows, ChamberDirectory directory)
+{
+    public const string FederationClaim = "ccw.federation";
+    public const string FederationNameClaim = "ccw.federation-name";
+
+    /// <summary>Whether the person may see this campaign; true for a campaign that does not exist (its 404 is the endpoint's).</summary>
+    public async Task<bool> MaySeeCampaignAsync(ClaimsPrincipal user, string campaignId, CancellationToken cancellationToken = default)
+    {
+        if (user.FederationOf() is not { } federation)
+            return true;
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var owner = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => new { c.FederationId }).FirstOrDefaultAsync(cancellationToken);
+        return owner is null || owner.FederationId is { } own && (own == federation || (await directory.UnderAsync(federation, cancellationToken)).Contains(own));
+    }
+
+    /// <summary>Whether the person may see this workflow instance: one of a campaign they may see (a federation's account sees no other, nor one that does not exist).</summary>
+    public async Task<bool> MaySeeInstanceAsync(ClaimsPrincipal user, string instanceId, CancellationToken cancellationToken = default)
+    {
+        if (user.FederationOf() is null)
+            return true;
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        var instance = await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => new { i.CorrelationId }).FirstOrDefaultAsync(cancellationToken);
+        // Strict: an instance not (yet) there, or of no campaign, is the top level's.
+        return instance?.CorrelationId is { } campaignId && await CampaignExistsAsync(campaignId, cancellationToken)
+            && await MaySeeCampaignAsync(user, campaignId, cancellationToken);
+    }
+
+    private async Task<bool> CampaignExistsAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        return await db.Campaigns.AnyAsync(c => c.Id == campaignId, cancellationToken);
+    }
+
+    /// <summary>Whether the person may see this unit of the directory: the federation itself or a unit under it.</summary>
+    public async Task<bool> MaySeeUnitAsync(ClaimsPrincipal user, string chamberId, CancellationToken cancellationToken = default) =>
+        user.FederationOf() is not { } federation || chamberId == federation || (await directory.UnderAsync(federation, cancellationToken)).Contains(chamberId);
+
+    /// <summary>The campaigns of the person's federation and of the federations under it; null for the top level (all).</summary>
+    public async Task<IReadOnlySet<string>?> VisibleCampaignsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (user.FederationOf() is not { } federation)
+            return null;
+        var under = await directory.UnderAsync(federation, cancellationToken);
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var owned = await db.Campaigns.AsNoTracking().Where(c => c.FederationId != null).Select(c => new { c.Id, c.FederationId }).ToListAsync(cancellationToken);
+        return owned.Where(c => c.FederationId == federation || under.Contains(c.FederationId!)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>404 for a campaign (route value <c>id</c>) out of the person's reach: on every endpoint of a campaign's groups.</summary>
+    public static async ValueTask<object?> CampaignFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.Request.RouteValues.TryGetValue("id", out var id) && id is string campaignId
+            && !await http.RequestServices.GetRequiredService<FederationScope>().MaySeeCampaignAsync(http.User, campaignId, http.RequestAborted))
+            return Problems.CampaignNotFound(campaignId);
+        return await next(context);
+    }
+
+    /// <summary>404 for a unit of the directory (route value <c>id</c>) out of the person's reach.</summary>
+    public static async ValueTask<object?> UnitFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.Request.RouteValues.TryGetValue("id", out var id) && id is string chamberId
+            && !await http.RequestServices.GetRequiredService<FederationScope>().MaySeeUnitAsync(http.User, chamberId, http.RequestAborted))
+            return Problems.ChamberNotFound(chamberId);
+        return await next(context);
+    }
+
+    /// <summary>404 for a workflow instance (route value <c>id</c>) out of the person's reach.</summary>
+    public static async ValueTask<object?> InstanceFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.Request.RouteValues.TryGetValue("id", out var id) && id is string instanceId
+            && !await http.RequestServices.GetRequiredService<FederationScope>().MaySeeInstanceAsync(http.User, instanceId, http.RequestAborted))
+            return Problems.NotFound(ReaderText.Of($"流程实例 {instanceId} 不存在", $"Workflow instance '{instanceId}' does not exist."));
+        return await next(context);
+    }
+
+    /// <summary>Refuses what only the top level does (the calendar, templates, accounts of all): for a federation's account, 403 with the reason.</summary>
+    public static async ValueTask<object?> TopLevelOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.User.FederationOf() is null
+            ? await next(context)
+            : Problems.Forbidden(ReaderText.Of("这项操作由上级工商联办理", "This is done by the upper level's federation."));
+}
+
+public static class FederationClaims
+{
+    /// <summary>The federation the signed-in person's account works for; null for the top level.</summary>
+    public static string? FederationOf(this ClaimsPrincipal user) => user.FindFirstValue(FederationScope.FederationClaim) is { Length: > 0 } id ? id : null;
+
+    /// <summary>Every endpoint of the group checks that the campaign (<c>{id}</c>) is within the person's federation.</summary>
+    public static RouteGroupBuilder ScopedToCampaign(this RouteGroupBuilder group) => group.AddEndpointFilter(FederationScope.CampaignFilter);
+
+    /// <summary>Every endpoint of the group checks that the unit (<c>{id}</c>) is within the person's federation.</summary>
+    public static RouteGroupBuilder ScopedToUnit(this RouteGroupBuilder group) => group.AddEndpointFilter(FederationScope.UnitFilter);
+}
