@@ -150,6 +150,9 @@ public sealed class CampaignQueries(
         var names = await StageNames.OfAsync(campaign, definitions, cancellationToken);
         var now = clock.GetUtcNow();
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        // The federations' own campaigns for this one: a district's row leads to where its units run.
+        var ownCampaigns = await db.Campaigns.AsNoTracking().Where(c => c.ParentCampaignId == campaignId && c.FederationId != null)
+            .ToDictionaryAsync(c => c.FederationId!, c => c.Id, StringComparer.Ordinal, cancellationToken);
         var query = db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaignId)
             .Join(db.Chambers, p => p.ChamberId, c => c.Id, (p, c) => new ParticipantRow
             {
@@ -199,7 +202,7 @@ public sealed class CampaignQueries(
             new(r.ChamberId, r.Name, r.District, r.InstanceId, position.Status, position.Current?.Stage, position.Current?.DueAt,
                 position.Status == ParticipantStatus.Overdue, position.Current?.Round ?? 0,
                 r.Stage is null ? null : names.GetValueOrDefault(r.Stage) ?? r.Stage, r.Score, r.Outcome, faults.GetValueOrDefault(r.InstanceId),
-                shown.GetValueOrDefault(r.InstanceId), r.Demonstration);
+                shown.GetValueOrDefault(r.InstanceId), r.Demonstration, ownCampaigns.GetValueOrDefault(r.ChamberId));
     }
 
     /// <summary>The incident message of each faulted instance among a page's (a page holds few; each is loaded for its state).</summary>

@@ -9,6 +9,7 @@ namespace Chamber.Campaigns.Lifecycle;
 /// at any depth — who still owes something and who is late, the outcomes and the mean score; the
 /// federations under it; and how many participants stand directly under it (the drill-down).
 /// </summary>
+/// <param name="Direct">The campaign's own participants directly under it (a district's chambers in its own campaign are counted, not listed here).</param>
 /// <param name="Campaign">The federation's own campaign for this one (its units run there), when it has one: the drill-down into it.</param>
 public sealed record FederationProgress(string Id, string Name, ChamberType? Type, int Participants, int Direct, int Waiting, int Overdue, int Commended,
     int Passed, int Rectifying, int NotPassed, double? AverageScore, IReadOnlyList<FederationProgress> Children, FederationCampaign? Campaign = null);
@@ -20,7 +21,8 @@ public sealed record FederationCampaign(string Id, CampaignStatus Status);
 public sealed record CampaignTreeView(IReadOnlyList<FederationProgress> Federations, int Unplaced);
 
 /// <summary>A participant's facts for the tree.</summary>
-public sealed record TreeParticipant(string ChamberId, string? Outcome, double? Score, bool Waiting, bool Overdue);
+/// <param name="Own">A participant of the campaign read, not of a federation's campaign under it: only those open under a federation's row.</param>
+public sealed record TreeParticipant(string ChamberId, string? Outcome, double? Score, bool Waiting, bool Overdue, bool Own = true);
 
 /// <summary>A unit of the directory: its name, type and the federation it stands under.</summary>
 public sealed record TreeUnit(string Name, ChamberType? Type, string? ParentId);
@@ -55,7 +57,7 @@ public sealed class CampaignTree(IDbContextFactory<CampaignDbContext> campaigns,
         }
 
         var rows = await db.CampaignParticipants.AsNoTracking().Where(p => tree.Contains(p.CampaignId))
-            .Select(p => new { p.ChamberId, p.Outcome, p.Score }).ToListAsync(cancellationToken);
+            .Select(p => new { p.ChamberId, p.Outcome, p.Score, Own = p.CampaignId == campaignId }).ToListAsync(cancellationToken);
         // Every unit's place: the chain above a participant runs through units that take no part.
         var units = await db.Chambers.AsNoTracking().Select(c => new { c.Id, c.Name, c.Type, c.ParentId })
             .ToDictionaryAsync(c => c.Id, c => new TreeUnit(c.Name, c.Type, c.ParentId), StringComparer.Ordinal, cancellationToken);
@@ -66,7 +68,7 @@ public sealed class CampaignTree(IDbContextFactory<CampaignDbContext> campaigns,
         var owing = deadlines.GroupBy(d => d.ChamberId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Min(d => d.DueAt ?? DateTimeOffset.MaxValue) < now, StringComparer.Ordinal);
         return Build(units, [.. rows.Select(r => new TreeParticipant(r.ChamberId, r.Outcome, r.Score, owing.ContainsKey(r.ChamberId),
-            owing.GetValueOrDefault(r.ChamberId)))], federationCampaigns);
+            owing.GetValueOrDefault(r.ChamberId), r.Own))], federationCampaigns);
     }
 
     /// <summary>Sums each participant into every federation above it and hangs the federations touched into their tree, by name.</summary>
@@ -108,7 +110,7 @@ public sealed class CampaignTree(IDbContextFactory<CampaignDbContext> campaigns,
             {
                 if (!sums.TryGetValue(chain[depth], out var sum))
                     sums[chain[depth]] = sum = new Sum();
-                sum.Add(participant, direct: depth == 0);
+                sum.Add(participant, direct: depth == 0 && participant.Own);
             }
         }
 

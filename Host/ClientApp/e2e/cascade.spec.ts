@@ -47,10 +47,10 @@ test('a district federation receives the city campaign as its own, tightens a da
   await signIn(staff, 'hp-staff-e2e@fic.example', userPassword);
   await expect(staff.getByTestId('signed-in-federation')).toHaveText('黄浦区工商联（分级演练）');
   const own = '2026年“四好”商会建设（分级演练）（黄浦区工商联（分级演练））';
-  await expect.poll(async () => {
+  await expect(async () => {
     await staff.goto('/campaigns');
-    return staff.getByRole('row', { name: new RegExp(own.replace(/[()（）]/g, '.')) }).count();
-  }, { timeout: 30_000 }).toBe(1);
+    await expect(staff.getByText(own, { exact: true })).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(staff.locator('.ant-table-tbody tr.ant-table-row')).toHaveCount(1);
   await staff.getByText(own, { exact: true }).click();
   await expect(staff.getByTestId('cascade-draft')).toBeVisible();
@@ -71,6 +71,7 @@ test('a district federation receives the city campaign as its own, tightens a da
   for (let i = 0; i < 2; i++) await editor.getByRole('button', { name: '下一步' }).click();
   await editor.getByRole('button', { name: /保\s?存/ }).click();
   await expect(editor.getByTestId('wizard-error')).toContainText('不能晚于上级活动的 2026-11-30');
+  await keep(staff, 'cascade-date-refused');
   for (let i = 0; i < 2; i++) await editor.getByRole('button', { name: '上一步' }).click();
   await summaryDate(editor, '2026-10-20');
   for (let i = 0; i < 2; i++) await editor.getByRole('button', { name: '下一步' }).click();
@@ -78,7 +79,8 @@ test('a district federation receives the city campaign as its own, tightens a da
   await expect(editor).toHaveCount(0);
 
   await staff.getByTestId('launch').click();
-  await staff.getByRole('button', { name: /启\s?动/ }).last().click();
+  await expect(staff.getByText('启动后将向 2 家参加单位发送通知邮件')).toBeVisible();
+  await staff.locator('.ant-modal-confirm').getByRole('button', { name: /启\s?动/ }).click();
   await expect(staff.getByTestId('cascade-draft')).toHaveCount(0, { timeout: 30_000 });
   await context.close();
 

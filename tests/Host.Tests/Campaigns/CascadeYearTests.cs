@@ -175,6 +175,9 @@ public abstract class CascadeYearTests(StorageProvider provider) : HostTestBase(
         var districts = shanghai.GetProperty("children").EnumerateArray().ToDictionary(d => d.GetProperty("name").GetString()!);
         Assert.Equal((2, 1, hpId, "Running"), (districts["黄浦区工商联"].GetProperty("participants").GetInt32(), districts["黄浦区工商联"].GetProperty("rectifying").GetInt32(),
             districts["黄浦区工商联"].GetProperty("campaign").GetProperty("id").GetString(), districts["黄浦区工商联"].GetProperty("campaign").GetProperty("status").GetString()));
+        // Its chambers are the district's campaign's: none is listed under it in the city's, whose row for the district leads there.
+        Assert.Equal(0, districts["黄浦区工商联"].GetProperty("direct").GetInt32());
+        Assert.Equal(hpId, (await city.ParticipantsAsync(campaignId))["黄浦区工商联"].GetProperty("ownCampaignId").GetString());
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/campaigns/{hpId}/participants")).StatusCode);
 
         // The districts' summaries reach the city by 30 November.

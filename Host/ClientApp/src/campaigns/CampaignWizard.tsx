@@ -279,11 +279,14 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
 
   const last = step === steps.length - 1;
   return (
-    <Modal open={open} width={820} title={t(campaignId ? 'campaigns.edit' : 'campaigns.create')} onCancel={onClose} destroyOnHidden confirmLoading={busy}
-      okText={last ? t('common.save') : t('common.next')} cancelText={step === 0 ? t('common.cancel') : t('common.previous')}
-      okButtonProps={{ disabled: !steps[step].valid }}
-      onOk={() => (last ? void create() : setStep(step + 1))}
-      cancelButtonProps={{ onClick: () => (step === 0 ? onClose() : setStep(step - 1)) }}>
+    // The footer's own buttons: the modal's cancel button closes it whatever else it is told, so "previous" would lose the draft.
+    <Modal open={open} width={820} title={t(campaignId ? 'campaigns.edit' : 'campaigns.create')} onCancel={onClose} destroyOnHidden
+      footer={[
+        <Button key="back" onClick={() => (step === 0 ? onClose() : setStep(step - 1))}>{step === 0 ? t('common.cancel') : t('common.previous')}</Button>,
+        <Button key="next" type="primary" loading={busy} disabled={!steps[step].valid} onClick={() => (last ? void create() : setStep(step + 1))}>
+          {last ? t('common.save') : t('common.next')}
+        </Button>,
+      ]}>
       <Steps current={step} items={steps.map((s) => ({ title: s.title }))} style={{ marginBottom: 24 }} />
       {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 8 }} data-testid="wizard-error" />}
       {steps[step].content}

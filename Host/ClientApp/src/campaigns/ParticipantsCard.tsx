@@ -141,8 +141,10 @@ export default function ParticipantsCard({ campaignId, canAct, refreshKey, score
           { title: t('campaigns.round'), width: 70, render: (_, p) => p.round || '', responsive: ['md'] },
           { title: t('campaigns.reached'), dataIndex: 'reached', responsive: ['md'] },
           // Before the review: how many standards each has documented (the missing ones on a click).
-          ...(scoredItems > 0 ? [{ title: t('evidence.column'), width: 100, responsive: ['md' as const], render: (_: unknown, p: ParticipantView) => p.status === 'not-launched' ? ''
-            : <EvidenceCount instanceId={p.instanceId} provided={p.evidence ?? 0} total={scoredItems} /> }] : []),
+          // A federation running its own campaign for this one shows none of its own: its row leads there.
+          ...(scoredItems > 0 ? [{ title: t('evidence.column'), width: 100, responsive: ['md' as const], render: (_: unknown, p: ParticipantView) => p.ownCampaignId
+            ? <Link to={`/campaigns/${p.ownCampaignId}`} data-testid="participant-own-campaign">{t('tree.ownCampaign')}</Link>
+            : p.status === 'not-launched' ? '' : <EvidenceCount instanceId={p.instanceId} provided={p.evidence ?? 0} total={scoredItems} /> }] : []),
           { title: t('campaigns.score'), width: 80, dataIndex: 'score', responsive: ['md'] },
           { title: t('campaigns.outcome'), width: 100, render: (_, p) => p.outcome ? t(`outcome.${p.outcome}`) : '', responsive: ['md'] },
         ]} />
