@@ -1,4 +1,7 @@
+using Chamber.Campaigns.Chambers;
+using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Lifecycle;
+using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Localization;
 using Chamber.Workflows.Model;
 using Chamber.Workflows.Runtime;
@@ -60,9 +63,32 @@ public sealed class CascadeCampaign : Activity
             }
         }
 
+        await TellTheFederationAsync(context, campaign, federationId, launched);
         context.JournalMessage(launched
             ? ReaderText.Of($"已部署并启动“{campaign.Name}”（{campaign.ParticipantCount} 个单位）", $"Opened and launched '{campaign.Name}' ({campaign.ParticipantCount} units)")
             : ReaderText.Of($"已部署“{campaign.Name}”（{campaign.ParticipantCount} 个单位），待本级启动", $"Opened '{campaign.Name}' ({campaign.ParticipantCount} units), for the federation to launch"));
+    }
+
+    /// <summary>The federation's staff hear that their campaign is open (or running), with a link to it; a repeated step sends nothing twice.</summary>
+    private static async Task TellTheFederationAsync(ActivityExecutionContext context, CampaignRecord campaign, string federationId, bool launched)
+    {
+        var staff = await context.Services.GetRequiredService<IPeopleDirectory>().OfFederationAsync(federationId, "staff", context.CancellationToken);
+        if (staff.Count == 0)
+        {
+            context.JournalMessage(ReaderText.Of("本级尚无工作人员账号，未发通知：请管理员在“用户与角色”中为其开设账号", "The federation has no staff account to tell yet."));
+            return;
+        }
+
+        var federation = await context.Services.GetRequiredService<ChamberDirectory>().GetRequiredAsync(federationId, context.CancellationToken);
+        var model = new Dictionary<string, object?>
+        {
+            ["federation"] = federation.Name,
+            ["campaign"] = campaign.Name,
+            ["parentCampaign"] = context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignName)?.ToString() ?? "",
+            ["participants"] = campaign.ParticipantCount,
+            ["launched"] = launched,
+        };
+        await CampaignMail.SendToStaffAsync(context, "campaign-opened", staff, "opened", model, $"/campaigns/{campaign.Id}");
     }
 
     private ValueTask OnReportedAsync(ActivityExecutionContext context)

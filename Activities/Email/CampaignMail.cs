@@ -67,7 +67,9 @@ public static class CampaignMail
     /// A message to staff or leaders (not a chamber): no portal link, but the inbox's address; one
     /// message per language of the people it goes to (their own setting, Chinese by default).
     /// </summary>
-    public static async Task SendToStaffAsync(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string occasion, IDictionary<string, object?> model)
+    /// <param name="page">The web client's page the message links to (the inbox, or a campaign's page).</param>
+    public static async Task SendToStaffAsync(ActivityExecutionContext context, string template, IReadOnlyList<string> to, string occasion, IDictionary<string, object?> model,
+        string page = "/inbox")
     {
         var options = context.Services.GetService<IOptions<PortalOptions>>()?.Value;
         var languages = context.Services.GetService<Tasks.IPeopleDirectory>() is { } people
@@ -75,7 +77,7 @@ public static class CampaignMail
             : new Dictionary<string, string>();
         foreach (var group in to.GroupBy(address => languages.GetValueOrDefault(address) ?? MessageLanguage.Chinese).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            StaffFields(options, model, group.Key);
+            StaffFields(options, model, group.Key, page);
             CampaignWording.Of(context.WorkflowInput).AddTo(model, options, group.Key);
             // The Chinese message keeps the key it always had, so a step repeated across an upgrade still sends it once.
             var occasionOf = group.Key == MessageLanguage.Chinese ? occasion : $"{occasion}.{group.Key}";
@@ -84,9 +86,9 @@ public static class CampaignMail
     }
 
     /// <summary>The link and signature of a message to staff or leaders.</summary>
-    public static void StaffFields(PortalOptions? options, IDictionary<string, object?> model, string language = MessageLanguage.Chinese)
+    public static void StaffFields(PortalOptions? options, IDictionary<string, object?> model, string language = MessageLanguage.Chinese, string page = "/inbox")
     {
-        model["link"] = options is null ? null : $"{options.BaseUrl.TrimEnd('/')}/inbox";
+        model["link"] = options is null ? null : $"{options.BaseUrl.TrimEnd('/')}{page}";
         model["sender"] = options?.SenderIn(language);
     }
 

@@ -27,7 +27,7 @@ public sealed class CampaignService(
     public async Task<CampaignRecord> CreateAsync(CreateCampaign request, string? federationId = null, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
-        var (participantIds, template) = await CheckAsync(db, request, new CampaignOwner(federationId, null), cancellationToken);
+        var (participantIds, template) = await CheckAsync(db, request, new CampaignOwner(federationId, null, null), cancellationToken);
         var campaign = new CampaignRecord
         {
             Id = Guid.CreateVersion7().ToString("N"),
@@ -53,8 +53,8 @@ public sealed class CampaignService(
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var owner = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId)
-            .Select(c => new CampaignOwner(c.FederationId, c.ParentCampaignId)).FirstOrDefaultAsync(cancellationToken);
-        var (participantIds, template) = await CheckAsync(db, request, owner ?? new CampaignOwner(null, null), cancellationToken);
+            .Select(c => new CampaignOwner(c.FederationId, c.ParentCampaignId, c.TemplateId)).FirstOrDefaultAsync(cancellationToken);
+        var (participantIds, template) = await CheckAsync(db, request, owner ?? new CampaignOwner(null, null, null), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await DraftAsync(db, campaignId, cancellationToken) is not { } campaign)
             return null;
@@ -74,6 +74,9 @@ public sealed class CampaignService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await DraftAsync(db, campaignId, cancellationToken) is not { } campaign)
             return false;
+        // The upper campaign's step waits for this one's report: it is launched, never dropped.
+        if (campaign.ParentCampaignId is not null)
+            throw new CampaignLaunchedException(ReaderText.Of("上级部署的活动不能删除，请确认参加单位后启动", "A campaign opened by an upper campaign cannot be deleted: choose its units and launch it."));
         await db.CampaignParticipants.Where(p => p.CampaignId == campaignId).ExecuteDeleteAsync(cancellationToken);
         db.Campaigns.Remove(campaign);
         await db.SaveChangesAsync(cancellationToken);
@@ -111,6 +114,9 @@ public sealed class CampaignService(
         var (template, templateProblem) = await templates.FindAsync(request.TemplateId, cancellationToken);
         if (templateProblem is not null)
             problems.Add(templateProblem);
+        // The upper campaign waits for the report its template ends with.
+        if (owner.ParentCampaignId is not null && request.TemplateId != owner.TemplateId)
+            problems.Add(ReaderText.Of("上级部署的活动不能更换模板", "A campaign opened by an upper campaign keeps its template."));
         else if (request.Year is >= 2004 and <= 2100)
         {
             problems.AddRange(await ScheduleProblemsAsync(template!, request, cancellationToken));
@@ -383,8 +389,8 @@ public sealed class CampaignService(
                 .SetProperty(c => c.RubricId, rubricId).SetProperty(c => c.RubricVersion, version), cancellationToken) == 1;
     }
 
-    /// <summary>Whose campaign it is: a federation's (its units only) and, for a federation's part in an upper campaign, that campaign (its dates the limit).</summary>
-    private sealed record CampaignOwner(string? FederationId, string? ParentCampaignId);
+    /// <summary>Whose campaign it is: a federation's (its units only) and, for a federation's part in an upper campaign, that campaign (its dates the limit) and the template it was opened with.</summary>
+    private sealed record CampaignOwner(string? FederationId, string? ParentCampaignId, string? TemplateId);
 
     /// <summary>The instance of the campaign's own workflow: derived from the campaign, so it is started once.</summary>
     public static string CampaignInstanceId(string campaignId) =>

@@ -55,6 +55,8 @@ test('a district federation receives the city campaign as its own, tightens a da
   await staff.getByText(own, { exact: true }).click();
   await expect(staff.getByTestId('cascade-draft')).toBeVisible();
   await expect(staff.getByTestId('campaign-federation')).toHaveText('黄浦区工商联（分级演练）');
+  // The city's step waits for it: it is launched, never deleted.
+  await expect(staff.getByTestId('delete-campaign')).toHaveCount(0);
   await keep(staff, 'cascade-district-draft');
 
   // A summary later than the city's is refused; brought forward, it is saved.

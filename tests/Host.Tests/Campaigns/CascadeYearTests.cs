@@ -101,6 +101,14 @@ public abstract class CascadeYearTests(StorageProvider provider) : HostTestBase(
         Assert.Equal(["黄浦区乙商会", "黄浦区甲商会"], (await hpStaff.GetFromJsonAsync<JsonElement>("/api/chambers?pageSize=100")).GetProperty("items")
             .EnumerateArray().Select(c => c.GetProperty("name").GetString()!).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(3, (await staff.GetFromJsonAsync<JsonElement>("/api/campaigns")).GetArrayLength());
+        // Its staff were told, with a link to it.
+        string? opened = null;
+        await CampaignDriver.WaitAsync(() => Task.FromResult((opened = _smtp.Messages.Select(Email.PickupMail.Readable)
+            .FirstOrDefault(m => m.Contains("请确认参加单位和审核人员后启动", StringComparison.Ordinal) && m.Contains("hp-staff@fic.example", StringComparison.Ordinal))) is not null));
+        Assert.Contains((await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&pageSize=500")).GetProperty("items").EnumerateArray(),
+            m => m.GetProperty("summary").GetString()!.StartsWith("hp-staff@fic.example · 【待启动】2026年“四好”商会建设（黄浦区工商联）", StringComparison.Ordinal));
+        Assert.Contains($"/campaigns/{hpId}", opened, StringComparison.Ordinal);
+        Assert.Contains("含名录中的所属单位 2 个", opened, StringComparison.Ordinal);
         var view = await hpStaff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{hpId}");
         Assert.Equal(("黄浦区工商联", campaignId), (view.GetProperty("federation").GetProperty("name").GetString(),
             view.GetProperty("federation").GetProperty("parentCampaignId").GetString()));
@@ -115,6 +123,11 @@ public abstract class CascadeYearTests(StorageProvider provider) : HostTestBase(
         var foreign = await hpStaff.PutAsJsonAsync($"/api/campaigns/{hpId}", Redrafted(draft, "planDue", "2026-04-24<", [jia, yi, bing]));
         Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
         Assert.Contains("不是本单位所属的单位", await foreign.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The city's step waits for this campaign's report: it keeps its template, and is launched, not dropped.
+        var otherTemplate = await hpStaff.PutAsJsonAsync($"/api/campaigns/{hpId}", Redrafted(draft, "planDue", "2026-04-24<", [jia, yi], "four-good-campaign"));
+        Assert.Equal(HttpStatusCode.BadRequest, otherTemplate.StatusCode);
+        Assert.Contains("不能更换模板", await otherTemplate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await hpStaff.DeleteAsync($"/api/campaigns/{hpId}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await hpStaff.PutAsJsonAsync($"/api/campaigns/{hpId}", Redrafted(draft, "planDue", "2026-04-24<", [jia, yi]))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await hpStaff.PostAsync($"/api/campaigns/{hpId}/launch", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await jaStaff.PostAsync($"/api/campaigns/{jaId}/launch", null)).StatusCode);
@@ -279,14 +292,14 @@ public abstract class CascadeYearTests(StorageProvider provider) : HostTestBase(
         return Assert.Single(campaigns);
     }
 
-    /// <summary>The draft as the wizard sends it back, with one date and the participants changed.</summary>
-    private static object Redrafted(JsonElement draft, string dateKey, string date, string[] participantIds)
+    /// <summary>The draft as the wizard sends it back, with one date and the participants (and perhaps the template) changed.</summary>
+    private static object Redrafted(JsonElement draft, string dateKey, string date, string[] participantIds, string? templateId = null)
     {
         var schedule = draft.GetProperty("schedule").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString());
         schedule[dateKey] = date;
         return new
         {
-            name = draft.GetProperty("name").GetString(), year = draft.GetProperty("year").GetInt32(), templateId = draft.GetProperty("templateId").GetString(),
+            name = draft.GetProperty("name").GetString(), year = draft.GetProperty("year").GetInt32(), templateId = templateId ?? draft.GetProperty("templateId").GetString(),
             participantIds, reviewers = draft.GetProperty("reviewers"), leaders = draft.GetProperty("leaders"), schedule,
         };
     }

@@ -116,7 +116,7 @@ export default function CampaignDetailPage() {
         <Space>
           {view.status === 'Draft' && hasRole('admin', 'staff') && <>
             <Button onClick={() => setEditing(true)} data-testid="edit-campaign">{t('common.edit')}</Button>
-            <Button danger onClick={remove} data-testid="delete-campaign">{t('common.delete')}</Button>
+            {!view.federation?.parentCampaignId && <Button danger onClick={remove} data-testid="delete-campaign">{t('common.delete')}</Button>}
             <Button type="primary" onClick={launch} data-testid="launch">{t('campaigns.launch')}</Button>
           </>}
           {view.status !== 'Draft' && <Link to={`/instances/${view.instanceId}`}><Button>{t('designer.openInstance')}</Button></Link>}
@@ -238,7 +238,7 @@ export default function CampaignDetailPage() {
         district={district} onDistrictCleared={() => setDistrict(undefined)} parent={federation} onParentCleared={() => setFederation(undefined)} />
       {editing && (
         <Suspense fallback={null}>
-          <CampaignWizard open campaignId={id} onClose={() => setEditing(false)} onCreated={() => { setEditing(false); load(); }} />
+          <CampaignWizard open campaignId={id} templateLocked={!!view.federation?.parentCampaignId} onClose={() => setEditing(false)} onCreated={() => { setEditing(false); load(); }} />
         </Suspense>
       )}
     </Space>

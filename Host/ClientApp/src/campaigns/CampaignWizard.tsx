@@ -85,8 +85,9 @@ async function allChambers(): Promise<Chamber[]> {
 const emptyDraft = (): Draft => ({ name: '', year: new Date().getFullYear(), schedule: {}, participantIds: [], leaders: [], reviewers: ['role:staff'], planApprovers: [] });
 
 /** Creates a campaign, or (with <c>campaignId</c>) changes a draft one: the same four steps, opened on what was saved. */
-export default function CampaignWizard({ open, onClose, onCreated, campaignId }: {
-  open: boolean; onClose(): void; onCreated(c: CampaignRecord): void; campaignId?: string;
+/** @param templateLocked A campaign an upper campaign opened keeps its template (the upper one waits for the report it ends with). */
+export default function CampaignWizard({ open, onClose, onCreated, campaignId, templateLocked }: {
+  open: boolean; onClose(): void; onCreated(c: CampaignRecord): void; campaignId?: string; templateLocked?: boolean;
 }) {
   const { t } = useTranslation();
   const [step, setStep] = useState(0);
@@ -173,7 +174,7 @@ export default function CampaignWizard({ open, onClose, onCreated, campaignId }:
       content: (
         <Form layout="vertical">
           <Form.Item label={t('campaigns.template')} required>
-            <Select value={draft.templateId} onChange={chooseTemplate} data-testid="template"
+            <Select value={draft.templateId} onChange={chooseTemplate} data-testid="template" disabled={templateLocked}
               options={templates.map((x) => ({ value: x.id, label: x.name ?? x.id }))} />
           </Form.Item>
           {template?.description && <Typography.Paragraph type="secondary">{template.description}</Typography.Paragraph>}
