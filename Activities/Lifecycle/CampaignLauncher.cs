@@ -167,7 +167,9 @@ public sealed class CampaignLauncher(
                 new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
                 async (participant, ct) =>
                 {
-                    await runtime.StartAsync(federations.Contains(participant.ChamberId) ? federationGraph! : graph, new Dictionary<string, object?>(input) { [CampaignInputs.ChamberId] = participant.ChamberId }, campaign.Id, null,
+                    // A federation runs the federations' part (its own campaign for its units), when the campaign has one.
+                    var part = federations.Contains(participant.ChamberId) ? federationGraph! : graph;
+                    await runtime.StartAsync(part, new Dictionary<string, object?>(input) { [CampaignInputs.ChamberId] = participant.ChamberId }, campaign.Id, null,
                         participant.InstanceId, ct);
                     Interlocked.Increment(ref started);
                     CampaignTelemetry.ParticipantsLaunched.Add(1);

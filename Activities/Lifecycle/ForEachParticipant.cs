@@ -10,7 +10,9 @@ namespace Chamber.Campaigns.Lifecycle;
 /// all of them have reached a stage (an activity of that workflow that reports progress, such as
 /// the review). The children are not started here: the step asks the campaign launcher, through
 /// the outbox, to start them in batches, so a campaign of 50,000 chambers never has them all in
-/// memory, and a crash half-way resumes where it stopped.
+/// memory, and a crash half-way resumes where it stopped. A federation among the participants (区县工商联)
+/// may run a workflow of its own instead (<see cref="FederationWorkflowDefinitionId"/>), in which it runs
+/// the campaign for its units (<see cref="Cascade.CascadeCampaign"/>).
 /// </summary>
 [Activity("Chamber.ForEachParticipant", "Campaign",
     "Starts the participant workflow for every chamber of the campaign, and continues when all have reached a stage.",
@@ -34,7 +36,7 @@ public sealed class ForEachParticipant : Activity
     public Input<string>? FederationWorkflowDefinitionId { get; set; }
 
     [Input(DisplayName = "Federations continue when reached",
-        Description = "The id of the activity in the federations' workflow the campaign waits for (e.g. summary). Empty: the same as the chambers'.",
+        Description = "The id of the activity in the federations' workflow the campaign waits for (e.g. district-summary). Empty: the same as the chambers'.",
         UIHint = InputUIHints.SingleLine)]
     public Input<string>? FederationUntilStage { get; set; }
 

@@ -4,6 +4,7 @@ using Chamber.Campaigns.Persistence;
 using Chamber.Host.Errors;
 using Chamber.Workflows.Localization;
 using Chamber.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Host.Auth;
@@ -64,34 +65,29 @@ public sealed class FederationScope(IDbContextFactory<CampaignDbContext> campaig
     }
 
     /// <summary>404 for a campaign (route value <c>id</c>) out of the person's reach: on every endpoint of a campaign's groups.</summary>
-    public static async ValueTask<object?> CampaignFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (http.Request.RouteValues.TryGetValue("id", out var id) && id is string campaignId
-            && !await http.RequestServices.GetRequiredService<FederationScope>().MaySeeCampaignAsync(http.User, campaignId, http.RequestAborted))
-            return Problems.CampaignNotFound(campaignId);
-        return await next(context);
-    }
+    public static readonly Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> CampaignFilter =
+        ById((scope, user, id, ct) => scope.MaySeeCampaignAsync(user, id, ct), Problems.CampaignNotFound);
 
     /// <summary>404 for a unit of the directory (route value <c>id</c>) out of the person's reach.</summary>
-    public static async ValueTask<object?> UnitFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (http.Request.RouteValues.TryGetValue("id", out var id) && id is string chamberId
-            && !await http.RequestServices.GetRequiredService<FederationScope>().MaySeeUnitAsync(http.User, chamberId, http.RequestAborted))
-            return Problems.ChamberNotFound(chamberId);
-        return await next(context);
-    }
+    public static readonly Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> UnitFilter =
+        ById((scope, user, id, ct) => scope.MaySeeUnitAsync(user, id, ct), Problems.ChamberNotFound);
 
     /// <summary>404 for a workflow instance (route value <c>id</c>) out of the person's reach.</summary>
-    public static async ValueTask<object?> InstanceFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (http.Request.RouteValues.TryGetValue("id", out var id) && id is string instanceId
-            && !await http.RequestServices.GetRequiredService<FederationScope>().MaySeeInstanceAsync(http.User, instanceId, http.RequestAborted))
-            return Problems.NotFound(ReaderText.Of($"流程实例 {instanceId} 不存在", $"Workflow instance '{instanceId}' does not exist."));
-        return await next(context);
-    }
+    public static readonly Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> InstanceFilter =
+        ById((scope, user, id, ct) => scope.MaySeeInstanceAsync(user, id, ct),
+            id => Problems.NotFound(ReaderText.Of($"流程实例 {id} 不存在", $"Workflow instance '{id}' does not exist.")));
+
+    /// <summary>An endpoint filter that answers <paramref name="notFound"/> when the route's <c>id</c> is out of the person's reach.</summary>
+    private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> ById(
+        Func<FederationScope, ClaimsPrincipal, string, CancellationToken, Task<bool>> maySee, Func<string, ProblemHttpResult> notFound) =>
+        async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (http.Request.RouteValues.TryGetValue("id", out var value) && value is string id
+                && !await maySee(http.RequestServices.GetRequiredService<FederationScope>(), http.User, id, http.RequestAborted))
+                return notFound(id);
+            return await next(context);
+        };
 
     /// <summary>Refuses what only the top level does (the calendar, templates, accounts of all): for a federation's account, 403 with the reason.</summary>
     public static async ValueTask<object?> TopLevelOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>

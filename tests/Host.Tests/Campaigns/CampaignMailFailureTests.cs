@@ -4,32 +4,8 @@ namespace Chamber.Host.Tests.Campaigns;
 /// A chamber's address that the mail server refuses for good: the message fails at once (not after
 /// hours of retries), the others go out, and the campaign page says so with the server's reason.
 /// </summary>
-public sealed class CampaignMailFailureTests() : HostTestBase(StorageProvider.Sqlite)
+public sealed class CampaignMailFailureTests() : SmtpCampaignTestBase(StorageProvider.Sqlite, new SmtpServer(refusing: "gone"))
 {
-    private readonly SmtpServer _smtp = new(refusing: "gone");
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Clock:Mode"] = "Manual",
-        ["Clock:Start"] = "2026-04-01T01:00:00Z",
-        ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
-        ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Email:PollInterval"] = "00:00:00.200",
-    };
-
-    public override async Task InitializeAsync()
-    {
-        await _smtp.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_refused_address_fails_at_once_and_shows_on_the_campaign_with_the_reason()
     {
@@ -47,7 +23,7 @@ public sealed class CampaignMailFailureTests() : HostTestBase(StorageProvider.Sq
         Assert.Contains("550", view.GetProperty("lastEmailError").GetString(), StringComparison.Ordinal);
         var failed = Assert.Single((await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?status=Failed")).GetProperty("items").EnumerateArray());
         Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
-        await CampaignDriver.WaitAsync(() => Task.FromResult(_smtp.Messages.Count == 1));
-        Assert.Contains("wuma@chamber.example", _smtp.Messages[0], StringComparison.Ordinal);
+        await CampaignDriver.WaitAsync(() => Task.FromResult(Smtp.Messages.Count == 1));
+        Assert.Contains("wuma@chamber.example", Smtp.Messages[0], StringComparison.Ordinal);
     }
 }

@@ -11,33 +11,8 @@ namespace Chamber.Host.Tests.Campaigns;
 /// district's results go up as a report, and its summary to the city carries them; the city reads
 /// the whole tree, commends the chamber it reviewed itself, and closes.
 /// </summary>
-public abstract class CascadeYearTests(StorageProvider provider) : HostTestBase(provider)
+public abstract class CascadeYearTests(StorageProvider provider) : SmtpCampaignTestBase(provider, new SmtpServer())
 {
-    private readonly SmtpServer _smtp = new();
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Clock:Mode"] = "Manual",
-        ["Clock:Start"] = "2026-04-01T01:00:00Z",
-        ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
-        ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Email:PollInterval"] = "00:00:00.200",
-        ["Portal:LinkLifetime"] = "400.00:00:00",
-    };
-
-    public override async Task InitializeAsync()
-    {
-        await _smtp.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _smtp.DisposeAsync();
-    }
-
     [Fact]
     public async Task Shanghai_2017_runs_through_the_districts_for_a_whole_year()
     {
@@ -103,7 +78,7 @@ public abstract class CascadeYearTests(StorageProvider provider) : HostTestBase(
         Assert.Equal(3, (await staff.GetFromJsonAsync<JsonElement>("/api/campaigns")).GetArrayLength());
         // Its staff were told, with a link to it.
         string? opened = null;
-        await CampaignDriver.WaitAsync(() => Task.FromResult((opened = _smtp.Messages.Select(Email.PickupMail.Readable)
+        await CampaignDriver.WaitAsync(() => Task.FromResult((opened = Smtp.Messages.Select(Email.PickupMail.Readable)
             .FirstOrDefault(m => m.Contains("请确认参加单位和审核人员后启动", StringComparison.Ordinal) && m.Contains("hp-staff@fic.example", StringComparison.Ordinal))) is not null));
         Assert.Contains((await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&pageSize=500")).GetProperty("items").EnumerateArray(),
             m => m.GetProperty("summary").GetString()!.StartsWith("hp-staff@fic.example · 【待启动】2026年“四好”商会建设（黄浦区工商联）", StringComparison.Ordinal));
@@ -224,7 +199,7 @@ public abstract class CascadeYearTests(StorageProvider provider) : HostTestBase(
         // The district's chambers heard from their district, not from the city's department.
         await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&status=Sent")).GetProperty("total").GetInt32()
             == (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("total").GetInt32());
-        var toJia = _smtp.Messages.Select(Email.PickupMail.Readable).Where(m => m.Contains("jia@chamber.example", StringComparison.Ordinal)).ToList();
+        var toJia = Smtp.Messages.Select(Email.PickupMail.Readable).Where(m => m.Contains("jia@chamber.example", StringComparison.Ordinal)).ToList();
         Assert.Contains(toJia, m => m.Contains("黄浦区工商联", StringComparison.Ordinal));
         Assert.DoesNotContain(toJia, m => m.Contains("上海市工商业联合会会员部", StringComparison.Ordinal));
     }

@@ -9,11 +9,10 @@ namespace Chamber.Host.Tests.Campaigns;
 /// the leader decides it, the decision goes on 公示, is signed and published, and the units it names
 /// are commended: the campaign closes.
 /// </summary>
-public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(provider)
+public abstract class WholeYearTests(StorageProvider provider) : SmtpCampaignTestBase(provider, new SmtpServer())
 {
     private const int Chambers = 20;
 
-    private readonly SmtpServer _smtp = new();
     private HttpClient _staff = null!;
     private HttpClient _reviewer = null!;
     private HttpClient _leader = null!;
@@ -21,22 +20,10 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
     private CampaignDriver _driver = null!;
     private List<(string Id, string Name, string Token)> _chambers = [];
 
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-    {
-        ["Clock:Mode"] = "Manual",
-        ["Clock:Start"] = "2026-04-01T01:00:00Z",
-        ["Seed:DefinitionsPath"] = Path.Combine(AppContext.BaseDirectory, "ShippedDefinitions"),
-        ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Email:Concurrency"] = "8",
-        ["Email:PollInterval"] = "00:00:00.200",
-        // The links are issued once, in April, and used all year.
-        ["Portal:LinkLifetime"] = "400.00:00:00",
-    };
+    protected override IReadOnlyDictionary<string, string> MoreSettings => new Dictionary<string, string> { ["Email:Concurrency"] = "8" };
 
     public override async Task InitializeAsync()
     {
-        await _smtp.StartAsync();
         await base.InitializeAsync();
         await CreateUserAsync("staff@fic.example", "staff");
         await CreateUserAsync("reviewer@fic.example", "reviewer");
@@ -65,7 +52,6 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         _leader.Dispose();
         _portal.Dispose();
         await base.DisposeAsync();
-        await _smtp.DisposeAsync();
     }
 
     [Fact]
@@ -175,7 +161,7 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
                 Status: m.GetProperty("status").GetString()))
             .ToList();
         Assert.All(outbox, m => Assert.Equal("Sent", m.Status));
-        Assert.Equal(outbox.Count, _smtp.Messages.Count);
+        Assert.Equal(outbox.Count, Smtp.Messages.Count);
 
         // Reminders and chases only on working days, never in the May Day break.
         foreach (var day in outbox.Where(m => m.Summary.Contains("【提醒】", StringComparison.Ordinal) || m.Summary.Contains("【催办】", StringComparison.Ordinal)).Select(m => m.Day).Distinct())
@@ -187,7 +173,7 @@ public abstract class WholeYearTests(StorageProvider provider) : HostTestBase(pr
         Assert.DoesNotContain(chased, m => _chambers.Take(15).Any(c => m.Summary.Contains($"c{c.Name[1..3]}@", StringComparison.Ordinal)));
         // One digest tells the leader about all five, by name, not five e-mails.
         Assert.Single(outbox, m => m.Summary.StartsWith("leader@fic.example · 【督办】5项", StringComparison.Ordinal));
-        var digest = Assert.Single(_smtp.Messages.Select(Email.PickupMail.Readable), t => t.Contains("请督办", StringComparison.Ordinal) && t.Contains("5 项", StringComparison.Ordinal));
+        var digest = Assert.Single(Smtp.Messages.Select(Email.PickupMail.Readable), t => t.Contains("请督办", StringComparison.Ordinal) && t.Contains("5 项", StringComparison.Ordinal));
         Assert.All(_chambers.Skip(15), c => Assert.Contains($"{c.Name}未提交", digest, StringComparison.Ordinal));
 
         Assert.Single(outbox, m => m.Summary.Contains("【退回】", StringComparison.Ordinal));
