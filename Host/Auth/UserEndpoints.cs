@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns;
+using Chamber.Campaigns.Chambers;
 using Chamber.Campaigns.Email;
 using Chamber.Host.Errors;
 using Chamber.Workflows.Localization;

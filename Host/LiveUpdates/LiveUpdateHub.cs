@@ -19,18 +19,20 @@ public sealed class LiveUpdateHub
 
     private readonly ConcurrentDictionary<Guid, Listener> _listeners = new();
 
-    private sealed record Listener(IReadOnlySet<string> Tags, bool Oversees, Channel<LiveEvent> Events);
+    /// <param name="Campaigns">The campaigns a federation's account may see (as when its stream opened); null: all (the top level).</param>
+    private sealed record Listener(IReadOnlySet<string> Tags, bool Oversees, IReadOnlySet<string>? Campaigns, Channel<LiveEvent> Events);
 
     /// <summary>How many streams are open (for tests and diagnostics).</summary>
     public int Listeners => _listeners.Count;
 
     /// <summary>The events for one reader until <paramref name="cancellationToken"/> ends the stream; a keep-alive every <paramref name="keepAlive"/>.</summary>
+    /// <param name="campaigns">The campaigns whose changes reach this reader; null: every campaign's.</param>
     public async IAsyncEnumerable<LiveEvent> ListenAsync(IReadOnlySet<string> tags, bool oversees, TimeSpan keepAlive,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, IReadOnlySet<string>? campaigns = null)
     {
         var id = Guid.NewGuid();
         var events = Channel.CreateBounded<LiveEvent>(new BoundedChannelOptions(Buffer) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        _listeners[id] = new Listener(tags, oversees, events);
+        _listeners[id] = new Listener(tags, oversees, campaigns, events);
         try
         {
             yield return new LiveEvent("ready");
@@ -72,11 +74,12 @@ public sealed class LiveUpdateHub
         }
     }
 
-    public void ToOverseers(LiveEvent change)
+    /// <param name="campaignId">The campaign the change belongs to: a federation's account hears only of its own campaigns'.</param>
+    public void ToOverseers(LiveEvent change, string? campaignId)
     {
         foreach (var listener in _listeners.Values)
         {
-            if (listener.Oversees)
+            if (listener.Oversees && (listener.Campaigns is null || campaignId is not null && listener.Campaigns.Contains(campaignId)))
                 listener.Events.Writer.TryWrite(change);
         }
     }

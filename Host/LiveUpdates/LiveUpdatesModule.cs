@@ -23,11 +23,13 @@ public static class LiveUpdatesModule
     }
 
     public static void MapLiveUpdateEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/live", async (ClaimsPrincipal user, LiveUpdateHub hub, IAuthorizationService authorization, CancellationToken ct) =>
+        app.MapGet("/api/live", async (ClaimsPrincipal user, LiveUpdateHub hub, IAuthorizationService authorization, FederationScope scope, CancellationToken ct) =>
             {
                 var tags = user.ToTaskActor().Tags.ToHashSet(StringComparer.Ordinal);
                 var oversees = (await authorization.AuthorizeAsync(user, Policies.Oversee)).Succeeded;
-                return TypedResults.ServerSentEvents(Stream(hub.ListenAsync(tags, oversees, TimeSpan.FromSeconds(25), ct)));
+                // A federation's account hears of its own campaigns only (those it had when its stream opened).
+                var campaigns = await scope.VisibleCampaignsAsync(user, ct);
+                return TypedResults.ServerSentEvents(Stream(hub.ListenAsync(tags, oversees, TimeSpan.FromSeconds(25), ct, campaigns)));
             })
             .WithTags("Live").RequireAuthorization().ExcludeFromDescription();
 
@@ -43,7 +45,7 @@ public sealed class InstanceCommittedHandler(LiveUpdateHub hub) : INotificationH
 {
     public ValueTask Handle(WorkflowInstanceCommitted notification, CancellationToken cancellationToken)
     {
-        hub.ToOverseers(new LiveEvent("instance", notification.InstanceId));
+        hub.ToOverseers(new LiveEvent("instance", notification.InstanceId), notification.CorrelationId);
         hub.ToTagHolders(notification.TaskTags, new LiveEvent("tasks"));
         return ValueTask.CompletedTask;
     }
@@ -55,7 +57,7 @@ public sealed class CampaignProgressedHandler(LiveUpdateHub hub) : INotification
     public ValueTask Handle(CampaignProgressed notification, CancellationToken cancellationToken)
     {
         foreach (var campaignId in notification.CampaignIds)
-            hub.ToOverseers(new LiveEvent("campaign", campaignId));
+            hub.ToOverseers(new LiveEvent("campaign", campaignId), campaignId);
         return ValueTask.CompletedTask;
     }
 }

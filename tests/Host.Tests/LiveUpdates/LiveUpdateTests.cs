@@ -41,6 +41,29 @@ public sealed class LiveUpdateTests() : HostTestBase(StorageProvider.Sqlite)
     }
 
     [Fact]
+    public async Task A_federations_account_hears_nothing_of_what_is_not_its_own()
+    {
+        var ids = await ImportChambersAsync("名称,类型,邮箱\n黄浦区工商联,县级工商联,hp@fic.example\n");
+        var district = await Admin.PostAsJsonAsync("/api/users",
+            new { email = "hp-staff@fic.example", displayName = "黄浦区会员科", password = UserPassword, roles = new[] { "staff" }, federationId = ids[0] });
+        district.EnsureSuccessStatusCode();
+        await CreateUserAsync("leader1@fic.example", "leader");
+        await CreateUserAsync("leader2@fic.example", "leader");
+        using var districtStaff = await SignInAsync("hp-staff@fic.example");
+        using var leader2 = await SignInAsync("leader2@fic.example");
+        await using var forDistrict = await LiveStream.OpenAsync(districtStaff);
+        await using var forLeader2 = await LiveStream.OpenAsync(leader2);
+
+        (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(SignOff, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        var started = await Admin.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "live-sign-off" });
+        var instanceId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        // The top level's leader hears the instance move; the district's staff, who may not open it, do not.
+        Assert.Equal(("instance", instanceId), await forLeader2.NextAsync(e => e.EventType == "instance"));
+        Assert.DoesNotContain(forDistrict.Received, e => e.EventType == "instance");
+    }
+
+    [Fact]
     public async Task The_stream_is_for_signed_in_people_only()
     {
         using var anonymous = Host.CreateClient();
