@@ -63,7 +63,7 @@ public static class EmailTemplateSample
         ["replyDueEn"] = "22 Jun 2026",
         ["name"] = "王主席",
         ["federation"] = "鹿城区工商联",
-        ["parentCampaign"] = "2026年度“四好”商会建设",
+        ["parentCampaign"] = "2026年度市级创建活动",
         ["launched"] = false,
         ["minutes"] = 60,
         ["count"] = 2,
