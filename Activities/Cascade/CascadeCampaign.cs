@@ -46,11 +46,11 @@ public sealed class CascadeCampaign : Activity
         var templateId = context.Get(Template)?.Trim();
         var service = context.Services.GetRequiredService<CampaignService>();
         var campaign = await service.OpenForFederationAsync(campaignId, federationId, templateId ?? "", context.CancellationToken);
-        context.SetProperty("subCampaignId", campaign.Id);
         context.CreateBookmark(BookmarkName, campaign.Id, callback: OnReportedAsync);
 
-        var launched = false;
-        if (context.Get(LaunchAtOnce) && campaign.Status == CampaignStatus.Draft && campaign.ParticipantCount > 0 && !string.IsNullOrWhiteSpace(campaign.Reviewers))
+        // A step run again (after a crash before its commit) finds the campaign launched the first time.
+        var launched = campaign.Status != CampaignStatus.Draft;
+        if (!launched && context.Get(LaunchAtOnce) && campaign.ParticipantCount > 0 && !string.IsNullOrWhiteSpace(campaign.Reviewers))
         {
             try
             {

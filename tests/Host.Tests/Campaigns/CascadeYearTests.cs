@@ -1,4 +1,5 @@
 using Chamber.Campaigns.Notices;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chamber.Host.Tests.Campaigns;
 
@@ -251,6 +252,13 @@ public abstract class CascadeYearTests(StorageProvider provider) : SmtpCampaignT
         Assert.Equal(HttpStatusCode.BadRequest, moved.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await hpStaff.PostAsJsonAsync("/api/workflow-instances", new { definitionId = "four-good-chamber" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await hpStaff.PostAsync($"/api/chambers/{bing}/portal-link", null)).StatusCode);
+
+        // Only a federation has units to run a campaign for: a chamber's part that would open one faults, saying why.
+        var city = await Admin.PostAsJsonAsync("/api/campaigns", new { name = "2026年分级", year = 2026, templateId = "shanghai-2017-campaign", participantIds = new[] { huangpu } });
+        var cityId = (await city.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var campaigns = Host.Services.GetRequiredService<Chamber.Campaigns.Lifecycle.CampaignService>();
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => campaigns.OpenForFederationAsync(cityId, bing, "shanghai-2017-district-campaign"));
+        Assert.Contains("“静安区丙商会”不是工商联", refused.Message, StringComparison.Ordinal);
     }
 
     private async Task CreateFederationUserAsync(string email, string role, string federationId)
