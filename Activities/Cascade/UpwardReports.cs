@@ -48,20 +48,19 @@ public sealed class UpwardReports(
         int Count(params string[] outcomes) => rows.Count(r => r.Outcome is { } o && outcomes.Contains(o));
         var scored = rows.Where(r => r.Score is not null).Select(r => r.Score!.Value).ToList();
         var average = scored.Count == 0 ? (double?)null : Math.Round(scored.Average(), 1);
-        var unfinished = rows.Count(r => r.Outcome is null);
-
-        var content = ReportContent(campaign, federation, parent, rows.Select(r => (r.Name, r.Outcome, r.Score)).ToList(), average, unfinished);
-        var instanceId = CampaignService.CampaignInstanceId(campaignId);
-        var file = await files.SaveAsync("", instanceId, CampaignDocuments.DocumentsTask, content.Title + ".docx", NoticeDocument.Write(content), cancellationToken);
         var results = new SubCampaignResults(campaignId, campaign.FederationId ?? "", rows.Count, Count(CampaignProgress.Outcomes.Commended),
             Count(CampaignProgress.Outcomes.Passed), Count(CampaignProgress.Outcomes.Rectifying),
-            Count(CampaignProgress.Outcomes.NotPassed, CampaignProgress.Outcomes.NotParticipated), unfinished, average, file.Id);
-        return (results, parent?.Id);
+            Count(CampaignProgress.Outcomes.NotPassed, CampaignProgress.Outcomes.NotParticipated), rows.Count(r => r.Outcome is null), average, null);
+
+        var content = ReportContent(campaign, federation, parent, [.. rows.Select(r => (r.Name, r.Outcome, r.Score))], results);
+        var instanceId = CampaignService.CampaignInstanceId(campaignId);
+        var file = await files.SaveAsync("", instanceId, CampaignDocuments.DocumentsTask, content.Title + ".docx", NoticeDocument.Write(content), cancellationToken);
+        return (results with { ReportFileId = file.Id }, parent?.Id);
     }
 
     /// <summary>The report as a 公文 from the federation to the upper level's organiser.</summary>
     private NoticeContent ReportContent(CampaignRecord campaign, string? federation, CampaignRecord? parent, List<(string Name, string? Outcome, double? Score)> rows,
-        double? average, int unfinished)
+        SubCampaignResults results)
     {
         static string Named((string Name, string? Outcome, double? Score) row) =>
             row.Score is { } score ? string.Create(CultureInfo.InvariantCulture, $"{row.Name}（{score:0.#}分）") : row.Name;
@@ -83,9 +82,10 @@ public sealed class UpwardReports(
                 units.Add(new NoticeUnits($"{numerals[listed++]}、{heading}（{names.Count}个）", names));
         }
 
-        var passed = rows.Count(r => r.Outcome is CampaignProgress.Outcomes.Commended or CampaignProgress.Outcomes.Passed);
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"按照{parent?.Name ?? campaign.Name}的部署，我们对所属 {rows.Count} 个单位开展了督查考核。其中达标 {passed} 个，限期整改 {rows.Count(r => r.Outcome == CampaignProgress.Outcomes.Rectifying)} 个，未达标 {rows.Count(r => r.Outcome is CampaignProgress.Outcomes.NotPassed or CampaignProgress.Outcomes.NotParticipated)} 个，尚未完成 {unfinished} 个{(average is { } a ? $"；平均得分 {a:0.#} 分" : "")}。具体情况如下：");
+            $"按照{parent?.Name ?? campaign.Name}的部署，我们对所属 {results.Participants} 个单位开展了督查考核。其中达标 {results.Commended + results.Passed} 个，"
+            + $"限期整改 {results.Rectifying} 个，未达标 {results.NotPassed} 个，尚未完成 {results.Unfinished} 个"
+            + $"{(results.AverageScore is { } a ? $"；平均得分 {a:0.#} 分" : "")}。具体情况如下：");
         var addressee = parent?.Schedule is { } settings
             && System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(settings)?.GetValueOrDefault(Email.CampaignWording.OrganiserKey) is { Length: > 0 } organiser
             ? organiser : "上级工商联";

@@ -258,7 +258,7 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var parents = db.Chambers.Where(c => c.ParentId != null).Select(c => c.ParentId);
         return await db.Chambers.AsNoTracking()
-            .Where(c => c.Type == ChamberType.CityFederation || c.Type == ChamberType.CountyFederation || parents.Contains(c.Id))
+            .Where(c => ChamberTypes.Federations.Contains(c.Type) || parents.Contains(c.Id))
             .OrderBy(c => c.Name).Select(c => new FederationRef(c.Id, c.Name, c.Type, c.ParentId)).ToListAsync(cancellationToken);
     }
 
@@ -269,14 +269,28 @@ public sealed class ChamberDirectory(IDbContextFactory<CampaignDbContext> contex
         return await UnderAsync(db, federationId, cancellationToken);
     }
 
-    /// <summary>Deeper than any directory goes: a circle in the data stops the walk here.</summary>
-    private const int MaxDepth = 16;
+    /// <summary>Whether a unit stands under a federation, at any depth: walked up from the unit, a row a level (not the federation's whole tree read).</summary>
+    public async Task<bool> StandsUnderAsync(string unitId, string federationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var at = unitId;
+        for (var depth = 0; depth < ChamberTypes.MaxDepth; depth++)
+        {
+            at = await db.Chambers.Where(c => c.Id == at).Select(c => c.ParentId).FirstOrDefaultAsync(cancellationToken);
+            if (at is null)
+                return false;
+            if (at == federationId)
+                return true;
+        }
+
+        return false;
+    }
 
     private static async Task<HashSet<string>> UnderAsync(CampaignDbContext db, string federationId, CancellationToken cancellationToken)
     {
         var under = new HashSet<string>(StringComparer.Ordinal);
         List<string> level = [federationId];
-        for (var depth = 0; depth < MaxDepth && level.Count > 0; depth++)
+        for (var depth = 0; depth < ChamberTypes.MaxDepth && level.Count > 0; depth++)
         {
             var next = new List<string>();
             foreach (var chunk in level.Chunk(1000))

@@ -24,8 +24,13 @@ public enum ChamberType
 
 public static class ChamberTypes
 {
-    /// <summary>A federation (工商联) rather than a chamber: it can run an upper level's campaign for units of its own.</summary>
-    public static bool IsFederation(ChamberType type) => type is ChamberType.CountyFederation or ChamberType.CityFederation;
+    /// <summary>The federations' types (工商联, not chambers): such a unit can run an upper level's campaign for units of its own. Queries read it as an IN list.</summary>
+    public static readonly ChamberType?[] Federations = [ChamberType.CountyFederation, ChamberType.CityFederation];
+
+    public static bool IsFederation(ChamberType? type) => Federations.Contains(type);
+
+    /// <summary>Deeper than any directory goes (市 → 区县 → 街道 → …): a walk through the hierarchy stops here, so a circle in the data cannot hold it.</summary>
+    public const int MaxDepth = 16;
 }
 
 /// <summary>A chamber (or district federation) that takes part in campaigns.</summary>

@@ -29,7 +29,7 @@ public sealed record AwaitedStage(string Stage, string? FederationStage = null)
     {
         var federationStage = FederationStage ?? Stage;
         return db.CampaignParticipants.Where(p => p.CampaignId == campaignId && db.CampaignStages.Any(s => s.CampaignId == campaignId && s.ChamberId == p.ChamberId
-            && s.Stage == (db.Chambers.Any(c => c.Id == p.ChamberId && (c.Type == ChamberType.CountyFederation || c.Type == ChamberType.CityFederation))
+            && s.Stage == (db.Chambers.Any(c => c.Id == p.ChamberId && ChamberTypes.Federations.Contains(c.Type))
                 ? federationStage : Stage)));
     }
 }

@@ -160,8 +160,7 @@ public sealed class CampaignLauncher(
                 break;
             var startedBefore = await ExistingAsync([.. batch.Select(p => p.InstanceId)], cancellationToken);
             var batchIds = batch.Select(p => p.ChamberId).ToList();
-            var federations = federationGraph is null ? [] : (await db.Chambers.Where(c => batchIds.Contains(c.Id)
-                    && (c.Type == Chambers.ChamberType.CountyFederation || c.Type == Chambers.ChamberType.CityFederation))
+            var federations = federationGraph is null ? [] : (await db.Chambers.Where(c => batchIds.Contains(c.Id) && Chambers.ChamberTypes.Federations.Contains(c.Type))
                 .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
             await Parallel.ForEachAsync(batch.Where(p => !startedBefore.Contains(p.InstanceId)),
                 new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },

@@ -292,7 +292,7 @@ public sealed class CampaignService(
             ?? throw new InvalidOperationException(ReaderText.Of($"上级活动“{parentId}”不存在", $"The upper campaign '{parentId}' does not exist."));
         var federation = await db.Chambers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == federationId, cancellationToken)
             ?? throw new InvalidOperationException(Chambers.ChamberDirectory.NotInDirectory(federationId));
-        if (federation.Type is not { } type || !Chambers.ChamberTypes.IsFederation(type))
+        if (!Chambers.ChamberTypes.IsFederation(federation.Type))
             throw new InvalidOperationException(ReaderText.Of($"“{federation.Name}”不是工商联，不能为所属单位开设活动", $"'{federation.Name}' is not a federation: it has no units to run a campaign for."));
         var (template, problem) = await templates.FindAsync(templateId, cancellationToken);
         if (template is null)

@@ -34,8 +34,7 @@ public sealed record TreeUnit(string Name, ChamberType? Type, string? ParentId);
 /// </summary>
 public sealed class CampaignTree(IDbContextFactory<CampaignDbContext> campaigns, Tasks.TaskIndex tasks, TimeProvider clock)
 {
-    /// <summary>Deeper than any directory goes: a circle in the data stops the walk here.</summary>
-    private const int MaxDepth = 16;
+    private const int MaxDepth = ChamberTypes.MaxDepth;
 
     /// <summary>
     /// The campaign with the federations' campaigns for it (district → street, at any depth): each

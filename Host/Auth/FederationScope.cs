@@ -28,7 +28,7 @@ public sealed class FederationScope(IDbContextFactory<CampaignDbContext> campaig
             return true;
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var owner = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => new { c.FederationId }).FirstOrDefaultAsync(cancellationToken);
-        return owner is null || owner.FederationId is { } own && (own == federation || (await directory.UnderAsync(federation, cancellationToken)).Contains(own));
+        return owner is null || owner.FederationId is { } own && (own == federation || await directory.StandsUnderAsync(own, federation, cancellationToken));
     }
 
     /// <summary>Whether the person may see this workflow instance: one of a campaign they may see (a federation's account sees no other, nor one that does not exist).</summary>
@@ -51,7 +51,7 @@ public sealed class FederationScope(IDbContextFactory<CampaignDbContext> campaig
 
     /// <summary>Whether the person may see this unit of the directory: the federation itself or a unit under it.</summary>
     public async Task<bool> MaySeeUnitAsync(ClaimsPrincipal user, string chamberId, CancellationToken cancellationToken = default) =>
-        user.FederationOf() is not { } federation || chamberId == federation || (await directory.UnderAsync(federation, cancellationToken)).Contains(chamberId);
+        user.FederationOf() is not { } federation || chamberId == federation || await directory.StandsUnderAsync(chamberId, federation, cancellationToken);
 
     /// <summary>The campaigns of the person's federation and of the federations under it; null for the top level (all).</summary>
     public async Task<IReadOnlySet<string>?> VisibleCampaignsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)

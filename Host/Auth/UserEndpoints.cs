@@ -155,7 +155,7 @@ public static class UserEndpoints
     {
         if (federationId is null)
             return [];
-        if (await directory.FindAsync(federationId, ct) is not { } unit || unit.Type is not { } type || !ChamberTypes.IsFederation(type))
+        if (await directory.FindAsync(federationId, ct) is not { } unit || !ChamberTypes.IsFederation(unit.Type))
             return [ReaderText.Of("所属单位须为名录中的工商联（市工商联或县级工商联）", "The account's federation must be a federation of the directory (city or county).")];
         return roles?.Contains(Roles.Admin) == true
             ? [ReaderText.Of("管理员账号管理整个系统，不能属于某个下级工商联", "An administrator runs the whole system and cannot belong to one federation.")]

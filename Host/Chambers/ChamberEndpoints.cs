@@ -37,7 +37,7 @@ public static class ChamberEndpoints
         group.MapPut("/{id}", async Task<Results<Ok<ChamberRecord>, ProblemHttpResult>> (string id, ChamberEdit edit, ClaimsPrincipal user,
             ChamberDirectory directory, CancellationToken ct) =>
         {
-            if (user.FederationOf() is { } own && (id == own || edit.ParentId is null || (edit.ParentId != own && !(await directory.UnderAsync(own, ct)).Contains(edit.ParentId))))
+            if (user.FederationOf() is { } own && (id == own || edit.ParentId is null || (edit.ParentId != own && !await directory.StandsUnderAsync(edit.ParentId, own, ct))))
             {
                 return Problems.BadRequest(id == own
                     ? ReaderText.Of("本单位的信息由上级工商联维护", "The upper level keeps this federation's own entry.")
