@@ -9,6 +9,14 @@ trx_attr() {
   echo "${v:-0}"
 }
 
+# trx_failed_names FILE — names each test that did not pass, so the tail of a CI
+# log says which test to look at, not only how many.
+trx_failed_names() {
+  grep -o '<UnitTestResult [^>]*>' "$1" \
+    | grep -E 'outcome="(Failed|Error|Timeout|Aborted)"' \
+    | sed -n 's/.* testName="\([^"]*\)".*/    failed: \1/p' || true
+}
+
 # trx_summary DIR — prints per-file and total counts; the last line is
 # exactly "N passed, N failed". Returns 1 if anything failed or no .trx exists.
 trx_summary() {
@@ -24,6 +32,7 @@ trx_summary() {
     f=$(( $(trx_attr "$counters" failed) + $(trx_attr "$counters" error) \
         + $(trx_attr "$counters" timeout) + $(trx_attr "$counters" aborted) ))
     echo "  $(basename "$file"): $t total, $p passed, $f failed"
+    trx_failed_names "$file"
     files=$((files + 1)); total=$((total + t)); passed=$((passed + p)); failed=$((failed + f))
   done < <(find "$dir" -name '*.trx' -print0 2>/dev/null | sort -z)
   notrun=$((total - passed - failed))
