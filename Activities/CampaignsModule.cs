@@ -58,6 +58,9 @@ public static class CampaignsModule
         services.AddActivity<Cascade.ReportUpward>();
         services.AddSingleton<Cascade.UpwardReports>();
         services.AddHostedService(sp => sp.GetRequiredService<Cascade.UpwardReports>());
+        services.AddSingleton<Stopping.CampaignStopper>();
+        services.AddHostedService(sp => sp.GetRequiredService<Stopping.CampaignStopper>());
+        services.AddSingleton<Mailings.IParticipantLetters, Stopping.CampaignStopLetters>();
         services.AddSingleton<Lifecycle.CampaignProgressRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.CampaignProgressRecorder>());
         services.AddSingleton<Meetings.MeetingCancellationSender>();

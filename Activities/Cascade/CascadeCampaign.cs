@@ -91,6 +91,20 @@ public sealed class CascadeCampaign : Activity
         await CampaignMail.SendToStaffAsync(context, "campaign-opened", staff, "opened", model, $"/campaigns/{campaign.Id}");
     }
 
+    /// <summary>
+    /// The federation's part was stopped before its campaign reported (the upper campaign stopped,
+    /// or closed with this part unfinished): the federation's campaign is stopped too, so that none
+    /// of its units is chased for a campaign the upper level no longer runs.
+    /// </summary>
+    public override void OnCancelled(ActivityExecutionContext context)
+    {
+        var waiting = context.WorkflowExecutionContext.Bookmarks.FirstOrDefault(b => b.ContextId == context.Id && b.Name == BookmarkName);
+        if (waiting?.Key is not { } subCampaignId || context.WorkflowInput.GetValueOrDefault(CampaignInputs.CampaignId)?.ToString() is not { Length: > 0 } parentId)
+            return;
+        var withdrawal = new Stopping.SubCampaignWithdrawal(subCampaignId, parentId);
+        context.EnqueueMessage(Stopping.SubCampaignWithdrawal.Channel, withdrawal.ToJson(), subCampaignId, $"withdrawn/{subCampaignId}");
+    }
+
     private ValueTask OnReportedAsync(ActivityExecutionContext context)
     {
         var results = context.GetResumeInput<SubCampaignResults>()

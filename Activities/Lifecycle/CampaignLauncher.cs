@@ -154,6 +154,9 @@ public sealed class CampaignLauncher(
         while (true)
         {
             await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+            // Stopped meanwhile: nobody more is started (the stopper waits for this batch, then cancels the started).
+            if (await db.Campaigns.AnyAsync(c => c.Id == campaign.Id && c.Status == CampaignStatus.Stopped, cancellationToken))
+                break;
             var batch = await db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == campaign.Id && !p.Launched)
                 .OrderBy(p => p.ChamberId).Take(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0)

@@ -34,7 +34,7 @@ public sealed class CampaignQueries(
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var list = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken);
-        var ids = list.Where(c => c.Status != CampaignStatus.Draft).Select(c => CampaignService.CampaignInstanceId(c.Id)).ToList();
+        var ids = list.Where(c => c.Status is not (CampaignStatus.Draft or CampaignStatus.Stopped)).Select(c => CampaignService.CampaignInstanceId(c.Id)).ToList();
         await using var wf = await workflows.CreateDbContextAsync(cancellationToken);
         var faulted = (await wf.Instances.Where(i => ids.Contains(i.Id) && i.Status == WorkflowStatus.Faulted).Select(i => i.Id).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
@@ -112,7 +112,7 @@ public sealed class CampaignQueries(
         var faultedParticipants = await wf.Instances.CountAsync(i => i.CorrelationId == campaignId && i.Id != instanceId && i.Status == WorkflowStatus.Faulted,
             cancellationToken);
         string? workflowFault = null;
-        if (await wf.Instances.AnyAsync(i => i.Id == instanceId && i.Status == WorkflowStatus.Faulted, cancellationToken)
+        if (campaign.Status != CampaignStatus.Stopped && await wf.Instances.AnyAsync(i => i.Id == instanceId && i.Status == WorkflowStatus.Faulted, cancellationToken)
             && await store.LoadAsync(instanceId, cancellationToken) is { } faulted)
             workflowFault = faulted.State.Incidents.LastOrDefault()?.Message ?? "";
         var template = await definitions.GetPublishedAsync(campaign.TemplateId, cancellationToken);
@@ -127,6 +127,7 @@ public sealed class CampaignQueries(
             ScoredItems = rubric?.Scored.Count() ?? 0,
             RubricVersion = rubric?.Version,
             Federation = await FederationOfAsync(campaign, cancellationToken),
+            Stop = campaign.StoppedAt is { } stoppedAt ? new CampaignStop(Utc(stoppedAt), campaign.StopReason ?? "", campaign.StopPending) : null,
         };
     }
 

@@ -55,4 +55,12 @@ public sealed class CampaignRecord
     public int LaunchedCount { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? LaunchedAt { get; set; }
+
+    /// <summary>When it was stopped (<see cref="CampaignStatus.Stopped"/>), and why, as the person who stopped it wrote it.</summary>
+    public DateTime? StoppedAt { get; set; }
+
+    public string? StopReason { get; set; }
+
+    /// <summary>Stopped, and its workflows not all cancelled yet: <see cref="Stopping.CampaignStopper"/> is on it.</summary>
+    public bool StopPending { get; set; }
 }

@@ -391,6 +391,45 @@ public sealed class CampaignService(
                 .SetProperty(c => c.RubricId, rubricId).SetProperty(c => c.RubricVersion, version), cancellationToken) == 1;
     }
 
+    public const int MaxStopReasonLength = 500;
+
+    /// <summary>
+    /// Stops (中止) a launched campaign: it is marked stopped with the reason at once, and
+    /// <see cref="Stopping.CampaignStopper"/> cancels its workflows and tells its participants in the
+    /// background. False when there is no such campaign. A federation's campaign opened for an
+    /// upper one is stopped only with it (<paramref name="byUpperLevel"/>), even as a draft: the
+    /// upper level's step waits for its report, and a draft nobody waits for is deleted instead.
+    /// </summary>
+    /// <exception cref="CampaignRequestException">No reason, or one too long.</exception>
+    /// <exception cref="CampaignLaunchedException">A draft, a campaign run for an upper one, or one stopped already.</exception>
+    public async Task<bool> StopAsync(string campaignId, string? reason, bool byUpperLevel = false, CancellationToken cancellationToken = default)
+    {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason))
+            throw new CampaignRequestException(ReaderText.Of("请写明中止活动的原因，参加单位将收到这一说明", "Give the reason for stopping the campaign: its participants are told it."));
+        if (reason.Length > MaxStopReasonLength)
+            throw new CampaignRequestException(ReaderText.Of($"中止原因不能超过 {MaxStopReasonLength} 字", $"The reason may have at most {MaxStopReasonLength} characters."));
+        if (reason.Any(c => char.IsControl(c) && c is not '\n' and not '\r'))
+            throw new CampaignRequestException(ReaderText.Of("中止原因含有控制字符", "The reason contains control characters."));
+
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null)
+            return false;
+        if (campaign.ParentCampaignId is not null && !byUpperLevel)
+            throw new CampaignLaunchedException(ReaderText.Of("上级部署的活动随上级活动中止，本级不能单独中止", "A campaign opened by an upper campaign stops only with it."));
+        var stoppable = byUpperLevel ? [CampaignStatus.Draft, CampaignStatus.Launching, CampaignStatus.Running] : new[] { CampaignStatus.Launching, CampaignStatus.Running };
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await db.Campaigns.Where(c => c.Id == campaignId && stoppable.Contains(c.Status))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Stopped).SetProperty(c => c.StoppedAt, now)
+                    .SetProperty(c => c.StopReason, reason).SetProperty(c => c.StopPending, c => c.Status != CampaignStatus.Draft), cancellationToken) == 1)
+            return true;
+        var status = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Status).FirstAsync(cancellationToken);
+        throw new CampaignLaunchedException(status == CampaignStatus.Draft
+            ? ReaderText.Of("草稿尚未启动，无需中止，可直接删除", "A draft has not been launched: delete it instead of stopping it.")
+            : ReaderText.Of("活动已中止", "The campaign has been stopped already."));
+    }
+
     /// <summary>Whose campaign it is: a federation's (its units only) and, for a federation's part in an upper campaign, that campaign (its dates the limit) and the template it was opened with.</summary>
     private sealed record CampaignOwner(string? FederationId, string? ParentCampaignId, string? TemplateId);
 

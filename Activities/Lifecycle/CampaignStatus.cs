@@ -14,6 +14,12 @@ public enum CampaignStatus
     Running,
 
     /// <summary>
+    /// Called off (中止) before it ran its course: its own workflow and its participants' are
+    /// cancelled, nobody is chased any more, and its participants are told why. A federation's
+    /// campaign opened for an upper one stops with it.
+    /// </summary>
+    Stopped,
+    /// <summary>
     /// Never stored: how a launched campaign is shown while its own workflow is faulted (the
     /// stored status says where the launch got to; this says it is stuck there until a retry).
     /// </summary>

@@ -21,7 +21,13 @@ public sealed record CampaignView(string Id, string Name, int Year, string Templ
 
     /// <summary>Whose campaign it is, when a federation's (a district's own, or its part of the city's); null for the top level's.</summary>
     public CampaignFederation? Federation { get; init; }
+
+    /// <summary>When and why it was stopped (中止); null while it runs.</summary>
+    public CampaignStop? Stop { get; init; }
 }
+
+/// <param name="Pending">Its workflows are still being cancelled.</param>
+public sealed record CampaignStop(DateTimeOffset At, string Reason, bool Pending);
 
 /// <summary>The federation a campaign belongs to, and the upper level's campaign it runs for (null when it is the federation's own).</summary>
 public sealed record CampaignFederation(string Id, string Name, string? ParentCampaignId, string? ParentCampaignName);

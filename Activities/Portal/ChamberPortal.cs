@@ -38,7 +38,20 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
         return new PortalView(chamber?.Name ?? "", [.. items.Select(i => ItemOf(i, calendar, today))], [.. SubmissionFiles.AllowedTypes.Keys],
             SubmissionFiles.MaxFileBytes, SubmissionFiles.MaxFiles, clock.GetUtcNow(), await ReceiptsAsync(chamberId, cancellationToken),
             Email.MessageLanguage.Of(chamber?.Language), await meetings.OfChamberAsync(chamberId, cancellationToken),
-            await notices.OfChamberAsync(chamberId, cancellationToken));
+            await notices.OfChamberAsync(chamberId, cancellationToken))
+        {
+            Stopped = await StoppedAsync(chamberId, cancellationToken),
+        };
+    }
+
+    private async Task<IReadOnlyList<PortalStoppedCampaign>> StoppedAsync(string chamberId, CancellationToken cancellationToken)
+    {
+        await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var stopped = await db.CampaignParticipants.AsNoTracking().Where(p => p.ChamberId == chamberId && p.Launched)
+            .Join(db.Campaigns.AsNoTracking().Where(c => c.Status == Lifecycle.CampaignStatus.Stopped), p => p.CampaignId, c => c.Id,
+                (p, c) => new { c.Name, c.StoppedAt, c.StopReason })
+            .OrderByDescending(c => c.StoppedAt).Take(20).ToListAsync(cancellationToken);
+        return [.. stopped.Select(c => new PortalStoppedCampaign(c.Name, new DateTimeOffset(DateTime.SpecifyKind(c.StoppedAt!.Value, DateTimeKind.Utc)), c.StopReason ?? ""))];
     }
 
     private async Task<IReadOnlyList<PortalReceipt>> ReceiptsAsync(string chamberId, CancellationToken cancellationToken)

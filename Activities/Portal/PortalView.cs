@@ -8,4 +8,8 @@ namespace Chamber.Campaigns.Portal;
 /// <param name="Notices">The circulars and decisions its campaigns have published, newest first.</param>
 public sealed record PortalView(string Chamber, IReadOnlyList<PortalItem> Items, IReadOnlyList<string> AllowedFileTypes, long MaxFileBytes, int MaxFiles,
     DateTimeOffset Now, IReadOnlyList<PortalReceipt> Sent, string MailLanguage, IReadOnlyList<Meetings.PortalMeeting> Meetings,
-    IReadOnlyList<Notices.PortalNotice> Notices);
+    IReadOnlyList<Notices.PortalNotice> Notices)
+{
+    /// <summary>Its campaigns that were stopped, newest first: why its items there are gone.</summary>
+    public IReadOnlyList<PortalStoppedCampaign> Stopped { get; init; } = [];
+}

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Chamber.Campaigns.Lifecycle;
 using Chamber.Campaigns.Notices;
+using Chamber.Campaigns.Stopping;
 using Chamber.Campaigns.Submissions;
 using Chamber.Host.Auth;
 using Chamber.Host.Errors;
@@ -17,6 +18,9 @@ public static class CampaignEndpoints
 {
     /// <summary>Why a participant is made a demonstration unit.</summary>
     public sealed record DemonstrationPick(string? Reason);
+
+    /// <summary>Why a campaign is stopped: its participants are told.</summary>
+    public sealed record StopRequest(string? Reason);
 
     /// <summary>Staff's answer to an objection.</summary>
     public sealed record ObjectionAnswer(string? Answer);
@@ -80,10 +84,24 @@ public static class CampaignEndpoints
                 return Problems.Conflict(ReaderText.Of("活动已启动", "The campaign was already launched."));
             return TypedResults.Accepted($"/api/campaigns/{id}", await campaigns.ViewAsync(id, ct));
         }).RequireAuthorization(Policies.Operate);
+        // Called off with a reason: marked at once; its workflows are cancelled and its participants told in the background.
+        group.MapPost("/{id}/stop", async Task<Results<Accepted<CampaignView>, ProblemHttpResult>> (string id, StopRequest request, CampaignService commands,
+            CampaignQueries campaigns, CampaignStopper stopper, CancellationToken ct) =>
+        {
+            if (!await commands.StopAsync(id, request.Reason, cancellationToken: ct))
+                return NotFound(id);
+            stopper.Pulse();
+            return TypedResults.Accepted($"/api/campaigns/{id}", await campaigns.ViewAsync(id, ct));
+        }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Operate);
         group.MapPost("/{id}/chase", async Task<Results<Ok<ChaseResult>, ProblemHttpResult>> (string id, ChaseRequest request, CampaignQueries campaigns,
             ParticipantChaser chaser, CancellationToken ct) =>
-            await campaigns.FindAsync(id, ct) is { } campaign ? TypedResults.Ok(await chaser.ChaseAsync(campaign, request, ct)) : NotFound(id))
-            .ProducesProblem(StatusCodes.Status400BadRequest).RequireAuthorization(Policies.Operate);
+            await campaigns.FindAsync(id, ct) switch
+            {
+                null => NotFound(id),
+                { Status: CampaignStatus.Stopped } => Problems.Conflict(ReaderText.Of("活动已中止，不再催办", "The campaign has been stopped: nobody is chased for it.")),
+                var campaign => TypedResults.Ok(await chaser.ChaseAsync(campaign, request, ct)),
+            })
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Operate);
         // After the cause is fixed (a calendar year imported, a template corrected), every faulted workflow of the campaign runs on from its fault.
         group.MapPost("/{id}/retry-faulted", async Task<Results<Ok<RetryResult>, ProblemHttpResult>> (string id, CampaignQueries campaigns,
             WorkflowRuntime runtime, CancellationToken ct) =>

@@ -261,20 +261,6 @@ public abstract class CascadeYearTests(StorageProvider provider) : SmtpCampaignT
         Assert.Contains("“静安区丙商会”不是工商联", refused.Message, StringComparison.Ordinal);
     }
 
-    private async Task CreateFederationUserAsync(string email, string role, string federationId)
-    {
-        var created = await Admin.PostAsJsonAsync("/api/users", new { email, displayName = email.Split('@')[0], password = UserPassword, roles = new[] { role }, federationId });
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>The one campaign a district's account sees, once the city's campaign has opened it.</summary>
-    private static async Task<JsonElement> OwnCampaignAsync(HttpClient federationStaff)
-    {
-        JsonElement[] campaigns = [];
-        await CampaignDriver.WaitAsync(async () => (campaigns = [.. (await federationStaff.GetFromJsonAsync<JsonElement>("/api/campaigns")).EnumerateArray()]).Length > 0);
-        return Assert.Single(campaigns);
-    }
-
     /// <summary>The draft as the wizard sends it back, with one date and the participants (and perhaps the template) changed.</summary>
     private static object Redrafted(JsonElement draft, string dateKey, string date, string[] participantIds, string? templateId = null)
     {

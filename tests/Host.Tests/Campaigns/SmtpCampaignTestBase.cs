@@ -43,4 +43,24 @@ public abstract class SmtpCampaignTestBase(StorageProvider provider, SmtpServer 
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
     }
+
+    /// <summary>An account of a federation (a district's staff, say), which sees and runs that federation's campaigns only.</summary>
+    protected async Task CreateFederationUserAsync(string email, string role, string federationId)
+    {
+        var created = await Admin.PostAsJsonAsync("/api/users", new { email, displayName = email.Split('@')[0], password = UserPassword, roles = new[] { role }, federationId });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The one campaign a district's account sees, once the city's campaign has opened it.</summary>
+    protected static async Task<JsonElement> OwnCampaignAsync(HttpClient federationStaff)
+    {
+        JsonElement[] campaigns = [];
+        await CampaignDriver.WaitAsync(async () => (campaigns = [.. (await federationStaff.GetFromJsonAsync<JsonElement>("/api/campaigns")).EnumerateArray()]).Length > 0);
+        return Assert.Single(campaigns);
+    }
+
+    /// <summary>The token of the unit's personal portal link.</summary>
+    protected async Task<string> PortalTokenAsync(string unitId) =>
+        (await (await Admin.PostAsync($"/api/chambers/{unitId}/portal-link", null)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("link").GetString()!.Split("/portal/")[1];
 }

@@ -1,0 +1,5 @@
+-- A launched campaign may be stopped (中止) with a reason: its workflows are cancelled by the
+-- campaign stopper in the background while stop_pending is set, and its participants are told.
+ALTER TABLE campaigns ADD COLUMN stopped_at timestamptz NULL;
+ALTER TABLE campaigns ADD COLUMN stop_reason text NULL;
+ALTER TABLE campaigns ADD COLUMN stop_pending boolean NOT NULL DEFAULT false;
