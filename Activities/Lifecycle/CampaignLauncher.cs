@@ -73,6 +73,13 @@ public sealed class CampaignLauncher(
             await using var launch = await locks.TryAcquireAsync($"campaign-launch:{campaign.Id}", cancellationToken);
             if (launch is null)
                 continue; // another host launches it
+            // Stopped since the list was read (the stopper may have been and gone): nothing of it is started.
+            await using (var check = await campaigns.CreateDbContextAsync(cancellationToken))
+            {
+                if (!await check.Campaigns.AnyAsync(c => c.Id == campaign.Id && c.Status == CampaignStatus.Launching, cancellationToken))
+                    continue;
+            }
+
             started += await StartCampaignWorkflowAsync(campaign, cancellationToken);
             if (campaign.ParticipantWorkflow is not null)
                 started += await LaunchParticipantsAsync(campaign, cancellationToken);

@@ -127,9 +127,14 @@ public sealed class CampaignQueries(
             ScoredItems = rubric?.Scored.Count() ?? 0,
             RubricVersion = rubric?.Version,
             Federation = await FederationOfAsync(campaign, cancellationToken),
-            Stop = campaign.StoppedAt is { } stoppedAt ? new CampaignStop(Utc(stoppedAt), campaign.StopReason ?? "", campaign.StopPending) : null,
+            Stop = campaign.StoppedAt is { } stoppedAt
+                ? new CampaignStop(Utc(stoppedAt), campaign.StopReason ?? "", campaign.StopPending, await StoppedByAsync(campaign.StoppedBy, cancellationToken))
+                : null,
         };
     }
+
+    private async Task<string?> StoppedByAsync(string? address, CancellationToken cancellationToken) =>
+        address is null || people is null || Tasks.UserTasks.AssigneeTag(address) is not { } tag ? address : (await people.NamesAsync([tag], cancellationToken))[tag];
 
     /// <summary>Whose campaign it is, when a federation's, and the upper campaign it runs for.</summary>
     private async Task<CampaignFederation?> FederationOfAsync(CampaignRecord campaign, CancellationToken cancellationToken)

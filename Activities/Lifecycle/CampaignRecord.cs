@@ -61,6 +61,9 @@ public sealed class CampaignRecord
 
     public string? StopReason { get; set; }
 
+    /// <summary>Who stopped it (an e-mail address); null when it stopped with its upper campaign.</summary>
+    public string? StoppedBy { get; set; }
+
     /// <summary>Stopped, and its workflows not all cancelled yet: <see cref="Stopping.CampaignStopper"/> is on it.</summary>
     public bool StopPending { get; set; }
 }

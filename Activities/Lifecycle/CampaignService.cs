@@ -402,7 +402,8 @@ public sealed class CampaignService(
     /// </summary>
     /// <exception cref="CampaignRequestException">No reason, or one too long.</exception>
     /// <exception cref="CampaignLaunchedException">A draft, a campaign run for an upper one, or one stopped already.</exception>
-    public async Task<bool> StopAsync(string campaignId, string? reason, bool byUpperLevel = false, CancellationToken cancellationToken = default)
+    /// <param name="stoppedBy">Who stops it (an e-mail address); null for the upper level's stop.</param>
+    public async Task<bool> StopAsync(string campaignId, string? reason, string? stoppedBy, bool byUpperLevel = false, CancellationToken cancellationToken = default)
     {
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason))
@@ -422,7 +423,7 @@ public sealed class CampaignService(
         var now = clock.GetUtcNow().UtcDateTime;
         if (await db.Campaigns.Where(c => c.Id == campaignId && stoppable.Contains(c.Status))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Stopped).SetProperty(c => c.StoppedAt, now)
-                    .SetProperty(c => c.StopReason, reason).SetProperty(c => c.StopPending, c => c.Status != CampaignStatus.Draft), cancellationToken) == 1)
+                    .SetProperty(c => c.StopReason, reason).SetProperty(c => c.StoppedBy, stoppedBy).SetProperty(c => c.StopPending, c => c.Status != CampaignStatus.Draft), cancellationToken) == 1)
             return true;
         var status = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Status).FirstAsync(cancellationToken);
         throw new CampaignLaunchedException(status == CampaignStatus.Draft

@@ -45,6 +45,8 @@ public sealed class CampaignTimeline(
             entries.Add(new(Utc(campaign.CreatedAt), TimelineKinds.Created));
             if (campaign.LaunchedAt is { } launched)
                 entries.Add(new(Utc(launched), TimelineKinds.Launched, campaign.ParticipantCount));
+            if (campaign.StoppedAt is { } stopped)
+                entries.Add(new(Utc(stopped), TimelineKinds.Stopped, Person: campaign.StoppedBy is { } by ? UserTasks.AssigneeTag(by) ?? by : null));
         }
 
         // Tasks answered, and when each was given; tasks still open, when given — of the whole campaign,
@@ -143,8 +145,8 @@ public sealed class CampaignTimeline(
 
     private static readonly List<string> StoryOrder =
     [
-        TimelineKinds.Created, TimelineKinds.Started, TimelineKinds.Launched, TimelineKinds.TaskOpened, TimelineKinds.TaskAnswered, TimelineKinds.Emailed,
-        TimelineKinds.Submitted, TimelineKinds.SubmissionAnswered, TimelineKinds.Demonstration, TimelineKinds.Finished,
+        TimelineKinds.Created, TimelineKinds.Started, TimelineKinds.Launched, TimelineKinds.TaskOpened, TimelineKinds.TaskAnswered,
+        TimelineKinds.Stopped, TimelineKinds.Emailed, TimelineKinds.Submitted, TimelineKinds.SubmissionAnswered, TimelineKinds.Demonstration, TimelineKinds.Finished,
     ];
 
     /// <summary>

@@ -27,7 +27,8 @@ public sealed record CampaignView(string Id, string Name, int Year, string Templ
 }
 
 /// <param name="Pending">Its workflows are still being cancelled.</param>
-public sealed record CampaignStop(DateTimeOffset At, string Reason, bool Pending);
+/// <param name="By">Who stopped it, by name; null when it stopped with its upper campaign.</param>
+public sealed record CampaignStop(DateTimeOffset At, string Reason, bool Pending, string? By);
 
 /// <summary>The federation a campaign belongs to, and the upper level's campaign it runs for (null when it is the federation's own).</summary>
 public sealed record CampaignFederation(string Id, string Name, string? ParentCampaignId, string? ParentCampaignName);

@@ -32,4 +32,6 @@ public static class TimelineKinds
     public const string SubmissionAnswered = "submission-answered";
     /// <summary>Staff made a participant a demonstration unit (示范单位).</summary>
     public const string Demonstration = "demonstration";
+    /// <summary>The campaign was stopped (中止); <see cref="TimelineEntry.Person"/> by whom, none when with its upper campaign.</summary>
+    public const string Stopped = "stopped";
 }

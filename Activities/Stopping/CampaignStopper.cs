@@ -71,7 +71,8 @@ public sealed class CampaignStopper(
 
             try
             {
-                await service.StopAsync(withdrawal.CampaignId, await ReasonAsync(withdrawal.ParentCampaignId, cancellationToken), byUpperLevel: true, cancellationToken);
+                await service.StopAsync(withdrawal.CampaignId, await ReasonAsync(withdrawal.ParentCampaignId, cancellationToken), null, byUpperLevel: true,
+                    cancellationToken);
             }
             catch (CampaignLaunchedException)
             {

@@ -85,10 +85,10 @@ public static class CampaignEndpoints
             return TypedResults.Accepted($"/api/campaigns/{id}", await campaigns.ViewAsync(id, ct));
         }).RequireAuthorization(Policies.Operate);
         // Called off with a reason: marked at once; its workflows are cancelled and its participants told in the background.
-        group.MapPost("/{id}/stop", async Task<Results<Accepted<CampaignView>, ProblemHttpResult>> (string id, StopRequest request, CampaignService commands,
-            CampaignQueries campaigns, CampaignStopper stopper, CancellationToken ct) =>
+        group.MapPost("/{id}/stop", async Task<Results<Accepted<CampaignView>, ProblemHttpResult>> (string id, StopRequest request, ClaimsPrincipal user,
+            CampaignService commands, CampaignQueries campaigns, CampaignStopper stopper, CancellationToken ct) =>
         {
-            if (!await commands.StopAsync(id, request.Reason, cancellationToken: ct))
+            if (!await commands.StopAsync(id, request.Reason, user.Who(), cancellationToken: ct))
                 return NotFound(id);
             stopper.Pulse();
             return TypedResults.Accepted($"/api/campaigns/{id}", await campaigns.ViewAsync(id, ct));

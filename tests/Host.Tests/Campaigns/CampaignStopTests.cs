@@ -21,7 +21,7 @@ public abstract class CampaignStopTests(StorageProvider provider) : SmtpCampaign
             市直属丁商会,行业商会,ding@chamber.example,上海市工商联
             """);
         var (huangpu, jia, ding) = (ids[1], ids[2], ids[3]);
-        await CreateUserAsync("staff@fic.example", "staff");
+        await CreateUserAsync("staff@fic.example", "staff", "李干事");
         await CreateUserAsync("leader@fic.example", "leader");
         await CreateFederationUserAsync("hp-staff@fic.example", "staff", huangpu);
         using var staff = await SignInAsync("staff@fic.example");
@@ -56,7 +56,10 @@ public abstract class CampaignStopTests(StorageProvider provider) : SmtpCampaign
 
         Assert.Equal(HttpStatusCode.Accepted, stopped.StatusCode);
         var view = await stopped.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("Stopped", Reason), (view.GetProperty("status").GetString(), view.GetProperty("stop").GetProperty("reason").GetString()));
+        Assert.Equal(("Stopped", Reason, "李干事"), (view.GetProperty("status").GetString(), view.GetProperty("stop").GetProperty("reason").GetString(),
+            view.GetProperty("stop").GetProperty("by").GetString()));
+        Assert.Contains((await staff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/timeline")).EnumerateArray(),
+            e => e.GetProperty("kind").GetString() == "stopped" && e.GetProperty("person").GetString() == "李干事");
         Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync($"/api/campaigns/{campaignId}/stop", new { reason = Reason })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync($"/api/campaigns/{campaignId}/chase", new { status = "pending" })).StatusCode);
 
@@ -65,6 +68,7 @@ public abstract class CampaignStopTests(StorageProvider provider) : SmtpCampaign
         var district = await hpStaff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{hpId}");
         Assert.Equal("Stopped", district.GetProperty("status").GetString());
         Assert.Equal($"上级活动“2026年“四好”商会建设”已中止：{Reason}", district.GetProperty("stop").GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, district.GetProperty("stop").GetProperty("by").ValueKind);
         var instances = new[] { Chamber.Campaigns.Lifecycle.CampaignService.CampaignInstanceId(campaignId), Chamber.Campaigns.Lifecycle.CampaignService.CampaignInstanceId(hpId) }
             .Concat((await city.ParticipantsAsync(campaignId)).Values.Concat((await city.ParticipantsAsync(hpId)).Values).Select(p => p.GetProperty("instanceId").GetString()!))
             .ToList();

@@ -51,6 +51,9 @@ export type DistrictProgress = Schemas['DistrictProgress'];
 export type ChaseRequest = Schemas['ChaseRequest'];
 export type ChaseResult = Schemas['ChaseResult'];
 export type RetryResult = Schemas['RetryResult'];
+export type StopRequest = Schemas['StopRequest'];
+export type CampaignStop = Schemas['CampaignStop'];
+export type PortalStoppedCampaign = Schemas['PortalStoppedCampaign'];
 export type CampaignTemplate = Schemas['CampaignTemplate'];
 
 export type Chamber = Required<Schemas['ChamberRecord']>;

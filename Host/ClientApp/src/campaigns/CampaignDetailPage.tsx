@@ -6,13 +6,14 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { CampaignView, RetryResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { errorText } from '../shared/errorText';
-import { formatDue, personLabel } from '../shared/format';
+import { formatDue, formatMoment, personLabel } from '../shared/format';
 import TimelineList from '../timeline/TimelineList';
 import type { TimelineEntry } from '../timeline/sentence';
 import { deleteCampaign, getCampaign, getCampaignTimeline, launchCampaign, retryFaulted } from './api';
 import { retryInstance } from '../designer/api';
 import { onLive, throttle } from '../live/live';
 import CampaignDocuments from './CampaignDocuments';
+import StopCampaignButton from './StopCampaignButton';
 // The wizard edits a draft: loaded when asked for, not with every campaign page (a phone parses less).
 const CampaignWizard = lazy(() => import('./CampaignWizard'));
 import ParticipantsCard from './ParticipantsCard';
@@ -67,6 +68,14 @@ export default function CampaignDetailPage() {
     return () => clearInterval(timer);
   }, [view?.status, load]);
 
+  // While a stop is carried out (workflows ended, notices written), the page follows it until it is done.
+  const stopping = view?.stop?.pending === true;
+  useEffect(() => {
+    if (!stopping) return;
+    const timer = setInterval(load, 2000);
+    return () => clearInterval(timer);
+  }, [stopping, load]);
+
   // Launching e-mails every chamber (or the plan's approvers first): it is confirmed, never a stray click.
   const launch = () => {
     if (!view) return;
@@ -119,6 +128,10 @@ export default function CampaignDetailPage() {
             {!view.federation?.parentCampaignId && <Button danger onClick={remove} data-testid="delete-campaign">{t('common.delete')}</Button>}
             <Button type="primary" onClick={launch} data-testid="launch">{t('campaigns.launch')}</Button>
           </>}
+          {/* A district's campaign opened by the city's stops with it, not on its own. */}
+          {['Launching', 'Running', 'Faulted'].includes(view.status) && !view.federation?.parentCampaignId && hasRole('admin', 'staff') && (
+            <StopCampaignButton view={view} onStopped={(stopped) => { setView(stopped); loadTimeline(); }} />
+          )}
           {view.status !== 'Draft' && <Link to={`/instances/${view.instanceId}`}><Button>{t('designer.openInstance')}</Button></Link>}
         </Space>}>
         <Row gutter={24}>
@@ -127,6 +140,14 @@ export default function CampaignDetailPage() {
           <Col xs={12} sm={6}><Statistic title={t('status.finished')} value={view.finished} /></Col>
           <Col xs={12} sm={6}><Statistic title={t('outcome.commended')} value={view.outcomes.commended ?? 0} /></Col>
         </Row>
+        {view.stop && (
+          <Alert type="warning" showIcon style={{ marginTop: 16 }} data-testid="campaign-stopped"
+            title={<>{t('campaigns.stopped', { at: formatMoment(view.stop.at) })}{view.stop.by && <> · <span data-user-text>{view.stop.by}</span></>}</>}
+            description={<>
+              <span data-user-text style={{ whiteSpace: 'pre-line' }}>{view.stop.reason}</span>
+              {view.stop.pending && <div>{t('campaigns.stopPending')}</div>}
+            </>} />
+        )}
         {view.workflowFault != null && (
           <Alert type="error" showIcon style={{ marginTop: 16 }} data-testid="workflow-fault"
             title={t('campaigns.workflowFault')} description={oneLanguage(view.workflowFault, i18n.language)}
@@ -233,7 +254,7 @@ export default function CampaignDetailPage() {
       {view.status !== 'Draft' && <FederationTreeCard campaignId={id} refreshKey={view} selected={federation?.id} onSelect={setFederation} />}
       {view.status !== 'Draft' && <DistrictsCard campaignId={id} refreshKey={view} selected={district} onSelect={setDistrict} />}
 
-      <ParticipantsCard campaignId={id} canAct={hasRole('admin', 'staff') && view.status !== 'Draft'} refreshKey={`${view.launched}/${demonstrations}`}
+      <ParticipantsCard campaignId={id} canAct={hasRole('admin', 'staff') && view.status !== 'Draft' && view.status !== 'Stopped'} refreshKey={`${view.launched}/${demonstrations}`}
         scoredItems={view.scoredItems ?? 0} onDemonstrationsChanged={() => setDemonstrations((n) => n + 1)}
         district={district} onDistrictCleared={() => setDistrict(undefined)} parent={federation} onParentCleared={() => setFederation(undefined)} />
       {editing && (

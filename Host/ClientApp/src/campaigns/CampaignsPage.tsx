@@ -27,7 +27,7 @@ export default function CampaignsPage() {
           { title: t('common.name'), render: (_, c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link> },
           { title: t('campaigns.year'), dataIndex: 'year', width: 80 },
           { title: t('campaigns.template'), dataIndex: 'templateId', width: 180 },
-          { title: t('common.status'), width: 110, render: (_, c) => <Tag color={({ Running: 'green', Launching: 'blue', Faulted: 'red' } as Record<string, string>)[c.status] ?? 'default'}>{t(`status.${c.status}`)}</Tag> },
+          { title: t('common.status'), width: 110, render: (_, c) => <Tag color={({ Running: 'green', Launching: 'blue', Stopped: 'orange', Faulted: 'red' } as Record<string, string>)[c.status] ?? 'default'}>{t(`status.${c.status}`)}</Tag> },
           { title: t('campaigns.participants'), width: 200, render: (_, c) => c.status === 'Draft' ? c.participantCount
             : <Progress percent={Math.floor((100 * c.launchedCount) / Math.max(1, c.participantCount))} size="small" format={() => `${c.launchedCount}/${c.participantCount}`} /> },
           { title: t('common.createdAt'), width: 160, render: (_, c) => formatMoment(c.createdAt) },

@@ -2,7 +2,7 @@
 import i18n from '../i18n';
 import { del, get, path, post, put, upload, withQuery, type Page } from '../api/http';
 import type { CampaignRecord, CampaignTemplate, CampaignTreeView, CampaignView, ChaseRequest, ChaseResult, CreateCampaign, DemonstrationUnit, DistrictProgress, EvidenceSheet, NoticeView, ObjectionView,
-  ParticipantView, Person, RetryResult, SubmissionFile } from '../api/types';
+  ParticipantView, Person, RetryResult, StopRequest, SubmissionFile } from '../api/types';
 import type { TimelineEntry } from '../timeline/sentence';
 import { filterQuery, type ParticipantFilter } from './participantFilter';
 
@@ -25,6 +25,9 @@ export const updateCampaign = (id: string, campaign: Partial<CreateCampaign>) =>
 export const deleteCampaign = (id: string) => del(path`/api/campaigns/${id}`);
 
 export const launchCampaign = (id: string) => post<CampaignView>(path`/api/campaigns/${id}/launch`);
+
+/** Stops (中止) a launched campaign; its participants are told the reason. */
+export const stopCampaign = (id: string, reason: string) => post<CampaignView>(path`/api/campaigns/${id}/stop`, { reason } satisfies StopRequest);
 
 /** Runs every faulted workflow of the campaign (its own and its chambers') again from its fault. */
 export const retryFaulted = (id: string) => post<RetryResult>(path`/api/campaigns/${id}/retry-faulted`);

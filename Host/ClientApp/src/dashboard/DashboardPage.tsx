@@ -36,7 +36,7 @@ export default function DashboardPage() {
   useEffect(() => {
     (async () => {
       const campaigns = await listCampaigns();
-      const active = campaigns.filter((c) => c.status !== 'Draft').slice(0, 5);
+      const active = campaigns.filter((c) => c.status !== 'Draft' && c.status !== 'Stopped').slice(0, 5);
       setViews(await Promise.all(active.map((c) => getCampaign(c.id))));
     })();
     countOpenTasks().then(setTasks);

@@ -43,6 +43,11 @@ export default function PortalPage() {
             <Space orientation="vertical" style={{ width: '100%' }} size="large">
               <Typography.Title level={3}>{t('portal.welcome', { chamber: view.chamber })}</Typography.Title>
               <PublishedNotices token={token} notices={view.notices} />
+              {(view.stopped ?? []).map((stopped) => (
+                <Alert key={`${stopped.campaign}/${stopped.stoppedAt}`} type="warning" showIcon data-testid="portal-stopped"
+                  title={<Space wrap size={4}><Typography.Text strong data-user-text>{stopped.campaign}</Typography.Text><span>{t('portal.stopped', { at: beijingDateTime(stopped.stoppedAt) })}</span></Space>}
+                  description={<span data-user-text style={{ whiteSpace: 'pre-line' }}>{stopped.reason}</span>} />
+              ))}
               <Space wrap>
                 <Typography.Text type="secondary">{t('portal.mailLanguage')}</Typography.Text>
                 <Segmented data-testid="portal-mail-language" value={view.mailLanguage}

@@ -37,6 +37,7 @@ export function sentenceOf(entry: TimelineEntry): string {
     case 'submission-answered':
       return t(`timeline.${entry.action === 'returned' ? 'returned' : 'accepted'}${many ? 'Many' : ''}`, values);
     case 'demonstration': return t(`timeline.demonstration${many ? 'Many' : ''}`, values);
+    case 'stopped': return t(entry.person ? 'timeline.stopped' : 'timeline.stoppedWithUpper', values);
     default: return entry.kind;
   }
 }
