@@ -260,7 +260,8 @@ public sealed class CampaignQueries(
         await using (var wf = await workflows.CreateDbContextAsync(cancellationToken))
         {
             var instances = wf.Instances.AsNoTracking()
-                .Where(i => i.CorrelationId == campaign.Id && (i.Status == WorkflowStatus.Finished || i.Status == WorkflowStatus.Faulted));
+                .Where(i => i.CorrelationId == campaign.Id
+                    && (i.Status == WorkflowStatus.Finished || i.Status == WorkflowStatus.Faulted || i.Status == WorkflowStatus.Cancelled));
             if (subset is not null)
                 instances = instances.Where(i => subset.Contains(i.Id));
             // Only the two columns: an instance row also carries its whole state.
@@ -271,7 +272,12 @@ public sealed class CampaignQueries(
         return instanceIds.Distinct().ToDictionary(id => id, id =>
         {
             if (ended.TryGetValue(id, out var status))
-                return new Position(status == WorkflowStatus.Finished ? ParticipantStatus.Finished : ParticipantStatus.Faulted, null);
+                return new Position(status switch
+                {
+                    WorkflowStatus.Finished => ParticipantStatus.Finished,
+                    WorkflowStatus.Cancelled => ParticipantStatus.Stopped,
+                    _ => ParticipantStatus.Faulted,
+                }, null);
             var tasks = open[id].ToList();
             if (tasks.FirstOrDefault(t => t.Kind == TaskKinds.Submission) is { } submission)
                 return new Position(submission.DueAt < now ? ParticipantStatus.Overdue : ParticipantStatus.Pending, submission);

@@ -12,5 +12,8 @@ public static class ParticipantStatus
     public const string Finished = "finished";
     public const string Faulted = "faulted";
 
-    public static readonly IReadOnlyList<string> All = [NotLaunched, Pending, Overdue, Submitted, Reviewing, Running, Finished, Faulted];
+    /// <summary>Its workflow was stopped before it finished: its campaign stopped (中止), or closed with it unfinished.</summary>
+    public const string Stopped = "stopped";
+
+    public static readonly IReadOnlyList<string> All = [NotLaunched, Pending, Overdue, Submitted, Reviewing, Running, Finished, Faulted, Stopped];
 }

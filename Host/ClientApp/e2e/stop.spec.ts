@@ -38,6 +38,9 @@ test('a running campaign is stopped with a reason, which the campaign page and t
   await expect(page.getByTestId('stop-campaign')).toHaveCount(0);
   // Carried out in the background: the page follows until every workflow is ended.
   await expect(stopped).not.toContainText('正在终止', { timeout: 30_000 });
+  // Its chamber's part reads as ended, with nothing left to chase.
+  await expect(page.getByRole('row', { name: /中止演示商会（演练）/ })).toContainText('已终止');
+  await expect(page.getByRole('button', { name: /催办/ })).toHaveCount(0);
   await keep(page, '43-campaign-stopped');
   await page.goto('/campaigns');
   await expect(page.getByRole('row', { name: /中止演示活动/ })).toContainText('已中止');

@@ -73,6 +73,8 @@ public abstract class CampaignStopTests(StorageProvider provider) : SmtpCampaign
             .Concat((await city.ParticipantsAsync(campaignId)).Values.Concat((await city.ParticipantsAsync(hpId)).Values).Select(p => p.GetProperty("instanceId").GetString()!))
             .ToList();
         Assert.Equal(5, instances.Count);
+        Assert.All((await city.ParticipantsAsync(campaignId)).Values.Concat((await city.ParticipantsAsync(hpId)).Values),
+            p => Assert.Equal("stopped", p.GetProperty("status").GetString()));
         foreach (var instance in instances)
             Assert.Equal("Cancelled", (await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}")).GetProperty("status").GetString());
         Assert.All(await staff.GetFromJsonAsync<JsonElement[]>("/api/campaigns") ?? [], c => Assert.Equal("Stopped", c.GetProperty("status").GetString()));

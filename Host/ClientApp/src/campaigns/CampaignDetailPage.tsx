@@ -254,7 +254,7 @@ export default function CampaignDetailPage() {
       {view.status !== 'Draft' && <FederationTreeCard campaignId={id} refreshKey={view} selected={federation?.id} onSelect={setFederation} />}
       {view.status !== 'Draft' && <DistrictsCard campaignId={id} refreshKey={view} selected={district} onSelect={setDistrict} />}
 
-      <ParticipantsCard campaignId={id} canAct={hasRole('admin', 'staff') && view.status !== 'Draft' && view.status !== 'Stopped'} refreshKey={`${view.launched}/${demonstrations}`}
+      <ParticipantsCard campaignId={id} canAct={hasRole('admin', 'staff') && view.status !== 'Draft' && view.status !== 'Stopped'} refreshKey={`${view.launched}/${view.status}/${view.stop?.pending}/${demonstrations}`}
         scoredItems={view.scoredItems ?? 0} onDemonstrationsChanged={() => setDemonstrations((n) => n + 1)}
         district={district} onDistrictCleared={() => setDistrict(undefined)} parent={federation} onParentCleared={() => setFederation(undefined)} />
       {editing && (

@@ -13,7 +13,7 @@ import EvidenceCount from './EvidenceCount';
 import type { ParticipantFilter } from './participantFilter';
 
 const statusColors: Record<string, string> = { overdue: 'red', pending: 'orange', submitted: 'blue', reviewing: 'purple', finished: 'green', faulted: 'magenta' };
-const statuses = ['pending', 'overdue', 'submitted', 'reviewing', 'running', 'finished', 'faulted', 'not-launched'];
+const statuses = ['pending', 'overdue', 'submitted', 'reviewing', 'running', 'finished', 'faulted', 'stopped', 'not-launched'];
 const outcomes = ['commended', 'passed', 'rectifying', 'not-passed', 'not-participated', 'none'];
 
 /** Whom a 催办 goes to: the chambers picked, or every chamber in a status. */

@@ -20,7 +20,7 @@ const en: Messages = {
     export: 'Export to Excel', error: 'Something went wrong',
   },
   status: {
-    pending: 'Pending', overdue: 'Overdue', submitted: 'Submitted', reviewing: 'Under review', running: 'Running', finished: 'Finished', faulted: 'Faulted', 'not-launched': 'Not launched',
+    pending: 'Pending', overdue: 'Overdue', submitted: 'Submitted', reviewing: 'Under review', running: 'Running', finished: 'Finished', faulted: 'Faulted', stopped: 'Stopped', 'not-launched': 'Not launched',
     Draft: 'Draft', Launching: 'Launching', Running: 'Running', Stopped: 'Stopped', Faulted: 'Faulted',
   },
   outcome: { commended: 'Commended', passed: 'Passed', rectifying: 'Rectifying', 'not-passed': 'Not passed', 'not-participated': 'Did not take part', none: 'No outcome yet' },

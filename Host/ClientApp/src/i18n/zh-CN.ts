@@ -19,7 +19,7 @@ const zh = {
     export: '导出 Excel', error: '出错了',
   },
   status: {
-    pending: '待提交', overdue: '已逾期', submitted: '待审核', reviewing: '考核中', running: '进行中', finished: '已完成', faulted: '出错', 'not-launched': '未启动',
+    pending: '待提交', overdue: '已逾期', submitted: '待审核', reviewing: '考核中', running: '进行中', finished: '已完成', faulted: '出错', stopped: '已终止', 'not-launched': '未启动',
     Draft: '草稿', Launching: '启动中', Running: '进行中', Stopped: '已中止', Faulted: '出错',
   },
   outcome: { commended: '表彰', passed: '达标', rectifying: '整改中', 'not-passed': '未达标', 'not-participated': '未参加', none: '尚无结果' },
