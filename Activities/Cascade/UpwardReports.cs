@@ -94,24 +94,8 @@ public sealed class UpwardReports(
             BeijingTime.Today(clock));
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var pulse = signal.NextPulse(UpwardReport.Channel);
-            try
-            {
-                if (await DeliverDueAsync(stoppingToken) > 0)
-                    continue;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Delivering reports upward failed; trying again shortly.");
-            }
-
-            await OutboxSignal.WaitAsync(pulse, Poll, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signal.RunAsync(UpwardReport.Channel, Poll, DeliverDueAsync, logger, "Delivering reports upward", stoppingToken);
 
     /// <summary>Resumes the upper campaigns' federation steps with the reports due; returns how many were taken.</summary>
     public async Task<int> DeliverDueAsync(CancellationToken cancellationToken = default)

@@ -39,23 +39,8 @@ public sealed class CampaignLauncher(
     public const int Concurrency = 128;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var pulse = signal.NextPulse(ParticipantLaunch.Channel);
-            try
-            {
-                await LaunchPendingAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Launching campaigns failed; trying again shortly.");
-            }
-
-            await OutboxSignal.WaitAsync(pulse, Poll, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signal.RunAsync(ParticipantLaunch.Channel, Poll, LaunchPendingAsync, logger, "Launching campaigns", stoppingToken);
 
     /// <summary>
     /// Starts the workflow of every launching campaign, takes the launch requests of their

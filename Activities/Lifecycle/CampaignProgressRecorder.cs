@@ -29,27 +29,17 @@ public sealed class CampaignProgressRecorder(
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sweeps = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        return signal.RunAsync(CampaignProgress.Channel, Poll, async ct =>
         {
-            var pulse = signal.NextPulse(CampaignProgress.Channel);
-            try
-            {
-                if (await RecordDueAsync(stoppingToken) > 0)
-                    continue;
-                // Now and then, every waiting campaign: a resume that failed, or a wait that began after the last report.
-                if (sweeps++ % 6 == 0)
-                    await ResumeWaitingAsync(null, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Recording campaign progress failed; trying again shortly.");
-            }
-
-            await OutboxSignal.WaitAsync(pulse, Poll, stoppingToken);
-        }
+            var recorded = await RecordDueAsync(ct);
+            // Now and then, every waiting campaign: a resume that failed, or a wait that began after the last report.
+            if (recorded == 0 && sweeps++ % 6 == 0)
+                await ResumeWaitingAsync(null, ct);
+            return recorded;
+        }, logger, "Recording campaign progress", stoppingToken);
     }
 
     /// <summary>Records one batch of reports and resumes the campaigns they complete; returns how many reports were taken.</summary>

@@ -63,24 +63,8 @@ public sealed class ParticipantClosing(
             outcomes.GetValueOrDefault(CampaignProgress.Outcomes.NotPassed) + outcomes.GetValueOrDefault(CampaignProgress.Outcomes.NotParticipated));
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var pulse = signal.NextPulse(ClosedCampaign.Channel);
-            try
-            {
-                if (await StopUnfinishedAsync(stoppingToken) > 0)
-                    continue;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Closed campaigns could not be read; trying again shortly.");
-            }
-
-            await OutboxSignal.WaitAsync(pulse, Poll, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signal.RunAsync(ClosedCampaign.Channel, Poll, StopUnfinishedAsync, logger, "Stopping closed campaigns' participants", stoppingToken);
 
     /// <summary>One round: the closed campaigns claimed, their unfinished participants' workflows stopped. Returns how many campaigns were claimed.</summary>
     public async Task<int> StopUnfinishedAsync(CancellationToken cancellationToken = default)

@@ -28,24 +28,8 @@ public sealed class ParticipantMailer(
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
     private readonly Dictionary<string, IParticipantLetters> _letters = letters.ToDictionary(l => l.Kind, StringComparer.Ordinal);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var pulse = signal.NextPulse(ParticipantMailing.Channel);
-            try
-            {
-                if (await SendDueAsync(stoppingToken) > 0)
-                    continue;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Participant mailings could not be read; trying again shortly.");
-            }
-
-            await OutboxSignal.WaitAsync(pulse, Poll, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signal.RunAsync(ParticipantMailing.Channel, Poll, SendDueAsync, logger, "Writing participant mailings", stoppingToken);
 
     /// <summary>One round: the mailings claimed, each written to its participants. Returns how many mailings were claimed.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)

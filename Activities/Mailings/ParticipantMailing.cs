@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Chamber.Campaigns.Email;
+using Chamber.Workflows.Outbox;
 
 namespace Chamber.Campaigns.Mailings;
 
@@ -27,4 +29,8 @@ public sealed record ParticipantMailing(string Kind, string SubjectId, string Te
     /// its third part, where the campaign's timeline reads it (<see cref="Email.CampaignMail.TemplateOf"/>).
     /// </summary>
     public string KeyFor(string chamberId) => $"{Key}/{chamberId}";
+
+    /// <summary>Its e-mail to one participant, as it joins the outbox (under <see cref="KeyFor"/>).</summary>
+    public OutboxMessage MessageTo(string chamberId, EmailMessage email, string? instanceId, DateTimeOffset now) =>
+        new(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel, KeyFor(chamberId), email.ToJson(), email.Summary, instanceId, now);
 }

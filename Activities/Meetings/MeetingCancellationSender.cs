@@ -28,24 +28,8 @@ public sealed class MeetingCancellationSender(
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var pulse = signal.NextPulse(MeetingCancellation.Channel);
-            try
-            {
-                if (await SendDueAsync(stoppingToken) > 0)
-                    continue;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Meeting cancellations could not be read; trying again shortly.");
-            }
-
-            await OutboxSignal.WaitAsync(pulse, Poll, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signal.RunAsync(MeetingCancellation.Channel, Poll, SendDueAsync, logger, "Sending meeting cancellations", stoppingToken);
 
     /// <summary>One round: the cancellations claimed, each made into an e-mail. Returns how many were claimed.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken = default)

@@ -112,8 +112,7 @@ public sealed class MeetingLetters(
         var email = await CampaignMail.RenderAsync(templates, mailing.Template, addresses, model,
             [new EmailAttachment("meeting.ics", $"text/calendar; charset=utf-8; method={method}", Convert.ToBase64String(Encoding.UTF8.GetBytes(ics)))],
             language, cancellationToken);
-        return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel, mailing.KeyFor(chamber.Id), email.ToJson(), email.Summary,
-            instanceId, clock.GetUtcNow());
+        return mailing.MessageTo(chamber.Id, email, instanceId, clock.GetUtcNow());
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

@@ -130,7 +130,6 @@ public sealed class NoticeLetters(
         Dictionary<string, object?> model, string language, string? instanceId, ChamberRecord chamber, CancellationToken cancellationToken)
     {
         var email = await CampaignMail.RenderAsync(templates, template, addresses, model, language: language, cancellationToken: cancellationToken);
-        return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel, mailing.KeyFor(chamber.Id), email.ToJson(), email.Summary,
-            instanceId, clock.GetUtcNow());
+        return mailing.MessageTo(chamber.Id, email, instanceId, clock.GetUtcNow());
     }
 }

@@ -62,7 +62,6 @@ public sealed class CampaignStopLetters(
         };
         wording.AddTo(model, portal.Value, language);
         var email = await CampaignMail.RenderAsync(templates, Template, addresses, model, language: language, cancellationToken: cancellationToken);
-        return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel, mailing.KeyFor(chamber.Id), email.ToJson(), email.Summary,
-            CampaignService.CampaignInstanceId(campaign.Id), clock.GetUtcNow());
+        return mailing.MessageTo(chamber.Id, email, CampaignService.CampaignInstanceId(campaign.Id), clock.GetUtcNow());
     }
 }

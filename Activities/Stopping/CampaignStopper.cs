@@ -27,7 +27,8 @@ public sealed class CampaignStopper(
     OutboxSignal signal,
     AdvisoryLock locks,
     TimeProvider clock,
-    ILogger<CampaignStopper> logger) : BackgroundService
+    ILogger<CampaignStopper> logger,
+    Mediator.IPublisher? publisher = null) : BackgroundService
 {
     private const int Concurrency = 8;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
@@ -35,24 +36,8 @@ public sealed class CampaignStopper(
     /// <summary>Wakes the stopper: a campaign was stopped, or a federation's part withdrawn.</summary>
     public void Pulse() => signal.Pulse(SubCampaignWithdrawal.Channel);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var pulse = signal.NextPulse(SubCampaignWithdrawal.Channel);
-            try
-            {
-                if (await RunOnceAsync(stoppingToken) > 0)
-                    continue;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Stopped campaigns could not be read; trying again shortly.");
-            }
-
-            await OutboxSignal.WaitAsync(pulse, Poll, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        signal.RunAsync(SubCampaignWithdrawal.Channel, Poll, RunOnceAsync, logger, "Stopping campaigns", stoppingToken);
 
     /// <summary>One round: the withdrawn federations' campaigns stopped, then every stopped campaign's workflows cancelled. Returns how many of either were handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default) =>
@@ -95,7 +80,7 @@ public sealed class CampaignStopper(
         {
             null => "上级活动已不存在",
             { Status: CampaignStatus.Stopped } => $"上级活动“{parent.Name}”已中止：{parent.StopReason}",
-            _ => $"本单位在上级活动“{parent.Name}”中的流程已结束（上级活动已截止）",
+            _ => $"本单位在上级活动“{parent.Name}”中的流程已终止（上级活动已截止或已将其终止）",
         };
         return text.Length <= CampaignService.MaxStopReasonLength ? text : text[..CampaignService.MaxStopReasonLength];
     }
@@ -121,6 +106,9 @@ public sealed class CampaignStopper(
             await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
                 await db.Campaigns.Where(c => c.Id == campaign.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.StopPending, false), cancellationToken);
             logger.LogInformation("Campaign {Campaign} stopped: {Count} workflows cancelled.", campaign.Id, cancelled);
+            // Its open pages refresh: the stop is carried out, the participants' parts ended.
+            if (publisher is not null)
+                await publisher.Publish(new CampaignProgressed([campaign.Id]), cancellationToken);
             handled++;
         }
 

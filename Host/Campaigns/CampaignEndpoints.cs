@@ -78,10 +78,12 @@ public static class CampaignEndpoints
         group.MapPost("/{id}/launch", async Task<Results<Accepted<CampaignView>, ProblemHttpResult>> (string id, CampaignService commands,
             CampaignQueries campaigns, CancellationToken ct) =>
         {
-            if (await campaigns.FindAsync(id, ct) is null)
+            if (await campaigns.FindAsync(id, ct) is not { } campaign)
                 return NotFound(id);
             if (!await commands.LaunchAsync(id, ct))
-                return Problems.Conflict(ReaderText.Of("活动已启动", "The campaign was already launched."));
+                return Problems.Conflict(campaign.Status == CampaignStatus.Stopped
+                    ? ReaderText.Of("活动已中止，不能再启动", "The campaign has been stopped; it cannot be launched.")
+                    : ReaderText.Of("活动已启动", "The campaign was already launched."));
             return TypedResults.Accepted($"/api/campaigns/{id}", await campaigns.ViewAsync(id, ct));
         }).RequireAuthorization(Policies.Operate);
         // Called off with a reason: marked at once; its workflows are cancelled and its participants told in the background.

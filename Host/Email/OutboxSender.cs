@@ -28,27 +28,10 @@ internal sealed class OutboxSender(
     /// <summary>A slice is this many messages per connection: marked sent together, one write for them all.</summary>
     private const int SliceFactor = 4;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        if (!settings.SenderEnabled)
-            return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var pulse = signal.NextPulse(EmailMessage.Channel);
-            try
-            {
-                if (await SendDueAsync(stoppingToken) > 0)
-                    continue; // there may be more due right away
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The outbox could not be read; trying again shortly.");
-            }
-
-            await OutboxSignal.WaitAsync(pulse, settings.PollInterval, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.SenderEnabled
+            ? signal.RunAsync(EmailMessage.Channel, options.Value.PollInterval, SendDueAsync, logger, "Sending the outbox's e-mails", stoppingToken)
+            : Task.CompletedTask;
 
     /// <summary>
     /// One round: returns how many messages were claimed. They are sent a few at a time and marked

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 
 namespace Chamber.Workflows.Outbox;
 
@@ -25,8 +26,34 @@ public sealed class OutboxSignal
             current.TrySetResult();
     }
 
+    /// <summary>
+    /// The loop of a background worker fed by a channel: a round, run again at once while rounds
+    /// find work (they return how much they did), else after the channel's next pulse or
+    /// <paramref name="poll"/>, whichever comes first. A round that fails is logged, naming
+    /// <paramref name="work"/>, and tried again at the next.
+    /// </summary>
+    public async Task RunAsync(string channel, TimeSpan poll, Func<CancellationToken, Task<int>> round, ILogger logger, string work,
+        CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var pulse = NextPulse(channel);
+            try
+            {
+                if (await round(stoppingToken) > 0)
+                    continue;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "{Work} failed; trying again shortly.", work);
+            }
+
+            await WaitAsync(pulse, poll, stoppingToken);
+        }
+    }
+
     /// <summary>Waits for <paramref name="pulse"/> or the timeout, whichever comes first.</summary>
-    public static async Task WaitAsync(Task pulse, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task WaitAsync(Task pulse, TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {

@@ -14,7 +14,8 @@ using System.Text.Json;
 // whether every e-mail arrived exactly once. (4) Memory. (5) A backup taken while the Hosts run.
 // (6) One meeting invitation to all. (7) The campaign by district. (8) The city's tree over three
 // levels. (9) The cascade: a city campaign whose 16 district federations each launch their own.
-// (10) That campaign's tree, read through the districts' campaigns.
+// (10) That campaign's tree, read through the districts' campaigns. (11) That campaign stopped: time
+// until the city's and the districts' campaigns have cancelled all their workflows.
 var args2 = args.ToList();
 string Arg(string name, string fallback) => args2.IndexOf(name) is var i and >= 0 && i + 1 < args2.Count ? args2[i + 1] : fallback;
 var hostDll = Path.GetFullPath(Arg("--host", "Host/bin/Release/net10.0/Host.dll"));
@@ -283,6 +284,26 @@ try
 
     Console.WriteLine($"  (10) the cascaded campaign's tree: {cascadeTreeCount:N0} participants (the districts and their chambers, from 17 campaigns) in {cascadeTreeSeconds:N2} s");
 
+    // (11) Stopping that campaign (中止): the city's campaign stopped with a reason, which stops the 16
+    // districts' campaigns under it; time until every one of the 17 has cancelled all its workflows
+    // (the city's own and its districts' parts, each district's own and its chambers').
+    var stopping = Stopwatch.StartNew();
+    (await http.PostAsJsonAsync($"/api/campaigns/{cityCampaign}/stop", new { reason = "基准：中止市、区两级活动" })).EnsureSuccessStatusCode();
+    int stoppedCampaigns;
+    while (true)
+    {
+        stoppedCampaigns = (await reader.GetFromJsonAsync<JsonElement>("/api/campaigns")).EnumerateArray()
+            .Where(c => c.GetProperty("id").GetString() == cityCampaign || (c.TryGetProperty("parentCampaignId", out var parent) && parent.GetString() == cityCampaign))
+            .Count(c => c.GetProperty("status").GetString() == "Stopped" && !c.GetProperty("stopPending").GetBoolean());
+        if (stoppedCampaigns == federations.Count + 1 || stopping.Elapsed > TimeSpan.FromMinutes(10))
+            break;
+        await Task.Delay(250);
+    }
+
+    var stopSeconds = stopping.Elapsed.TotalSeconds;
+    Console.WriteLine($"  (11) stopping it: {stoppedCampaigns} of {federations.Count + 1} campaigns stopped, with every workflow of theirs ({chambers + federations.Count + 17:N0}) "
+        + $"cancelled, {stopSeconds:N1} s after the city's stop = {(chambers + federations.Count + 17) / stopSeconds:N0} workflows/s");
+
     var (launchTarget, sweepTarget) = postgres.Length == 0 ? (14, 4) : (20, 5);
     Console.WriteLine();
     Console.WriteLine($"{"figure",-36} {"result",14} {"target",10}");
@@ -298,6 +319,7 @@ try
     Row("the city's tree (3 levels)", $"{treeSeconds:N2} s", "≤ 2 s", treeSeconds <= 2);
     Row($"3-level launch of {chambers:N0}", $"{cascadeSeconds:N1} s", "≤ 20 s", cascadeSeconds <= 20);
     Row("the cascaded campaign's tree", $"{cascadeTreeSeconds:N2} s", "≤ 2 s", cascadeTreeSeconds <= 2);
+    Row("stopping it (17 campaigns)", $"{stopSeconds:N1} s", "reported", stoppedCampaigns == federations.Count + 1);
 }
 finally
 {

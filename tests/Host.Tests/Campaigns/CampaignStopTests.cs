@@ -98,6 +98,42 @@ public abstract class CampaignStopTests(StorageProvider provider) : SmtpCampaign
     }
 
     [Fact]
+    public async Task A_district_campaign_never_launched_is_stopped_when_the_city_closes_without_it()
+    {
+        var ids = await ImportChambersAsync("""
+            名称,类型,邮箱,上级单位
+            上海市工商联,市工商联,sh@fic.example,
+            黄浦区工商联,县级工商联,hp@fic.example,上海市工商联
+            黄浦区甲商会,行业商会,jia@chamber.example,黄浦区工商联
+            """);
+        await CreateUserAsync("staff@fic.example", "staff");
+        await CreateFederationUserAsync("hp-staff@fic.example", "staff", ids[1]);
+        using var staff = await SignInAsync("staff@fic.example");
+        using var hpStaff = await SignInAsync("hp-staff@fic.example");
+        using var portal = Host.CreateClient();
+        var city = new CampaignDriver(Admin, staff, staff, portal);
+        var campaignId = await city.CreateAndLaunchAsync(new
+        {
+            name = "2026年“四好”商会建设", year = 2026, templateId = "shanghai-2017-campaign", participantIds = new[] { ids[1] }, reviewers = new[] { "role:staff" },
+            schedule = new Dictionary<string, string> { ["closingDate"] = "2026-06-30<" },
+        });
+        var hpId = (await OwnCampaignAsync(hpStaff)).GetProperty("id").GetString()!;
+
+        await city.AdvanceAsync("2026-06-30T16:01:00Z"); // 00:01 on 1 July, Beijing: the district sent nothing and never launched its own
+
+        await CampaignDriver.WaitAsync(async () => (await hpStaff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{hpId}")).GetProperty("status").GetString() == "Stopped");
+        var district = await hpStaff.GetFromJsonAsync<JsonElement>($"/api/campaigns/{hpId}");
+        Assert.Equal("本单位在上级活动“2026年“四好”商会建设”中的流程已终止（上级活动已截止或已将其终止）", district.GetProperty("stop").GetProperty("reason").GetString());
+        Assert.False(district.GetProperty("stop").GetProperty("pending").GetBoolean()); // a draft runs nothing to cancel
+        // Nobody is left to launch it: its staff cannot, and the city goes on without it.
+        var launch = await hpStaff.PostAsync($"/api/campaigns/{hpId}/launch", null);
+        Assert.Equal(HttpStatusCode.Conflict, launch.StatusCode);
+        Assert.Contains("活动已中止，不能再启动", await launch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Running", (await city.CampaignAsync(campaignId)).GetProperty("status").GetString());
+        Assert.Equal("not-passed", (await city.ParticipantsAsync(campaignId))["黄浦区工商联"].GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public async Task A_draft_is_deleted_not_stopped()
     {
         var ids = await ImportChambersAsync("""
