@@ -48,7 +48,7 @@ public sealed class CampaignService(
     /// Changes a draft as the wizard creates one (all of it, the participants too); null when there
     /// is no such campaign. A launched campaign is not changed: its chambers have been written to.
     /// </summary>
-    /// <exception cref="CampaignLaunchedException">The campaign is no longer a draft.</exception>
+    /// <exception cref="CampaignStateException">The campaign is no longer a draft.</exception>
     public async Task<CampaignRecord?> UpdateAsync(string campaignId, CreateCampaign request, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
@@ -67,7 +67,7 @@ public sealed class CampaignService(
     }
 
     /// <summary>Deletes a draft with its list of participants; false when there is no such campaign.</summary>
-    /// <exception cref="CampaignLaunchedException">The campaign is no longer a draft.</exception>
+    /// <exception cref="CampaignStateException">The campaign is no longer a draft.</exception>
     public async Task<bool> DeleteAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
@@ -76,7 +76,7 @@ public sealed class CampaignService(
             return false;
         // The upper campaign's step waits for this one's report: it is launched, never dropped.
         if (campaign.ParentCampaignId is not null)
-            throw new CampaignLaunchedException(ReaderText.Of("上级部署的活动不能删除，请确认参加单位后启动", "A campaign opened by an upper campaign cannot be deleted: choose its units and launch it."));
+            throw new CampaignStateException(ReaderText.Of("上级部署的活动不能删除，请确认参加单位后启动", "A campaign opened by an upper campaign cannot be deleted: choose its units and launch it."));
         await db.CampaignParticipants.Where(p => p.CampaignId == campaignId).ExecuteDeleteAsync(cancellationToken);
         db.Campaigns.Remove(campaign);
         await db.SaveChangesAsync(cancellationToken);
@@ -94,7 +94,7 @@ public sealed class CampaignService(
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Draft), cancellationToken) == 1)
             return await db.Campaigns.FirstAsync(c => c.Id == campaignId, cancellationToken);
         return await db.Campaigns.AnyAsync(c => c.Id == campaignId, cancellationToken)
-            ? throw new CampaignLaunchedException(ReaderText.Of("活动已启动，不能再修改或删除", "The campaign has been launched; it can no longer be changed or deleted."))
+            ? throw new CampaignStateException(ReaderText.Of("活动已启动，不能再修改或删除", "The campaign has been launched; it can no longer be changed or deleted."))
             : null;
     }
 
@@ -391,6 +391,7 @@ public sealed class CampaignService(
                 .SetProperty(c => c.RubricId, rubricId).SetProperty(c => c.RubricVersion, version), cancellationToken) == 1;
     }
 
+    /// <summary>Most characters in the reason a campaign is stopped for (its participants are e-mailed it).</summary>
     public const int MaxStopReasonLength = 500;
 
     /// <summary>
@@ -401,7 +402,7 @@ public sealed class CampaignService(
     /// upper level's step waits for its report, and a draft nobody waits for is deleted instead.
     /// </summary>
     /// <exception cref="CampaignRequestException">No reason, or one too long.</exception>
-    /// <exception cref="CampaignLaunchedException">A draft, a campaign run for an upper one, or one stopped already.</exception>
+    /// <exception cref="CampaignStateException">A draft, a campaign run for an upper one, or one stopped already.</exception>
     /// <param name="stoppedBy">Who stops it (an e-mail address); null for the upper level's stop.</param>
     public async Task<bool> StopAsync(string campaignId, string? reason, string? stoppedBy, bool byUpperLevel = false, CancellationToken cancellationToken = default)
     {
@@ -418,15 +419,19 @@ public sealed class CampaignService(
         if (campaign is null)
             return false;
         if (campaign.ParentCampaignId is not null && !byUpperLevel)
-            throw new CampaignLaunchedException(ReaderText.Of("上级部署的活动随上级活动中止，本级不能单独中止", "A campaign opened by an upper campaign stops only with it."));
+            throw new CampaignStateException(ReaderText.Of("上级部署的活动随上级活动中止，本级不能单独中止", "A campaign opened by an upper campaign stops only with it."));
         var stoppable = byUpperLevel ? [CampaignStatus.Draft, CampaignStatus.Launching, CampaignStatus.Running] : new[] { CampaignStatus.Launching, CampaignStatus.Running };
         var now = clock.GetUtcNow().UtcDateTime;
+        // One statement decides between two stops at once; a draft has no workflows for the stopper to cancel.
         if (await db.Campaigns.Where(c => c.Id == campaignId && stoppable.Contains(c.Status))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Stopped).SetProperty(c => c.StoppedAt, now)
-                    .SetProperty(c => c.StopReason, reason).SetProperty(c => c.StoppedBy, stoppedBy).SetProperty(c => c.StopPending, c => c.Status != CampaignStatus.Draft), cancellationToken) == 1)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Stopped)
+                    .SetProperty(c => c.StoppedAt, now)
+                    .SetProperty(c => c.StopReason, reason)
+                    .SetProperty(c => c.StoppedBy, stoppedBy)
+                    .SetProperty(c => c.StopPending, c => c.Status != CampaignStatus.Draft), cancellationToken) == 1)
             return true;
         var status = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Status).FirstAsync(cancellationToken);
-        throw new CampaignLaunchedException(status == CampaignStatus.Draft
+        throw new CampaignStateException(status == CampaignStatus.Draft
             ? ReaderText.Of("草稿尚未启动，无需中止，可直接删除", "A draft has not been launched: delete it instead of stopping it.")
             : ReaderText.Of("活动已中止", "The campaign has been stopped already."));
     }

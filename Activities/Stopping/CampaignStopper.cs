@@ -59,7 +59,7 @@ public sealed class CampaignStopper(
                 await service.StopAsync(withdrawal.CampaignId, await ReasonAsync(withdrawal.ParentCampaignId, cancellationToken), null, byUpperLevel: true,
                     cancellationToken);
             }
-            catch (CampaignLaunchedException)
+            catch (CampaignStateException)
             {
                 // Stopped already.
             }

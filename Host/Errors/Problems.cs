@@ -57,7 +57,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException e => Problems.BadRequest(Describe(e)),
             CalendarYearMissingException e => Problems.NotFound(e.Message),
             CampaignRequestException e => Problems.BadRequest(e.Message),
-            CampaignLaunchedException e => Problems.Conflict(e.Message),
+            CampaignStateException e => Problems.Conflict(e.Message),
             ChamberRequestException e => Problems.BadRequest(e.Message, e.Problems),
             ChamberInUseException e => Problems.Conflict(e.Message),
             TaskAnswerException e => Problems.BadRequest(e.Message),
