@@ -4,8 +4,10 @@ using Chamber.Campaigns.Email;
 using Chamber.Campaigns.Portal;
 using Chamber.Campaigns.Tasks;
 using Chamber.Workflows.Outbox;
+using Chamber.Workflows.Persistence;
 using Chamber.Workflows.Runtime;
 using Chamber.Workflows.Timers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +27,8 @@ public sealed class LeaderDigest(
     BusinessCalendarService calendars,
     IOptions<PortalOptions> portal,
     ILogger<LeaderDigest> logger,
-    IPeopleDirectory? people = null) : IScheduledWork
+    IPeopleDirectory? people = null,
+    IDbContextFactory<WorkflowsDbContext>? workflows = null) : IScheduledWork
 {
     public const string Channel = "Chamber.Escalation";
     public const string Template = "leader-digest";
@@ -48,6 +51,17 @@ public sealed class LeaderDigest(
                 escalations.Add((message, escalation));
             else
                 await outbox.MarkFailedAsync(message, "Not an escalation.", null, cancellationToken);
+        }
+
+        // A matter whose workflow has ended since (its campaign stopped or closed, its part finished) is
+        // nobody's to chase any more: it is dropped rather than put before a leader.
+        var ended = await EndedAsync([.. escalations.Select(e => e.Message.InstanceId).OfType<string>().Distinct(StringComparer.Ordinal)], cancellationToken);
+        var moot = escalations.Where(e => e.Message.InstanceId is { } id && ended.Contains(id)).ToList();
+        if (moot.Count > 0)
+        {
+            await outbox.MarkSentAsync([.. moot.Select(e => e.Message)], cancellationToken);
+            escalations.RemoveAll(e => moot.Contains(e));
+            logger.LogInformation("{Count} escalations dropped from the 督办 digest: their workflows have ended.", moot.Count);
         }
 
         var calendar = await calendars.GetAsync(cancellationToken);
@@ -106,6 +120,22 @@ public sealed class LeaderDigest(
         CampaignMail.StaffFields(portal.Value, model, language);
         var message = await CampaignMail.RenderAsync(templates, Template, [leader], model, language: language, cancellationToken: cancellationToken);
         return new OutboxMessage(Guid.CreateVersion7().ToString("N"), EmailMessage.Channel, key, message.ToJson(), message.Summary, null, now);
+    }
+
+    /// <summary>Of these workflow instances, those that have ended (finished or cancelled).</summary>
+    private async Task<HashSet<string>> EndedAsync(List<string> instanceIds, CancellationToken cancellationToken)
+    {
+        var ended = new HashSet<string>(StringComparer.Ordinal);
+        if (workflows is null || instanceIds.Count == 0)
+            return ended;
+        await using var db = await workflows.CreateDbContextAsync(cancellationToken);
+        foreach (var chunk in instanceIds.Chunk(1000))
+        {
+            ended.UnionWith(await db.Instances.Where(i => chunk.Contains(i.Id) && (i.Status == WorkflowStatus.Finished || i.Status == WorkflowStatus.Cancelled))
+                .Select(i => i.Id).ToListAsync(cancellationToken));
+        }
+
+        return ended;
     }
 
     /// <summary>Everybody the digests name, in one lookup: the leaders and the late approvers.</summary>

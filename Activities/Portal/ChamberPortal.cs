@@ -29,6 +29,9 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
     /// <summary>Most receipts a portal page lists (the newest).</summary>
     private const int MaxReceipts = 50;
 
+    /// <summary>How long a stopped campaign is explained on its participants' portal pages.</summary>
+    private static readonly TimeSpan StoppedShownFor = TimeSpan.FromDays(180);
+
     public async Task<PortalView> ViewAsync(string chamberId, CancellationToken cancellationToken = default)
     {
         var chamber = await directory.FindAsync(chamberId, cancellationToken);
@@ -44,11 +47,13 @@ public sealed class ChamberPortal(ChamberDirectory directory, TaskIndex taskInde
         };
     }
 
+    /// <summary>The campaigns of the chamber's stopped in the last <see cref="StoppedShownFor"/>: why its items there went.</summary>
     private async Task<IReadOnlyList<PortalStoppedCampaign>> StoppedAsync(string chamberId, CancellationToken cancellationToken)
     {
+        var since = clock.GetUtcNow().UtcDateTime - StoppedShownFor;
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var stopped = await db.CampaignParticipants.AsNoTracking().Where(p => p.ChamberId == chamberId && p.Launched)
-            .Join(db.Campaigns.AsNoTracking().Where(c => c.Status == Lifecycle.CampaignStatus.Stopped), p => p.CampaignId, c => c.Id,
+            .Join(db.Campaigns.AsNoTracking().Where(c => c.Status == Lifecycle.CampaignStatus.Stopped && c.StoppedAt >= since), p => p.CampaignId, c => c.Id,
                 (p, c) => new { c.Name, c.StoppedAt, c.StopReason })
             .OrderByDescending(c => c.StoppedAt).Take(20).ToListAsync(cancellationToken);
         return [.. stopped.Select(c => new PortalStoppedCampaign(c.Name, new DateTimeOffset(DateTime.SpecifyKind(c.StoppedAt!.Value, DateTimeKind.Utc)), c.StopReason ?? ""))];

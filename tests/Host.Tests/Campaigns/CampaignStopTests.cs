@@ -95,6 +95,10 @@ public abstract class CampaignStopTests(StorageProvider provider) : SmtpCampaign
         Assert.Contains("黄浦区工商联", Letter("jia@chamber.example"), StringComparison.Ordinal);
         Assert.Contains("上级活动“2026年“四好”商会建设”已中止", Letter("jia@chamber.example"), StringComparison.Ordinal);
         Assert.DoesNotContain(Smtp.Messages.Select(Email.PickupMail.Readable), m => m.Contains("sh@fic.example", StringComparison.Ordinal) && m.Contains("中止", StringComparison.Ordinal));
+
+        // Half a year on, the portal no longer explains it.
+        await city.AdvanceAsync("2026-10-01T02:00:00Z");
+        Assert.Empty((await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{dingToken}")).GetProperty("stopped").EnumerateArray());
     }
 
     [Fact]

@@ -283,6 +283,24 @@ public abstract partial class SubmissionTests(StorageProvider provider) : HostTe
     }
 
     [Fact]
+    public async Task A_workflow_stopped_after_its_escalation_and_before_the_digest_is_not_put_before_the_leader()
+    {
+        await CreateUserAsync("leader1@fic.example", "leader", "王主席");
+        var id = await StartAsync();
+        var secondChase = await AddWorkingDaysAsync("2026-04-30", 4);
+        // 09:10 in Beijing: the second chase has gone and the leader's escalation waits for the 09:30 digest.
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = $"{secondChase:yyyy-MM-dd}T01:10:00Z" });
+        Assert.Equal(2, (await MailAsync()).Count(m => m.Summary.Contains("【催办】", StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"/api/workflow-instances/{id}/cancel", null)).StatusCode);
+        await Admin.PostAsJsonAsync("/api/clock/advance", new { to = $"{secondChase:yyyy-MM-dd}T02:00:00Z" });
+
+        Assert.DoesNotContain(await MailAsync(), m => m.Summary.Contains("【督办】", StringComparison.Ordinal));
+        var escalations = (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=Chamber.Escalation&pageSize=50")).GetProperty("items");
+        Assert.Equal("Sent", Assert.Single(escalations.EnumerateArray()).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Submissions_of_one_item_sent_at_once_are_taken_once_and_keep_only_the_files_of_the_one_taken()
     {
         await StartAsync();
