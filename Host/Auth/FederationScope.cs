@@ -53,6 +53,15 @@ public sealed class FederationScope(IDbContextFactory<CampaignDbContext> campaig
     public async Task<bool> MaySeeUnitAsync(ClaimsPrincipal user, string chamberId, CancellationToken cancellationToken = default) =>
         user.FederationOf() is not { } federation || chamberId == federation || await directory.StandsUnderAsync(chamberId, federation, cancellationToken);
 
+    /// <summary>The federations whose campaigns the person sees: its own and those under it; null for a top-level account (all).</summary>
+    public async Task<IReadOnlySet<string>?> VisibleFederationsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (user.FederationOf() is not { } federation)
+            return null;
+        // Every unit under it: the chambers among them own no campaign and are never asked for.
+        return new HashSet<string>(await directory.UnderAsync(federation, cancellationToken), StringComparer.Ordinal) { federation };
+    }
+
     /// <summary>The campaigns of the person's federation and of the federations under it; null for the top level (all).</summary>
     public async Task<IReadOnlySet<string>?> VisibleCampaignsAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {

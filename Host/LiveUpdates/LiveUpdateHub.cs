@@ -19,20 +19,23 @@ public sealed class LiveUpdateHub
 
     private readonly ConcurrentDictionary<Guid, Listener> _listeners = new();
 
-    /// <param name="Campaigns">The campaigns a federation's account may see (as when its stream opened); null: all (the top level).</param>
-    private sealed record Listener(IReadOnlySet<string> Tags, bool Oversees, IReadOnlySet<string>? Campaigns, Channel<LiveEvent> Events);
+    /// <param name="Federations">A federation's account: the federations whose campaigns it sees (its own, and those under it); null: all (the top level).</param>
+    private sealed record Listener(IReadOnlySet<string> Tags, bool Oversees, IReadOnlySet<string>? Federations, Channel<LiveEvent> Events);
 
     /// <summary>How many streams are open (for tests and diagnostics).</summary>
     public int Listeners => _listeners.Count;
 
+    /// <summary>Whether a federation's account listens: only then must a change's campaign be looked up.</summary>
+    public bool HasFederationListeners => _listeners.Values.Any(l => l.Federations is not null);
+
     /// <summary>The events for one reader until <paramref name="cancellationToken"/> ends the stream; a keep-alive every <paramref name="keepAlive"/>.</summary>
-    /// <param name="campaigns">The campaigns whose changes reach this reader; null: every campaign's.</param>
+    /// <param name="federations">The federations whose campaigns' changes reach this reader (campaigns opened later included); null: every campaign's.</param>
     public async IAsyncEnumerable<LiveEvent> ListenAsync(IReadOnlySet<string> tags, bool oversees, TimeSpan keepAlive,
-        [EnumeratorCancellation] CancellationToken cancellationToken, IReadOnlySet<string>? campaigns = null)
+        [EnumeratorCancellation] CancellationToken cancellationToken, IReadOnlySet<string>? federations = null)
     {
         var id = Guid.NewGuid();
         var events = Channel.CreateBounded<LiveEvent>(new BoundedChannelOptions(Buffer) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        _listeners[id] = new Listener(tags, oversees, campaigns, events);
+        _listeners[id] = new Listener(tags, oversees, federations, events);
         try
         {
             yield return new LiveEvent("ready");
@@ -74,12 +77,12 @@ public sealed class LiveUpdateHub
         }
     }
 
-    /// <param name="campaignId">The campaign the change belongs to: a federation's account hears only of its own campaigns'.</param>
-    public void ToOverseers(LiveEvent change, string? campaignId)
+    /// <param name="campaignFederation">The federation whose campaign the change belongs to (null: the top level's, or no campaign's): a federation's account hears only of its own campaigns'.</param>
+    public void ToOverseers(LiveEvent change, string? campaignFederation)
     {
         foreach (var listener in _listeners.Values)
         {
-            if (listener.Oversees && (listener.Campaigns is null || campaignId is not null && listener.Campaigns.Contains(campaignId)))
+            if (listener.Oversees && (listener.Federations is null || campaignFederation is not null && listener.Federations.Contains(campaignFederation)))
                 listener.Events.Writer.TryWrite(change);
         }
     }

@@ -19,6 +19,7 @@ public static class LiveUpdatesModule
     public static IServiceCollection AddLiveUpdates(this IServiceCollection services)
     {
         services.AddSingleton<LiveUpdateHub>();
+        services.AddSingleton<CampaignOwners>();
         return services;
     }
 
@@ -27,9 +28,9 @@ public static class LiveUpdatesModule
             {
                 var tags = user.ToTaskActor().Tags.ToHashSet(StringComparer.Ordinal);
                 var oversees = (await authorization.AuthorizeAsync(user, Policies.Oversee)).Succeeded;
-                // A federation's account hears of its own campaigns only (those it had when its stream opened).
-                var campaigns = await scope.VisibleCampaignsAsync(user, ct);
-                return TypedResults.ServerSentEvents(Stream(hub.ListenAsync(tags, oversees, TimeSpan.FromSeconds(25), ct, campaigns)));
+                // A federation's account hears of its own campaigns only, and those of the federations under it.
+                var federations = await scope.VisibleFederationsAsync(user, ct);
+                return TypedResults.ServerSentEvents(Stream(hub.ListenAsync(tags, oversees, TimeSpan.FromSeconds(25), ct, federations)));
             })
             .WithTags("Live").RequireAuthorization().ExcludeFromDescription();
 
@@ -41,23 +42,25 @@ public static class LiveUpdatesModule
 }
 
 /// <summary>A step of an instance: its overseers refresh it, and whoever holds a task it created or removed refreshes their inbox.</summary>
-public sealed class InstanceCommittedHandler(LiveUpdateHub hub) : INotificationHandler<WorkflowInstanceCommitted>
+public sealed class InstanceCommittedHandler(LiveUpdateHub hub, CampaignOwners owners) : INotificationHandler<WorkflowInstanceCommitted>
 {
-    public ValueTask Handle(WorkflowInstanceCommitted notification, CancellationToken cancellationToken)
+    public async ValueTask Handle(WorkflowInstanceCommitted notification, CancellationToken cancellationToken)
     {
-        hub.ToOverseers(new LiveEvent("instance", notification.InstanceId), notification.CorrelationId);
+        // A campaign's instances are correlated by its id; its owner is looked up only when a federation's account listens.
+        var federation = hub.HasFederationListeners && notification.CorrelationId is { } campaignId
+            ? await owners.FederationOfAsync(campaignId, cancellationToken)
+            : null;
+        hub.ToOverseers(new LiveEvent("instance", notification.InstanceId), federation);
         hub.ToTagHolders(notification.TaskTags, new LiveEvent("tasks"));
-        return ValueTask.CompletedTask;
     }
 }
 
 /// <summary>Participants reached new stages: the campaign's page refreshes its counts.</summary>
-public sealed class CampaignProgressedHandler(LiveUpdateHub hub) : INotificationHandler<CampaignProgressed>
+public sealed class CampaignProgressedHandler(LiveUpdateHub hub, CampaignOwners owners) : INotificationHandler<CampaignProgressed>
 {
-    public ValueTask Handle(CampaignProgressed notification, CancellationToken cancellationToken)
+    public async ValueTask Handle(CampaignProgressed notification, CancellationToken cancellationToken)
     {
         foreach (var campaignId in notification.CampaignIds)
-            hub.ToOverseers(new LiveEvent("campaign", campaignId), campaignId);
-        return ValueTask.CompletedTask;
+            hub.ToOverseers(new LiveEvent("campaign", campaignId), hub.HasFederationListeners ? await owners.FederationOfAsync(campaignId, cancellationToken) : null);
     }
 }

@@ -64,6 +64,40 @@ public sealed class LiveUpdateTests() : HostTestBase(StorageProvider.Sqlite)
     }
 
     [Fact]
+    public async Task A_federations_account_hears_of_its_campaigns_opened_after_its_stream_opened()
+    {
+        var ids = await ImportChambersAsync("名称,类型,邮箱,上级单位\n黄浦区工商联,县级工商联,hp@fic.example,\n黄浦区甲商会,行业商会,jia@chamber.example,黄浦区工商联\n");
+        (await Admin.PostAsJsonAsync("/api/users",
+            new { email = "hp-staff@fic.example", displayName = "黄浦区会员科", password = UserPassword, roles = new[] { "staff" }, federationId = ids[0] })).EnsureSuccessStatusCode();
+        using var districtStaff = await SignInAsync("hp-staff@fic.example");
+        await using var forDistrict = await LiveStream.OpenAsync(districtStaff);
+        foreach (var json in new[]
+        {
+            """
+            {"definitionId":"live-part","isPublished":true,"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"wait","type":"Elsa.Event","eventName":{"typeName":"String","expression":{"type":"Literal","value":"live-never"}}}],"connections":[]}}
+            """,
+            """
+            {"definitionId":"live-campaign","isPublished":true,"customProperties":{"rubric":"four-good"},"root":{"type":"Elsa.Flowchart","id":"f","activities":[
+              {"id":"each","type":"Chamber.ForEachParticipant","workflowDefinitionId":{"typeName":"String","expression":{"type":"Literal","value":"live-part"}},
+               "untilStage":{"typeName":"String","expression":{"type":"Literal","value":"wait"}}}],"connections":[]}}
+            """,
+        })
+        {
+            (await Admin.PostAsync("/api/workflow-definitions/import", new StringContent(json, Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        }
+
+        // The district opens and launches a campaign of its own after its stream opened: its changes reach the stream.
+        var created = await districtStaff.PostAsJsonAsync("/api/campaigns", new { name = "黄浦区创建活动", year = 2026, templateId = "live-campaign", participantIds = new[] { ids[1] } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var campaignId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.Accepted, (await districtStaff.PostAsync($"/api/campaigns/{campaignId}/launch", null)).StatusCode);
+
+        var own = Chamber.Campaigns.Lifecycle.CampaignService.CampaignInstanceId(campaignId);
+        Assert.Equal(("instance", own), await forDistrict.NextAsync(e => e.EventType == "instance" && e.Data == own));
+    }
+
+    [Fact]
     public async Task The_stream_is_for_signed_in_people_only()
     {
         using var anonymous = Host.CreateClient();
