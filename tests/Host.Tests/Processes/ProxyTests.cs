@@ -27,9 +27,14 @@ public sealed class ProxyTests
             Assert.DoesNotContain("secure", AuthCookie(http), StringComparison.OrdinalIgnoreCase);
 
         // One client guessing reaches the per-address limit; another client behind the same proxy does not notice.
-        for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, "203.0.113.5", "staff@fic.example", "wrong-guess")).StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await LoginAsync(client, "203.0.113.5", "staff@fic.example", "wrong-guess")).StatusCode);
+        // The limit is a fixed window of a minute: a window that turns during the guesses (CI once saw a
+        // fourth guess let through) gives up to three more before the refusal, so it may come 4th to 7th.
+        var guesses = new List<HttpStatusCode>();
+        while (guesses.Count < 7 && guesses.LastOrDefault() != HttpStatusCode.TooManyRequests)
+            guesses.Add((await LoginAsync(client, "203.0.113.5", "staff@fic.example", "wrong-guess")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, guesses[^1]);
+        Assert.InRange(guesses.Count, 4, 7);
+        Assert.All(guesses[..^1], g => Assert.Equal(HttpStatusCode.Unauthorized, g));
         Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(client, "203.0.113.6", "staff@fic.example", "wrong-guess")).StatusCode);
 
         // Guesses at one account spread over many addresses: after five the account refuses even the right password, for a while.
