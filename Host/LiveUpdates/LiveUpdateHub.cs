@@ -25,8 +25,11 @@ public sealed class LiveUpdateHub
     /// <summary>How many streams are open (for tests and diagnostics).</summary>
     public int Listeners => _listeners.Count;
 
+    // Counted as streams open and close: read on every instance commit, where a scan of the listeners would allocate.
+    private int _federationListeners;
+
     /// <summary>Whether a federation's account listens: only then must a change's campaign be looked up.</summary>
-    public bool HasFederationListeners => _listeners.Values.Any(l => l.Federations is not null);
+    public bool HasFederationListeners => Volatile.Read(ref _federationListeners) > 0;
 
     /// <summary>The events for one reader until <paramref name="cancellationToken"/> ends the stream; a keep-alive every <paramref name="keepAlive"/>.</summary>
     /// <param name="federations">The federations whose campaigns' changes reach this reader (campaigns opened later included); null: every campaign's.</param>
@@ -36,6 +39,8 @@ public sealed class LiveUpdateHub
         var id = Guid.NewGuid();
         var events = Channel.CreateBounded<LiveEvent>(new BoundedChannelOptions(Buffer) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         _listeners[id] = new Listener(tags, oversees, federations, events);
+        if (federations is not null)
+            Interlocked.Increment(ref _federationListeners);
         try
         {
             yield return new LiveEvent("ready");
@@ -63,6 +68,8 @@ public sealed class LiveUpdateHub
         finally
         {
             _listeners.TryRemove(id, out _);
+            if (federations is not null)
+                Interlocked.Decrement(ref _federationListeners);
         }
     }
 
