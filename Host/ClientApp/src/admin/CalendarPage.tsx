@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Descriptions, InputNumber, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AffectedDeadline, CalendarDayChange, CalendarYear, CalendarYearPreview } from '../api/types';
 import { errorText } from '../shared/errorText';
+import { useLoaded } from '../shared/useLoaded';
 import { serverNow } from '../shared/format';
 import { listCalendarYears, previewCalendarYear, saveCalendarYear } from './api';
 import { defaultImportYear, yearOfFile, yearToPrepare } from './calendarYears';
@@ -15,15 +16,13 @@ import { defaultImportYear, yearOfFile, yearToPrepare } from './calendarYears';
  */
 export default function CalendarPage() {
   const { t } = useTranslation();
-  const [years, setYears] = useState<CalendarYear[] | null>(null);
   const [year, setYear] = useState<number | null>(null);
   const [pending, setPending] = useState<{ file: string; preview: CalendarYearPreview } | null>(null);
   const [imported, setImported] = useState<CalendarYearPreview | null>(null);
   const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const load = useCallback(() => void listCalendarYears().then(setYears), []);
-  useEffect(load, [load]);
+  const { data: years, error: unread, reload: load } = useLoaded(() => listCalendarYears(), []);
   const known = years?.map((y) => y.year) ?? [];
   const importYear = year ?? defaultImportYear(known, serverNow());
 
@@ -64,6 +63,7 @@ export default function CalendarPage() {
         </Upload>
       </Space>}>
       {missingNext && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('calendar.missing', { year: missingNext })} data-testid="calendar-missing" />}
+      {unread != null && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={errorText(unread)} />}
       {message && <Alert type={message.type} showIcon closable onClose={() => setMessage(null)} style={{ marginBottom: 16 }} title={message.text} />}
       {imported && (
         <Alert type="warning" showIcon closable onClose={() => setImported(null)} style={{ marginBottom: 16 }} data-testid="calendar-affected"
@@ -71,7 +71,7 @@ export default function CalendarPage() {
           description={<AffectedTable deadlines={imported.affected} />} />
       )}
       <Typography.Paragraph type="secondary">{t('calendar.hint')}</Typography.Paragraph>
-      <Table<CalendarYear> rowKey="year" scroll={{ x: 'max-content' }} size="small" dataSource={[...(years ?? [])].sort((a, b) => b.year - a.year)} loading={!years} pagination={{ pageSize: 12 }}
+      <Table<CalendarYear> rowKey="year" scroll={{ x: 'max-content' }} size="small" dataSource={[...(years ?? [])].sort((a, b) => b.year - a.year)} loading={!years && unread == null} pagination={{ pageSize: 12 }}
         columns={[
           { title: t('campaigns.year'), dataIndex: 'year', width: 90 },
           { title: t('calendar.holidays'), dataIndex: 'holidays', width: 110 },

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, message } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FederationRef, UserView } from '../api/types';
 import { listFederations } from '../chambers/api';
 import { errorText } from '../shared/errorText';
+import { useLoaded } from '../shared/useLoaded';
 import { formatMoment } from '../shared/format';
 import { createUser, listUsers, updateUser } from './api';
 import { passwordRules } from '../auth/passwordRules';
@@ -12,7 +13,6 @@ const roles = ['admin', 'staff', 'leader', 'reviewer'];
 
 export default function UsersPage() {
   const { t } = useTranslation();
-  const [users, setUsers] = useState<UserView[] | null>(null);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();
@@ -32,8 +32,7 @@ export default function UsersPage() {
     }
   };
 
-  const load = useCallback(() => void listUsers().then(setUsers), []);
-  useEffect(load, [load]);
+  const { data: users, error: unread, reload: load } = useLoaded(() => listUsers(), []);
   // An account may work for a federation of the directory (市/县级工商联): it then reaches only that federation's campaigns and units.
   const [federations, setFederations] = useState<FederationRef[]>([]);
   useEffect(() => void listFederations().then((all) => setFederations(all.filter((f) => f.type === 'CountyFederation' || f.type === 'CityFederation'))), []);
@@ -63,7 +62,8 @@ export default function UsersPage() {
   return (
     <Card title={t('users.title')} extra={<Button type="primary" onClick={() => setCreating(true)}>{t('users.create')}</Button>}>
       {error && <Alert type="error" title={error} showIcon closable onClose={() => setError(null)} style={{ marginBottom: 16 }} />}
-      <Table<UserView> rowKey="id" scroll={{ x: 'max-content' }} dataSource={users ?? []} loading={!users}
+      {unread != null && <Alert type="error" title={errorText(unread)} showIcon style={{ marginBottom: 16 }} />}
+      <Table<UserView> rowKey="id" scroll={{ x: 'max-content' }} dataSource={users ?? []} loading={!users && unread == null}
         columns={[
           { title: t('users.email'), dataIndex: 'email' },
           // A person's name is written as they wrote it, whatever the interface's language.

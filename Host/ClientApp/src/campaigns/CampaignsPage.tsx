@@ -1,10 +1,11 @@
-import { Button, Card, Progress, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Card, Progress, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { CampaignRecord } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { errorText } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
+import { useLoaded } from '../shared/useLoaded';
 import { listCampaigns } from './api';
 import { campaignRows, type CampaignRow } from './campaignRows';
 import CampaignWizard from './CampaignWizard';
@@ -13,16 +14,15 @@ export default function CampaignsPage() {
   const { t } = useTranslation();
   const { hasRole } = useAuth();
   const navigate = useNavigate();
-  const [campaigns, setCampaigns] = useState<CampaignRecord[] | null>(null);
   const [creating, setCreating] = useState(false);
 
-  const load = useCallback(() => void listCampaigns().then(setCampaigns), []);
-  useEffect(load, [load]);
+  const { data: campaigns, error: unread } = useLoaded(() => listCampaigns(), []);
 
   return (
     <Card title={t('campaigns.title')} extra={hasRole('admin', 'staff') && <Button type="primary" onClick={() => setCreating(true)}>{t('campaigns.create')}</Button>}>
+      {unread != null && <Alert type="error" title={errorText(unread)} showIcon style={{ marginBottom: 16 }} />}
       {/* The districts' campaigns opened for a city's hang under it. */}
-      <Table<CampaignRow> rowKey="id" scroll={{ x: 'max-content' }} dataSource={campaignRows(campaigns ?? [])} loading={!campaigns}
+      <Table<CampaignRow> rowKey="id" scroll={{ x: 'max-content' }} dataSource={campaignRows(campaigns ?? [])} loading={!campaigns && unread == null}
         columns={[
           { title: t('common.name'), render: (_, c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link> },
           { title: t('campaigns.year'), dataIndex: 'year', width: 80 },

@@ -1,8 +1,7 @@
 import { Button, Card, Empty, List, Popconfirm, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DemonstrationUnit } from '../api/types';
 import { formatMoment } from '../shared/format';
+import { useLoaded } from '../shared/useLoaded';
 import { dropDemonstration, listDemonstrations } from './api';
 
 /** 示范单位: the participants staff picked to show the way, with why; staff may drop one. */
@@ -10,9 +9,7 @@ export default function DemonstrationUnitsCard({ campaignId, editable, refreshKe
   campaignId: string; editable: boolean; refreshKey: unknown; onChanged(): void;
 }) {
   const { t } = useTranslation();
-  const [units, setUnits] = useState<DemonstrationUnit[] | null>(null);
-  const load = useCallback(() => void listDemonstrations(campaignId).then(setUnits).catch(() => setUnits([])), [campaignId]);
-  useEffect(load, [load, refreshKey]);
+  const { data: units, reload } = useLoaded(() => listDemonstrations(campaignId), [campaignId, refreshKey], () => []);
 
   return (
     <Card title={t('demonstrations.title')} size="small" data-testid="demonstration-units" loading={!units}>
@@ -20,7 +17,7 @@ export default function DemonstrationUnitsCard({ campaignId, editable, refreshKe
         <List size="small" dataSource={units ?? []} renderItem={(unit) => (
           <List.Item data-testid="demonstration-unit" actions={editable ? [
             <Popconfirm key="drop" title={t('demonstrations.dropConfirm', { chamber: unit.chamber })} okText={t('common.yes')} cancelText={t('common.no')}
-              onConfirm={() => void dropDemonstration(campaignId, unit.chamberId).then(() => { load(); onChanged(); })}>
+              onConfirm={() => void dropDemonstration(campaignId, unit.chamberId).then(() => { reload(); onChanged(); })}>
               <Button type="link" size="small">{t('demonstrations.drop')}</Button>
             </Popconfirm>,
           ] : []}>

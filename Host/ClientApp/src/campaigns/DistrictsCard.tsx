@@ -1,7 +1,6 @@
 import { Card, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DistrictProgress } from '../api/types';
+import { useLoaded } from '../shared/useLoaded';
 import { listDistricts } from './api';
 
 /**
@@ -13,8 +12,7 @@ export default function DistrictsCard({ campaignId, refreshKey, selected, onSele
   campaignId: string; refreshKey: unknown; selected?: string; onSelect(district: string | undefined): void;
 }) {
   const { t } = useTranslation();
-  const [districts, setDistricts] = useState<DistrictProgress[] | null>(null);
-  useEffect(() => void listDistricts(campaignId).then(setDistricts).catch(() => setDistricts([])), [campaignId, refreshKey]);
+  const { data: districts } = useLoaded(() => listDistricts(campaignId), [campaignId, refreshKey], () => []);
   if (!districts || districts.filter((d) => d.district).length < 2) return null;
 
   return (

@@ -1,8 +1,8 @@
 import { Card, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignTreeView, FederationProgress } from '../api/types';
+import type { FederationProgress } from '../api/types';
+import { useLoaded } from '../shared/useLoaded';
 import { campaignTree } from './api';
 
 type Row = Omit<FederationProgress, 'children'> & { children?: Row[] };
@@ -23,8 +23,7 @@ export default function FederationTreeCard({ campaignId, refreshKey, selected, o
   campaignId: string; refreshKey: unknown; selected?: string; onSelect(federation: { id: string; name: string } | undefined): void;
 }) {
   const { t } = useTranslation();
-  const [tree, setTree] = useState<CampaignTreeView | null>(null);
-  useEffect(() => void campaignTree(campaignId).then(setTree).catch(() => setTree(null)), [campaignId, refreshKey]);
+  const { data: tree } = useLoaded(() => campaignTree(campaignId), [campaignId, refreshKey]);
   if (!tree || tree.federations.length === 0) return null;
 
   return (

@@ -1,10 +1,9 @@
 import { Card, List, Space, Tag, Typography } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NoticeView } from '../api/types';
 import { submissionFileUrl } from '../inbox/api';
 import { formatDay, formatMoment } from '../shared/format';
+import { useLoaded } from '../shared/useLoaded';
 import { listNotices } from './api';
 
 const statusColours: Record<string, string> = { draft: 'default', publicity: 'orange', published: 'green' };
@@ -12,8 +11,7 @@ const statusColours: Record<string, string> = { draft: 'default', publicity: 'or
 /** 通报与表彰决定: the campaign's circular and decision, where each stands — drafted, on public notice until a day, published — with its Word document. */
 export default function NoticesCard({ campaignId, refreshKey }: { campaignId: string; refreshKey: unknown }) {
   const { t, i18n } = useTranslation();
-  const [notices, setNotices] = useState<NoticeView[] | null>(null);
-  useEffect(() => void listNotices(campaignId).then(setNotices).catch(() => setNotices([])), [campaignId, refreshKey]);
+  const { data: notices } = useLoaded(() => listNotices(campaignId), [campaignId, refreshKey], () => []);
   if (!notices || notices.length === 0) return null;
 
   return (

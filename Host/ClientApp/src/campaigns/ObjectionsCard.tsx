@@ -1,29 +1,28 @@
 import { Alert, Button, Card, Input, List, Modal, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObjectionView } from '../api/types';
 import { errorText } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
+import { useLoaded } from '../shared/useLoaded';
 import { answerObjection, listObjections } from './api';
 
 /** 公示异议: what participants objected to while a notice was on public notice, and staff's answers, which the participant reads on its page. */
 export default function ObjectionsCard({ campaignId, canAct, refreshKey }: { campaignId: string; canAct: boolean; refreshKey: unknown }) {
   const { t, i18n } = useTranslation();
-  const [objections, setObjections] = useState<ObjectionView[] | null>(null);
   const [answering, setAnswering] = useState<ObjectionView | null>(null);
   const [answer, setAnswer] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => void listObjections(campaignId).then(setObjections).catch(() => setObjections([])), [campaignId]);
-  useEffect(load, [load, refreshKey]);
+  const { data: objections, show } = useLoaded(() => listObjections(campaignId), [campaignId, refreshKey], () => []);
   if (!objections || objections.length === 0) return null;
 
   const send = async () => {
     if (!answering) return;
     try {
-      await answerObjection(campaignId, answering.id, answer.trim());
+      const answered = await answerObjection(campaignId, answering.id, answer.trim());
+      show(objections.map((o) => (o.id === answered.id ? answered : o)));
       setAnswering(null);
       setAnswer('');
-      load();
     } catch (e) {
       setError(errorText(e));
     }

@@ -1,13 +1,13 @@
 import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { StarFilled, StarOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { oneLanguage } from '../shared/oneLanguage';
 import { Link } from 'react-router-dom';
-import type { Page } from '../api/http';
 import type { ChaseResult, ParticipantView } from '../api/types';
 import { errorText } from '../shared/errorText';
 import { formatDue } from '../shared/format';
+import { useLoaded } from '../shared/useLoaded';
 import { chaseParticipants, listParticipants, participantsExportUrl, pickDemonstration } from './api';
 import EvidenceCount from './EvidenceCount';
 import type { ParticipantFilter } from './participantFilter';
@@ -35,7 +35,6 @@ export default function ParticipantsCard({ campaignId, canAct, refreshKey, score
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<ParticipantFilter>({});
   const [page, setPage] = useState(1);
-  const [participants, setParticipants] = useState<Page<ParticipantView> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<string[]>([]);
   const [chasing, setChasing] = useState<ChaseTarget | null>(null);
@@ -47,12 +46,8 @@ export default function ParticipantsCard({ campaignId, canAct, refreshKey, score
   // The district is the page's (the districts card sets it); the other filters are this card's.
   const shown = useMemo(() => ({ ...filter, district, parent: parent?.id }), [filter, district, parent]);
   useEffect(() => setPage(1), [district, parent]);
-  const load = useCallback(() => {
-    listParticipants(campaignId, shown, { page, pageSize: 50 })
-      .then((p) => { setParticipants(p); setError(null); })
-      .catch((e) => setError(errorText(e)));
-  }, [campaignId, shown, page]);
-  useEffect(load, [load, refreshKey]);
+  const { data: participants, error: unread, reload: load } = useLoaded(() => listParticipants(campaignId, shown, { page, pageSize: 50 }),
+    [campaignId, shown, page, refreshKey]);
 
   const refine = (patch: Partial<ParticipantFilter>) => {
     setPage(1);
@@ -107,6 +102,7 @@ export default function ParticipantsCard({ campaignId, canAct, refreshKey, score
         )}
       </Space>}>
       {error && <Alert type="error" title={error} showIcon closable onClose={() => setError(null)} style={{ marginBottom: 12 }} />}
+      {unread != null && <Alert type="error" title={errorText(unread)} showIcon style={{ marginBottom: 12 }} />}
       {result && (
         <Alert type={result.chased > 0 ? 'success' : 'info'} showIcon closable onClose={() => setResult(null)} style={{ marginBottom: 12 }}
           data-testid="chase-result" title={t('campaigns.chased', result)} />

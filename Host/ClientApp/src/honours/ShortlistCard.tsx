@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { FileWordOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HonourEntry, ShortlistView } from '../api/types';
+import type { HonourEntry } from '../api/types';
 import { submissionFileUrl } from '../inbox/api';
 import { errorText } from '../shared/errorText';
 import { formatMoment } from '../shared/format';
+import { useLoaded } from '../shared/useLoaded';
 import { changeHonour, getShortlist } from './api';
 
 const statusColours: Record<string, string> = { proposed: 'orange', decided: 'blue', published: 'green' };
@@ -17,13 +18,11 @@ const statusColours: Record<string, string> = { proposed: 'orange', decided: 'bl
  */
 export default function ShortlistCard({ campaignId, canAct, refreshKey }: { campaignId: string; canAct: boolean; refreshKey: unknown }) {
   const { t, i18n } = useTranslation();
-  const [list, setList] = useState<ShortlistView | null>(null);
   const [changing, setChanging] = useState<HonourEntry | null>(null);
   const [note, setNote] = useState('');
   const [tier, setTier] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => void getShortlist(campaignId).then(setList).catch(() => setList(null)), [campaignId]);
-  useEffect(load, [load, refreshKey]);
+  const { data: list, show } = useLoaded(() => getShortlist(campaignId), [campaignId, refreshKey]);
   if (!list) return null;
 
   const kind = list.kind === 'recognition' ? 'recognition' : 'commendation';
@@ -37,7 +36,7 @@ export default function ShortlistCard({ campaignId, canAct, refreshKey }: { camp
   const save = async () => {
     if (!changing) return;
     try {
-      setList(await changeHonour(campaignId, changing.chamberId, { included: !changing.included, tier: tier ?? null, note: note.trim() }));
+      show(await changeHonour(campaignId, changing.chamberId, { included: !changing.included, tier: tier ?? null, note: note.trim() }));
       setChanging(null);
     } catch (e) {
       setError(errorText(e));

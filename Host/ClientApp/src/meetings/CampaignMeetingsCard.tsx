@@ -1,9 +1,10 @@
 import { Button, Card, Empty, Modal, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { CampaignMeetingView } from '../api/types';
 import { beijingDateTime, formatDay, formatMoment } from '../shared/format';
+import { useLoaded } from '../shared/useLoaded';
 import { listCampaignMeetings, moveCampaignMeeting } from './api';
 import MeetingSheetDrawer from './MeetingSheetDrawer';
 import MoveMeetingForm from './MoveMeetingForm';
@@ -17,12 +18,10 @@ const statusColors: Record<string, string> = { planned: 'default', scheduled: 'b
  */
 export default function CampaignMeetingsCard({ campaignId, canAct, refreshKey }: { campaignId: string; canAct: boolean; refreshKey: unknown }) {
   const { t, i18n } = useTranslation();
-  const [meetings, setMeetings] = useState<CampaignMeetingView[] | null>(null);
   const [moving, setMoving] = useState<CampaignMeetingView | null>(null);
   const [params, setParams] = useSearchParams();
   const open = params.get('meeting');
-  const load = useCallback(() => void listCampaignMeetings(campaignId).then(setMeetings).catch(() => setMeetings([])), [campaignId]);
-  useEffect(load, [load, refreshKey]);
+  const { data: meetings, reload: load } = useLoaded(() => listCampaignMeetings(campaignId), [campaignId, refreshKey], () => []);
 
   const openSheet = (id: string | null) => setParams((p) => {
     const next = new URLSearchParams(p);
