@@ -3,10 +3,11 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { oneLanguage } from '../shared/oneLanguage';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { CampaignView, RetryResult } from '../api/types';
+import type { RetryResult } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { errorText } from '../shared/errorText';
 import { formatDue, formatMoment, personLabel } from '../shared/format';
+import { useLoaded } from '../shared/useLoaded';
 import TimelineList from '../timeline/TimelineList';
 import type { TimelineEntry } from '../timeline/sentence';
 import { deleteCampaign, getCampaign, getCampaignTimeline, launchCampaign, retryFaulted } from './api';
@@ -29,7 +30,6 @@ export default function CampaignDetailPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const { hasRole, user } = useAuth();
-  const [view, setView] = useState<CampaignView | null>(null);
   const [timeline, setTimeline] = useState<TimelineEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -42,14 +42,12 @@ export default function CampaignDetailPage() {
   const [federation, setFederation] = useState<{ id: string; name: string } | undefined>();
   const navigate = useNavigate();
 
-  const load = useCallback(() => {
-    getCampaign(id).then(setView).catch((e) => setError(errorText(e)));
-  }, [id]);
+  // Reloaded on every live update: only the newest answer stands (a launch's or stop's own answer included).
+  const { data: view, error: unread, reload: load, show: setView } = useLoaded(() => getCampaign(id), [id]);
   // The story below the figures: asked for once they are shown, and again at most every ten seconds.
   const loadTimeline = useCallback(() => {
     getCampaignTimeline(id).then(setTimeline).catch(() => setTimeline([]));
   }, [id]);
-  useEffect(load, [load]);
   const shown = view != null;
   useEffect(() => { if (shown) loadTimeline(); }, [shown, loadTimeline]);
 
@@ -113,7 +111,9 @@ export default function CampaignDetailPage() {
     });
   };
 
-  if (error) return <Alert type="error" title={error} showIcon />;
+  // A campaign that cannot be read at all (not found, not this account's) is an error page; a failed refresh keeps what is shown.
+  const failure = error ?? (!view && unread != null ? errorText(unread) : null);
+  if (failure) return <Alert type="error" title={failure} showIcon />;
   if (!view) return <Card loading />;
   const overdue = view.stages.reduce((sum, s) => sum + s.overdue, 0);
   // Before any chamber is asked, a campaign waits for its plan's sign-off: say so, and for whom.
