@@ -259,7 +259,10 @@ public static class ChamberImport
     public static string NameKey(string name) => Collapse(name.Normalize(NormalizationForm.FormKC)).ToLowerInvariant();
 
     internal static string ExtraJson(IReadOnlyDictionary<string, string> extra) =>
-        extra.Count == 0 ? "" : JsonSerializer.Serialize(extra, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        extra.Count == 0 ? "" : JsonSerializer.Serialize(extra, ExtraJsonOptions);
+
+    // One instance for every row: System.Text.Json builds its serialization metadata once per options object.
+    private static readonly JsonSerializerOptions ExtraJsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

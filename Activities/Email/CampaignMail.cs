@@ -47,7 +47,10 @@ public static class CampaignMail
 
     public static string EnglishDate(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
-    public static string ChineseWeekday(DateOnly date) => CultureInfo.GetCultureInfo("zh-CN").DateTimeFormat.GetDayName(date.DayOfWeek);
+    /// <summary>星期一 … 星期日. A table, not the zh-CN culture: its lookup takes a lock that 50,000 letters written on two cores queued on.</summary>
+    public static string ChineseWeekday(DateOnly date) => ChineseWeekdays[(int)date.DayOfWeek];
+
+    private static readonly string[] ChineseWeekdays = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
 
     /// <summary>A message to a chamber, in its language, with its fresh portal link and the signature of that language.</summary>
     /// <param name="chamber">The chamber's record when the step has just read it, which saves reading it again.</param>

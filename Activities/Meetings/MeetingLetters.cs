@@ -80,28 +80,32 @@ public sealed class MeetingLetters(
         var calendar = mailing.Template == Cancelled
             ? CalendarRequest.Cancellation(uid, mailing.Sequence, meeting.Title, meeting.Location, start, end, clock.GetUtcNow(), organizer)
             : CalendarRequest.Request(uid, mailing.Sequence, meeting.Title, meeting.Location, meeting.Description, start, end, clock.GetUtcNow(), organizer);
-        return new Letters(db => CampaignMeetings.Invitees(db, meeting),
-            (chamber, ct) => LetterAsync(mailing, meeting, calendar, campaign, wording, chamber, instanceId, ct));
+        // The fields every letter of the mailing shares, worked out once for all of them.
+        var news = new MeetingNews(mailing, meeting, calendar, campaign, wording, CampaignMail.MeetingFields(start));
+        return new Letters(db => CampaignMeetings.Invitees(db, meeting), (chamber, ct) => LetterAsync(news, chamber, instanceId, ct));
     }
 
-    private async ValueTask<OutboxMessage?> LetterAsync(ParticipantMailing mailing, CampaignMeetingRecord meeting, CalendarRequest calendar, string campaign,
-        CampaignWording wording, ChamberRecord chamber, string? instanceId, CancellationToken cancellationToken)
+    private sealed record MeetingNews(ParticipantMailing Mailing, CampaignMeetingRecord Meeting, CalendarRequest Calendar, string Campaign,
+        CampaignWording Wording, IReadOnlyDictionary<string, object?> When);
+
+    private async ValueTask<OutboxMessage?> LetterAsync(MeetingNews news, ChamberRecord chamber, string? instanceId, CancellationToken cancellationToken)
     {
         var addresses = EmailMessage.Addresses(chamber.Email);
         if (addresses.Count == 0)
             return null;
+        var (mailing, meeting) = (news.Mailing, news.Meeting);
         var cancelled = mailing.Template == Cancelled;
-        var ics = calendar.For(addresses.Select(address => new CalendarPerson(chamber.Name, address)));
+        var ics = news.Calendar.For(addresses.Select(address => new CalendarPerson(chamber.Name, address)));
 
         var language = MessageLanguage.Of(chamber.Language);
-        var model = CampaignMail.MeetingFields(Utc(meeting.StartsAt));
+        var model = new Dictionary<string, object?>(news.When);
         model["chamber"] = chamber.Name;
-        model["campaign"] = campaign;
+        model["campaign"] = news.Campaign;
         model["title"] = meeting.Title;
         model["description"] = meeting.Description;
         model["location"] = meeting.Location;
         model["link"] = links.IssueLink(chamber);
-        wording.AddTo(model, portal.Value, language);
+        news.Wording.AddTo(model, portal.Value, language);
         if (!cancelled)
         {
             model["replyDue"] = CampaignMail.ChineseDate(meeting.ReplyDue);

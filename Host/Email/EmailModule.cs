@@ -57,15 +57,9 @@ public static class EmailModule
         IDbContextFactory<WorkflowsDbContext> contexts, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var query = db.Outbox.AsNoTracking();
-        if (status is not null)
-            query = query.Where(m => m.Status == status);
-        if (!string.IsNullOrEmpty(channel))
-            query = query.Where(m => m.Channel == channel);
-        if (!string.IsNullOrEmpty(instanceId))
-            query = query.Where(m => m.InstanceId == instanceId);
+        var query = OutboxStore.Listing(db, status, channel, instanceId);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip(page.Skip).Take(page.Size)
+        var items = await query.Skip(page.Skip).Take(page.Size)
             .Select(m => new OutboxItem(m.Id, m.Channel, m.Summary, m.Status, m.Attempts, m.LastError, m.InstanceId, m.CreatedAt, m.NextAttemptAt, m.SentAt))
             .ToListAsync(ct);
         return TypedResults.Ok(page.Of(total, items));

@@ -77,7 +77,9 @@ public sealed class LiveUpdateHub
     {
         if (tags.Count == 0)
             return;
-        foreach (var listener in _listeners.Values)
+        // Enumerated as it stands, without a lock: Values takes every lock of the dictionary and
+        // copies it, and every workflow commit calls here (the launch queued on it).
+        foreach (var (_, listener) in _listeners)
         {
             if (tags.Any(listener.Tags.Contains))
                 listener.Events.Writer.TryWrite(change);
@@ -87,7 +89,7 @@ public sealed class LiveUpdateHub
     /// <param name="campaignFederation">The federation whose campaign the change belongs to (null: the top level's, or no campaign's): a federation's account hears only of its own campaigns'.</param>
     public void ToOverseers(LiveEvent change, string? campaignFederation)
     {
-        foreach (var listener in _listeners.Values)
+        foreach (var (_, listener) in _listeners)
         {
             if (listener.Oversees && (listener.Federations is null || campaignFederation is not null && listener.Federations.Contains(campaignFederation)))
                 listener.Events.Writer.TryWrite(change);

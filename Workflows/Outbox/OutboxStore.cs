@@ -10,6 +10,22 @@ namespace Chamber.Workflows.Outbox;
 public sealed class OutboxStore(IDbContextFactory<WorkflowsDbContext> contexts, TimeProvider clock)
 {
     /// <summary>
+    /// The outbox page's messages, newest first, filtered by status, channel and instance. A
+    /// channel's page is read off <c>ix_outbox_messages_channel_created</c>, not sorted whole.
+    /// </summary>
+    public static IOrderedQueryable<OutboxRecord> Listing(WorkflowsDbContext db, OutboxStatus? status, string? channel, string? instanceId)
+    {
+        var query = db.Outbox.AsNoTracking();
+        if (status is not null)
+            query = query.Where(m => m.Status == status);
+        if (!string.IsNullOrEmpty(channel))
+            query = query.Where(m => m.Channel == channel);
+        if (!string.IsNullOrEmpty(instanceId))
+            query = query.Where(m => m.InstanceId == instanceId);
+        return query.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);
+    }
+
+    /// <summary>
     /// Claims up to <paramref name="max"/> messages of a channel that are due: pending ones whose
     /// next attempt has come, and ones a sender claimed but never finished (its lease ran out — the
     /// host died mid-send). Each claim is a compare-and-set, so two senders never hold one message.

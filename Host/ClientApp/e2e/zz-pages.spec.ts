@@ -90,6 +90,11 @@ test('every page in both languages and at both sizes, with nothing in two langua
   const view = (await (await request.get(`/api/campaigns/${campaign.id}`)).json()) as { instanceId: string };
   const chamber = ((await (await request.get('/api/chambers?pageSize=1')).json()).items as { id: string }[])[0];
   const { link } = await api.post(`/api/chambers/${chamber.id}/portal-link`, {}) as { link: string };
+  // The portal of a chamber whose campaign was stopped (stop.spec), with the notice saying so.
+  const stoppedCampaign = campaigns.find((c) => c.status === 'Stopped');
+  expect(stoppedCampaign, 'a stopped campaign (stop.spec runs first)').toBeTruthy();
+  const stoppedChamber = ((await (await request.get(`/api/campaigns/${stoppedCampaign!.id}/participants?pageSize=1`)).json()).items as { chamberId: string }[])[0];
+  const { link: stoppedLink } = await api.post(`/api/chambers/${stoppedChamber.chamberId}/portal-link`, {}) as { link: string };
   const pages: [string, string][] = [
     ['dashboard', '/'], ['campaigns', '/campaigns'], ['campaign', `/campaigns/${campaign.id}`], ['inbox', '/inbox'], ['chambers', '/chambers'],
     ['rubrics', '/rubrics'], ['calendar', '/admin/calendar'], ['definitions', '/designer'], ['designer', '/designer/four-good-chamber'],
@@ -104,9 +109,10 @@ test('every page in both languages and at both sizes, with nothing in two langua
       await context.addInitScript((chosen) => localStorage.setItem('ccw.language', chosen), language);
       const page = await context.newPage();
       // Signed out: the sign-in page and a chamber's portal.
-      for (const [name, path] of [['signin', '/signin'], ['portal', new URL(link).pathname]] as const) {
+      for (const [name, path] of [['signin', '/signin'], ['portal', new URL(link).pathname], ['portal-stopped', new URL(stoppedLink).pathname]] as const) {
         await page.goto(path);
         await page.waitForLoadState('networkidle', { timeout: 3_000 }).catch(() => undefined);
+        if (name === 'portal-stopped') await expect(page.getByTestId('portal-stopped')).toBeVisible();
         problems.push(...await check(page, language, `${language}-${size.name}-${name}`, size.name === 'phone'));
       }
       // Signed in through the API (the sign-in form is in the language being read): the context shares its cookie.

@@ -31,6 +31,9 @@ var received = Arg("--received", "");
 var noDelivery = args2.Contains("--no-delivery");
 // Diagnostic: leave the Hosts' data folders (the SQLite file) behind for inspection.
 var keepData = args2.Contains("--keep-data");
+// Diagnostic: the Hosts' own log (their campaign work at Information, with times) into this file, the benchmark's steps marked in it.
+var hostLog = Arg("--host-log", "") is { Length: > 0 } logPath ? TextWriter.Synchronized(new StreamWriter(logPath) { AutoFlush = true }) : null;
+void Mark(string step) => hostLog?.WriteLine($"{DateTime.Now:HH:mm:ss.fff} ==== {step}");
 var storage = postgres.Length == 0 ? "SQLite" : $"PostgreSQL, {hostCount} Host{(hostCount == 1 ? "" : "s")} on one database";
 
 Console.WriteLine("Chamber Campaign Workflows — campaign benchmark");
@@ -61,7 +64,11 @@ try
             ["Email__SenderEnabled"] = noDelivery ? "false" : "true",
             // As ops/run and the deployment guide start a Host (ops/DEPLOYMENT.md, "Runtime setting").
             ["DOTNET_TC_CallCountThreshold"] = Environment.GetEnvironmentVariable("DOTNET_TC_CallCountThreshold") ?? "1000",
-        }));
+            ["Logging__LogLevel__Chamber"] = hostLog is null ? "Warning" : "Information",
+            ["Logging__Console__FormatterName"] = "simple",
+            ["Logging__Console__FormatterOptions__SingleLine"] = "true",
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+        }, hostLog));
     foreach (var host in hosts)
         await host.SignInAsync(Admin, Password);
     var http = hosts[0].Http;
@@ -196,6 +203,7 @@ try
     // has come, so its invitation (one message and .ics per participant) is written to all at once.
     var before = (await reader.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&pageSize=1")).GetProperty("total").GetInt32();
     var meeting = (await reader.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/meetings")).EnumerateArray().First();
+    Mark("(6) the meeting moved");
     var invite = Stopwatch.StartNew();
     (await http.PostAsJsonAsync($"/api/campaigns/{id}/meetings/{meeting.GetProperty("id").GetString()}/move", new { date = "2026-04-27", time = "14:30" }))
         .EnsureSuccessStatusCode();
@@ -204,6 +212,7 @@ try
     while ((invitations = (await reader.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&pageSize=1")).GetProperty("total").GetInt32() - before) < chambers)
         await Task.Delay(100);
     var inviteSeconds = invite.Elapsed.TotalSeconds;
+    Mark("(6) every invitation in the outbox");
     Console.WriteLine($"  (6) meeting invitation: {invitations:N0} e-mails, each with its own .ics, in the outbox {inviteSeconds:N1} s after staff moved the meeting "
         + $"(the move itself answered in {moveSeconds:N2} s)");
     var inviteDelivery = Stopwatch.StartNew();
@@ -253,6 +262,7 @@ try
         name = "2026年“四好”商会建设（市、区两级，基准）", year = 2026, templateId = "shanghai-2017-campaign", participantIds = federations, leaders, reviewers,
         schedule = new Dictionary<string, string> { ["launchDistrictsAtOnce"] = "true" },
     })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    Mark("(9) the city's launch");
     var cascade = Stopwatch.StartNew();
     (await http.PostAsync($"/api/campaigns/{cityCampaign}/launch", null)).EnsureSuccessStatusCode();
     int cascadeLaunched, cascadeRunning;
@@ -268,6 +278,7 @@ try
     }
 
     var cascadeSeconds = cascade.Elapsed.TotalSeconds;
+    Mark("(9) every district's chambers launched");
     Console.WriteLine($"  (9) the cascade: 1 city campaign over {federations.Count} districts, whose {cascadeRunning} campaigns launched {cascadeLaunched:N0} chambers "
         + $"{cascadeSeconds:N1} s after the city's launch");
 
@@ -390,7 +401,7 @@ internal sealed class BenchHost
 
     public int Pid => _process.Id;
 
-    public static BenchHost Start(string hostDll, int port, string postgres, Dictionary<string, string> settings)
+    public static BenchHost Start(string hostDll, int port, string postgres, Dictionary<string, string> settings, TextWriter? log)
     {
         var data = Directory.CreateTempSubdirectory("ccw-bench-campaign-").FullName;
         var storage = postgres.Length == 0
@@ -406,7 +417,7 @@ internal sealed class BenchHost
         foreach (var (key, value) in settings.Concat(storage))
             start.Environment[key] = value;
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (log is not null && e.Data is { } line) log.WriteLine(line); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine($"host :{port}: " + line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
