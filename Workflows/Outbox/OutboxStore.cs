@@ -35,10 +35,13 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowsDbContext> contexts, 
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + lease;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var candidates = await db.Outbox.AsNoTracking()
-            .Where(m => m.Channel == channel
-                        && ((m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now) || (m.Status == OutboxStatus.Sending && m.LockedUntil < now)))
-            .OrderBy(m => m.NextAttemptAt).Take(max).ToListAsync(cancellationToken);
+        // Two seeks on the delivery index (channel, status, next_attempt_at), each in its order, instead
+        // of one query with an OR of the two statuses: with that, SQLite read every message of the
+        // channel for each claim (33 ms with 200,000 e-mails, and 0.9 s once an index ordered by
+        // created_at was there to choose instead); now 2 ms.
+        var due = await Due(db, channel, now).Take(max).ToListAsync(cancellationToken);
+        var abandoned = await Abandoned(db, channel, now).Take(max).ToListAsync(cancellationToken);
+        var candidates = abandoned.Count == 0 ? due : [.. due.Concat(abandoned).OrderBy(m => m.NextAttemptAt).Take(max)];
         var claimed = new List<OutboxRecord>(candidates.Count);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var message in candidates)
@@ -60,6 +63,14 @@ public sealed class OutboxStore(IDbContextFactory<WorkflowsDbContext> contexts, 
         await transaction.CommitAsync(cancellationToken);
         return claimed;
     }
+
+    /// <summary>A channel's pending messages whose next attempt has come, the earliest first.</summary>
+    public static IOrderedQueryable<OutboxRecord> Due(WorkflowsDbContext db, string channel, DateTime now) =>
+        db.Outbox.AsNoTracking().Where(m => m.Channel == channel && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now).OrderBy(m => m.NextAttemptAt);
+
+    /// <summary>A channel's messages a sender claimed and never finished, its lease run out.</summary>
+    public static IOrderedQueryable<OutboxRecord> Abandoned(WorkflowsDbContext db, string channel, DateTime now) =>
+        db.Outbox.AsNoTracking().Where(m => m.Channel == channel && m.Status == OutboxStatus.Sending && m.LockedUntil < now).OrderBy(m => m.NextAttemptAt);
 
     /// <summary>When the earliest pending message of a channel falls due, or null when none is pending.</summary>
     public async Task<DateTimeOffset?> NextDueAtAsync(string channel, CancellationToken cancellationToken = default)
