@@ -15,11 +15,12 @@ public sealed record ShortlistRequest(string Honour, string Kind, int? Quota, IR
 
 /// <summary>One unit that passed, as staff and leaders read the list.</summary>
 /// <param name="TiedAtQuota">Left off although it scored as much as the last unit on the list: the quota cut between equals, and staff choose.</param>
+/// <param name="ReviewedBy">The federation whose campaign reviewed it, below this one (a district's chamber on the city's list); null: this campaign's own participant.</param>
 public sealed record HonourEntry(string ChamberId, string Chamber, string? District, int Rank, double Score, string? Tier, bool Included, bool TiedAtQuota,
-    string? Note, string? ChangedBy, DateTimeOffset? ChangedAt);
+    string? Note, string? ChangedBy, DateTimeOffset? ChangedAt, string? ReviewedBy = null);
 
 /// <summary>A campaign's 拟表彰名单: its settings, where it stands, and every unit that passed, in rank order.</summary>
-/// <param name="Participants">How many took part in the campaign; <see cref="Entries"/> are those that passed.</param>
+/// <param name="Participants">How many units took part, at its level and the levels below; <see cref="Entries"/> are those that passed.</param>
 public sealed record ShortlistView(string CampaignId, string Honour, string Kind, int? Quota, IReadOnlyList<HonourTier> Tiers, string Status, string? FileId,
     int Participants, int Included, IReadOnlyList<HonourEntry> Entries);
 
@@ -31,7 +32,9 @@ public sealed record HonourChange(bool Included, string? Tier, string? Note);
 /// 000 "表彰先进" — not every pass mailed a prize. When the review is over, the units that passed
 /// are ranked by score into the campaign's tiers, up to its quota; staff strike or add units, each
 /// with a reason, until the leaders sign the list off; the decision is drafted from it, goes on
-/// 公示, and once published makes the units it names commended (or recognised).
+/// 公示, and once published makes the units it names commended (or recognised). A city's list
+/// takes in the chambers its districts reviewed in the campaigns it opened for them, as the city
+/// commends across the whole city (<see cref="CampaignLevels"/>).
 /// </summary>
 public sealed class CampaignHonours(IDbContextFactory<CampaignDbContext> campaigns, SubmissionFiles files, TimeProvider clock)
 {
@@ -49,11 +52,7 @@ public sealed class CampaignHonours(IDbContextFactory<CampaignDbContext> campaig
         var existing = await db.Shortlists.FirstOrDefaultAsync(s => s.CampaignId == campaignId, cancellationToken);
         if (existing?.Status == ShortlistStatus.Published)
             throw new InvalidOperationException(ReaderText.Of("表彰决定已印发，名单不再变动", "The decision naming the list was published; the list no longer changes."));
-        var passed = await db.CampaignParticipants.AsNoTracking()
-            .Where(p => p.CampaignId == campaignId && p.Score != null
-                && (p.Outcome == CampaignProgress.Outcomes.Passed || p.Outcome == CampaignProgress.Outcomes.Commended))
-            .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => new HonourCandidate(p.ChamberId, c.Name, p.Score!.Value))
-            .ToListAsync(cancellationToken);
+        var passed = await PassedAsync(db, campaignId, cancellationToken);
         if (existing is not null)
             return await ReopenAsync(db, existing, passed, cancellationToken);
 
@@ -80,6 +79,22 @@ public sealed class CampaignHonours(IDbContextFactory<CampaignDbContext> campaig
         await transaction.CommitAsync(cancellationToken);
         await WriteDocumentAsync(db, existing, cancellationToken);
         return (await ViewAsync(db, campaignId, cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The units that passed with a score, here and in the campaigns below (a unit reviewed on two
+    /// levels counts with its better score). The federations whose parts opened those campaigns
+    /// were not scored, and are not among them.
+    /// </summary>
+    private static async Task<List<HonourCandidate>> PassedAsync(CampaignDbContext db, string campaignId, CancellationToken cancellationToken)
+    {
+        var levels = (await CampaignLevels.AtAndBelowAsync(db, campaignId, cancellationToken)).Keys.ToList();
+        var passed = await db.CampaignParticipants.AsNoTracking()
+            .Where(p => levels.Contains(p.CampaignId) && p.Score != null
+                && (p.Outcome == CampaignProgress.Outcomes.Passed || p.Outcome == CampaignProgress.Outcomes.Commended))
+            .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => new HonourCandidate(p.ChamberId, c.Name, p.Score!.Value))
+            .ToListAsync(cancellationToken);
+        return [.. passed.GroupBy(c => c.ChamberId, StringComparer.Ordinal).Select(g => g.MaxBy(c => c.Score)!)];
     }
 
     private async Task<ShortlistView> ReopenAsync(CampaignDbContext db, ShortlistRecord list, IReadOnlyList<HonourCandidate> passed, CancellationToken cancellationToken)
@@ -118,14 +133,37 @@ public sealed class CampaignHonours(IDbContextFactory<CampaignDbContext> campaig
             .Join(db.Chambers.AsNoTracking(), h => h.ChamberId, c => c.Id, (h, c) => new { Honour = h, c.Name, c.District })
             .ToListAsync(cancellationToken);
         rows = [.. rows.OrderBy(r => r.Honour.Rank).ThenBy(r => r.Name, StringComparer.Ordinal)];
+        var levels = await CampaignLevels.AtAndBelowAsync(db, campaignId, cancellationToken);
+        var reviewers = await ReviewersBelowAsync(db, levels, cancellationToken);
         var lastIncluded = rows.LastOrDefault(r => r.Honour.Included)?.Honour.Score;
         var entries = rows.Select(r => new HonourEntry(r.Honour.ChamberId, r.Name, r.District, r.Honour.Rank, r.Honour.Score, r.Honour.Tier, r.Honour.Included,
             !r.Honour.Included && list.Quota is not null && r.Honour.Score == lastIncluded, r.Honour.Note, r.Honour.ChangedBy,
-            r.Honour.ChangedAt is { } at ? Utc(at) : null)).ToList();
+            r.Honour.ChangedAt is { } at ? Utc(at) : null, reviewers.GetValueOrDefault(r.Honour.ChamberId))).ToList();
 
-        var participants = await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.ParticipantCount).FirstOrDefaultAsync(cancellationToken);
+        // The units of every level, less the federations whose own campaigns carried the units below them.
+        var ids = levels.Keys.ToList();
+        var participants = await db.Campaigns.Where(c => ids.Contains(c.Id)).SumAsync(c => c.ParticipantCount, cancellationToken) - (levels.Count - 1);
         return new ShortlistView(campaignId, list.Honour, list.Kind, list.Quota, TiersOf(list), list.Status, list.FileId, participants,
             entries.Count(e => e.Included), entries);
+    }
+
+    /// <summary>Each chamber reviewed in a campaign below this one, with the name of the federation that ran it.</summary>
+    private static async Task<Dictionary<string, string>> ReviewersBelowAsync(CampaignDbContext db, IReadOnlyDictionary<string, string?> levels,
+        CancellationToken cancellationToken)
+    {
+        var below = levels.Where(l => l.Value is not null).ToDictionary(l => l.Key, l => l.Value!);
+        if (below.Count == 0)
+            return [];
+        var ids = below.Keys.ToList();
+        var federations = below.Values.Distinct().ToList();
+        var names = await db.Chambers.AsNoTracking().Where(c => federations.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var reviewed = await db.CampaignParticipants.AsNoTracking().Where(p => ids.Contains(p.CampaignId) && p.Score != null)
+            .Select(p => new { p.ChamberId, p.CampaignId }).ToListAsync(cancellationToken);
+        return reviewed.GroupBy(p => p.ChamberId).ToDictionary(g => g.Key, g =>
+        {
+            var federation = below[g.First().CampaignId];
+            return names.GetValueOrDefault(federation) ?? federation;
+        });
     }
 
     /// <summary>
@@ -196,8 +234,10 @@ public sealed class CampaignHonours(IDbContextFactory<CampaignDbContext> campaig
         if (list is null)
             return null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Commended where each took part: at this level, or in its district's campaign below.
+        var levels = (await CampaignLevels.AtAndBelowAsync(db, campaignId, cancellationToken)).Keys.ToList();
         var named = db.Honours.Where(h => h.CampaignId == campaignId && h.Included).Select(h => h.ChamberId);
-        await db.CampaignParticipants.Where(p => p.CampaignId == campaignId && named.Contains(p.ChamberId))
+        await db.CampaignParticipants.Where(p => levels.Contains(p.CampaignId) && named.Contains(p.ChamberId))
             .ExecuteUpdateAsync(p => p.SetProperty(r => r.Outcome, CampaignProgress.Outcomes.Commended), cancellationToken);
         list.Status = ShortlistStatus.Published;
         list.PublishedAt = clock.GetUtcNow().UtcDateTime;
@@ -225,7 +265,9 @@ public sealed class CampaignHonours(IDbContextFactory<CampaignDbContext> campaig
     {
         var verb = HonourKinds.Verb(list.Kind);
         var quota = list.Quota is { } q ? $"，名额{q}个" : "";
-        string Named(HonourEntry e) => string.Create(CultureInfo.InvariantCulture, $"{e.Chamber}（{e.Score:0.#}分）");
+        // A chamber a district reviewed says so: the leaders weigh scores given on two levels.
+        string Named(HonourEntry e) => string.Create(CultureInfo.InvariantCulture,
+            $"{e.Chamber}（{(e.ReviewedBy is { } by ? by + "考核，" : "")}{e.Score:0.#}分）");
         var on = list.Entries.Where(e => e.Included).ToList();
         var units = list.Tiers.Count > 0
             ? list.Tiers.Select(t => new NoticeUnits(t.Name, [.. on.Where(e => e.Tier == t.Name).Select(Named)])).ToList()

@@ -153,8 +153,8 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
     }
 
     /// <summary>
-    /// A participant's objection to a notice in its 公示. Null when the notice is not one of its
-    /// campaigns' in 公示; <see cref="CampaignRequestException"/> for an empty or long text, or after the period.
+    /// A participant's objection to a notice in its 公示 (a district's chamber may object to the
+    /// city's). Null when the notice is not one of its campaigns' (or theirs above) in 公示; <see cref="CampaignRequestException"/> for an empty or long text, or after the period.
     /// </summary>
     public async Task<ObjectionView?> ObjectAsync(string chamberId, string noticeId, string? text, CancellationToken cancellationToken = default)
     {
@@ -165,7 +165,7 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
             throw new CampaignRequestException(ReaderText.Of($"异议不超过 {MaxObjectionLength} 字", $"An objection has at most {MaxObjectionLength:N0} characters."));
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var notice = await db.Notices.AsNoTracking().FirstOrDefaultAsync(n => n.Id == noticeId && n.Status == NoticeKinds.Publicity, cancellationToken);
-        if (notice is null || !await db.CampaignParticipants.AnyAsync(p => p.CampaignId == notice.CampaignId && p.ChamberId == chamberId, cancellationToken))
+        if (notice is null || !(await CampaignLevels.ReachingAsync(db, chamberId, cancellationToken)).Contains(notice.CampaignId))
             return null;
         if (notice.PublicityUntil is { } until && BeijingTime.Today(clock) > until)
             throw new CampaignRequestException(ReaderText.Of($"公示已于{CampaignMail.ChineseDate(until)}结束", $"The publicity period ended on {until:yyyy-MM-dd}."));
@@ -254,10 +254,11 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
     public async Task<IReadOnlyList<PortalNotice>> OfChamberAsync(string chamberId, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        // Its campaigns' notices, and those of the campaigns above them: a district's chamber reads the city's decision.
+        var reaching = await CampaignLevels.ReachingAsync(db, chamberId, cancellationToken);
         var rows = await (
-                from p in db.CampaignParticipants.AsNoTracking().Where(p => p.ChamberId == chamberId)
-                join campaign in db.Campaigns.AsNoTracking() on p.CampaignId equals campaign.Id
-                join n in db.Notices.AsNoTracking() on p.CampaignId equals n.CampaignId
+                from n in db.Notices.AsNoTracking().Where(n => reaching.Contains(n.CampaignId))
+                join campaign in db.Campaigns.AsNoTracking() on n.CampaignId equals campaign.Id
                 where n.Status == NoticeKinds.Published || n.Status == NoticeKinds.Publicity
                 select new { Notice = n, Campaign = campaign.Name })
             .ToListAsync(cancellationToken);
@@ -269,13 +270,13 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
                 [.. objections[r.Notice.Id]]))];
     }
 
-    /// <summary>The document of a notice published or in its 公示, for one of its campaign's participants; null otherwise.</summary>
+    /// <summary>The document of a notice published or in its 公示, for a participant of its campaign or of one below it; null otherwise.</summary>
     public async Task<SubmissionFileRecord?> FileForChamberAsync(string chamberId, string noticeId, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
         var notice = await db.Notices.AsNoTracking()
             .FirstOrDefaultAsync(n => n.Id == noticeId && (n.Status == NoticeKinds.Published || n.Status == NoticeKinds.Publicity), cancellationToken);
-        if (notice is null || !await db.CampaignParticipants.AnyAsync(p => p.CampaignId == notice.CampaignId && p.ChamberId == chamberId, cancellationToken))
+        if (notice is null || !(await CampaignLevels.ReachingAsync(db, chamberId, cancellationToken)).Contains(notice.CampaignId))
             return null;
         return await files.FindAsync(notice.FileId, cancellationToken);
     }

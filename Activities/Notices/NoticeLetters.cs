@@ -63,11 +63,15 @@ public sealed class NoticeLetters(
         var named = (notice.Commended is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(notice.Commended) ?? []).ToHashSet(StringComparer.Ordinal);
         Dictionary<string, double?> scores;
         Dictionary<string, DateOnly> validity;
+        // A city's decision names chambers its districts reviewed too: each is written to where it took part.
+        List<string> levels;
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
         {
-            scores = await db.CampaignParticipants.AsNoTracking()
-                .Where(p => p.CampaignId == notice.CampaignId && p.Outcome == Lifecycle.CampaignProgress.Outcomes.Commended)
-                .ToDictionaryAsync(p => p.ChamberId, p => p.Score, cancellationToken);
+            levels = [.. (await Lifecycle.CampaignLevels.AtAndBelowAsync(db, notice.CampaignId, cancellationToken)).Keys];
+            scores = (await db.CampaignParticipants.AsNoTracking()
+                .Where(p => levels.Contains(p.CampaignId) && p.Outcome == Lifecycle.CampaignProgress.Outcomes.Commended)
+                .Select(p => new { p.ChamberId, p.Score }).ToListAsync(cancellationToken))
+                .GroupBy(p => p.ChamberId).ToDictionary(g => g.Key, g => g.Max(p => p.Score));
             // A recognition's letter says until when the title holds, as this decision granted it.
             validity = mailing.Template == TitleTemplate
                 ? (await db.TitleEvents.AsNoTracking().Where(e => e.CampaignId == notice.CampaignId && e.Action == Titles.TitleActions.Granted)
@@ -77,8 +81,8 @@ public sealed class NoticeLetters(
         }
 
         return new Letters(
-            db => db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == notice.CampaignId && p.Outcome == Lifecycle.CampaignProgress.Outcomes.Commended)
-                .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => c),
+            db => db.Chambers.AsNoTracking().Where(c => db.CampaignParticipants.Any(p => levels.Contains(p.CampaignId) && p.ChamberId == c.Id
+                && p.Outcome == Lifecycle.CampaignProgress.Outcomes.Commended)),
             (chamber, ct) => named.Contains(chamber.Id)
                 ? CommendationAsync(mailing, notice, campaign, wording, chamber, scores.GetValueOrDefault(chamber.Id), validity.GetValueOrDefault(chamber.Id), instanceId, ct)
                 : ValueTask.FromResult<OutboxMessage?>(null));

@@ -83,14 +83,16 @@ public sealed class HonourRankingTests
     public void The_list_the_leaders_read_gives_scores_and_why_a_unit_was_left_off()
     {
         var list = new ShortlistView("k", "2026年度“四好”商会", HonourKinds.Commendation, 2, [], ShortlistStatus.Proposed, null, 5, 2,
-            [Entry("a", "甲商会", null, true, 96), Entry("b", "乙商会", null, true, 90), Entry("c", "丙商会", null, false, 88, "名额已满")]);
+            [Entry("a", "甲商会", null, true, 96), Entry("b", "乙商会", null, true, 90) with { ReviewedBy = "黄浦区工商联" },
+             Entry("c", "丙商会", null, false, 88, "名额已满")]);
 
         var text = NoticeDocument.Paragraphs(NoticeDocument.Write(CampaignHonours.Compose("2026年度“四好”商会创建活动", "上海市工商业联合会", list,
             new DateOnly(2026, 12, 10))));
 
         Assert.Contains("2026年度“四好”商会拟表彰名单", text);
         Assert.Contains(text, p => p.Contains("按得分排序，名额2个，拟表彰以下2个单位", StringComparison.Ordinal));
-        Assert.Contains("甲商会（96分）、乙商会（90分）", text);
+        // A district's chamber on the city's list says who reviewed it.
+        Assert.Contains("甲商会（96分）、乙商会（黄浦区工商联考核，90分）", text);
         Assert.Contains("丙商会（88分），名额已满", text);
     }
 

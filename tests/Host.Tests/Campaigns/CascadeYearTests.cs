@@ -183,11 +183,21 @@ public abstract class CascadeYearTests(StorageProvider provider) : SmtpCampaignT
         Assert.Equal(1, await hp.ScoreAllAsync("four-good", _ => 1m));
         await CampaignDriver.WaitAsync(async () => (await hp.ParticipantsAsync(hpId))["黄浦区乙商会"].GetProperty("outcome").GetString() == "passed");
 
-        // The city's decision names the chamber it reviewed; the districts were never on its list.
+        // The city commends across the city: its list takes in the chambers the districts passed, each
+        // with the district that reviewed it, beside the one it reviewed itself; the districts, which
+        // were not scored, are not on it.
         JsonElement list = default;
         await CampaignDriver.WaitAsync(async () => (await staff.GetAsync($"/api/campaigns/{campaignId}/honours")) is { StatusCode: HttpStatusCode.OK } found
             && (list = await found.Content.ReadFromJsonAsync<JsonElement>()).ValueKind == JsonValueKind.Object);
-        Assert.Equal(["市直属丁商会"], list.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("chamber").GetString()!).ToArray());
+        var entries = list.GetProperty("entries").EnumerateArray().ToDictionary(e => e.GetProperty("chamber").GetString()!);
+        Assert.Equal("黄浦区工商联", entries["黄浦区甲商会"].GetProperty("reviewedBy").GetString());
+        Assert.Equal("静安区工商联", entries["静安区丙商会"].GetProperty("reviewedBy").GetString());
+        Assert.Equal(JsonValueKind.Null, entries["市直属丁商会"].GetProperty("reviewedBy").ValueKind);
+        Assert.DoesNotContain(entries.Keys, name => name.EndsWith("工商联", StringComparison.Ordinal));
+        Assert.All(entries.Values, e => Assert.True(e.GetProperty("included").GetBoolean()));
+        // Its count of units is every level's: the 3 chambers under the districts and the 1 under the city (the
+        // districts, whose parts carried their chambers' campaigns, are not counted twice over).
+        Assert.Equal(4, list.GetProperty("participants").GetInt32());
         await CompleteOnlyTaskAsync(leader, "approve");
         await city.AdvanceAsync("2026-12-24T01:00:00Z");
         await CompleteOnlyTaskAsync(leader, "approve");
@@ -195,14 +205,22 @@ public abstract class CascadeYearTests(StorageProvider provider) : SmtpCampaignT
         await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>($"/api/workflow-instances/{instance}")).GetProperty("status").GetString() == "Finished");
         var outcomes = await city.ParticipantsAsync(campaignId);
         Assert.Equal("commended", outcomes["市直属丁商会"].GetProperty("outcome").GetString());
+        // The district's chambers the decision names are commended in their district's campaign, and read the city's decision on their page.
+        Assert.Equal("commended", (await hp.ParticipantsAsync(hpId))["黄浦区甲商会"].GetProperty("outcome").GetString());
+        Assert.Equal("commended", (await ja.ParticipantsAsync(jaId))["静安区丙商会"].GetProperty("outcome").GetString());
+        var jiaNotices = (await portal.GetFromJsonAsync<JsonElement>($"/api/portal/{tokens["甲"]}")).GetProperty("notices").EnumerateArray().ToList();
+        var decision = Assert.Single(jiaNotices, n => n.GetProperty("kind").GetString() == "decision");
+        Assert.Equal(HttpStatusCode.OK, (await portal.GetAsync($"/api/portal/{tokens["甲"]}/notices/{decision.GetProperty("id").GetString()}")).StatusCode);
         Assert.All(new[] { "黄浦区工商联", "静安区工商联" }, d => Assert.Equal("报送本区总结", outcomes[d].GetProperty("reached").GetString()));
 
-        // The district's chambers heard from their district, not from the city's department.
+        // The district's chambers heard from their district, not from the city's department — but for
+        // the city's commendation, which is the city's own letter, with the score the district gave.
         await CampaignDriver.WaitAsync(async () => (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email&status=Sent")).GetProperty("total").GetInt32()
             == (await Admin.GetFromJsonAsync<JsonElement>("/api/outbox?channel=email")).GetProperty("total").GetInt32());
         var toJia = Smtp.Messages.Select(Email.PickupMail.Readable).Where(m => m.Contains("jia@chamber.example", StringComparison.Ordinal)).ToList();
         Assert.Contains(toJia, m => m.Contains("黄浦区工商联", StringComparison.Ordinal));
-        Assert.DoesNotContain(toJia, m => m.Contains("上海市工商业联合会会员部", StringComparison.Ordinal));
+        var fromCity = Assert.Single(toJia, m => m.Contains("上海市工商业联合会会员部", StringComparison.Ordinal));
+        Assert.Contains("贵会得分 91 分，达到标准，被评为“2026年度‘四好’商会”，特此通报表彰", fromCity, StringComparison.Ordinal);
     }
 
     [Fact]

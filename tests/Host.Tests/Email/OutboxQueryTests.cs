@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Chamber.Campaigns.Email;
 using Chamber.Workflows.Outbox;
-using Chamber.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -62,6 +62,11 @@ export default function ShortlistCard({ campaignId, canAct, refreshKey }: { camp
           { title: t('honours.rank'), dataIndex: 'rank', width: 64 },
           { title: t('campaigns.chamber'), render: (_, e) => <span data-user-text>{e.chamber}</span> },
           { title: t('honours.score'), dataIndex: 'score', width: 80 },
+          // A city's list takes in the chambers its districts reviewed: who reviewed each.
+          ...(list.entries.some((e) => e.reviewedBy) ? [{
+            title: t('honours.reviewedBy'), responsive: ['sm' as const],
+            render: (_: unknown, e: HonourEntry) => e.reviewedBy && <span data-user-text data-testid="reviewed-by">{e.reviewedBy}</span>,
+          }] : []),
           ...(list.tiers.length > 0 ? [{ title: t('honours.tier'), render: (_: unknown, e: HonourEntry) => e.tier && <span data-user-text>{e.tier}</span> }] : []),
           {
             title: t('honours.onList'), render: (_, e) => <Space size={4} wrap>

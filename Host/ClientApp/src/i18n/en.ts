@@ -78,7 +78,7 @@ const en: Messages = {
     title: { commendation: 'Shortlist for commendation', recognition: 'Shortlist for recognition' },
     statuses: { proposed: 'Awaiting the leaders', decided: 'Decided by the leaders', published: 'Decision published' },
     document: 'List (Word)', summary: '{{passed}} passed; {{included}} on the list.', quota: 'Quota: {{quota}}.',
-    hint: 'Until the leaders decide, staff may change the list, giving the reason for each change.', rank: 'Rank', score: 'Score', tier: 'Tier', onList: 'List',
+    hint: 'Until the leaders decide, staff may change the list, giving the reason for each change.', rank: 'Rank', score: 'Score', reviewedBy: 'Reviewed by', tier: 'Tier', onList: 'List',
     included: 'On the list', left: 'Left off', tied: 'Level with the last on the list', note: 'Reason for the change', strike: 'Take off', add: 'Put on',
     strikeTitle: 'Take {{chamber}} off the list', addTitle: 'Put {{chamber}} on the list', reason: 'Reason (required)',
   },

@@ -74,7 +74,7 @@ const zh = {
     title: { commendation: '拟表彰名单', recognition: '拟认定名单' },
     statuses: { proposed: '待领导审定', decided: '领导已审定', published: '决定已印发' },
     document: '名单（Word）', summary: '达标单位 {{passed}} 个，列入名单 {{included}} 个。', quota: '名额 {{quota}} 个。',
-    hint: '领导审定前可调整名单，每次调整须写明理由。', rank: '名次', score: '得分', tier: '档次', onList: '名单', included: '列入', left: '未列入',
+    hint: '领导审定前可调整名单，每次调整须写明理由。', rank: '名次', score: '得分', reviewedBy: '考核单位', tier: '档次', onList: '名单', included: '列入', left: '未列入',
     tied: '与末位同分', note: '调整理由', strike: '撤下', add: '列入', strikeTitle: '将“{{chamber}}”撤出名单', addTitle: '将“{{chamber}}”列入名单',
     reason: '理由（必填）',
   },
