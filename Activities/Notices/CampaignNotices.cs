@@ -154,7 +154,8 @@ public sealed class CampaignNotices(IDbContextFactory<CampaignDbContext> campaig
 
     /// <summary>
     /// A participant's objection to a notice in its 公示 (a district's chamber may object to the
-    /// city's). Null when the notice is not one of its campaigns' (or theirs above) in 公示; <see cref="CampaignRequestException"/> for an empty or long text, or after the period.
+    /// city's). Null when the notice is not one of its campaigns' (or theirs above) in 公示;
+    /// <see cref="CampaignRequestException"/> for an empty or long text, or after the period.
     /// </summary>
     public async Task<ObjectionView?> ObjectAsync(string chamberId, string noticeId, string? text, CancellationToken cancellationToken = default)
     {
