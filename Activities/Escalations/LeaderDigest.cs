@@ -56,11 +56,12 @@ public sealed class LeaderDigest(
         // A matter whose workflow has ended since (its campaign stopped or closed, its part finished) is
         // nobody's to chase any more: it is dropped rather than put before a leader.
         var ended = await EndedAsync([.. escalations.Select(e => e.Message.InstanceId).OfType<string>().Distinct(StringComparer.Ordinal)], cancellationToken);
-        var moot = escalations.Where(e => e.Message.InstanceId is { } id && ended.Contains(id)).ToList();
+        bool Moot((OutboxRecord Message, Escalation Escalation) e) => e.Message.InstanceId is { } id && ended.Contains(id);
+        var moot = escalations.Where(Moot).ToList();
         if (moot.Count > 0)
         {
             await outbox.MarkSentAsync([.. moot.Select(e => e.Message)], cancellationToken);
-            escalations.RemoveAll(e => moot.Contains(e));
+            escalations.RemoveAll(Moot);
             logger.LogInformation("{Count} escalations dropped from the 督办 digest: their workflows have ended.", moot.Count);
         }
 

@@ -88,7 +88,7 @@ public sealed class CampaignHonours(IDbContextFactory<CampaignDbContext> campaig
     /// </summary>
     private static async Task<List<HonourCandidate>> PassedAsync(CampaignDbContext db, string campaignId, CancellationToken cancellationToken)
     {
-        var levels = (await CampaignLevels.AtAndBelowAsync(db, campaignId, cancellationToken)).Keys.ToList();
+        var levels = (await CampaignLevels.AtAndBelowAsync(db, campaignId, cancellationToken)).Select(l => l.Id).ToList();
         var passed = await db.CampaignParticipants.AsNoTracking()
             .Where(p => levels.Contains(p.CampaignId) && p.Score != null
                 && (p.Outcome == CampaignProgress.Outcomes.Passed || p.Outcome == CampaignProgress.Outcomes.Commended))
@@ -141,17 +141,17 @@ public sealed class CampaignHonours(IDbContextFactory<CampaignDbContext> campaig
             r.Honour.ChangedAt is { } at ? Utc(at) : null, reviewers.GetValueOrDefault(r.Honour.ChamberId))).ToList();
 
         // The units of every level, less the federations whose own campaigns carried the units below them.
-        var ids = levels.Keys.ToList();
+        var ids = levels.Select(l => l.Id).ToList();
         var participants = await db.Campaigns.Where(c => ids.Contains(c.Id)).SumAsync(c => c.ParticipantCount, cancellationToken) - (levels.Count - 1);
         return new ShortlistView(campaignId, list.Honour, list.Kind, list.Quota, TiersOf(list), list.Status, list.FileId, participants,
             entries.Count(e => e.Included), entries);
     }
 
     /// <summary>Each chamber reviewed in a campaign below this one, with the name of the federation that ran it.</summary>
-    private static async Task<Dictionary<string, string>> ReviewersBelowAsync(CampaignDbContext db, IReadOnlyDictionary<string, string?> levels,
+    private static async Task<Dictionary<string, string>> ReviewersBelowAsync(CampaignDbContext db, IReadOnlyList<CampaignLevel> levels,
         CancellationToken cancellationToken)
     {
-        var below = levels.Where(l => l.Value is not null).ToDictionary(l => l.Key, l => l.Value!);
+        var below = levels.Where(l => l.FederationId is not null).ToDictionary(l => l.Id, l => l.FederationId!);
         if (below.Count == 0)
             return [];
         var ids = below.Keys.ToList();
@@ -235,7 +235,7 @@ public sealed class CampaignHonours(IDbContextFactory<CampaignDbContext> campaig
             return null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Commended where each took part: at this level, or in its district's campaign below.
-        var levels = (await CampaignLevels.AtAndBelowAsync(db, campaignId, cancellationToken)).Keys.ToList();
+        var levels = (await CampaignLevels.AtAndBelowAsync(db, campaignId, cancellationToken)).Select(l => l.Id).ToList();
         var named = db.Honours.Where(h => h.CampaignId == campaignId && h.Included).Select(h => h.ChamberId);
         await db.CampaignParticipants.Where(p => levels.Contains(p.CampaignId) && named.Contains(p.ChamberId))
             .ExecuteUpdateAsync(p => p.SetProperty(r => r.Outcome, CampaignProgress.Outcomes.Commended), cancellationToken);

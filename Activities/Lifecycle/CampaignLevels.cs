@@ -3,29 +3,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chamber.Campaigns.Lifecycle;
 
+/// <summary>A campaign at or below another: the federation running it and where it stands (both null for the campaign asked about).</summary>
+public sealed record CampaignLevel(string Id, string? FederationId, CampaignStatus? Status);
+
 /// <summary>
 /// A campaign and the campaigns opened below it for its federations (市 → 区 → 街道,
-/// <see cref="Cascade.CascadeCampaign"/>): the levels whose reviews a city's list of honours draws
-/// on, and whose chambers read the city's notices. A year holds tens of such campaigns, so they are
-/// read whole and walked in memory.
+/// <see cref="Cascade.CascadeCampaign"/>): the levels the city's tree counts, whose reviews its list
+/// of honours draws on, and whose chambers read its notices. A year holds tens of such campaigns,
+/// so they are read in one query and walked in memory.
 /// </summary>
 public static class CampaignLevels
 {
-    /// <summary>The campaign and every campaign below it, each with the federation running it (null for the campaign itself).</summary>
-    public static async Task<IReadOnlyDictionary<string, string?>> AtAndBelowAsync(CampaignDbContext db, string campaignId, CancellationToken cancellationToken)
+    /// <summary>The campaign first, then every campaign below it, level by level.</summary>
+    public static async Task<IReadOnlyList<CampaignLevel>> AtAndBelowAsync(CampaignDbContext db, string campaignId, CancellationToken cancellationToken)
     {
-        var opened = await db.Campaigns.AsNoTracking().Where(c => c.ParentCampaignId != null)
-            .Select(c => new { c.Id, Parent = c.ParentCampaignId!, c.FederationId }).ToListAsync(cancellationToken);
-        var children = opened.ToLookup(c => c.Parent, StringComparer.Ordinal);
-        var levels = new Dictionary<string, string?>(StringComparer.Ordinal) { [campaignId] = null };
-        var next = new Queue<string>([campaignId]);
-        while (next.TryDequeue(out var id))
+        var opened = (await OpenedForFederationsAsync(db, cancellationToken)).ToLookup(c => c.Parent, StringComparer.Ordinal);
+        List<CampaignLevel> levels = [new(campaignId, null, null)];
+        var seen = new HashSet<string>(StringComparer.Ordinal) { campaignId };
+        for (var next = 0; next < levels.Count; next++)
         {
-            foreach (var child in children[id])
-            {
-                if (levels.TryAdd(child.Id, child.FederationId))
-                    next.Enqueue(child.Id);
-            }
+            foreach (var child in opened[levels[next].Id].Where(c => seen.Add(c.Id)))
+                levels.Add(new CampaignLevel(child.Id, child.FederationId, child.Status));
         }
 
         return levels;
@@ -35,8 +33,7 @@ public static class CampaignLevels
     public static async Task<IReadOnlyList<string>> ReachingAsync(CampaignDbContext db, string chamberId, CancellationToken cancellationToken)
     {
         var own = await db.CampaignParticipants.AsNoTracking().Where(p => p.ChamberId == chamberId).Select(p => p.CampaignId).ToListAsync(cancellationToken);
-        var parents = await db.Campaigns.AsNoTracking().Where(c => c.ParentCampaignId != null).Select(c => new { c.Id, Parent = c.ParentCampaignId! })
-            .ToDictionaryAsync(c => c.Id, c => c.Parent, StringComparer.Ordinal, cancellationToken);
+        var parents = (await OpenedForFederationsAsync(db, cancellationToken)).ToDictionary(c => c.Id, c => c.Parent, StringComparer.Ordinal);
         var reached = new HashSet<string>(own, StringComparer.Ordinal);
         foreach (var campaignId in own)
         {
@@ -47,4 +44,11 @@ public static class CampaignLevels
 
         return [.. reached];
     }
+
+    private sealed record Opened(string Id, string Parent, string? FederationId, CampaignStatus Status);
+
+    /// <summary>Every campaign opened by another.</summary>
+    private static async Task<List<Opened>> OpenedForFederationsAsync(CampaignDbContext db, CancellationToken cancellationToken) =>
+        await db.Campaigns.AsNoTracking().Where(c => c.ParentCampaignId != null)
+            .Select(c => new Opened(c.Id, c.ParentCampaignId!, c.FederationId, c.Status)).ToListAsync(cancellationToken);
 }

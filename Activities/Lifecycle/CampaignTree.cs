@@ -43,17 +43,11 @@ public sealed class CampaignTree(IDbContextFactory<CampaignDbContext> campaigns,
     public async Task<CampaignTreeView> ReadAsync(string campaignId, CancellationToken cancellationToken = default)
     {
         await using var db = await campaigns.CreateDbContextAsync(cancellationToken);
+        var levels = await CampaignLevels.AtAndBelowAsync(db, campaignId, cancellationToken);
         var federationCampaigns = new Dictionary<string, FederationCampaign>(StringComparer.Ordinal);
-        List<string> tree = [campaignId];
-        for (List<string> level = [campaignId]; level.Count > 0 && tree.Count < 10_000;)
-        {
-            var below = await db.Campaigns.AsNoTracking().Where(c => c.ParentCampaignId != null && level.Contains(c.ParentCampaignId))
-                .Select(c => new { c.Id, c.FederationId, c.Status }).ToListAsync(cancellationToken);
-            foreach (var sub in below.Where(c => c.FederationId is not null))
-                federationCampaigns[sub.FederationId!] = new FederationCampaign(sub.Id, sub.Status);
-            level = [.. below.Select(c => c.Id).Where(id => !tree.Contains(id))];
-            tree.AddRange(level);
-        }
+        foreach (var level in levels.Where(l => l.FederationId is not null))
+            federationCampaigns[level.FederationId!] = new FederationCampaign(level.Id, level.Status!.Value);
+        List<string> tree = [.. levels.Select(l => l.Id)];
 
         var rows = await db.CampaignParticipants.AsNoTracking().Where(p => tree.Contains(p.CampaignId))
             .Select(p => new { p.ChamberId, p.Outcome, p.Score, Own = p.CampaignId == campaignId }).ToListAsync(cancellationToken);

@@ -67,7 +67,7 @@ public sealed class NoticeLetters(
         List<string> levels;
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
         {
-            levels = [.. (await Lifecycle.CampaignLevels.AtAndBelowAsync(db, notice.CampaignId, cancellationToken)).Keys];
+            levels = [.. (await Lifecycle.CampaignLevels.AtAndBelowAsync(db, notice.CampaignId, cancellationToken)).Select(l => l.Id)];
             scores = (await db.CampaignParticipants.AsNoTracking()
                 .Where(p => levels.Contains(p.CampaignId) && p.Outcome == Lifecycle.CampaignProgress.Outcomes.Commended)
                 .Select(p => new { p.ChamberId, p.Score }).ToListAsync(cancellationToken))
