@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Collapse, Input, List, Progress, Space, Tag, Typography, Upload } from 'antd';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceItem, EvidenceSheet } from '../api/types';
 import { errorText } from '../shared/errorText';
+import { useLoaded } from '../shared/useLoaded';
 import { itemArea, itemTitle, rubricName } from '../shared/rubricText';
 import { addEvidenceFiles, deleteEvidenceFile, getEvidence, saveEvidenceNote } from './api';
 
@@ -14,10 +15,9 @@ import { addEvidenceFiles, deleteEvidenceFile, getEvidence, saveEvidenceNote } f
  */
 export default function EvidenceSheets({ token, accept }: { token: string; accept: string }) {
   const { t } = useTranslation();
-  const [sheets, setSheets] = useState<EvidenceSheet[] | null>(null);
-  const load = useCallback(() => void getEvidence(token).then(setSheets).catch(() => setSheets([])), [token]);
-  useEffect(load, [load]);
-  const replace = (sheet: EvidenceSheet) => setSheets((all) => all?.map((s) => (s.instanceId === sheet.instanceId ? sheet : s)) ?? null);
+  // A read still under way when the chamber saves must not bring back the sheet from before the save.
+  const { data: sheets, show } = useLoaded(() => getEvidence(token), [token], () => []);
+  const replace = (sheet: EvidenceSheet) => show((all) => all?.map((s) => (s.instanceId === sheet.instanceId ? sheet : s)) ?? null);
 
   if (!sheets || sheets.length === 0) return null;
   return (

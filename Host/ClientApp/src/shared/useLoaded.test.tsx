@@ -40,6 +40,17 @@ describe('useLoaded', () => {
     expect(result.current.data).toBe('the action');
   });
 
+  it('changes what is shown with an action\'s answer, and a read begun before it does not undo that', async () => {
+    const { read, answers } = pendingReads();
+    const { result } = renderHook(() => useLoaded(read, []));
+    await act(async () => answers[0].resolve('sheet'));
+    act(() => result.current.reload());
+    act(() => result.current.show((shown) => `${shown} + note`));
+    expect(result.current.data).toBe('sheet + note');
+    await act(async () => answers[1].resolve('sheet'));
+    expect(result.current.data).toBe('sheet + note');
+  });
+
   it('keeps what it showed when a read fails, and says why until a read succeeds', async () => {
     const { read, answers } = pendingReads();
     const { result } = renderHook(() => useLoaded(read, []));

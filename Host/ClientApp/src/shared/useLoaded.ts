@@ -7,8 +7,8 @@ export interface Loaded<T> {
   error: unknown;
   /** Loads again (after an action that changed what is shown). */
   reload(): void;
-  /** Shows what an action answered, newer than any load still under way. */
-  show(value: T | null): void;
+  /** Shows what an action answered (or changes what is shown with it), newer than any load still under way. */
+  show(value: T | null | ((shown: T | null) => T | null)): void;
 }
 
 /**
@@ -46,7 +46,7 @@ export function useLoaded<T>(read: () => Promise<T>, deps: DependencyList, onErr
   }, deps);
   useEffect(reload, [reload]);
 
-  const show = useCallback((value: T | null) => {
+  const show = useCallback((value: T | null | ((shown: T | null) => T | null)) => {
     newest.current++;
     setData(value);
     setError(null);
