@@ -46,28 +46,31 @@ public sealed class NoticeLetters(
             return null; // redrafted since: the next publication tells everyone
         string campaign;
         CampaignWording wording;
+        // A city's notice is for its districts' chambers too (their portals show it): every level it opened.
+        List<string> levels;
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
+        {
             (campaign, wording) = await CampaignWording.OfCampaignAsync(db, notice.CampaignId, cancellationToken);
+            levels = [.. (await Lifecycle.CampaignLevels.AtAndBelowAsync(db, notice.CampaignId, cancellationToken)).Select(l => l.Id)];
+        }
+
         if (mailing.Template is LetterTemplate or TitleTemplate)
-            return await CommendedAsync(mailing, notice, campaign, wording, instanceId, cancellationToken);
+            return await CommendedAsync(mailing, notice, campaign, wording, levels, instanceId, cancellationToken);
         return new Letters(
-            db => db.CampaignParticipants.AsNoTracking().Where(p => p.CampaignId == notice.CampaignId)
-                .Join(db.Chambers.AsNoTracking(), p => p.ChamberId, c => c.Id, (p, c) => c),
+            db => db.Chambers.AsNoTracking().Where(c => db.CampaignParticipants.Any(p => levels.Contains(p.CampaignId) && p.ChamberId == c.Id)),
             (chamber, ct) => LetterAsync(mailing, notice, campaign, wording, chamber, instanceId, ct));
     }
 
     /// <summary>The letters to the units the decision names (those commended after it was drafted are in none).</summary>
-    private async Task<Letters> CommendedAsync(ParticipantMailing mailing, NoticeRecord notice, string campaign, CampaignWording wording, string? instanceId,
-        CancellationToken cancellationToken)
+    private async Task<Letters> CommendedAsync(ParticipantMailing mailing, NoticeRecord notice, string campaign, CampaignWording wording,
+        List<string> levels, string? instanceId, CancellationToken cancellationToken)
     {
         var named = (notice.Commended is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(notice.Commended) ?? []).ToHashSet(StringComparer.Ordinal);
         Dictionary<string, double?> scores;
         Dictionary<string, DateOnly> validity;
         // A city's decision names chambers its districts reviewed too: each is written to where it took part.
-        List<string> levels;
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
         {
-            levels = [.. (await Lifecycle.CampaignLevels.AtAndBelowAsync(db, notice.CampaignId, cancellationToken)).Select(l => l.Id)];
             scores = (await db.CampaignParticipants.AsNoTracking()
                 .Where(p => levels.Contains(p.CampaignId) && p.Outcome == Lifecycle.CampaignProgress.Outcomes.Commended)
                 .Select(p => new { p.ChamberId, p.Score }).ToListAsync(cancellationToken))

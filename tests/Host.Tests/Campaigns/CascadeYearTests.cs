@@ -214,14 +214,17 @@ public abstract class CascadeYearTests(StorageProvider provider) : SmtpCampaignT
         Assert.All(new[] { "黄浦区工商联", "静安区工商联" }, d => Assert.Equal("报送本区总结", outcomes[d].GetProperty("reached").GetString()));
 
         // The district's chambers heard from their district, not from the city's department — but for
-        // the city's commendation, which is the city's own letter, with the score the district gave.
+        // the city's decision, which every chamber of every level is sent as its portal shows it, and
+        // the city's commendation, with the score the district gave.
         // (The letters are written by the participant mailer after the decision's commit, then sent: wait for the city's to arrive.)
-        List<string> MailToJia() => [.. Smtp.Messages.Select(Email.PickupMail.Readable).Where(m => m.Contains("jia@chamber.example", StringComparison.Ordinal))];
-        await CampaignDriver.WaitAsync(() => Task.FromResult(MailToJia().Any(m => m.Contains("上海市工商业联合会会员部", StringComparison.Ordinal))));
-        var toJia = MailToJia();
-        Assert.Contains(toJia, m => m.Contains("黄浦区工商联", StringComparison.Ordinal));
-        var fromCity = Assert.Single(toJia, m => m.Contains("上海市工商业联合会会员部", StringComparison.Ordinal));
-        Assert.Contains("贵会得分 91 分，达到标准，被评为“2026年度‘四好’商会”，特此通报表彰", fromCity, StringComparison.Ordinal);
+        List<string> MailFromCityTo(string address) => [.. Smtp.Messages.Select(Email.PickupMail.Readable)
+            .Where(m => m.Contains(address, StringComparison.Ordinal) && m.Contains("上海市工商业联合会会员部", StringComparison.Ordinal))];
+        await CampaignDriver.WaitAsync(() => Task.FromResult(MailFromCityTo("jia@chamber.example").Count >= 2 && MailFromCityTo("bing@chamber.example").Count >= 2));
+        Assert.Contains(Smtp.Messages.Select(Email.PickupMail.Readable), m => m.Contains("jia@chamber.example", StringComparison.Ordinal) && m.Contains("黄浦区工商联", StringComparison.Ordinal));
+        var fromCity = MailFromCityTo("jia@chamber.example");
+        Assert.Single(fromCity, m => m.Contains("贵会得分 91 分，达到标准，被评为“2026年度‘四好’商会”，特此通报表彰", StringComparison.Ordinal));
+        Assert.Single(fromCity, m => m.Contains("，现予转发", StringComparison.Ordinal));
+        Assert.Single(MailFromCityTo("bing@chamber.example"), m => m.Contains("，现予转发", StringComparison.Ordinal));
     }
 
     [Fact]
