@@ -186,7 +186,9 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   await expect(sheet.getByTestId('evidence-count')).toHaveText('已提供 0 / 11 项');
   await sheet.locator('.ant-collapse-header').first().click();
   await sheet.getByLabel('说明').fill('理事会按期换届，见会议纪要。');
+  const saved = chamber.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/note'));
   await sheet.getByRole('button', { name: '保存说明' }).click();
+  expect((await saved).status()).toBe(200);
   await expect(sheet.getByTestId('evidence-count')).toHaveText('已提供 1 / 11 项');
   await expect(sheet.getByTestId('evidence-missing')).toHaveCount(10);
   await keep(chamber, '08a-portal-evidence');
