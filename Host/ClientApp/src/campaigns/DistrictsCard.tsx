@@ -21,7 +21,7 @@ export default function DistrictsCard({ campaignId, refreshKey, selected, onSele
         onRow={(d) => ({ onClick: () => onSelect(d.district && d.district !== selected ? d.district : undefined), style: { cursor: d.district ? 'pointer' : undefined } })}
         rowClassName={(d) => (d.district && d.district === selected ? 'ant-table-row-selected' : '')}
         columns={[
-          { title: t('chambers.district'), render: (_, d) => (d.district ? <Typography.Link data-user-text>{d.district}</Typography.Link>
+          { title: t('campaigns.district'), render: (_, d) => (d.district ? <Typography.Link data-user-text>{d.district}</Typography.Link>
             : <Typography.Text type="secondary">{t('districts.none')}</Typography.Text>) },
           { title: t('districts.participants'), dataIndex: 'participants' },
           { title: t('districts.waiting'), dataIndex: 'waiting', responsive: ['sm'] },
