@@ -185,6 +185,9 @@ test('a campaign is launched, signed off, submitted through the portal and accep
   const sheet = chamber.getByTestId('evidence-sheet');
   await expect(sheet.getByTestId('evidence-count')).toHaveText('已提供 0 / 11 项');
   await sheet.locator('.ant-collapse-header').first().click();
+  // The panel has finished opening: a click on its button while it still grows can land on the note above
+  // (Playwright saw the button "stable" between two slow frames; the click then only focused the note).
+  await expect(sheet.locator('.ant-motion-collapse')).toHaveCount(0);
   await sheet.getByLabel('说明').fill('理事会按期换届，见会议纪要。');
   const saved = chamber.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith('/note'));
   await sheet.getByRole('button', { name: '保存说明' }).click();
