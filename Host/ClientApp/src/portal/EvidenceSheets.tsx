@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceItem, EvidenceSheet } from '../api/types';
 import { errorText } from '../shared/errorText';
-import { useLoaded } from '../shared/useLoaded';
 import { itemArea, itemTitle, rubricName } from '../shared/rubricText';
+import { useLoaded } from '../shared/useLoaded';
 import { addEvidenceFiles, deleteEvidenceFile, getEvidence, saveEvidenceNote } from './api';
 
 /**
