@@ -16,6 +16,11 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 860 },
     screenshot: 'only-on-failure',
+    // A reader who asks for less motion, as the client honours it: dialogs and panels open at once.
+    // Animated, a button still moving with its dialog could pass Playwright's two-frame stability
+    // check on a slow frame and the click land beside it (CI lost a launch confirmation, an evidence
+    // panel's save and a ledger's return this way).
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

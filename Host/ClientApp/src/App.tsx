@@ -9,6 +9,7 @@ import SignInPage from './auth/SignInPage';
 import ForgotPasswordPage from './auth/ForgotPasswordPage';
 import ResetPasswordPage from './auth/ResetPasswordPage';
 import AppLayout from './layout/AppLayout';
+import { usePrefersReducedMotion } from './shared/reducedMotion';
 
 // Pages load on first visit: the chamber portal (reached from an e-mail) needs none of the rest.
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage'));
@@ -40,8 +41,9 @@ function Home() {
 
 export default function App() {
   const { i18n } = useTranslation();
+  const reducedMotion = usePrefersReducedMotion();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#b71c1c', motion: !reducedMotion } }}>
       <AntApp>
       <BrowserRouter>
         <AuthProvider>

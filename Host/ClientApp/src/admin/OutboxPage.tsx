@@ -1,4 +1,4 @@
-import { Button, Card, Popconfirm, Select, Space, Table, Tag, Tooltip, message } from 'antd';
+import { App, Button, Card, Popconfirm, Select, Space, Table, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../api/http';
@@ -10,6 +10,7 @@ const colors: Record<string, string> = { Pending: 'default', Sending: 'blue', Se
 
 export default function OutboxPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [items, setItems] = useState<Page<OutboxItem> | null>(null);
   const [status, setStatus] = useState<string | undefined>();
   const [page, setPage] = useState(1);

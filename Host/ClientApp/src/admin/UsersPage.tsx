@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag, message } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FederationRef, UserView } from '../api/types';
@@ -13,6 +13,7 @@ const roles = ['admin', 'staff', 'leader', 'reviewer'];
 
 export default function UsersPage() {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm();

@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, message } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../shared/errorText';
@@ -8,6 +8,7 @@ import { passwordRules, repeatRule } from './passwordRules';
 /** The signed-in user's own password: the current one, then the new one twice. */
 export default function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const [form] = Form.useForm<{ current: string; password: string; repeat: string }>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

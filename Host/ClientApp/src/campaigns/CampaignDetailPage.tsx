@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Descriptions, Modal, Progress, Row, Space, Statistic, Table } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Progress, Row, Space, Statistic, Table } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { oneLanguage } from '../shared/oneLanguage';
@@ -28,6 +28,8 @@ import ShortlistCard from '../honours/ShortlistCard';
 
 export default function CampaignDetailPage() {
   const { t, i18n } = useTranslation();
+  // The App's own modal: a static Modal.confirm would not see the theme (its buttons came out antd's blue).
+  const { modal } = App.useApp();
   const { id = '' } = useParams();
   const { hasRole, user } = useAuth();
   const [timeline, setTimeline] = useState<TimelineEntry[] | null>(null);
@@ -77,7 +79,7 @@ export default function CampaignDetailPage() {
   // Launching e-mails every chamber (or the plan's approvers first): it is confirmed, never a stray click.
   const launch = () => {
     if (!view) return;
-    Modal.confirm({
+    modal.confirm({
       title: t('campaigns.confirmLaunch', { name: view.name }),
       content: t('campaigns.confirmLaunchDetail', { count: view.participants }),
       okText: t('campaigns.launch'),
@@ -94,7 +96,7 @@ export default function CampaignDetailPage() {
 
   const remove = () => {
     if (!view) return;
-    Modal.confirm({
+    modal.confirm({
       title: t('campaigns.confirmDelete', { name: view.name }),
       content: t('campaigns.confirmDeleteDetail'),
       okText: t('common.delete'),

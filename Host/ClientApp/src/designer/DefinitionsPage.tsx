@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Modal, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Upload } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { importDefinition, listDefinitions } from './api';
 /** The workflow definitions, to open in the designer, create, or import from Elsa-3 JSON. */
 export default function DefinitionsPage() {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const navigate = useNavigate();
   const [definitions, setDefinitions] = useState<DefinitionSummary[] | null>(null);
   const [creating, setCreating] = useState(false);
@@ -41,7 +42,7 @@ export default function DefinitionsPage() {
       }
     };
     if (exists(json.definitionId)) {
-      Modal.confirm({ title: t('designer.importAsNewVersion', { id: String(json.definitionId) }), okText: t('designer.import'), cancelText: t('common.cancel'), onOk: send });
+      modal.confirm({ title: t('designer.importAsNewVersion', { id: String(json.definitionId) }), okText: t('designer.import'), cancelText: t('common.cancel'), onOk: send });
       return;
     }
 
