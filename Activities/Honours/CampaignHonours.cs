@@ -88,7 +88,7 @@ public sealed class CampaignHonours(IDbContextFactory<CampaignDbContext> campaig
     /// </summary>
     private static async Task<List<HonourCandidate>> PassedAsync(CampaignDbContext db, string campaignId, CancellationToken cancellationToken)
     {
-        var levels = (await CampaignLevels.AtAndBelowAsync(db, campaignId, cancellationToken)).Select(l => l.Id).ToList();
+        var levels = await CampaignLevels.IdsAtAndBelowAsync(db, campaignId, cancellationToken);
         var passed = await db.CampaignParticipants.AsNoTracking()
             .Where(p => levels.Contains(p.CampaignId) && p.Score != null
                 && (p.Outcome == CampaignProgress.Outcomes.Passed || p.Outcome == CampaignProgress.Outcomes.Commended))
@@ -235,7 +235,7 @@ public sealed class CampaignHonours(IDbContextFactory<CampaignDbContext> campaig
             return null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Commended where each took part: at this level, or in its district's campaign below.
-        var levels = (await CampaignLevels.AtAndBelowAsync(db, campaignId, cancellationToken)).Select(l => l.Id).ToList();
+        var levels = await CampaignLevels.IdsAtAndBelowAsync(db, campaignId, cancellationToken);
         var named = db.Honours.Where(h => h.CampaignId == campaignId && h.Included).Select(h => h.ChamberId);
         await db.CampaignParticipants.Where(p => levels.Contains(p.CampaignId) && named.Contains(p.ChamberId))
             .ExecuteUpdateAsync(p => p.SetProperty(r => r.Outcome, CampaignProgress.Outcomes.Commended), cancellationToken);

@@ -29,6 +29,10 @@ public static class CampaignLevels
         return levels;
     }
 
+    /// <summary>The ids of <see cref="AtAndBelowAsync"/>: the campaigns whose participants a query takes in.</summary>
+    public static async Task<List<string>> IdsAtAndBelowAsync(CampaignDbContext db, string campaignId, CancellationToken cancellationToken) =>
+        [.. (await AtAndBelowAsync(db, campaignId, cancellationToken)).Select(l => l.Id)];
+
     /// <summary>The campaigns a chamber takes part in, and every campaign above those (the district's city's).</summary>
     public static async Task<IReadOnlyList<string>> ReachingAsync(CampaignDbContext db, string chamberId, CancellationToken cancellationToken)
     {

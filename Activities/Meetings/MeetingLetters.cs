@@ -81,38 +81,38 @@ public sealed class MeetingLetters(
             ? CalendarRequest.Cancellation(uid, mailing.Sequence, meeting.Title, meeting.Location, start, end, clock.GetUtcNow(), organizer)
             : CalendarRequest.Request(uid, mailing.Sequence, meeting.Title, meeting.Location, meeting.Description, start, end, clock.GetUtcNow(), organizer);
         // The fields every letter of the mailing shares, worked out once for all of them.
-        var news = new MeetingNews(mailing, meeting, calendar, campaign, wording, CampaignMail.MeetingFields(start));
+        var shared = CampaignMail.MeetingFields(start);
+        shared["campaign"] = campaign;
+        shared["title"] = meeting.Title;
+        shared["description"] = meeting.Description;
+        shared["location"] = meeting.Location;
+        if (mailing.Template != Cancelled)
+        {
+            shared["replyDue"] = CampaignMail.ChineseDate(meeting.ReplyDue);
+            shared["replyDueEn"] = CampaignMail.EnglishDate(meeting.ReplyDue);
+        }
+
+        var news = new MeetingNews(mailing, calendar, wording, shared);
         return new Letters(db => CampaignMeetings.Invitees(db, meeting), (chamber, ct) => LetterAsync(news, chamber, instanceId, ct));
     }
 
-    private sealed record MeetingNews(ParticipantMailing Mailing, CampaignMeetingRecord Meeting, CalendarRequest Calendar, string Campaign,
-        CampaignWording Wording, IReadOnlyDictionary<string, object?> When);
+    /// <summary>A mailing's calendar and the template fields all its letters share.</summary>
+    private sealed record MeetingNews(ParticipantMailing Mailing, CalendarRequest Calendar, CampaignWording Wording, IReadOnlyDictionary<string, object?> Fields);
 
     private async ValueTask<OutboxMessage?> LetterAsync(MeetingNews news, ChamberRecord chamber, string? instanceId, CancellationToken cancellationToken)
     {
         var addresses = EmailMessage.Addresses(chamber.Email);
         if (addresses.Count == 0)
             return null;
-        var (mailing, meeting) = (news.Mailing, news.Meeting);
-        var cancelled = mailing.Template == Cancelled;
+        var mailing = news.Mailing;
         var ics = news.Calendar.For(addresses.Select(address => new CalendarPerson(chamber.Name, address)));
 
         var language = MessageLanguage.Of(chamber.Language);
-        var model = new Dictionary<string, object?>(news.When);
+        var model = new Dictionary<string, object?>(news.Fields);
         model["chamber"] = chamber.Name;
-        model["campaign"] = news.Campaign;
-        model["title"] = meeting.Title;
-        model["description"] = meeting.Description;
-        model["location"] = meeting.Location;
         model["link"] = links.IssueLink(chamber);
         news.Wording.AddTo(model, portal.Value, language);
-        if (!cancelled)
-        {
-            model["replyDue"] = CampaignMail.ChineseDate(meeting.ReplyDue);
-            model["replyDueEn"] = CampaignMail.EnglishDate(meeting.ReplyDue);
-        }
-
-        var method = cancelled ? "CANCEL" : "REQUEST";
+        var method = mailing.Template == Cancelled ? "CANCEL" : "REQUEST";
         var email = await CampaignMail.RenderAsync(templates, mailing.Template, addresses, model,
             [new EmailAttachment("meeting.ics", $"text/calendar; charset=utf-8; method={method}", Convert.ToBase64String(Encoding.UTF8.GetBytes(ics)))],
             language, cancellationToken);

@@ -51,7 +51,7 @@ public sealed class NoticeLetters(
         await using (var db = await campaigns.CreateDbContextAsync(cancellationToken))
         {
             (campaign, wording) = await CampaignWording.OfCampaignAsync(db, notice.CampaignId, cancellationToken);
-            levels = [.. (await Lifecycle.CampaignLevels.AtAndBelowAsync(db, notice.CampaignId, cancellationToken)).Select(l => l.Id)];
+            levels = await Lifecycle.CampaignLevels.IdsAtAndBelowAsync(db, notice.CampaignId, cancellationToken);
         }
 
         if (mailing.Template is LetterTemplate or TitleTemplate)
